@@ -1,0 +1,67 @@
+// Package ask puts questions to a person, one at a time. Two askers share one
+// interface: Terminal, built on survey, for interactive terminals, and Plain,
+// which reads one numbered answer per line and works through pipes and with
+// screen readers. The quiz flow (progress, back, skip, saving) lives with the
+// caller; an asker only shows one question and returns what was chosen.
+package ask
+
+import (
+	"errors"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// ErrInterrupted is returned when the person pressed Ctrl-C.
+var ErrInterrupted = errors.New("interrupted")
+
+// ErrInputEnded is returned when input ended before an answer was given.
+var ErrInputEnded = errors.New("input ended")
+
+// Prompt is one question as it is put to a person. All text has already had
+// control characters removed by the loader.
+type Prompt struct {
+	// Number is the 1-based position in this run; Total the number of
+	// questions.
+	Number int
+	Total  int
+	// Theme is the theme's display name.
+	Theme string
+	Text  string
+	Help  string
+	Kind  quiz.Kind
+	// Options are the labels of the options, in bank order.
+	Options []string
+	// Previous is the answer given before (when going back or resuming), to
+	// be preselected; skipped when there was none.
+	Previous quiz.Answer
+	// CanGoBack is false on the first question.
+	CanGoBack bool
+}
+
+// Action is what a person did with a question.
+type Action int
+
+const (
+	// Answered means Picks holds the chosen options.
+	Answered Action = iota
+	// Skip means the question is left unanswered.
+	Skip
+	// Back means the person wants to return to the previous question.
+	Back
+)
+
+// Reply is a person's response to one Prompt.
+type Reply struct {
+	Action Action
+	// Picks are 0-based option indexes, ascending, when Action is Answered.
+	Picks []int
+}
+
+// Asker puts questions to a person.
+type Asker interface {
+	// Ask shows one question and waits for the response. It returns
+	// ErrInterrupted on Ctrl-C and ErrInputEnded when input runs out.
+	Ask(p Prompt) (Reply, error)
+	// Confirm asks a yes/no question; def is the answer Enter gives.
+	Confirm(question string, def bool) (bool, error)
+}

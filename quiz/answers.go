@@ -1,0 +1,24 @@
+package quiz
+
+// Answer is what a person answered to one question: the 0-based indexes of
+// the options picked, ascending and without repeats. A Choice or Scale
+// answer has one pick; a PickAny answer has one or more. No picks means the
+// question was skipped and counts for no path.
+type Answer struct {
+	Picks []int
+}
+
+// Skipped reports whether the question was left unanswered.
+func (a Answer) Skipped() bool { return len(a.Picks) == 0 }
+
+// Answers maps question ids to answers. A question of the bank that is not
+// in the map was skipped.
+type Answers map[string]Answer
+
+// The five points of an agreement scale, in order. Scale questions get
+// options with these ids and labels, so answers may name a point either by
+// number (1–5) or by id ("agree").
+var (
+	ScaleIDs    = []string{"strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"}
+	ScaleLabels = []string{"Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"}
+)

@@ -1,0 +1,138 @@
+// Package quiz is the question bank: its model, the strict TOML loader that
+// builds it, and the answers people give to it.
+//
+// A Bank is built once by Parse and never changed afterwards: every other
+// package reads it, none writes it. Weights are stored per path index so that
+// scoring can run over thousands of questions without map look-ups.
+package quiz
+
+// Kind is the kind of a question.
+type Kind string
+
+const (
+	// Choice is a single-choice question: exactly one option is picked.
+	Choice Kind = "choice"
+	// Scale is an agreement statement keyed to one path, answered on a
+	// five-point scale from "strongly disagree" to "strongly agree".
+	Scale Kind = "scale"
+	// PickAny lets a person pick one or more options; the weights of all
+	// picked options add up.
+	PickAny Kind = "pick-any"
+)
+
+// Bank is a validated question bank. Treat it as read-only.
+type Bank struct {
+	// File is the name the bank was loaded from, used in messages.
+	File  string
+	Title string
+	Intro string
+	// Scoring holds the thresholds the scoring engine applies.
+	Scoring   Thresholds
+	Paths     []Path
+	Themes    []Theme
+	Questions []Question
+	// SHA256 is the hex digest of the bank's bytes as read: it names the
+	// bank in results and keys saved progress.
+	SHA256 string
+	// Warnings are problems that do not stop the bank from being used.
+	Warnings []Problem
+}
+
+// Thresholds are the bank's scoring rules. Margins are in percentage points
+// between the leading path and the runner-up.
+type Thresholds struct {
+	// MinAnswered is the least share (0–1) of the bank's questions that must
+	// be answered before a path is recommended.
+	MinAnswered float64
+	// Slight, Moderate and Clear are the margins from which a lean is called
+	// slight, moderate and clear; below Slight it is balanced.
+	Slight   float64
+	Moderate float64
+	Clear    float64
+}
+
+// DefaultThresholds are used for any threshold a bank leaves out.
+var DefaultThresholds = Thresholds{MinAnswered: 0.5, Slight: 5, Moderate: 12, Clear: 25}
+
+// Path is one career path a bank can recommend.
+type Path struct {
+	ID      string
+	Name    string
+	Summary string
+	// Salary holds facts about pay, one sentence each.
+	Salary []string
+	// Steps are the learning steps in their recommended order.
+	Steps []Step
+	Line  int
+}
+
+// Step is one learning step, tagged with the theme it builds.
+type Step struct {
+	Theme string
+	Text  string
+}
+
+// Theme groups questions about one area of the work.
+type Theme struct {
+	ID    string
+	Name  string
+	About string
+}
+
+// Question is one question of a bank. Scale questions are stored with their
+// five points already expanded into options, so that every consumer sees
+// options with weights and only the loader knows the shorthand.
+type Question struct {
+	ID    string
+	Theme string
+	Kind  Kind
+	Text  string
+	Help  string
+	Basis string
+	// Keyed is the path a Scale statement speaks for; empty for other kinds.
+	Keyed   string
+	Options []Option
+	// Line is where the question starts in the bank file; 0 when unknown.
+	Line int
+}
+
+// Option is one answer a question offers.
+type Option struct {
+	// ID is optional; answers may name an option by it.
+	ID   string
+	Text string
+	// Weights holds the points this option gives each path, indexed like
+	// Bank.Paths. Weights are finite, at least 0, and have at most three
+	// decimals, so scoring can add them up exactly in thousandths.
+	Weights []float64
+}
+
+// PathIndex returns the index of the path with the given id, or -1.
+func (b *Bank) PathIndex(id string) int {
+	for i, p := range b.Paths {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// ThemeIndex returns the index of the theme with the given id, or -1.
+func (b *Bank) ThemeIndex(id string) int {
+	for i, t := range b.Themes {
+		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// QuestionIndex returns the index of the question with the given id, or -1.
+func (b *Bank) QuestionIndex(id string) int {
+	for i := range b.Questions {
+		if b.Questions[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,60 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a bank, said so that a person can find it:
+// the file, the line where known, the question and the field.
+type Problem struct {
+	File string
+	// Line is 1-based; 0 when the place is not known.
+	Line int
+	// Question is the id of the question at fault (or, before ids are known,
+	// "question 3"); empty for problems of the whole bank.
+	Question string
+	// Field names the key at fault, such as "options[2].weights".
+	Field   string
+	Message string
+	// Warning marks a problem that does not stop the bank from being used.
+	Warning bool
+}
+
+// Error renders the problem as
+// `questions.toml:57: question "outage": option 3: weight for unknown path "enginer"`.
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Question != "" {
+		if strings.HasPrefix(p.Question, "question ") {
+			b.WriteString(p.Question)
+		} else {
+			fmt.Fprintf(&b, "question %q", p.Question)
+		}
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Problems is the error Parse returns when a bank breaks rules of meaning:
+// every such problem the file has, in file order, so that an author can fix
+// them all in one pass.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}

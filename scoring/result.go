@@ -1,0 +1,120 @@
+package scoring
+
+// Strength says how clearly the answers lean towards the recommended path.
+type Strength string
+
+// The strength bands, from the margin between the leading path and the
+// runner-up (see quiz.Thresholds).
+const (
+	Balanced Strength = "balanced"
+	Slight   Strength = "slight"
+	Moderate Strength = "moderate"
+	Clear    Strength = "clear"
+)
+
+// Result is everything the scoring engine concludes from one set of answers.
+// It holds no text meant for a terminal: the report package renders it.
+type Result struct {
+	// Total is the number of questions in the bank; Answered and Skipped
+	// add up to it.
+	Total    int
+	Answered int
+	Skipped  int
+	// Paths holds each path's score, in the bank's order.
+	Paths []PathScore
+	// Recommendation is nil when too few questions were answered to say
+	// anything; Reason then says why.
+	Recommendation *Recommendation
+	Reason         string
+	// Stability is the share (0–1) of bootstrap resamples of the answered
+	// questions in which the recommended path still wins; 0 without a
+	// recommendation.
+	Stability float64
+	// Warnings say when the answers follow a pattern that makes the result
+	// mean little.
+	Warnings []Warning
+	// Themes holds the per-theme breakdown, in the bank's theme order.
+	Themes []ThemeScore
+	// Toward lists the answers that pushed hardest towards the recommended
+	// path, strongest first (at most three); Against is the strongest answer
+	// the other way, or nil when none pulled away.
+	Toward  []Reason
+	Against *Reason
+	// Steps are the recommended path's learning steps, reordered so that
+	// themes where the answers leaned away come first.
+	Steps []StepAdvice
+	// Salary holds the recommended path's salary facts.
+	Salary []string
+	// Others holds one line on each path that was not recommended.
+	Others []OtherPath
+}
+
+// PathScore is one path's score over the answered questions.
+type PathScore struct {
+	ID   string
+	Name string
+	// Raw is the sum of the weights of the picked options; Most is the sum
+	// over answered questions of the best each could give this path.
+	Raw  float64
+	Most float64
+	// Percent is Raw/Most×100, or 0 when Most is 0.
+	Percent float64
+}
+
+// Recommendation names the path the answers lean towards.
+type Recommendation struct {
+	Path     string
+	Name     string
+	Strength Strength
+	// Margin is the lead over the runner-up in percentage points.
+	Margin float64
+	// RunnerUp is the id of the path with the next highest percent.
+	RunnerUp string
+	// Tie is true when the leading paths scored exactly the same and the
+	// tie rule picked this one.
+	Tie bool
+}
+
+// Warning is a note that the result may mean little.
+type Warning struct {
+	// Code is stable for programs: "same-position", "all-neutral",
+	// "few-answered".
+	Code    string
+	Message string
+}
+
+// ThemeScore is the breakdown of one theme.
+type ThemeScore struct {
+	ID       string
+	Name     string
+	Answered int
+	Paths    []PathScore
+}
+
+// Reason is one answer and how far it moved the result.
+type Reason struct {
+	Question string // question id
+	Text     string // question text
+	Answer   string // the picked option(s), as shown to the person
+	// Points is the answer's weight for the recommended path minus its
+	// weight for the runner-up: positive pushed towards the recommendation.
+	Points float64
+}
+
+// StepAdvice is one learning step, with why it was brought forward.
+type StepAdvice struct {
+	Theme     string
+	ThemeName string
+	Text      string
+	// Why is empty for a step kept in its place, and otherwise says why it
+	// was brought forward.
+	Why string
+}
+
+// OtherPath is one line about a path that was not recommended.
+type OtherPath struct {
+	ID      string
+	Name    string
+	Summary string
+	Percent float64
+}
