@@ -1,0 +1,85 @@
+package quiz
+
+import "strings"
+
+// Clean removes from s everything that could drive a terminal: escape
+// sequences (CSI, OSC and the rest), other C0 and C1 control characters,
+// DEL, and the Unicode bidirectional overrides that can hide or reorder
+// text. Newlines are kept and tabs become spaces. Every piece of text the
+// loader takes from a bank passes through Clean, so no later part of the
+// program can show a bank's bytes raw.
+func Clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == 0x1b || r == 0x9b || r == 0x9d:
+			i = skipEscape(rs, i)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		case isBidiControl(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isClean(s string) bool {
+	for _, r := range s {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// skipEscape returns the index of the last rune of the escape sequence that
+// starts at i.
+func skipEscape(rs []rune, i int) int {
+	r := rs[i]
+	csi, osc := r == 0x9b, r == 0x9d
+	if r == 0x1b && i+1 < len(rs) {
+		switch rs[i+1] {
+		case '[':
+			csi, i = true, i+1
+		case ']', 'P', '_', '^', 'X':
+			osc, i = true, i+1
+		default:
+			// A two-character sequence such as ESC c (reset).
+			return i + 1
+		}
+	}
+	switch {
+	case csi:
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] >= 0x40 && rs[j] <= 0x7e {
+				return j
+			}
+		}
+		return len(rs) - 1
+	case osc:
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] == 0x07 || rs[j] == 0x9c {
+				return j
+			}
+			if rs[j] == 0x1b && j+1 < len(rs) && rs[j+1] == '\\' {
+				return j + 1
+			}
+		}
+		return len(rs) - 1
+	}
+	return i
+}
