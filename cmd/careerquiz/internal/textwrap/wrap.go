@@ -1,0 +1,91 @@
+// Package textwrap fits text to a terminal's width. Every part of the
+// command that prints prose (the opening screen, the askers, the report)
+// wraps with it, so lines break the same way everywhere.
+package textwrap
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Wrap breaks s into lines of at most width runes, at spaces where it can;
+// a word longer than width is cut. Newlines in s start new lines, and blank
+// lines are kept as paragraph breaks. Every line gets indent in front, and
+// the indent counts towards the width.
+func Wrap(s string, width int, indent string) []string {
+	avail := max(width-utf8.RuneCountInString(indent), 10)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		var line strings.Builder
+		n := 0
+		flush := func() {
+			out = append(out, indent+line.String())
+			line.Reset()
+			n = 0
+		}
+		for _, w := range words {
+			wn := utf8.RuneCountInString(w)
+			for wn > avail {
+				if n > 0 {
+					flush()
+				}
+				head, rest := cut(w, avail)
+				line.WriteString(head)
+				n = avail
+				flush()
+				w, wn = rest, wn-avail
+			}
+			if n > 0 && n+1+wn > avail {
+				flush()
+			}
+			if n > 0 {
+				line.WriteByte(' ')
+				n++
+			}
+			line.WriteString(w)
+			n += wn
+		}
+		if n > 0 {
+			flush()
+		}
+	}
+	// Trailing blank lines come from trailing newlines in s and would only
+	// push the next thing down.
+	for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// String is Wrap joined with newlines, without a final newline.
+func String(s string, width int, indent string) string {
+	return strings.Join(Wrap(s, width, indent), "\n")
+}
+
+// Truncate shortens s to at most width runes, ending it with "…" when cut.
+func Truncate(s string, width int) string {
+	if utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	if width < 1 {
+		return ""
+	}
+	head, _ := cut(s, width-1)
+	return head + "…"
+}
+
+func cut(s string, n int) (string, string) {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j], s[j:]
+		}
+		i++
+	}
+	return s, ""
+}
