@@ -1,0 +1,163 @@
+package report_test
+
+import (
+	"os"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// exampleRun is a quiz of two questions, one answered, as scoring would
+// score it.
+func exampleRun() report.Run {
+	engineer := quiz.Path{ID: "engineer", Name: "Back-end engineer"}
+	developer := quiz.Path{ID: "developer", Name: "Back-end developer",
+		Summary: "Writes the code that brings the design to life."}
+	return report.Run{
+		Bank: &quiz.Bank{
+			Title:  "Back-end engineer or back-end developer?",
+			Paths:  []quiz.Path{engineer, developer},
+			Themes: []quiz.Theme{{ID: "problems", Name: "Problem solving"}},
+			Questions: []quiz.Question{
+				{ID: "outage", Theme: "problems", Kind: quiz.Choice},
+				{ID: "diagrams", Theme: "problems", Kind: quiz.Scale, Keyed: "engineer"},
+			},
+			SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+		},
+		Result: scoring.Result{
+			Total:    2,
+			Answered: 1,
+			Skipped:  1,
+			Paths: []scoring.PathScore{
+				{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 2, Percent: 100},
+				{ID: "developer", Name: "Back-end developer", Raw: 0, Most: 2, Percent: 0},
+			},
+			Recommendation: &scoring.Recommendation{
+				Path: "engineer", Name: "Back-end engineer", Strength: scoring.Clear,
+				Margin: 100, RunnerUp: "developer",
+			},
+			Stability: 1,
+			Toward: []scoring.Reason{{
+				Question: "outage",
+				Text:     "A website crashes because too many people use it at once. What do you want to do?",
+				Answer:   "Redesign the system so it can take more traffic",
+				Points:   2,
+			}},
+			Steps: []scoring.StepAdvice{{
+				Theme: "problems", ThemeName: "Problem solving",
+				Text: "Investigate why problems occur and how to prevent them.",
+			}},
+			Others: []scoring.OtherPath{{ID: "developer", Name: developer.Name, Summary: developer.Summary}},
+		},
+		Answers: map[string]any{"outage": 2, "diagrams": "skip"},
+	}
+}
+
+func ExampleWriteJSON() {
+	if err := report.WriteJSON(os.Stdout, exampleRun()); err != nil {
+		panic(err)
+	}
+	// Output:
+	// {
+	//   "schema": "careerquiz.result/v1",
+	//   "bank": {
+	//     "title": "Back-end engineer or back-end developer?",
+	//     "questions": 2,
+	//     "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+	//   },
+	//   "recommendation": {
+	//     "path": "engineer",
+	//     "name": "Back-end engineer",
+	//     "strength": "clear",
+	//     "margin": 100,
+	//     "runner_up": "developer",
+	//     "tie": false
+	//   },
+	//   "answered": 1,
+	//   "skipped": 1,
+	//   "stability": 1,
+	//   "warnings": [],
+	//   "paths": [
+	//     {
+	//       "id": "engineer",
+	//       "name": "Back-end engineer",
+	//       "percent": 100,
+	//       "points": 2,
+	//       "max_points": 2
+	//     },
+	//     {
+	//       "id": "developer",
+	//       "name": "Back-end developer",
+	//       "percent": 0,
+	//       "points": 0,
+	//       "max_points": 2
+	//     }
+	//   ],
+	//   "themes": [],
+	//   "reasons": {
+	//     "toward": [
+	//       {
+	//         "question": "outage",
+	//         "text": "A website crashes because too many people use it at once. What do you want to do?",
+	//         "answer": "Redesign the system so it can take more traffic",
+	//         "points": 2
+	//       }
+	//     ],
+	//     "against": null
+	//   },
+	//   "steps": [
+	//     {
+	//       "theme": "problems",
+	//       "theme_name": "Problem solving",
+	//       "text": "Investigate why problems occur and how to prevent them.",
+	//       "why": ""
+	//     }
+	//   ],
+	//   "salary": [],
+	//   "others": [
+	//     {
+	//       "id": "developer",
+	//       "name": "Back-end developer",
+	//       "summary": "Writes the code that brings the design to life.",
+	//       "percent": 0
+	//     }
+	//   ],
+	//   "order": {
+	//     "shuffled": false
+	//   },
+	//   "answers": {
+	//     "diagrams": "skip",
+	//     "outage": 2
+	//   }
+	// }
+}
+
+func ExampleWriteText() {
+	if err := report.WriteText(os.Stdout, exampleRun(), report.TextOptions{Width: 60}); err != nil {
+		panic(err)
+	}
+	// Output:
+	// You lean towards: Back-end engineer (clear, 100% vs 0%)
+	// Holds in 100% of resamples of your answers.
+	// Based on 1 of 2 questions (1 skipped).
+	//
+	// BREAKDOWN
+	//   Back-end engineer   ################################# 100%
+	//   Back-end developer  .................................   0%
+	//
+	// WHY
+	//   What pushed you towards Back-end engineer
+	//     +2  A website crashes because too many people use it…
+	//         → Redesign the system so it can take more traffic
+	//
+	// NEXT STEPS
+	//   What to learn next, in this order
+	//     1. Investigate why problems occur and how to prevent
+	//        them.
+	//
+	//   Other paths
+	//     Back-end developer (0%): Writes the code that brings…
+	//
+	// Back-end engineer or back-end developer? · 2 questions
+}

@@ -1,0 +1,240 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// SchemaID names the shape of the JSON result. It changes only when a field
+// is renamed or removed; fields may be added under the same name.
+const SchemaID = "careerquiz.result/v1"
+
+// The types below are the JSON result, field for field. Their order is the
+// order keys are written in: the verdict first, the answers (which can be
+// long) last. Lists are never nil, so that they encode as [] and a program
+// can iterate without checking for null.
+type document struct {
+	Schema         string              `json:"schema"`
+	Bank           bankJSON            `json:"bank"`
+	Recommendation *recommendationJSON `json:"recommendation"`
+	Reason         string              `json:"reason,omitempty"`
+	Answered       int                 `json:"answered"`
+	Skipped        int                 `json:"skipped"`
+	Stability      float64             `json:"stability"`
+	Warnings       []warningJSON       `json:"warnings"`
+	Paths          []pathJSON          `json:"paths"`
+	Themes         []themeJSON         `json:"themes"`
+	Reasons        reasonsJSON         `json:"reasons"`
+	Steps          []stepJSON          `json:"steps"`
+	Salary         []string            `json:"salary"`
+	Others         []otherJSON         `json:"others"`
+	Order          orderJSON           `json:"order"`
+	Answers        map[string]any      `json:"answers"`
+}
+
+type bankJSON struct {
+	Title     string `json:"title"`
+	Questions int    `json:"questions"`
+	SHA256    string `json:"sha256"`
+}
+
+type recommendationJSON struct {
+	Path     string           `json:"path"`
+	Name     string           `json:"name"`
+	Strength scoring.Strength `json:"strength"`
+	Margin   float64          `json:"margin"`
+	RunnerUp string           `json:"runner_up"`
+	Tie      bool             `json:"tie"`
+}
+
+type warningJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type pathJSON struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Percent float64 `json:"percent"`
+	// Points and MaxPoints are the sums Percent is made of, so that a
+	// program can weigh results of different lengths.
+	Points    float64 `json:"points"`
+	MaxPoints float64 `json:"max_points"`
+}
+
+type themeJSON struct {
+	ID       string          `json:"id"`
+	Name     string          `json:"name"`
+	Answered int             `json:"answered"`
+	Paths    []themePathJSON `json:"paths"`
+}
+
+type themePathJSON struct {
+	ID      string  `json:"id"`
+	Percent float64 `json:"percent"`
+}
+
+type reasonsJSON struct {
+	Toward  []reasonJSON `json:"toward"`
+	Against *reasonJSON  `json:"against"`
+}
+
+type reasonJSON struct {
+	Question string  `json:"question"`
+	Text     string  `json:"text"`
+	Answer   string  `json:"answer"`
+	Points   float64 `json:"points"`
+}
+
+type stepJSON struct {
+	Theme     string `json:"theme"`
+	ThemeName string `json:"theme_name"`
+	Text      string `json:"text"`
+	Why       string `json:"why"`
+}
+
+type otherJSON struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Summary string  `json:"summary"`
+	Percent float64 `json:"percent"`
+}
+
+type orderJSON struct {
+	Shuffled bool `json:"shuffled"`
+	// Seed is left out when the questions were asked in bank order, where
+	// no seed was used.
+	Seed *int64 `json:"seed,omitempty"`
+}
+
+// WriteJSON writes r as one JSON document, indented by two spaces and ending
+// in a newline. The same Run always gives the same bytes: nothing in the
+// document depends on the clock, and map keys are sorted. Percents and
+// margins are rounded to one decimal, stability and points to three. On
+// error nothing is written.
+func WriteJSON(w io.Writer, r Run) error {
+	doc, err := newDocument(r)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	// Bank text such as "Design & build" reads better unescaped, and the
+	// document is never embedded in HTML.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("report: encode result: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func newDocument(r Run) (document, error) {
+	if r.Bank == nil {
+		return document{}, errNoBank
+	}
+	res := r.Result
+	doc := document{
+		Schema: SchemaID,
+		Bank: bankJSON{
+			Title:     clean(r.Bank.Title),
+			Questions: len(r.Bank.Questions),
+			SHA256:    r.Bank.SHA256,
+		},
+		Reason:    clean(res.Reason),
+		Answered:  res.Answered,
+		Skipped:   res.Skipped,
+		Stability: round(res.Stability, 3),
+		Warnings:  make([]warningJSON, 0, len(res.Warnings)),
+		Paths:     make([]pathJSON, 0, len(res.Paths)),
+		Themes:    make([]themeJSON, 0, len(res.Themes)),
+		Reasons:   reasonsJSON{Toward: make([]reasonJSON, 0, len(res.Toward))},
+		Steps:     make([]stepJSON, 0, len(res.Steps)),
+		Salary:    make([]string, 0, len(res.Salary)),
+		Others:    make([]otherJSON, 0, len(res.Others)),
+		Order:     orderJSON{Shuffled: r.Shuffled},
+		Answers:   r.Answers,
+	}
+	if rec := res.Recommendation; rec != nil {
+		doc.Recommendation = &recommendationJSON{
+			Path:     rec.Path,
+			Name:     clean(rec.Name),
+			Strength: rec.Strength,
+			Margin:   round(rec.Margin, 1),
+			RunnerUp: rec.RunnerUp,
+			Tie:      rec.Tie,
+		}
+	}
+	for _, wn := range res.Warnings {
+		doc.Warnings = append(doc.Warnings, warningJSON{Code: wn.Code, Message: clean(wn.Message)})
+	}
+	for _, p := range res.Paths {
+		doc.Paths = append(doc.Paths, pathJSON{
+			ID:        p.ID,
+			Name:      clean(p.Name),
+			Percent:   round(p.Percent, 1),
+			Points:    round(p.Raw, 3),
+			MaxPoints: round(p.Most, 3),
+		})
+	}
+	for _, th := range res.Themes {
+		tj := themeJSON{
+			ID:       th.ID,
+			Name:     clean(th.Name),
+			Answered: th.Answered,
+			Paths:    make([]themePathJSON, 0, len(th.Paths)),
+		}
+		for _, p := range th.Paths {
+			tj.Paths = append(tj.Paths, themePathJSON{ID: p.ID, Percent: round(p.Percent, 1)})
+		}
+		doc.Themes = append(doc.Themes, tj)
+	}
+	for _, rs := range res.Toward {
+		doc.Reasons.Toward = append(doc.Reasons.Toward, newReasonJSON(rs))
+	}
+	if res.Against != nil {
+		a := newReasonJSON(*res.Against)
+		doc.Reasons.Against = &a
+	}
+	for _, s := range res.Steps {
+		doc.Steps = append(doc.Steps, stepJSON{
+			Theme:     s.Theme,
+			ThemeName: clean(s.ThemeName),
+			Text:      clean(s.Text),
+			Why:       clean(s.Why),
+		})
+	}
+	for _, s := range res.Salary {
+		doc.Salary = append(doc.Salary, clean(s))
+	}
+	for _, o := range res.Others {
+		doc.Others = append(doc.Others, otherJSON{
+			ID:      o.ID,
+			Name:    clean(o.Name),
+			Summary: clean(o.Summary),
+			Percent: round(o.Percent, 1),
+		})
+	}
+	if r.Shuffled {
+		seed := r.Seed
+		doc.Order.Seed = &seed
+	}
+	if doc.Answers == nil {
+		doc.Answers = map[string]any{}
+	}
+	return doc, nil
+}
+
+func newReasonJSON(r scoring.Reason) reasonJSON {
+	return reasonJSON{
+		Question: r.Question,
+		Text:     clean(r.Text),
+		Answer:   clean(r.Answer),
+		Points:   round(r.Points, 3),
+	}
+}

@@ -1,0 +1,601 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// TextOptions say how the text report is laid out.
+type TextOptions struct {
+	// Color turns on ANSI colours. The caller decides, from the stream the
+	// report goes to and from NO_COLOR and --no-color; this package never
+	// looks at the environment or the terminal itself.
+	Color bool
+	// Width is the number of columns to fit, counted in runes; 0 means 80.
+	// Widths below 40 are taken as 40, the least the bars need.
+	Width int
+}
+
+const (
+	defaultWidth = 80
+	minWidth     = 40
+	// longestBar keeps the path bars readable on very wide terminals.
+	longestBar = 50
+	// Names longer than this are shortened in the bar labels.
+	longestLabel = 24
+	// A theme label narrower than this makes the side-by-side theme table
+	// unreadable, so the themes are stacked instead.
+	narrowestThemeLabel = 12
+)
+
+// WriteText writes r as a report for a person, in four parts: the verdict
+// (headline, stability, how many questions it rests on, warnings), the
+// breakdown as bars per path and per theme, the answers that weighed most,
+// and what to do next (learning steps, pay, the other paths). No line is
+// wider than o.Width runes, and without o.Color the output holds no escape
+// sequence or any control byte but newlines. On error nothing is written.
+func WriteText(w io.Writer, r Run, o TextOptions) error {
+	if r.Bank == nil {
+		return errNoBank
+	}
+	width := o.Width
+	if width <= 0 {
+		width = defaultWidth
+	}
+	width = max(width, minWidth)
+	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result}
+	p.verdict()
+	p.breakdown()
+	p.why()
+	p.nextSteps()
+	p.footer(r)
+	_, err := io.WriteString(w, p.buf.String())
+	return err
+}
+
+// palette holds the report's colours. Every color.Color is switched on or
+// off explicitly: left alone, fatih/color decides from NO_COLOR and from
+// whether os.Stdout is a terminal, which says nothing about the stream this
+// report is written to.
+type palette struct {
+	on                bool
+	bold, faint, warn *color.Color
+	paths             []*color.Color
+	// full and empty draw the bars. Without colour the shaded blocks are
+	// hard to tell apart in some fonts, so plain bars use '#' and '.'.
+	full, empty string
+}
+
+func newPalette(on bool) *palette {
+	pal := &palette{on: on, full: "#", empty: "."}
+	pal.bold = pal.color(color.Bold)
+	pal.faint = pal.color(color.Faint)
+	pal.warn = pal.color(color.FgYellow)
+	for _, a := range pathAttrs {
+		pal.paths = append(pal.paths, pal.color(a))
+	}
+	if on {
+		pal.full, pal.empty = "█", "░"
+	}
+	return pal
+}
+
+// color makes a colour that is on exactly when the palette is.
+func (pal *palette) color(attrs ...color.Attribute) *color.Color {
+	c := color.New(attrs...)
+	if pal.on {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+	return c
+}
+
+// pathColor gives each path of the bank its own colour, the same in every
+// part of the report, by the path's place in the result.
+func (pal *palette) pathColor(res scoring.Result, id string) *color.Color {
+	if i := pathIndex(res, id); i >= 0 {
+		return pal.paths[i%len(pal.paths)]
+	}
+	return pal.bold
+}
+
+// strongPathColor is pathColor in bold, for the path named in the headline.
+func (pal *palette) strongPathColor(res scoring.Result, id string) *color.Color {
+	if i := pathIndex(res, id); i >= 0 {
+		return pal.color(pathAttrs[i%len(pathAttrs)], color.Bold)
+	}
+	return pal.bold
+}
+
+func pathIndex(res scoring.Result, id string) int {
+	for i, p := range res.Paths {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// pathAttrs are the colours paths are told apart by, in bank order.
+var pathAttrs = []color.Attribute{
+	color.FgCyan, color.FgMagenta, color.FgGreen, color.FgBlue, color.FgYellow, color.FgRed,
+}
+
+// paint colours s; empty text stays empty rather than becoming a pair of
+// escape sequences around nothing.
+func paint(c *color.Color, s string) string {
+	if s == "" {
+		return ""
+	}
+	return c.Sprint(s)
+}
+
+// printer builds the report line by line. Widths are always measured on
+// the plain text, and colour is added last, so escape sequences never
+// count towards a line's length.
+type printer struct {
+	buf   strings.Builder
+	width int
+	pal   *palette
+	res   scoring.Result
+}
+
+func (p *printer) line(s string) {
+	p.buf.WriteString(s)
+	p.buf.WriteByte('\n')
+}
+
+// section starts a part of the report, after a blank line unless it is the
+// first thing written.
+func (p *printer) section(title string) {
+	if p.buf.Len() > 0 {
+		p.line("")
+	}
+	p.line(paint(p.pal.bold, title))
+}
+
+// para wraps text at the report width, every line starting with indent,
+// and colours the text of each line with c (nil for none).
+func (p *printer) para(indent, text string, c *color.Color) {
+	p.hanging(indent, indent, text, c)
+}
+
+// hanging wraps text with first in front of the first line and indent in
+// front of the rest; first and indent have the same length in runes.
+func (p *printer) hanging(first, indent, text string, c *color.Color) {
+	for i, l := range textwrap.Wrap(text, p.width, indent) {
+		body := strings.TrimPrefix(l, indent)
+		if c != nil {
+			body = paint(c, body)
+		}
+		if i == 0 {
+			p.line(first + body)
+		} else {
+			p.line(indent + body)
+		}
+	}
+}
+
+// span is a piece of a line and the colour it is shown in.
+type span struct {
+	text string
+	c    *color.Color
+}
+
+// spans writes one line made of coloured pieces. A line too long for the
+// report is wrapped as plain text instead and shown in c, since colours
+// cannot be kept across breaks the wrapper chooses.
+func (p *printer) spans(c *color.Color, ss ...span) {
+	var plain, painted strings.Builder
+	for _, s := range ss {
+		plain.WriteString(s.text)
+		if s.c != nil {
+			painted.WriteString(paint(s.c, s.text))
+		} else {
+			painted.WriteString(s.text)
+		}
+	}
+	if utf8.RuneCountInString(plain.String()) <= p.width {
+		p.line(painted.String())
+		return
+	}
+	p.para("", plain.String(), c)
+}
+
+func (p *printer) verdict() {
+	res := p.res
+	rec := res.Recommendation
+	if rec == nil {
+		p.line(paint(p.pal.bold, "No recommendation yet"))
+		reason := sentence(oneLine(res.Reason))
+		if reason == "" {
+			reason = "Too few questions were answered to say anything."
+		}
+		p.para("", reason, nil)
+	} else {
+		p.headline(rec)
+		stability := int(round(res.Stability*100, 0))
+		p.para("", fmt.Sprintf("Holds in %d%% of resamples of your answers.", stability), nil)
+	}
+	p.para("", p.basis(), nil)
+	for _, w := range res.Warnings {
+		p.hanging("! ", "  ", sentence(oneLine(w.Message)), p.pal.warn)
+	}
+}
+
+func (p *printer) headline(rec *scoring.Recommendation) {
+	res := p.res
+	name := oneLine(rec.Name)
+	if name == "" {
+		name = oneLine(pathName(res, rec.Path))
+	}
+	nameSpan := span{name, p.pal.strongPathColor(res, rec.Path)}
+	lead := pathPercent(res, rec.Path)
+	if rec.RunnerUp == "" {
+		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" (%s, %s)", rec.Strength, percentText(lead)), nil})
+		return
+	}
+	runner := oneLine(pathName(res, rec.RunnerUp))
+	a, b := percentPair(lead, pathPercent(res, rec.RunnerUp))
+	switch {
+	case rec.Tie:
+		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" and %s tie at %s", runner, a), nil})
+	case rec.Strength == scoring.Balanced:
+		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" edges ahead (%s vs %s)", a, b), nil})
+	default:
+		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" (%s, %s vs %s)", rec.Strength, a, b), nil})
+	}
+	if rec.Tie || rec.Strength == scoring.Balanced {
+		note := "Your answers are close to even, so either path could suit you; the themes below show where each one pulls."
+		if rec.Tie {
+			note += " The advice that follows is for " + name + "."
+		}
+		p.para("", note, nil)
+	}
+}
+
+// basis says how many questions the result rests on.
+func (p *printer) basis() string {
+	res := p.res
+	total := res.Total
+	switch {
+	case res.Answered == 0:
+		return fmt.Sprintf("No questions answered (%s in the quiz).", count(total, "question"))
+	case res.Skipped == 0 && res.Answered == total:
+		return fmt.Sprintf("Based on all %s.", count(total, "question"))
+	default:
+		return fmt.Sprintf("Based on %d of %s (%d skipped).", res.Answered, count(total, "question"), res.Skipped)
+	}
+}
+
+func (p *printer) breakdown() {
+	res := p.res
+	if len(res.Paths) == 0 {
+		return
+	}
+	p.section("BREAKDOWN")
+	names := make([]string, len(res.Paths))
+	labelW := 0
+	for i, ps := range res.Paths {
+		names[i] = oneLine(ps.Name)
+		labelW = max(labelW, utf8.RuneCountInString(names[i]))
+	}
+	// A row is indent, label, two spaces, bar, space, "100%".
+	const indent = "  "
+	labelW = min(labelW, longestLabel, p.width-len(indent)-2-10-5)
+	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
+	for i, ps := range res.Paths {
+		label := pad(shorten(names[i], labelW), labelW)
+		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
+			label = paint(p.pal.bold, label)
+		}
+		p.line(indent + label + "  " + p.bar(ps.Percent, barW, p.pal.pathColor(res, ps.ID)) +
+			" " + percentCell(ps.Percent))
+	}
+	p.themes(names)
+}
+
+// themes shows each theme with a compact bar per path: side by side, one
+// column per path, where the columns fit the width, and stacked otherwise.
+func (p *printer) themes(names []string) {
+	res := p.res
+	if len(res.Themes) == 0 {
+		return
+	}
+	p.line("")
+	const indent, gap = "  ", "  "
+	colW := 15
+	for _, n := range names {
+		colW = max(colW, min(utf8.RuneCountInString(n), 18))
+	}
+	barW := colW - 5
+	labelW := p.width - len(indent) - len(res.Paths)*(len(gap)+colW)
+	themeW := 0
+	for _, th := range res.Themes {
+		themeW = max(themeW, utf8.RuneCountInString(oneLine(th.Name)))
+	}
+	labelW = min(labelW, max(themeW, len("By theme")))
+	if labelW < narrowestThemeLabel {
+		p.stackedThemes(names)
+		return
+	}
+	head := indent + paint(p.pal.faint, pad("By theme", labelW))
+	for i, ps := range res.Paths {
+		name := shorten(names[i], colW)
+		if i < len(res.Paths)-1 {
+			name = pad(name, colW)
+		}
+		head += gap + paint(p.pal.pathColor(res, ps.ID), name)
+	}
+	p.line(head)
+	for _, th := range res.Themes {
+		row := indent + pad(shorten(oneLine(th.Name), labelW), labelW)
+		if th.Answered == 0 {
+			p.line(row + gap + paint(p.pal.faint, "no answers"))
+			continue
+		}
+		for _, ps := range res.Paths {
+			pct := themePercent(th, ps.ID)
+			row += gap + p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct)
+		}
+		p.line(row)
+	}
+}
+
+func (p *printer) stackedThemes(names []string) {
+	res := p.res
+	const indent, inner = "  ", "    "
+	labelW := 0
+	for _, n := range names {
+		labelW = max(labelW, utf8.RuneCountInString(n))
+	}
+	labelW = min(labelW, longestLabel, p.width-len(inner)-2-10-5)
+	barW := min(p.width-len(inner)-labelW-2-5, 20)
+	for _, th := range res.Themes {
+		title := shorten(oneLine(th.Name), p.width-len(indent))
+		if th.Answered == 0 {
+			p.line(indent + title + paint(p.pal.faint, " (no answers)"))
+			continue
+		}
+		p.line(indent + title)
+		for i, ps := range res.Paths {
+			pct := themePercent(th, ps.ID)
+			p.line(inner + pad(shorten(names[i], labelW), labelW) + "  " +
+				p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct))
+		}
+	}
+}
+
+func themePercent(th scoring.ThemeScore, id string) float64 {
+	for _, ps := range th.Paths {
+		if ps.ID == id {
+			return ps.Percent
+		}
+	}
+	return 0
+}
+
+// bar draws percent (0–100) as n cells, the filled part in c.
+func (p *printer) bar(percent float64, n int, c *color.Color) string {
+	full := int(round(min(max(percent, 0), 100)*float64(n)/100, 0))
+	return paint(c, strings.Repeat(p.pal.full, full)) +
+		paint(p.pal.faint, strings.Repeat(p.pal.empty, n-full))
+}
+
+func (p *printer) why() {
+	res := p.res
+	if len(res.Toward) == 0 && res.Against == nil {
+		return
+	}
+	p.section("WHY")
+	reasons := res.Toward
+	if res.Against != nil {
+		reasons = append(reasons[:len(reasons):len(reasons)], *res.Against)
+	}
+	pointsW := 0
+	for _, rs := range reasons {
+		pointsW = max(pointsW, len(pointsText(rs.Points)))
+	}
+	rec := res.Recommendation
+	if len(res.Toward) > 0 {
+		title := "What weighed most"
+		if rec != nil {
+			title = "What pushed you towards " + oneLine(rec.Name)
+		}
+		p.para("  ", title, nil)
+		for _, rs := range res.Toward {
+			p.reason(rs, pointsW)
+		}
+	}
+	if res.Against != nil {
+		title := "The strongest pull the other way"
+		if rec != nil && rec.RunnerUp != "" {
+			title = "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
+		}
+		p.para("  ", title, nil)
+		p.reason(*res.Against, pointsW)
+	}
+}
+
+// reason shows one answer in two lines: the points it moved and the
+// question, shortened to fit, then the answer given.
+func (p *printer) reason(rs scoring.Reason, pointsW int) {
+	const indent = "    "
+	room := p.width - len(indent) - pointsW - 2
+	c := p.pal.bold
+	if rec := p.res.Recommendation; rec != nil {
+		c = p.pal.pathColor(p.res, rec.Path)
+		if rs.Points < 0 && rec.RunnerUp != "" {
+			c = p.pal.pathColor(p.res, rec.RunnerUp)
+		}
+	}
+	p.line(indent + paint(c, pad(pointsText(rs.Points), pointsW)) + "  " +
+		shorten(oneLine(rs.Text), room))
+	p.line(indent + strings.Repeat(" ", pointsW+2) + paint(p.pal.faint, "→ ") +
+		shorten(oneLine(rs.Answer), room-2))
+}
+
+func (p *printer) nextSteps() {
+	res := p.res
+	if len(res.Steps) == 0 && len(res.Salary) == 0 && len(res.Others) == 0 {
+		return
+	}
+	p.section("NEXT STEPS")
+	rec := res.Recommendation
+	sub := false
+	subsection := func(title string) {
+		if sub {
+			p.line("")
+		}
+		sub = true
+		p.para("  ", title, nil)
+	}
+	if len(res.Steps) > 0 {
+		subsection("What to learn next, in this order")
+		numW := len(strconv.Itoa(len(res.Steps)))
+		indent := "    " + strings.Repeat(" ", numW+2)
+		for i, s := range res.Steps {
+			first := fmt.Sprintf("    %*d. ", numW, i+1)
+			p.hanging(first, indent, oneLine(s.Text), nil)
+			if why := sentence(oneLine(s.Why)); why != "" {
+				p.hanging(indent+"↳ ", indent+"  ", why, p.pal.faint)
+			}
+		}
+	}
+	if len(res.Salary) > 0 {
+		subsection("Pay")
+		for _, s := range res.Salary {
+			p.hanging("    • ", "      ", oneLine(s), nil)
+		}
+	}
+	if len(res.Others) > 0 {
+		title := "The paths"
+		if rec != nil {
+			title = "Other paths"
+		}
+		subsection(title)
+		const indent = "    "
+		room := p.width - len(indent)
+		for _, o := range res.Others {
+			name := oneLine(o.Name)
+			head := fmt.Sprintf(" (%d%%)", int(round(o.Percent, 0)))
+			summary := oneLine(o.Summary)
+			if utf8.RuneCountInString(name+head)+2 >= room || summary == "" {
+				p.line(indent + paint(p.pal.pathColor(res, o.ID), shorten(name, room-len(head))) + head)
+				continue
+			}
+			rest := room - utf8.RuneCountInString(name+head) - 2
+			p.line(indent + paint(p.pal.pathColor(res, o.ID), name) + head + ": " +
+				shorten(summary, rest))
+		}
+	}
+}
+
+// footer names the bank and, when the questions were shuffled, the seed,
+// so that a run can be told apart from another and repeated.
+func (p *printer) footer(r Run) {
+	parts := []string{}
+	if t := oneLine(r.Bank.Title); t != "" {
+		parts = append(parts, t)
+	}
+	parts = append(parts, count(len(r.Bank.Questions), "question"))
+	if r.Shuffled {
+		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
+	}
+	p.line("")
+	p.para("", strings.Join(parts, " · "), p.pal.faint)
+}
+
+// shorten is textwrap.Truncate that cuts at a word boundary where one is
+// near the end, and leaves no space or comma in front of the ellipsis.
+func shorten(s string, n int) string {
+	t := textwrap.Truncate(s, n)
+	if t == s {
+		return s
+	}
+	t = strings.TrimSuffix(t, "…")
+	if i := strings.LastIndexByte(t, ' '); i >= 0 && utf8.RuneCountInString(t[:i]) >= n*2/3 {
+		t = t[:i]
+	}
+	return strings.TrimRight(t, " ,;:") + "…"
+}
+
+// sentence starts s with a capital and ends it with a full stop, for
+// messages from scoring that are worded like error messages (lowercase,
+// no final period) but are shown here as prose.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		s += "."
+	}
+	return s
+}
+
+// pad fills s with spaces to n runes.
+func pad(s string, n int) string {
+	if k := n - utf8.RuneCountInString(s); k > 0 {
+		return s + strings.Repeat(" ", k)
+	}
+	return s
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// percentText is a percent rounded to a whole number, as the report shows
+// percents wherever a decimal would only add noise.
+func percentText(x float64) string {
+	return strconv.Itoa(int(round(x, 0))) + "%"
+}
+
+// percentCell is percentText right-aligned in four runes, for bar rows.
+func percentCell(x float64) string {
+	return fmt.Sprintf("%4s", percentText(x))
+}
+
+// percentPair shows two percents that are compared with each other. They
+// are whole numbers unless rounding would make different scores look equal,
+// which would contradict a headline that calls one of them ahead.
+func percentPair(a, b float64) (string, string) {
+	if round(a, 0) == round(b, 0) && round(a, 1) != round(b, 1) {
+		return strconv.FormatFloat(round(a, 1), 'f', 1, 64) + "%",
+			strconv.FormatFloat(round(b, 1), 'f', 1, 64) + "%"
+	}
+	return percentText(a), percentText(b)
+}
+
+// pointsText is a signed number of points with no needless decimals.
+func pointsText(x float64) string {
+	x = round(x, 3)
+	s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+	switch {
+	case x > 0:
+		return "+" + s
+	case x < 0:
+		return "-" + s
+	}
+	return s
+}
