@@ -13,7 +13,7 @@ import (
 // lines are kept as paragraph breaks. Every line gets indent in front, and
 // the indent counts towards the width.
 func Wrap(s string, width int, indent string) []string {
-	avail := max(width-utf8.RuneCountInString(indent), 10)
+	avail := max(width-utf8.RuneCountInString(indent), 1)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)

@@ -2,6 +2,7 @@ package textwrap
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -29,7 +30,7 @@ func TestWrap(t *testing.T) {
 				t.Errorf("Wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 			}
 			for _, l := range got {
-				if utf8.RuneCountInString(l) > max(tt.width, 10) {
+				if utf8.RuneCountInString(l) > tt.width {
 					t.Errorf("line %q is wider than %d", l, tt.width)
 				}
 			}
@@ -53,4 +54,26 @@ func TestTruncate(t *testing.T) {
 			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 		}
 	}
+}
+
+func FuzzWrap(f *testing.F) {
+	f.Add("When an API is attacked, what do you reach for first?", 20)
+	f.Add("a\nbb  ccc\n\ndddddddddddddddd", 3)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		width = 1 + (width%100+100)%100
+		lines := Wrap(text, width, "")
+		for _, l := range lines {
+			if n := utf8.RuneCountInString(l); n > width {
+				t.Fatalf("line %q is %d wide, more than %d", l, n, width)
+			}
+		}
+		// No word is lost: the text without white space is unchanged.
+		squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if got, want := squash(strings.Join(lines, " ")), squash(text); got != want {
+			t.Fatalf("wrapping lost text: %q became %q", want, got)
+		}
+	})
 }

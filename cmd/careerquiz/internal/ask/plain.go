@@ -1,0 +1,251 @@
+package ask
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Plain asks questions as numbered lists and reads one typed line per
+// answer. It suits pipes, files and screen readers: nothing is redrawn or
+// coloured, and everything it writes reads well aloud, top to bottom.
+//
+// Plain reads exactly one line per answer and nothing ahead, from a buffer
+// kept across calls, so Ask and Confirm can share one input stream. A Plain
+// must be used from one goroutine at a time.
+type Plain struct {
+	in   *bufio.Reader
+	out  io.Writer
+	opts Options
+	// pending holds the result of a line read still under way. A read
+	// abandoned because of an interrupt is picked up by the next call
+	// rather than raced by a second read.
+	pending chan lineRead
+}
+
+type lineRead struct {
+	line string
+	err  error
+}
+
+// NewPlain returns an asker that writes questions to out and reads answers
+// from in.
+func NewPlain(in io.Reader, out io.Writer, opts Options) *Plain {
+	return &Plain{in: bufio.NewReader(in), out: out, opts: opts}
+}
+
+// Ask writes the question with its numbered options and reads answers until
+// one is valid. An empty line keeps the previous answer where there is one;
+// "s" skips and "b" goes back (refused on the first question). Input that
+// makes no sense is explained and asked for again.
+func (a *Plain) Ask(p Prompt) (Reply, error) {
+	if len(p.Options) == 0 {
+		return Reply{}, fmt.Errorf("question %d has no options", p.Number)
+	}
+	if a.interrupted() {
+		return Reply{}, ErrInterrupted
+	}
+	if _, err := io.WriteString(a.out, a.question(p)); err != nil {
+		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
+	}
+	prev := previousPicks(p)
+	prompt := a.prompt(instructions(p, prev))
+	for {
+		if _, err := io.WriteString(a.out, prompt); err != nil {
+			return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
+		}
+		line, err := a.readLine()
+		if err != nil {
+			return Reply{}, err
+		}
+		reply, why := parseReply(p, prev, line)
+		if why == "" {
+			return reply, nil
+		}
+		if _, err := fmt.Fprintln(a.out, why); err != nil {
+			return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
+		}
+	}
+}
+
+// Confirm asks a yes/no question; an empty line gives def.
+func (a *Plain) Confirm(question string, def bool) (bool, error) {
+	if a.interrupted() {
+		return false, ErrInterrupted
+	}
+	hint := "[y/N]"
+	if def {
+		hint = "[Y/n]"
+	}
+	prompt := a.prompt(question + " " + hint)
+	for {
+		if _, err := io.WriteString(a.out, prompt); err != nil {
+			return false, fmt.Errorf("writing question: %w", err)
+		}
+		line, err := a.readLine()
+		if err != nil {
+			return false, err
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "":
+			return def, nil
+		case "y", "yes":
+			return true, nil
+		case "n", "no":
+			return false, nil
+		}
+		if _, err := fmt.Fprintln(a.out, "Please type y or n."); err != nil {
+			return false, fmt.Errorf("writing question: %w", err)
+		}
+	}
+}
+
+// question renders everything shown before the prompt line. The leading
+// blank line separates questions even where the answers typed are not
+// echoed, as when input comes from a pipe.
+func (a *Plain) question(p Prompt) string {
+	w := a.opts.width()
+	var b strings.Builder
+	b.WriteString("\n" + progress(p) + "\n")
+	for _, text := range []string{p.Text, p.Help} {
+		if text == "" {
+			continue
+		}
+		for _, line := range wrap(text, w) {
+			b.WriteString(line + "\n")
+		}
+	}
+	digits := len(strconv.Itoa(len(p.Options)))
+	indent := strings.Repeat(" ", digits+4)
+	for i, opt := range p.Options {
+		fmt.Fprintf(&b, "  %*d) ", digits, i+1)
+		for j, line := range wrap(opt, w-len(indent)) {
+			if j > 0 {
+				b.WriteString(indent)
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// prompt wraps a prompt line, leaving the cursor after it on the same line.
+func (a *Plain) prompt(text string) string {
+	return strings.Join(wrap(text+":", a.opts.width()), "\n") + " "
+}
+
+// instructions says what may be typed in answer to p.
+func instructions(p Prompt, prev []int) string {
+	n := len(p.Options)
+	parts := []string{fmt.Sprintf("Type a number from 1 to %d", n)}
+	if p.Kind == quiz.PickAny {
+		parts[0] = fmt.Sprintf("Type numbers from 1 to %d (one or more, like 1 3)", n)
+	}
+	parts = append(parts, "s to skip")
+	if p.CanGoBack {
+		parts = append(parts, "b to go back")
+	}
+	if prev != nil {
+		parts = append(parts, "Enter to keep your answer ("+numbers(prev)+")")
+	}
+	last := len(parts) - 1
+	return strings.Join(parts[:last], ", ") + ", or " + parts[last]
+}
+
+// parseReply reads one typed line as a reply to p. When the line is not a
+// valid reply, why says so in a sentence for the person, and the reply is
+// to be ignored.
+func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
+	s := strings.ToLower(strings.TrimSpace(line))
+	switch s {
+	case "":
+		if prev != nil {
+			return Reply{Action: Answered, Picks: append([]int(nil), prev...)}, ""
+		}
+		if p.Kind == quiz.PickAny {
+			return Reply{}, "Nothing was typed: type the numbers of your answers, or s to skip."
+		}
+		return Reply{}, "Nothing was typed: type the number of your answer, or s to skip."
+	case "s", "skip":
+		return Reply{Action: Skip}, ""
+	case "b", "back":
+		if !p.CanGoBack {
+			return Reply{}, "This is the first question, so there is no question to go back to."
+		}
+		return Reply{Action: Back}, ""
+	}
+	n := len(p.Options)
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	if len(fields) == 0 {
+		return Reply{}, fmt.Sprintf("Type a number from 1 to %d, or s to skip.", n)
+	}
+	if p.Kind != quiz.PickAny && len(fields) > 1 {
+		return Reply{}, "This question takes one answer: type just one number."
+	}
+	picked := make([]bool, n)
+	for _, f := range fields {
+		v, err := strconv.Atoi(f)
+		if err != nil {
+			return Reply{}, fmt.Sprintf("%q is not a number from 1 to %d.", f, n)
+		}
+		if v < 1 || v > n {
+			return Reply{}, fmt.Sprintf("There is no option %d: the options go from 1 to %d.", v, n)
+		}
+		picked[v-1] = true
+	}
+	var picks []int
+	for i, ok := range picked {
+		if ok {
+			picks = append(picks, i)
+		}
+	}
+	return Reply{Action: Answered, Picks: picks}, ""
+}
+
+// readLine returns the next line of input without its line ending. The read
+// runs in its own goroutine so that an interrupt can end the wait; a read so
+// abandoned is finished by the next call.
+func (a *Plain) readLine() (string, error) {
+	if a.pending == nil {
+		ch := make(chan lineRead, 1)
+		a.pending = ch
+		in := a.in
+		go func() {
+			line, err := in.ReadString('\n')
+			ch <- lineRead{line, err}
+		}()
+	}
+	select {
+	case r := <-a.pending:
+		a.pending = nil
+		switch {
+		case r.err == nil, errors.Is(r.err, io.EOF) && r.line != "":
+			// A last line without a line ending still counts; the
+			// next read reports the end of input.
+			return strings.TrimRight(r.line, "\r\n"), nil
+		case errors.Is(r.err, io.EOF):
+			return "", ErrInputEnded
+		default:
+			return "", fmt.Errorf("reading answer: %w", r.err)
+		}
+	case <-a.opts.Interrupt:
+		return "", ErrInterrupted
+	}
+}
+
+// interrupted reports whether the interrupt has already fired, so that no
+// question is shown after it.
+func (a *Plain) interrupted() bool {
+	select {
+	case <-a.opts.Interrupt:
+		return true
+	default:
+		return false
+	}
+}

@@ -1,0 +1,8 @@
+//go:build !windows && !darwin && !dragonfly && !freebsd && !netbsd && !openbsd
+
+package ask
+
+import "golang.org/x/sys/unix"
+
+// getTermios is the ioctl that reads a terminal's settings.
+const getTermios = unix.TCGETS

@@ -1,0 +1,54 @@
+package ask
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// progress is the first line of every question, the same in both askers so
+// that a person switching between them finds their way.
+func progress(p Prompt) string {
+	s := fmt.Sprintf("Question %d of %d", p.Number, p.Total)
+	if p.Theme != "" {
+		s += " · " + p.Theme
+	}
+	return s
+}
+
+// wrap breaks text into lines of at most width characters; truncate cuts
+// a label to one line. Both share textwrap with the report, so prose breaks
+// the same way everywhere.
+func wrap(text string, width int) []string { return textwrap.Wrap(text, width, "") }
+
+func truncate(s string, n int) string {
+	return textwrap.Truncate(strings.Join(strings.Fields(s), " "), n)
+}
+
+// previousPicks returns the picks of p.Previous when they still make sense
+// for the question (in range, ascending, one pick unless pick-any), and nil
+// otherwise, so that a stale saved answer is never preselected.
+func previousPicks(p Prompt) []int {
+	picks := p.Previous.Picks
+	if len(picks) == 0 || (p.Kind != quiz.PickAny && len(picks) != 1) {
+		return nil
+	}
+	for i, pick := range picks {
+		if pick < 0 || pick >= len(p.Options) || (i > 0 && pick <= picks[i-1]) {
+			return nil
+		}
+	}
+	return picks
+}
+
+// numbers lists 0-based picks as the 1-based numbers a person sees.
+func numbers(picks []int) string {
+	s := make([]string, len(picks))
+	for i, pick := range picks {
+		s[i] = fmt.Sprint(pick + 1)
+	}
+	return strings.Join(s, ", ")
+}
