@@ -1,0 +1,408 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Audit is the authoring report on a bank: how its questions are spread and
+// how fairly it treats each path. Each check carries its threshold and
+// whether the bank crossed it, and Warnings repeats every crossed check as a
+// sentence for the bank's author. The same bank always gives the same Audit.
+type Audit struct {
+	Questions int          `json:"questions"`
+	Themes    []ThemeCount `json:"themes"`
+	Kinds     []KindCount  `json:"kinds"`
+	// Paths holds, per path in bank order, how the bank is keyed to it and
+	// the most it can score.
+	Paths    []PathAudit    `json:"paths"`
+	Spread   Spread         `json:"spread"`
+	Random   Random         `json:"random"`
+	Patterns []Pattern      `json:"patterns"`
+	Blind    Blind          `json:"blind"`
+	Warnings []AuditWarning `json:"warnings"`
+}
+
+// Check is what every check of an Audit carries: the threshold it applies
+// and whether the bank crossed it (a warning) or not (ok).
+type Check struct {
+	Threshold float64 `json:"threshold"`
+	Crossed   bool    `json:"crossed"`
+}
+
+// ThemeCount is the number of questions of one theme.
+type ThemeCount struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Questions int    `json:"questions"`
+}
+
+// KindCount is the number of questions of one kind. Audit.Kinds lists every
+// kind, in the order choice, scale, pick-any, even when its count is 0.
+type KindCount struct {
+	Kind      quiz.Kind `json:"kind"`
+	Questions int       `json:"questions"`
+}
+
+// PathAudit is one path's share of the bank.
+type PathAudit struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Statements is the number of scale statements keyed to the path.
+	Statements int `json:"statements"`
+	// Options is the number of choice and pick-any options whose highest
+	// weight goes to this path alone; an option whose highest weight
+	// several paths share counts for none of them.
+	Options int `json:"options"`
+	// Most is the score the path reaches when every question is answered
+	// in its favour.
+	Most float64 `json:"most"`
+}
+
+// Spread checks that every path can reach a similar score: Value is
+// (highest Most − lowest Most) / highest Most. Threshold 0.10.
+type Spread struct {
+	Value float64 `json:"value"`
+	Check
+}
+
+// Random describes what people who answer every question at random are
+// told: each option of a choice or scale question equally likely, each
+// non-empty set of options of a pick-any question equally likely. A fair
+// bank tells each path to about 1/N of them; the check is crossed when some
+// path's share is further than Threshold (0.10) from 1/N.
+type Random struct {
+	// Method is "exact" (the full distribution, by the Lord–Wingersky
+	// recursion) or "sampled" (Monte Carlo with a fixed seed, for banks too
+	// large to enumerate within the time budget).
+	Method string `json:"method"`
+	// Samples is the number of random answer sets drawn; 0 when exact.
+	Samples int `json:"samples"`
+	// StdErr is the largest standard error among the sampled shares; 0
+	// when exact.
+	StdErr float64 `json:"std_err"`
+	// Expected is 1/N, the share each path gets from a fair bank.
+	Expected float64 `json:"expected"`
+	// Paths holds, per path, the share of random answerers told that path.
+	// An exact tie counts for the path listed first, as in Score.
+	Paths []PathShare `json:"paths"`
+	// Tie is the share of random answerers for whom the two leading paths
+	// scored exactly the same.
+	Tie float64 `json:"tie"`
+	// Margins is, for a bank of two paths only, the distribution of the
+	// first path's percent minus the second's, in percentage points, as
+	// points of positive probability in ascending order of margin. When
+	// there are more than 41 distinct margins they are gathered onto 41
+	// evenly spaced points from the lowest margin to the highest, each
+	// margin going to the nearest point.
+	Margins []MarginPoint `json:"margins,omitempty"`
+	Check
+}
+
+// PathShare is the share of random answerers told one path.
+type PathShare struct {
+	ID      string  `json:"id"`
+	Share   float64 `json:"share"`
+	Crossed bool    `json:"crossed"`
+}
+
+// MarginPoint is one point of a margin distribution.
+type MarginPoint struct {
+	Margin      float64 `json:"margin"`
+	Probability float64 `json:"probability"`
+}
+
+// Pattern is where answering every question by position leads: always the
+// first option, always the last, or always the middle one (index (n−1)/2
+// rounded down); on a pick-any question just that one option is picked.
+//
+// Lean is the leading path's percent minus the second's, divided by the
+// largest margin those two paths could ever reach between them. A bank
+// whose options are not ordered by path stays near 0; the check is crossed
+// when Lean exceeds Threshold (0.35).
+type Pattern struct {
+	Name     string        `json:"name"`
+	Paths    []PathPercent `json:"paths"`
+	Leader   string        `json:"leader"`
+	RunnerUp string        `json:"runner_up"`
+	Lean     float64       `json:"lean"`
+	Check
+}
+
+// PathPercent is one path's percent.
+type PathPercent struct {
+	ID      string  `json:"id"`
+	Percent float64 `json:"percent"`
+}
+
+// Blind lists the questions that cannot tell the paths apart: every option
+// gives every path the same weight. Threshold is 0 such questions.
+type Blind struct {
+	Questions []string `json:"questions"`
+	Check
+}
+
+// AuditWarning is one crossed check, said for the bank's author.
+type AuditWarning struct {
+	// Check is "spread", "random", "pattern" or "blind".
+	Check string `json:"check"`
+	// Question is the question at fault, for "blind"; empty otherwise.
+	Question string `json:"question,omitempty"`
+	Message  string `json:"message"`
+}
+
+// Audit thresholds.
+const (
+	SpreadThreshold  = 0.10
+	RandomThreshold  = 0.10
+	PatternThreshold = 0.35
+)
+
+// Pattern names, in the order Audit.Patterns lists them.
+const (
+	AlwaysFirst  = "always-first"
+	AlwaysLast   = "always-last"
+	AlwaysMiddle = "always-middle"
+)
+
+// Analyze audits a bank. It costs little even for 10,000 questions: the
+// random-answering distribution is computed exactly while that fits a fixed
+// budget of work and sampled beyond it (see Random).
+func Analyze(b *quiz.Bank) Audit {
+	return analyze(b, exactBudget)
+}
+
+func analyze(b *quiz.Bank, budget float64) Audit {
+	t := newTable(b)
+	n := t.paths
+	a := Audit{Questions: len(b.Questions)}
+
+	themeAt := map[string]int{}
+	for i, th := range b.Themes {
+		themeAt[th.ID] = i
+		a.Themes = append(a.Themes, ThemeCount{ID: th.ID, Name: th.Name})
+	}
+	kinds := []quiz.Kind{quiz.Choice, quiz.Scale, quiz.PickAny}
+	for _, k := range kinds {
+		a.Kinds = append(a.Kinds, KindCount{Kind: k})
+	}
+	most := make([]int64, n)
+	a.Paths = make([]PathAudit, n)
+	for p, path := range b.Paths {
+		a.Paths[p] = PathAudit{ID: path.ID, Name: path.Name}
+	}
+	for qi := range b.Questions {
+		q, r := &b.Questions[qi], &t.rows[qi]
+		if ti, ok := themeAt[q.Theme]; ok {
+			a.Themes[ti].Questions++
+		}
+		for ki, k := range kinds {
+			if q.Kind == k {
+				a.Kinds[ki].Questions++
+			}
+		}
+		for p := range n {
+			most[p] += r.best[p]
+		}
+		if q.Kind == quiz.Scale {
+			if p := b.PathIndex(q.Keyed); p >= 0 {
+				a.Paths[p].Statements++
+			}
+		} else {
+			for o := range r.opts {
+				if p := soleTop(r.weights(o, n)); p >= 0 {
+					a.Paths[p].Options++
+				}
+			}
+		}
+		if blind(r, n) {
+			a.Blind.Questions = append(a.Blind.Questions, q.ID)
+			a.Warnings = append(a.Warnings, AuditWarning{Check: "blind", Question: q.ID,
+				Message: fmt.Sprintf("question %q: every option gives every path the same weight, so it cannot tell the paths apart", q.ID)})
+		}
+	}
+	a.Blind.Crossed = len(a.Blind.Questions) > 0
+	for p := range n {
+		a.Paths[p].Most = weight(most[p])
+	}
+
+	a.Spread = spread(most)
+	if a.Spread.Crossed {
+		a.Warnings = append(a.Warnings, AuditWarning{Check: "spread", Message: spreadMessage(b, most, a.Spread.Value)})
+	}
+
+	a.Random = random(b, &t, most, budget)
+	for _, ps := range a.Random.Paths {
+		if ps.Crossed {
+			a.Warnings = append(a.Warnings, AuditWarning{Check: "random", Message: fmt.Sprintf(
+				"random answers recommend %q to %.1f%% of people, but a fair bank gives each of its %d paths about %.1f%% (±%.0f points)",
+				ps.ID, ps.Share*100, n, a.Random.Expected*100, RandomThreshold*100)})
+		}
+	}
+
+	for _, name := range []string{AlwaysFirst, AlwaysLast, AlwaysMiddle} {
+		pt := pattern(b, &t, most, name)
+		if pt.Crossed {
+			a.Warnings = append(a.Warnings, AuditWarning{Check: "pattern", Message: fmt.Sprintf(
+				"answering %s leans %.0f%% of the way towards %q (above %.0f%%): mix up which position each path's options take",
+				describe(name), pt.Lean*100, pt.Leader, PatternThreshold*100)})
+		}
+		a.Patterns = append(a.Patterns, pt)
+	}
+	return a
+}
+
+// soleTop returns the path that alone has the highest weight, or -1 when
+// several share it.
+func soleTop(w []int64) int {
+	top, shared := -1, false
+	for p, v := range w {
+		switch {
+		case top < 0 || v > w[top]:
+			top, shared = p, false
+		case v == w[top]:
+			shared = true
+		}
+	}
+	if shared {
+		return -1
+	}
+	return top
+}
+
+// blind reports whether every option gives every path the same weight.
+func blind(r *row, n int) bool {
+	for o := range r.opts {
+		w := r.weights(o, n)
+		for _, v := range w {
+			if v != w[0] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func spread(most []int64) Spread {
+	s := Spread{Check: Check{Threshold: SpreadThreshold}}
+	if len(most) == 0 {
+		return s
+	}
+	hi, lo := most[0], most[0]
+	for _, m := range most {
+		hi, lo = max(hi, m), min(lo, m)
+	}
+	if hi > 0 {
+		s.Value = float64(hi-lo) / float64(hi)
+	}
+	s.Crossed = s.Value > s.Threshold
+	return s
+}
+
+func spreadMessage(b *quiz.Bank, most []int64, v float64) string {
+	hi, lo := 0, 0
+	for p, m := range most {
+		if m > most[hi] {
+			hi = p
+		}
+		if m < most[lo] {
+			lo = p
+		}
+	}
+	return fmt.Sprintf("%q can score at most %g but %q %g, a spread of %.0f%% (above %.0f%%): a person who leans to %q has fewer ways to show it",
+		b.Paths[hi].ID, weight(most[hi]), b.Paths[lo].ID, weight(most[lo]), v*100, SpreadThreshold*100, b.Paths[lo].ID)
+}
+
+func describe(name string) string {
+	switch name {
+	case AlwaysFirst:
+		return "with the first option every time"
+	case AlwaysLast:
+		return "with the last option every time"
+	}
+	return "with the middle option every time"
+}
+
+// position returns the option a pattern picks on a question of k options.
+func position(name string, k int) int {
+	switch name {
+	case AlwaysFirst:
+		return 0
+	case AlwaysLast:
+		return k - 1
+	}
+	return (k - 1) / 2
+}
+
+// pattern answers every question by position and measures the lean.
+func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
+	n := t.paths
+	pt := Pattern{Name: name, Check: Check{Threshold: PatternThreshold}}
+	raw := make([]int64, n)
+	for qi := range t.rows {
+		r := &t.rows[qi]
+		if r.opts == 0 {
+			continue
+		}
+		for p, w := range r.weights(position(name, r.opts), n) {
+			raw[p] += w
+		}
+	}
+	for p, path := range b.Paths {
+		pt.Paths = append(pt.Paths, PathPercent{ID: path.ID, Percent: percent(raw[p], most[p])})
+	}
+	if n == 0 {
+		return pt
+	}
+	top, second, tie := rank(raw, most)
+	pt.Leader = b.Paths[top].ID
+	if second < 0 {
+		return pt
+	}
+	pt.RunnerUp = b.Paths[second].ID
+	if tie {
+		return pt
+	}
+	if reach := reach(t, most, top, second); reach > 0 {
+		pt.Lean = (pt.Paths[top].Percent - pt.Paths[second].Percent) / reach
+	}
+	pt.Crossed = pt.Lean > pt.Threshold
+	return pt
+}
+
+// reach is the largest margin, in percentage points, that path a can reach
+// over path b when every question is answered: per question the best
+// option, or for a pick-any question the best non-empty set of options
+// (every option that favours a, or the least harmful one when none does).
+func reach(t *table, most []int64, a, b int) float64 {
+	n := t.paths
+	share := func(w int64, p int) float64 {
+		if most[p] == 0 {
+			return 0
+		}
+		return float64(w) / float64(most[p]) * 100
+	}
+	total := 0.0
+	for qi := range t.rows {
+		r := &t.rows[qi]
+		best, gains := math.Inf(-1), 0.0
+		for o := range r.opts {
+			w := r.weights(o, n)
+			d := share(w[a], a) - share(w[b], b)
+			best = max(best, d)
+			if d > 0 {
+				gains += d
+			}
+		}
+		switch {
+		case r.opts == 0:
+		case r.kind == quiz.PickAny && gains > 0:
+			total += gains
+		default:
+			total += best
+		}
+	}
+	return total
+}

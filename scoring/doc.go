@@ -1,0 +1,54 @@
+// Package scoring is the arithmetic of careerquiz: it weighs one person's
+// answers against a question bank (Score) and audits a bank for its authors
+// (Analyze). It is pure: no files, no terminal, no TOML, and the same input
+// always gives the same output, down to the last bit.
+//
+// # Exact arithmetic
+//
+// Weights have at most three decimals, so every weight is converted once to
+// whole thousandths and all sums are exact integers. Sums therefore do not
+// depend on the order questions are added in, and two paths that scored the
+// same really are tied. Percents are compared exactly too, by
+// cross-multiplying in 128 bits (raw_a×most_b against raw_b×most_a), because
+// for a large bank those products no longer fit in 64 bits.
+//
+// # Percent, winner and strength
+//
+// For each path, Raw is the sum of the picked options' weights and Most is
+// the sum, over the answered questions only, of the best each could have
+// given that path: the largest option weight for a choice or scale question,
+// the sum of all option weights for a pick-any question. Percent is
+// Raw/Most×100. A skipped question counts for neither side, so skipping
+// never helps or hurts a path.
+//
+// The recommended path has the highest percent. On an exact tie the path
+// listed first in the bank wins and the recommendation is marked as a tie.
+// The margin is the winner's percent minus the runner-up's, and the bank's
+// thresholds (quiz.Thresholds) turn it into a strength:
+//
+//	margin < Slight            balanced
+//	Slight ≤ margin < Moderate slight
+//	Moderate ≤ margin < Clear  moderate
+//	Clear ≤ margin             clear
+//
+// A tie is always balanced. No path is recommended when the bank has no
+// questions, when fewer than MinAnswered of them were answered, or when no
+// answered question could give any path a point.
+//
+// # Stability
+//
+// Stability is the share of 1,000 bootstrap resamples of the answered
+// questions (drawn with replacement, from a fixed-seed PCG generator, over
+// the answered questions sorted by id) in which the recommended path still
+// wins by the same rule. Sorting by id makes the figure independent of the
+// order in which the bank lists its questions; the fixed seed makes it
+// repeatable.
+//
+// # Audit
+//
+// Analyze reports how a bank behaves before anyone takes it: how questions
+// spread over themes, kinds and paths, whether every path can reach a similar
+// score, what people who answer at random are told, whether answering by
+// position (always the first, middle or last option) pushes towards one
+// path, and which questions cannot tell the paths apart. See Audit.
+package scoring

@@ -1,0 +1,467 @@
+package scoring
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// duel is a bank of n choice questions, each with one option worth a point
+// to the engineer and one worth a point to the developer.
+func duel(n int) *quiz.Bank {
+	b := newBank(two)
+	for i := range n {
+		b.Questions = append(b.Questions, choice(fmt.Sprintf("q%02d", i), "design", w(1, 0), w(0, 1)))
+	}
+	return b
+}
+
+// leaning answers the first k questions of b for option 0 and the rest for
+// option 1.
+func leaning(b *quiz.Bank, k int) quiz.Answers {
+	a := quiz.Answers{}
+	for i, q := range b.Questions {
+		a[q.ID] = pick(1)
+		if i < k {
+			a[q.ID] = pick(0)
+		}
+	}
+	return a
+}
+
+func TestStrengthBands(t *testing.T) {
+	// Twenty questions worth a point each way: answering k for the engineer
+	// gives the engineer 5k percent and the developer 100−5k, a margin of
+	// |10k−100| points.
+	th := quiz.Thresholds{MinAnswered: 0.5, Slight: 10, Moderate: 20, Clear: 40}
+	tests := []struct {
+		k        int
+		path     string
+		margin   float64
+		strength Strength
+	}{
+		{k: 11, path: "engineer", margin: 10, strength: Slight}, // a margin equal to Slight is slight
+		{k: 9, path: "developer", margin: 10, strength: Slight},
+		{k: 12, path: "engineer", margin: 20, strength: Moderate},
+		{k: 13, path: "engineer", margin: 30, strength: Moderate},
+		{k: 14, path: "engineer", margin: 40, strength: Clear},
+		{k: 20, path: "engineer", margin: 100, strength: Clear},
+		{k: 0, path: "developer", margin: 100, strength: Clear},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("k=%d", tt.k), func(t *testing.T) {
+			b := duel(20)
+			b.Scoring = th
+			rec := Score(b, leaning(b, tt.k)).Recommendation
+			if rec == nil {
+				t.Fatal("no recommendation")
+			}
+			if rec.Path != tt.path || rec.Margin != tt.margin || rec.Strength != tt.strength || rec.Tie {
+				t.Errorf("got %s by %v (%s, tie %v), want %s by %v (%s)", rec.Path, rec.Margin, rec.Strength, rec.Tie, tt.path, tt.margin, tt.strength)
+			}
+		})
+	}
+	t.Run("below slight is balanced", func(t *testing.T) {
+		b := duel(20)
+		b.Scoring = quiz.Thresholds{MinAnswered: 0.5, Slight: 10.5, Moderate: 20, Clear: 40}
+		if rec := Score(b, leaning(b, 11)).Recommendation; rec.Strength != Balanced || rec.Path != "engineer" {
+			t.Errorf("got %+v, want a balanced lean to the engineer", rec)
+		}
+	})
+}
+
+func TestTieRule(t *testing.T) {
+	three := []string{"engineer", "developer", "architect"}
+	tests := []struct {
+		name     string
+		bank     *quiz.Bank
+		answers  quiz.Answers
+		path     string
+		runnerUp string
+		tie      bool
+	}{
+		{
+			name:    "two paths tied: the first listed wins",
+			bank:    duel(4),
+			answers: quiz.Answers{"q00": pick(0), "q01": pick(1), "q02": pick(0), "q03": pick(1)},
+			path:    "engineer", runnerUp: "developer", tie: true,
+		},
+		{
+			name:    "equal percents from different sums: 1 of 3 and 2 of 6",
+			bank:    newBank(two, choice("a", "design", w(3, 0), w(0, 6), w(1, 2))),
+			answers: quiz.Answers{"a": pick(2)},
+			path:    "engineer", runnerUp: "developer", tie: true,
+		},
+		{
+			name:    "a thousandth more raw breaks the tie",
+			bank:    newBank(two, choice("a", "design", w(3, 0), w(0, 6), w(1, 2.001))),
+			answers: quiz.Answers{"a": pick(2)},
+			path:    "developer", runnerUp: "engineer",
+		},
+		{
+			name:    "a thousandth more most breaks the tie",
+			bank:    newBank(two, choice("a", "design", w(3, 0), w(0, 6.001), w(1, 2))),
+			answers: quiz.Answers{"a": pick(2)},
+			path:    "engineer", runnerUp: "developer",
+		},
+		{
+			name: "three paths, the later two tied on top",
+			bank: newBank(three,
+				choice("a", "design", w(0, 1, 0), w(0, 0, 1), w(1, 0, 0)),
+				choice("b", "design", w(0, 1, 0), w(0, 0, 1), w(1, 0, 0))),
+			answers: quiz.Answers{"a": pick(0), "b": pick(1)},
+			path:    "developer", runnerUp: "architect", tie: true,
+		},
+		{
+			name:    "every path at zero: the first listed wins",
+			bank:    newBank(three, choice("a", "design", w(1, 1, 1), w(0, 0, 0))),
+			answers: quiz.Answers{"a": pick(1)},
+			path:    "engineer", runnerUp: "developer", tie: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := Score(tt.bank, tt.answers).Recommendation
+			if rec == nil {
+				t.Fatal("no recommendation")
+			}
+			if rec.Path != tt.path || rec.RunnerUp != tt.runnerUp || rec.Tie != tt.tie {
+				t.Errorf("got %s over %s (tie %v), want %s over %s (tie %v)", rec.Path, rec.RunnerUp, rec.Tie, tt.path, tt.runnerUp, tt.tie)
+			}
+			if tt.tie && (rec.Strength != Balanced || rec.Margin != 0) {
+				t.Errorf("a tie is %s by %v, want balanced by 0", rec.Strength, rec.Margin)
+			}
+		})
+	}
+}
+
+func TestCmpPercentBeyond64Bits(t *testing.T) {
+	// Raws and mosts of a 10,000-question bank whose products need more
+	// than 64 bits; the percents differ only in the 20th digit.
+	const big = int64(1) << 40
+	tests := []struct {
+		rawA, mostA, rawB, mostB int64
+		want                     int
+	}{
+		{big, 3 * big, big + 1, 3*big + 3, 0},
+		{big + 1, 3 * big, big, 3*big - 1, 1},
+		{big, 3*big + 1, big, 3 * big, -1},
+		{0, 0, 0, 5, 0},
+		{5, 0, 0, 5, 0}, // a most of 0 means 0 percent
+		{1, 7, 0, 0, 1},
+	}
+	for _, tt := range tests {
+		if got := cmpPercent(tt.rawA, tt.mostA, tt.rawB, tt.mostB); got != tt.want {
+			t.Errorf("cmpPercent(%d/%d, %d/%d) = %d, want %d", tt.rawA, tt.mostA, tt.rawB, tt.mostB, got, tt.want)
+		}
+	}
+}
+
+func TestMinAnswered(t *testing.T) {
+	tests := []struct {
+		name      string
+		bank      *quiz.Bank
+		min       float64
+		answered  int
+		reason    string
+		recommend bool
+	}{
+		{name: "one short", bank: duel(26), min: 0.5, answered: 12,
+			reason: "you answered 12 of 26 questions; a recommendation needs at least 13 (50%)"},
+		{name: "just enough", bank: duel(26), min: 0.5, answered: 13, recommend: true},
+		{name: "a third", bank: duel(10), min: 1.0 / 3, answered: 3,
+			reason: "you answered 3 of 10 questions; a recommendation needs at least 4 (33.3%)"},
+		{name: "nothing answered, nothing needed", bank: duel(5), min: 0, answered: 0,
+			reason: "you answered none of the 5 questions"},
+		{name: "all of them", bank: duel(5), min: 1, answered: 5, recommend: true},
+		{name: "empty bank", bank: duel(0), min: 0.5, answered: 0, reason: "the bank has no questions"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.bank.Scoring.MinAnswered = tt.min
+			a := quiz.Answers{}
+			for _, q := range tt.bank.Questions[:tt.answered] {
+				a[q.ID] = pick(0)
+			}
+			r := Score(tt.bank, a)
+			if got := r.Recommendation != nil; got != tt.recommend {
+				t.Fatalf("recommendation %+v, want one: %v", r.Recommendation, tt.recommend)
+			}
+			if r.Reason != tt.reason {
+				t.Errorf("reason %q, want %q", r.Reason, tt.reason)
+			}
+			few := slices.ContainsFunc(r.Warnings, func(w Warning) bool { return w.Code == WarnFewAnswered })
+			if few == tt.recommend {
+				t.Errorf("few-answered warning: %v, want %v (%v)", few, !tt.recommend, r.Warnings)
+			}
+			if !tt.recommend && (len(r.Others) != len(tt.bank.Paths) || r.Steps != nil || r.Salary != nil || r.Toward != nil || r.Stability != 0) {
+				t.Errorf("without a recommendation got others %v, steps %v, salary %v, toward %v, stability %v", r.Others, r.Steps, r.Salary, r.Toward, r.Stability)
+			}
+		})
+	}
+}
+
+func TestNoPointsAnywhere(t *testing.T) {
+	b := newBank(two, choice("a", "design", w(0, 0), w(0, 0)), choice("b", "design", w(1, 0), w(0, 1)))
+	r := Score(b, quiz.Answers{"a": pick(1)})
+	if r.Recommendation != nil || r.Reason != "none of the 1 questions you answered can give any path a point" {
+		t.Errorf("got %+v, %q", r.Recommendation, r.Reason)
+	}
+}
+
+func TestPickAnyAndSkipped(t *testing.T) {
+	b := newBank(two,
+		// Pick-any: the most is the sum of every option's weight.
+		pickAny("tasks", "code", w(2, 0), w(1, 1), w(0, 3)),
+		choice("outage", "design", w(2, 0), w(0, 1)),
+		choice("missing", "design", w(5, 0), w(0, 5)),
+		choice("empty", "design", w(5, 0), w(0, 5)),
+	)
+	b.Scoring.MinAnswered = 0.5
+	r := Score(b, quiz.Answers{
+		"tasks":   pick(0, 1),
+		"outage":  pick(1),
+		"empty":   pick(),
+		"unknown": pick(3), // not in the bank: ignored
+	})
+	want := []PathScore{
+		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 5, Percent: 60},
+		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 5, Percent: 40},
+	}
+	if !reflect.DeepEqual(r.Paths, want) {
+		t.Errorf("paths %+v, want %+v", r.Paths, want)
+	}
+	if r.Total != 4 || r.Answered != 2 || r.Skipped != 2 {
+		t.Errorf("total/answered/skipped %d/%d/%d, want 4/2/2", r.Total, r.Answered, r.Skipped)
+	}
+	if r.Recommendation.Path != "engineer" || r.Recommendation.Margin != 20 {
+		t.Errorf("got %+v", r.Recommendation)
+	}
+}
+
+func TestInvalidPicksAreIgnored(t *testing.T) {
+	b := duel(2)
+	got := Score(b, quiz.Answers{"q00": pick(7, -1, 0), "q01": pick(1, 0)})
+	want := Score(b, quiz.Answers{"q00": pick(0), "q01": pick(1)})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("out-of-range picks and second picks of a choice changed the result:\n%+v\n%+v", got, want)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	mixed := newBank(two,
+		choice("c1", "design", w(1, 0), w(0, 1)),
+		choice("c2", "design", w(1, 0), w(0, 1), w(1, 1)),
+		choice("c3", "design", w(1, 0), w(0, 1), w(1, 1), w(0, 0)),
+		scale("s1", "code", two, 0, 1),
+		scale("s2", "code", two, 1, 1),
+		scale("s3", "code", two, 0, 1),
+		pickAny("p1", "code", w(1, 0), w(0, 1)),
+	)
+	all := func(o int) quiz.Answers {
+		a := quiz.Answers{}
+		for _, q := range mixed.Questions {
+			a[q.ID] = pick(o)
+		}
+		return a
+	}
+	last := quiz.Answers{"p1": pick(0)}
+	for _, q := range mixed.Questions[:6] {
+		last[q.ID] = pick(len(q.Options) - 1)
+	}
+	tests := []struct {
+		name    string
+		bank    *quiz.Bank
+		answers quiz.Answers
+		want    []string
+	}{
+		{name: "same position on six", bank: mixed, answers: all(0), want: []string{WarnSamePosition}},
+		{name: "last option everywhere", bank: mixed, answers: last, want: []string{WarnSamePosition}},
+		{name: "neutral everywhere is also one position", bank: mixed,
+			answers: quiz.Answers{"c2": pick(2), "c3": pick(2), "s1": pick(2), "s2": pick(2), "s3": pick(2)},
+			want:    []string{WarnSamePosition, WarnAllNeutral}},
+		{name: "mixed positions", bank: mixed,
+			answers: quiz.Answers{"c1": pick(0), "c2": pick(1), "c3": pick(0), "s1": pick(0), "s2": pick(0), "s3": pick(0)}},
+		{name: "four answers are too few for a pattern", bank: mixed,
+			answers: quiz.Answers{"c1": pick(0), "c2": pick(0), "c3": pick(0), "s1": pick(0)}},
+		{name: "pick-any answers do not count", bank: mixed,
+			answers: quiz.Answers{"c1": pick(0), "c2": pick(0), "c3": pick(0), "s1": pick(0), "p1": pick(0)}},
+		{name: "three neutral statements", bank: mixed,
+			answers: quiz.Answers{"c1": pick(1), "c2": pick(0), "s1": pick(2), "s2": pick(2), "s3": pick(2)},
+			want:    []string{WarnAllNeutral}},
+		{name: "two neutral statements are too few", bank: mixed,
+			answers: quiz.Answers{"c1": pick(1), "c2": pick(0), "c3": pick(0), "s1": pick(2), "s2": pick(2)}},
+		{name: "one statement not neutral", bank: mixed,
+			answers: quiz.Answers{"c1": pick(1), "c2": pick(0), "s1": pick(2), "s2": pick(2), "s3": pick(3)}},
+		{name: "few answered", bank: mixed, answers: quiz.Answers{"c1": pick(0)}, want: []string{WarnFewAnswered}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Score(tt.bank, tt.answers)
+			var codes []string
+			for _, w := range r.Warnings {
+				codes = append(codes, w.Code)
+				if !strings.Contains(w.Message, "mean little") {
+					t.Errorf("%s: message %q does not say the result may mean little", w.Code, w.Message)
+				}
+			}
+			if !slices.Equal(codes, tt.want) {
+				t.Errorf("warnings %v, want %v", codes, tt.want)
+			}
+		})
+	}
+}
+
+func TestThemes(t *testing.T) {
+	b := newBank(two,
+		choice("d1", "design", w(2, 0), w(0, 2)),
+		choice("d2", "design", w(1, 0), w(0, 3)),
+		choice("c1", "code", w(1, 0), w(0, 1)),
+		choice("c2", "code", w(1, 0), w(0, 1)),
+	)
+	r := Score(b, quiz.Answers{"d1": pick(0), "d2": pick(1), "c1": pick(0)})
+	want := []ThemeScore{
+		{ID: "design", Name: "System design", Answered: 2, Paths: []PathScore{
+			{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 3, Percent: 200.0 / 3},
+			{ID: "developer", Name: "Back-end developer", Raw: 3, Most: 5, Percent: 60},
+		}},
+		{ID: "code", Name: "Writing code", Answered: 1, Paths: []PathScore{
+			{ID: "engineer", Name: "Back-end engineer", Raw: 1, Most: 1, Percent: 100},
+			{ID: "developer", Name: "Back-end developer", Raw: 0, Most: 1, Percent: 0},
+		}},
+	}
+	if !reflect.DeepEqual(r.Themes, want) {
+		t.Errorf("themes\n%+v\nwant\n%+v", r.Themes, want)
+	}
+}
+
+func TestReasons(t *testing.T) {
+	b := newBank(two,
+		choice("a", "design", w(1, 0), w(0, 1)),
+		choice("b", "design", w(3, 0), w(0, 1)),
+		pickAny("c", "code", w(2, 0), w(1.5, 0), w(0, 1)),
+		choice("d", "design", w(2, 0), w(0, 1)),
+		choice("e", "design", w(2, 0), w(0, 1)),
+		choice("f", "code", w(1, 0), w(0, 2.5)),
+		choice("g", "code", w(1, 0), w(0, 2.5)),
+		choice("h", "code", w(1, 1), w(0, 1)),
+	)
+	r := Score(b, quiz.Answers{
+		"a": pick(0), "b": pick(0), "c": pick(0, 1, 2), "d": pick(0), "e": pick(0),
+		"f": pick(1), "g": pick(1), "h": pick(0),
+	})
+	if r.Recommendation.Path != "engineer" {
+		t.Fatalf("got %+v", r.Recommendation)
+	}
+	// c: 3.5−1 = 2.5; b: 3; d and e: 2 each, ordered by id; h: 0 is
+	// neither way; f and g: −2.5, the tie going to the lower id.
+	want := []Reason{
+		{Question: "b", Text: "Question b?", Answer: "b option 1", Points: 3},
+		{Question: "c", Text: "Question c?", Answer: "c option 1, c option 2, c option 3", Points: 2.5},
+		{Question: "d", Text: "Question d?", Answer: "d option 1", Points: 2},
+	}
+	if !reflect.DeepEqual(r.Toward, want) {
+		t.Errorf("toward\n%+v\nwant\n%+v", r.Toward, want)
+	}
+	against := &Reason{Question: "f", Text: "Question f?", Answer: "f option 2", Points: -2.5}
+	if !reflect.DeepEqual(r.Against, against) {
+		t.Errorf("against %+v, want %+v", r.Against, against)
+	}
+
+	r = Score(b, quiz.Answers{"a": pick(0), "b": pick(0), "d": pick(0), "e": pick(0), "h": pick(0)})
+	if r.Against != nil {
+		t.Errorf("against %+v, want none when no answer pulled away", r.Against)
+	}
+}
+
+func TestSteps(t *testing.T) {
+	three := []string{"engineer", "developer", "architect"}
+	b := newBank(three,
+		choice("d1", "design", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
+		choice("c1", "code", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
+		choice("c2", "code", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
+	)
+	b.Themes = append(b.Themes, quiz.Theme{ID: "data", Name: "Data"})
+	b.Paths[0].Steps = []quiz.Step{
+		{Theme: "design", Text: "one"},
+		{Theme: "data", Text: "two"},
+		{Theme: "code", Text: "three"},
+		{Theme: "design", Text: "four"},
+	}
+	tests := []struct {
+		name    string
+		answers quiz.Answers
+		want    []StepAdvice
+	}{
+		{
+			name:    "design leaned to the architect",
+			answers: quiz.Answers{"d1": pick(2), "c1": pick(0), "c2": pick(0)},
+			want: []StepAdvice{
+				{Theme: "design", ThemeName: "System design", Text: "one", Why: "your answers on System design leaned the other way"},
+				{Theme: "design", ThemeName: "System design", Text: "four", Why: "your answers on System design leaned the other way"},
+				{Theme: "data", ThemeName: "Data", Text: "two"},
+				{Theme: "code", ThemeName: "Writing code", Text: "three"},
+			},
+		},
+		{
+			name:    "a tie within a theme is not leaning away",
+			answers: quiz.Answers{"d1": pick(0), "c1": pick(0), "c2": pick(1)},
+			want: []StepAdvice{
+				{Theme: "design", ThemeName: "System design", Text: "one"},
+				{Theme: "data", ThemeName: "Data", Text: "two"},
+				{Theme: "code", ThemeName: "Writing code", Text: "three"},
+				{Theme: "design", ThemeName: "System design", Text: "four"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Score(b, tt.answers)
+			if r.Recommendation.Path != "engineer" {
+				t.Fatalf("got %+v", r.Recommendation)
+			}
+			if !reflect.DeepEqual(r.Steps, tt.want) {
+				t.Errorf("steps\n%+v\nwant\n%+v", r.Steps, tt.want)
+			}
+			if !slices.Equal(r.Salary, b.Paths[0].Salary) {
+				t.Errorf("salary %v", r.Salary)
+			}
+			others := []OtherPath{
+				{ID: "developer", Name: "Back-end developer", Summary: "What a back-end developer does.", Percent: r.Paths[1].Percent},
+				{ID: "architect", Name: "Back-end architect", Summary: "What a back-end architect does.", Percent: r.Paths[2].Percent},
+			}
+			if !reflect.DeepEqual(r.Others, others) {
+				t.Errorf("others %+v, want %+v", r.Others, others)
+			}
+		})
+	}
+}
+
+func TestStability(t *testing.T) {
+	b := duel(20)
+	tests := []struct {
+		k         int
+		low, high float64
+	}{
+		// Every answer for the engineer: every resample agrees.
+		{k: 20, low: 1, high: 1},
+		// 11 of 20: the engineer keeps the lead (ties included, as the
+		// first path) when a resample of 20 holds at least 10 of the 11,
+		// which Binomial(20, 0.55) gives with probability 0.751.
+		{k: 11, low: 0.70, high: 0.80},
+		// 14 of 20: P(Binomial(20, 0.7) ≥ 10) = 0.983.
+		{k: 14, low: 0.96, high: 1},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.k), func(t *testing.T) {
+			s := Score(b, leaning(b, tt.k)).Stability
+			if s < tt.low || s > tt.high {
+				t.Errorf("stability %v, want within [%v, %v]", s, tt.low, tt.high)
+			}
+		})
+	}
+}

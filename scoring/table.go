@@ -1,0 +1,143 @@
+package scoring
+
+import (
+	"math"
+	"math/bits"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// table is a bank's weights in exact thousandths, laid out flat so that
+// scoring thousands of questions touches a few contiguous slices and no maps.
+// Score and Analyze both read the bank through it, so the two can never
+// disagree on what a weight or a question's best is worth.
+type table struct {
+	paths int
+	rows  []row
+	// cells backs every row's w and best, row after row.
+	cells []int64
+}
+
+// row is one question. w holds opts×paths weights, option by option; best
+// holds, per path, the most the question can give that path.
+type row struct {
+	kind quiz.Kind
+	opts int
+	at   int // where w starts in table.cells
+	w    []int64
+	best []int64
+}
+
+// milli converts a weight to whole thousandths. The loader guarantees that
+// weights are finite, between 0 and 1000, and have at most three decimals,
+// so the conversion is exact.
+func milli(w float64) int64 { return int64(math.Round(w * 1000)) }
+
+// weight converts thousandths back to weight units.
+func weight(m int64) float64 { return float64(m) / 1000 }
+
+func newTable(b *quiz.Bank) table {
+	n := len(b.Paths)
+	cells := 0
+	for i := range b.Questions {
+		cells += (len(b.Questions[i].Options) + 1) * n
+	}
+	// One backing array for every row keeps allocations constant.
+	flat := make([]int64, cells)
+	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		k := len(q.Options)
+		r := row{kind: q.Kind, opts: k, at: cells - len(flat)}
+		r.w, flat = flat[:k*n:k*n], flat[k*n:]
+		r.best, flat = flat[:n:n], flat[n:]
+		for o, opt := range q.Options {
+			for p := 0; p < n && p < len(opt.Weights); p++ {
+				m := max(0, milli(opt.Weights[p]))
+				r.w[o*n+p] = m
+				if q.Kind == quiz.PickAny {
+					r.best[p] += m
+				} else {
+					r.best[p] = max(r.best[p], m)
+				}
+			}
+		}
+		t.rows[i] = r
+	}
+	return t
+}
+
+// weights returns option o's weights, one per path.
+func (r *row) weights(o, n int) []int64 { return r.w[o*n : (o+1)*n] }
+
+// cmpPercent compares the percents rawA/mostA and rawB/mostB exactly and
+// returns -1, 0 or +1. A percent with most 0 is 0. Raws and mosts are at
+// least 0; their cross products may need 128 bits.
+func cmpPercent(rawA, mostA, rawB, mostB int64) int {
+	if mostA == 0 {
+		rawA, mostA = 0, 1
+	}
+	if mostB == 0 {
+		rawB, mostB = 0, 1
+	}
+	hiA, loA := bits.Mul64(uint64(rawA), uint64(mostB))
+	hiB, loB := bits.Mul64(uint64(rawB), uint64(mostA))
+	switch {
+	case hiA != hiB:
+		return cmpUint(hiA, hiB)
+	default:
+		return cmpUint(loA, loB)
+	}
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// rank returns the path with the highest percent (the first in bank order
+// among exact ties), the runner-up chosen the same way among the rest (-1
+// with a single path), and whether the two are tied.
+func rank(raw, most []int64) (top, second int, tie bool) {
+	top, second = 0, -1
+	for p := 1; p < len(raw); p++ {
+		switch c := cmpPercent(raw[p], most[p], raw[top], most[top]); {
+		case c > 0:
+			top, second = p, top
+		case second < 0 || cmpPercent(raw[p], most[p], raw[second], most[second]) > 0:
+			second = p
+		}
+	}
+	if second >= 0 {
+		tie = cmpPercent(raw[top], most[top], raw[second], most[second]) == 0
+	}
+	return top, second, tie
+}
+
+// leader is rank without the runner-up, for the hot loops.
+func leader(raw, most []int64) int {
+	top := 0
+	for p := 1; p < len(raw); p++ {
+		if cmpPercent(raw[p], most[p], raw[top], most[top]) > 0 {
+			top = p
+		}
+	}
+	return top
+}
+
+// percent is raw/most×100, or 0 when most is 0. Multiplying before dividing
+// rounds once, so a percent that is a whole number comes out as one.
+func percent(raw, most int64) float64 {
+	switch {
+	case most == 0:
+		return 0
+	case raw <= math.MaxInt64/100:
+		return float64(raw*100) / float64(most)
+	}
+	return float64(raw) / float64(most) * 100
+}
