@@ -1,0 +1,306 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+const checkUsage = `Usage: careerquiz check [--json] [FILE]
+
+Checks a question bank (the built-in one when FILE is left out) and prints
+its authoring report: questions per theme and kind, how the bank is keyed to
+each path, the most each path can score, what people answering at random are
+told, where answering by position leads, and questions that cannot tell the
+paths apart. Each figure is shown with its threshold.
+
+Exit status: 0 for a bank that loads (warnings allowed), 1 for a broken one.
+
+Options:
+    --json    print the report as one JSON document (schema careerquiz.check/v1)
+
+Example:
+    careerquiz bank > my.toml && careerquiz check my.toml
+`
+
+func runCheck(args []string, e env) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "")
+	// Flags may follow the file name too: check my.toml --json.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(e.stdout, checkUsage)
+				return nil
+			}
+			return usageError{"check: " + err.Error()}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) > 1 {
+		return usageError{fmt.Sprintf("check takes one bank file, got %d", len(files))}
+	}
+	file, data := careerquiz.QuestionsFile, careerquiz.Questions
+	var b *quiz.Bank
+	var err error
+	if len(files) == 1 {
+		file = files[0]
+		b, err = quiz.Load(file)
+	} else {
+		b, err = quiz.Parse(file, data)
+	}
+	if *asJSON {
+		doc := checkDocument(file, b, err)
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if werr := enc.Encode(doc); werr != nil {
+			return werr
+		}
+		if err != nil {
+			return exitCode{code: exitError}
+		}
+		return nil
+	}
+	if err != nil {
+		var ps quiz.Problems
+		var se *quiz.SyntaxError
+		if errors.As(err, &ps) || errors.As(err, &se) {
+			return withHint(err, "fix the problems above and run 'careerquiz check %s' again", file)
+		}
+		return err
+	}
+	writeCheckText(e.stdout, b, scoring.Analyze(b))
+	return nil
+}
+
+// checkDoc is the `check --json` document. Other tools read it to reason
+// about a bank without re-implementing its rules, so option weights are
+// given as the scoring engine sees them, scale points already expanded.
+type checkDoc struct {
+	Schema    string           `json:"schema"`
+	File      string           `json:"file"`
+	OK        bool             `json:"ok"`
+	Problems  []checkProblem   `json:"problems"`
+	Title     string           `json:"title,omitempty"`
+	SHA256    string           `json:"sha256,omitempty"`
+	Scoring   *quiz.Thresholds `json:"scoring,omitempty"`
+	Paths     []checkPath      `json:"paths"`
+	Themes    []checkTheme     `json:"themes"`
+	Questions []checkQuestion  `json:"questions"`
+	Audit     *scoring.Audit   `json:"audit,omitempty"`
+}
+
+type checkProblem struct {
+	Severity string `json:"severity"`
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Question string `json:"question,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Check    string `json:"check,omitempty"`
+	Message  string `json:"message"`
+	Text     string `json:"text"`
+}
+
+type checkPath struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Steps int    `json:"steps"`
+}
+
+type checkTheme struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type checkQuestion struct {
+	ID       string        `json:"id"`
+	Theme    string        `json:"theme"`
+	Kind     quiz.Kind     `json:"kind"`
+	Multiple bool          `json:"multiple"`
+	Keyed    string        `json:"keyed,omitempty"`
+	Text     string        `json:"text"`
+	Options  []checkOption `json:"options"`
+}
+
+type checkOption struct {
+	Number  int                `json:"number"`
+	ID      string             `json:"id,omitempty"`
+	Text    string             `json:"text"`
+	Weights map[string]float64 `json:"weights"`
+}
+
+func checkDocument(file string, b *quiz.Bank, err error) checkDoc {
+	doc := checkDoc{Schema: "careerquiz.check/v1", File: file, OK: err == nil,
+		Problems: []checkProblem{}, Paths: []checkPath{}, Themes: []checkTheme{}, Questions: []checkQuestion{}}
+	if err != nil {
+		doc.Problems = problemsOf(file, err)
+		return doc
+	}
+	for _, p := range b.Warnings {
+		doc.Problems = append(doc.Problems, problemOf(p))
+	}
+	audit := scoring.Analyze(b)
+	for _, w := range audit.Warnings {
+		doc.Problems = append(doc.Problems, checkProblem{Severity: "warning", File: file, Question: w.Question,
+			Check: w.Check, Message: w.Message, Text: file + ": " + w.Message})
+	}
+	doc.Title, doc.SHA256, doc.Scoring, doc.Audit = b.Title, b.SHA256, &b.Scoring, &audit
+	for _, p := range b.Paths {
+		doc.Paths = append(doc.Paths, checkPath{ID: p.ID, Name: p.Name, Steps: len(p.Steps)})
+	}
+	for _, t := range b.Themes {
+		doc.Themes = append(doc.Themes, checkTheme{ID: t.ID, Name: t.Name})
+	}
+	for _, q := range b.Questions {
+		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Kind == quiz.PickAny, Keyed: q.Keyed, Text: q.Text}
+		for i, o := range q.Options {
+			w := make(map[string]float64, len(b.Paths))
+			for pi, p := range b.Paths {
+				w[p.ID] = o.Weights[pi]
+			}
+			cq.Options = append(cq.Options, checkOption{Number: i + 1, ID: o.ID, Text: o.Text, Weights: w})
+		}
+		doc.Questions = append(doc.Questions, cq)
+	}
+	return doc
+}
+
+func problemOf(p quiz.Problem) checkProblem {
+	sev := "error"
+	if p.Warning {
+		sev = "warning"
+	}
+	return checkProblem{Severity: sev, File: p.File, Line: p.Line, Question: p.Question, Field: p.Field, Message: p.Message, Text: p.Error()}
+}
+
+func problemsOf(file string, err error) []checkProblem {
+	var ps quiz.Problems
+	var se *quiz.SyntaxError
+	switch {
+	case errors.As(err, &ps):
+		out := make([]checkProblem, len(ps))
+		for i, p := range ps {
+			out[i] = problemOf(p)
+		}
+		return out
+	case errors.As(err, &se):
+		return []checkProblem{{Severity: "error", File: se.File, Line: se.Line, Column: se.Col, Message: se.Message,
+			Text: strings.SplitN(se.Error(), "\n", 2)[0]}}
+	default:
+		return []checkProblem{{Severity: "error", File: file, Message: err.Error(), Text: err.Error()}}
+	}
+}
+
+// writeCheckText prints the authoring report: each figure with its
+// threshold and "ok" or "WARNING", then every warning in full.
+func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
+	status := func(crossed bool) string {
+		if crossed {
+			return "WARNING"
+		}
+		return "ok"
+	}
+	nWarn := len(b.Warnings) + len(a.Warnings)
+	verdict := "ok"
+	if nWarn > 0 {
+		verdict = fmt.Sprintf("ok, %d warning%s", nWarn, plural(nWarn))
+	}
+	fmt.Fprintf(w, "%s: %s\n", b.File, verdict)
+	fmt.Fprintln(w, textwrap.Truncate(fmt.Sprintf("%q: %d questions, %d themes, %d paths", b.Title, a.Questions, len(b.Themes), len(b.Paths)), screenWidth))
+
+	fmt.Fprintln(w, "\nQuestions per theme")
+	for _, t := range a.Themes {
+		fmt.Fprintf(w, "  %-30s %3d\n", textwrap.Truncate(t.Name, 30), t.Questions)
+	}
+	fmt.Fprintln(w, "\nQuestions per kind")
+	for _, k := range a.Kinds {
+		fmt.Fprintf(w, "  %-30s %3d\n", k.Kind, k.Questions)
+	}
+	fmt.Fprintln(w, "\nKeying and the most each path can score")
+	for _, p := range a.Paths {
+		fmt.Fprintf(w, "  %-30s %2d statements, %2d options, most %g\n", textwrap.Truncate(p.Name, 30), p.Statements, p.Options, p.Most)
+	}
+	fmt.Fprintf(w, "  spread between paths %.1f%% (at most %.0f%%)  %s\n", a.Spread.Value*100, a.Spread.Threshold*100, status(a.Spread.Crossed))
+
+	r := a.Random
+	method := "exact, by the Lord–Wingersky recursion"
+	if r.Method == "sampled" {
+		method = fmt.Sprintf("sampled: %d random answer sets, standard error %.2f%%", r.Samples, r.StdErr*100)
+	}
+	fmt.Fprintf(w, "\nAnswering at random (%s)\n", method)
+	for _, ps := range r.Paths {
+		fmt.Fprintf(w, "  told %-25s %5.1f%%  (%.0f%%–%.0f%%)  %s\n", ps.ID, ps.Share*100,
+			(r.Expected-r.Threshold)*100, (r.Expected+r.Threshold)*100, status(ps.Crossed))
+	}
+	fmt.Fprintf(w, "  exact ties (counted for the first path) %.1f%%\n", r.Tie*100)
+	if len(r.Margins) > 1 && len(b.Paths) == 2 {
+		fmt.Fprintf(w, "  margin %s minus %s, in points:\n", b.Paths[0].ID, b.Paths[1].ID)
+		fmt.Fprintf(w, "  %+.0f %s %+.0f\n", r.Margins[0].Margin, sparkline(r.Margins), r.Margins[len(r.Margins)-1].Margin)
+	}
+
+	fmt.Fprintf(w, "\nAnswering by position (lean: share of the largest possible margin, at most %.0f%%)\n", scoring.PatternThreshold*100)
+	for _, p := range a.Patterns {
+		var parts []string
+		for _, pp := range p.Paths {
+			parts = append(parts, fmt.Sprintf("%s %.0f%%", pp.ID, pp.Percent))
+		}
+		fmt.Fprintf(w, "  %-14s %-34s lean %3.0f%%  %s\n", p.Name, textwrap.Truncate(strings.Join(parts, ", "), 34), p.Lean*100, status(p.Crossed))
+	}
+
+	fmt.Fprintln(w, "\nQuestions that cannot tell the paths apart")
+	if len(a.Blind.Questions) == 0 {
+		fmt.Fprintln(w, "  none  ok")
+	} else {
+		fmt.Fprintf(w, "  %s  WARNING\n", textwrap.Truncate(strings.Join(a.Blind.Questions, ", "), 60))
+	}
+
+	if nWarn > 0 {
+		fmt.Fprintln(w, "\nWarnings")
+		for _, p := range b.Warnings {
+			fmt.Fprintln(w, textwrap.String(p.Error(), screenWidth, "  "))
+		}
+		for _, aw := range a.Warnings {
+			fmt.Fprintln(w, textwrap.String(b.File+": "+aw.Message, screenWidth, "  "))
+		}
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// sparkline draws a distribution in one line of block characters.
+func sparkline(ps []scoring.MarginPoint) string {
+	blocks := []rune("▁▂▃▄▅▆▇█")
+	top := 0.0
+	for _, p := range ps {
+		top = max(top, p.Probability)
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		i := 0
+		if top > 0 {
+			i = int(p.Probability / top * float64(len(blocks)-1))
+		}
+		b.WriteRune(blocks[i])
+	}
+	return b.String()
+}

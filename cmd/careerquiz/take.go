@@ -1,0 +1,371 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+	"github.com/fatih/color"
+	"golang.org/x/term"
+)
+
+// screenWidth is the width everything is laid out for: the quiz must read
+// well on an 80×24 terminal, and wider lines are harder to read anyway.
+const screenWidth = 80
+
+// secondsPerQuestion is a generous reading-and-thinking time, for the
+// opening screen's "about N minutes".
+const secondsPerQuestion = 12
+
+func runQuiz(args []string, e env) error {
+	o, done, err := parseFlags(args, e)
+	if err != nil || done {
+		return err
+	}
+	b, err := loadBank(o.questions)
+	if err != nil {
+		return err
+	}
+	if o.shuffle && !o.seedSet {
+		o.seed = rand.Int64N(1 << 53)
+	}
+
+	var answers quiz.Answers
+	if o.answers != "" {
+		answers, err = readAnswers(b, o.answers, e)
+		if err != nil {
+			return err
+		}
+	} else {
+		answers, err = interview(b, &o, e)
+		if err != nil {
+			return err
+		}
+	}
+
+	r := report.Run{
+		Bank:     b,
+		Result:   scoring.Score(b, answers),
+		Answers:  b.AnswerValues(answers),
+		Shuffled: o.shuffle,
+		Seed:     o.seed,
+	}
+	if o.json {
+		return report.WriteJSON(e.stdout, r)
+	}
+	return report.WriteText(e.stdout, r, report.TextOptions{Color: colorOn(e.stdout, e, o.noColor), Width: screenWidth})
+}
+
+// readAnswers reads an answers file, or standard input for "-".
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
+	var data []byte
+	var err error
+	name := path
+	if path == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(io.LimitReader(e.stdin, quiz.MaxSize+1))
+	} else {
+		data, err = readLimited(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	a, err := quiz.ParseAnswers(b, name, data)
+	if err != nil {
+		return nil, withHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+	}
+	return a, nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, quiz.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// interview asks the bank's questions one at a time, saving progress after
+// every answer, and returns the answers once the last question is done.
+func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
+	stdinTTY := e.isTerminal(e.stdin)
+	stderrColor := colorOn(e.stderr, e, o.noColor)
+	sigs, stop := e.interrupts()
+	defer stop()
+	interrupt := make(chan struct{})
+
+	var asker ask.Asker
+	in, inFile := e.stdin.(*os.File)
+	errFile, errIsFile := e.stderr.(*os.File)
+	if !o.plain && stdinTTY && inFile && errIsFile && e.isTerminal(e.stderr) {
+		// The terminal asker puts the terminal in raw mode, where Ctrl-C is
+		// a key press it reports itself. A signal from elsewhere (kill -INT)
+		// must still leave the terminal as it found it.
+		if state, err := term.GetState(int(in.Fd())); err == nil {
+			defer func() { _ = term.Restore(int(in.Fd()), state) }()
+		}
+		asker = ask.NewTerminal(in, errFile, ask.Options{Width: screenWidth, Color: stderrColor, Interrupt: interrupt})
+	} else {
+		asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: screenWidth, Color: stderrColor, Interrupt: interrupt})
+	}
+	go func() {
+		if _, ok := <-sigs; ok {
+			close(interrupt)
+		}
+	}()
+
+	store, storeErr := openStore(b, e)
+	if storeErr != nil {
+		fmt.Fprintf(e.stderr, "careerquiz: progress will not be saved: %v\n", storeErr)
+	}
+	s := session{bank: b, asker: asker, store: store, out: e.stderr, color: stderrColor, answers: quiz.Answers{}}
+	if store != nil {
+		if o.restart {
+			if err := store.Clear(); err != nil {
+				return nil, err
+			}
+		} else if err := s.resume(o, stdinTTY); err != nil {
+			return nil, err
+		}
+	}
+	s.order = questionOrder(len(b.Questions), o.shuffle, o.seed)
+	s.shuffled, s.seed = o.shuffle, o.seed
+	s.opening()
+
+	err := s.loop()
+	if errors.Is(err, ask.ErrInterrupted) || errors.Is(err, ask.ErrInputEnded) {
+		// The prompt line is still open: end it, so the message stands on
+		// a line of its own.
+		fmt.Fprintln(e.stderr)
+	}
+	switch {
+	case errors.Is(err, ask.ErrInterrupted):
+		return nil, exitCode{exitInterrupt, s.savedNote("interrupted")}
+	case errors.Is(err, ask.ErrInputEnded):
+		saved := "progress saved"
+		switch {
+		case s.store == nil:
+			saved = "progress not saved"
+		case !s.saved:
+			saved = "nothing answered yet"
+		}
+		return nil, withHint(fmt.Errorf("input ended after question %d of %d; %s", s.next, len(b.Questions), saved),
+			"run careerquiz in a terminal to resume, or give every answer at once with --answers FILE")
+	case err != nil:
+		return nil, err
+	}
+	if store != nil {
+		if err := store.Clear(); err != nil {
+			fmt.Fprintf(e.stderr, "careerquiz: could not clear saved progress: %v\n", err)
+		}
+	}
+	return s.answers, nil
+}
+
+func openStore(b *quiz.Bank, e env) (*progress.Store, error) {
+	dir, err := progress.Dir(e.getenv, e.goos)
+	if err != nil {
+		return nil, err
+	}
+	return progress.NewStore(dir, b.SHA256), nil
+}
+
+// questionOrder is the order questions are asked in: the bank's, or a
+// shuffle that the seed reproduces.
+func questionOrder(n int, shuffle bool, seed int64) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	if shuffle {
+		r := rand.New(rand.NewPCG(uint64(seed), 0x636172656572))
+		r.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	}
+	return order
+}
+
+// session is one sitting of the quiz.
+type session struct {
+	bank     *quiz.Bank
+	asker    ask.Asker
+	store    *progress.Store
+	out      io.Writer
+	color    bool
+	answers  quiz.Answers
+	order    []int
+	shuffled bool
+	seed     int64
+	// next is the position in order of the question to ask next; it is also
+	// the number of questions done.
+	next  int
+	saved bool
+}
+
+// resume offers to continue saved progress. Only a person at a terminal is
+// asked: piped answers were written for a fresh start, and a question about
+// resuming would swallow the first of them.
+func (s *session) resume(o *options, interactive bool) error {
+	st, ok, err := s.store.Load()
+	if err != nil {
+		fmt.Fprintf(s.out, "careerquiz: ignoring saved progress: %v\n", err)
+		return nil
+	}
+	if !ok || st.Next <= 0 {
+		return nil
+	}
+	total := len(s.bank.Questions)
+	if !interactive {
+		fmt.Fprintf(s.out, "careerquiz: saved progress (%d of %d answered) is kept for a run in a terminal; --restart discards it\n", st.Answered, total)
+		return nil
+	}
+	yes, err := s.asker.Confirm(fmt.Sprintf("You stopped after question %d of %d. Resume at question %d?", st.Next, total, min(st.Next+1, total)), true)
+	if err != nil {
+		if errors.Is(err, ask.ErrInterrupted) {
+			return exitCode{exitInterrupt, "interrupted; saved progress kept"}
+		}
+		return err
+	}
+	if !yes {
+		return s.store.Clear()
+	}
+	data, err := json.Marshal(st.Answers)
+	if err != nil {
+		return err
+	}
+	a, err := quiz.ParseAnswers(s.bank, s.store.Path(), data)
+	if err != nil {
+		fmt.Fprintf(s.out, "careerquiz: saved progress does not fit this bank, starting over: %v\n", err)
+		return nil
+	}
+	s.answers = a
+	s.next = min(st.Next, total)
+	o.shuffle, o.seed, o.seedSet = st.Shuffled, st.Seed, true
+	return nil
+}
+
+// opening shows the title, the intro, the size of the quiz and the keys.
+func (s *session) opening() {
+	bold := color.New(color.Bold)
+	if s.color {
+		bold.EnableColor()
+	} else {
+		bold.DisableColor()
+	}
+	n := len(s.bank.Questions)
+	minutes := max(1, (n*secondsPerQuestion+59)/60)
+	fmt.Fprintln(s.out, bold.Sprint(textwrap.Truncate(s.bank.Title, screenWidth)))
+	fmt.Fprintln(s.out, textwrap.String(s.bank.Intro, screenWidth, ""))
+	fmt.Fprintln(s.out)
+	fmt.Fprintf(s.out, "%d questions, about %d minutes.", n, minutes)
+	if s.next > 0 {
+		fmt.Fprintf(s.out, " Resuming at question %d.", s.next+1)
+	}
+	fmt.Fprintln(s.out)
+	if _, plain := s.asker.(*ask.Plain); plain {
+		fmt.Fprintln(s.out, textwrap.String("Type the number of your answer and press Enter (several numbers where several options may be picked), s to skip, b to go back. Ctrl-C quits; progress is saved after every answer.", screenWidth, ""))
+	} else {
+		fmt.Fprintln(s.out, textwrap.String("↑ ↓ and Enter answer, Space ticks where several options may be picked; \"Go back\" and \"Skip\" are the last choices. Ctrl-C quits; progress is saved after every answer.", screenWidth, ""))
+	}
+	fmt.Fprintln(s.out)
+}
+
+func (s *session) loop() error {
+	total := len(s.bank.Questions)
+	for s.next < total {
+		qi := s.order[s.next]
+		q := &s.bank.Questions[qi]
+		labels := make([]string, len(q.Options))
+		for i, opt := range q.Options {
+			labels[i] = opt.Text
+		}
+		theme := q.Theme
+		if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
+			theme = s.bank.Themes[ti].Name
+		}
+		reply, err := s.asker.Ask(ask.Prompt{
+			Number: s.next + 1, Total: total, Theme: theme,
+			Text: q.Text, Help: q.Help, Kind: q.Kind, Options: labels,
+			Previous: s.answers[q.ID], CanGoBack: s.next > 0,
+		})
+		if err != nil {
+			return err
+		}
+		switch reply.Action {
+		case ask.Back:
+			s.next = max(0, s.next-1)
+			continue
+		case ask.Skip:
+			delete(s.answers, q.ID)
+		case ask.Answered:
+			s.answers[q.ID] = quiz.Answer{Picks: reply.Picks}
+		}
+		s.next++
+		if err := s.save(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// save writes progress after an answer. A failure is reported once and the
+// quiz goes on: losing the ability to resume is no reason to stop.
+func (s *session) save() error {
+	if s.store == nil {
+		return nil
+	}
+	err := s.store.Save(progress.State{
+		Bank:     s.bank.SHA256,
+		Answers:  s.bank.AnswerValues(s.answers),
+		Next:     s.next,
+		Answered: len(s.answers),
+		Shuffled: s.shuffled,
+		Seed:     s.seed,
+	})
+	if err != nil {
+		fmt.Fprintf(s.out, "careerquiz: could not save progress: %v\n", err)
+		s.store = nil
+		return nil
+	}
+	s.saved = true
+	return nil
+}
+
+// savedNote says what happened to the progress of an unfinished quiz.
+func (s *session) savedNote(what string) string {
+	total := len(s.bank.Questions)
+	var note string
+	switch {
+	case s.store == nil:
+		note = "progress not saved"
+	case s.next == 0 && !s.saved:
+		note = "nothing answered yet"
+	default:
+		note = fmt.Sprintf("progress saved (%d of %d done); run careerquiz again to resume", s.next, total)
+	}
+	if what == "" {
+		return note
+	}
+	return what + "; " + note
+}
