@@ -66,8 +66,15 @@ const labelMargin = 8
 // asking anything.
 func NewTerminal(in FileReader, out FileWriter, opts Options) *Terminal {
 	core.DisableColor = !opts.Color
+	survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate, "type to filter", "Enter to answer", 1)
+	survey.MultiSelectQuestionTemplate = strings.Replace(survey.MultiSelectQuestionTemplate, "type to filter", "Enter to answer", 1)
 	return &Terminal{in: in, out: out, opts: opts}
 }
+
+// everything is a filter that keeps every option. survey filters a list as
+// the person types, which helps with long lists but with two to seven
+// options only surprises: a stray space would empty the list.
+func everything(string, string, int) bool { return true }
 
 // Ask shows one question and waits for the person to choose. Enter takes
 // the highlighted entry of a choice or scale question, which starts on the
@@ -108,6 +115,7 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 		// Selecting all would tick "go back" and "skip" as well.
 		survey.WithRemoveSelectAll(),
 		survey.WithRemoveSelectNone(),
+		survey.WithFilter(everything),
 	}
 
 	if p.Kind == quiz.PickAny {
