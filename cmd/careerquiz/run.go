@@ -84,6 +84,7 @@ func withHint(err error, format string, args ...any) error {
 type exitCode struct {
 	code int
 	msg  string
+	hint string
 }
 
 func (e exitCode) Error() string { return e.msg }
@@ -148,6 +149,9 @@ func run(args []string, e env) int {
 	if errors.As(err, &ec) {
 		if ec.msg != "" {
 			fmt.Fprintf(e.stderr, "careerquiz: %s\n", ec.msg)
+		}
+		if ec.hint != "" {
+			fmt.Fprintf(e.stderr, "hint: %s\n", ec.hint)
 		}
 		return ec.code
 	}

@@ -55,7 +55,7 @@ func TestExitCodes(t *testing.T) {
 		{"broken bank", []string{"--questions", broken}, "", exitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
 		{"broken bank in check", []string{"check", broken}, "", exitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
 		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", exitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": open: no such file or directory"},
-		{"input ends at once", nil, "", exitError, "careerquiz: input ended after question 0 of 28; nothing answered yet"},
+		{"input ends at once", nil, "", exitError, "careerquiz: input ended; nothing answered yet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

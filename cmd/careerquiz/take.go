@@ -162,17 +162,11 @@ func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
 	}
 	switch {
 	case errors.Is(err, ask.ErrInterrupted):
-		return nil, exitCode{exitInterrupt, s.savedNote("interrupted")}
+		msg, hint := s.stopNote("interrupted")
+		return nil, exitCode{code: exitInterrupt, msg: msg, hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
-		saved := "progress saved"
-		switch {
-		case s.store == nil:
-			saved = "progress not saved"
-		case !s.saved:
-			saved = "nothing answered yet"
-		}
-		return nil, withHint(fmt.Errorf("input ended after question %d of %d; %s", s.next, len(b.Questions), saved),
-			"run careerquiz in a terminal to resume, or give every answer at once with --answers FILE")
+		msg, _ := s.stopNote("input ended")
+		return nil, withHint(errors.New(msg), "run careerquiz in a terminal to resume, or give every answer at once with --answers FILE")
 	case err != nil:
 		return nil, err
 	}
@@ -243,7 +237,7 @@ func (s *session) resume(o *options, interactive bool) error {
 	yes, err := s.asker.Confirm(fmt.Sprintf("You stopped after question %d of %d. Resume at question %d?", st.Next, total, min(st.Next+1, total)), true)
 	if err != nil {
 		if errors.Is(err, ask.ErrInterrupted) {
-			return exitCode{exitInterrupt, "interrupted; saved progress kept"}
+			return exitCode{code: exitInterrupt, msg: "interrupted; saved progress kept"}
 		}
 		return err
 	}
@@ -352,20 +346,15 @@ func (s *session) save() error {
 	return nil
 }
 
-// savedNote says what happened to the progress of an unfinished quiz.
-func (s *session) savedNote(what string) string {
-	total := len(s.bank.Questions)
-	var note string
+// stopNote says where an unfinished quiz stopped and what became of the
+// answers, with a hint on how to go on.
+func (s *session) stopNote(what string) (msg, hint string) {
 	switch {
-	case s.store == nil:
-		note = "progress not saved"
 	case s.next == 0 && !s.saved:
-		note = "nothing answered yet"
-	default:
-		note = fmt.Sprintf("progress saved (%d of %d done); run careerquiz again to resume", s.next, total)
+		return what + "; nothing answered yet", ""
+	case s.store == nil:
+		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, s.next, len(s.bank.Questions)), ""
 	}
-	if what == "" {
-		return note
-	}
-	return what + "; " + note
+	return fmt.Sprintf("%s after question %d of %d; progress saved", what, s.next, len(s.bank.Questions)),
+		"run careerquiz again to resume where you left off"
 }
