@@ -54,7 +54,8 @@ const maxProblems = 100
 //
 // It returns an error wrapping ErrTooLarge for files over MaxSize, a
 // *SyntaxError for files that are not UTF-8, TOML or JSON, and Problems
-// listing every answer that does not fit the bank, in file order.
+// listing every answer that does not fit the bank, in file order (past
+// maxProblems, the rest are counted in a last Problem).
 func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	if b == nil {
 		b = &Bank{}
@@ -304,18 +305,33 @@ func (r *answersReader) jsonObject(data []byte, base int) (entries []answerEntry
 		}
 		start := base + int(dec.InputOffset()) - len(raw)
 		value, _ := decodeJSONValue(raw)
-		line, _ := r.position(keyEnd - 1)
+		line := r.line(keyEnd - 1)
 		entries = append(entries, answerEntry{key: key, line: line, value: value, raw: raw, offset: start})
 	}
 	return entries, true
 }
 
+// decodeJSONValue decodes one value, already known to be valid JSON, keeping
+// numbers as json.Number. Numbers and strings, nearly every answer, are
+// decoded without a json.Decoder, which would cost a buffer per value.
 func decodeJSONValue(raw []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	err := dec.Decode(&v)
-	return v, err
+	switch raw[0] {
+	case '"':
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	case 't', 'f':
+		return raw[0] == 't', nil
+	case 'n':
+		return nil, nil
+	case '[', '{':
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var v any
+		err := dec.Decode(&v)
+		return v, err
+	}
+	return json.Number(raw), nil
 }
 
 // savedResult tells a saved JSON result from an answers file: a result has a
@@ -594,8 +610,10 @@ func shortValue(s string) string {
 // characters so that a file cannot move the cursor or hide text.
 func quoteValue(s string) string { return strconv.Quote(shortValue(s)) }
 
-// position turns a byte offset into a 1-based line and column (in runes).
-func (r *answersReader) position(off int) (line, col int) {
+// line turns a byte offset into a 1-based line number. It is called for
+// every key of a JSON file, so it searches an index of line breaks rather
+// than counting them each time.
+func (r *answersReader) line(off int) int {
 	off = min(max(off, 0), len(r.data))
 	if r.newlines == nil {
 		r.newlines = make([]int, 0, bytes.Count(r.data, []byte{'\n'}))
@@ -605,12 +623,20 @@ func (r *answersReader) position(off int) (line, col int) {
 			}
 		}
 	}
-	before := sort.SearchInts(r.newlines, off) // line breaks before off
+	return sort.SearchInts(r.newlines, off) + 1 // line breaks before off, plus one
+}
+
+// position turns a byte offset into a 1-based line and column (in runes).
+// Counting the column takes time in proportion to the line's length, which
+// is fine for the one place of a syntax error.
+func (r *answersReader) position(off int) (line, col int) {
+	off = min(max(off, 0), len(r.data))
+	line = r.line(off)
 	start := 0
-	if before > 0 {
-		start = r.newlines[before-1] + 1
+	if line > 1 {
+		start = r.newlines[line-2] + 1
 	}
-	return before + 1, utf8.RuneCount(r.data[start:off]) + 1
+	return line, utf8.RuneCount(r.data[start:off]) + 1
 }
 
 // nestingBeyond returns the offset of the first "[" or "{" of a TOML

@@ -223,7 +223,7 @@ type session struct {
 func (s *session) resume(o *options, interactive bool) error {
 	st, ok, err := s.store.Load()
 	if err != nil {
-		fmt.Fprintf(s.out, "careerquiz: ignoring saved progress: %v\n", err)
+		fmt.Fprintf(s.out, "careerquiz: %v; starting over\n", err)
 		return nil
 	}
 	if !ok || st.Next <= 0 {
