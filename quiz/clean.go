@@ -58,8 +58,18 @@ func skipEscape(rs []rune, i int) int {
 		case ']', 'P', '_', '^', 'X':
 			osc, i = true, i+1
 		default:
-			// A two-character sequence such as ESC c (reset).
-			return i + 1
+			// Any other sequence is ESC, intermediate bytes (0x20–0x2F) and
+			// one final byte (0x30–0x7E): ESC c resets the terminal, ESC ( B
+			// picks a character set. A lone ESC goes alone, so that the
+			// text after it stays.
+			j := i + 1
+			for j < len(rs) && rs[j] >= 0x20 && rs[j] <= 0x2f {
+				j++
+			}
+			if j < len(rs) && rs[j] >= 0x30 && rs[j] <= 0x7e {
+				return j
+			}
+			return i
 		}
 	}
 	switch {

@@ -6,8 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"os"
+	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -33,6 +38,9 @@ type SyntaxError struct {
 	// Source is the offending line, with tabs expanded; empty when unknown.
 	Source string
 	Err    error
+	// caret is 1 + where, in Source as shown, the caret goes; 0 when
+	// not worked out, and the caret then goes under column Col.
+	caret int
 }
 
 func (e *SyntaxError) Error() string {
@@ -45,7 +53,11 @@ func (e *SyntaxError) Error() string {
 	if e.Source != "" {
 		fmt.Fprintf(&b, "\n%6d | %s", e.Line, e.Source)
 		if e.Col > 0 {
-			fmt.Fprintf(&b, "\n%6s | %s^", "", strings.Repeat(" ", e.Col-1))
+			at := e.Col - 1
+			if e.caret > 0 {
+				at = e.caret - 1
+			}
+			fmt.Fprintf(&b, "\n%6s | %s^", "", strings.Repeat(" ", at))
 		}
 	}
 	return b.String()
@@ -138,20 +150,48 @@ type rawQuestion struct {
 }
 
 type rawOption struct {
-	ID      string             `toml:"id"`
-	Text    string             `toml:"text"`
-	Weights map[string]float64 `toml:"weights"`
+	ID      string     `toml:"id"`
+	Text    string     `toml:"text"`
+	Weights rawWeights `toml:"weights"`
 }
 
-// The keys each table accepts, for "unknown key" messages.
-var knownKeys = map[string]string{
-	"":                  "title, intro, scoring, themes, paths, questions",
-	"scoring":           "min_answered, slight, moderate, clear",
-	"themes":            "id, name, about",
-	"paths":             "id, name, summary, salary, steps",
-	"paths.steps":       "theme, text",
-	"questions":         "id, theme, kind, text, help, basis, keyed, weight, options",
-	"questions.options": "id, text, weights",
+// rawWeights are an option's points per path id. They decode themselves
+// because the TOML decoder silently drops a value that is not a table where
+// a map is expected, so `weights = 2` would read as no weights at all.
+type rawWeights map[string]float64
+
+func (w *rawWeights) UnmarshalTOML(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("expected a table, found %s", tomlTypeName(v))
+	}
+	*w = make(rawWeights, len(m))
+	for k, x := range m {
+		switch n := x.(type) {
+		case float64:
+			(*w)[k] = n
+		case int64:
+			if n > maxExactInt || n < -maxExactInt {
+				return fmt.Errorf("%d is too large to be a number exactly", n)
+			}
+			(*w)[k] = float64(n)
+		default:
+			return fmt.Errorf("expected a number, found %s", tomlTypeName(x))
+		}
+	}
+	return nil
+}
+
+// The keys each table accepts. TOML keys are case-sensitive, so a key
+// matches only as written here (the decoder alone would also accept "Text").
+var knownKeys = map[string][]string{
+	"":                  {"title", "intro", "scoring", "themes", "paths", "questions"},
+	"scoring":           {"min_answered", "slight", "moderate", "clear"},
+	"themes":            {"id", "name", "about"},
+	"paths":             {"id", "name", "summary", "salary", "steps"},
+	"paths.steps":       {"theme", "text"},
+	"questions":         {"id", "theme", "kind", "text", "help", "basis", "keyed", "weight", "options"},
+	"questions.options": {"id", "text", "weights"},
 }
 
 // Parse decodes and validates a bank. file names the bank in messages.
@@ -169,16 +209,19 @@ func Parse(file string, data []byte) (*Bank, error) {
 			Message: "invalid UTF-8: a bank must be saved as UTF-8 text"}
 	}
 	src := string(data)
+	lines, deep := scanBank(src)
+	if deep != nil {
+		return nil, newSyntaxError(file, src, deep.line, deep.col,
+			fmt.Sprintf("nested more than %d levels deep (a bank needs six at most)", maxKeyNesting), nil)
+	}
 	var raw rawBank
 	md, err := toml.Decode(src, &raw)
 	if err != nil {
-		return nil, syntaxError(file, src, err)
+		return nil, decodeError(file, src, lines, err)
 	}
-	v := &validator{file: file, lines: scanKeyLines(src)}
+	v := &validator{file: file, lines: lines}
 	b := v.bank(&raw)
-	for _, k := range md.Undecoded() {
-		v.unknownKey(k)
-	}
+	v.unknownKeys(md.Keys())
 	sortProblems(v.errs)
 	sortProblems(v.warns)
 	sum := sha256.Sum256(data)
@@ -200,51 +243,264 @@ func firstInvalidUTF8(data []byte) (line, col int) {
 		if r == '\n' {
 			line, col = line+1, 1
 		} else {
-			col++
+			col += size
 		}
 		data = data[size:]
 	}
 	return line, col
 }
 
-// typeErrRe matches the decoder's type errors, which are plain errors that
-// carry the line and key only in their text.
-var typeErrRe = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+func newSyntaxError(file, src string, line, col int, msg string, err error) *SyntaxError {
+	e := &SyntaxError{File: file, Line: line, Col: col, Message: msg, Err: err}
+	if line < 1 {
+		return e
+	}
+	text := strings.SplitN(src, "\n", line+1)
+	if line > len(text) {
+		return e
+	}
+	raw := strings.TrimRight(text[line-1], "\r")
+	e.Source = displayLine(raw)
+	if col > len(raw)+1 {
+		// The decoder can point past the end of a line; the end is as near
+		// as the caret can show.
+		e.Col = len(raw) + 1
+	}
+	if col > 0 {
+		// The caret goes under the same character however the line's tabs,
+		// multi-byte and removed characters shift it on screen.
+		e.caret = 1 + utf8.RuneCountInString(displayLine(raw[:min(col-1, len(raw))]))
+	}
+	return e
+}
 
-var typeNames = strings.NewReplacer(
-	"int64", "an integer", "float64", "a number", "float", "a number", "string", "a string", "bool", "a boolean",
-	"map[string]interface {}", "a table", "[]interface {}", "an array",
-	"[]map[string]interface {}", "an array of tables",
-)
+// sourceLine is line n (1-based) of src as it can be shown safely, or ""
+// when src has no such line.
+func sourceLine(src string, n int) string {
+	return newSyntaxError("", src, n, 0, "", nil).Source
+}
 
-func syntaxError(file, src string, err error) error {
+// displayLine is a line of the bank as it can be shown safely.
+func displayLine(s string) string {
+	return Clean(strings.ReplaceAll(s, "\t", "    "))
+}
+
+// decodeError turns an error of the TOML decoder into a *SyntaxError that
+// names the place. Type errors in particular are located again here: the
+// decoder names only the last key without array indexes, and gives the line
+// of the key's last use in the file, which for a mistake in the third of
+// thirty questions is the wrong question.
+func decodeError(file, src string, lines keyLines, err error) error {
+	var doc map[string]any
+	if _, perr := toml.Decode(src, &doc); perr == nil {
+		if m, ok := firstTypeMismatch(doc, lines); ok {
+			v := &validator{file: file, lines: lines, qids: questionIDs(doc)}
+			q, field := v.describe(m.key)
+			// Said as a Problem says it, less the file, which leads anyway.
+			msg := strings.TrimPrefix(Problem{Question: q, Field: field, Message: m.message()}.Error(), ": ")
+			return newSyntaxError(file, src, lines.line(m.key), 0, msg, err)
+		}
+	}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &SyntaxError{File: file, Line: pe.Position.Line, Col: pe.Position.Col,
-			Message: pe.Message, Source: sourceLine(src, pe.Position.Line), Err: err}
+		return newSyntaxError(file, src, pe.Position.Line, pe.Position.Col, pe.Message, err)
 	}
 	if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
-		line := 0
-		fmt.Sscan(m[1], &line)
-		msg := m[3]
-		if tm := regexp.MustCompile(`TOML value has type (.+); destination has type (.+)$`).FindStringSubmatch(msg); tm != nil {
-			msg = fmt.Sprintf("expected %s, found %s", typeNames.Replace(tm[2]), typeNames.Replace(tm[1]))
+		line, _ := strconv.Atoi(m[1])
+		key, uerr := strconv.Unquote(`"` + m[2] + `"`)
+		if uerr != nil {
+			key = m[2]
 		}
-		return &SyntaxError{File: file, Line: line, Message: m[2] + ": " + msg,
-			Source: sourceLine(src, line), Err: err}
+		msg := m[3]
+		if tm := badTypeRe.FindStringSubmatch(msg); tm != nil {
+			msg = fmt.Sprintf("expected %s, found %s", typeName(tm[2]), typeName(tm[1]))
+		}
+		return newSyntaxError(file, src, line, 0, key+": "+msg, err)
 	}
 	return fmt.Errorf("%s: %w", file, err)
 }
 
-func sourceLine(src string, line int) string {
-	if line < 1 {
-		return ""
+// typeErrRe and badTypeRe match the decoder's type errors, which are plain
+// errors that carry the line and key only in their text.
+var (
+	typeErrRe = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "((?:[^"\\]|\\.)*)"\): (.*)$`)
+	badTypeRe = regexp.MustCompile(`TOML value has type (.+); destination has type (.+)$`)
+)
+
+// typeName names a type, as the decoder spells it, the way an author
+// knows it.
+func typeName(t string) string {
+	switch t {
+	case "string":
+		return "a string"
+	case "int64", "integer":
+		return "an integer"
+	case "float64", "float":
+		return "a number"
+	case "bool", "boolean":
+		return "a boolean"
+	case "map", "map[string]any":
+		return "a table"
+	case "slice", "[]any":
+		return "an array"
+	case "[]map[string]any":
+		return "an array of tables"
 	}
-	lines := strings.SplitN(src, "\n", line+1)
-	if line > len(lines) {
-		return ""
+	if strings.HasPrefix(t, "time.") || strings.HasPrefix(t, "toml.") {
+		return "a date or time"
 	}
-	return Clean(strings.ReplaceAll(strings.TrimRight(lines[line-1], "\r"), "\t", "    "))
+	return t
+}
+
+// typeMismatch is a value whose TOML type does not fit the bank's shape.
+type typeMismatch struct {
+	key  string // indexed, as keyLines names keys
+	want string
+	got  any
+}
+
+func (m typeMismatch) message() string {
+	if n, ok := m.got.(int64); ok && m.want == "a number" {
+		return fmt.Sprintf("%d is too large to be a number exactly", n)
+	}
+	msg := fmt.Sprintf("expected %s, found %s", m.want, tomlTypeName(m.got))
+	_, table := m.got.(map[string]any)
+	switch {
+	case table && m.want == "an array of tables":
+		msg += fmt.Sprintf(": write each one under its own [[%s]] header", stripIndexes(m.key))
+	case strings.HasSuffix(m.key, ".weights"):
+		msg += ": give points per path, such as weights = { engineer = 2 }"
+	}
+	return msg
+}
+
+func tomlTypeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		return "an array"
+	}
+	return "a date or time"
+}
+
+// maxExactInt is the largest integer a float64 holds exactly; the decoder
+// refuses larger integers for number fields.
+const maxExactInt = 1 << 53
+
+// firstTypeMismatch walks a decoded document against the shape of rawBank
+// and returns the mismatch written first in the file.
+func firstTypeMismatch(doc map[string]any, lines keyLines) (typeMismatch, bool) {
+	var best typeMismatch
+	bestLine, found := 0, false
+	walkTypes(doc, reflect.TypeFor[rawBank](), "", func(m typeMismatch) {
+		n := lines.line(m.key)
+		if n == 0 {
+			n = math.MaxInt
+		}
+		if !found || n < bestLine {
+			best, bestLine, found = m, n, true
+		}
+	})
+	return best, found
+}
+
+func walkTypes(v any, t reflect.Type, key string, report func(typeMismatch)) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			report(typeMismatch{key, "a table", v})
+			return
+		}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if f, ok := fieldFor(t, k); ok {
+				walkTypes(m[k], f.Type, joinKey(key, k), report)
+			}
+		}
+	case reflect.Map:
+		m, ok := v.(map[string]any)
+		if !ok {
+			report(typeMismatch{key, "a table", v})
+			return
+		}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			walkTypes(m[k], t.Elem(), joinKey(key, k), report)
+		}
+	case reflect.Slice:
+		rv := reflect.ValueOf(v)
+		if rv.Kind() != reflect.Slice {
+			want := "an array"
+			if t.Elem().Kind() == reflect.Struct {
+				want = "an array of tables"
+			}
+			report(typeMismatch{key, want, v})
+			return
+		}
+		for i := range rv.Len() {
+			walkTypes(rv.Index(i).Interface(), t.Elem(), fmt.Sprintf("%s[%d]", key, i), report)
+		}
+	case reflect.String:
+		if _, ok := v.(string); !ok {
+			report(typeMismatch{key, "a string", v})
+		}
+	case reflect.Float64:
+		switch n := v.(type) {
+		case float64:
+		case int64:
+			if n > maxExactInt || n < -maxExactInt {
+				report(typeMismatch{key, "a number", v})
+			}
+		default:
+			report(typeMismatch{key, "a number", v})
+		}
+	}
+}
+
+// fieldFor finds the field a TOML key decodes into: the decoder matches the
+// tag exactly or, failing that, in any case.
+func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
+	var fold reflect.StructField
+	folded := false
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name := f.Tag.Get("toml")
+		if name == key {
+			return f, true
+		}
+		if !folded && strings.EqualFold(name, key) {
+			fold, folded = f, true
+		}
+	}
+	return fold, folded
+}
+
+// questionIDs reads the question ids of a decoded document, to name
+// questions in type errors as validation names them.
+func questionIDs(doc map[string]any) []string {
+	qs, _ := doc["questions"].([]map[string]any)
+	ids := make([]string, len(qs))
+	for i, q := range qs {
+		id, _ := q["id"].(string)
+		if !idRe.MatchString(id) {
+			id = fmt.Sprintf("question %d", i+1)
+		}
+		ids[i] = id
+	}
+	return ids
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
@@ -279,20 +535,37 @@ func (v *validator) warnf(key, question, field, format string, args ...any) {
 	v.add(true, key, question, field, format, args...)
 }
 
-func (v *validator) unknownKey(k toml.Key) {
-	parent := strings.Join(k[:len(k)-1], ".")
-	known, ok := knownKeys[parent]
-	if !ok {
-		// A key below one we already report (a table under an unknown key,
-		// or a key inside weights-like maps) adds nothing.
-		return
+// unknownKeys reports every key of the document that the bank does not
+// know, at each place it is written.
+func (v *validator) unknownKeys(keys []toml.Key) {
+	seen := map[string]bool{}
+	var places map[string][]string
+	for _, k := range keys {
+		plain := strings.Join(k, ".")
+		if seen[plain] {
+			continue
+		}
+		seen[plain] = true
+		known, ok := knownKeys[strings.Join(k[:len(k)-1], ".")]
+		if !ok || slices.Contains(known, k[len(k)-1]) {
+			// Keys below one we already report (a table under an unknown
+			// key, or the path ids of weights) add nothing.
+			continue
+		}
+		if places == nil {
+			places = v.lines.byPlainKey()
+		}
+		v.unknownKey(k, known, places[plain])
 	}
+}
+
+func (v *validator) unknownKey(k toml.Key, known, places []string) {
 	name := k[len(k)-1]
-	msg := fmt.Sprintf("unknown key %q (known keys: %s)", name, known)
-	if s := closest(name, strings.Split(known, ", ")); s != "" {
-		msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", name, s, known)
+	list := strings.Join(known, ", ")
+	msg := fmt.Sprintf("unknown key %q (known keys: %s)", name, list)
+	if s := closest(name, known); s != "" {
+		msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", name, s, list)
 	}
-	places := v.lines.find(k.String())
 	if len(places) == 0 {
 		v.errs = append(v.errs, Problem{File: v.file, Field: k.String(), Message: msg})
 		return

@@ -2,75 +2,357 @@ package quiz
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
 
-// keyLines maps the keys of a TOML document, with array-of-tables indexes
+// keyLines maps the keys of a TOML document, with array indexes
 // ("questions[3].options[1].weights"), to the 1-based line they are written
 // on. The TOML decoder keeps key positions private, so errors of meaning
-// would otherwise have no line; this scan reads the common layout of a bank
-// (headers, key = value lines, one-line inline tables) and simply knows
-// nothing about keys it cannot place, in which case messages go without a
-// line rather than with a wrong one.
+// would otherwise have no line. The scan below is a small lexer of TOML's
+// structure (headers, keys, strings, comments, arrays and inline tables):
+// it never fails, and simply knows nothing about keys it cannot place, in
+// which case messages go without a line rather than with a wrong one.
 type keyLines map[string]int
 
-var (
-	headerRe = regexp.MustCompile(`^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$`)
-	keyRe    = regexp.MustCompile(`^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=(.*)$`)
-	inlineRe = regexp.MustCompile(`([A-Za-z0-9_-]+|"[^"]*")\s*=`)
-)
+// maxKeyNesting is how deeply arrays, inline tables and dotted keys may nest.
+// A bank needs six levels at most (questions, an element, options, an
+// element, weights, a path id); the TOML decoder slows down steeply on
+// deep nesting (a few thousand levels take seconds), so deeper input is
+// refused before it is decoded.
+const maxKeyNesting = 32
+
+// position is a 1-based line and byte column.
+type position struct{ line, col int }
 
 func scanKeyLines(src string) keyLines {
-	lines := keyLines{}
-	counts := map[string]int{} // array-of-tables path → next index
-	table := ""                // current table, with indexes
-	inMulti := ""              // the open multi-line string delimiter, if any
-	for n, line := range strings.Split(src, "\n") {
-		lineNo := n + 1
-		if inMulti != "" {
-			if strings.Count(line, inMulti)%2 == 1 {
-				inMulti = ""
+	kl, _ := scanBank(src)
+	return kl
+}
+
+// scanBank returns the line of every key it can place and, when the
+// document nests deeper than maxKeyNesting, where it first does.
+func scanBank(src string) (keyLines, *position) {
+	s := &keyScanner{src: src, lines: keyLines{}, counts: map[string]int{}, line: 1}
+	for s.i < len(s.src) && s.deep == nil {
+		s.statement()
+	}
+	return s.lines, s.deep
+}
+
+type keyScanner struct {
+	src       string
+	i         int
+	line      int
+	lineStart int // offset of the current line's first byte
+	lines     keyLines
+	counts    map[string]int // array-of-tables path → elements so far
+	table     string         // the current table, with indexes
+	depth     int            // levels of the current table: keys and array elements
+	deep      *position
+}
+
+func (s *keyScanner) record(key string) {
+	if _, seen := s.lines[key]; !seen {
+		s.lines[key] = s.line
+	}
+}
+
+// tooDeep notes the place at (an offset on the current line) when depth is
+// over the limit, and reports whether the scan has gone too deep.
+func (s *keyScanner) tooDeep(depth, at int) bool {
+	if depth > maxKeyNesting && s.deep == nil {
+		s.deep = &position{s.line, at - s.lineStart + 1}
+	}
+	return s.deep != nil
+}
+
+func (s *keyScanner) newline() {
+	s.i++
+	s.line++
+	s.lineStart = s.i
+}
+
+// statement reads one top-level line: a blank or comment line, a table
+// header, or a key = value pair (whose value may span lines).
+func (s *keyScanner) statement() {
+	s.skipSpace(false)
+	if s.i >= len(s.src) {
+		return
+	}
+	switch s.src[s.i] {
+	case '\n':
+		s.newline()
+		return
+	case '#':
+		s.skipLine()
+		return
+	case '[':
+		s.header()
+		return
+	}
+	start := s.i
+	parts, ok := s.key()
+	if ok && s.tooDeep(s.depth+len(parts), start) {
+		return
+	}
+	s.skipSpace(false)
+	if !ok || s.i >= len(s.src) || s.src[s.i] != '=' {
+		s.skipLine()
+		return
+	}
+	s.i++
+	key := s.recordKey(s.table, parts)
+	s.value(key, s.depth+len(parts))
+	s.skipLine()
+}
+
+// recordKey records a dotted key and each table it implies, below base.
+func (s *keyScanner) recordKey(base string, parts []string) string {
+	key := base
+	for _, p := range parts {
+		key = joinKey(key, p)
+		s.record(key)
+	}
+	return key
+}
+
+func (s *keyScanner) header() {
+	start := s.i
+	s.i++
+	array := s.i < len(s.src) && s.src[s.i] == '['
+	if array {
+		s.i++
+	}
+	s.skipSpace(false)
+	parts, ok := s.key()
+	s.skipSpace(false)
+	if !ok || s.tooDeep(len(parts), start) || !s.expect(']') || (array && !s.expect(']')) {
+		s.skipLine()
+		return
+	}
+	path := resolve(parts, s.counts)
+	if array {
+		n := s.counts[path]
+		s.counts[path] = n + 1
+		path += "[" + strconv.Itoa(n) + "]"
+	}
+	// Each key and each element of an array of tables is a level.
+	s.depth = len(parts) + strings.Count(path, "[")
+	if s.tooDeep(s.depth, start) {
+		return
+	}
+	s.table = path
+	s.record(path)
+	s.skipLine()
+}
+
+func (s *keyScanner) expect(c byte) bool {
+	if s.i < len(s.src) && s.src[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// key reads a dotted key: bare or quoted parts joined by dots.
+func (s *keyScanner) key() ([]string, bool) {
+	var parts []string
+	for {
+		s.skipSpace(false)
+		start := s.i
+		switch {
+		case s.i < len(s.src) && (s.src[s.i] == '"' || s.src[s.i] == '\''):
+			q := s.src[s.i]
+			if !s.shortString() {
+				return nil, false
 			}
-			continue
-		}
-		if m := headerRe.FindStringSubmatch(line); m != nil {
-			path := resolve(splitKey(m[2]), counts)
-			if m[1] == "[[" {
-				i := counts[path]
-				counts[path] = i + 1
-				path += "[" + strconv.Itoa(i) + "]"
-			}
-			table = path
-			if _, seen := lines[path]; !seen {
-				lines[path] = lineNo
-			}
-			continue
-		}
-		m := keyRe.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		key := joinKey(table, strings.Join(splitKey(m[1]), "."))
-		if _, seen := lines[key]; !seen {
-			lines[key] = lineNo
-		}
-		rest := m[2]
-		for _, d := range []string{`"""`, `'''`} {
-			if strings.Count(rest, d)%2 == 1 {
-				inMulti = d
-			}
-		}
-		if open := strings.IndexByte(rest, '{'); open >= 0 {
-			for _, im := range inlineRe.FindAllStringSubmatch(rest[open:], -1) {
-				inner := joinKey(key, strings.Trim(im[1], `"`))
-				if _, seen := lines[inner]; !seen {
-					lines[inner] = lineNo
+			part := s.src[start+1 : s.i-1]
+			if q == '"' {
+				if u, err := strconv.Unquote(s.src[start:s.i]); err == nil {
+					part = u
 				}
 			}
+			parts = append(parts, part)
+		default:
+			for s.i < len(s.src) && isBareKeyByte(s.src[s.i]) {
+				s.i++
+			}
+			if s.i == start {
+				return nil, false
+			}
+			parts = append(parts, s.src[start:s.i])
+		}
+		s.skipSpace(false)
+		if s.i >= len(s.src) || s.src[s.i] != '.' {
+			return parts, true
+		}
+		s.i++
+	}
+}
+
+func isBareKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// value reads the value of key, recording the keys of inline tables and
+// the elements of arrays, which may span lines.
+func (s *keyScanner) value(key string, depth int) {
+	s.skipSpace(false)
+	if s.i >= len(s.src) {
+		return
+	}
+	switch s.src[s.i] {
+	case '"', '\'':
+		s.str()
+	case '[':
+		if s.tooDeep(depth+1, s.i) {
+			return
+		}
+		s.i++
+		for n := 0; ; n++ {
+			s.skipSpace(true)
+			if s.i >= len(s.src) || s.expect(']') {
+				return
+			}
+			elem := key + "[" + strconv.Itoa(n) + "]"
+			if s.src[s.i] == '{' {
+				s.record(elem)
+			}
+			start := s.i
+			s.value(elem, depth+1)
+			s.skipSpace(true)
+			if !s.expect(',') && s.i == start {
+				// Not a value TOML knows; step over it so the scan ends.
+				s.i++
+			}
+			if s.deep != nil {
+				return
+			}
+		}
+	case '{':
+		if s.tooDeep(depth+1, s.i) {
+			return
+		}
+		s.i++
+		for {
+			s.skipSpace(true)
+			if s.i >= len(s.src) || s.expect('}') {
+				return
+			}
+			start := s.i
+			parts, ok := s.key()
+			if ok && s.tooDeep(depth+len(parts), start) {
+				return
+			}
+			s.skipSpace(false)
+			if !ok || !s.expect('=') {
+				s.skipLine()
+				return
+			}
+			s.value(s.recordKey(key, parts), depth+len(parts))
+			s.skipSpace(true)
+			s.expect(',')
+			if s.deep != nil {
+				return
+			}
+		}
+	default:
+		// A number, boolean or date: it ends where the value does.
+		for s.i < len(s.src) && !strings.ContainsRune(",]}#\n \t\r", rune(s.src[s.i])) {
+			s.i++
 		}
 	}
-	return lines
+}
+
+// str reads a string of any of TOML's four kinds.
+func (s *keyScanner) str() {
+	q := s.src[s.i]
+	delim := strings.Repeat(string(q), 3)
+	if !strings.HasPrefix(s.src[s.i:], delim) {
+		s.shortString()
+		return
+	}
+	s.i += 3
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; {
+		case c == '\\' && q == '"':
+			s.i++
+			if s.i < len(s.src) && s.src[s.i] == '\n' {
+				s.newline()
+			} else {
+				s.i++
+			}
+		case c == '\n':
+			s.newline()
+		case strings.HasPrefix(s.src[s.i:], delim):
+			s.i += 3
+			// Up to two more quotes belong to the string: """a""""" is `a""`.
+			for extra := 0; extra < 2 && s.i < len(s.src) && s.src[s.i] == q; extra++ {
+				s.i++
+			}
+			return
+		default:
+			s.i++
+		}
+	}
+}
+
+// shortString reads a one-line basic or literal string, and reports
+// whether it was closed on its line.
+func (s *keyScanner) shortString() bool {
+	q := s.src[s.i]
+	s.i++
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; {
+		case c == '\n':
+			return false
+		case c == q:
+			s.i++
+			return true
+		case c == '\\' && q == '"' && s.i+1 < len(s.src) && s.src[s.i+1] != '\n':
+			s.i += 2
+		default:
+			s.i++
+		}
+	}
+	return false
+}
+
+// skipSpace steps over spaces and tabs and, where newlines may appear
+// (inside arrays and inline tables), over newlines and comments too.
+func (s *keyScanner) skipSpace(newlines bool) {
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case ' ', '\t', '\r':
+			s.i++
+		case '\n':
+			if !newlines {
+				return
+			}
+			s.newline()
+		case '#':
+			if !newlines {
+				return
+			}
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// skipLine steps to the start of the next line.
+func (s *keyScanner) skipLine() {
+	for s.i < len(s.src) && s.src[s.i] != '\n' {
+		s.i++
+	}
+	if s.i < len(s.src) {
+		s.newline()
+	}
 }
 
 // resolve turns a header's key parts into the indexed path of the table it
@@ -88,24 +370,12 @@ func resolve(parts []string, counts map[string]int) string {
 	return path
 }
 
-func splitKey(k string) []string {
-	var parts []string
-	for _, p := range strings.Split(k, ".") {
-		p = strings.TrimSpace(p)
-		p = strings.Trim(p, `"'`)
-		parts = append(parts, p)
-	}
-	return parts
-}
-
 func joinKey(a, b string) string {
 	if a == "" {
 		return b
 	}
 	return a + "." + b
 }
-
-var indexRe = regexp.MustCompile(`\[\d+\]`)
 
 // line returns the line of key, or of its nearest parent that has one.
 func (kl keyLines) line(key string) int {
@@ -122,23 +392,29 @@ func (kl keyLines) line(key string) int {
 	return 0
 }
 
-// find returns, in line order, the indexed keys that are written as the
-// unindexed key k (as the decoder reports undecoded keys).
-func (kl keyLines) find(k string) []string {
-	var out []string
+// byPlainKey groups the indexed keys by the key without indexes, as the
+// decoder names keys ("questions.options.text"), each group in line order.
+func (kl keyLines) byPlainKey() map[string][]string {
+	groups := map[string][]string{}
 	for key := range kl {
-		if indexRe.ReplaceAllString(key, "") == k {
-			out = append(out, key)
-		}
+		plain := stripIndexes(key)
+		groups[plain] = append(groups[plain], key)
 	}
-	sortByLine(out, kl)
-	return out
+	for _, keys := range groups {
+		sort.Slice(keys, func(i, j int) bool {
+			if kl[keys[i]] != kl[keys[j]] {
+				return kl[keys[i]] < kl[keys[j]]
+			}
+			return keys[i] < keys[j]
+		})
+	}
+	return groups
 }
 
-func sortByLine(keys []string, kl keyLines) {
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && kl[keys[j]] < kl[keys[j-1]]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
+var indexRe = regexp.MustCompile(`\[\d+\]`)
+
+// stripIndexes turns "questions[2].options[0].text" into
+// "questions.options.text".
+func stripIndexes(key string) string {
+	return indexRe.ReplaceAllString(key, "")
 }

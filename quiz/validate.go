@@ -191,6 +191,9 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 		v.warnf(key, qid, "options", "%d options will not all fit an 80×24 screen; keep to %d", len(rq.Options), maxOptions)
 	}
 	optSeen := map[string]int{}
+	// Whether every weight was usable: when some were not, the options may
+	// look alike only for that, and saying so again would be noise.
+	weightsOK := true
 	for j, ro := range rq.Options {
 		okey := fmt.Sprintf("%s.options[%d]", key, j)
 		field := fmt.Sprintf("option %d", j+1)
@@ -202,22 +205,26 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 			v.warnf(okey+".text", qid, field+": text", "is longer than %d characters and will be cut short in a terminal", optionWidth)
 		}
 		if len(ro.Weights) == 0 {
+			weightsOK = false
 			v.errorf(okey, qid, field, "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range sortedKeys(ro.Weights) {
 			w := ro.Weights[pid]
 			pi, ok := paths[pid]
 			if !ok {
+				weightsOK = false
 				v.unknownRef(okey+".weights."+pid, qid, field, "path", pid, b.pathIDs())
 				continue
 			}
 			if v.weight(okey+".weights."+pid, qid, fmt.Sprintf("%s: weight for %q", field, pid), w) {
 				o.Weights[pi] = w
+			} else {
+				weightsOK = false
 			}
 		}
 		q.Options = append(q.Options, o)
 	}
-	if len(q.Options) >= 2 && !canMove(q.Options) {
+	if weightsOK && len(q.Options) >= 2 && !canMove(q.Options) {
 		v.errorf(key, qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
 	}
 	return q
@@ -390,6 +397,10 @@ func firstOr(s []string, def string) string {
 func closest(s string, candidates []string) string {
 	best, bestD, n := "", 3, 0
 	for _, c := range candidates {
+		if c != s && strings.EqualFold(c, s) {
+			// "Text" for "text": a difference of case is the likeliest typo.
+			return c
+		}
 		d := editDistance(s, c)
 		switch {
 		case d < bestD:

@@ -1,0 +1,83 @@
+package quiz_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Text from a bank must not be able to move the cursor, clear or retitle
+// the window, ring the bell, hide text or make it read in another order.
+func TestClean(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"plain text", "Which tasks would you enjoy?", "Which tasks would you enjoy?"},
+		{"non-ASCII text", "Récupérer la base — 数据库 ✓", "Récupérer la base — 数据库 ✓"},
+		{"empty", "", ""},
+		{"newlines kept", "Design it.\nBuild it.\n", "Design it.\nBuild it.\n"},
+		{"tab becomes a space", "Design\tit", "Design it"},
+		{"CSI colour", "\x1b[31mred\x1b[0m text", "red text"},
+		{"CSI with parameters and intermediates", "a\x1b[38;5;196mb\x1b[2 qc", "abc"},
+		{"CSI cursor movement", "top\x1b[2Abottom\x1b[10;20H", "topbottom"},
+		{"CSI clear screen", "\x1b[2J\x1b[Hclean", "clean"},
+		{"CSI cut off at the end", "text\x1b[31", "text"},
+		{"OSC title ended by BEL", "\x1b]0;pwned\x07Question", "Question"},
+		{"OSC title ended by ST", "\x1b]2;pwned\x1b\\Question", "Question"},
+		{"OSC hyperlink", "\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\ text", "link text"},
+		{"OSC never ended", "Question\x1b]0;pwned", "Question"},
+		{"C1 OSC ended by C1 ST", "\u009d0;pwned\u009cQuestion", "Question"},
+		{"DCS ended by ST", "\x1bPq#0;2;0;0;0\x1b\\after", "after"},
+		{"bell", "ding\x07dong", "dingdong"},
+		{"C1 CSI", "\u009b31mred", "red"},
+		{"other C1 controls", "a\u0085b\u008dc", "abc"},
+		{"DEL", "a\x7fb", "ab"},
+		{"carriage return that would overwrite the line", "Engineer\rDeveloper", "EngineerDeveloper"},
+		{"backspace", "yes\b\b\bno", "yesno"},
+		{"NUL", "a\x00b", "ab"},
+		{"two-character escape", "\x1bcreset", "reset"},
+		{"character set selection", "\x1b(Bplain", "plain"},
+		{"lone ESC before text", "\x1b", ""},
+		{"ESC before a non-ASCII letter keeps the letter", "\x1bé", "é"},
+		{"bidi override", "Engineer \u202eDeveloper\u202c", "Engineer Developer"},
+		{"bidi isolates", "\u2066a\u2067b\u2068c\u2069", "abc"},
+		{"bidi marks", "a\u200eb\u200fc\u061cd", "abcd"},
+		{"all together", "\x1b]0;x\x07\x1b[1m\u202eBold\x1b[0m\tand\x07 plain\n", "Bold and plain\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := quiz.Clean(tc.in); got != tc.want {
+				t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// Clean runs over every text of a bank; text that is already clean, which
+// is nearly all of it, must come back as it is, without a copy.
+func TestCleanDoesNotCopyCleanText(t *testing.T) {
+	s := strings.Repeat("Planning for growth — the engineer's view.\n", 20)
+	if n := testing.AllocsPerRun(100, func() { sink = quiz.Clean(s) }); n != 0 {
+		t.Errorf("Clean of clean text allocated %v times, want 0", n)
+	}
+	if got := quiz.Clean(s); got != s {
+		t.Errorf("Clean changed clean text")
+	}
+}
+
+var sink string
+
+func BenchmarkClean(b *testing.B) {
+	for _, bc := range []struct{ name, s string }{
+		{"clean", strings.Repeat("Planning for growth — the engineer's view. ", 10)},
+		{"colours", strings.Repeat("Planning for \x1b[1mgrowth\x1b[0m. ", 10)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = quiz.Clean(bc.s)
+			}
+		})
+	}
+}

@@ -1,0 +1,192 @@
+package quiz_test
+
+import (
+	"errors"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// FuzzParse holds the loader to its promises for any input: it never
+// panics, it fails with a message that says where, and a bank it accepts
+// is one every other package can use without checking again.
+func FuzzParse(f *testing.F) {
+	if data, err := os.ReadFile("../questions.toml"); err == nil {
+		f.Add(data)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		f.Fatal(err)
+	}
+	files, err := filepath.Glob("testdata/*.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"",
+		"title = \"x\"\n[[questions]]\nid = \"a\"\nkind = \"scale\"\nkeyed = \"engineer\"\nweight = nan",
+		"[[questions]]\n[[questions.options]]\nweights = { engineer = inf }",
+		"[[questions.options]]\ntext = 1",
+		"questions = [{ id = \"a\", options = [{ weights = { a = 1e308 } }] }]",
+		"title = \"\\u001b]0;x\\u0007\"\nintro = \"\"\"\n\\u202e\"\"\"",
+		"[scoring]\nmin_answered = -0.0\nslight = 1e-320",
+		"weights = 2\n[[paths]]\nid = \"A\"\n[[paths]]\nid = \"A\"",
+		"a = [[[[[[[[[[]]]]]]]]]]",
+		"[a.b.c]\n[[a.b.c]]",
+		"\ufeff\r\ntitle = 'x'\r\n",
+		"x = \"\xff\"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := quiz.Parse("fuzz.toml", data)
+		if err != nil {
+			if b != nil {
+				t.Fatalf("Parse returned a bank with the error %v", err)
+			}
+			if !strings.HasPrefix(err.Error(), "fuzz.toml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			if !utf8.ValidString(err.Error()) {
+				t.Fatalf("error is not valid UTF-8: %q", err)
+			}
+			return
+		}
+		checkBank(t, b)
+	})
+}
+
+// checkBank checks what a loaded bank promises its users.
+func checkBank(t *testing.T, b *quiz.Bank) {
+	t.Helper()
+	if len(b.Paths) < 2 {
+		t.Fatalf("bank with %d paths", len(b.Paths))
+	}
+	if len(b.Questions) == 0 {
+		t.Fatal("bank without questions")
+	}
+	clean := func(what, s string) {
+		if quiz.Clean(s) != s {
+			t.Fatalf("%s is not clean: %q", what, s)
+		}
+	}
+	clean("title", b.Title)
+	clean("intro", b.Intro)
+	paths := map[string]bool{}
+	for _, p := range b.Paths {
+		if paths[p.ID] {
+			t.Fatalf("path id %q twice", p.ID)
+		}
+		paths[p.ID] = true
+		clean("path id", p.ID)
+		clean("path name", p.Name)
+		clean("path summary", p.Summary)
+		for _, s := range p.Salary {
+			clean("salary", s)
+		}
+		for _, s := range p.Steps {
+			if b.ThemeIndex(s.Theme) < 0 {
+				t.Fatalf("step of path %q names unknown theme %q", p.ID, s.Theme)
+			}
+			clean("step", s.Text)
+		}
+	}
+	for _, th := range b.Themes {
+		clean("theme", th.ID+th.Name+th.About)
+	}
+	ids := map[string]bool{}
+	for _, q := range b.Questions {
+		if ids[q.ID] || q.ID == "" {
+			t.Fatalf("question id %q empty or twice", q.ID)
+		}
+		ids[q.ID] = true
+		if b.ThemeIndex(q.Theme) < 0 {
+			t.Fatalf("question %q names unknown theme %q", q.ID, q.Theme)
+		}
+		clean("question id", q.ID)
+		clean("question text", q.Text)
+		clean("help", q.Help)
+		clean("basis", q.Basis)
+		if strings.TrimSpace(q.Text) == "" {
+			t.Fatalf("question %q without text", q.ID)
+		}
+		switch q.Kind {
+		case quiz.Choice, quiz.PickAny:
+		case quiz.Scale:
+			if len(q.Options) != 5 || b.PathIndex(q.Keyed) < 0 {
+				t.Fatalf("scale %q with %d options keyed to %q", q.ID, len(q.Options), q.Keyed)
+			}
+		default:
+			t.Fatalf("question %q of kind %q", q.ID, q.Kind)
+		}
+		if len(q.Options) < 2 {
+			t.Fatalf("question %q with %d options", q.ID, len(q.Options))
+		}
+		moves := false
+		for i, o := range q.Options {
+			clean("option", o.ID+o.Text)
+			if len(o.Weights) != len(b.Paths) {
+				t.Fatalf("question %q option %d has %d weights for %d paths", q.ID, i+1, len(o.Weights), len(b.Paths))
+			}
+			for _, w := range o.Weights {
+				if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 || math.Abs(w*1000-math.Round(w*1000)) > 1e-6 {
+					t.Fatalf("question %q option %d has weight %v", q.ID, i+1, w)
+				}
+			}
+			for pi, w := range o.Weights {
+				if w != q.Options[0].Weights[pi] {
+					moves = true
+				}
+			}
+		}
+		if !moves {
+			t.Fatalf("question %q cannot move the result", q.ID)
+		}
+	}
+	for _, w := range b.Warnings {
+		if !w.Warning {
+			t.Fatalf("warning not marked as one: %v", w)
+		}
+	}
+}
+
+// FuzzClean: cleaned text is clean for good, and carries no control
+// character but the newline.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{
+		"plain", "\x1b[31mred\x1b[0m", "\x1b]0;t\x07x", "\x1b]0;t\x1b\\x", "\u009b1m", "\u009d0;t\u009c",
+		"a\x7fb\u202e", "\x1b\x1b[[", "\x1b(", "tab\tnew\nline\r", "\xff\x1b[\xfe",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := quiz.Clean(s)
+		if again := quiz.Clean(c); again != c {
+			t.Fatalf("Clean(%q) = %q, but Clean of that is %q", s, c, again)
+		}
+		for i := 0; i < len(c); i++ {
+			if (c[i] < 0x20 && c[i] != '\n') || c[i] == 0x7f {
+				t.Fatalf("Clean(%q) = %q keeps byte %#x", s, c, c[i])
+			}
+		}
+		for _, r := range c {
+			if r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Fatalf("Clean(%q) = %q keeps %U", s, c, r)
+			}
+		}
+		if utf8.ValidString(s) && utf8.RuneCountInString(c) > utf8.RuneCountInString(s) {
+			t.Fatalf("Clean(%q) = %q is longer", s, c)
+		}
+	})
+}
