@@ -259,7 +259,8 @@ func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 		for _, pp := range p.Paths {
 			parts = append(parts, fmt.Sprintf("%s %.0f%%", pp.ID, pp.Percent))
 		}
-		fmt.Fprintf(w, "  %-14s %-34s lean %3.0f%%  %s\n", p.Name, textwrap.Truncate(strings.Join(parts, ", "), 34), p.Lean*100, status(p.Crossed))
+		fmt.Fprintf(w, "  %-14s lean %3.0f%%  %-7s %s\n", p.Name, p.Lean*100, status(p.Crossed),
+			textwrap.Truncate(strings.Join(parts, ", "), screenWidth-34))
 	}
 
 	fmt.Fprintln(w, "\nQuestions that cannot tell the paths apart")
