@@ -37,6 +37,9 @@ type env struct {
 	isTerminal func(any) bool
 	// interrupts delivers Ctrl-C and termination signals.
 	interrupts func() (<-chan os.Signal, func())
+	// exit ends the process from a signal handler, where returning from
+	// run is not possible.
+	exit func(int)
 }
 
 func systemEnv() env {
@@ -47,6 +50,7 @@ func systemEnv() env {
 		getenv:     os.Getenv,
 		goos:       runtime.GOOS,
 		isTerminal: isTerminal,
+		exit:       os.Exit,
 		interrupts: func() (<-chan os.Signal, func()) {
 			ch := make(chan os.Signal, 1)
 			signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)

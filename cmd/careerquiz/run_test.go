@@ -22,6 +22,7 @@ func testEnv(t *testing.T, stdin string) (env, *bytes.Buffer, *bytes.Buffer) {
 		goos:       "linux",
 		isTerminal: func(any) bool { return false },
 		interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },
+		exit:       func(code int) { t.Fatalf("exit(%d) called from a signal handler", code) },
 	}, &stdout, &stderr
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"sync/atomic"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
@@ -117,30 +118,48 @@ func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
 	interrupt := make(chan struct{})
 
 	var asker ask.Asker
+	var restore func()
 	in, inFile := e.stdin.(*os.File)
 	errFile, errIsFile := e.stderr.(*os.File)
 	if !o.plain && stdinTTY && inFile && errIsFile && e.isTerminal(e.stderr) {
 		// The terminal asker puts the terminal in raw mode, where Ctrl-C is
-		// a key press it reports itself. A signal from elsewhere (kill -INT)
-		// must still leave the terminal as it found it.
+		// a key press it reports itself. On any other way out the terminal
+		// must still be left as it was found.
+		restore = func() {}
 		if state, err := term.GetState(int(in.Fd())); err == nil {
-			defer func() { _ = term.Restore(int(in.Fd()), state) }()
+			restore = func() { _ = term.Restore(int(in.Fd()), state) }
 		}
-		asker = ask.NewTerminal(in, errFile, ask.Options{Width: screenWidth, Color: stderrColor, Interrupt: interrupt})
+		defer restore()
+		asker = ask.NewTerminal(in, errFile, ask.Options{Width: screenWidth, Color: stderrColor})
 	} else {
 		asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: screenWidth, Color: stderrColor, Interrupt: interrupt})
 	}
-	go func() {
-		if _, ok := <-sigs; ok {
-			close(interrupt)
-		}
-	}()
 
 	store, storeErr := openStore(b, e)
 	if storeErr != nil {
 		fmt.Fprintf(e.stderr, "careerquiz: progress will not be saved: %v\n", storeErr)
 	}
-	s := session{bank: b, asker: asker, store: store, out: e.stderr, color: stderrColor, answers: quiz.Answers{}}
+	s := &session{bank: b, asker: asker, store: store, out: e.stderr, color: stderrColor, answers: quiz.Answers{}}
+	s.savedAt.Store(-1)
+	go func() {
+		if _, ok := <-sigs; !ok {
+			return
+		}
+		if restore == nil {
+			// The plain asker gives up its read and returns, and the
+			// interruption is reported like Ctrl-C.
+			close(interrupt)
+			return
+		}
+		// A signal from outside (kill -INT, kill -TERM, a closed terminal)
+		// while survey waits for a key: survey cannot be told to stop, so
+		// leave from here. Every answer given is already on disk.
+		restore()
+		// survey hides the cursor while a menu is up and leaves it within
+		// the menu: show it again and clear from there down.
+		fmt.Fprintf(e.stderr, "\r\x1b[J\x1b[?25hcareerquiz: %s\n", s.signalNote())
+		e.exit(exitInterrupt)
+	}()
 	if store != nil {
 		if o.restart {
 			if err := store.Clear(); err != nil {
@@ -215,6 +234,9 @@ type session struct {
 	// the number of questions done.
 	next  int
 	saved bool
+	// savedAt is next as of the last save, or -1 before any: the only
+	// field read by the signal handler, hence atomic.
+	savedAt atomic.Int64
 }
 
 // resume offers to continue saved progress. Only a person at a terminal is
@@ -343,7 +365,16 @@ func (s *session) save() error {
 		return nil
 	}
 	s.saved = true
+	s.savedAt.Store(int64(s.next))
 	return nil
+}
+
+// signalNote is stopNote for a signal handler, from what is on disk.
+func (s *session) signalNote() string {
+	if at := s.savedAt.Load(); at >= 0 {
+		return fmt.Sprintf("interrupted after question %d of %d; progress saved", at, len(s.bank.Questions))
+	}
+	return "interrupted; nothing saved yet"
 }
 
 // stopNote says where an unfinished quiz stopped and what became of the
