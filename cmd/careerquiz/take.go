@@ -304,7 +304,6 @@ func (s *session) opening() {
 	} else {
 		fmt.Fprintln(s.out, textwrap.String("↑ ↓ and Enter answer, Space ticks where several options may be picked; \"Go back\" and \"Skip\" are the last choices. Ctrl-C quits; progress is saved after every answer.", screenWidth, ""))
 	}
-	fmt.Fprintln(s.out)
 }
 
 func (s *session) loop() error {

@@ -3,9 +3,10 @@
 package ask
 
 // These tests put questions through a real pseudo-terminal, as survey's own
-// tests do: the asker draws on the terminal side of a pty, a vt10x screen
-// of 80×24 interprets what it draws (and answers the cursor queries survey
-// sends), and go-expect plays the person at the keyboard.
+// tests do (see package ptytest): the asker draws on the terminal side of a
+// pty, a vt10x screen of 80×24 interprets what it draws (and answers the
+// cursor queries survey sends), and go-expect plays the person at the
+// keyboard.
 //
 // They run one after another because survey's colour switch, set by
 // NewTerminal, is a package-wide variable.
@@ -13,129 +14,31 @@ package ask
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	expect "github.com/Netflix/go-expect"
-	pseudotty "github.com/creack/pty"
-	"github.com/hinshun/vt10x"
-	"golang.org/x/sys/unix"
-
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// Keys as a terminal sends them.
+// Short names for the keys, which the tables below use a lot.
 const (
-	up    = "\x1b[A"
-	down  = "\x1b[B"
-	space = " "
-	enter = "\r"
-	ctrlC = "\x03"
+	up    = ptytest.Up
+	down  = ptytest.Down
+	space = ptytest.Space
+	enter = ptytest.Enter
+	ctrlC = ptytest.CtrlC
 )
-
-// timeout bounds every wait, so that a broken test fails instead of hanging.
-const timeout = 10 * time.Second
-
-// person is someone at the keyboard of the pseudo-terminal.
-type person struct {
-	console *expect.Console
-	screen  vt10x.Terminal
-}
-
-// see waits until s has been drawn.
-func (p *person) see(s string) error {
-	if _, err := p.console.ExpectString(s); err != nil {
-		return fmt.Errorf("waiting for %q: %w\nscreen:\n%s", s, err, p.screen)
-	}
-	return nil
-}
-
-// press types keys once the prompt reads keys one by one. Keys typed
-// before survey has switched the terminal to raw mode would be taken by the
-// line discipline instead (Ctrl-C would be discarded), which real people
-// are too slow to run into but a test is not.
-func (p *person) press(keys ...string) error {
-	fd := int(p.console.Tty().Fd())
-	for deadline := time.Now().Add(timeout); ; time.Sleep(time.Millisecond) {
-		tio, err := unix.IoctlGetTermios(fd, getTermios)
-		if err != nil {
-			return fmt.Errorf("reading terminal settings: %w", err)
-		}
-		if tio.Lflag&unix.ICANON == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("the prompt never read keys\nscreen:\n%s", p.screen)
-		}
-	}
-	if _, err := p.console.Send(strings.Join(keys, "")); err != nil {
-		return fmt.Errorf("typing %q: %w", keys, err)
-	}
-	return nil
-}
-
-// leave waits for the asker to finish with the terminal.
-func (p *person) leave() error {
-	if _, err := p.console.ExpectEOF(); err != nil {
-		return fmt.Errorf("waiting for the end: %w\nscreen:\n%s", err, p.screen)
-	}
-	return nil
-}
 
 // converse runs ask against a Terminal on a fresh 80×24 pseudo-terminal
 // while act plays the person.
-func converse(t *testing.T, ask func(*Terminal) error, act func(*person) error) {
+func converse(t *testing.T, ask func(*Terminal) error, act func(*ptytest.Person) error) {
 	t.Helper()
-	// The pty carries vt10x's answers to survey's cursor queries back to
-	// the console's input, as a real terminal would.
-	ptm, pts, err := pseudotty.Open()
-	if err != nil {
-		t.Fatalf("opening a pseudo-terminal: %v", err)
-	}
-	screen := vt10x.New(vt10x.WithWriter(pts), vt10x.WithSize(80, 24))
-	console, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(screen),
-		expect.WithCloser(ptm, pts), expect.WithDefaultTimeout(timeout))
-	if err != nil {
-		t.Fatalf("opening a console: %v", err)
-	}
-	defer console.Close()
-	if err := pseudotty.Setsize(console.Tty(), &pseudotty.Winsize{Cols: 80, Rows: 24}); err != nil {
-		t.Fatalf("sizing the terminal: %v", err)
-	}
-
-	acted := make(chan error, 1)
-	go func() {
-		err := act(&person{console: console, screen: screen})
-		if err != nil {
-			// Release a prompt still waiting for keys.
-			_, _ = console.Send(ctrlC)
-		}
-		acted <- err
-	}()
-	asked := make(chan error, 1)
-	go func() { asked <- ask(NewTerminal(console.Tty(), console.Tty(), Options{})) }()
-
-	select {
-	case err := <-asked:
-		if err != nil {
-			t.Error(err)
-		}
-	case <-time.After(3 * timeout):
-		t.Fatal("the asker never returned")
-	}
-	if err := console.Tty().Close(); err != nil {
-		t.Errorf("closing the terminal: %v", err)
-	}
-	select {
-	case err := <-acted:
-		if err != nil {
-			t.Error(err)
-		}
-	case <-time.After(3 * timeout):
-		t.Fatal("the person never finished")
-	}
+	ptytest.Run(t, func(tty *os.File) error {
+		return ask(NewTerminal(tty, tty, Options{}))
+	}, act)
 }
 
 // answer has the person wait for p's list and type keys, and checks what
@@ -151,16 +54,16 @@ func answer(t *testing.T, p Prompt, keys []string, want Reply, wantErr error) {
 			return fmt.Errorf("Ask = %+v, want %+v", got, want)
 		}
 		return nil
-	}, func(pp *person) error {
+	}, func(pp *ptytest.Person) error {
 		for _, s := range []string{progress(p), "Skip this question"} {
-			if err := pp.see(s); err != nil {
+			if err := pp.See(s); err != nil {
 				return err
 			}
 		}
-		if err := pp.press(keys...); err != nil {
+		if err := pp.Press(keys...); err != nil {
 			return err
 		}
-		return pp.leave()
+		return pp.Leave()
 	})
 }
 
@@ -230,15 +133,15 @@ func TestTerminalConfirm(t *testing.T) {
 					return fmt.Errorf("Confirm = %v, want %v", got, tt.want)
 				}
 				return nil
-			}, func(p *person) error {
+			}, func(p *ptytest.Person) error {
 				hint := map[bool]string{true: "(Y/n)", false: "(y/N)"}[tt.def]
-				if err := p.see(hint); err != nil {
+				if err := p.See(hint); err != nil {
 					return err
 				}
-				if err := p.press(tt.keys...); err != nil {
+				if err := p.Press(tt.keys...); err != nil {
 					return err
 				}
-				return p.leave()
+				return p.Leave()
 			})
 		})
 	}
@@ -291,28 +194,28 @@ func TestTerminalScreen(t *testing.T) {
 			converse(t, func(a *Terminal) error {
 				_, err := a.Ask(tt.prompt)
 				return err
-			}, func(p *person) error {
+			}, func(p *ptytest.Person) error {
 				for _, s := range []string{progress(tt.prompt), "Skip this question"} {
-					if err := p.see(s); err != nil {
+					if err := p.See(s); err != nil {
 						return err
 					}
 				}
 				if len(tt.keys) > 0 {
-					if err := p.press(tt.keys...); err != nil {
+					if err := p.Press(tt.keys...); err != nil {
 						return err
 					}
-					if err := p.see(tt.seen); err != nil {
+					if err := p.See(tt.seen); err != nil {
 						return err
 					}
-					if err := p.see("Skip this question"); err != nil {
+					if err := p.See("Skip this question"); err != nil {
 						return err
 					}
 				}
-				shot = p.screen.String()
-				if err := p.press(enter); err != nil {
+				shot = p.Screen()
+				if err := p.Press(enter); err != nil {
 					return err
 				}
-				return p.leave()
+				return p.Leave()
 			})
 
 			rows := strings.Split(strings.TrimRight(shot, "\n"), "\n")

@@ -1,6 +1,6 @@
 //go:build !windows && !darwin && !dragonfly && !freebsd && !netbsd && !openbsd
 
-package ask
+package ptytest
 
 import "golang.org/x/sys/unix"
 
