@@ -27,12 +27,6 @@ const (
 	resultSchemaFamily = "careerquiz.result/"
 )
 
-// maxNesting bounds how deeply lists and tables may nest in an answers file.
-// An answers file needs one level of list (two inside a saved result); the
-// limit is far above that and far below what would make the TOML decoder,
-// which recurses per level, slow or out of stack on a hostile file.
-const maxNesting = 32
-
 // maxSuggestions bounds how many unknown question ids get a "did you mean"
 // search over the whole bank, so that a file of answers for another bank
 // still fails fast against a bank of thousands of questions.
@@ -174,10 +168,115 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 // order, or into the keys of the "answers" table of a saved result.
 func (r *answersReader) tomlEntries() ([]answerEntry, error) {
 	src := string(r.data)
-	if off := nestingBeyond(r.data, maxNesting); off >= 0 {
-		line, col := r.position(off)
-		return nil, &SyntaxError{File: r.file, Line: line, Col: col,
-			Message: fmt.Sprintf("lists or tables nested more than %d deep; an answer is a number, an id or one list of them", maxNesting),
+	var keys []toml.Key
+	var lines keyLines
+	entries, ok := readAnswers(src)
+	if !ok {
+		var err error
+		if entries, keys, lines, err = r.decodeTOML(src); err != nil {
+			return nil, err
+		}
+	}
+	if answers, ok := r.savedResult(entries); ok {
+		if answers == nil {
+			return nil, nil
+		}
+		// Only the decoder reads tables, so it read this one.
+		table, _ := answers.value.(map[string]any)
+		return tomlTable(table, keys, lines, answers.key), nil
+	}
+	return entries, nil
+}
+
+// readAnswers reads an answers file written as answers files are, one
+// `id = value` line per question with an integer, a string or an array of
+// either as the value, into its entries in file order, as the decoder
+// would give them in a seventh of the time. Like readBank, it declines
+// anything else, which the decoder then reads.
+func readAnswers(src string) ([]answerEntry, bool) {
+	r := &tomlReader{src: src, line: 1}
+	var entries []answerEntry
+	seen := map[string]bool{}
+	for {
+		r.skipBlank()
+		if r.i >= len(r.src) {
+			return entries, true
+		}
+		switch r.src[r.i] {
+		case '\n', '\r', '#':
+			// A blank line or a comment, which endOfLine reads.
+		default:
+			line := r.line
+			key, ok := r.bareKey()
+			r.skipBlank()
+			if !ok || !r.expect('=') || seen[key] {
+				return nil, false
+			}
+			seen[key] = true
+			r.skipBlank()
+			value, ok := r.answerValue()
+			if !ok {
+				return nil, false
+			}
+			entries = append(entries, answerEntry{key: key, line: line, value: value})
+		}
+		if !r.endOfLine() {
+			return nil, false
+		}
+	}
+}
+
+// answerValue reads an integer, a string, or an array of integers or of
+// strings, typed as the decoder types them.
+func (r *tomlReader) answerValue() (any, bool) {
+	if !r.expect('[') {
+		return r.answerScalar()
+	}
+	list := []any{}
+	for {
+		if !r.skipFill() {
+			return nil, false
+		}
+		if r.expect(']') {
+			return list, true
+		}
+		v, ok := r.answerScalar()
+		if !ok || !r.skipFill() || len(list) > 0 && isString(v) != isString(list[0]) {
+			return nil, false
+		}
+		list = append(list, v)
+		if !r.expect(',') {
+			return list, r.expect(']')
+		}
+	}
+}
+
+func (r *tomlReader) answerScalar() (any, bool) {
+	if r.i < len(r.src) && (r.src[r.i] == '"' || r.src[r.i] == '\'') {
+		return r.stringValue()
+	}
+	return r.integer()
+}
+
+func isString(v any) bool {
+	_, ok := v.(string)
+	return ok
+}
+
+// decodeTOML decodes an answers file with the TOML decoder, into its
+// top-level entries in file order, with its keys and their lines for the
+// tables of a saved result.
+func (r *answersReader) decodeTOML(src string) ([]answerEntry, []toml.Key, keyLines, error) {
+	// Deep nesting is refused before the decoder, which recurses per level,
+	// sees it, by the same scan that places keys on lines and guards the
+	// bank loader. The scan counts a question's key as a level, so lists
+	// and tables may nest maxKeyNesting deep below it: an answers file
+	// needs one list (two inside a saved result).
+	lines, deep := scanTOML(src, maxKeyNesting+1)
+	if deep != nil {
+		line, col := r.position(r.offset(deep.line, deep.col))
+		return nil, nil, nil, &SyntaxError{File: r.file, Line: line, Col: col,
+			Message: fmt.Sprintf("lists or tables nested more than %d deep; an answer is a number, an id or one list of them", maxKeyNesting),
 			Source:  sourceLine(src, line)}
 	}
 	var doc map[string]any
@@ -185,22 +284,13 @@ func (r *answersReader) tomlEntries() ([]answerEntry, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &SyntaxError{File: r.file, Line: pe.Position.Line, Col: pe.Position.Col,
+			return nil, nil, nil, &SyntaxError{File: r.file, Line: pe.Position.Line, Col: pe.Position.Col,
 				Message: "invalid TOML: " + pe.Message, Source: sourceLine(src, pe.Position.Line), Err: err}
 		}
-		return nil, fmt.Errorf("%s: invalid TOML: %w", r.file, err)
+		return nil, nil, nil, fmt.Errorf("%s: invalid TOML: %w", r.file, err)
 	}
-	lines := scanKeyLines(src)
 	keys := md.Keys()
-	entries := tomlTable(doc, keys, lines, "")
-	if answers, ok := r.savedResult(entries); ok {
-		if answers == nil {
-			return nil, nil
-		}
-		table, _ := answers.value.(map[string]any)
-		return tomlTable(table, keys, lines, answers.key), nil
-	}
-	return entries, nil
+	return tomlTable(doc, keys, lines, ""), keys, lines, nil
 }
 
 // tomlTable lists the keys of one table in the order the file defines them.
@@ -626,6 +716,16 @@ func (r *answersReader) line(off int) int {
 	return sort.SearchInts(r.newlines, off) + 1 // line breaks before off, plus one
 }
 
+// offset turns a 1-based line and byte column into a byte offset.
+func (r *answersReader) offset(line, col int) int {
+	r.line(0) // builds the index of line breaks
+	start := 0
+	if line > 1 && line-2 < len(r.newlines) {
+		start = r.newlines[line-2] + 1
+	}
+	return start + col - 1
+}
+
 // position turns a byte offset into a 1-based line and column (in runes).
 // Counting the column takes time in proportion to the line's length, which
 // is fine for the one place of a syntax error.
@@ -637,67 +737,4 @@ func (r *answersReader) position(off int) (line, col int) {
 		start = r.newlines[line-2] + 1
 	}
 	return line, utf8.RuneCount(r.data[start:off]) + 1
-}
-
-// nestingBeyond returns the offset of the first "[" or "{" of a TOML
-// document that opens more than limit levels of lists and inline tables, or
-// -1 when there is none. Brackets inside strings and comments do not count;
-// table headers ([a] and [[a]]) open and close on the spot and so do not
-// add up.
-func nestingBeyond(data []byte, limit int) int {
-	depth := 0
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; c {
-		case '#':
-			for i < len(data) && data[i] != '\n' {
-				i++
-			}
-		case '"', '\'':
-			i = skipTOMLString(data, i) - 1
-		case '[', '{':
-			depth++
-			if depth > limit {
-				return i
-			}
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-	}
-	return -1
-}
-
-// skipTOMLString returns the offset just past the string that starts at
-// data[i], which is a quote. A string left open ends at the end of its line
-// (or, if multi-line, of the file); the decoder reports it.
-func skipTOMLString(data []byte, i int) int {
-	q := data[i]
-	escapes := q == '"'
-	if i+2 < len(data) && data[i+1] == q && data[i+2] == q {
-		delim := []byte{q, q, q}
-		for j := i + 3; j < len(data); j++ {
-			switch {
-			case escapes && data[j] == '\\':
-				j++
-			case bytes.HasPrefix(data[j:], delim):
-				// Up to two more quotes may close the string as content.
-				end := j + 3
-				for k := 0; k < 2 && end < len(data) && data[end] == q; k++ {
-					end++
-				}
-				return end
-			}
-		}
-		return len(data)
-	}
-	for j := i + 1; j < len(data); j++ {
-		switch {
-		case escapes && data[j] == '\\':
-			j++
-		case data[j] == q:
-			return j + 1
-		case data[j] == '\n':
-			return j
-		}
-	}
-	return len(data)
 }

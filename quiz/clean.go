@@ -1,6 +1,9 @@
 package quiz
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Clean removes from s everything that could drive a terminal: escape
 // sequences (CSI, OSC and the rest), other C0 and C1 control characters,
@@ -33,11 +36,23 @@ func Clean(s string) string {
 	return b.String()
 }
 
+// isClean reports whether Clean would leave s as it is. Bank text is
+// mostly ASCII, so ASCII bytes are checked as bytes, and only the rest are
+// decoded.
 func isClean(s string) bool {
-	for _, r := range s {
-		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,7 +33,14 @@ func scanKeyLines(src string) keyLines {
 // scanBank returns the line of every key it can place and, when the
 // document nests deeper than maxKeyNesting, where it first does.
 func scanBank(src string) (keyLines, *position) {
-	s := &keyScanner{src: src, lines: keyLines{}, counts: map[string]int{}, line: 1}
+	return scanTOML(src, maxKeyNesting)
+}
+
+// scanTOML is scanBank with another limit on nesting. It is the one check
+// of nesting for every TOML file the program reads: banks, and answers
+// files, which count their levels from one fewer.
+func scanTOML(src string, limit int) (keyLines, *position) {
+	s := &keyScanner{src: src, lines: keyLines{}, counts: map[string]int{}, line: 1, limit: limit}
 	for s.i < len(s.src) && s.deep == nil {
 		s.statement()
 	}
@@ -50,6 +56,7 @@ type keyScanner struct {
 	counts    map[string]int // array-of-tables path → elements so far
 	table     string         // the current table, with indexes
 	depth     int            // levels of the current table: keys and array elements
+	limit     int            // the most levels allowed
 	deep      *position
 }
 
@@ -62,7 +69,7 @@ func (s *keyScanner) record(key string) {
 // tooDeep notes the place at (an offset on the current line) when depth is
 // over the limit, and reports whether the scan has gone too deep.
 func (s *keyScanner) tooDeep(depth, at int) bool {
-	if depth > maxKeyNesting && s.deep == nil {
+	if depth > s.limit && s.deep == nil {
 		s.deep = &position{s.line, at - s.lineStart + 1}
 	}
 	return s.deep != nil
@@ -411,10 +418,38 @@ func (kl keyLines) byPlainKey() map[string][]string {
 	return groups
 }
 
-var indexRe = regexp.MustCompile(`\[\d+\]`)
-
 // stripIndexes turns "questions[2].options[0].text" into
 // "questions.options.text".
 func stripIndexes(key string) string {
-	return indexRe.ReplaceAllString(key, "")
+	return mapIndexes(key, func(string) string { return "" })
+}
+
+// mapIndexes replaces each array index in key (such as "[2]") by what f
+// makes of its digits. It is written out rather than a regular expression
+// because package quiz compiles none as a program starts.
+func mapIndexes(key string, f func(digits string) string) string {
+	if strings.IndexByte(key, '[') < 0 {
+		return key
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(key, '[')
+		if open < 0 {
+			break
+		}
+		end := open + 1
+		for end < len(key) && key[end] >= '0' && key[end] <= '9' {
+			end++
+		}
+		if end > open+1 && end < len(key) && key[end] == ']' {
+			b.WriteString(key[:open])
+			b.WriteString(f(key[open+1 : end]))
+			key = key[end+1:]
+			continue
+		}
+		b.WriteString(key[:open+1])
+		key = key[open+1:]
+	}
+	b.WriteString(key)
+	return b.String()
 }

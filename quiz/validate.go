@@ -3,7 +3,6 @@ package quiz
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,19 +21,18 @@ const (
 
 func (v *validator) bank(raw *rawBank) *Bank {
 	b := &Bank{File: v.file, Scoring: DefaultThresholds}
-	b.Title = v.text("title", "", "title", raw.Title, true)
-	b.Intro = v.text("intro", "", "intro", raw.Intro, true)
+	b.Title = v.text(nil, "title", "", raw.Title, true)
+	b.Intro = v.text(nil, "intro", "", raw.Intro, true)
 	v.scoring(raw.Scoring, &b.Scoring)
 
 	themeSeen := map[string]int{}
 	for i, rt := range raw.Themes {
-		key := fmt.Sprintf("themes[%d]", i)
-		field := fmt.Sprintf("theme %d", i+1)
-		v.id(key+".id", "", field, rt.ID, themeSeen, i)
+		te := &elem{array: "themes", i: i}
+		v.id(te, "", "", rt.ID, themeSeen)
 		b.Themes = append(b.Themes, Theme{
 			ID:    rt.ID,
-			Name:  v.text(key+".name", "", field+": name", rt.Name, true),
-			About: v.text(key+".about", "", field+": about", rt.About, false),
+			Name:  v.text(te, "name", "", rt.Name, true),
+			About: v.text(te, "about", "", rt.About, false),
 		})
 	}
 	if len(raw.Themes) == 0 {
@@ -43,31 +41,29 @@ func (v *validator) bank(raw *rawBank) *Bank {
 
 	pathSeen := map[string]int{}
 	for i, rp := range raw.Paths {
-		key := fmt.Sprintf("paths[%d]", i)
-		field := fmt.Sprintf("path %d", i+1)
-		if rp.ID != "" {
-			field = fmt.Sprintf("path %q", rp.ID)
-		}
-		v.id(key+".id", "", field, rp.ID, pathSeen, i)
+		pe := &elem{array: "paths", i: i, id: rp.ID}
+		v.id(pe, "", "", rp.ID, pathSeen)
 		p := Path{
 			ID:      rp.ID,
-			Name:    v.text(key+".name", "", field+": name", rp.Name, true),
-			Summary: v.text(key+".summary", "", field+": summary", rp.Summary, true),
-			Line:    v.lines.line(key),
+			Name:    v.text(pe, "name", "", rp.Name, true),
+			Summary: v.text(pe, "summary", "", rp.Summary, true),
+			Line:    rp.line,
+		}
+		if p.Line == 0 {
+			p.Line = v.line(pe.key())
 		}
 		for j, s := range rp.Salary {
-			p.Salary = append(p.Salary, v.text(fmt.Sprintf("%s.salary", key), "", fmt.Sprintf("%s: salary %d", field, j+1), s, true))
+			p.Salary = append(p.Salary, v.text(&elem{parent: pe, array: "salary", i: j}, "", "", s, true))
 		}
 		for j, rs := range rp.Steps {
-			skey := fmt.Sprintf("%s.steps[%d]", key, j)
-			sfield := fmt.Sprintf("%s: step %d", field, j+1)
+			se := &elem{parent: pe, array: "steps", i: j}
 			if _, ok := themeSeen[rs.Theme]; !ok {
-				v.unknownRef(skey+".theme", "", sfield+": theme", "theme", rs.Theme, b.themeIDs())
+				v.unknownRef(se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme, b.themeIDs())
 			}
-			p.Steps = append(p.Steps, Step{Theme: rs.Theme, Text: v.text(skey+".text", "", sfield+": text", rs.Text, true)})
+			p.Steps = append(p.Steps, Step{Theme: rs.Theme, Text: v.text(se, "text", "", rs.Text, true)})
 		}
 		if len(rp.Steps) == 0 {
-			v.warnf(key, "", field, "no learning steps: a person told this path gets nothing to do next")
+			v.warnf(pe.key(), "", pe.field(), "no learning steps: a person told this path gets nothing to do next")
 		}
 		b.Paths = append(b.Paths, p)
 	}
@@ -78,12 +74,13 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	v.qids = make([]string, len(raw.Questions))
 	for i, rq := range raw.Questions {
 		v.qids[i] = rq.ID
-		if rq.ID == "" || !idRe.MatchString(rq.ID) {
+		if !validID(rq.ID) {
 			v.qids[i] = fmt.Sprintf("question %d", i+1)
 		}
 	}
 	qSeen := map[string]int{}
 	used := map[string]int{}
+	b.Questions = make([]Question, 0, len(raw.Questions))
 	for i := range raw.Questions {
 		q := v.question(b, i, &raw.Questions[i], qSeen, themeSeen, pathSeen)
 		used[q.Theme]++
@@ -98,6 +95,76 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		}
 	}
 	return b
+}
+
+// elem is a table of the bank: a theme, a path, a path's step or salary
+// fact, a question or a question's option. A problem names the key of a
+// value in it, to find its line, and its field as a person reads it
+// ("option 2: text"). Both are spelled out only for a problem: a bank that
+// loads cleanly has none, and spelling out the place of every value took
+// about as long as reading the bank.
+type elem struct {
+	parent *elem
+	array  string // the array of tables it is an element of, or "salary"
+	i      int
+	id     string // a path's id, by which messages name it
+}
+
+func (e *elem) key() string {
+	if e == nil {
+		return ""
+	}
+	k := joinKey(e.parent.key(), e.array)
+	if e.array == "salary" {
+		// The facts are one array, whose line is the key's.
+		return k
+	}
+	return k + "[" + strconv.Itoa(e.i) + "]"
+}
+
+// field names the element in messages; a question is named by its id,
+// apart from the field.
+func (e *elem) field() string {
+	if e == nil {
+		return ""
+	}
+	n := strconv.Itoa(e.i + 1)
+	var f string
+	switch e.array {
+	case "themes":
+		f = "theme " + n
+	case "paths":
+		f = "path " + n
+		if e.id != "" {
+			f = "path " + strconv.Quote(e.id)
+		}
+	case "steps":
+		f = "step " + n
+	case "salary":
+		f = "salary " + n
+	case "options":
+		f = "option " + n
+	default:
+		return ""
+	}
+	if p := e.parent.field(); p != "" {
+		return p + ": " + f
+	}
+	return f
+}
+
+// keyOf and fieldOf name a key of the element, as keys and as messages do.
+func (e *elem) keyOf(name string) string { return joinKey(e.key(), name) }
+
+func (e *elem) fieldOf(name string) string {
+	f := e.field()
+	switch {
+	case f == "":
+		return name
+	case name == "":
+		return f
+	}
+	return f + ": " + name
 }
 
 func (b *Bank) themeIDs() []string {
@@ -145,23 +212,26 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 }
 
 func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, paths map[string]int) Question {
-	key := fmt.Sprintf("questions[%d]", i)
+	qe := &elem{array: "questions", i: i}
 	qid := v.qids[i]
-	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed, Line: v.lines.line(key)}
-	v.id(key+".id", qid, "id", rq.ID, seen, i)
-	if rq.Theme == "" {
-		v.errorf(key+".theme", qid, "theme", "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
-	} else if _, ok := themes[rq.Theme]; !ok {
-		v.unknownRef(key+".theme", qid, "theme", "theme", rq.Theme, b.themeIDs())
+	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed, Line: rq.line}
+	if q.Line == 0 {
+		q.Line = v.line(qe.key())
 	}
-	q.Text = v.text(key+".text", qid, "text", rq.Text, true)
-	q.Help = v.text(key+".help", qid, "help", rq.Help, false)
-	q.Basis = v.text(key+".basis", qid, "basis", rq.Basis, false)
+	v.id(qe, "id", qid, rq.ID, seen)
+	if rq.Theme == "" {
+		v.errorf(qe.keyOf("theme"), qid, "theme", "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
+	} else if _, ok := themes[rq.Theme]; !ok {
+		v.unknownRef(qe.keyOf("theme"), qid, "theme", "theme", rq.Theme, b.themeIDs())
+	}
+	q.Text = v.text(qe, "text", qid, rq.Text, true)
+	q.Help = v.text(qe, "help", qid, rq.Help, false)
+	q.Basis = v.text(qe, "basis", qid, rq.Basis, false)
 	if strings.TrimSpace(rq.Basis) == "" {
-		v.warnf(key, qid, "basis", "is missing: say which point of the source the question rests on")
+		v.warnf(qe.key(), qid, "basis", "is missing: say which point of the source the question rests on")
 	}
 	if utf8.RuneCountInString(q.Text) > textRunes {
-		v.warnf(key+".text", qid, "text", "is longer than %d characters and may not fit an 80×24 screen with its options", textRunes)
+		v.warnf(qe.keyOf("text"), qid, "text", "is longer than %d characters and may not fit an 80×24 screen with its options", textRunes)
 	}
 
 	switch Kind(rq.Kind) {
@@ -170,92 +240,100 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 	case Scale, PickAny:
 		q.Kind = Kind(rq.Kind)
 	default:
-		v.errorf(key+".kind", qid, "kind", "unknown kind %q: use \"choice\", \"scale\" or \"pick-any\"", rq.Kind)
+		v.errorf(qe.keyOf("kind"), qid, "kind", "unknown kind %q: use \"choice\", \"scale\" or \"pick-any\"", rq.Kind)
 		return q
 	}
 
 	if q.Kind == Scale {
-		v.scale(b, key, qid, rq, &q, paths)
+		v.scale(b, qe, qid, rq, &q, paths)
 		return q
 	}
 	if rq.Keyed != "" {
-		v.errorf(key+".keyed", qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
+		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
 	}
 	if rq.Weight != nil {
-		v.errorf(key+".weight", qid, "weight", "is only for scale questions: give each option its weights instead")
+		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale questions: give each option its weights instead")
 	}
 	if len(rq.Options) < 2 {
-		v.errorf(key, qid, "options", "a %s question needs at least two options, found %d", q.Kind, len(rq.Options))
+		v.errorf(qe.key(), qid, "options", "a %s question needs at least two options, found %d", q.Kind, len(rq.Options))
 	}
 	if len(rq.Options) > maxOptions {
-		v.warnf(key, qid, "options", "%d options will not all fit an 80×24 screen; keep to %d", len(rq.Options), maxOptions)
+		v.warnf(qe.key(), qid, "options", "%d options will not all fit an 80×24 screen; keep to %d", len(rq.Options), maxOptions)
 	}
 	optSeen := map[string]int{}
 	// Whether every weight was usable: when some were not, the options may
 	// look alike only for that, and saying so again would be noise.
 	weightsOK := true
+	q.Options = make([]Option, 0, len(rq.Options))
+	// The options' weights share one backing array.
+	weights := make([]float64, len(rq.Options)*len(b.Paths))
 	for j, ro := range rq.Options {
-		okey := fmt.Sprintf("%s.options[%d]", key, j)
-		field := fmt.Sprintf("option %d", j+1)
+		oe := &elem{parent: qe, array: "options", i: j}
 		if ro.ID != "" {
-			v.id(okey+".id", qid, field+": id", ro.ID, optSeen, j)
+			v.id(oe, "id", qid, ro.ID, optSeen)
 		}
-		o := Option{ID: ro.ID, Text: v.text(okey+".text", qid, field+": text", ro.Text, true), Weights: make([]float64, len(b.Paths))}
+		o := Option{ID: ro.ID, Text: v.text(oe, "text", qid, ro.Text, true), Weights: weights[:len(b.Paths):len(b.Paths)]}
+		weights = weights[len(b.Paths):]
 		if utf8.RuneCountInString(o.Text) > optionWidth {
-			v.warnf(okey+".text", qid, field+": text", "is longer than %d characters and will be cut short in a terminal", optionWidth)
+			v.warnf(oe.keyOf("text"), qid, oe.fieldOf("text"), "is longer than %d characters and will be cut short in a terminal", optionWidth)
 		}
 		if len(ro.Weights) == 0 {
 			weightsOK = false
-			v.errorf(okey, qid, field, "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
+			v.errorf(oe.key(), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range sortedKeys(ro.Weights) {
 			w := ro.Weights[pid]
 			pi, ok := paths[pid]
 			if !ok {
 				weightsOK = false
-				v.unknownRef(okey+".weights."+pid, qid, field, "path", pid, b.pathIDs())
+				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
 				continue
 			}
-			if v.weight(okey+".weights."+pid, qid, fmt.Sprintf("%s: weight for %q", field, pid), w) {
-				o.Weights[pi] = w
-			} else {
+			if msg := weightProblem(w); msg != "" {
 				weightsOK = false
+				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
+				continue
 			}
+			o.Weights[pi] = w
 		}
 		q.Options = append(q.Options, o)
 	}
 	if weightsOK && len(q.Options) >= 2 && !canMove(q.Options) {
-		v.errorf(key, qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
+		v.errorf(qe.key(), qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
 	}
 	return q
 }
 
-func (v *validator) scale(b *Bank, key, qid string, rq *rawQuestion, q *Question, paths map[string]int) {
+func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, paths map[string]int) {
 	if len(rq.Options) > 0 {
-		v.errorf(key+".options", qid, "options", "a scale question has its five points built in: remove the options, or make it kind = \"choice\"")
+		v.errorf(qe.keyOf("options"), qid, "options", "a scale question has its five points built in: remove the options, or make it kind = \"choice\"")
 	}
 	w := 1.0
 	if rq.Weight != nil {
-		if !v.weight(key+".weight", qid, "weight", *rq.Weight) {
+		if msg := weightProblem(*rq.Weight); msg != "" {
+			v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
 			return
 		}
 		w = *rq.Weight
 		if w == 0 {
-			v.errorf(key+".weight", qid, "weight", "is 0, so the question cannot move the result: use a positive number")
+			v.errorf(qe.keyOf("weight"), qid, "weight", "is 0, so the question cannot move the result: use a positive number")
 			return
 		}
 	}
 	ki, ok := paths[rq.Keyed]
 	switch {
 	case rq.Keyed == "":
-		v.errorf(key, qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
+		v.errorf(qe.key(), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
 		return
 	case !ok:
-		v.unknownRef(key+".keyed", qid, "keyed", "path", rq.Keyed, b.pathIDs())
+		v.unknownRef(qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed, b.pathIDs())
 		return
 	}
+	n := len(b.Paths)
+	weights := make([]float64, 5*n)
+	q.Options = make([]Option, 5)
 	for p := range 5 {
-		o := Option{ID: ScaleIDs[p], Text: ScaleLabels[p], Weights: make([]float64, len(b.Paths))}
+		o := Option{ID: ScaleIDs[p], Text: ScaleLabels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
 		for pi := range o.Weights {
 			if pi == ki {
 				o.Weights[pi] = w * float64(max(0, p-2))
@@ -263,25 +341,23 @@ func (v *validator) scale(b *Bank, key, qid string, rq *rawQuestion, q *Question
 				o.Weights[pi] = w * float64(max(0, 2-p))
 			}
 		}
-		q.Options = append(q.Options, o)
+		q.Options[p] = o
 	}
 }
 
-// weight checks one weight and reports whether it may be used.
-func (v *validator) weight(key, qid, field string, w float64) bool {
+// weightProblem says what is wrong with a weight, or "" when it may be used.
+func weightProblem(w float64) string {
 	switch {
 	case math.IsNaN(w) || math.IsInf(w, 0):
-		v.errorf(key, qid, field, "%v is not a number that can be added up: use a finite number", w)
+		return fmt.Sprintf("%v is not a number that can be added up: use a finite number", w)
 	case w < 0:
-		v.errorf(key, qid, field, "%v is negative: weights are points a path gains, from 0 to %d", w, maxWeight)
+		return fmt.Sprintf("%v is negative: weights are points a path gains, from 0 to %d", w, maxWeight)
 	case w > maxWeight:
-		v.errorf(key, qid, field, "%v is too large: use at most %d", w, maxWeight)
+		return fmt.Sprintf("%v is too large: use at most %d", w, maxWeight)
 	case math.Abs(w*weightDecimal-math.Round(w*weightDecimal)) > 1e-6:
-		v.errorf(key, qid, field, "%v has more than three decimals: round it", w)
-	default:
-		return true
+		return fmt.Sprintf("%v has more than three decimals: round it", w)
 	}
-	return false
+	return ""
 }
 
 // canMove reports whether picking one option rather than another can change
@@ -297,24 +373,26 @@ func canMove(opts []Option) bool {
 	return false
 }
 
-func (v *validator) id(key, qid, field, id string, seen map[string]int, i int) {
+// id checks the id of element e, which messages name by field (the
+// element itself when field is empty), and notes it in seen.
+func (v *validator) id(e *elem, field, qid, id string, seen map[string]int) {
 	switch {
 	case id == "":
-		v.errorf(key, qid, field, "id is missing")
-	case !idRe.MatchString(id):
-		v.errorf(key, qid, field, "id %q is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit", id)
+		v.errorf(e.keyOf("id"), qid, e.fieldOf(field), "id is missing")
+	case !validID(id):
+		v.errorf(e.keyOf("id"), qid, e.fieldOf(field), "id %q is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit", id)
 	default:
 		if first, dup := seen[id]; dup {
 			at := ""
-			prev := strings.TrimSuffix(key, ".id")
-			prev = prev[:strings.LastIndex(prev, "[")+1] + strconv.Itoa(first) + "]"
-			if n := v.lines.line(prev); n > 0 {
+			prev := *e
+			prev.i = first
+			if n := v.line(prev.key()); n > 0 {
 				at = fmt.Sprintf(" (first used at line %d)", n)
 			}
-			v.errorf(key, qid, field, "duplicate id %q%s: ids must be unique", id, at)
+			v.errorf(e.keyOf("id"), qid, e.fieldOf(field), "duplicate id %q%s: ids must be unique", id, at)
 			return
 		}
-		seen[id] = i
+		seen[id] = e.i
 	}
 }
 
@@ -331,39 +409,85 @@ func (v *validator) unknownRef(key, qid, field, what, got string, known []string
 	v.errorf(key, qid, field, "%s", msg)
 }
 
-// text cleans a text field and checks it is present when required.
-func (v *validator) text(key, qid, field, s string, required bool) string {
+// text cleans the text of key name of element e and checks it is present
+// when required.
+func (v *validator) text(e *elem, name, qid, s string, required bool) string {
 	c := Clean(s)
 	if c != s {
-		v.warnf(key, qid, field, "control characters removed: a bank cannot drive the terminal")
+		v.warnf(e.keyOf(name), qid, e.fieldOf(name), "control characters removed: a bank cannot drive the terminal")
 	}
 	if required && strings.TrimSpace(c) == "" {
-		v.errorf(key, qid, field, "is empty: write the text people will see")
+		v.errorf(e.keyOf(name), qid, e.fieldOf(name), "is empty: write the text people will see")
 	}
 	return strings.TrimSpace(c)
 }
 
-var indexedRe = regexp.MustCompile(`^questions\[(\d+)\](?:\.options\[(\d+)\])?\.?(.*)$`)
-
 // describe names the question and field an indexed key belongs to.
 func (v *validator) describe(key string) (question, field string) {
-	m := indexedRe.FindStringSubmatch(key)
-	if m == nil {
-		return "", indexRe.ReplaceAllStringFunc(key, func(s string) string {
-			n, _ := strconv.Atoi(strings.Trim(s, "[]"))
+	qi, oi, rest, ok := splitQuestionKey(key)
+	if !ok {
+		return "", mapIndexes(key, func(digits string) string {
+			n, _ := strconv.Atoi(digits)
 			return fmt.Sprintf("[%d]", n+1)
 		})
 	}
-	qi, _ := strconv.Atoi(m[1])
-	if qi < len(v.qids) {
-		question = v.qids[qi]
+	if n, _ := strconv.Atoi(qi); n < len(v.qids) {
+		question = v.qids[n]
 	}
-	field = m[3]
-	if m[2] != "" {
-		oi, _ := strconv.Atoi(m[2])
-		field = strings.TrimSuffix(fmt.Sprintf("option %d: %s", oi+1, m[3]), ": ")
+	field = rest
+	if oi != "" {
+		n, _ := strconv.Atoi(oi)
+		field = strings.TrimSuffix(fmt.Sprintf("option %d: %s", n+1, rest), ": ")
 	}
 	return question, field
+}
+
+// splitQuestionKey splits "questions[3].options[1].text" into the question
+// index "3", the option index "1" (empty for a key of the question itself)
+// and the rest, "text". ok is false for a key outside the questions, or one
+// with a line break after the question's index.
+func splitQuestionKey(key string) (question, option, rest string, ok bool) {
+	rest, ok = strings.CutPrefix(key, "questions[")
+	if !ok {
+		return "", "", "", false
+	}
+	question, rest, ok = cutIndex(rest)
+	if !ok || strings.Contains(rest, "\n") {
+		return "", "", "", false
+	}
+	if after, isOption := strings.CutPrefix(rest, ".options["); isOption {
+		if o, r, ok := cutIndex(after); ok {
+			option, rest = o, r
+		}
+	}
+	return question, option, strings.TrimPrefix(rest, "."), true
+}
+
+// cutIndex splits "12]rest" into "12" and "rest".
+func cutIndex(s string) (digits, rest string, ok bool) {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n == len(s) || s[n] != ']' {
+		return "", "", false
+	}
+	return s[:n], s[n+1:], true
+}
+
+// validID reports whether id is an id as banks write them: lowercase
+// letters, digits, '-' and '_', at most 64, starting with a letter or digit.
+func validID(id string) bool {
+	if len(id) == 0 || len(id) > 64 || id[0] == '-' || id[0] == '_' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func sortProblems(ps []Problem) {
