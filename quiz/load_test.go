@@ -276,6 +276,8 @@ func TestParseProblems(t *testing.T) {
 			`questions.toml:45: question "outage": id: duplicate id "outage" (first used at line 30): ids must be unique`},
 		{"duplicate option id", `id = "growth"`, `id = "queries"`,
 			`questions.toml:65: question "tasks": option 2: id: duplicate id "queries" (first used at line 59): ids must be unique`},
+		{"option id skip", `id = "growth"`, `id = "skip"`,
+			`questions.toml:65: question "tasks": option 2: id: id "skip" is reserved for skipping a question: choose another`},
 		{"duplicate theme id", "id = \"code\"\nname", "id = \"design\"\nname",
 			"questions.toml:9: theme 2: duplicate id \"design\" (first used at line 4): ids must be unique\n" +
 				"questions.toml:27: path \"developer\": step 1: theme: unknown theme \"code\" (the bank has: design, design)\n" +

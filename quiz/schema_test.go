@@ -258,6 +258,7 @@ func TestSchemaAndLoaderRejectTogether(t *testing.T) {
 		{"theme id with a dot", `id = "design"`, `id = "sys.design"`, "sys.design"},
 		{"path id empty", `id = "developer"`, `id = ""`, "path 2: id"},
 		{"option id in capitals", `id = "redesign"`, `id = "Redesign"`, "Redesign"},
+		{"option id skip", `id = "redesign"`, `id = "skip"`, "reserved"},
 
 		{"themes missing", "[[themes]]\nid = \"design\"\nname = \"System design\"\nabout = \"How the parts of a system fit together.\"\n", "", "themes"},
 		{"one path", developerPath, "", "paths"},

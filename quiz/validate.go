@@ -269,7 +269,13 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 	weights := make([]float64, len(rq.Options)*len(b.Paths))
 	for j, ro := range rq.Options {
 		oe := &elem{parent: qe, array: "options", i: j}
-		if ro.ID != "" {
+		switch ro.ID {
+		case "":
+		case "skip":
+			// An answers file says "skip" to skip a question, so an option
+			// by that name could never be picked by its id.
+			v.errorf(oe.keyOf("id"), qid, oe.fieldOf("id"), "id \"skip\" is reserved for skipping a question: choose another")
+		default:
 			v.id(oe, "id", qid, ro.ID, optSeen)
 		}
 		o := Option{ID: ro.ID, Text: v.text(oe, "text", qid, ro.Text, true), Weights: weights[:len(b.Paths):len(b.Paths)]}
