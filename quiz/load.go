@@ -1141,6 +1141,12 @@ func (v *validator) line(key string) int { return v.keyLines().line(key) }
 func (v *validator) add(warn bool, key, question, field, format string, args ...any) {
 	p := Problem{File: v.file, Line: v.line(key), Question: question, Field: field,
 		Message: fmt.Sprintf(format, args...), Warning: warn}
+	if p.Line == 0 && question == "" {
+		// A problem of the whole file, such as a missing title or too few
+		// paths, has no key to point at: point at the top, as linters do,
+		// so that every message still leads somewhere in the file.
+		p.Line = 1
+	}
 	if warn {
 		v.warns = append(v.warns, p)
 	} else {

@@ -382,9 +382,9 @@ func TestParseProblems(t *testing.T) {
 
 		// The bank as a whole: problems with no one line come last.
 		{"one path", "[[paths]]\nid = \"developer\"\nname = \"Back-end developer\"\nsummary = \"Writes the code that brings the design to life.\"\n\n[[paths.steps]]\ntheme = \"code\"\ntext = \"Build a feature from the database to the API.\"\n", "",
-			"questions.toml:34: question \"outage\": option 2: weight for unknown path \"developer\" (the bank has: engineer)\n" +
-				"questions.toml:54: question \"tasks\": option 1: weight for unknown path \"developer\" (the bank has: engineer)\n" +
-				"questions.toml: paths: a bank needs at least two paths to compare, found 1"},
+			"questions.toml:12: paths: a bank needs at least two paths to compare, found 1\n" +
+				"questions.toml:34: question \"outage\": option 2: weight for unknown path \"developer\" (the bank has: engineer)\n" +
+				"questions.toml:54: question \"tasks\": option 1: weight for unknown path \"developer\" (the bank has: engineer)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := quiz.Parse("questions.toml", []byte(editBase(t, tc.old, tc.new)))

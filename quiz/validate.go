@@ -68,7 +68,11 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		b.Paths = append(b.Paths, p)
 	}
 	if len(raw.Paths) < 2 {
-		v.errorf("", "", "paths", "a bank needs at least two paths to compare, found %d", len(raw.Paths))
+		at := ""
+		if len(raw.Paths) > 0 {
+			at = "paths[0]"
+		}
+		v.errorf(at, "", "paths", "a bank needs at least two paths to compare, found %d", len(raw.Paths))
 	}
 
 	v.qids = make([]string, len(raw.Questions))
