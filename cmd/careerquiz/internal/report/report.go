@@ -56,7 +56,12 @@ func round(x float64, decimals int) float64 {
 	}
 	p := math.Pow10(decimals)
 	r := math.Round(x*p) / p
-	if r == 0 {
+	if r == 0 || math.IsInf(r, 0) || math.IsNaN(r) {
+		// Rounding a huge number overflows; such a number has no decimals
+		// to round, so it stands as it is. -0 becomes 0.
+		if r != 0 {
+			return x
+		}
 		return 0
 	}
 	return r
