@@ -294,16 +294,17 @@ func (s *session) opening() {
 	fmt.Fprintln(s.out, bold.Sprint(textwrap.Truncate(s.bank.Title, screenWidth)))
 	fmt.Fprintln(s.out, textwrap.String(s.bank.Intro, screenWidth, ""))
 	fmt.Fprintln(s.out)
-	fmt.Fprintf(s.out, "%d questions, about %d minutes.", n, minutes)
+	// The size of the quiz and the keys share one short paragraph, so that
+	// the title stays on an 80×24 screen above the first question.
+	about := fmt.Sprintf("%d questions, about %d minutes.", n, minutes)
 	if s.next > 0 {
-		fmt.Fprintf(s.out, " Resuming at question %d.", s.next+1)
+		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
 	}
-	fmt.Fprintln(s.out)
+	keys := "↑ ↓ and Enter answer; Space ticks where several options may be picked; \"Go back\" and \"Skip\" are the last choices. Ctrl-C saves and quits."
 	if _, plain := s.asker.(*ask.Plain); plain {
-		fmt.Fprintln(s.out, textwrap.String("Type the number of your answer and press Enter (several numbers where several options may be picked), s to skip, b to go back. Ctrl-C quits; progress is saved after every answer.", screenWidth, ""))
-	} else {
-		fmt.Fprintln(s.out, textwrap.String("↑ ↓ and Enter answer, Space ticks where several options may be picked; \"Go back\" and \"Skip\" are the last choices. Ctrl-C quits; progress is saved after every answer.", screenWidth, ""))
+		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. Ctrl-C saves and quits."
 	}
+	fmt.Fprintln(s.out, textwrap.String(about+" "+keys, screenWidth, ""))
 }
 
 func (s *session) loop() error {
