@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,15 +89,15 @@ func Score(b *quiz.Bank, a quiz.Answers) Result {
 
 	top, second, tie := rank(raw, most)
 	rec := &Recommendation{Path: b.Paths[top].ID, Name: b.Paths[top].Name, Tie: tie}
+	var margin *big.Rat
 	if second >= 0 {
 		rec.RunnerUp = b.Paths[second].ID
-		if !tie {
-			rec.Margin = max(0, res.Paths[top].Percent-res.Paths[second].Percent)
-		}
+		margin = exactMargin(raw[top], most[top], raw[second], most[second])
 	} else {
-		rec.Margin = res.Paths[top].Percent
+		margin = exactMargin(raw[top], most[top], 0, 0)
 	}
-	rec.Strength = strength(b.Scoring, rec.Margin)
+	rec.Margin, _ = margin.Float64()
+	rec.Strength = strength(b.Scoring, margin)
 	if tie {
 		rec.Strength = Balanced
 	}
@@ -242,14 +243,37 @@ func share(s float64) string {
 	return strconv.FormatFloat(math.Round(s*1000)/10, 'f', -1, 64)
 }
 
-// strength turns a margin in percentage points into a band.
-func strength(th quiz.Thresholds, margin float64) Strength {
+// exactMargin is the lead of percent a (rawA/mostA) over percent b in
+// percentage points, as an exact fraction: a margin of exactly 25 points
+// must meet a band that starts at 25, which the difference of two rounded
+// percents (55.357… − 30.357… = 24.999…) would miss.
+func exactMargin(rawA, mostA, rawB, mostB int64) *big.Rat {
+	pct := func(raw, most int64) *big.Rat {
+		if most == 0 {
+			return new(big.Rat)
+		}
+		return big.NewRat(100*raw, most)
+	}
+	m := new(big.Rat).Sub(pct(rawA, mostA), pct(rawB, mostB))
+	if m.Sign() < 0 {
+		return new(big.Rat)
+	}
+	return m
+}
+
+// strength turns a margin in percentage points into a band, comparing it
+// exactly with the bank's thresholds.
+func strength(th quiz.Thresholds, margin *big.Rat) Strength {
+	below := func(t float64) bool {
+		bound, ok := new(big.Rat).SetString(strconv.FormatFloat(t, 'g', -1, 64))
+		return ok && margin.Cmp(bound) < 0
+	}
 	switch {
-	case margin < th.Slight:
+	case below(th.Slight):
 		return Balanced
-	case margin < th.Moderate:
+	case below(th.Moderate):
 		return Slight
-	case margin < th.Clear:
+	case below(th.Clear):
 		return Moderate
 	}
 	return Clear

@@ -465,3 +465,21 @@ func TestStability(t *testing.T) {
 		})
 	}
 }
+
+// TestStrengthAtABandEdge: a margin of exactly 25 points is clear, even
+// when the two percents are not exact in floating point (31/56 and 17/56
+// differ by 24.999999999999996 when subtracted as rounded percents).
+func TestStrengthAtABandEdge(t *testing.T) {
+	b := newBank([]string{"engineer", "developer"},
+		choice("edge", "design", w(31, 17), w(56, 56)))
+	res := Score(b, quiz.Answers{"edge": pick(0)})
+	if res.Recommendation == nil {
+		t.Fatal("no recommendation")
+	}
+	if got := res.Recommendation.Strength; got != Clear {
+		t.Errorf("strength at a margin of exactly 25 points = %q, want %q", got, Clear)
+	}
+	if got := res.Recommendation.Margin; got != 25 {
+		t.Errorf("margin = %v, want 25", got)
+	}
+}
