@@ -189,8 +189,8 @@ func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
 	case err != nil:
 		return nil, err
 	}
-	if store != nil {
-		if err := store.Clear(); err != nil {
+	if s.store != nil {
+		if err := s.store.Clear(); err != nil {
 			fmt.Fprintf(e.stderr, "careerquiz: could not clear saved progress: %v\n", err)
 		}
 	}
@@ -253,7 +253,9 @@ func (s *session) resume(o *options, interactive bool) error {
 	}
 	total := len(s.bank.Questions)
 	if !interactive {
-		fmt.Fprintf(s.out, "careerquiz: saved progress (%d of %d answered) is kept for a run in a terminal; --restart discards it\n", st.Answered, total)
+		// Keep it untouched: this run neither resumes it nor overwrites it.
+		s.store = nil
+		fmt.Fprintf(s.out, "careerquiz: saved progress (%d of %d answered) is kept for a run in a terminal, and this run's answers are not saved; --restart discards it\n", st.Answered, total)
 		return nil
 	}
 	yes, err := s.asker.Confirm(fmt.Sprintf("You stopped after question %d of %d. Resume at question %d?", st.Next, total, min(st.Next+1, total)), true)
