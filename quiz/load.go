@@ -875,7 +875,39 @@ func newSyntaxError(file, src string, line, col int, msg string, err error) *Syn
 		// multi-byte and removed characters shift it on screen.
 		e.caret = 1 + utf8.RuneCountInString(displayLine(raw[:min(col-1, len(raw))]))
 	}
+	e.Source, e.caret = excerpt(e.Source, e.caret)
 	return e
+}
+
+// excerptWidth is the most of a source line an error shows: enough for any
+// line a person writes, while a generated line of megabytes (a value nested
+// thousands deep) shows only the stretch around the fault.
+const excerptWidth = 160
+
+// excerpt cuts line to excerptWidth characters around the caret (1-based;
+// 0 for none), marking each cut with "…", and returns where the caret
+// now goes.
+func excerpt(line string, caret int) (string, int) {
+	rs := []rune(line)
+	if len(rs) <= excerptWidth {
+		return line, caret
+	}
+	start := 0
+	if caret > excerptWidth/2 {
+		start = min(caret-1-excerptWidth/2, len(rs)-excerptWidth)
+	}
+	end := start + excerptWidth
+	out := string(rs[start:end])
+	if start > 0 {
+		out = "…" + out
+		if caret > 0 {
+			caret = caret - start + 1
+		}
+	}
+	if end < len(rs) {
+		out += "…"
+	}
+	return out, caret
 }
 
 // sourceLine is line n (1-based) of src as it can be shown safely, or ""

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -786,5 +787,38 @@ func TestParseLargeBankWithAProblemInEveryQuestion(t *testing.T) {
 	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("reporting took %v", d)
+	}
+}
+
+// TestLongLinesAreCut: an error on a line of megabytes shows only the
+// stretch around the fault, with the caret still under it.
+func TestLongLinesAreCut(t *testing.T) {
+	src := "title = \"" + strings.Repeat("x", 5000) + "\nintro = \"y\"\n"
+	_, err := quiz.Parse("long.toml", []byte(src))
+	var se *quiz.SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("want a SyntaxError, got %v", err)
+	}
+	lines := strings.Split(se.Error(), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want a message, an excerpt and a caret, got:\n%s", se.Error())
+	}
+	for _, l := range lines[1:] {
+		if n := utf8.RuneCountInString(l); n > 180 {
+			t.Errorf("line of %d characters in the message: %.60q…", n, l)
+		}
+	}
+	caret := strings.IndexRune(lines[2], '^')
+	if caret < 0 || caret >= len(lines[1]) {
+		t.Fatalf("no caret within the excerpt:\n%s", se.Error())
+	}
+}
+
+// TestProblemFieldsAreCleaned: a key spelled with escape sequences is named
+// without them.
+func TestProblemFieldsAreCleaned(t *testing.T) {
+	p := quiz.Problem{File: "q.toml", Line: 3, Question: "outage", Field: "\x1b[2Jevil", Message: `unknown key "\x1b[2Jevil"`}
+	if got, want := p.Error(), `q.toml:3: question "outage": evil: unknown key "\x1b[2Jevil"`; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -39,7 +39,9 @@ func (p Problem) Error() string {
 		b.WriteString(": ")
 	}
 	if p.Field != "" {
-		b.WriteString(p.Field)
+		// A field can hold a key as the bank spells it, which must not
+		// reach the terminal raw any more than the bank's text may.
+		b.WriteString(Clean(p.Field))
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Message)
