@@ -38,10 +38,10 @@ const maxSuggestions = 25
 const maxProblems = 100
 
 // ParseAnswers reads an answers file: TOML or JSON with one key per question
-// id, as described in DESIGN.md. file names the file in messages; its
-// extension (.toml or .json) says which format it is, and without one the
-// content does (JSON starts with "{"). A saved JSON result is accepted too,
-// and its "answers" object is used.
+// id, as described in DESIGN.md. file names the file in messages. Content
+// that starts with "{" is JSON; otherwise the extension .json says JSON and
+// anything else is TOML. A saved JSON result is accepted too, and its
+// "answers" object is used.
 //
 // Questions the file leaves out, or answers "skip" (or an empty list, for a
 // pick-any question), are skipped and are not in the returned Answers.
@@ -88,14 +88,15 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 }
 
 func isJSONAnswers(file string, data []byte) bool {
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".json":
-		return true
-	case ".toml":
-		return false
-	}
+	// A TOML document cannot begin with "{", so content that does is JSON
+	// whatever the name says: a saved result.json renamed to .toml still
+	// replays. Otherwise the extension decides, so that a broken .json file
+	// gets JSON's error messages.
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	return len(trimmed) > 0 && trimmed[0] == '{'
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		return true
+	}
+	return strings.ToLower(filepath.Ext(file)) == ".json"
 }
 
 // AnswerValues is the inverse of ParseAnswers: it gives every question of the
