@@ -260,6 +260,15 @@ func parseFlags(args []string, e env) (options, bool, error) {
 	if fs.NArg() > 0 {
 		return o, false, usageError{fmt.Sprintf("unexpected argument %q (commands are check and bank)", fs.Arg(0))}
 	}
+	var empty string
+	fs.Visit(func(f *flag.Flag) {
+		if (f.Name == "questions" || f.Name == "answers") && f.Value.String() == "" {
+			empty = f.Name
+		}
+	})
+	if empty != "" {
+		return o, false, usageError{fmt.Sprintf("--%s needs a file name", empty)}
+	}
 	if version {
 		fmt.Fprintf(e.stdout, "careerquiz %s\n", versionString())
 		return o, true, nil

@@ -52,6 +52,8 @@ func TestExitCodes(t *testing.T) {
 		{"answers file", []string{"--answers", answers}, "", exitOK, ""},
 		{"unknown flag", []string{"--frobnicate"}, "", exitUsage, "careerquiz: flag provided but not defined: -frobnicate"},
 		{"stray argument", []string{"extra"}, "", exitUsage, `careerquiz: unexpected argument "extra" (commands are check and bank)`},
+		{"empty bank name", []string{"--questions", ""}, "", exitUsage, "careerquiz: --questions needs a file name"},
+		{"empty answers name", []string{"--answers="}, "", exitUsage, "careerquiz: --answers needs a file name"},
 		{"check with two files", []string{"check", "a", "b"}, "", exitUsage, "careerquiz: check takes one bank file, got 2"},
 		{"broken bank", []string{"--questions", broken}, "", exitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
 		{"broken bank in check", []string{"check", broken}, "", exitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
