@@ -68,6 +68,11 @@ func NewTerminal(in FileReader, out FileWriter, opts Options) *Terminal {
 	core.DisableColor = !opts.Color
 	survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate, "type to filter", "Enter to answer", 1)
 	survey.MultiSelectQuestionTemplate = strings.Replace(survey.MultiSelectQuestionTemplate, "type to filter", "Enter to answer", 1)
+	// With nothing ticked, Enter skips: say so on the answered line, which
+	// survey would otherwise leave blank.
+	survey.MultiSelectQuestionTemplate = strings.Replace(survey.MultiSelectQuestionTemplate,
+		`{{color "cyan"}} {{.Answer}}{{color "reset"}}`,
+		`{{color "cyan"}} {{if .Answer}}{{.Answer}}{{else}}(none ticked: skipped){{end}}{{color "reset"}}`, 1)
 	return &Terminal{in: in, out: out, opts: opts}
 }
 
