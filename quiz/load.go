@@ -66,9 +66,20 @@ func (e *SyntaxError) Error() string {
 
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
-// Load reads and parses the bank file at path. The size is checked before
-// reading, and again while reading for files that do not report one.
+// Load reads and parses the bank file at path.
 func Load(path string) (*Bank, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// ReadFile reads a bank or answers file. A file over MaxSize is refused
+// before it is read when its size is known, and while it is read otherwise
+// (a pipe, /dev/zero), so a wrong path cannot eat memory. Errors lead with
+// the path, once.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
@@ -76,7 +87,7 @@ func Load(path string) (*Bank, error) {
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, fmt.Errorf("%s: is a folder, not a bank file", path)
+			return nil, fmt.Errorf("%s: is a folder, not a file", path)
 		}
 		if st.Size() > MaxSize {
 			return nil, fmt.Errorf("%s: %w (%d bytes)", path, ErrTooLarge, st.Size())
@@ -89,7 +100,7 @@ func Load(path string) (*Bank, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
-	return Parse(path, data)
+	return data, nil
 }
 
 // unwrapPathError drops the *os.PathError layer, whose message would repeat

@@ -702,7 +702,7 @@ func TestLoad(t *testing.T) {
 	})
 	t.Run("folder", func(t *testing.T) {
 		_, err := quiz.Load(dir)
-		if want := dir + ": is a folder, not a bank file"; err == nil || err.Error() != want {
+		if want := dir + ": is a folder, not a file"; err == nil || err.Error() != want {
 			t.Errorf("got %v, want %s", err, want)
 		}
 	})

@@ -75,7 +75,7 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 		name = "standard input"
 		data, err = io.ReadAll(io.LimitReader(e.stdin, quiz.MaxSize+1))
 	} else {
-		data, err = readLimited(path)
+		data, err = quiz.ReadFile(path)
 	}
 	if err != nil {
 		return nil, err
@@ -85,27 +85,6 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 		return nil, withHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	return a, nil
-}
-
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, quiz.MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	return data, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
 }
 
 // interview asks the bank's questions one at a time, saving progress after
