@@ -54,13 +54,8 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	if b == nil {
 		b = &Bank{}
 	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: %w", file, ErrTooLarge)
-	}
-	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
-		return nil, &SyntaxError{File: file, Line: line, Col: col,
-			Message: "invalid UTF-8: an answers file must be saved as UTF-8 text"}
+	if err := checkText(file, data, "an answers file"); err != nil {
+		return nil, err
 	}
 	// Editors on Windows like to start UTF-8 files with a byte order mark;
 	// it carries no meaning, and the JSON decoder would reject it.

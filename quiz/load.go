@@ -75,6 +75,20 @@ func Load(path string) (*Bank, error) {
 	return Parse(path, data)
 }
 
+// checkText refuses data too large to be a file a person edits, or not
+// UTF-8, before any decoding; what names the kind of file in the message.
+func checkText(file string, data []byte, what string) error {
+	if len(data) > MaxSize {
+		return fmt.Errorf("%s: %w", file, ErrTooLarge)
+	}
+	if !utf8.Valid(data) {
+		line, col := firstInvalidUTF8(data)
+		return &SyntaxError{File: file, Line: line, Col: col,
+			Message: "invalid UTF-8: " + what + " must be saved as UTF-8 text"}
+	}
+	return nil
+}
+
 // ReadFile reads a bank or answers file. A file over MaxSize is refused
 // before it is read when its size is known, and while it is read otherwise
 // (a pipe, /dev/zero), so a wrong path cannot eat memory. Errors lead with
@@ -217,13 +231,8 @@ var knownKeys = map[string][]string{
 // wrong type, and Problems listing every error of meaning at once. A bank
 // with only warnings loads; its warnings are in Bank.Warnings.
 func Parse(file string, data []byte) (*Bank, error) {
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: %w", file, ErrTooLarge)
-	}
-	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
-		return nil, &SyntaxError{File: file, Line: line, Col: col,
-			Message: "invalid UTF-8: a bank must be saved as UTF-8 text"}
+	if err := checkText(file, data, "a bank"); err != nil {
+		return nil, err
 	}
 	src := string(data)
 	v := &validator{file: file, src: src}
