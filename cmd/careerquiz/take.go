@@ -211,10 +211,9 @@ type session struct {
 	seed     int64
 	// next is the position in order of the question to ask next; it is also
 	// the number of questions done.
-	next  int
-	saved bool
-	// savedAt is next as of the last save, or -1 before any: the only
-	// field read by the signal handler, hence atomic.
+	next int
+	// savedAt is next as of the last save, or -1 before any. The signal
+	// handler reads it too, hence atomic.
 	savedAt atomic.Int64
 }
 
@@ -345,7 +344,6 @@ func (s *session) save() error {
 		s.store = nil
 		return nil
 	}
-	s.saved = true
 	s.savedAt.Store(int64(s.next))
 	return nil
 }
@@ -362,7 +360,7 @@ func (s *session) signalNote() string {
 // answers, with a hint on how to go on.
 func (s *session) stopNote(what string) (msg, hint string) {
 	switch {
-	case s.next == 0 && !s.saved:
+	case s.next == 0 && s.savedAt.Load() < 0:
 		return what + "; nothing answered yet", ""
 	case s.store == nil:
 		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, s.next, len(s.bank.Questions)), ""
