@@ -65,9 +65,13 @@ func runCheck(args []string, e env) error {
 	}
 	if *asJSON {
 		doc := checkDocument(file, b, err)
-		enc := json.NewEncoder(e.stdout)
+		out := &jsonWriter{w: e.stdout}
+		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		if werr := enc.Encode(doc); werr != nil {
+			return werr
+		}
+		if werr := out.Flush(); werr != nil {
 			return werr
 		}
 		if err != nil {
@@ -83,7 +87,7 @@ func runCheck(args []string, e env) error {
 		}
 		return err
 	}
-	writeCheckText(e.stdout, b, scoring.Analyze(b))
+	writeCheckText(cleanWriter{e.stdout}, b, scoring.Analyze(b))
 	return nil
 }
 

@@ -152,16 +152,16 @@ func run(args []string, e env) int {
 	var ec exitCode
 	if errors.As(err, &ec) {
 		if ec.msg != "" {
-			fmt.Fprintf(e.stderr, "careerquiz: %s\n", ec.msg)
+			say(e.stderr, "careerquiz: %s\n", ec.msg)
 		}
 		if ec.hint != "" {
-			fmt.Fprintf(e.stderr, "hint: %s\n", ec.hint)
+			say(e.stderr, "hint: %s\n", ec.hint)
 		}
 		return ec.code
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(e.stderr, "careerquiz: %s\nhint: run 'careerquiz --help' for usage\n", ue.msg)
+		say(e.stderr, "careerquiz: %s\nhint: run 'careerquiz --help' for usage\n", ue.msg)
 		return exitUsage
 	}
 	printError(e.stderr, err)
@@ -175,21 +175,21 @@ func printError(w io.Writer, err error) {
 	switch {
 	case errors.As(err, &ps):
 		for _, p := range ps {
-			fmt.Fprintf(w, "careerquiz: %s\n", p.Error())
+			say(w, "careerquiz: %s\n", p.Error())
 		}
 		if len(ps) > 1 {
-			fmt.Fprintf(w, "careerquiz: %d problems\n", len(ps))
+			say(w, "careerquiz: %d problems\n", len(ps))
 		}
 	default:
 		lines := strings.Split(err.Error(), "\n")
-		fmt.Fprintf(w, "careerquiz: %s\n", lines[0])
+		say(w, "careerquiz: %s\n", lines[0])
 		for _, l := range lines[1:] {
-			fmt.Fprintln(w, l)
+			say(w, "%s\n", l)
 		}
 	}
 	var h hinted
 	if errors.As(err, &h) {
-		fmt.Fprintf(w, "hint: %s\n", h.hint)
+		say(w, "hint: %s\n", h.hint)
 	}
 }
 
