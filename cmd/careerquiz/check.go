@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,56 +13,32 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-const checkUsage = `Usage: careerquiz check [--json] [FILE]
+// checkOptions are the flags of check.
+type checkOptions struct{ json bool }
 
-Checks a question bank (the built-in one when FILE is left out) and prints
-its authoring report: questions per theme and kind, how the bank is keyed to
-each path, the most each path can score, what people answering at random are
-told, where answering by position leads, and questions that cannot tell the
-paths apart. Each figure is shown with its threshold.
-
-Exit status: 0 for a bank that loads (warnings allowed), 1 for a broken one.
-
-Options:
-    --json    print the report as one JSON document (schema careerquiz.check/v1)
-
-Example:
-    careerquiz bank > my.toml && careerquiz check my.toml
-`
+var checkFlags = flagTable[checkOptions]{
+	switchFlag("json", "print the report as one JSON document (schema\ncareerquiz.check/v1: see 'careerquiz schema check')",
+		func(o *checkOptions) *bool { return &o.json }),
+}
 
 func runCheck(args []string, e env) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	asJSON := fs.Bool("json", false, "")
-	// Flags may follow the file name too: check my.toml --json.
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(e.stdout, checkUsage)
-				return nil
-			}
-			return usageError{"check: " + err.Error()}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	var o checkOptions
+	files, err := parseArgs("check", args, checkFlags, &o)
+	if err != nil {
+		return err
 	}
 	if len(files) > 1 {
 		return usageError{fmt.Sprintf("check takes one bank file, got %d", len(files))}
 	}
 	file, data := careerquiz.QuestionsFile, careerquiz.Questions
 	var b *quiz.Bank
-	var err error
 	if len(files) == 1 {
 		file = files[0]
-		b, err = quiz.Load(file)
+		b, err = loadBankInput(file, e)
 	} else {
 		b, err = quiz.Parse(file, data)
 	}
-	if *asJSON {
+	if o.json {
 		doc := checkDocument(file, b, err)
 		out := &jsonWriter{w: e.stdout}
 		enc := json.NewEncoder(out)

@@ -5,6 +5,14 @@ package main
 
 import "os"
 
+// version is set by release builds, which know their tag:
+//
+//	go build -ldflags "-X main.version=v1.2.0" ./cmd/careerquiz
+//
+// Without it the version comes from the module (go install …@v1.2.0), or is
+// "devel".
+var version string
+
 func main() {
 	os.Exit(run(os.Args[1:], systemEnv()))
 }

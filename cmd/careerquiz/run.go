@@ -2,13 +2,14 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -93,60 +94,14 @@ type exitCode struct {
 
 func (e exitCode) Error() string { return e.msg }
 
-const usage = `careerquiz helps you see whether you lean towards back-end engineering
-(designing whole systems: architecture, data, growth, security and
-performance strategy) or back-end development (building them in code:
-features, fixes, queries, close work with front-end developers and
-designers), explains why, and suggests what to learn next.
-
-Usage:
-    careerquiz [options]                take the quiz
-    careerquiz check [--json] [FILE]    check a question bank and print its
-                                        authoring report (default: built-in)
-    careerquiz bank                     print the built-in bank, to start
-                                        your own
-
-Options:
-    --questions FILE   use this bank instead of the built-in one
-                       (or set CAREERQUIZ_QUESTIONS)
-    --answers FILE     answer from a file instead of asking (TOML or JSON;
-                       - reads standard input); a saved --json result replays
-    --json             print the result as one JSON document
-    --plain            numbered questions, one answer per line (for screen
-                       readers; used whenever standard input is not a terminal)
-    --no-color         no colour (or set NO_COLOR)
-    --shuffle          ask the questions in a random order
-    --seed N           shuffle with seed N, to repeat an order
-    --restart          discard saved progress and start over
-    --version          print the version
-    -h, --help         show this help
-
-In the quiz:
-    ↑ ↓ and Enter pick an answer; Space ticks options where several may be
-    picked. "Go back" and "Skip" are the last choices of every question (in
-    --plain mode type b or s). Ctrl-C quits: your progress is saved after
-    every answer and the next run offers to resume.
-
-Examples:
-    careerquiz                                  take the quiz
-    careerquiz --json > result.json             take it, keep the result
-    careerquiz --answers answers.toml --json | jq .recommendation
-    careerquiz bank > my.toml                   start a bank of your own,
-    careerquiz check my.toml                    check it as you edit,
-    careerquiz --questions my.toml              and take it
-
-Answers file (--answers), one line per question id:
-    outage = 2          # option number
-    diagrams = 5        # scale: 1 strongly disagree … 5 strongly agree
-    tasks = [1, 3]      # several options
-    hobby = "skip"
-
-Exit status: 0 done, 1 bad input or error, 2 wrong usage, 130 interrupted.
-`
-
 func run(args []string, e env) int {
 	err := dispatch(args, e)
 	if err == nil {
+		return exitOK
+	}
+	var help helpRequested
+	if errors.As(err, &help) {
+		fmt.Fprint(e.stdout, helpText(help.command))
 		return exitOK
 	}
 	var ec exitCode
@@ -155,25 +110,51 @@ func run(args []string, e env) int {
 			say(e.stderr, "careerquiz: %s\n", ec.msg)
 		}
 		if ec.hint != "" {
-			say(e.stderr, "hint: %s\n", ec.hint)
+			hintf(e.stderr, "%s", ec.hint)
 		}
 		return ec.code
 	}
+	printError(e.stderr, err)
 	var ue usageError
 	if errors.As(err, &ue) {
-		say(e.stderr, "careerquiz: %s\nhint: run 'careerquiz --help' for usage\n", ue.msg)
 		return exitUsage
 	}
-	printError(e.stderr, err)
 	return exitError
 }
+
+// warnf writes a warning: something the person should know, which does not
+// stop the run.
+func warnf(w io.Writer, format string, args ...any) {
+	say(w, "careerquiz: warning: "+format+"\n", args...)
+}
+
+// hintf writes a hint: what the person can do next.
+func hintf(w io.Writer, format string, args ...any) {
+	say(w, "careerquiz: hint: "+format+"\n", args...)
+}
+
+// leadIn puts a line of context before an error's own lines, such as where
+// a file name came from.
+type leadIn struct {
+	line string
+	err  error
+}
+
+func (l leadIn) Error() string { return l.line + ": " + l.err.Error() }
+func (l leadIn) Unwrap() error { return l.err }
 
 // printError writes err as `careerquiz: …` lines. A list of bank problems
 // gets one line each; a syntax error keeps its source excerpt as it is.
 func printError(w io.Writer, err error) {
+	body := err
+	var li leadIn
+	if errors.As(err, &li) {
+		say(w, "careerquiz: %s\n", li.line)
+		body = li.err
+	}
 	var ps quiz.Problems
 	switch {
-	case errors.As(err, &ps):
+	case errors.As(body, &ps):
 		for _, p := range ps {
 			say(w, "careerquiz: %s\n", p.Error())
 		}
@@ -181,100 +162,223 @@ func printError(w io.Writer, err error) {
 			say(w, "careerquiz: %d problems\n", len(ps))
 		}
 	default:
-		lines := strings.Split(err.Error(), "\n")
+		lines := strings.Split(body.Error(), "\n")
 		say(w, "careerquiz: %s\n", lines[0])
 		for _, l := range lines[1:] {
 			say(w, "%s\n", l)
 		}
 	}
 	var h hinted
-	if errors.As(err, &h) {
-		say(w, "hint: %s\n", h.hint)
+	switch {
+	case errors.As(err, &h):
+		hintf(w, "%s", h.hint)
+	case errors.Is(err, fs.ErrNotExist):
+		hintf(w, "check the file's name and folder: a name without a folder is looked for in the current one")
 	}
 }
 
-func dispatch(args []string, e env) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "check":
-			return runCheck(args[1:], e)
-		case "bank":
-			if len(args) > 1 {
-				if args[1] == "-h" || args[1] == "--help" || args[1] == "-help" {
-					fmt.Fprint(e.stdout, "Usage: careerquiz bank > my.toml\n\nPrints the built-in question bank, byte for byte, to start your own.\n")
-					return nil
-				}
-				return usageError{fmt.Sprintf("bank takes no arguments, got %q", args[1])}
-			}
-			_, err := e.stdout.Write(careerquiz.Questions)
-			return err
-		case "help":
-			fmt.Fprint(e.stdout, usage)
-			return nil
+// A command is one subcommand of careerquiz. Adding a command is adding an
+// entry to commands: it is then dispatched, listed in the usage, offered
+// when a command is mistyped, and given `careerquiz help NAME`.
+type command struct {
+	name string
+	// synopsis is what follows "careerquiz NAME" in the usage.
+	synopsis string
+	// summary says what it does in the top-level usage; lines after the
+	// first continue it.
+	summary string
+	// about is its own help, between its Usage line and its Options.
+	about string
+	// flags are listed under Options in its help; nil for none.
+	flags flagHelp
+	// more is its help after Options: examples, exit status.
+	more string
+	run  func(args []string, e env) error
+}
+
+// commands are every subcommand, in the order the usage lists them. They
+// are filled in by init because help reads the table it is part of.
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "check", synopsis: "[--json] [FILE|-]", summary: "check a question bank and print its\nauthoring report (default: built-in)",
+			about: checkAbout, flags: checkFlags, more: checkMore, run: runCheck},
+		{name: "bank", summary: "print the built-in bank, to start\nyour own",
+			about: bankAbout, flags: noFlags, more: bankMore, run: runBank},
+		{name: "schema", synopsis: "[bank|result|check]", summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
+			about: schemaAbout, flags: noFlags, more: schemaMore, run: runSchema},
+		{name: "help", synopsis: "[COMMAND]", summary: "show this help, or a command's",
+			about: helpAbout, flags: noFlags, more: helpMore, run: runHelp},
+	}
+}
+
+// noFlags is the flag table of a command without flags, so that -h and a
+// mistyped flag still get their usual answers.
+var noFlags = flagTable[struct{}]{}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
 		}
 	}
-	return runQuiz(args, e)
+	return nil
 }
+
+func commandNames() []string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return names
+}
+
+func dispatch(args []string, e env) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		c := findCommand(args[0])
+		if c == nil {
+			return unknownCommand(args[0])
+		}
+		return forCommand(c.name, c.run(args[1:], e))
+	}
+	return forCommand("", runQuiz(args, e))
+}
+
+// forCommand gives a usage error of a command the hint of where its usage
+// is, unless it has a better one.
+func forCommand(name string, err error) error {
+	var ue usageError
+	var h hinted
+	if !errors.As(err, &ue) || errors.As(err, &h) {
+		return err
+	}
+	if name == "" {
+		return withHint(err, "run 'careerquiz --help' for usage")
+	}
+	return withHint(err, "run 'careerquiz help %s' for usage", name)
+}
+
+// unknownCommand is the usage error for a word where a command goes.
+func unknownCommand(word string) error {
+	err := usageError{fmt.Sprintf("unknown command %q", word)}
+	if s := suggest(word, commandNames()); s != "" {
+		return withHint(err, "did you mean 'careerquiz %s'?", s)
+	}
+	return withHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
+}
+
+func runBank(args []string, e env) error {
+	rest, err := parseArgs("bank", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
+	}
+	_, err = e.stdout.Write(careerquiz.Questions)
+	return err
+}
+
+// colorMode is the choice of --color.
+type colorMode int
+
+const (
+	colorAuto colorMode = iota
+	colorAlways
+	colorNever
+)
 
 // options are the quiz's command-line flags.
 type options struct {
 	questions string
-	answers   string
-	json      bool
-	plain     bool
-	noColor   bool
-	shuffle   bool
-	seed      int64
-	seedSet   bool
-	restart   bool
+	// questionsEnv is set when questions came from CAREERQUIZ_QUESTIONS.
+	questionsEnv bool
+	answers      string
+	json         bool
+	plain        bool
+	color        colorMode
+	shuffle      bool
+	seed         int64
+	seedSet      bool
+	restart      bool
+	version      bool
 }
 
-func parseFlags(args []string, e env) (options, bool, error) {
-	var o options
-	var version bool
-	fs := flag.NewFlagSet("careerquiz", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.questions, "questions", "", "")
-	fs.StringVar(&o.answers, "answers", "", "")
-	fs.BoolVar(&o.json, "json", false, "")
-	fs.BoolVar(&o.plain, "plain", false, "")
-	fs.BoolVar(&o.noColor, "no-color", false, "")
-	fs.BoolVar(&o.shuffle, "shuffle", false, "")
-	fs.Func("seed", "", func(s string) error {
-		_, err := fmt.Sscan(s, &o.seed)
-		if err != nil || strings.TrimSpace(s) != s || fmt.Sprint(o.seed) != strings.TrimPrefix(s, "+") {
-			return fmt.Errorf("want a whole number")
-		}
-		o.seedSet = true
-		return nil
-	})
-	fs.BoolVar(&o.restart, "restart", false, "")
-	fs.BoolVar(&version, "version", false, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(e.stdout, usage)
-			return o, true, nil
-		}
-		return o, false, usageError{err.Error()}
+// quizFlags are the flags of the quiz itself, in the order --help lists
+// them.
+var quizFlags = flagTable[options]{
+	fileFlag("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
+		func(o *options) *string { return &o.questions }),
+	fileFlag("answers", "answer from a file instead of asking (TOML or JSON;\n- reads standard input); a saved --json result replays",
+		func(o *options) *string { return &o.answers }),
+	switchFlag("json", "print the result as one JSON document",
+		func(o *options) *bool { return &o.json }),
+	switchFlag("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal)",
+		func(o *options) *bool { return &o.plain }),
+	{name: "color", aliases: []string{"colour"}, arg: "WHEN", help: "colour: auto (on a terminal only), always or never",
+		set: func(o *options, v string) error {
+			switch v {
+			case "auto":
+				o.color = colorAuto
+			case "always":
+				o.color = colorAlways
+			case "never":
+				o.color = colorNever
+			default:
+				return fmt.Errorf("wants auto, always or never, got %q", v)
+			}
+			return nil
+		}},
+	{name: "no-color", aliases: []string{"no-colour"}, setting: "color", help: "no colour: the same as --color=never",
+		set: func(o *options, v string) error {
+			if on, err := strconv.ParseBool(v); err != nil || on {
+				o.color = colorNever
+			}
+			return nil
+		}},
+	switchFlag("shuffle", "ask the questions in a random order",
+		func(o *options) *bool { return &o.shuffle }),
+	{name: "seed", arg: "N", help: "shuffle with seed N, to repeat an order",
+		set: func(o *options, s string) error {
+			_, err := fmt.Sscan(s, &o.seed)
+			if err != nil || strings.TrimSpace(s) != s || fmt.Sprint(o.seed) != strings.TrimPrefix(s, "+") {
+				return fmt.Errorf("wants a whole number, got %q", s)
+			}
+			o.seedSet = true
+			return nil
+		}},
+	switchFlag("restart", "discard saved progress and start over",
+		func(o *options) *bool { return &o.restart }),
+	switchFlag("version", "print the version",
+		func(o *options) *bool { return &o.version }),
+}
+
+// parseFlags reads the quiz's flags. done is set when a flag such as
+// --version has been answered and there is nothing left to do.
+func parseFlags(args []string, e env) (o options, done bool, err error) {
+	rest, err := parseArgs("", args, quizFlags, &o)
+	if err != nil {
+		return o, false, err
 	}
-	if fs.NArg() > 0 {
-		return o, false, usageError{fmt.Sprintf("unexpected argument %q (commands are check and bank)", fs.Arg(0))}
-	}
-	var empty string
-	fs.Visit(func(f *flag.Flag) {
-		if (f.Name == "questions" || f.Name == "answers") && f.Value.String() == "" {
-			empty = f.Name
+	if len(rest) > 0 {
+		if findCommand(rest[0]) != nil {
+			return o, false, withHint(usageError{fmt.Sprintf("the command %s must come first", rest[0])},
+				"run 'careerquiz %s …', with its own options after it", rest[0])
 		}
-	})
-	if empty != "" {
-		return o, false, usageError{fmt.Sprintf("--%s needs a file name", empty)}
+		return o, false, unknownCommand(rest[0])
 	}
-	if version {
+	if o.version {
 		fmt.Fprintf(e.stdout, "careerquiz %s\n", versionString())
 		return o, true, nil
 	}
+	if o.restart && o.answers != "" {
+		return o, false, usageError{"--restart does nothing with --answers: an answers file never resumes saved progress"}
+	}
 	if o.questions == "" {
-		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
+		if v := e.getenv("CAREERQUIZ_QUESTIONS"); v != "" {
+			o.questions, o.questionsEnv = v, true
+		}
 	}
 	if o.seedSet {
 		o.shuffle = true
@@ -283,10 +387,24 @@ func parseFlags(args []string, e env) (options, bool, error) {
 }
 
 func versionString() string {
+	if version != "" {
+		return version
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// bank loads the bank the quiz was asked to use; a bank named by the
+// environment says so, since the person may have forgotten the variable.
+func (o options) bank() (*quiz.Bank, error) {
+	b, err := loadBank(o.questions)
+	if err != nil && o.questionsEnv {
+		return nil, withHint(leadIn{"the bank named by CAREERQUIZ_QUESTIONS does not load", err},
+			"fix it, set CAREERQUIZ_QUESTIONS to another bank, or unset it to use the built-in bank")
+	}
+	return b, err
 }
 
 // loadBank returns the bank at path, or the built-in one when path is empty.
@@ -302,16 +420,59 @@ func loadBank(path string) (*quiz.Bank, error) {
 	if err != nil {
 		var ps quiz.Problems
 		var se *quiz.SyntaxError
-		if errors.As(err, &ps) || errors.As(err, &se) {
+		switch {
+		case errors.As(err, &ps) || errors.As(err, &se):
 			return nil, withHint(err, "fix the bank, then run 'careerquiz check %s'", path)
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, withHint(err, "check the name, or start a bank of your own with 'careerquiz bank > %s'", path)
 		}
 		return nil, err
 	}
 	return b, nil
 }
 
-// colorOn decides colour for one stream: only a terminal gets it, and
-// NO_COLOR or --no-color turn it off everywhere.
-func colorOn(stream any, e env, noColor bool) bool {
-	return !noColor && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb" && e.isTerminal(stream)
+// readInput reads a bank or answers file, or standard input for "-", and
+// returns the name it goes by in messages.
+func readInput(path string, e env) (name string, data []byte, err error) {
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(e.stdin, quiz.MaxSize+1))
+		return "standard input", data, err
+	}
+	data, err = quiz.ReadFile(path)
+	return path, data, err
+}
+
+// loadBankInput is loadBank for a command that reads standard input for "-".
+func loadBankInput(path string, e env) (*quiz.Bank, error) {
+	if path != "-" {
+		return quiz.Load(path)
+	}
+	name, data, err := readInput(path, e)
+	if err != nil {
+		return nil, err
+	}
+	return quiz.Parse(name, data)
+}
+
+// colorOn decides colour for one stream. The first of these that applies
+// decides, as the usage text says: --color (or --no-color); NO_COLOR set:
+// never; CLICOLOR_FORCE or FORCE_COLOR set, and not 0: always; TERM=dumb:
+// never; otherwise only a terminal gets colour.
+func colorOn(stream any, e env, mode colorMode) bool {
+	switch {
+	case mode == colorAlways:
+		return true
+	case mode == colorNever, e.getenv("NO_COLOR") != "":
+		return false
+	case forced(e.getenv("CLICOLOR_FORCE")), forced(e.getenv("FORCE_COLOR")):
+		return true
+	case e.getenv("TERM") == "dumb":
+		return false
+	}
+	return e.isTerminal(stream)
+}
+
+// forced reads CLICOLOR_FORCE or FORCE_COLOR: set, and not 0 or false.
+func forced(v string) bool {
+	return v != "" && v != "0" && !strings.EqualFold(v, "false")
 }

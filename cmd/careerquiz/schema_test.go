@@ -2,34 +2,57 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// TestResultsMatchTheSchema holds what the command really prints with
-// --json, on the built-in bank, to result.schema.json, the schema that
-// ships for programs reading results.
-func TestResultsMatchTheSchema(t *testing.T) {
-	data, err := os.ReadFile("../../result.schema.json")
-	if err != nil {
-		t.Fatal(err)
+// schemaOf compiles the schema `careerquiz schema NAME` prints, which is
+// what an author outside the repository has to go on.
+func schemaOf(t *testing.T, name string) *jsonschema.Schema {
+	t.Helper()
+	e, stdout, stderr := testEnv(t, "")
+	if code := run([]string{"schema", name}, e); code != exitOK {
+		t.Fatalf("careerquiz schema %s: exit code %d; stderr:\n%s", name, code, stderr)
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("careerquiz schema %s is not JSON: %v", name, err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("result.schema.json", doc); err != nil {
+	if err := c.AddResource(name+".schema.json", doc); err != nil {
 		t.Fatal(err)
 	}
-	schema, err := c.Compile("result.schema.json")
+	schema, err := c.Compile(name + ".schema.json")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("careerquiz schema %s does not compile: %v", name, err)
 	}
+	return schema
+}
 
+// validate holds a JSON document to a schema.
+func validate(t *testing.T, schema *jsonschema.Schema, doc []byte) {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, doc)
+	}
+	if err := schema.Validate(v); err != nil {
+		t.Errorf("does not match the schema:\n%v\n%s", err, doc)
+	}
+}
+
+// TestResultsMatchTheSchema holds what the command really prints with
+// --json, on the built-in bank, to `careerquiz schema result`, the schema
+// that ships for programs reading results.
+func TestResultsMatchTheSchema(t *testing.T) {
+	schema := schemaOf(t, "result")
 	answerSets := map[string]string{
 		"engineer":  "messaging = 2\ncrash = 3\ncomponents = 5\ncolleagues = 1\npasswords = 2\nsecurity-tasks = [1, 3, 6]\n",
 		"developer": "messaging = 1\ncrash = 1\ncomponents = 1\ncolleagues = 2\npasswords = 1\nsecurity-tasks = [2, 4, 5]\n",
@@ -50,13 +73,90 @@ func TestResultsMatchTheSchema(t *testing.T) {
 			if code := run(args, e); code != exitOK {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
-			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
-			if err != nil {
-				t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
+			validate(t, schema, stdout.Bytes())
+		})
+	}
+}
+
+// TestCheckReportsMatchTheSchema holds real `check --json` output to
+// `careerquiz schema check`: for the built-in bank, for every bank the
+// command-line scripts hold (broken ones included, which report ok false
+// and their errors), and for a bank read from standard input.
+func TestCheckReportsMatchTheSchema(t *testing.T) {
+	schema := schemaOf(t, "check")
+	banks := map[string][]byte{"built-in": nil}
+	scripts, err := filepath.Glob("testdata/script/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, script := range scripts {
+		a, err := txtar.ParseFile(script)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			if strings.HasSuffix(f.Name, ".toml") && bytes.Contains(f.Data, []byte("[[questions]]")) {
+				banks[filepath.Base(script)+"/"+f.Name] = f.Data
 			}
-			if err := schema.Validate(v); err != nil {
-				t.Errorf("the result does not match result.schema.json:\n%v\n%s", err, stdout)
+		}
+	}
+	if len(banks) < 4 {
+		t.Fatalf("found %d banks in the scripts; the test has lost its material", len(banks))
+	}
+	sawBroken := false
+	for name, data := range banks {
+		t.Run(name, func(t *testing.T) {
+			args := []string{"check", "--json"}
+			if data != nil {
+				file := filepath.Join(t.TempDir(), "bank.toml")
+				if err := os.WriteFile(file, data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, file)
+			}
+			e, stdout, stderr := testEnv(t, "")
+			code := run(args, e)
+			if code != exitOK && code != exitError {
+				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+			}
+			sawBroken = sawBroken || code == exitError
+			validate(t, schema, stdout.Bytes())
+			var doc struct{ OK bool }
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.OK != (code == exitOK) {
+				t.Errorf("ok is %v, exit code %d", doc.OK, code)
 			}
 		})
 	}
+	if !sawBroken {
+		t.Error("no broken bank was checked")
+	}
+	t.Run("standard input", func(t *testing.T) {
+		e, stdout, stderr := testEnv(t, string(banks["three_paths.txtar/three.toml"]))
+		if code := run([]string{"check", "--json", "-"}, e); code != exitOK {
+			t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+		}
+		validate(t, schema, stdout.Bytes())
+	})
+}
+
+// TestBuiltInBankMatchesTheSchema holds what `careerquiz bank` prints to
+// `careerquiz schema`, as an editor checking a new bank would.
+func TestBuiltInBankMatchesTheSchema(t *testing.T) {
+	schema := schemaOf(t, "bank")
+	e, stdout, stderr := testEnv(t, "")
+	if code := run([]string{"bank"}, e); code != exitOK {
+		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+	}
+	var bank any
+	if _, err := toml.Decode(stdout.String(), &bank); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := json.Marshal(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate(t, schema, doc)
 }

@@ -32,7 +32,7 @@ func runQuiz(args []string, e env) error {
 	if err != nil || done {
 		return err
 	}
-	b, err := loadBank(o.questions)
+	b, err := o.bank()
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func runQuiz(args []string, e env) error {
 	if o.json {
 		return report.WriteJSON(e.stdout, r)
 	}
-	return report.WriteText(e.stdout, r, report.TextOptions{Color: colorOn(e.stdout, e, o.noColor), Width: screenWidth})
+	return report.WriteText(e.stdout, r, report.TextOptions{Color: colorOn(e.stdout, e, o.color), Width: screenWidth})
 }
 
 // readAnswers reads an answers file, or standard input for "-".
@@ -91,7 +91,7 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 // every answer, and returns the answers once the last question is done.
 func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
 	stdinTTY := e.isTerminal(e.stdin)
-	stderrColor := colorOn(e.stderr, e, o.noColor)
+	stderrColor := colorOn(e.stderr, e, o.color)
 	sigs, stop := e.interrupts()
 	defer stop()
 	interrupt := make(chan struct{})

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The help texts. The Usage lines and Options sections are made from the
+// command and flag tables, so a new command or flag shows up here by
+// itself; the prose around them is written by hand. Every example must
+// work as written on the built-in bank: testdata/script/help_examples.txtar
+// runs each of them, and a test checks that it does.
+
+const intro = `careerquiz helps you see whether you lean towards back-end engineering
+(designing whole systems: architecture, data, growth, security and
+performance strategy) or back-end development (building them in code:
+features, fixes, queries, close work with front-end developers and
+designers), explains why, and suggests what to learn next.
+`
+
+const quizMore = `In the quiz:
+    ↑ ↓ and Enter pick an answer; Space ticks options where several may be
+    picked. "Go back" and "Skip" are the last choices of every question (in
+    --plain mode type b or s). Ctrl-C quits: your progress is saved after
+    every answer and the next run offers to resume.
+
+Colour:
+    The first of these that applies decides: --color or --no-color; then
+    NO_COLOR set to anything turns colour off; then CLICOLOR_FORCE or
+    FORCE_COLOR set (and not 0) turns it on, even into a pipe; then
+    TERM=dumb turns it off; otherwise only a terminal gets colour.
+
+Examples:
+    careerquiz                                  take the quiz
+    careerquiz --json > result.json             take it, keep the result
+    careerquiz --answers result.json            show a kept result again
+    careerquiz --answers answers.toml --json    answer from a file (below)
+    careerquiz --answers answers.toml --color=always | less -R
+                                                colour through a pager
+    careerquiz bank > my.toml                   start a bank of your own,
+    careerquiz check my.toml                    check it as you edit,
+    careerquiz --questions my.toml              and take it
+    careerquiz help check                       more on one command
+
+Answers file (--answers), one line per question id ('careerquiz check
+--json' lists them):
+    messaging = 2            # option number, 1 = the first
+    components = 5           # scale: 1 strongly disagree … 5 strongly agree
+    security-tasks = [1, 3]  # several options
+    passwords = "skip"       # left out, like a question not listed
+
+Exit status: 0 done, 1 bad input or error, 2 wrong usage, 130 interrupted.
+`
+
+const checkAbout = `Checks a question bank (the built-in one when FILE is left out; - reads
+standard input) and prints its authoring report: questions per theme and
+kind, how the bank is keyed to each path, the most each path can score,
+what people answering at random are told, where answering by position
+leads, and questions that cannot tell the paths apart. Each figure is shown
+with its threshold.`
+
+const checkMore = `Examples:
+    careerquiz bank > my.toml
+    careerquiz check my.toml
+    careerquiz check --json my.toml > report.json
+    careerquiz bank | careerquiz check -
+
+Exit status: 0 for a bank that loads (warnings allowed), 1 for a broken one,
+2 wrong usage.
+`
+
+const bankAbout = `Prints the built-in question bank, byte for byte, to start your own.
+Its header comment is the reference for the format.`
+
+const bankMore = `Example:
+    careerquiz bank > my.toml
+    careerquiz schema > questions.schema.json
+`
+
+const schemaAbout = `Prints a JSON Schema: bank (the default) describes a question bank, for
+editors that check TOML as you type; result describes what --json prints;
+check describes what 'careerquiz check --json' prints.`
+
+const schemaMore = `Example:
+    careerquiz bank > my.toml
+    careerquiz schema > questions.schema.json
+    careerquiz schema result > result.schema.json
+
+A bank made by 'careerquiz bank' starts with '#:schema ./questions.schema.json':
+with the schema saved beside it under that name, editors such as VS Code
+with Even Better TOML, or taplo, check the bank as you edit it.
+`
+
+const helpAbout = `Shows the usage of careerquiz, or of one of its commands.`
+
+const helpMore = `Example:
+    careerquiz help check
+`
+
+// helpText is the help of a command, or the top-level usage for "".
+func helpText(name string) string {
+	c := findCommand(name)
+	if c == nil {
+		return usageText()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: %s\n\n%s\n", strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.about)
+	if c.flags != nil {
+		fmt.Fprintf(&b, "\nOptions:\n%s", c.flags.options())
+	}
+	if c.more != "" {
+		fmt.Fprintf(&b, "\n%s", c.more)
+	}
+	return b.String()
+}
+
+// usageText is the top-level usage: what careerquiz is, its commands, the
+// quiz's options and examples.
+func usageText() string {
+	const column = 36
+	var b strings.Builder
+	b.WriteString(intro)
+	b.WriteString("\nUsage:\n")
+	entry := func(label, summary string) {
+		lines := strings.Split(summary, "\n")
+		if len(label) >= column {
+			fmt.Fprintf(&b, "    %s\n", label)
+		} else {
+			fmt.Fprintf(&b, "    %-*s%s\n", column, label, lines[0])
+			lines = lines[1:]
+		}
+		for _, l := range lines {
+			fmt.Fprintf(&b, "    %-*s%s\n", column, "", l)
+		}
+	}
+	entry("careerquiz [options]", "take the quiz")
+	for _, c := range commands {
+		entry(strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.summary)
+	}
+	entry("careerquiz --version", "print the version")
+	fmt.Fprintf(&b, "\nOptions:\n%s\n%s", quizFlags.options(), quizMore)
+	return b.String()
+}
+
+func runHelp(args []string, e env) error {
+	rest, err := parseArgs("help", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(rest) == 0:
+		return helpRequested{""}
+	case len(rest) > 1:
+		return usageError{fmt.Sprintf("help takes one command, got %d", len(rest))}
+	case findCommand(rest[0]) == nil:
+		return unknownCommand(rest[0])
+	}
+	return helpRequested{rest[0]}
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/careerquiz/careerquiz"
+)
+
+// schemas are the JSON Schemas careerquiz ships, by the name `careerquiz
+// schema NAME` knows them by; the first is the default.
+var schemas = []struct {
+	name string
+	data []byte
+}{
+	{"bank", careerquiz.BankSchema},
+	{"result", careerquiz.ResultSchema},
+	{"check", careerquiz.CheckSchema},
+}
+
+func runSchema(args []string, e env) error {
+	rest, err := parseArgs("schema", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 1 {
+		return usageError{fmt.Sprintf("schema takes one name, got %d", len(rest))}
+	}
+	name := schemas[0].name
+	if len(rest) == 1 {
+		name = rest[0]
+	}
+	var names []string
+	for _, s := range schemas {
+		if s.name == name {
+			_, err := e.stdout.Write(s.data)
+			return err
+		}
+		names = append(names, s.name)
+	}
+	err = usageError{fmt.Sprintf("schema: no schema called %q", name)}
+	if s := suggest(name, names); s != "" {
+		return withHint(err, "did you mean 'careerquiz schema %s'?", s)
+	}
+	return withHint(err, "the schemas are bank, result and check")
+}
