@@ -20,10 +20,12 @@ import (
 // answerSkip is the value that skips a question in an answers file.
 const answerSkip = "skip"
 
-// resultSchema names the JSON result document; a saved result is accepted as
-// an answers file so that a quiz can be replayed from it.
+// ResultSchema names the JSON result document, here where a saved result is
+// read back (it is accepted as an answers file, so that a quiz can be
+// replayed from it) and for the report that writes it. It changes only when
+// a field is renamed or removed; fields may be added under the same name.
 const (
-	resultSchema       = "careerquiz.result/v1"
+	ResultSchema       = "careerquiz.result/v1"
 	resultSchemaFamily = "careerquiz.result/"
 )
 
@@ -441,8 +443,8 @@ func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry
 		return nil, false
 	}
 	switch {
-	case name != resultSchema:
-		r.problem(schema.line, "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), resultSchema)
+	case name != ResultSchema:
+		r.problem(schema.line, "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), ResultSchema)
 	case answers == nil:
 		r.problem(schema.line, "", `the saved result has no "answers" %s`, r.tableWord())
 	default:
