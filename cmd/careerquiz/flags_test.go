@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestSuggest(t *testing.T) {
+	flags := quizFlags.names()
+	tests := []struct {
+		typed string
+		from  []string
+		want  string
+	}{
+		{"jsno", flags, "json"},
+		{"jsn", flags, "json"},
+		{"answer", flags, "answers"},
+		{"questons", flags, "questions"},
+		{"no-colr", flags, "no-color"},
+		{"versoin", flags, "version"},
+		{"shuf", flags, "shuffle"},
+		{"frobnicate", flags, ""},
+		{"x", flags, ""},
+		{"chek", commandNames(), "check"},
+		{"hlep", commandNames(), "help"},
+		{"shema", commandNames(), "schema"},
+		{"banks", commandNames(), "bank"},
+		{"take", commandNames(), ""},
+	}
+	for _, tt := range tests {
+		if got := suggest(tt.typed, tt.from); got != tt.want {
+			t.Errorf("suggest(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"json", "json", 0},
+		{"jsno", "json", 1}, // a swap of neighbours is one edit
+		{"jso", "json", 1},
+		{"color", "colour", 1},
+		{"plain", "json", 4},
+		{"é", "e", 1}, // letters, not bytes
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestParseArgs holds the rules every command's flags follow, whatever its
+// table: flags before or after arguments, "--" ends them, one dash or two.
+func TestParseArgs(t *testing.T) {
+	type opts struct {
+		json bool
+		file string
+	}
+	table := flagTable[opts]{
+		switchFlag("json", "", func(o *opts) *bool { return &o.json }),
+		fileFlag("file", "", func(o *opts) *string { return &o.file }),
+	}
+	tests := []struct {
+		args []string
+		want opts
+		rest []string
+	}{
+		{nil, opts{}, nil},
+		{[]string{"a", "--json"}, opts{json: true}, []string{"a"}},
+		{[]string{"-json", "a", "-file=f", "b"}, opts{json: true, file: "f"}, []string{"a", "b"}},
+		{[]string{"--file", "f", "-"}, opts{file: "f"}, []string{"-"}},
+		{[]string{"--json", "--", "--file", "x"}, opts{json: true}, []string{"--file", "x"}},
+		{[]string{"--json=false"}, opts{}, nil},
+	}
+	for _, tt := range tests {
+		var o opts
+		rest, err := parseArgs("test", tt.args, table, &o)
+		if err != nil {
+			t.Errorf("%q: %v", tt.args, err)
+			continue
+		}
+		if o != tt.want || !reflect.DeepEqual(rest, tt.rest) {
+			t.Errorf("%q: got %+v %q, want %+v %q", tt.args, o, rest, tt.want, tt.rest)
+		}
+	}
+
+	mistakes := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--jsno"}, "test: unknown flag --jsno"},
+		{[]string{"--file"}, "test: --file needs a file name"},
+		{[]string{"--file="}, "test: --file needs a file name"},
+		{[]string{"--file", "a", "--file", "b"}, "test: --file given twice (--file=a, then --file=b): give it once"},
+		{[]string{"--json=perhaps"}, `test: --json takes no value (or =true, =false), got "perhaps"`},
+	}
+	for _, tt := range mistakes {
+		var o opts
+		_, err := parseArgs("test", tt.args, table, &o)
+		var ue usageError
+		if !errors.As(err, &ue) || ue.msg != tt.msg {
+			t.Errorf("%q: got %v, want the usage error %q", tt.args, err, tt.msg)
+		}
+	}
+	for _, help := range []string{"-h", "--help", "-help"} {
+		var o opts
+		_, err := parseArgs("test", []string{"a", help}, table, &o)
+		if !errors.As(err, new(helpRequested)) {
+			t.Errorf("%s: got %v, want a request for help", help, err)
+		}
+	}
+}
+
+// TestColorPrecedence holds the order the usage documents: --color or
+// --no-color; NO_COLOR; CLICOLOR_FORCE or FORCE_COLOR; TERM=dumb; a
+// terminal.
+func TestColorPrecedence(t *testing.T) {
+	tests := []struct {
+		name     string
+		mode     colorMode
+		vars     map[string]string
+		terminal bool
+		want     bool
+	}{
+		{"a terminal", colorAuto, nil, true, true},
+		{"a pipe", colorAuto, nil, false, false},
+		{"always into a pipe", colorAlways, nil, false, true},
+		{"never on a terminal", colorNever, nil, true, false},
+		{"NO_COLOR on a terminal", colorAuto, map[string]string{"NO_COLOR": "1"}, true, false},
+		{"NO_COLOR empty", colorAuto, map[string]string{"NO_COLOR": ""}, true, true},
+		{"always over NO_COLOR", colorAlways, map[string]string{"NO_COLOR": "1"}, false, true},
+		{"CLICOLOR_FORCE into a pipe", colorAuto, map[string]string{"CLICOLOR_FORCE": "1"}, false, true},
+		{"CLICOLOR_FORCE=0", colorAuto, map[string]string{"CLICOLOR_FORCE": "0"}, false, false},
+		{"FORCE_COLOR into a pipe", colorAuto, map[string]string{"FORCE_COLOR": "true"}, false, true},
+		{"FORCE_COLOR=false", colorAuto, map[string]string{"FORCE_COLOR": "false"}, false, false},
+		{"NO_COLOR over forcing", colorAuto, map[string]string{"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, true, false},
+		{"never over forcing", colorNever, map[string]string{"FORCE_COLOR": "1"}, true, false},
+		{"forcing over TERM=dumb", colorAuto, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, false, true},
+		{"TERM=dumb on a terminal", colorAuto, map[string]string{"TERM": "dumb"}, true, false},
+	}
+	for _, tt := range tests {
+		e, _, _ := testEnv(t, "")
+		e.getenv = func(k string) string { return tt.vars[k] }
+		e.isTerminal = func(any) bool { return tt.terminal }
+		if got := colorOn(nil, e, tt.mode); got != tt.want {
+			t.Errorf("%s: colour %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
