@@ -402,7 +402,7 @@ func (o options) bank() (*quiz.Bank, error) {
 	b, err := loadBank(o.questions)
 	if err != nil && o.questionsEnv {
 		return nil, withHint(leadIn{"the bank named by CAREERQUIZ_QUESTIONS does not load", err},
-			"fix it, set CAREERQUIZ_QUESTIONS to another bank, or unset it to use the built-in bank")
+			"the name came from the environment: fix that bank, set CAREERQUIZ_QUESTIONS to another, or unset it to use the built-in bank")
 	}
 	return b, err
 }

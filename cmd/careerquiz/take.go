@@ -80,6 +80,7 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	if err != nil {
 		return nil, err
 	}
+	warnOtherBank(e.stderr, b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
 		return nil, withHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
