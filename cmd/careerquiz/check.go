@@ -200,7 +200,7 @@ func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 		verdict = fmt.Sprintf("ok, %d warning%s", nWarn, plural(nWarn))
 	}
 	fmt.Fprintf(w, "%s: %s\n", b.File, verdict)
-	fmt.Fprintln(w, textwrap.Truncate(fmt.Sprintf("%q: %d questions, %d themes, %d paths", b.Title, a.Questions, len(b.Themes), len(b.Paths)), screenWidth))
+	fmt.Fprintln(w, textwrap.Truncate(fmt.Sprintf("%q: %s, %s, %s", b.Title, count(a.Questions, "question"), count(len(b.Themes), "theme"), count(len(b.Paths), "path")), screenWidth))
 
 	fmt.Fprintln(w, "\nQuestions per theme")
 	for _, t := range a.Themes {
@@ -212,7 +212,7 @@ func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 	}
 	fmt.Fprintln(w, "\nKeying and the most each path can score")
 	for _, p := range a.Paths {
-		fmt.Fprintf(w, "  %-30s %2d statements, %2d options, most %g\n", textwrap.Truncate(p.Name, 30), p.Statements, p.Options, p.Most)
+		fmt.Fprintf(w, "  %-30s %2d statement%s, %2d option%s, most %g\n", textwrap.Truncate(p.Name, 30), p.Statements, plural(p.Statements), p.Options, plural(p.Options), p.Most)
 	}
 	fmt.Fprintf(w, "  spread between paths %.1f%% (at most %.0f%%)  %s\n", a.Spread.Value*100, a.Spread.Threshold*100, status(a.Spread.Crossed))
 

@@ -476,3 +476,12 @@ func colorOn(stream any, e env, mode colorMode) bool {
 func forced(v string) bool {
 	return v != "" && v != "0" && !strings.EqualFold(v, "false")
 }
+
+// count says how many of a thing there are, in the singular for one: "1
+// theme", "3 themes".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

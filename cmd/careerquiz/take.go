@@ -117,7 +117,7 @@ func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
 
 	store, storeErr := openStore(b, e)
 	if storeErr != nil {
-		fmt.Fprintf(e.stderr, "careerquiz: progress will not be saved: %v\n", storeErr)
+		warnf(e.stderr, "progress will not be saved: %v", storeErr)
 	}
 	s := &session{bank: b, asker: asker, store: store, out: e.stderr, color: stderrColor, answers: quiz.Answers{}}
 	s.savedAt.Store(-1)
@@ -171,7 +171,7 @@ func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
 	}
 	if s.store != nil {
 		if err := s.store.Clear(); err != nil {
-			fmt.Fprintf(e.stderr, "careerquiz: could not clear saved progress: %v\n", err)
+			warnf(e.stderr, "%v", err)
 		}
 	}
 	return s.answers, nil
@@ -253,7 +253,7 @@ func (s *session) resume(o *options, interactive bool) error {
 	}
 	a, err := quiz.ParseAnswers(s.bank, s.store.Path(), data)
 	if err != nil {
-		fmt.Fprintf(s.out, "careerquiz: saved progress does not fit this bank, starting over: %v\n", err)
+		warnf(s.out, "saved progress does not fit this bank, starting over: %v", err)
 		return nil
 	}
 	s.answers = a
@@ -277,7 +277,7 @@ func (s *session) opening() {
 	fmt.Fprintln(s.out)
 	// The size of the quiz and the keys share one short paragraph, so that
 	// the title stays on an 80×24 screen above the first question.
-	about := fmt.Sprintf("%d questions, about %d minutes.", n, minutes)
+	about := fmt.Sprintf("%s, about %s.", count(n, "question"), count(minutes, "minute"))
 	if s.next > 0 {
 		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
 	}
@@ -341,7 +341,7 @@ func (s *session) save() error {
 		Seed:     s.seed,
 	})
 	if err != nil {
-		fmt.Fprintf(s.out, "careerquiz: could not save progress: %v\n", err)
+		warnf(s.out, "%v; the quiz goes on, but cannot be resumed", err)
 		s.store = nil
 		return nil
 	}
