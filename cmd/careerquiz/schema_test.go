@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/careerquiz/careerquiz"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -159,4 +160,30 @@ func TestBuiltInBankMatchesTheSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	validate(t, schema, doc)
+}
+
+// TestBankHeaderSaysWhereTheSchemaIs: a bank made by `careerquiz bank`
+// outside the repository names ./questions.schema.json, and its header says
+// how to put that file there.
+func TestBankHeaderSaysWhereTheSchemaIs(t *testing.T) {
+	e, stdout, _ := testEnv(t, "")
+	run([]string{"bank"}, e)
+	bank := stdout.String()
+	if !strings.HasPrefix(bank, "#:schema ./questions.schema.json\n") {
+		t.Error("the bank does not start with #:schema ./questions.schema.json")
+	}
+	header, _, _ := strings.Cut(bank, "\n\n")
+	if !strings.Contains(strings.ReplaceAll(header, "\n# ", " "), "`careerquiz schema > questions.schema.json`") {
+		t.Errorf("the bank's header does not say how to put the schema next to it:\n%s", header)
+	}
+}
+
+// TestEmbeddedBankKeepsLF: the bank is embedded as it is stored. A checkout
+// that turned its line endings into CRLF (core.autocrlf=true without the
+// repository's .gitattributes) would embed other bytes, with another
+// sha256 in every result.
+func TestEmbeddedBankKeepsLF(t *testing.T) {
+	if bytes.Contains(careerquiz.Questions, []byte("\r")) {
+		t.Error("the embedded bank holds CR: this checkout converted line endings; see .gitattributes")
+	}
 }
