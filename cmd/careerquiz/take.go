@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"sync/atomic"
+	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
@@ -32,6 +32,10 @@ func runQuiz(args []string, e env) error {
 	if err != nil || done {
 		return err
 	}
+	// Signals are watched from the start: a bank named by a FIFO waits
+	// for a writer, and Ctrl-C must end that wait too.
+	stops := watchSignals(e)
+	defer stops.stop()
 	b, err := o.bank()
 	if err != nil {
 		return err
@@ -41,18 +45,43 @@ func runQuiz(args []string, e env) error {
 	}
 
 	var answers quiz.Answers
+	var s *session
 	if o.answers != "" {
 		answers, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
 		}
 	} else {
-		answers, err = interview(b, &o, e)
+		s, err = newSession(b, &o, e, stops)
+		if s != nil {
+			defer s.close()
+		}
+		if err != nil {
+			return err
+		}
+		answers, err = s.interview()
 		if err != nil {
 			return err
 		}
 	}
 
+	// The result is written before the progress goes, so that a full
+	// disk or a closed pipe loses no answer: they stay saved, and the
+	// next run offers to show the result.
+	if err := writeResult(b, answers, o, e); err != nil {
+		if s != nil {
+			return s.unwritten(err)
+		}
+		return err
+	}
+	if s != nil {
+		s.finish()
+	}
+	return nil
+}
+
+// writeResult writes the report of answers to stdout.
+func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) error {
 	r := report.Run{
 		Bank:     b,
 		Result:   scoring.Score(b, answers),
@@ -61,7 +90,11 @@ func runQuiz(args []string, e env) error {
 		Seed:     o.seed,
 	}
 	if o.json {
-		return report.WriteJSON(e.stdout, r)
+		out := &jsonWriter{w: e.stdout}
+		if err := report.WriteJSON(out, r); err != nil {
+			return err
+		}
+		return out.Flush()
 	}
 	return report.WriteText(e.stdout, r, report.TextOptions{Color: colorOn(e.stdout, e, o.color), Width: screenWidth})
 }
@@ -80,7 +113,6 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnOtherBank(e.stderr, b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
 		return nil, withHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
@@ -88,101 +120,156 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	return a, nil
 }
 
-// interview asks the bank's questions one at a time, saving progress after
-// every answer, and returns the answers once the last question is done.
-func interview(b *quiz.Bank, o *options, e env) (quiz.Answers, error) {
+// newSession prepares a sitting of the quiz: picks the asker, and, for a
+// person at a terminal, takes the bank's saved progress and offers to
+// resume it. Piped answers were written for a fresh start: such a run
+// neither reads nor writes progress. A session returned with an error must
+// still be closed.
+func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, error) {
 	stdinTTY := e.isTerminal(e.stdin)
 	stderrColor := colorOn(e.stderr, e, o.color)
-	sigs, stop := e.interrupts()
-	defer stop()
-	interrupt := make(chan struct{})
+	s := &session{bank: b, out: e.stderr, color: stderrColor, answers: quiz.Answers{}, stops: stops,
+		shuffled: o.shuffle, seed: o.seed}
+	s.savedAt.Store(-1)
 
-	var asker ask.Asker
-	var restore func()
 	in, inFile := e.stdin.(*os.File)
 	errFile, errIsFile := e.stderr.(*os.File)
 	if !o.plain && stdinTTY && inFile && errIsFile && e.isTerminal(e.stderr) {
 		// The terminal asker puts the terminal in raw mode, where Ctrl-C is
 		// a key press it reports itself. On any other way out the terminal
 		// must still be left as it was found.
-		restore = func() {}
+		s.restore = func() {}
 		if state, err := term.GetState(int(in.Fd())); err == nil {
-			restore = func() { _ = term.Restore(int(in.Fd()), state) }
+			s.restore = func() { _ = term.Restore(int(in.Fd()), state) }
 		}
-		defer restore()
-		asker = ask.NewTerminal(in, errFile, ask.Options{Width: screenWidth, Color: stderrColor})
+		s.asker = ask.NewTerminal(in, errFile, ask.Options{Width: screenWidth, Color: stderrColor})
+		// A signal from outside (kill -INT, kill -TERM, a closed
+		// terminal) while survey waits for a key: survey cannot be told
+		// to stop, so the run ends from the signal handler.
+		stops.onStop(s.restore, s.signalNote)
 	} else {
-		asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: screenWidth, Color: stderrColor, Interrupt: interrupt})
+		interrupt := make(chan struct{})
+		s.asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: screenWidth, Color: stderrColor, Interrupt: interrupt})
+		// The plain asker gives up its read and returns, and the
+		// interruption is reported like Ctrl-C.
+		stops.handOff(interrupt)
+		stops.onStop(nil, s.signalNote)
 	}
 
-	store, storeErr := openStore(b, e)
-	if storeErr != nil {
-		warnf(e.stderr, "progress will not be saved: %v", storeErr)
+	if !stdinTTY {
+		s.unsaved.Store("answers from a pipe are not saved")
+		return s, nil
 	}
-	s := &session{bank: b, asker: asker, store: store, out: e.stderr, color: stderrColor, answers: quiz.Answers{}}
-	s.savedAt.Store(-1)
-	go func() {
-		if _, ok := <-sigs; !ok {
-			return
-		}
-		if restore == nil {
-			// The plain asker gives up its read and returns, and the
-			// interruption is reported like Ctrl-C.
-			close(interrupt)
-			return
-		}
-		// A signal from outside (kill -INT, kill -TERM, a closed terminal)
-		// while survey waits for a key: survey cannot be told to stop, so
-		// leave from here. Every answer given is already on disk.
-		restore()
-		// survey hides the cursor while a menu is up and leaves it within
-		// the menu: show it again and clear from there down.
-		fmt.Fprintf(e.stderr, "\r\x1b[J\x1b[?25hcareerquiz: %s\n", s.signalNote())
-		e.exit(exitInterrupt)
-	}()
-	if store != nil {
-		if o.restart {
-			if err := store.Clear(); err != nil {
-				return nil, err
-			}
-		} else if err := s.resume(o, stdinTTY); err != nil {
-			return nil, err
-		}
+	if err := s.openStore(o, e); err != nil {
+		return s, err
 	}
-	s.order = questionOrder(len(b.Questions), o.shuffle, o.seed)
-	s.shuffled, s.seed = o.shuffle, o.seed
-	s.opening()
+	if s.store == nil {
+		return s, nil
+	}
+	if o.restart {
+		if _, err := os.Lstat(s.store.Path()); err == nil {
+			s.earlierKept.Store(true)
+			say(s.out, "careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		}
+		return s, nil
+	}
+	return s, s.resume(o)
+}
 
+// openStore finds the bank's progress and takes its lock. Where progress
+// cannot be kept the quiz goes on without it, after saying why.
+func (s *session) openStore(o *options, e env) error {
+	dir, err := progress.Dir(e.getenv, e.goos)
+	if err != nil {
+		s.unsaved.Store("progress cannot be saved")
+		warnf(s.out, "progress will not be saved: %v", err)
+		return nil
+	}
+	store := progress.NewStore(dir, progress.Key(o.questions, s.bank.SHA256))
+	locked, err := store.Lock()
+	if err != nil {
+		s.unsaved.Store("progress cannot be saved")
+		warnf(s.out, "progress will not be saved: %v", err)
+		return nil
+	}
+	if !locked {
+		// Another run holds this bank's progress: it is not this run's to
+		// read, replace or clear.
+		yes, err := s.asker.Confirm("Another careerquiz run is taking this quiz and saving its answers. Take the quiz here without saving?", false)
+		if err != nil {
+			return s.confirmError(err)
+		}
+		if !yes {
+			return exitCode{code: exitError, msg: "another run is taking this quiz; its saved answers are untouched",
+				hint: "finish or quit the other run, then run careerquiz again"}
+		}
+		s.unsaved.Store("another run is taking this quiz")
+		return nil
+	}
+	s.store = store
+	s.saving.Store(true)
+	progress.RemoveOrphans(dir)
+	return nil
+}
+
+// confirmError turns the end of a yes/no question without an answer into
+// the run's error.
+func (s *session) confirmError(err error) error {
+	switch {
+	case errors.Is(err, ask.ErrInterrupted):
+		fmt.Fprintln(s.out)
+		msg, hint := s.stopNote("interrupted")
+		return exitCode{code: exitInterrupt, msg: msg, hint: hint}
+	case errors.Is(err, ask.ErrInputEnded):
+		fmt.Fprintln(s.out)
+		msg, _ := s.stopNote("input ended")
+		return errors.New(msg)
+	}
+	return err
+}
+
+// interview asks the bank's questions one at a time, saving progress after
+// every move, and returns the answers once the last question is done.
+func (s *session) interview() (quiz.Answers, error) {
+	if s.order == nil {
+		s.order = questionOrder(len(s.bank.Questions), s.shuffled, s.seed)
+	}
+	if s.next < len(s.order) {
+		s.opening()
+	}
 	err := s.loop()
 	if errors.Is(err, ask.ErrInterrupted) || errors.Is(err, ask.ErrInputEnded) {
 		// The prompt line is still open: end it, so the message stands on
 		// a line of its own.
-		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(s.out)
 	}
 	switch {
 	case errors.Is(err, ask.ErrInterrupted):
 		msg, hint := s.stopNote("interrupted")
 		return nil, exitCode{code: exitInterrupt, msg: msg, hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
-		msg, _ := s.stopNote("input ended")
-		return nil, withHint(errors.New(msg), "run careerquiz in a terminal to resume, or give every answer at once with --answers FILE")
+		msg, hint := s.stopNote("input ended")
+		if s.store == nil {
+			hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
+		}
+		return nil, withHint(errors.New(msg), "%s", hint)
 	case err != nil:
 		return nil, err
 	}
-	if s.store != nil {
-		if err := s.store.Clear(); err != nil {
-			warnf(e.stderr, "%v", err)
+	// No question is asked from here on: a signal ends the process, with
+	// the answers saved for the next run.
+	s.stops.handOff(nil)
+	s.stops.onStop(nil, func() string {
+		if s.saving.Load() && !s.dirty.Load() {
+			return "interrupted; your answers are kept; run careerquiz again to see the result"
 		}
+		return "interrupted"
+	})
+	if s.dirty.Load() {
+		// The last save failed; the result is safe only once written.
+		s.save()
 	}
 	return s.answers, nil
-}
-
-func openStore(b *quiz.Bank, e env) (*progress.Store, error) {
-	dir, err := progress.Dir(e.getenv, e.goos)
-	if err != nil {
-		return nil, err
-	}
-	return progress.NewStore(dir, b.SHA256), nil
 }
 
 // questionOrder is the order questions are asked in: the bank's, or a
@@ -201,65 +288,133 @@ func questionOrder(n int, shuffle bool, seed int64) []int {
 
 // session is one sitting of the quiz.
 type session struct {
-	bank     *quiz.Bank
-	asker    ask.Asker
-	store    *progress.Store
-	out      io.Writer
-	color    bool
+	bank    *quiz.Bank
+	asker   ask.Asker
+	stops   *stopper
+	restore func()
+	out     io.Writer
+	color   bool
+	// store is nil when this run saves nothing; unsaved then says why.
+	store *progress.Store
+	// answers holds an answer for every question shown: one with no picks
+	// for a question skipped.
 	answers  quiz.Answers
 	order    []int
 	shuffled bool
 	seed     int64
-	// next is the position in order of the question to ask next; it is also
-	// the number of questions done.
+	// next is the position in order of the question on the screen; it is
+	// also the number of questions before it, all shown.
 	next int
-	// savedAt is next as of the last save, or -1 before any. The signal
-	// handler reads it too, hence atomic.
+	// The signal handler reads the rest too, hence atomics. at mirrors
+	// next; savedAt is next as of the last save that reached the disk, or
+	// -1 before any; dirty is true while the latest move is not saved.
+	// saving mirrors store != nil, and unsaved holds a string.
+	at      atomic.Int64
 	savedAt atomic.Int64
+	dirty   atomic.Bool
+	saving  atomic.Bool
+	unsaved atomic.Value
+	// failing is true from a failed save, which has been reported, to the
+	// next save that works.
+	failing bool
+	// earlierKept is true while saved progress that the person chose not
+	// to resume is still on disk, waiting for the first answer to replace
+	// it.
+	earlierKept atomic.Bool
 }
 
-// resume offers to continue saved progress. Only a person at a terminal is
-// asked: piped answers were written for a fresh start, and a question about
-// resuming would swallow the first of them.
-func (s *session) resume(o *options, interactive bool) error {
+func (s *session) close() {
+	if s.restore != nil {
+		s.restore()
+	}
+	if s.store != nil {
+		s.store.Unlock()
+	}
+}
+
+func (s *session) setNext(n int) {
+	s.next = n
+	s.at.Store(int64(n))
+}
+
+// resume offers to continue saved progress. Progress that cannot be read or
+// does not fit the bank is set aside and the quiz starts over; progress for
+// an earlier version of the bank keeps the answers that still fit.
+func (s *session) resume(o *options) error {
 	st, ok, err := s.store.Load()
+	var r progress.Restored
+	if err == nil && ok {
+		order := questionOrder(len(s.bank.Questions), st.Shuffled, st.Seed)
+		r, err = s.store.Restore(s.bank, st, order)
+		if err == nil {
+			s.order = order
+		}
+	}
 	if err != nil {
-		fmt.Fprintf(s.out, "careerquiz: %v; starting over\n", err)
+		s.setAside(err)
 		return nil
 	}
-	if !ok || st.Next <= 0 {
+	if !ok {
 		return nil
 	}
 	total := len(s.bank.Questions)
-	if !interactive {
-		// Keep it untouched: this run neither resumes it nor overwrites it.
-		s.store = nil
-		fmt.Fprintf(s.out, "careerquiz: saved progress (%d of %d answered) is kept for a run in a terminal, and this run's answers are not saved; --restart discards it\n", st.Answered, total)
-		return nil
-	}
-	yes, err := s.asker.Confirm(fmt.Sprintf("You stopped after question %d of %d. Resume at question %d?", st.Next, total, min(st.Next+1, total)), true)
-	if err != nil {
-		if errors.Is(err, ask.ErrInterrupted) {
-			return exitCode{code: exitInterrupt, msg: "interrupted; saved progress kept"}
+	if r.Edited {
+		say(s.out, "careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
+		if r.Kept == 0 {
+			s.order = nil
+			s.earlierKept.Store(true)
+			return nil
 		}
-		return err
+	}
+	answered := 0
+	for _, a := range r.Answers {
+		if !a.Skipped() {
+			answered++
+		}
+	}
+	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
+	if r.Next >= total {
+		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
+	}
+	yes, err := s.asker.Confirm(question, true)
+	if err != nil {
+		s.earlierKept.Store(true)
+		return s.confirmError(err)
 	}
 	if !yes {
-		return s.store.Clear()
-	}
-	data, err := json.Marshal(st.Answers)
-	if err != nil {
-		return err
-	}
-	a, err := quiz.ParseAnswers(s.bank, s.store.Path(), data)
-	if err != nil {
-		warnf(s.out, "saved progress does not fit this bank, starting over: %v", err)
+		// The saved answers stay on disk until the first new answer
+		// replaces them, so that quitting now loses nothing.
+		s.order = nil
+		s.earlierKept.Store(true)
+		say(s.out, "careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		return nil
 	}
-	s.answers = a
-	s.next = min(st.Next, total)
+	s.answers = r.Answers
+	s.setNext(r.Next)
+	s.savedAt.Store(int64(r.Next))
 	o.shuffle, o.seed, o.seedSet = st.Shuffled, st.Seed, true
+	s.shuffled, s.seed = st.Shuffled, st.Seed
+	if r.Edited {
+		// The file still holds the answers that no longer apply; the
+		// next save replaces it.
+		s.dirty.Store(true)
+	}
 	return nil
+}
+
+// setAside moves progress that cannot be used out of the way, so that
+// nothing is lost and this run can save its own.
+func (s *session) setAside(err error) {
+	aside, rerr := s.store.SetAside(time.Now())
+	if rerr != nil {
+		warnf(s.out, "%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
+		s.store.Unlock()
+		s.store = nil
+		s.saving.Store(false)
+		s.unsaved.Store("saved progress is damaged")
+		return
+	}
+	warnf(s.out, "%v; starting over (the damaged file is kept as %s)", err, aside)
 }
 
 // opening shows the title, the intro, the size of the quiz and the keys.
@@ -277,7 +432,7 @@ func (s *session) opening() {
 	fmt.Fprintln(s.out)
 	// The size of the quiz and the keys share one short paragraph, so that
 	// the title stays on an 80×24 screen above the first question.
-	about := fmt.Sprintf("%s, about %s.", count(n, "question"), count(minutes, "minute"))
+	about := fmt.Sprintf("%d questions, about %d minutes.", n, minutes)
 	if s.next > 0 {
 		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
 	}
@@ -311,61 +466,94 @@ func (s *session) loop() error {
 		}
 		switch reply.Action {
 		case ask.Back:
-			s.next = max(0, s.next-1)
+			// Going back is saved too, so that a run stopped now resumes
+			// at the question on the screen.
+			s.setNext(max(0, s.next-1))
+			s.save()
 			continue
 		case ask.Skip:
-			delete(s.answers, q.ID)
+			s.answers[q.ID] = quiz.Answer{}
 		case ask.Answered:
 			s.answers[q.ID] = quiz.Answer{Picks: reply.Picks}
 		}
-		s.next++
-		if err := s.save(); err != nil {
-			return err
-		}
+		s.setNext(s.next + 1)
+		s.save()
 	}
 	return nil
 }
 
-// save writes progress after an answer. A failure is reported once and the
-// quiz goes on: losing the ability to resume is no reason to stop.
-func (s *session) save() error {
+// save writes progress after a move. A failure is reported once and the
+// quiz goes on, trying again at the next move: losing the ability to resume
+// is no reason to stop.
+func (s *session) save() {
 	if s.store == nil {
-		return nil
+		return
 	}
-	err := s.store.Save(progress.State{
-		Bank:     s.bank.SHA256,
-		Answers:  s.bank.AnswerValues(s.answers),
-		Next:     s.next,
-		Answered: len(s.answers),
-		Shuffled: s.shuffled,
-		Seed:     s.seed,
-	})
+	s.dirty.Store(true)
+	err := s.store.Save(progress.Snapshot(s.bank, s.answers, s.order, s.next, s.shuffled, s.seed))
 	if err != nil {
-		warnf(s.out, "%v; the quiz goes on, but cannot be resumed", err)
-		s.store = nil
-		return nil
+		if !s.failing {
+			warnf(s.out, "could not save progress: %v; trying again after your next answer", err)
+			s.failing = true
+		}
+		return
+	}
+	if s.failing {
+		say(s.out, "careerquiz: progress saved again\n")
+		s.failing = false
 	}
 	s.savedAt.Store(int64(s.next))
-	return nil
+	s.dirty.Store(false)
+	s.earlierKept.Store(false)
+}
+
+// unwritten is the error for a result that could not be written. The
+// progress stays, so the answers are not lost.
+func (s *session) unwritten(err error) error {
+	if s.store != nil && !s.dirty.Load() {
+		return withHint(fmt.Errorf("writing the result: %w", err), "your answers are kept; run careerquiz again to see the result")
+	}
+	return fmt.Errorf("writing the result: %w (and your answers could not be saved)", err)
+}
+
+// finish clears the progress of a quiz whose result is written, or says
+// why it could not.
+func (s *session) finish() {
+	if s.store == nil {
+		return
+	}
+	if err := s.store.Clear(); err != nil {
+		warnf(s.out, "could not clear saved progress: %v; the next run will offer to show this result again", err)
+	}
 }
 
 // signalNote is stopNote for a signal handler, from what is on disk.
 func (s *session) signalNote() string {
-	if at := s.savedAt.Load(); at >= 0 {
-		return fmt.Sprintf("interrupted after question %d of %d; progress saved", at, len(s.bank.Questions))
-	}
-	return "interrupted; nothing saved yet"
+	msg, _ := s.stopNote("interrupted")
+	return msg
 }
 
 // stopNote says where an unfinished quiz stopped and what became of the
-// answers, with a hint on how to go on.
+// answers, with a hint on how to go on. It reads only what the signal
+// handler may read too.
 func (s *session) stopNote(what string) (msg, hint string) {
+	total := len(s.bank.Questions)
+	at, saved := s.at.Load(), s.savedAt.Load()
+	unsaved, _ := s.unsaved.Load().(string)
+	again := "run careerquiz again to resume where you left off"
 	switch {
-	case s.next == 0 && s.savedAt.Load() < 0:
+	case !s.saving.Load() && unsaved != "" && at > 0:
+		return fmt.Sprintf("%s after question %d of %d; progress not saved (%s)", what, at, total, unsaved), ""
+	case !s.saving.Load() && at > 0:
+		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, at, total), ""
+	case !s.saving.Load():
 		return what + "; nothing answered yet", ""
-	case s.store == nil:
-		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, s.next, len(s.bank.Questions)), ""
+	case saved < 0 && s.earlierKept.Load():
+		return what + "; nothing answered yet; your earlier saved answers are kept", "run careerquiz again to resume them"
+	case saved < 0:
+		return what + "; nothing answered yet", ""
+	case s.dirty.Load():
+		return fmt.Sprintf("%s after question %d of %d; only the progress up to question %d is saved", what, at, total, saved), again
 	}
-	return fmt.Sprintf("%s after question %d of %d; progress saved", what, s.next, len(s.bank.Questions)),
-		"run careerquiz again to resume where you left off"
+	return fmt.Sprintf("%s after question %d of %d; progress saved", what, at, total), again
 }

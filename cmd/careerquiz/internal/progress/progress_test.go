@@ -2,20 +2,24 @@ package progress_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 )
 
-const (
-	bankA = "9f2c1e0b7a6d5c4b3a291807f6e5d4c3b2a1908f7e6d5c4b3a29180706f5e4d3"
-	bankB = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+// The keys of two bank files.
+var (
+	bankA = filepath.Join(string(filepath.Separator)+"home", "ana", "a.toml")
+	bankB = filepath.Join(string(filepath.Separator)+"home", "ana", "b.toml")
 )
 
 func env(vars map[string]string) func(string) string {
@@ -115,12 +119,14 @@ func TestDir(t *testing.T) {
 
 func sampleState() progress.State {
 	return progress.State{
+		SHA256: "9f2c1e0b7a6d5c4b3a291807f6e5d4c3b2a1908f7e6d5c4b3a29180706f5e4d3",
 		Answers: map[string]any{
 			"outage":   2,
 			"diagrams": 5,
 			"tasks":    []int{1, 3},
 			"hobby":    "skip",
 		},
+		Picked:   map[string][]string{"outage": {"Fix it fast"}},
 		Next:     4,
 		Shuffled: true,
 		// Beyond 2^53, where a trip through float64 would change it.
@@ -139,11 +145,14 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("Load: %v, %v", ok, err)
 	}
-	if got.Version != progress.Version || got.Bank != bankA {
-		t.Errorf("version %d, bank %q; want %d, %q", got.Version, got.Bank, progress.Version, bankA)
+	if got.Version != progress.Version || got.Bank != bankA || got.SHA256 != want.SHA256 {
+		t.Errorf("version %d, bank %q, digest %q; want %d, %q, %q", got.Version, got.Bank, got.SHA256, progress.Version, bankA, want.SHA256)
 	}
 	if got.Next != want.Next || got.Shuffled != want.Shuffled || got.Seed != want.Seed || got.Answered != want.Answered {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if !reflect.DeepEqual(got.Picked, want.Picked) {
+		t.Errorf("picked %v, want %v", got.Picked, want.Picked)
 	}
 	// Answers come back as decoded JSON; what matters is that they encode
 	// to the same answers file.
@@ -164,7 +173,7 @@ func TestLoadWithoutProgress(t *testing.T) {
 
 func TestSaveReplacesAtomically(t *testing.T) {
 	dir := t.TempDir()
-	s := progress.NewStore(dir, bankA)
+	s := progress.NewStore(dir, progress.BuiltIn)
 	first := sampleState()
 	second := sampleState()
 	second.Next, second.Answered = 5, 4
@@ -173,6 +182,17 @@ func TestSaveReplacesAtomically(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if want := []string{"progress-built-in.json"}; !reflect.DeepEqual(names(t, dir), want) {
+		t.Errorf("folder holds %v, want %v", names(t, dir), want)
+	}
+	got, _, err := s.Load()
+	if err != nil || got.Next != 5 || got.Answered != 4 {
+		t.Errorf("got %+v, %v; want the second save", got, err)
+	}
+}
+
+func names(t *testing.T, dir string) []string {
+	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -181,13 +201,7 @@ func TestSaveReplacesAtomically(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if want := []string{"progress-9f2c1e0b7a6d5c4b.json"}; !reflect.DeepEqual(names, want) {
-		t.Errorf("folder holds %v, want %v", names, want)
-	}
-	got, _, err := s.Load()
-	if err != nil || got.Next != 5 || got.Answered != 4 {
-		t.Errorf("got %+v, %v; want the second save", got, err)
-	}
+	return names
 }
 
 func TestSaveModes(t *testing.T) {
@@ -196,10 +210,15 @@ func TestSaveModes(t *testing.T) {
 	}
 	dir := filepath.Join(t.TempDir(), "state", "careerquiz")
 	s := progress.NewStore(dir, bankA)
+	if ok, err := s.Lock(); !ok || err != nil {
+		t.Fatalf("Lock: %v, %v", ok, err)
+	}
+	defer s.Unlock()
 	if err := s.Save(sampleState()); err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]os.FileMode{dir: 0o700, s.Path(): 0o600} {
+	lock := strings.TrimSuffix(s.Path(), ".json") + ".lock"
+	for path, want := range map[string]os.FileMode{dir: 0o700, s.Path(): 0o600, lock: 0o600} {
 		fi, err := os.Stat(path)
 		if err != nil {
 			t.Fatal(err)
@@ -217,13 +236,11 @@ func TestSaveFailureLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := progress.NewStore(blocker, bankA)
-	err := s.Save(sampleState())
-	if err == nil || !strings.HasPrefix(err.Error(), "saving progress: ") {
-		t.Fatalf("got %v, want a saving progress error", err)
+	if err := s.Save(sampleState()); err == nil {
+		t.Fatal("Save into a file, as if a folder, worked")
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("folder holds %d entries, want only the blocking file", len(entries))
+	if entries := names(t, dir); len(entries) != 1 {
+		t.Errorf("folder holds %v, want only the blocking file", entries)
 	}
 }
 
@@ -247,19 +264,64 @@ func TestStoresAreKeyedByBank(t *testing.T) {
 	}
 }
 
-func TestNewStoreKeepsOddDigestsInsideTheFolder(t *testing.T) {
+func TestKey(t *testing.T) {
 	dir := t.TempDir()
-	for _, digest := range []string{"", "../../../etc/passwd", "short", `C:\x\y\z\0123456789`} {
-		s := progress.NewStore(dir, digest)
-		if filepath.Dir(s.Path()) != dir {
-			t.Errorf("digest %q: file %s is outside %s", digest, s.Path(), dir)
+	bank := filepath.Join(dir, "bank.toml")
+	if err := os.WriteFile(bank, []byte("title = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	real, err := filepath.EvalSymlinks(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := progress.Key("", "abc"); got != progress.BuiltIn {
+		t.Errorf("the built-in bank's key is %q", got)
+	}
+	if got := progress.Key(bank, "abc"); got != real {
+		t.Errorf("Key(%s) = %q, want %q", bank, got, real)
+	}
+	// Editing a bank keeps its key: the file is the same quiz.
+	if got := progress.Key(bank, "def"); got != real {
+		t.Errorf("an edited bank has key %q, want %q", got, real)
+	}
+	// A relative name and a link reach the same file, and the same key.
+	t.Chdir(dir)
+	if got := progress.Key("bank.toml", "abc"); got != real {
+		t.Errorf("Key(bank.toml) = %q, want %q", got, real)
+	}
+	if runtime.GOOS != "windows" {
+		if err := os.Symlink(bank, filepath.Join(dir, "link.toml")); err != nil {
+			t.Fatal(err)
 		}
+		if got := progress.Key("link.toml", "abc"); got != real {
+			t.Errorf("Key(link.toml) = %q, want %q", got, real)
+		}
+	}
+	// A name that is no lasting file (a pipe, a folder) is known by the
+	// bank's bytes.
+	if got := progress.Key(dir, "abc"); got != "sha256:abc" {
+		t.Errorf("Key(a folder) = %q, want sha256:abc", got)
+	}
+}
+
+func TestNoTwoBanksShareAFile(t *testing.T) {
+	dir := t.TempDir()
+	seen := map[string]string{}
+	for _, key := range []string{progress.BuiltIn, "", "../../../etc/passwd", "/x", `C:\x\y\z\0123456789`, "sha256:abc", "/home/ana/built-in"} {
+		s := progress.NewStore(dir, key)
+		if filepath.Dir(s.Path()) != dir {
+			t.Errorf("key %q: file %s is outside %s", key, s.Path(), dir)
+		}
+		if other, ok := seen[s.Path()]; ok {
+			t.Errorf("keys %q and %q share %s", key, other, s.Path())
+		}
+		seen[s.Path()] = key
 	}
 }
 
 func TestClear(t *testing.T) {
 	dir := t.TempDir()
-	s := progress.NewStore(dir, bankA)
+	s := progress.NewStore(dir, progress.BuiltIn)
 	if err := s.Clear(); err != nil {
 		t.Fatalf("Clear without progress: %v", err)
 	}
@@ -267,7 +329,7 @@ func TestClear(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A save killed between writing and renaming leaves its temporary file.
-	leftover := filepath.Join(dir, "progress-9f2c1e0b7a6d5c4b.json.123456.tmp")
+	leftover := filepath.Join(dir, "progress-built-in.json.123456.tmp")
 	if err := os.WriteFile(leftover, []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -277,28 +339,51 @@ func TestClear(t *testing.T) {
 	if _, ok, err := s.Load(); ok || err != nil {
 		t.Errorf("progress still there after Clear: %v, %v", ok, err)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+	if entries := names(t, dir); len(entries) != 0 {
 		t.Errorf("folder still holds %v", entries)
 	}
 }
 
+// TestOneRunAtATime: while one run holds a bank's lock, another cannot
+// take it, and can once it is let go. Other banks are not held up.
+func TestOneRunAtATime(t *testing.T) {
+	dir := t.TempDir()
+	first, second := progress.NewStore(dir, bankA), progress.NewStore(dir, bankA)
+	if ok, err := first.Lock(); !ok || err != nil {
+		t.Fatalf("first Lock: %v, %v", ok, err)
+	}
+	if ok, err := second.Lock(); ok || err != nil {
+		t.Fatalf("second Lock while the first holds it: %v, %v; want false, nil", ok, err)
+	}
+	other := progress.NewStore(dir, bankB)
+	if ok, err := other.Lock(); !ok || err != nil {
+		t.Errorf("another bank is held up: %v, %v", ok, err)
+	}
+	other.Unlock()
+	first.Unlock()
+	if ok, err := second.Lock(); !ok || err != nil {
+		t.Fatalf("second Lock after the first let go: %v, %v", ok, err)
+	}
+	second.Unlock()
+}
+
 func TestLoadRefusesUnusableFiles(t *testing.T) {
-	other, _ := json.Marshal(map[string]any{"version": 1, "bank_sha256": bankB, "answers": map[string]any{}})
-	newer, _ := json.Marshal(map[string]any{"version": 2, "bank_sha256": bankA, "answers": map[string]any{}})
-	negative, _ := json.Marshal(map[string]any{"version": 1, "bank_sha256": bankA, "answers": map[string]any{}, "next": -1})
+	other, _ := json.Marshal(map[string]any{"version": 2, "bank": bankB, "answers": map[string]any{}})
+	older, _ := json.Marshal(map[string]any{"version": 1, "bank_sha256": "abc", "answers": map[string]any{}})
+	negative, _ := json.Marshal(map[string]any{"version": 2, "bank": bankA, "answers": map[string]any{}, "next": -1})
 	tests := []struct {
 		name string
 		data string
-		want string // with %s for the file
+		want string
 	}{
-		{"cut short", `{"version": 1, "answ`, "saved progress %s is damaged (unexpected EOF); --restart discards it"},
-		{"not JSON", "outage = 2\n", "saved progress %s is damaged (invalid character 'o' looking for beginning of value); --restart discards it"},
-		{"wrong types", `{"version": "1"}`, "saved progress %s is damaged (json: cannot unmarshal string into Go struct field State.version of type int); --restart discards it"},
-		{"text after the end", `{"version": 1} {}`, "saved progress %s is damaged (text after the end of the progress); --restart discards it"},
-		{"some other JSON file", `{"name": "x"}`, "saved progress %s is not careerquiz progress; --restart discards it"},
-		{"another bank", string(other), "saved progress %s belongs to another question bank; --restart discards it"},
-		{"another version", string(newer), "saved progress %s has format version 2, not 1; --restart discards it"},
-		{"negative position", string(negative), "saved progress %s is damaged (missing or negative fields); --restart discards it"},
+		{"cut short", `{"version": 2, "answ`, "unexpected EOF"},
+		{"not JSON", "outage = 2\n", "invalid character 'o' looking for beginning of value"},
+		{"wrong types", `{"version": "1"}`, "json: cannot unmarshal string into Go struct field State.version of type int"},
+		{"text after the end", `{"version": 2} {}`, "text after the end of the progress"},
+		{"some other JSON file", `{"name": "x"}`, "not careerquiz progress"},
+		{"another bank", string(other), "it belongs to another question bank"},
+		{"an earlier format", string(older), "format version 1, not 2"},
+		{"negative position", string(negative), "missing or negative fields"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -310,10 +395,85 @@ func TestLoadRefusesUnusableFiles(t *testing.T) {
 			if ok {
 				t.Fatalf("Load accepted %+v", st)
 			}
-			if want := fmt.Sprintf(tt.want, s.Path()); err == nil || err.Error() != want {
-				t.Errorf("error:\n%v\nwant:\n%s", err, want)
+			var d *progress.DamagedError
+			if !errors.As(err, &d) || d.Reason != tt.want || d.Path != s.Path() {
+				t.Errorf("error %#v, want reason %q for %s", err, tt.want, s.Path())
 			}
 		})
+	}
+}
+
+func TestSetAsideKeepsEarlierOnes(t *testing.T) {
+	s := progress.NewStore(t.TempDir(), bankA)
+	now := time.Date(2026, 12, 2, 6, 30, 0, 0, time.UTC)
+	var asides []string
+	for range 2 {
+		if err := os.WriteFile(s.Path(), []byte("{"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		aside, err := s.SetAside(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asides = append(asides, aside)
+	}
+	if asides[0] == asides[1] {
+		t.Errorf("two damaged files set aside at one second share %s", asides[0])
+	}
+}
+
+// TestRemoveOrphans: progress of a bank file that is gone, and progress in
+// the earlier format (which named banks by their bytes), belongs to no bank
+// and is removed. Progress of banks still there, of the built-in bank, of a
+// bank another run holds, and files that are not progress are kept.
+func TestRemoveOrphans(t *testing.T) {
+	dir := t.TempDir()
+	banks := t.TempDir()
+	present := filepath.Join(banks, "present.toml")
+	if err := os.WriteFile(present, []byte("title = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	gone := filepath.Join(banks, "gone.toml")
+	held := filepath.Join(banks, "held.toml")
+	for _, key := range []string{progress.BuiltIn, present, gone, held} {
+		if err := progress.NewStore(dir, key).Save(sampleState()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	holder := progress.NewStore(dir, held)
+	if ok, err := holder.Lock(); !ok || err != nil {
+		t.Fatalf("Lock: %v, %v", ok, err)
+	}
+	defer holder.Unlock()
+	legacy := filepath.Join(dir, "progress-9f2c1e0b7a6d5c4b.json")
+	keep := map[string]string{
+		"progress-notes.json": `{"note": "mine"}`,
+		"progress-bank-0000000000000000.damaged-20261202T063000Z": "{",
+	}
+	if err := os.WriteFile(legacy, []byte(`{"version": 1, "bank_sha256": "9f2c1e0b7a6d5c4b3a29", "answers": {}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range keep {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed := progress.RemoveOrphans(dir)
+	want := []string{progress.NewStore(dir, gone).Path(), legacy}
+	slices.Sort(removed)
+	slices.Sort(want)
+	if !slices.Equal(removed, want) {
+		t.Errorf("removed %v, want %v", removed, want)
+	}
+	for _, key := range []string{progress.BuiltIn, present, held} {
+		if _, ok, err := progress.NewStore(dir, key).Load(); !ok || err != nil {
+			t.Errorf("progress of %s is gone: %v, %v", key, ok, err)
+		}
+	}
+	for name := range keep {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s is gone: %v", name, err)
+		}
 	}
 }
 
@@ -325,7 +485,12 @@ func ExampleStore() {
 	}
 	defer os.RemoveAll(dir)
 
-	store := progress.NewStore(dir, bankA)
+	store := progress.NewStore(dir, progress.BuiltIn)
+	if ok, err := store.Lock(); !ok || err != nil {
+		fmt.Println("another run holds the bank", err)
+		return
+	}
+	defer store.Unlock()
 	err = store.Save(progress.State{
 		Answers:  map[string]any{"outage": 2, "tasks": []int{1, 3}, "hobby": "skip"},
 		Next:     3,
@@ -343,5 +508,5 @@ func ExampleStore() {
 	// Output:
 	// true <nil> 3 2
 	// {"hobby":"skip","outage":2,"tasks":[1,3]}
-	// progress-9f2c1e0b7a6d5c4b.json
+	// progress-built-in.json
 }

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+// stopper ends a quiz run on SIGINT, SIGTERM or SIGHUP, whatever the run is
+// doing: waiting for a FIFO bank's writer, reading a file, asking a
+// question or writing the result. Most of the time the signal ends the
+// process from here, since a blocked read or open cannot be called off.
+// While the plain asker reads a line, the signal is handed to it instead,
+// so that the run returns as from Ctrl-C and says so in the usual way.
+type stopper struct {
+	e    env
+	done func()
+
+	mu sync.Mutex
+	// handoff, while set, receives the first signal, closed.
+	handoff chan struct{}
+	// restore gives back the terminal a raw-mode asker took; note says
+	// where the run stopped.
+	restore func()
+	note    func() string
+}
+
+func watchSignals(e env) *stopper {
+	sigs, done := e.interrupts()
+	s := &stopper{e: e, done: done}
+	go func() {
+		for range sigs {
+			s.mu.Lock()
+			if h := s.handoff; h != nil {
+				s.handoff = nil
+				close(h)
+				s.mu.Unlock()
+				// A second signal, should the run not return, ends it
+				// from here.
+				continue
+			}
+			restore, note := s.restore, s.note
+			s.mu.Unlock()
+			if restore != nil {
+				restore()
+				// survey hides the cursor while a menu is up and
+				// leaves it within the menu: show it again and clear
+				// from there down.
+				fmt.Fprint(e.stderr, "\r\x1b[J\x1b[?25h")
+			}
+			msg := "interrupted"
+			if note != nil {
+				msg = note()
+			}
+			say(e.stderr, "careerquiz: %s\n", msg)
+			e.exit(exitInterrupt)
+			return
+		}
+	}()
+	return s
+}
+
+// handOff makes the next signal close ch instead of ending the process,
+// until the handoff is taken back with handOff(nil).
+func (s *stopper) handOff(ch chan struct{}) {
+	s.mu.Lock()
+	s.handoff = ch
+	s.mu.Unlock()
+}
+
+// onStop sets what a signal does before the process ends: give the terminal
+// back (restore may be nil) and say what note returns (it is called from
+// another goroutine).
+func (s *stopper) onStop(restore func(), note func() string) {
+	s.mu.Lock()
+	s.restore, s.note = restore, note
+	s.mu.Unlock()
+}
+
+func (s *stopper) stop() { s.done() }
