@@ -113,6 +113,7 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	if err != nil {
 		return nil, err
 	}
+	warnOtherBank(e.stderr, b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
 		return nil, withHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
@@ -432,7 +433,7 @@ func (s *session) opening() {
 	fmt.Fprintln(s.out)
 	// The size of the quiz and the keys share one short paragraph, so that
 	// the title stays on an 80×24 screen above the first question.
-	about := fmt.Sprintf("%d questions, about %d minutes.", n, minutes)
+	about := fmt.Sprintf("%s, about %s.", count(n, "question"), count(minutes, "minute"))
 	if s.next > 0 {
 		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
 	}
