@@ -153,3 +153,14 @@ func TestColorPrecedence(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionFromTheLinker: a release build sets main.version with
+// -ldflags "-X main.version=…", and --version prints it.
+func TestVersionFromTheLinker(t *testing.T) {
+	defer func(v string) { version = v }(version)
+	version = "v1.2.3"
+	e, stdout, _ := testEnv(t, "")
+	if code := run([]string{"--version"}, e); code != exitOK || stdout.String() != "careerquiz v1.2.3\n" {
+		t.Errorf("--version: exit %d, %q", code, stdout)
+	}
+}

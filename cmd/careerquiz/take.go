@@ -101,15 +101,7 @@ func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) error {
 
 // readAnswers reads an answers file, or standard input for "-".
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
-	var data []byte
-	var err error
-	name := path
-	if path == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(io.LimitReader(e.stdin, quiz.MaxSize+1))
-	} else {
-		data, err = quiz.ReadFile(path)
-	}
+	name, data, err := readInput(path, e)
 	if err != nil {
 		return nil, err
 	}
