@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -265,6 +266,9 @@ func unknownCommand(word string) error {
 	if s := suggest(word, commandNames()); s != "" {
 		return withHint(err, "did you mean 'careerquiz %s'?", s)
 	}
+	if ext := path.Ext(word); ext == ".toml" || ext == ".json" {
+		return withHint(err, "to take a bank: careerquiz --questions %[1]s; to answer from a file: careerquiz --answers %[1]s; to check a bank: careerquiz check %[1]s", word)
+	}
 	return withHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
 }
 
@@ -306,7 +310,10 @@ type options struct {
 }
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
-// them.
+// them. A new flag is one entry: switchFlag or fileFlag for the common
+// kinds, or a flagDef with its own set function. Flags that choose the same
+// thing share a setting, as --no-color does with --color, so that giving
+// both is a usage error rather than a silent choice of the last.
 var quizFlags = flagTable[options]{
 	fileFlag("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
 		func(o *options) *string { return &o.questions }),
