@@ -166,14 +166,9 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 // order, or into the keys of the "answers" table of a saved result.
 func (r *answersReader) tomlEntries() ([]answerEntry, error) {
 	src := string(r.data)
-	var keys []toml.Key
-	var lines keyLines
-	entries, ok := readAnswers(src)
-	if !ok {
-		var err error
-		if entries, keys, lines, err = r.decodeTOML(src); err != nil {
-			return nil, err
-		}
+	entries, keys, lines, err := r.decodeTOML(src)
+	if err != nil {
+		return nil, err
 	}
 	if answers, ok := r.savedResult(entries); ok {
 		if answers == nil {
@@ -184,81 +179,6 @@ func (r *answersReader) tomlEntries() ([]answerEntry, error) {
 		return tomlTable(table, keys, lines, answers.key), nil
 	}
 	return entries, nil
-}
-
-// readAnswers reads an answers file written as answers files are, one
-// `id = value` line per question with an integer, a string or an array of
-// either as the value, into its entries in file order, as the decoder
-// would give them in a seventh of the time. Like readBank, it declines
-// anything else, which the decoder then reads.
-func readAnswers(src string) ([]answerEntry, bool) {
-	r := &tomlReader{src: src, line: 1}
-	var entries []answerEntry
-	seen := map[string]bool{}
-	for {
-		r.skipBlank()
-		if r.i >= len(r.src) {
-			return entries, true
-		}
-		switch r.src[r.i] {
-		case '\n', '\r', '#':
-			// A blank line or a comment, which endOfLine reads.
-		default:
-			line := r.line
-			key, ok := r.bareKey()
-			r.skipBlank()
-			if !ok || !r.expect('=') || seen[key] {
-				return nil, false
-			}
-			seen[key] = true
-			r.skipBlank()
-			value, ok := r.answerValue()
-			if !ok {
-				return nil, false
-			}
-			entries = append(entries, answerEntry{key: key, line: line, value: value})
-		}
-		if !r.endOfLine() {
-			return nil, false
-		}
-	}
-}
-
-// answerValue reads an integer, a string, or an array of integers or of
-// strings, typed as the decoder types them.
-func (r *tomlReader) answerValue() (any, bool) {
-	if !r.expect('[') {
-		return r.answerScalar()
-	}
-	list := []any{}
-	for {
-		if !r.skipFill() {
-			return nil, false
-		}
-		if r.expect(']') {
-			return list, true
-		}
-		v, ok := r.answerScalar()
-		if !ok || !r.skipFill() || len(list) > 0 && isString(v) != isString(list[0]) {
-			return nil, false
-		}
-		list = append(list, v)
-		if !r.expect(',') {
-			return list, r.expect(']')
-		}
-	}
-}
-
-func (r *tomlReader) answerScalar() (any, bool) {
-	if r.i < len(r.src) && (r.src[r.i] == '"' || r.src[r.i] == '\'') {
-		return r.stringValue()
-	}
-	return r.integer()
-}
-
-func isString(v any) bool {
-	_, ok := v.(string)
-	return ok
 }
 
 // decodeTOML decodes an answers file with the TOML decoder, into its

@@ -18,6 +18,9 @@ const (
 	// PickAny lets a person pick one or more options; the weights of all
 	// picked options add up.
 	PickAny Kind = "pick-any"
+	// Graded is a graded choice between two sides, A and B, on five
+	// points from "much rather A" to "much rather B".
+	Graded Kind = "graded"
 )
 
 // Bank is a validated question bank. Treat it as read-only.
@@ -31,6 +34,9 @@ type Bank struct {
 	Paths     []Path
 	Themes    []Theme
 	Questions []Question
+	// TryBoth are small tasks that let a person try the work of each path,
+	// for a result that leans neither way. Their Stage is 0.
+	TryBoth []Step
 	// SHA256 is the hex digest of the bank's bytes as read: it names the
 	// bank in results and keys saved progress.
 	SHA256 string
@@ -68,8 +74,19 @@ type Path struct {
 
 // Step is one learning step, tagged with the theme it builds.
 type Step struct {
+	// ID is unique among the bank's steps and try-both steps.
+	ID    string
 	Theme string
+	// Stage orders the steps as a learner meets them, from 1: a language,
+	// then servers and databases, then real projects, then cloud, security
+	// and system design.
+	Stage int
 	Text  string
+	// Basis names the point of the source the step rests on.
+	Basis string
+	// SkipWhen maps the id of an unscored question to the option ids whose
+	// pick makes this step unnecessary, such as experience = ["work"].
+	SkipWhen map[string][]string
 }
 
 // Theme groups questions about one area of the work.
@@ -90,10 +107,36 @@ type Question struct {
 	Help  string
 	Basis string
 	// Keyed is the path a Scale statement speaks for; empty for other kinds.
-	Keyed   string
-	Options []Option
+	Keyed string
+	// Sides are the two ways of working a Graded question weighs, A first;
+	// nil for other kinds.
+	Sides []Side
+	// Unscored marks a profile question: it is asked and its answer kept,
+	// but it counts for no path (see Scored).
+	Unscored bool
+	Options  []Option
 	// Line is where the question starts in the bank file; 0 when unknown.
 	Line int
+}
+
+// Side is one of the two ways of working a Graded question weighs.
+type Side struct {
+	Text string
+	// Path is the id of the path this side speaks for.
+	Path string
+}
+
+// Scored reports whether the question counts towards the result.
+func (q *Question) Scored() bool { return !q.Unscored }
+
+// DefaultPick is the option an asker highlights first: the middle point of
+// a graded or scale question, so that neither side is suggested, and -1
+// (none) for other kinds.
+func (q *Question) DefaultPick() int {
+	if (q.Kind == Graded || q.Kind == Scale) && len(q.Options) == 5 {
+		return 2
+	}
+	return -1
 }
 
 // Option is one answer a question offers.
@@ -121,6 +164,24 @@ func (b *Bank) PathIndex(id string) int {
 func (b *Bank) ThemeIndex(id string) int {
 	for i, t := range b.Themes {
 		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Question returns the question with the given id, or nil.
+func (b *Bank) Question(id string) *Question {
+	if i := b.QuestionIndex(id); i >= 0 {
+		return &b.Questions[i]
+	}
+	return nil
+}
+
+// OptionIndex returns the index of the option with the given id, or -1.
+func (q *Question) OptionIndex(id string) int {
+	for i, o := range q.Options {
+		if o.ID == id && id != "" {
 			return i
 		}
 	}

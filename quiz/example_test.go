@@ -22,6 +22,9 @@ name = "Back-end engineer"
 summary = "Designs the whole system."
 
 [[paths.steps]]
+id = "step-1"
+stage = 1
+basis = "A step of the source."
 theme = "design"
 text = "Learn how to lay out data for growth."
 
@@ -31,6 +34,9 @@ name = "Back-end developer"
 summary = "Writes the code that brings the design to life."
 
 [[paths.steps]]
+id = "step-2"
+stage = 1
+basis = "A step of the source."
 theme = "design"
 text = "Learn the design you will build on."
 
@@ -60,8 +66,8 @@ basis = "Engineers design the architecture."
 	// path engineer: Back-end engineer
 	// path developer: Back-end developer
 	// questions: 1
-	// Strongly disagree [0 2]
-	// Disagree          [0 1]
+	// Strongly disagree [0 0]
+	// Disagree          [0 0]
 	// Neutral           [0 0]
 	// Agree             [1 0]
 	// Strongly agree    [2 0]

@@ -99,8 +99,28 @@ func checkBank(t *testing.T, b *quiz.Bank) {
 			if b.ThemeIndex(s.Theme) < 0 {
 				t.Fatalf("step of path %q names unknown theme %q", p.ID, s.Theme)
 			}
-			clean("step", s.Text)
+			if s.ID == "" || s.Stage < 1 {
+				t.Fatalf("step of path %q with id %q and stage %d", p.ID, s.ID, s.Stage)
+			}
+			clean("step", s.ID+s.Text+s.Basis)
+			for qid, oids := range s.SkipWhen {
+				q := b.Question(qid)
+				if q == nil || q.Scored() {
+					t.Fatalf("step %q skips for %q, not an unscored question", s.ID, qid)
+				}
+				for _, oid := range oids {
+					if q.OptionIndex(oid) < 0 {
+						t.Fatalf("step %q skips for unknown option %q of %q", s.ID, oid, qid)
+					}
+				}
+			}
 		}
+	}
+	for _, s := range b.TryBoth {
+		if b.ThemeIndex(s.Theme) < 0 || s.ID == "" || s.Stage != 0 || s.SkipWhen != nil {
+			t.Fatalf("try-both step %+v", s)
+		}
+		clean("try-both step", s.ID+s.Text+s.Basis)
 	}
 	for _, th := range b.Themes {
 		clean("theme", th.ID+th.Name+th.About)
@@ -121,11 +141,19 @@ func checkBank(t *testing.T, b *quiz.Bank) {
 		if strings.TrimSpace(q.Text) == "" {
 			t.Fatalf("question %q without text", q.ID)
 		}
+		if !q.Scored() && q.Kind != quiz.Choice {
+			t.Fatalf("unscored question %q of kind %q", q.ID, q.Kind)
+		}
 		switch q.Kind {
 		case quiz.Choice, quiz.PickAny:
 		case quiz.Scale:
 			if len(q.Options) != 5 || b.PathIndex(q.Keyed) < 0 {
 				t.Fatalf("scale %q with %d options keyed to %q", q.ID, len(q.Options), q.Keyed)
+			}
+		case quiz.Graded:
+			if len(q.Options) != 5 || len(q.Sides) != 2 || b.PathIndex(q.Sides[0].Path) < 0 ||
+				b.PathIndex(q.Sides[1].Path) < 0 || q.Sides[0].Path == q.Sides[1].Path {
+				t.Fatalf("graded %q with %d options and sides %+v", q.ID, len(q.Options), q.Sides)
 			}
 		default:
 			t.Fatalf("question %q of kind %q", q.ID, q.Kind)
@@ -148,9 +176,15 @@ func checkBank(t *testing.T, b *quiz.Bank) {
 				if w != q.Options[0].Weights[pi] {
 					moves = true
 				}
+				if w != 0 && !q.Scored() {
+					t.Fatalf("unscored question %q option %d has weight %v", q.ID, i+1, w)
+				}
+			}
+			if !q.Scored() && o.ID == "" {
+				t.Fatalf("unscored question %q option %d without id", q.ID, i+1)
 			}
 		}
-		if !moves {
+		if !moves && q.Scored() {
 			t.Fatalf("question %q cannot move the result", q.ID)
 		}
 	}

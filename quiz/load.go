@@ -135,6 +135,7 @@ type rawBank struct {
 	Themes    []rawTheme    `toml:"themes"`
 	Paths     []rawPath     `toml:"paths"`
 	Questions []rawQuestion `toml:"questions"`
+	TryBoth   []rawStep     `toml:"try_both"`
 }
 
 type rawScoring struct {
@@ -156,14 +157,20 @@ type rawPath struct {
 	Summary string    `toml:"summary"`
 	Salary  []string  `toml:"salary"`
 	Steps   []rawStep `toml:"steps"`
-	// line is where readBank found the path's table; 0 when it was decoded
-	// otherwise.
-	line int `toml:"-"`
 }
 
 type rawStep struct {
-	Theme string `toml:"theme"`
-	Text  string `toml:"text"`
+	ID       string      `toml:"id"`
+	Theme    string      `toml:"theme"`
+	Stage    *int64      `toml:"stage"`
+	Text     string      `toml:"text"`
+	Basis    *string     `toml:"basis"`
+	SkipWhen rawSkipWhen `toml:"skip_when"`
+}
+
+type rawSide struct {
+	Text string `toml:"text"`
+	Path string `toml:"path"`
 }
 
 type rawQuestion struct {
@@ -175,9 +182,10 @@ type rawQuestion struct {
 	Basis   string      `toml:"basis"`
 	Keyed   string      `toml:"keyed"`
 	Weight  *float64    `toml:"weight"`
+	Scored  *bool       `toml:"scored"`
+	A       *rawSide    `toml:"a"`
+	B       *rawSide    `toml:"b"`
 	Options []rawOption `toml:"options"`
-	// line is as for rawPath.
-	line int `toml:"-"`
 }
 
 type rawOption struct {
@@ -213,15 +221,44 @@ func (w *rawWeights) UnmarshalTOML(v any) error {
 	return nil
 }
 
+// rawSkipWhen is a step's skip_when: option ids by question id. It decodes
+// itself for the reason rawWeights does.
+type rawSkipWhen map[string][]string
+
+func (s *rawSkipWhen) UnmarshalTOML(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("expected a table, found %s", tomlTypeName(v))
+	}
+	*s = make(rawSkipWhen, len(m))
+	for k, x := range m {
+		list, ok := x.([]any)
+		if !ok {
+			return fmt.Errorf("expected a list of option ids, found %s", tomlTypeName(x))
+		}
+		for _, id := range list {
+			str, ok := id.(string)
+			if !ok {
+				return fmt.Errorf("expected an option id, found %s", tomlTypeName(id))
+			}
+			(*s)[k] = append((*s)[k], str)
+		}
+	}
+	return nil
+}
+
 // The keys each table accepts. TOML keys are case-sensitive, so a key
 // matches only as written here (the decoder alone would also accept "Text").
 var knownKeys = map[string][]string{
-	"":                  {"title", "intro", "scoring", "themes", "paths", "questions"},
+	"":                  {"title", "intro", "scoring", "themes", "paths", "questions", "try_both"},
 	"scoring":           {"min_answered", "slight", "moderate", "clear"},
 	"themes":            {"id", "name", "about"},
 	"paths":             {"id", "name", "summary", "salary", "steps"},
-	"paths.steps":       {"theme", "text"},
-	"questions":         {"id", "theme", "kind", "text", "help", "basis", "keyed", "weight", "options"},
+	"paths.steps":       {"id", "theme", "stage", "text", "basis", "skip_when"},
+	"try_both":          {"id", "theme", "text", "basis"},
+	"questions":         {"id", "theme", "kind", "scored", "text", "help", "basis", "keyed", "weight", "a", "b", "options"},
+	"questions.a":       {"text", "path"},
+	"questions.b":       {"text", "path"},
 	"questions.options": {"id", "text", "weights"},
 }
 
@@ -236,21 +273,18 @@ func Parse(file string, data []byte) (*Bank, error) {
 	}
 	src := string(data)
 	v := &validator{file: file, src: src}
-	raw, ok := readBank(src)
-	var keys []toml.Key
-	if !ok {
-		lines, deep := scanBank(src)
-		if deep != nil {
-			return nil, newSyntaxError(file, src, deep.line, deep.col,
-				fmt.Sprintf("nested more than %d levels deep (a bank needs six at most)", maxKeyNesting), nil)
-		}
-		raw = &rawBank{}
-		md, err := toml.Decode(src, raw)
-		if err != nil {
-			return nil, decodeError(file, src, lines, err)
-		}
-		v.lines, keys = lines, md.Keys()
+	lines, deep := scanBank(src)
+	if deep != nil {
+		return nil, newSyntaxError(file, src, deep.line, deep.col,
+			fmt.Sprintf("nested more than %d levels deep (a bank needs six at most)", maxKeyNesting), nil)
 	}
+	raw := &rawBank{}
+	md, err := toml.Decode(src, raw)
+	if err != nil {
+		return nil, decodeError(file, src, lines, err)
+	}
+	v.lines = lines
+	keys := md.Keys()
 	b := v.bank(raw)
 	v.unknownKeys(keys)
 	sortProblems(v.errs)
@@ -262,599 +296,6 @@ func Parse(file string, data []byte) (*Bank, error) {
 	}
 	b.Warnings = v.warns
 	return b, nil
-}
-
-// readBank decodes src into its raw form when it is written the way banks
-// are written: title and intro first, then [scoring], [[themes]], [[paths]],
-// [[paths.steps]], [[questions]] and [[questions.options]] tables of
-// `key = value` lines, with the bank's own keys and values of the types
-// they take: strings, numbers, arrays of strings and one-line inline tables
-// of numbers. The built-in bank, and every bank started from it, is written
-// so.
-//
-// The TOML decoder took three quarters of the time of loading a bank, and
-// most of a whole run; reading this one layout by hand takes a small part
-// of that. Anything else (another layout of the same data, a key the bank
-// does not know, a value of the wrong type, a mistake of syntax) makes
-// readBank report false, and Parse gives the bank to the decoder, which
-// decides what it means or what is wrong with it. readBank therefore never
-// has to explain a bank it does not read; on the banks it does read it must
-// agree with the decoder exactly, and where the two could differ it
-// declines.
-func readBank(src string) (*rawBank, bool) {
-	r := &tomlReader{src: src, line: 1}
-	raw := &rawBank{}
-	var table keyReader = raw
-	for {
-		r.skipBlank()
-		if r.i >= len(r.src) {
-			return raw, true
-		}
-		switch r.src[r.i] {
-		case '\n', '\r', '#':
-			// A blank line or a comment, which endOfLine reads.
-		case '[':
-			t, ok := r.header(raw)
-			if !ok {
-				return nil, false
-			}
-			table, r.seen = t, r.seen[:0]
-		default:
-			if !r.keyValue(table) {
-				return nil, false
-			}
-		}
-		if !r.endOfLine() {
-			return nil, false
-		}
-	}
-}
-
-// tomlReader reads TOML as banks and answers files are plainly written,
-// for readBank and readAnswers: its methods report false for anything they
-// do not read exactly as the TOML decoder would.
-type tomlReader struct {
-	src  string
-	i    int
-	line int
-	// seen holds the keys given so far in the current table: TOML allows
-	// each only once.
-	seen []string
-}
-
-// keyReader is a table of the bank: it reads the value of one of its keys.
-type keyReader interface {
-	readKey(r *tomlReader, key string) bool
-}
-
-func (b *rawBank) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "title":
-		return r.str(&b.Title)
-	case "intro":
-		return r.str(&b.Intro)
-	}
-	return false
-}
-
-func (s *rawScoring) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "min_answered":
-		return r.optNumber(&s.MinAnswered)
-	case "slight":
-		return r.optNumber(&s.Slight)
-	case "moderate":
-		return r.optNumber(&s.Moderate)
-	case "clear":
-		return r.optNumber(&s.Clear)
-	}
-	return false
-}
-
-func (t *rawTheme) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "id":
-		return r.str(&t.ID)
-	case "name":
-		return r.str(&t.Name)
-	case "about":
-		return r.str(&t.About)
-	}
-	return false
-}
-
-func (p *rawPath) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "id":
-		return r.str(&p.ID)
-	case "name":
-		return r.str(&p.Name)
-	case "summary":
-		return r.str(&p.Summary)
-	case "salary":
-		return r.strs(&p.Salary)
-	}
-	return false
-}
-
-func (s *rawStep) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "theme":
-		return r.str(&s.Theme)
-	case "text":
-		return r.str(&s.Text)
-	}
-	return false
-}
-
-func (q *rawQuestion) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "id":
-		return r.str(&q.ID)
-	case "theme":
-		return r.str(&q.Theme)
-	case "kind":
-		return r.str(&q.Kind)
-	case "text":
-		return r.str(&q.Text)
-	case "help":
-		return r.str(&q.Help)
-	case "basis":
-		return r.str(&q.Basis)
-	case "keyed":
-		return r.str(&q.Keyed)
-	case "weight":
-		return r.optNumber(&q.Weight)
-	}
-	return false
-}
-
-func (o *rawOption) readKey(r *tomlReader, key string) bool {
-	switch key {
-	case "id":
-		return r.str(&o.ID)
-	case "text":
-		return r.str(&o.Text)
-	case "weights":
-		return r.weights(&o.Weights)
-	}
-	return false
-}
-
-// header reads a table header and returns the table it opens. An array of
-// tables below another ([[paths.steps]]) belongs to the latest element of
-// the one above, as in TOML.
-func (r *tomlReader) header(raw *rawBank) (keyReader, bool) {
-	line := r.line
-	r.i++
-	array := r.expect('[')
-	r.skipBlank()
-	name, ok := r.bareKey()
-	if !ok {
-		return nil, false
-	}
-	r.skipBlank()
-	if r.expect('.') {
-		r.skipBlank()
-		sub, ok := r.bareKey()
-		if !ok {
-			return nil, false
-		}
-		name += "." + sub
-		r.skipBlank()
-	}
-	if !r.expect(']') || array && !r.expect(']') {
-		return nil, false
-	}
-	switch {
-	case !array:
-		if name != "scoring" || raw.Scoring != nil {
-			return nil, false
-		}
-		raw.Scoring = &rawScoring{}
-		return raw.Scoring, true
-	case name == "themes":
-		raw.Themes = append(raw.Themes, rawTheme{})
-		return &raw.Themes[len(raw.Themes)-1], true
-	case name == "paths":
-		raw.Paths = append(raw.Paths, rawPath{line: line})
-		return &raw.Paths[len(raw.Paths)-1], true
-	case name == "paths.steps" && len(raw.Paths) > 0:
-		p := &raw.Paths[len(raw.Paths)-1]
-		p.Steps = append(p.Steps, rawStep{})
-		return &p.Steps[len(p.Steps)-1], true
-	case name == "questions":
-		raw.Questions = append(raw.Questions, rawQuestion{line: line})
-		return &raw.Questions[len(raw.Questions)-1], true
-	case name == "questions.options" && len(raw.Questions) > 0:
-		q := &raw.Questions[len(raw.Questions)-1]
-		q.Options = append(q.Options, rawOption{})
-		return &q.Options[len(q.Options)-1], true
-	}
-	return nil, false
-}
-
-// keyValue reads `key = value` into table.
-func (r *tomlReader) keyValue(table keyReader) bool {
-	key, ok := r.bareKey()
-	if !ok {
-		return false
-	}
-	r.skipBlank()
-	if !r.expect('=') || slices.Contains(r.seen, key) {
-		return false
-	}
-	r.seen = append(r.seen, key)
-	r.skipBlank()
-	return table.readKey(r, key)
-}
-
-func (r *tomlReader) bareKey() (string, bool) {
-	start := r.i
-	for r.i < len(r.src) && isBareKeyByte(r.src[r.i]) {
-		r.i++
-	}
-	return r.src[start:r.i], r.i > start
-}
-
-func (r *tomlReader) expect(c byte) bool {
-	if r.i < len(r.src) && r.src[r.i] == c {
-		r.i++
-		return true
-	}
-	return false
-}
-
-func (r *tomlReader) skipBlank() {
-	for r.i < len(r.src) && (r.src[r.i] == ' ' || r.src[r.i] == '\t') {
-		r.i++
-	}
-}
-
-// newline steps over a line break, "\n" or "\r\n", and reports whether
-// there was one.
-func (r *tomlReader) newline() bool {
-	if strings.HasPrefix(r.src[r.i:], "\r\n") {
-		r.i++
-	}
-	if r.i < len(r.src) && r.src[r.i] == '\n' {
-		r.i++
-		r.line++
-		return true
-	}
-	return false
-}
-
-// endOfLine reads what may follow a header or a value: blanks, a comment,
-// and the end of the line or of the text.
-func (r *tomlReader) endOfLine() bool {
-	r.skipBlank()
-	if r.expect('#') {
-		for r.i < len(r.src) && r.src[r.i] != '\n' && r.src[r.i] != '\r' {
-			if isControlByte(r.src[r.i]) {
-				return false
-			}
-			r.i++
-		}
-	}
-	return r.i >= len(r.src) || r.newline()
-}
-
-// skipFill steps over what may separate the elements of an array: blanks,
-// line breaks and comments.
-func (r *tomlReader) skipFill() bool {
-	for {
-		r.skipBlank()
-		if r.i >= len(r.src) {
-			return true
-		}
-		switch r.src[r.i] {
-		case '#', '\n', '\r':
-			if !r.endOfLine() {
-				return false
-			}
-		default:
-			return true
-		}
-	}
-}
-
-// isControlByte reports the bytes TOML allows nowhere but as line breaks:
-// control characters other than tab, and DEL.
-func isControlByte(c byte) bool {
-	return c < 0x20 && c != '\t' || c == 0x7f
-}
-
-func (r *tomlReader) str(dst *string) bool {
-	s, ok := r.stringValue()
-	*dst = s
-	return ok
-}
-
-// strs reads an array of strings.
-func (r *tomlReader) strs(dst *[]string) bool {
-	if !r.expect('[') {
-		return false
-	}
-	list := []string{}
-	for {
-		if !r.skipFill() {
-			return false
-		}
-		if r.expect(']') {
-			*dst = list
-			return true
-		}
-		s, ok := r.stringValue()
-		if !ok || !r.skipFill() {
-			return false
-		}
-		list = append(list, s)
-		if !r.expect(',') {
-			*dst = list
-			return r.expect(']')
-		}
-	}
-}
-
-// stringValue reads a string of any of TOML's four kinds. A string without
-// escapes is a part of src, so that reading it costs no copy.
-func (r *tomlReader) stringValue() (string, bool) {
-	if r.i >= len(r.src) || r.src[r.i] != '"' && r.src[r.i] != '\'' {
-		return "", false
-	}
-	q := r.src[r.i]
-	basic := q == '"'
-	if r.i+2 < len(r.src) && r.src[r.i+1] == q && r.src[r.i+2] == q {
-		return r.multilineString(q)
-	}
-	r.i++
-	start, escaped := r.i, false
-	for r.i < len(r.src) {
-		c := r.src[r.i]
-		if !stringStops[c] {
-			r.i++
-			continue
-		}
-		switch {
-		case c == q:
-			s := r.src[start:r.i]
-			r.i++
-			if escaped {
-				return unescape(s, false)
-			}
-			return s, true
-		case c == '\\' && basic:
-			// unescape checks the escaped byte, whatever it is.
-			escaped = true
-			r.i += 2
-		case isControlByte(c):
-			return "", false
-		default:
-			r.i++
-		}
-	}
-	return "", false
-}
-
-// stringStops are the bytes a string's reader must look at: the quotes that
-// may end it, the backslash that may escape, and the control characters
-// TOML forbids. Text is stepped over a byte at a time until one of them.
-var stringStops = func() (stops [256]bool) {
-	for c := range 0x20 {
-		stops[c] = true
-	}
-	stops[0x7f], stops['"'], stops['\''], stops['\\'] = true, true, true, true
-	return stops
-}()
-
-func (r *tomlReader) multilineString(q byte) (string, bool) {
-	basic := q == '"'
-	r.i += 3
-	// A line break right after the opening quotes is not part of the string.
-	r.newline()
-	start, escaped := r.i, false
-	for r.i < len(r.src) {
-		switch c := r.src[r.i]; {
-		case c == q:
-			n := 1
-			for r.i+n < len(r.src) && r.src[r.i+n] == q {
-				n++
-			}
-			switch {
-			case n < 3:
-				r.i += n
-				continue
-			case n > 5:
-				return "", false
-			}
-			// Up to two quotes before the closing three belong to the string.
-			s := r.src[start : r.i+n-3]
-			r.i += n
-			if escaped {
-				return unescape(s, true)
-			}
-			return s, true
-		case c == '\\' && basic:
-			escaped = true
-			r.i++
-			if r.i < len(r.src) && r.src[r.i] != '\n' && r.src[r.i] != '\r' {
-				r.i++
-			}
-		case c == '\n' || c == '\r':
-			if !r.newline() {
-				return "", false
-			}
-		case isControlByte(c):
-			return "", false
-		default:
-			r.i++
-		}
-	}
-	return "", false
-}
-
-// unescape resolves the escapes of a basic string, and in a multi-line one
-// the backslashes that end a line (with the blanks and line breaks after
-// them), as the TOML decoder does. It declines the escapes TOML 1.1 adds.
-func unescape(s string, multiline bool) (string, bool) {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		if s[i] != '\\' {
-			b.WriteByte(s[i])
-			i++
-			continue
-		}
-		if i+1 >= len(s) {
-			return "", false
-		}
-		switch e := s[i+1]; e {
-		case 'b', 't', 'n', 'f', 'r', '"', '\\':
-			b.WriteByte(simpleEscapes[e])
-			i += 2
-		case 'u', 'U':
-			n := 4
-			if e == 'U' {
-				n = 8
-			}
-			if i+2+n > len(s) {
-				return "", false
-			}
-			code, err := strconv.ParseUint(s[i+2:i+2+n], 16, 32)
-			if err != nil || !utf8.ValidRune(rune(code)) {
-				return "", false
-			}
-			b.WriteRune(rune(code))
-			i += 2 + n
-		case ' ', '\t', '\r', '\n':
-			j := i + 1
-			for j < len(s) && strings.IndexByte(" \t\r\n", s[j]) >= 0 {
-				j++
-			}
-			if !multiline || !strings.Contains(s[i+1:j], "\n") {
-				return "", false
-			}
-			i = j
-		default:
-			return "", false
-		}
-	}
-	return b.String(), true
-}
-
-// simpleEscapes are the escapes of one character, by that character.
-var simpleEscapes = [256]byte{'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r', '"': '"', '\\': '\\'}
-
-// number reads an integer or a float as the decoder gives either to a
-// number field. Integers long enough to lose precision as a float64 are
-// left to the decoder.
-func (r *tomlReader) number() (float64, bool) {
-	text, float, ok := r.numeral()
-	if !ok {
-		return 0, false
-	}
-	if !float {
-		if len(strings.TrimLeft(text, "+-")) > 15 {
-			return 0, false
-		}
-		n, err := strconv.ParseInt(text, 10, 64)
-		return float64(n), err == nil
-	}
-	f, err := strconv.ParseFloat(text, 64)
-	return f, err == nil
-}
-
-// integer reads an integer, as the decoder gives it to an answers file.
-func (r *tomlReader) integer() (int64, bool) {
-	text, float, ok := r.numeral()
-	if !ok || float {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(text, 10, 64)
-	return n, err == nil
-}
-
-// numeral reads a decimal number, and reports whether it is written as a
-// float. TOML's rarer spellings (underscores, hexadecimal, inf, nan) and
-// anything that is not a number are left to the decoder.
-func (r *tomlReader) numeral() (text string, float, ok bool) {
-	start := r.i
-	if r.i < len(r.src) && (r.src[r.i] == '+' || r.src[r.i] == '-') {
-		r.i++
-	}
-	intStart := r.i
-	digits := r.digits()
-	if digits == 0 || digits > 1 && r.src[intStart] == '0' {
-		return "", false, false
-	}
-	if r.expect('.') {
-		if r.digits() == 0 {
-			return "", false, false
-		}
-		float = true
-	}
-	if r.expect('e') || r.expect('E') {
-		if !r.expect('+') {
-			r.expect('-')
-		}
-		if r.digits() == 0 {
-			return "", false, false
-		}
-		float = true
-	}
-	if r.i < len(r.src) && strings.IndexByte(" \t\r\n#,]}", r.src[r.i]) < 0 {
-		return "", false, false
-	}
-	return r.src[start:r.i], float, true
-}
-
-func (r *tomlReader) digits() int {
-	start := r.i
-	for r.i < len(r.src) && r.src[r.i] >= '0' && r.src[r.i] <= '9' {
-		r.i++
-	}
-	return r.i - start
-}
-
-func (r *tomlReader) optNumber(dst **float64) bool {
-	n, ok := r.number()
-	*dst = &n
-	return ok
-}
-
-// weights reads a one-line inline table of numbers.
-func (r *tomlReader) weights(dst *rawWeights) bool {
-	if !r.expect('{') {
-		return false
-	}
-	w := rawWeights{}
-	r.skipBlank()
-	for !r.expect('}') {
-		key, ok := r.bareKey()
-		if !ok {
-			return false
-		}
-		r.skipBlank()
-		if _, dup := w[key]; dup || !r.expect('=') {
-			return false
-		}
-		r.skipBlank()
-		if w[key], ok = r.number(); !ok {
-			return false
-		}
-		r.skipBlank()
-		if r.expect(',') {
-			r.skipBlank()
-			if r.i < len(r.src) && r.src[r.i] == '}' {
-				return false // a trailing comma is TOML 1.1
-			}
-		} else if r.i >= len(r.src) || r.src[r.i] != '}' {
-			return false
-		}
-	}
-	*dst = w
-	return true
 }
 
 func firstInvalidUTF8(data []byte) (line, col int) {
@@ -1127,6 +568,14 @@ func walkTypes(v any, t reflect.Type, key string, report func(typeMismatch)) {
 			}
 		default:
 			report(typeMismatch{key, "a number", v})
+		}
+	case reflect.Int64:
+		if _, ok := v.(int64); !ok {
+			report(typeMismatch{key, "an integer", v})
+		}
+	case reflect.Bool:
+		if _, ok := v.(bool); !ok {
+			report(typeMismatch{key, "a boolean", v})
 		}
 	}
 }

@@ -73,8 +73,8 @@ func TestParseBase(t *testing.T) {
 		paths = append(paths, path{p.ID, p.Name, p.Line, p.Steps})
 	}
 	wantPaths := []path{
-		{"engineer", "Back-end engineer", 12, []quiz.Step{{Theme: "design", Text: "Learn how to lay out data for growth."}}},
-		{"developer", "Back-end developer", 21, []quiz.Step{{Theme: "code", Text: "Build a feature from the database to the API."}}},
+		{"engineer", "Back-end engineer", 12, []quiz.Step{{ID: "lay-out-data", Theme: "design", Stage: 2, Text: "Learn how to lay out data for growth.", Basis: "A step of the source."}}},
+		{"developer", "Back-end developer", 21, []quiz.Step{{ID: "build-a-feature", Theme: "code", Stage: 3, Text: "Build a feature from the database to the API.", Basis: "A step of the source."}}},
 	}
 	if !reflect.DeepEqual(paths, wantPaths) {
 		t.Errorf("paths:\n got %+v\nwant %+v", paths, wantPaths)
@@ -130,14 +130,14 @@ func TestParseScaleExpansion(t *testing.T) {
 			old:      `keyed = "engineer"`,
 			new:      `keyed = "engineer"`,
 			question: 1,
-			want:     [5][]float64{{0, 2}, {0, 1}, {0, 0}, {1, 0}, {2, 0}},
+			want:     [5][]float64{{0, 0}, {0, 0}, {0, 0}, {1, 0}, {2, 0}},
 		},
 		{
 			name:     "weight 1.5 keyed to developer",
 			old:      `keyed = "engineer"`,
 			new:      "keyed = \"developer\"\nweight = 1.5",
 			question: 1,
-			want:     [5][]float64{{3, 0}, {1.5, 0}, {0, 0}, {0, 1.5}, {0, 3}},
+			want:     [5][]float64{{0, 0}, {0, 0}, {0, 0}, {0, 1.5}, {0, 3}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -167,7 +167,7 @@ func checkScale(t *testing.T, q quiz.Question, want [][]float64) {
 
 // Nothing may assume two paths: a third path loads, every option gets a
 // weight for it, and scale statements keyed to any path expand over all
-// three.
+// three, giving the paths they are not keyed to nothing.
 func TestParseThreePaths(t *testing.T) {
 	src := editBase(t, `[[questions]]
 id = "outage"`, `[[paths]]
@@ -176,6 +176,9 @@ name = "Platform engineer"
 summary = "Keeps the systems others build on running."
 
 [[paths.steps]]
+id = "platform-deploy"
+stage = 4
+basis = "A step of the source."
 theme = "design"
 text = "Learn how services are deployed and watched."
 
@@ -210,10 +213,10 @@ basis = "Keeping systems stable over the long term."
 		t.Errorf("tasks option 2 weights = %v, want %v", got, want)
 	}
 	t.Run("keyed to the first path", func(t *testing.T) {
-		checkScale(t, b.Questions[1], [][]float64{{0, 2, 2}, {0, 1, 1}, {0, 0, 0}, {1, 0, 0}, {2, 0, 0}})
+		checkScale(t, b.Questions[1], [][]float64{{0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {1, 0, 0}, {2, 0, 0}})
 	})
 	t.Run("keyed to the third path with weight 2", func(t *testing.T) {
-		checkScale(t, b.Questions[3], [][]float64{{4, 4, 0}, {2, 2, 0}, {0, 0, 0}, {0, 0, 2}, {0, 0, 4}})
+		checkScale(t, b.Questions[3], [][]float64{{0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 2}, {0, 0, 4}})
 	})
 }
 
@@ -254,9 +257,9 @@ func TestParseProblems(t *testing.T) {
 	}{
 		// Unknown keys, at every level, with a suggestion when one is near.
 		{"unknown top-level key", intro, intro + "\ncolour = \"blue\"",
-			`questions.toml:3: colour: unknown key "colour" (known keys: title, intro, scoring, themes, paths, questions)`},
+			`questions.toml:3: colour: unknown key "colour" (known keys: title, intro, scoring, themes, paths, questions, try_both)`},
 		{"unknown question key", `kind = "scale"`, "kind = \"scale\"\nhlep = \"Think of last week.\"",
-			`questions.toml:48: question "diagrams": hlep: unknown key "hlep": did you mean "help"? (known keys: id, theme, kind, text, help, basis, keyed, weight, options)`},
+			`questions.toml:48: question "diagrams": hlep: unknown key "hlep": did you mean "help"? (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options)`},
 		{"unknown option key", `text = "Ship a quick fix"`, "text = \"Ship a quick fix\"\nweight = 2",
 			`questions.toml:42: question "outage": option 2: weight: unknown key "weight": did you mean "weights"? (known keys: id, text, weights)`},
 		{"keys are case-sensitive", `text = "Ship a quick fix"`, `Text = "Ship a quick fix"`,
@@ -264,13 +267,13 @@ func TestParseProblems(t *testing.T) {
 		{"unknown key holding a table", `weights = { developer = 2 }`, "weights = { developer = 2 }\nmeta = { reviewed = true }",
 			`questions.toml:43: question "outage": option 2: meta: unknown key "meta" (known keys: id, text, weights)`},
 		{"unknown table, its keys not repeated", "[[questions]]\nid = \"outage\"", "[extra]\nsize = 3\n\n[[questions]]\nid = \"outage\"",
-			`questions.toml:30: extra: unknown key "extra" (known keys: title, intro, scoring, themes, paths, questions)`},
+			`questions.toml:30: extra: unknown key "extra" (known keys: title, intro, scoring, themes, paths, questions, try_both)`},
 		{"unknown scoring key", intro, intro + "\n\n[scoring]\nslght = 3",
 			`questions.toml:5: scoring.slght: unknown key "slght": did you mean "slight"? (known keys: min_answered, slight, moderate, clear)`},
 		{"unknown theme key", `name = "Writing code"`, "name = \"Writing code\"\ndescription = \"Features and fixes.\"",
 			`questions.toml:11: themes[2].description: unknown key "description" (known keys: id, name, about)`},
-		{"unknown step key", "theme = \"code\"\ntext = \"Build", "theme = \"code\"\ntitle = \"First feature\"\ntext = \"Build",
-			`questions.toml:28: paths[2].steps[1].title: unknown key "title" (known keys: theme, text)`},
+		{"unknown step key", `theme = "code", text = "Build`, `theme = "code", title = "First feature", text = "Build`,
+			`questions.toml:26: paths[2].steps[1].title: unknown key "title" (known keys: id, theme, stage, text, basis, skip_when)`},
 
 		// Ids.
 		{"duplicate question id", `id = "diagrams"`, `id = "outage"`,
@@ -281,7 +284,7 @@ func TestParseProblems(t *testing.T) {
 			`questions.toml:65: question "tasks": option 2: id: id "skip" is reserved for skipping a question: choose another`},
 		{"duplicate theme id", "id = \"code\"\nname", "id = \"design\"\nname",
 			"questions.toml:9: theme 2: duplicate id \"design\" (first used at line 4): ids must be unique\n" +
-				"questions.toml:27: path \"developer\": step 1: theme: unknown theme \"code\" (the bank has: design, design)\n" +
+				"questions.toml:26: path \"developer\": step 1: theme: unknown theme \"code\" (the bank has: design, design)\n" +
 				`questions.toml:54: question "tasks": theme: unknown theme "code" (the bank has: design, design)`},
 		{"invalid id", `id = "diagrams"`, `id = "Diagrams!"`,
 			`questions.toml:45: question 2: id: id "Diagrams!" is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit`},
@@ -301,8 +304,8 @@ func TestParseProblems(t *testing.T) {
 			`questions.toml:54: question "tasks": theme: unknown theme "coding" (the bank has: design, code)`},
 		{"missing theme", "theme = \"code\"\nkind", "kind",
 			`questions.toml:52: question "tasks": theme: is missing: name one of the bank's themes (design, code)`},
-		{"step with unknown theme", "theme = \"code\"\ntext = \"Build", "theme = \"cod\"\ntext = \"Build",
-			`questions.toml:27: path "developer": step 1: theme: unknown theme "cod": did you mean "code"?`},
+		{"step with unknown theme", `theme = "code", text = "Build`, `theme = "cod", text = "Build`,
+			`questions.toml:26: path "developer": step 1: theme: unknown theme "cod": did you mean "code"?`},
 
 		// Options.
 		{"choice with one option", "[[questions.options]]\ntext = \"Ship a quick fix\"\nweights = { developer = 2 }\n", "",
@@ -323,9 +326,9 @@ func TestParseProblems(t *testing.T) {
 		{"keyed on a choice", "theme = \"design\"\ntext = \"The site", "theme = \"design\"\nkeyed = \"engineer\"\ntext = \"The site",
 			`questions.toml:33: question "outage": keyed: is only for scale questions (this one is "choice")`},
 		{"weight on a choice", "theme = \"design\"\ntext = \"The site", "theme = \"design\"\nweight = 2\ntext = \"The site",
-			`questions.toml:33: question "outage": weight: is only for scale questions: give each option its weights instead`},
+			`questions.toml:33: question "outage": weight: is only for scale and graded questions: give each option its weights instead`},
 		{"unknown kind", `kind = "scale"`, `kind = "slider"`,
-			`questions.toml:47: question "diagrams": kind: unknown kind "slider": use "choice", "scale" or "pick-any"`},
+			`questions.toml:47: question "diagrams": kind: unknown kind "slider": use "choice", "scale", "graded" or "pick-any"`},
 
 		// Options written as an inline array are placed line by line.
 		{"problems in inline options", "[[questions.options]]\ntext = \"Find the root cause\"\nweights = { engineer = 2 }\n\n[[questions.options]]\ntext = \"Ship a quick fix\"\nweights = { developer = 2 }",
@@ -345,7 +348,7 @@ func TestParseProblems(t *testing.T) {
 		{"empty title", `title = "Back-end careers"`, `title = ""`,
 			`questions.toml:1: title: is empty: write the text people will see`},
 		{"empty step text", `text = "Build a feature from the database to the API."`, `text = ""`,
-			`questions.toml:28: path "developer": step 1: text: is empty: write the text people will see`},
+			`questions.toml:26: path "developer": step 1: text: is empty: write the text people will see`},
 		{"text only of control characters", `text = "Ship a quick fix"`, `text = "\u001b[2J"`,
 			`questions.toml:41: question "outage": option 2: text: is empty: write the text people will see`},
 
@@ -382,7 +385,7 @@ func TestParseProblems(t *testing.T) {
 			`questions.toml:4: scoring: bands must rise: slight (5) ≤ moderate (12) ≤ clear (10)`},
 
 		// The bank as a whole: problems with no one line come last.
-		{"one path", "[[paths]]\nid = \"developer\"\nname = \"Back-end developer\"\nsummary = \"Writes the code that brings the design to life.\"\n\n[[paths.steps]]\ntheme = \"code\"\ntext = \"Build a feature from the database to the API.\"\n", "",
+		{"one path", "[[paths]]\nid = \"developer\"\nname = \"Back-end developer\"\nsummary = \"Writes the code that brings the design to life.\"\n\nsteps = [{ id = \"build-a-feature\", stage = 3, theme = \"code\", text = \"Build a feature from the database to the API.\", basis = \"A step of the source.\" }]\n\n\n", "",
 			"questions.toml:12: paths: a bank needs at least two paths to compare, found 1\n" +
 				"questions.toml:34: question \"outage\": option 2: weight for unknown path \"developer\" (the bank has: engineer)\n" +
 				"questions.toml:54: question \"tasks\": option 1: weight for unknown path \"developer\" (the bank has: engineer)"},
@@ -446,8 +449,8 @@ func TestParseReportsRepeatedUnknownKeyOncePerPlace(t *testing.T) {
 	src := editBase(t, `basis = "Engineers design the architecture."`, "basis = \"Engineers design the architecture.\"\nsource = \"b\"")
 	src = strings.Replace(src, `basis = "Developers write features and tune queries."`, "basis = \"Developers write features and tune queries.\"\nsource = \"c\"", 1)
 	_, err := quiz.Parse("questions.toml", []byte(src))
-	want := `questions.toml:51: question "diagrams": source: unknown key "source" (known keys: id, theme, kind, text, help, basis, keyed, weight, options)
-questions.toml:59: question "tasks": source: unknown key "source" (known keys: id, theme, kind, text, help, basis, keyed, weight, options)`
+	want := `questions.toml:51: question "diagrams": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options)
+questions.toml:59: question "tasks": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
@@ -588,7 +591,7 @@ func TestParseWarnings(t *testing.T) {
 			func(b *quiz.Bank) string { return b.Questions[2].Options[1].Text }},
 		{"theme no question uses", "[[paths]]\nid = \"engineer\"", "[[themes]]\nid = \"people\"\nname = \"Working with people\"\n\n[[paths]]\nid = \"engineer\"",
 			`questions.toml:12: theme "people": no question uses this theme`, nil},
-		{"path without steps", "[[paths.steps]]\ntheme = \"code\"\ntext = \"Build a feature from the database to the API.\"\n", "",
+		{"path without steps", "steps = [{ id = \"build-a-feature\", stage = 3, theme = \"code\", text = \"Build a feature from the database to the API.\", basis = \"A step of the source.\" }]\n", "",
 			`questions.toml:21: path "developer": no learning steps: a person told this path gets nothing to do next`, nil},
 		{"more options than fit a screen", "[[questions.options]]\nid = \"growth\"",
 			strings.Repeat("[[questions.options]]\ntext = \"Reading logs\"\nweights = { developer = 1 }\n\n", 7) + "[[questions.options]]\nid = \"growth\"",

@@ -105,8 +105,12 @@ summary = "Designs the whole system."
 salary = ["About $115,784 a year on average in the United States."]
 
 [[paths.steps]]
+id = "step-1"
+stage = 4
 theme = "design"
 text = "Study system design."
+basis = "Engineers study system design."
+skip_when = { experience = ["work"] }
 
 [[paths]]
 id = "developer"
@@ -114,8 +118,31 @@ name = "Back-end developer"
 summary = "Writes the code that brings the design to life."
 
 [[paths.steps]]
+id = "step-2"
+stage = 1
 theme = "design"
 text = "Learn a language such as PHP, Java or Python."
+basis = "Learn a language first."
+
+[[try_both]]
+id = "login"
+theme = "design"
+text = "Design how a log-in system stores passwords, then write its sign-up code."
+basis = "The login example."
+
+[[questions]]
+id = "experience"
+theme = "design"
+scored = false
+text = "How much programming have you done so far?"
+
+[[questions.options]]
+id = "none"
+text = "None yet"
+
+[[questions.options]]
+id = "work"
+text = "Back-end code at work"
 
 [[questions]]
 id = "outage"
@@ -158,6 +185,16 @@ keyed = "engineer"
 weight = 1.5
 text = "I enjoy working out how the parts of a system interact."
 basis = "Engineers design the entire structure."
+
+[[questions]]
+id = "payments-down"
+theme = "design"
+kind = "graded"
+weight = 2
+text = "An online shop has stopped taking payments. Which part would you rather own?"
+basis = "Engineers prevent repeats; developers fix fast."
+a = { text = "Work out why it failed and stop it happening again", path = "engineer" }
+b = { text = "Find the broken code and get payments going again", path = "developer" }
 `
 
 // Parts of sampleBank that broken samples leave out.
@@ -178,8 +215,11 @@ name = "Back-end developer"
 summary = "Writes the code that brings the design to life."
 
 [[paths.steps]]
+id = "step-2"
+stage = 1
 theme = "design"
 text = "Learn a language such as PHP, Java or Python."
+basis = "Learn a language first."
 `
 )
 
@@ -274,6 +314,25 @@ func TestSchemaAndLoaderRejectTogether(t *testing.T) {
 		{"min_answered above one", `min_answered = 0.5`, `min_answered = 1.5`, "min_answered"},
 		{"threshold above 100", `clear = 25`, `clear = 101`, "clear"},
 		{"threshold negative", `slight = 5`, `slight = -1`, "slight"},
+
+		{"graded without b", `b = { text = "Find the broken code and get payments going again", path = "developer" }`, "", "b: is missing"},
+		{"graded side without path", `path = "developer" }`, `}`, "b: path"},
+		{"graded with options", `path = "developer" }`, "path = \"developer\" }\n[[questions.options]]\ntext = \"Yes\"\nweights = { engineer = 1 }", "options"},
+		{"graded with keyed", "a = { text = \"Work out", "keyed = \"engineer\"\na = { text = \"Work out", "keyed"},
+		{"sides on a choice", `help = "Both matter; pick the one you would rather do."`, "a = { text = \"x\", path = \"engineer\" }", "sides are only for graded"},
+		{"graded side is a string", `a = { text = "Work out why it failed and stop it happening again", path = "engineer" }`, `a = "engineer"`, "a"},
+		{"unscored scale", `keyed = "engineer"`, "keyed = \"engineer\"\nscored = false", "only a choice question can be unscored"},
+		{"unscored pick-any", `kind = "pick-any"`, "kind = \"pick-any\"\nscored = false", "only a choice question can be unscored"},
+		{"unscored option with weights", "id = \"none\"\ntext = \"None yet\"\n", "id = \"none\"\ntext = \"None yet\"\nweights = { engineer = 1 }\n", "remove the weights"},
+		{"unscored option without id", "id = \"none\"\ntext = \"None yet\"\n", "text = \"None yet\"\n", "has no id"},
+		{"scored is a string", `scored = false`, `scored = "no"`, "scored"},
+		{"step id missing", "id = \"step-1\"\n", "", "step 1: id"},
+		{"step stage missing", "stage = 4\n", "", "stage: is missing"},
+		{"step stage zero", `stage = 4`, `stage = 0`, "stage"},
+		{"step stage a fraction", `stage = 4`, `stage = 1.5`, "stage"},
+		{"skip_when is a list", `skip_when = { experience = ["work"] }`, `skip_when = ["work"]`, "skip_when"},
+		{"try_both text missing", "text = \"Design how a log-in system stores passwords, then write its sign-up code.\"\n", "", "try_both 1: text"},
+		{"try_both with a stage", `basis = "The login example."`, "basis = \"x\"\nstage = 1", "stage"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

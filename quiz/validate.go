@@ -2,7 +2,9 @@ package quiz
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +14,8 @@ import (
 // Limits that keep a bank usable on an 80×24 terminal. Crossing them is a
 // warning, not an error: the bank still works, it just looks worse.
 const (
-	optionWidth   = 68 // option labels beside a selection cursor must not wrap at 80 columns
+	maxStage      = 1000 // stages count from 1; the source gives four
+	optionWidth   = 68   // option labels beside a selection cursor must not wrap at 80 columns
 	textRunes     = 3 * 76
 	maxOptions    = 8
 	maxWeight     = 1000
@@ -47,20 +50,10 @@ func (v *validator) bank(raw *rawBank) *Bank {
 			ID:      rp.ID,
 			Name:    v.text(pe, "name", "", rp.Name, true),
 			Summary: v.text(pe, "summary", "", rp.Summary, true),
-			Line:    rp.line,
-		}
-		if p.Line == 0 {
-			p.Line = v.line(pe.key())
+			Line:    v.line(pe.key()),
 		}
 		for j, s := range rp.Salary {
 			p.Salary = append(p.Salary, v.text(&elem{parent: pe, array: "salary", i: j}, "", "", s, true))
-		}
-		for j, rs := range rp.Steps {
-			se := &elem{parent: pe, array: "steps", i: j}
-			if _, ok := themeSeen[rs.Theme]; !ok {
-				v.unknownRef(se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme, b.themeIDs())
-			}
-			p.Steps = append(p.Steps, Step{Theme: rs.Theme, Text: v.text(se, "text", "", rs.Text, true)})
 		}
 		if len(rp.Steps) == 0 {
 			v.warnf(pe.key(), "", pe.field(), "no learning steps: a person told this path gets nothing to do next")
@@ -93,6 +86,20 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	if len(raw.Questions) == 0 {
 		v.errorf("", "", "questions", "a bank needs at least one question: add a [[questions]] table")
 	}
+	// Steps are read after the questions, whose unscored ones they may
+	// name in skip_when.
+	stepSeen := map[string]string{}
+	for i, rp := range raw.Paths {
+		pe := &elem{array: "paths", i: i, id: rp.ID}
+		for j := range rp.Steps {
+			se := &elem{parent: pe, array: "steps", i: j}
+			b.Paths[i].Steps = append(b.Paths[i].Steps, v.step(b, se, &rp.Steps[j], true, stepSeen, themeSeen))
+		}
+	}
+	for i := range raw.TryBoth {
+		se := &elem{array: "try_both", i: i}
+		b.TryBoth = append(b.TryBoth, v.step(b, se, &raw.TryBoth[i], false, stepSeen, themeSeen))
+	}
 	for i, t := range b.Themes {
 		if used[t.ID] == 0 && t.ID != "" {
 			v.warnf(fmt.Sprintf("themes[%d]", i), "", fmt.Sprintf("theme %q", t.ID), "no question uses this theme")
@@ -119,8 +126,9 @@ func (e *elem) key() string {
 		return ""
 	}
 	k := joinKey(e.parent.key(), e.array)
-	if e.array == "salary" {
-		// The facts are one array, whose line is the key's.
+	if e.array == "salary" || e.array == "a" || e.array == "b" {
+		// The facts are one array, whose line is the key's; a graded
+		// question's sides are tables of their own.
 		return k
 	}
 	return k + "[" + strconv.Itoa(e.i) + "]"
@@ -144,8 +152,12 @@ func (e *elem) field() string {
 		}
 	case "steps":
 		f = "step " + n
+	case "try_both":
+		f = "try_both " + n
 	case "salary":
 		f = "salary " + n
+	case "a", "b":
+		f = e.array
 	case "options":
 		f = "option " + n
 	default:
@@ -218,10 +230,7 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, paths map[string]int) Question {
 	qe := &elem{array: "questions", i: i}
 	qid := v.qids[i]
-	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed, Line: rq.line}
-	if q.Line == 0 {
-		q.Line = v.line(qe.key())
-	}
+	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed, Line: v.line(qe.key())}
 	v.id(qe, "id", qid, rq.ID, seen)
 	if rq.Theme == "" {
 		v.errorf(qe.keyOf("theme"), qid, "theme", "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
@@ -231,7 +240,9 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 	q.Text = v.text(qe, "text", qid, rq.Text, true)
 	q.Help = v.text(qe, "help", qid, rq.Help, false)
 	q.Basis = v.text(qe, "basis", qid, rq.Basis, false)
-	if strings.TrimSpace(rq.Basis) == "" {
+	if strings.TrimSpace(rq.Basis) == "" && (rq.Scored == nil || *rq.Scored) {
+		// A profile question asks about the person, not about the source,
+		// so only questions that count need a basis.
 		v.warnf(qe.key(), qid, "basis", "is missing: say which point of the source the question rests on")
 	}
 	if utf8.RuneCountInString(q.Text) > textRunes {
@@ -241,22 +252,40 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 	switch Kind(rq.Kind) {
 	case "", Choice:
 		q.Kind = Choice
-	case Scale, PickAny:
+	case Scale, PickAny, Graded:
 		q.Kind = Kind(rq.Kind)
 	default:
-		v.errorf(qe.keyOf("kind"), qid, "kind", "unknown kind %q: use \"choice\", \"scale\" or \"pick-any\"", rq.Kind)
+		v.errorf(qe.keyOf("kind"), qid, "kind", "unknown kind %q: use \"choice\", \"scale\", \"graded\" or \"pick-any\"", rq.Kind)
 		return q
 	}
+	if rq.Scored != nil && !*rq.Scored {
+		if q.Kind != Choice {
+			v.errorf(qe.keyOf("scored"), qid, "scored", "only a choice question can be unscored (this one is %q)", q.Kind)
+			return q
+		}
+		q.Unscored = true
+	}
+	if q.Kind != Graded && (rq.A != nil || rq.B != nil) {
+		v.errorf(qe.key(), qid, "a, b", "sides are only for graded questions: add kind = \"graded\", or give options")
+	}
 
-	if q.Kind == Scale {
-		v.scale(b, qe, qid, rq, &q, paths)
+	if q.Kind == Scale || q.Kind == Graded {
+		w, ok := v.questionWeight(qe, qid, rq)
+		if !ok {
+			return q
+		}
+		if q.Kind == Graded {
+			v.graded(b, qe, qid, rq, &q, paths, w)
+		} else {
+			v.scale(b, qe, qid, rq, &q, paths, w)
+		}
 		return q
 	}
 	if rq.Keyed != "" {
 		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
 	}
 	if rq.Weight != nil {
-		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale questions: give each option its weights instead")
+		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
 	}
 	if len(rq.Options) < 2 {
 		v.errorf(qe.key(), qid, "options", "a %s question needs at least two options, found %d", q.Kind, len(rq.Options))
@@ -287,6 +316,16 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 		if utf8.RuneCountInString(o.Text) > optionWidth {
 			v.warnf(oe.keyOf("text"), qid, oe.fieldOf("text"), "is longer than %d characters and will be cut short in a terminal", optionWidth)
 		}
+		if q.Unscored {
+			if ro.ID == "" {
+				v.errorf(oe.key(), qid, oe.field(), "has no id: every option of an unscored question needs one, for steps to name in skip_when")
+			}
+			if ro.Weights != nil {
+				v.errorf(oe.keyOf("weights"), qid, oe.fieldOf("weights"), "an unscored question counts for no path: remove the weights, or remove scored = false")
+			}
+			q.Options = append(q.Options, o)
+			continue
+		}
 		if len(ro.Weights) == 0 {
 			weightsOK = false
 			v.errorf(oe.key(), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
@@ -308,27 +347,35 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 		}
 		q.Options = append(q.Options, o)
 	}
-	if weightsOK && len(q.Options) >= 2 && !canMove(q.Options) {
+	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove(q.Options) {
 		v.errorf(qe.key(), qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
 	}
 	return q
 }
 
-func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, paths map[string]int) {
+// questionWeight reads the weight of a scale or graded question, 1 when it
+// is left out; ok is false after a problem.
+func (v *validator) questionWeight(qe *elem, qid string, rq *rawQuestion) (w float64, ok bool) {
+	if rq.Weight == nil {
+		return 1, true
+	}
+	if msg := weightProblem(*rq.Weight); msg != "" {
+		v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
+		return 0, false
+	}
+	if *rq.Weight == 0 {
+		v.errorf(qe.keyOf("weight"), qid, "weight", "is 0, so the question cannot move the result: use a positive number")
+		return 0, false
+	}
+	return *rq.Weight, true
+}
+
+// scale expands a statement into its five points. A statement is worded
+// for one path, so it scores for that path alone: point p gives the keyed
+// path w×max(0, p−3), and disagreeing gives no other path anything.
+func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, paths map[string]int, w float64) {
 	if len(rq.Options) > 0 {
 		v.errorf(qe.keyOf("options"), qid, "options", "a scale question has its five points built in: remove the options, or make it kind = \"choice\"")
-	}
-	w := 1.0
-	if rq.Weight != nil {
-		if msg := weightProblem(*rq.Weight); msg != "" {
-			v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
-			return
-		}
-		w = *rq.Weight
-		if w == 0 {
-			v.errorf(qe.keyOf("weight"), qid, "weight", "is 0, so the question cannot move the result: use a positive number")
-			return
-		}
 	}
 	ki, ok := paths[rq.Keyed]
 	switch {
@@ -344,12 +391,149 @@ func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Que
 	q.Options = make([]Option, 5)
 	for p := range 5 {
 		o := Option{ID: ScaleIDs[p], Text: ScaleLabels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
-		for pi := range o.Weights {
-			if pi == ki {
-				o.Weights[pi] = w * float64(max(0, p-2))
+		o.Weights[ki] = w * float64(max(0, p-2))
+		q.Options[p] = o
+	}
+}
+
+// step checks a learning step of a path (learn) or a try-both step, and
+// notes its id in seen, where ids of both kinds share one space.
+func (v *validator) step(b *Bank, se *elem, rs *rawStep, learn bool, seen map[string]string, themes map[string]int) Step {
+	s := Step{ID: rs.ID, Theme: rs.Theme}
+	name := se.field()
+	switch {
+	case rs.ID == "":
+		v.errorf(se.keyOf("id"), "", se.fieldOf("id"), "is missing: give the step an id, unique in the bank")
+	case !validID(rs.ID):
+		v.errorf(se.keyOf("id"), "", se.fieldOf("id"), "id %q is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit", rs.ID)
+	default:
+		name = "step " + strconv.Quote(rs.ID)
+		if first, dup := seen[rs.ID]; dup {
+			v.errorf(se.keyOf("id"), "", se.fieldOf("id"), "duplicate id %q (first used by %s): step ids must be unique in the bank", rs.ID, first)
+		} else {
+			seen[rs.ID] = se.field()
+		}
+	}
+	if rs.Theme == "" {
+		v.errorf(se.keyOf("theme"), "", se.fieldOf("theme"), "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
+	} else if _, ok := themes[rs.Theme]; !ok {
+		v.unknownRef(se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme, b.themeIDs())
+	}
+	s.Text = v.text(se, "text", "", rs.Text, true)
+	if rs.Basis != nil {
+		s.Basis = v.text(se, "basis", "", *rs.Basis, false)
+	}
+	if s.Basis == "" {
+		v.warnf(se.key(), "", name, "no basis: say which point of the source the step rests on")
+	}
+	if !learn {
+		return s
+	}
+	switch {
+	case rs.Stage == nil:
+		v.errorf(se.key(), "", se.fieldOf("stage"), "is missing: give the stage the step belongs to, from 1 (a first language) to 4 (cloud, security and system design)")
+	case *rs.Stage < 1 || *rs.Stage > maxStage:
+		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "%d is out of range: use a whole number from 1 (a first language) up", *rs.Stage)
+	default:
+		s.Stage = int(*rs.Stage)
+	}
+	for _, qid := range slices.Sorted(maps.Keys(rs.SkipWhen)) {
+		key := se.keyOf("skip_when." + qid)
+		field := se.fieldOf("skip_when")
+		q := b.Question(qid)
+		if q == nil || q.Scored() {
+			unscored := b.unscoredIDs()
+			if q != nil {
+				v.errorf(key, "", field, "question %q counts for the paths: skip_when names only unscored questions (%s)", qid, strings.Join(unscored, ", "))
 			} else {
-				o.Weights[pi] = w * float64(max(0, 2-p))
+				v.unknownRef(key, "", field, "unscored question", qid, unscored)
 			}
+			continue
+		}
+		var ids []string
+		for _, o := range q.Options {
+			ids = append(ids, o.ID)
+		}
+		for _, oid := range rs.SkipWhen[qid] {
+			if !slices.Contains(ids, oid) {
+				v.unknownRef(key, "", field, fmt.Sprintf("option of question %q:", qid), oid, ids)
+			}
+		}
+		if s.SkipWhen == nil {
+			s.SkipWhen = map[string][]string{}
+		}
+		s.SkipWhen[qid] = rs.SkipWhen[qid]
+	}
+	return s
+}
+
+func (b *Bank) unscoredIDs() []string {
+	var ids []string
+	for _, q := range b.Questions {
+		if !q.Scored() {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}
+
+// GradedLabels are the labels of a graded question's five points, with the
+// ids GradedIDs; GradedSteps are the points each gives side A (negative) or
+// side B (positive), times the question's weight.
+var (
+	GradedIDs    = []string{"much-a", "a", "equal", "b", "much-b"}
+	GradedLabels = []string{"Much rather A", "Rather A", "Both equally", "Rather B", "Much rather B"}
+	gradedSteps  = []int{-2, -1, 0, 1, 2}
+)
+
+// graded checks a graded question's two sides and expands them into its
+// five points.
+func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, paths map[string]int, w float64) {
+	if len(rq.Options) > 0 {
+		v.errorf(qe.keyOf("options"), qid, "options", "a graded question has its five points built in: give its sides as a and b, and no options")
+	}
+	if rq.Keyed != "" {
+		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions: a graded question names a path on each side, a and b")
+	}
+	idx := [2]int{-1, -1}
+	for i, side := range []*rawSide{rq.A, rq.B} {
+		name := string(rune('a' + i))
+		if side == nil {
+			v.errorf(qe.key(), qid, name, "is missing: a graded question needs both sides, such as %s = { text = \"…\", path = %q }", name, firstOr(b.pathIDs(), "engineer"))
+			continue
+		}
+		se := &elem{parent: qe, array: name}
+		text := v.text(se, "text", qid, side.Text, true)
+		if utf8.RuneCountInString(text) > textRunes {
+			v.warnf(se.keyOf("text"), qid, name+": text", "is longer than %d characters and may not fit an 80×24 screen", textRunes)
+		}
+		q.Sides = append(q.Sides, Side{Text: text, Path: side.Path})
+		pi, ok := paths[side.Path]
+		switch {
+		case side.Path == "":
+			v.errorf(se.keyOf("path"), qid, name+": path", "is missing: name the path this side speaks for (%s)", strings.Join(b.pathIDs(), ", "))
+		case !ok:
+			v.unknownRef(se.keyOf("path"), qid, name+": path", "path", side.Path, b.pathIDs())
+		default:
+			idx[i] = pi
+		}
+	}
+	if idx[0] < 0 || idx[1] < 0 {
+		return
+	}
+	if idx[0] == idx[1] {
+		v.errorf(qe.keyOf("b.path"), qid, "b: path", "is %q, as for a: the two sides must speak for different paths", rq.B.Path)
+		return
+	}
+	n := len(b.Paths)
+	weights := make([]float64, 5*n)
+	q.Options = make([]Option, 5)
+	for p, step := range gradedSteps {
+		o := Option{ID: GradedIDs[p], Text: GradedLabels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
+		if step < 0 {
+			o.Weights[idx[0]] = w * float64(-step)
+		} else if step > 0 {
+			o.Weights[idx[1]] = w * float64(step)
 		}
 		q.Options[p] = o
 	}

@@ -184,7 +184,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 		themeAt[th.ID] = i
 		a.Themes = append(a.Themes, ThemeCount{ID: th.ID, Name: th.Name})
 	}
-	kinds := []quiz.Kind{quiz.Choice, quiz.Scale, quiz.PickAny}
+	kinds := []quiz.Kind{quiz.Choice, quiz.Scale, quiz.PickAny, quiz.Graded}
 	for _, k := range kinds {
 		a.Kinds = append(a.Kinds, KindCount{Kind: k})
 	}
@@ -217,7 +217,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 				}
 			}
 		}
-		if blind(r, n) {
+		if q.Scored() && blind(r, n) {
 			a.Blind.Questions = append(a.Blind.Questions, q.ID)
 			a.Warnings = append(a.Warnings, AuditWarning{Check: "blind", Question: q.ID,
 				Message: fmt.Sprintf("question %q: every option gives every path the same weight, so it cannot tell the paths apart", q.ID)})

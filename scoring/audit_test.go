@@ -30,7 +30,7 @@ func TestAuditCounts(t *testing.T) {
 	if !slices.Equal(a.Themes, themes) {
 		t.Errorf("themes %+v, want %+v", a.Themes, themes)
 	}
-	kinds := []KindCount{{Kind: quiz.Choice, Questions: 2}, {Kind: quiz.Scale, Questions: 3}, {Kind: quiz.PickAny, Questions: 1}}
+	kinds := []KindCount{{Kind: quiz.Choice, Questions: 2}, {Kind: quiz.Scale, Questions: 3}, {Kind: quiz.PickAny, Questions: 1}, {Kind: quiz.Graded}}
 	if !slices.Equal(a.Kinds, kinds) {
 		t.Errorf("kinds %+v, want %+v", a.Kinds, kinds)
 	}

@@ -46,10 +46,14 @@ type answered struct {
 func Score(b *quiz.Bank, a quiz.Answers) Result {
 	t := newTable(b)
 	n := t.paths
-	res := Result{Total: len(b.Questions)}
+	res := Result{Total: scored(b)}
 
 	var done []answered
 	for qi := range b.Questions {
+		if !b.Questions[qi].Scored() {
+			// A profile question is asked and kept, but counts for nothing.
+			continue
+		}
 		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); len(picks) > 0 {
 			done = append(done, answered{q: qi, picks: picks})
 		}
@@ -112,6 +116,17 @@ func Score(b *quiz.Bank, a quiz.Answers) Result {
 		}
 	}
 	return res
+}
+
+// scored counts the questions of the bank that count towards the result.
+func scored(b *quiz.Bank) int {
+	n := 0
+	for i := range b.Questions {
+		if b.Questions[i].Scored() {
+			n++
+		}
+	}
+	return n
 }
 
 // validPicks keeps the picks that name an option of the question, once
@@ -199,7 +214,7 @@ func (s *themeSums) leanedAway(ti, top int) bool {
 
 // withhold says why no path can be recommended, if so.
 func withhold(b *quiz.Bank, answered int, most []int64) (string, bool) {
-	total := len(b.Questions)
+	total := scored(b)
 	switch {
 	case total == 0:
 		return "the bank has no questions", true
@@ -215,7 +230,7 @@ func withhold(b *quiz.Bank, answered int, most []int64) (string, bool) {
 }
 
 func fewMessage(b *quiz.Bank, answered int, most []int64) string {
-	total := len(b.Questions)
+	total := scored(b)
 	switch {
 	case total == 0:
 		return "There were no questions to answer, so there is nothing to recommend."

@@ -205,6 +205,30 @@ func TestMinAnswered(t *testing.T) {
 	}
 }
 
+// A profile question (scored = false) is asked and kept in the answers, but
+// it is neither in Total nor in Answered, so it cannot lift a person over
+// the least share answered, and it moves no path.
+func TestUnscoredQuestionsCountForNothing(t *testing.T) {
+	profile := choice("experience", "design", w(0, 0), w(0, 0))
+	profile.Unscored = true
+	b := newBank(two, profile, choice("a", "design", w(2, 0), w(0, 2)), choice("b", "code", w(1, 0), w(0, 1)))
+	r := Score(b, quiz.Answers{"experience": pick(1), "a": pick(0)})
+	if r.Total != 2 || r.Answered != 1 || r.Skipped != 1 {
+		t.Errorf("total %d, answered %d, skipped %d; want 2, 1, 1", r.Total, r.Answered, r.Skipped)
+	}
+	if r.Recommendation == nil || r.Recommendation.Path != "engineer" {
+		t.Fatalf("recommendation %+v, want engineer", r.Recommendation)
+	}
+	b.Scoring.MinAnswered = 1
+	if r := Score(b, quiz.Answers{"experience": pick(0), "a": pick(0)}); r.Recommendation != nil ||
+		r.Reason != "you answered 1 of 2 questions; a recommendation needs at least 2 (100%)" {
+		t.Errorf("with an unscored answer counted towards min_answered: %+v, %q", r.Recommendation, r.Reason)
+	}
+	if a := Analyze(b); slices.Contains(a.Blind.Questions, "experience") {
+		t.Errorf("the audit calls the unscored question blind: %v", a.Blind.Questions)
+	}
+}
+
 func TestNoPointsAnywhere(t *testing.T) {
 	b := newBank(two, choice("a", "design", w(0, 0), w(0, 0)), choice("b", "design", w(1, 0), w(0, 1)))
 	r := Score(b, quiz.Answers{"a": pick(1)})

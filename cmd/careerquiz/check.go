@@ -111,6 +111,7 @@ type checkQuestion struct {
 	Theme    string        `json:"theme"`
 	Kind     quiz.Kind     `json:"kind"`
 	Multiple bool          `json:"multiple"`
+	Scored   bool          `json:"scored"`
 	Keyed    string        `json:"keyed,omitempty"`
 	Text     string        `json:"text"`
 	Options  []checkOption `json:"options"`
@@ -146,7 +147,7 @@ func checkDocument(file string, b *quiz.Bank, err error) checkDoc {
 		doc.Themes = append(doc.Themes, checkTheme{ID: t.ID, Name: t.Name})
 	}
 	for _, q := range b.Questions {
-		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Kind == quiz.PickAny, Keyed: q.Keyed, Text: q.Text}
+		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Kind == quiz.PickAny, Scored: q.Scored(), Keyed: q.Keyed, Text: q.Text}
 		for i, o := range q.Options {
 			w := make(map[string]float64, len(b.Paths))
 			for pi, p := range b.Paths {
@@ -209,6 +210,17 @@ func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 	fmt.Fprintln(w, "\nQuestions per kind")
 	for _, k := range a.Kinds {
 		fmt.Fprintf(w, "  %-30s %3d\n", k.Kind, k.Questions)
+	}
+	var unscored []string
+	for _, q := range b.Questions {
+		if !q.Scored() {
+			unscored = append(unscored, q.ID)
+		}
+	}
+	if len(unscored) > 0 {
+		// Profile questions count for no path, so the figures below leave
+		// them out; naming them here says why their count differs.
+		fmt.Fprintln(w, textwrap.String("unscored: "+strings.Join(unscored, ", "), screenWidth, "  "))
 	}
 	fmt.Fprintln(w, "\nKeying and the most each path can score")
 	for _, p := range a.Paths {

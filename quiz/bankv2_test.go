@@ -1,0 +1,186 @@
+package quiz_test
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// These tests cover the kinds and tables testdata/profile.toml shows: a
+// graded question, a one-sided statement, a profile (unscored) question,
+// learning steps with ids, stages and skip_when, and try-both steps. Line
+// numbers in expected messages are those of testdata/profile.toml.
+
+func editProfile(t *testing.T, old, new string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/profile.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	if n := strings.Count(src, old); n != 1 {
+		t.Fatalf("%q occurs %d times in testdata/profile.toml, want once", old, n)
+	}
+	return strings.Replace(src, old, new, 1)
+}
+
+func TestParseProfileBank(t *testing.T) {
+	data, err := os.ReadFile("testdata/profile.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := quiz.Parse("profile.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Warnings) > 0 {
+		t.Errorf("warnings: %v", quiz.Problems(b.Warnings))
+	}
+
+	t.Run("graded", func(t *testing.T) {
+		q := b.Questions[1]
+		if q.Kind != quiz.Graded || !q.Scored() || q.DefaultPick() != 2 {
+			t.Fatalf("kind %q, scored %v, default pick %d; want graded, scored, 2", q.Kind, q.Scored(), q.DefaultPick())
+		}
+		wantSides := []quiz.Side{
+			{Text: "Work out why it failed and stop it failing that way again", Path: "engineer"},
+			{Text: "Find the broken code and get payments going again", Path: "developer"},
+		}
+		if !reflect.DeepEqual(q.Sides, wantSides) {
+			t.Errorf("sides %+v, want %+v", q.Sides, wantSides)
+		}
+		want := []quiz.Option{
+			{ID: "much-a", Text: "Much rather A", Weights: []float64{3, 0}},
+			{ID: "a", Text: "Rather A", Weights: []float64{1.5, 0}},
+			{ID: "equal", Text: "Both equally", Weights: []float64{0, 0}},
+			{ID: "b", Text: "Rather B", Weights: []float64{0, 1.5}},
+			{ID: "much-b", Text: "Much rather B", Weights: []float64{0, 3}},
+		}
+		if !reflect.DeepEqual(q.Options, want) {
+			t.Errorf("options\n got %+v\nwant %+v", q.Options, want)
+		}
+	})
+
+	t.Run("one-sided statement", func(t *testing.T) {
+		q := b.Questions[2]
+		if q.DefaultPick() != 2 {
+			t.Errorf("default pick %d, want the middle point, 2", q.DefaultPick())
+		}
+		checkScale(t, q, [][]float64{{0, 0}, {0, 0}, {0, 0}, {0, 1}, {0, 2}})
+	})
+
+	t.Run("unscored", func(t *testing.T) {
+		q := b.Questions[0]
+		if q.Scored() || q.Kind != quiz.Choice || q.DefaultPick() != -1 {
+			t.Fatalf("scored %v, kind %q, default pick %d; want unscored choice, -1", q.Scored(), q.Kind, q.DefaultPick())
+		}
+		for _, o := range q.Options {
+			if !reflect.DeepEqual(o.Weights, []float64{0, 0}) {
+				t.Errorf("option %q weights %v, want all zero", o.ID, o.Weights)
+			}
+		}
+		a, err := quiz.ParseAnswers(b, "answers.toml", []byte("experience = \"work\"\npayments-down = \"much-b\"\ndiagrams = 4\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := quiz.Answers{"experience": {Picks: []int{2}}, "payments-down": {Picks: []int{4}}, "diagrams": {Picks: []int{3}}}
+		if !reflect.DeepEqual(a, want) {
+			t.Errorf("answers %v, want %v", a, want)
+		}
+	})
+
+	t.Run("steps", func(t *testing.T) {
+		want := []quiz.Step{
+			{ID: "first-language", Theme: "design", Stage: 1, Text: "Learn one back-end language well, such as PHP, Java or Python.",
+				Basis:    "source: 'Learn programming languages like PHP, Java, or Python first.'",
+				SkipWhen: map[string][]string{"experience": {"database", "work"}}},
+			{ID: "system-design", Theme: "design", Stage: 4, Text: "Study system design.",
+				Basis: "source: 'Many backend engineers also study cloud computing, security, and system design.'"},
+		}
+		if !reflect.DeepEqual(b.Paths[0].Steps, want) {
+			t.Errorf("steps\n got %+v\nwant %+v", b.Paths[0].Steps, want)
+		}
+		wantTry := []quiz.Step{{ID: "login", Theme: "design",
+			Text:  "Design how a log-in system stores user data, then write its sign-up code.",
+			Basis: "source: the login example"}}
+		if !reflect.DeepEqual(b.TryBoth, wantTry) {
+			t.Errorf("try_both\n got %+v\nwant %+v", b.TryBoth, wantTry)
+		}
+	})
+}
+
+// Each case breaks one rule of the additions and must give exactly the
+// message shown: file, line, question or step, field, and what to do.
+func TestParseProfileProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new string
+		want           string
+	}{
+		{"graded without a", `a = { text = "Work out why it failed and stop it failing that way again", path = "engineer" }`, "",
+			`profile.toml:69: question "payments-down": a: is missing: a graded question needs both sides, such as a = { text = "…", path = "engineer" }`},
+		{"graded side to an unknown path", `path = "developer" }`, `path = "develper" }`,
+			`profile.toml:77: question "payments-down": b: path: unknown path "develper": did you mean "developer"?`},
+		{"graded sides for one path", `path = "developer" }`, `path = "engineer" }`,
+			`profile.toml:77: question "payments-down": b: path: is "engineer", as for a: the two sides must speak for different paths`},
+		{"graded side without text", `a = { text = "Work out why it failed and stop it failing that way again", path = "engineer" }`, `a = { path = "engineer" }`,
+			`profile.toml:76: question "payments-down": a: text: is empty: write the text people will see`},
+		{"graded with keyed", `weight = 1.5`, "weight = 1.5\nkeyed = \"engineer\"",
+			`profile.toml:76: question "payments-down": keyed: is only for scale questions: a graded question names a path on each side, a and b`},
+		{"sides on a scale", `keyed = "developer"`, "keyed = \"developer\"\na = { text = \"x\", path = \"engineer\" }",
+			`profile.toml:79: question "diagrams": a, b: sides are only for graded questions: add kind = "graded", or give options`},
+		{"unscored scale", `keyed = "developer"`, "keyed = \"developer\"\nscored = false",
+			`profile.toml:84: question "diagrams": scored: only a choice question can be unscored (this one is "scale")`},
+		{"unscored option with weights", "id = \"none\"\ntext = \"None yet\"", "id = \"none\"\ntext = \"None yet\"\nweights = { engineer = 1 }",
+			`profile.toml:60: question "experience": option 1: weights: an unscored question counts for no path: remove the weights, or remove scored = false`},
+		{"unscored option without id", "id = \"none\"\ntext = \"None yet\"", `text = "None yet"`,
+			`profile.toml:57: question "experience": option 1: has no id: every option of an unscored question needs one, for steps to name in skip_when`},
+		{"step without id", "id = \"first-language\"\n", "",
+			`profile.toml:17: path "engineer": step 1: id: is missing: give the step an id, unique in the bank`},
+		{"duplicate step id", `id = "build-features"`, `id = "first-language"`,
+			`profile.toml:38: path "developer": step 1: id: duplicate id "first-language" (first used by path "engineer": step 1): step ids must be unique in the bank`},
+		{"try-both id of a step", `id = "login"`, `id = "system-design"`,
+			`profile.toml:45: try_both 1: id: duplicate id "system-design" (first used by path "engineer": step 2): step ids must be unique in the bank`},
+		{"step without stage", "stage = 4\n", "",
+			`profile.toml:25: path "engineer": step 2: stage: is missing: give the stage the step belongs to, from 1 (a first language) to 4 (cloud, security and system design)`},
+		{"step at stage 0", "stage = 4\n", "stage = 0\n",
+			`profile.toml:28: path "engineer": step 2: stage: 0 is out of range: use a whole number from 1 (a first language) up`},
+		{"skip_when names a scored question", `skip_when = { experience = ["database", "work"] }`, `skip_when = { diagrams = ["agree"] }`,
+			`profile.toml:23: path "engineer": step 1: skip_when: question "diagrams" counts for the paths: skip_when names only unscored questions (experience)`},
+		{"skip_when names an unknown question", `skip_when = { experience = ["database", "work"] }`, `skip_when = { experiense = ["work"] }`,
+			`profile.toml:23: path "engineer": step 1: skip_when: unknown unscored question "experiense": did you mean "experience"?`},
+		{"skip_when names an unknown option", `["database", "work"]`, `["databse", "work"]`,
+			`profile.toml:23: path "engineer": step 1: skip_when: unknown option of question "experience": "databse": did you mean "database"?`},
+		{"try-both without text", "text = \"Design how a log-in system stores user data, then write its sign-up code.\"\n", "",
+			`profile.toml:44: try_both 1: text: is empty: write the text people will see`},
+		{"stage on a try-both step", `basis = "source: the login example"`, "basis = \"source: the login example\"\nstage = 1",
+			`profile.toml:49: try_both[1].stage: unknown key "stage" (known keys: id, theme, text, basis)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := quiz.Parse("profile.toml", []byte(editProfile(t, tc.old, tc.new)))
+			var ps quiz.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("got %v (%T), want quiz.Problems", err, err)
+			}
+			if err.Error() != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+// A step without a basis loads, with a warning naming it.
+func TestParseStepWithoutBasisWarns(t *testing.T) {
+	b, err := quiz.Parse("profile.toml", []byte(editProfile(t, "basis = \"source: developers create features.\"\n", "")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := quiz.Problems(b.Warnings).Error()
+	want := `profile.toml:37: step "build-features": no basis: say which point of the source the step rests on`
+	if got != want {
+		t.Errorf("warnings\n got %s\nwant %s", got, want)
+	}
+}
