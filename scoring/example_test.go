@@ -71,8 +71,8 @@ func ExampleScore() {
 	// toward: Trace the root cause (+2)
 	// toward: Agree (+1)
 	// against: Tune a slow query (-1)
-	// step: Read code that scales. your answers on Code leaned the other way
-	// step: Study system design.
+	// step: Study system design. Design drew you to Back-end engineer: you chose “Trace the root cause” and agreed with “I enjoy drawing how services fit together”.
+	// step: Read code that scales. On Code you leaned towards Back-end developer: you chose “Tune a slow query”.
 }
 
 func ExampleAnalyze() {

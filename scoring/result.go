@@ -40,9 +40,13 @@ type Result struct {
 	// the other way, or nil when none pulled away.
 	Toward  []Reason
 	Against *Reason
-	// Steps are the recommended path's learning steps, reordered so that
-	// themes where the answers leaned away come first.
-	Steps []StepAdvice
+	// Steps are the recommended path's steps chosen for the person, in the
+	// order to take them (see planSteps); OtherSteps holds the first step
+	// each other path would give, and StepsDone the steps their experience
+	// covers.
+	Steps      []StepAdvice
+	OtherSteps []StepAdvice
+	StepsDone  []StepAdvice
 	// Salary holds the recommended path's salary facts.
 	Salary []string
 	// Others holds one line on each path that was not recommended.
@@ -99,16 +103,6 @@ type Reason struct {
 	// Points is the answer's weight for the recommended path minus its
 	// weight for the runner-up: positive pushed towards the recommendation.
 	Points float64
-}
-
-// StepAdvice is one learning step, with why it was brought forward.
-type StepAdvice struct {
-	Theme     string
-	ThemeName string
-	Text      string
-	// Why is empty for a step kept in its place, and otherwise says why it
-	// was brought forward.
-	Why string
 }
 
 // OtherPath is one line about a path that was not recommended.

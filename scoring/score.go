@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"math/big"
@@ -108,7 +107,7 @@ func Score(b *quiz.Bank, a quiz.Answers) Result {
 	res.Recommendation = rec
 	res.Stability = stability(b, &t, done, gain, top)
 	res.Toward, res.Against = reasons(b, &t, done, gain, top, second)
-	res.Steps = steps(b, &themes, top)
+	res.Steps, res.OtherSteps, res.StepsDone = planSteps(b, a, &themes, done, gain, &res, top)
 	res.Salary = slices.Clone(b.Paths[top].Salary)
 	for p := range b.Paths {
 		if p != top {
@@ -197,19 +196,6 @@ func (s *themeSums) scores(b *quiz.Bank) []ThemeScore {
 		ts[i] = ThemeScore{ID: th.ID, Name: th.Name, Answered: s.answered[i], Paths: pathScores(b, s.raw[i*n:(i+1)*n], s.most[i*n:(i+1)*n])}
 	}
 	return ts
-}
-
-// leanedAway reports whether, in theme ti, some path other than top scored
-// a higher percent than top.
-func (s *themeSums) leanedAway(ti, top int) bool {
-	n := s.n
-	raw, most := s.raw[ti*n:(ti+1)*n], s.most[ti*n:(ti+1)*n]
-	for p := range n {
-		if p != top && cmpPercent(raw[p], most[p], raw[top], most[top]) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // withhold says why no path can be recommended, if so.
@@ -397,29 +383,4 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 	}
 	r := reason(against)
 	return out, &r
-}
-
-// steps lists the recommended path's learning steps, bringing forward those
-// of themes where another path scored higher: that is where the person has
-// the most to learn. The order is otherwise kept.
-func steps(b *quiz.Bank, themes *themeSums, top int) []StepAdvice {
-	away := map[string]bool{}
-	for ti, th := range b.Themes {
-		away[th.ID] = themes.leanedAway(ti, top)
-	}
-	names := map[string]string{}
-	for _, th := range b.Themes {
-		names[th.ID] = cmp.Or(th.Name, th.ID)
-	}
-	var front, rest []StepAdvice
-	for _, s := range b.Paths[top].Steps {
-		sa := StepAdvice{Theme: s.Theme, ThemeName: names[s.Theme], Text: s.Text}
-		if away[s.Theme] {
-			sa.Why = fmt.Sprintf("your answers on %s leaned the other way", sa.ThemeName)
-			front = append(front, sa)
-		} else {
-			rest = append(rest, sa)
-		}
-	}
-	return append(front, rest...)
 }

@@ -402,69 +402,6 @@ func TestReasons(t *testing.T) {
 	}
 }
 
-func TestSteps(t *testing.T) {
-	three := []string{"engineer", "developer", "architect"}
-	b := newBank(three,
-		choice("d1", "design", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
-		choice("c1", "code", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
-		choice("c2", "code", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
-	)
-	b.Themes = append(b.Themes, quiz.Theme{ID: "data", Name: "Data"})
-	b.Paths[0].Steps = []quiz.Step{
-		{Theme: "design", Text: "one"},
-		{Theme: "data", Text: "two"},
-		{Theme: "code", Text: "three"},
-		{Theme: "design", Text: "four"},
-	}
-	tests := []struct {
-		name    string
-		answers quiz.Answers
-		want    []StepAdvice
-	}{
-		{
-			name:    "design leaned to the architect",
-			answers: quiz.Answers{"d1": pick(2), "c1": pick(0), "c2": pick(0)},
-			want: []StepAdvice{
-				{Theme: "design", ThemeName: "System design", Text: "one", Why: "your answers on System design leaned the other way"},
-				{Theme: "design", ThemeName: "System design", Text: "four", Why: "your answers on System design leaned the other way"},
-				{Theme: "data", ThemeName: "Data", Text: "two"},
-				{Theme: "code", ThemeName: "Writing code", Text: "three"},
-			},
-		},
-		{
-			name:    "a tie within a theme is not leaning away",
-			answers: quiz.Answers{"d1": pick(0), "c1": pick(0), "c2": pick(1)},
-			want: []StepAdvice{
-				{Theme: "design", ThemeName: "System design", Text: "one"},
-				{Theme: "data", ThemeName: "Data", Text: "two"},
-				{Theme: "code", ThemeName: "Writing code", Text: "three"},
-				{Theme: "design", ThemeName: "System design", Text: "four"},
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := Score(b, tt.answers)
-			if r.Recommendation.Path != "engineer" {
-				t.Fatalf("got %+v", r.Recommendation)
-			}
-			if !reflect.DeepEqual(r.Steps, tt.want) {
-				t.Errorf("steps\n%+v\nwant\n%+v", r.Steps, tt.want)
-			}
-			if !slices.Equal(r.Salary, b.Paths[0].Salary) {
-				t.Errorf("salary %v", r.Salary)
-			}
-			others := []OtherPath{
-				{ID: "developer", Name: "Back-end developer", Summary: "What a back-end developer does.", Percent: r.Paths[1].Percent},
-				{ID: "architect", Name: "Back-end architect", Summary: "What a back-end architect does.", Percent: r.Paths[2].Percent},
-			}
-			if !reflect.DeepEqual(r.Others, others) {
-				t.Errorf("others %+v, want %+v", r.Others, others)
-			}
-		})
-	}
-}
-
 func TestStability(t *testing.T) {
 	b := duel(20)
 	tests := []struct {
