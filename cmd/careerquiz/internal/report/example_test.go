@@ -45,8 +45,12 @@ func exampleRun() report.Run {
 				Points:   2,
 			}},
 			Steps: []scoring.StepAdvice{{
+				ID: "root-causes", Path: "engineer", Kind: scoring.Learn, Stage: 3,
 				Theme: "problems", ThemeName: "Problem solving",
-				Text: "Investigate why problems occur and how to prevent them.",
+				Text:      "Investigate why problems occur and how to prevent them.",
+				Why:       "Problem solving drew you to Back-end engineer: you chose “Redesign the system so it can take more traffic”.",
+				Questions: []string{"outage"},
+				Basis:     "Engineers investigate why a problem occurred and how to prevent it from happening again.",
 			}},
 			Others: []scoring.OtherPath{{ID: "developer", Name: developer.Name, Summary: developer.Summary}},
 		},
@@ -108,12 +112,22 @@ func ExampleWriteJSON() {
 	//   },
 	//   "steps": [
 	//     {
+	//       "id": "root-causes",
+	//       "kind": "learn",
+	//       "path": "engineer",
+	//       "stage": 3,
 	//       "theme": "problems",
 	//       "theme_name": "Problem solving",
 	//       "text": "Investigate why problems occur and how to prevent them.",
-	//       "why": ""
+	//       "why": "Problem solving drew you to Back-end engineer: you chose “Redesign the system so it can take more traffic”.",
+	//       "questions": [
+	//         "outage"
+	//       ],
+	//       "basis": "Engineers investigate why a problem occurred and how to prevent it from happening again."
 	//     }
 	//   ],
+	//   "other_steps": [],
+	//   "steps_done": [],
 	//   "salary": [],
 	//   "others": [
 	//     {
@@ -152,9 +166,12 @@ func ExampleWriteText() {
 	//         → Redesign the system so it can take more traffic
 	//
 	// NEXT STEPS
-	//   What to learn next, in this order
+	//   Your next steps
 	//     1. Investigate why problems occur and how to prevent
 	//        them.
+	//        ↳ Problem solving drew you to Back-end engineer: you
+	//          chose “Redesign the system so it can take more
+	//          traffic”.
 	//
 	//   Other paths
 	//     Back-end developer (0%): Writes the code that brings…

@@ -151,12 +151,20 @@ func theme(id string, answered int, paths ...scoring.PathScore) scoring.ThemeSco
 	panic("no theme " + id)
 }
 
+// steps lists p's steps in the given order, as learn steps of one stage
+// each; a step without a reason in why gets the one for a theme that leaned
+// neither way.
 func steps(p quiz.Path, why map[int]string, order ...int) []scoring.StepAdvice {
 	var out []scoring.StepAdvice
 	for _, i := range order {
 		s := p.Steps[i]
 		th := theme(s.Theme, 0)
-		out = append(out, scoring.StepAdvice{Theme: s.Theme, ThemeName: th.Name, Text: s.Text, Why: why[i]})
+		w := why[i]
+		if w == "" {
+			w = "Your answers on " + th.Name + " leaned neither way, so this step keeps its place in the usual order."
+		}
+		out = append(out, scoring.StepAdvice{ID: fmt.Sprintf("%s-%d", p.ID, i+1), Path: p.ID, Kind: scoring.Learn,
+			Stage: i + 1, Theme: s.Theme, ThemeName: th.Name, Text: s.Text, Why: w, Questions: []string{}})
 	}
 	return out
 }
@@ -188,11 +196,23 @@ func clearRun() Run {
 				{Question: "q2", Text: paymentsText, Answer: "Finding out why it happened and preventing it", Points: 1},
 			},
 			Against: &scoring.Reason{Question: "q3", Text: passwordText, Answer: "Writing the code that applies the encryption at sign-up", Points: -1.1},
-			Steps: steps(engineer, map[int]string{
-				3: "Brought forward: your answers on Security leaned towards Back-end developer.",
-			}, 3, 0, 1, 2, 4),
-			Salary: engineer.Salary,
-			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 41.666666}},
+			Steps: append(steps(engineer, map[int]string{
+				2: "System design drew you to Back-end engineer: you strongly agreed with “" + strings.TrimSuffix(blueprint, ".") + "”.",
+			}, 2, 4), scoring.StepAdvice{
+				ID: "engineer-4", Path: "engineer", Kind: scoring.Explore, Stage: 4, Theme: "security", ThemeName: "Security",
+				Text:      engineer.Steps[3].Text,
+				Why:       "On Security you leaned towards Back-end developer: you chose “Writing the code that applies the encryption at sign-up”.",
+				Questions: []string{"q3"},
+			}),
+			StepsDone: []scoring.StepAdvice{
+				{ID: "engineer-1", Path: "engineer", Kind: scoring.Done, Stage: 1, Theme: "problems", ThemeName: "Problem solving",
+					Text: engineer.Steps[0].Text, Why: "Your answer “Back-end code at work” says this is done.", Questions: []string{"experience"}, Answer: "Back-end code at work"},
+				{ID: "engineer-2", Path: "engineer", Kind: scoring.Done, Stage: 2, Theme: "performance", ThemeName: "Performance",
+					Text: engineer.Steps[1].Text, Why: "Your answer “Back-end code at work” says this is done.", Questions: []string{"experience"}, Answer: "Back-end code at work"},
+			},
+			OtherSteps: steps(developer, map[int]string{0: "Problem solving drew you to Back-end developer: you chose “Fix the code”."}, 0),
+			Salary:     engineer.Salary,
+			Others:     []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 41.666666}},
 		},
 		Answers: map[string]any{
 			"q1": 1, "q2": 1, "q3": 2, "q4": 1, "q5": "skip", "q6": 5, "q7": []int{1, 2}, "q8": 1,
@@ -228,9 +248,12 @@ func balancedRun() Run {
 				{Question: "q2", Text: paymentsText, Answer: "Finding out why it happened and preventing it", Points: 1.3},
 			},
 			Against: &scoring.Reason{Question: "q5", Text: slowText, Answer: "Rewriting the slow queries", Points: -1},
-			Steps: steps(engineer, map[int]string{
-				2: "Brought forward: your answers on System design were evenly split.",
-			}, 2, 0, 1, 3, 4),
+			Steps: append([]scoring.StepAdvice{{
+				ID: "login", Kind: scoring.TryBoth, Theme: "security", ThemeName: "Security",
+				Text:      "Design how a log-in system stores user data, then write its sign-up and log-in code. Notice which half you enjoyed.",
+				Why:       "Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%), and your answers on Security leaned neither way.",
+				Questions: []string{},
+			}}, steps(engineer, nil, 0, 1, 2, 3, 4)...),
 			Salary: engineer.Salary,
 			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 50}},
 		},
@@ -372,6 +395,7 @@ func hostileRun() Run {
 	res.Against = &scoring.Reason{Question: "q2", Text: nasty, Answer: nasty, Points: -0.001}
 	for i := range 12 {
 		res.Steps = append(res.Steps, scoring.StepAdvice{
+			ID: fmt.Sprintf("s%d", i), Kind: scoring.Learn, Path: "p5", Stage: 1,
 			Theme: "design", ThemeName: nasty, Text: fmt.Sprintf("%d %s %s", i, nasty, long), Why: nasty + " " + long,
 		})
 	}

@@ -27,6 +27,8 @@ type document struct {
 	Themes         []themeJSON         `json:"themes"`
 	Reasons        reasonsJSON         `json:"reasons"`
 	Steps          []stepJSON          `json:"steps"`
+	OtherSteps     []stepJSON          `json:"other_steps"`
+	StepsDone      []stepJSON          `json:"steps_done"`
 	Salary         []string            `json:"salary"`
 	Others         []otherJSON         `json:"others"`
 	Order          orderJSON           `json:"order"`
@@ -88,10 +90,16 @@ type reasonJSON struct {
 }
 
 type stepJSON struct {
-	Theme     string `json:"theme"`
-	ThemeName string `json:"theme_name"`
-	Text      string `json:"text"`
-	Why       string `json:"why"`
+	ID        string   `json:"id"`
+	Kind      string   `json:"kind"`
+	Path      string   `json:"path"`
+	Stage     int      `json:"stage"`
+	Theme     string   `json:"theme"`
+	ThemeName string   `json:"theme_name"`
+	Text      string   `json:"text"`
+	Why       string   `json:"why"`
+	Questions []string `json:"questions"`
+	Basis     string   `json:"basis"`
 }
 
 type otherJSON struct {
@@ -143,19 +151,21 @@ func newDocument(r Run) (document, error) {
 			Questions: len(r.Bank.Questions),
 			SHA256:    r.Bank.SHA256,
 		},
-		Reason:    clean(res.Reason),
-		Answered:  res.Answered,
-		Skipped:   res.Skipped,
-		Stability: round(res.Stability, 3),
-		Warnings:  make([]warningJSON, 0, len(res.Warnings)),
-		Paths:     make([]pathJSON, 0, len(res.Paths)),
-		Themes:    make([]themeJSON, 0, len(res.Themes)),
-		Reasons:   reasonsJSON{Toward: make([]reasonJSON, 0, len(res.Toward))},
-		Steps:     make([]stepJSON, 0, len(res.Steps)),
-		Salary:    make([]string, 0, len(res.Salary)),
-		Others:    make([]otherJSON, 0, len(res.Others)),
-		Order:     orderJSON{Shuffled: r.Shuffled},
-		Answers:   r.Answers,
+		Reason:     clean(res.Reason),
+		Answered:   res.Answered,
+		Skipped:    res.Skipped,
+		Stability:  round(res.Stability, 3),
+		Warnings:   make([]warningJSON, 0, len(res.Warnings)),
+		Paths:      make([]pathJSON, 0, len(res.Paths)),
+		Themes:     make([]themeJSON, 0, len(res.Themes)),
+		Reasons:    reasonsJSON{Toward: make([]reasonJSON, 0, len(res.Toward))},
+		Steps:      newStepsJSON(res.Steps),
+		OtherSteps: newStepsJSON(res.OtherSteps),
+		StepsDone:  newStepsJSON(res.StepsDone),
+		Salary:     make([]string, 0, len(res.Salary)),
+		Others:     make([]otherJSON, 0, len(res.Others)),
+		Order:      orderJSON{Shuffled: r.Shuffled},
+		Answers:    r.Answers,
 	}
 	if rec := res.Recommendation; rec != nil {
 		doc.Recommendation = &recommendationJSON{
@@ -198,14 +208,6 @@ func newDocument(r Run) (document, error) {
 		a := newReasonJSON(*res.Against)
 		doc.Reasons.Against = &a
 	}
-	for _, s := range res.Steps {
-		doc.Steps = append(doc.Steps, stepJSON{
-			Theme:     s.Theme,
-			ThemeName: clean(s.ThemeName),
-			Text:      clean(s.Text),
-			Why:       clean(s.Why),
-		})
-	}
 	for _, s := range res.Salary {
 		doc.Salary = append(doc.Salary, clean(s))
 	}
@@ -234,4 +236,24 @@ func newReasonJSON(r scoring.Reason) reasonJSON {
 		Answer:   clean(r.Answer),
 		Points:   round(r.Points, 3),
 	}
+}
+
+// newStepsJSON is never nil, so that an empty list encodes as [].
+func newStepsJSON(ss []scoring.StepAdvice) []stepJSON {
+	out := make([]stepJSON, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, stepJSON{
+			ID:        s.ID,
+			Kind:      string(s.Kind),
+			Path:      s.Path,
+			Stage:     s.Stage,
+			Theme:     s.Theme,
+			ThemeName: clean(s.ThemeName),
+			Text:      clean(s.Text),
+			Why:       clean(s.Why),
+			Questions: append(make([]string, 0, len(s.Questions)), s.Questions...),
+			Basis:     clean(s.Basis),
+		})
+	}
+	return out
 }

@@ -267,6 +267,20 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		}
 		p.para("", note, nil)
 	}
+	p.hypothesis()
+}
+
+// hypothesis tells a person whose result is too close or too unsteady to
+// act on that it is a hypothesis, and how the steps test it.
+func (p *printer) hypothesis() {
+	if !p.res.Hypothesis() {
+		return
+	}
+	note := "Treat this result as a hypothesis to test, not a verdict."
+	if len(p.res.Steps) > 0 && p.res.Steps[0].Kind == scoring.TryBoth {
+		note += " The first step below has you try both paths' halves of one task."
+	}
+	p.para("", note, nil)
 }
 
 // basis says how many questions the result rests on.
@@ -466,16 +480,8 @@ func (p *printer) nextSteps() {
 		p.para("  ", title, nil)
 	}
 	if len(res.Steps) > 0 {
-		subsection("What to learn next, in this order")
-		numW := len(strconv.Itoa(len(res.Steps)))
-		indent := "    " + strings.Repeat(" ", numW+2)
-		for i, s := range res.Steps {
-			first := fmt.Sprintf("    %*d. ", numW, i+1)
-			p.hanging(first, indent, oneLine(s.Text), nil)
-			if why := sentence(oneLine(s.Why)); why != "" {
-				p.hanging(indent+"↳ ", indent+"  ", why, p.pal.faint)
-			}
-		}
+		subsection(stepsTitle(len(res.Steps)))
+		p.steps()
 	}
 	if len(res.Salary) > 0 {
 		subsection("Pay")
@@ -503,6 +509,48 @@ func (p *printer) nextSteps() {
 			p.line(indent + paint(p.pal.pathColor(res, o.ID), name) + head + ": " +
 				shorten(summary, rest))
 		}
+	}
+}
+
+// shownSteps is the most steps the text report lists: the next few are
+// worth reading, the whole plan is in the JSON result.
+const shownSteps = 5
+
+func stepsTitle(n int) string {
+	if n > shownSteps {
+		return fmt.Sprintf("Your next %d steps (of %d; --json lists them all)", shownSteps, n)
+	}
+	return "Your next steps"
+}
+
+// steps lists the next steps with why each is there, then says which steps
+// the person's experience covers and where each other path would start.
+func (p *printer) steps() {
+	res := p.res
+	shown := res.Steps[:min(len(res.Steps), shownSteps)]
+	numW := len(strconv.Itoa(len(shown)))
+	indent := "    " + strings.Repeat(" ", numW+2)
+	for i, s := range shown {
+		first := fmt.Sprintf("    %*d. ", numW, i+1)
+		text := oneLine(s.Text)
+		switch s.Kind {
+		case scoring.TryBoth:
+			text = "Try both: " + text
+		case scoring.Explore:
+			text = "Explore before deciding: " + text
+		}
+		p.hanging(first, indent, text, nil)
+		if why := sentence(oneLine(s.Why)); why != "" {
+			p.hanging(indent+"↳ ", indent+"  ", why, p.pal.faint)
+		}
+	}
+	if done := res.StepsDone; len(done) > 0 {
+		p.para("    ", fmt.Sprintf("Left out as done: %s, from your answer “%s”.",
+			count(len(done), "step"), oneLine(done[0].Answer)), p.pal.faint)
+	}
+	for _, o := range res.OtherSteps {
+		p.para("    ", fmt.Sprintf("On the %s path your first step would be: %s",
+			oneLine(pathName(res, o.Path)), oneLine(o.Text)), nil)
 	}
 }
 
