@@ -31,9 +31,11 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
 		Setup: func(env *testscript.Env) error {
-			// Saved progress goes to a folder of the test's own; colour is
-			// decided per stream, and no stream here is a terminal.
+			// Saved progress and kept results go to folders of the
+			// test's own; colour is decided per stream, and no stream
+			// here is a terminal.
 			env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, "state"))
+			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "data"))
 			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
 			env.Setenv("ROOT", root)
 			// Under -race every process would otherwise wait a second

@@ -55,6 +55,7 @@ type computer struct {
 func newComputer(t *testing.T, vars ...string) *computer {
 	c := &computer{t: t, vars: map[string]string{
 		"XDG_STATE_HOME": t.TempDir(),
+		"XDG_DATA_HOME":  t.TempDir(),
 		"TERM":           "xterm",
 	}}
 	for i := 0; i+1 < len(vars); i += 2 {

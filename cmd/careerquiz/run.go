@@ -209,6 +209,10 @@ func init() {
 			about: bankAbout, flags: noFlags, more: bankMore, run: runBank},
 		{name: "schema", synopsis: "[bank|result|check]", summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
 			about: schemaAbout, flags: noFlags, more: schemaMore, run: runSchema},
+		{name: "history", synopsis: "[--json]", summary: "the results kept from earlier\nquizzes, newest first",
+			about: historyAbout, flags: historyFlags, more: historyMore, run: runHistory},
+		{name: "compare", synopsis: "[--json] [A [B]]", summary: "what moved between two attempts\n(default: the last two)",
+			about: compareAbout, flags: compareFlags, more: compareMore, run: runCompare},
 		{name: "help", synopsis: "[COMMAND]", summary: "show this help, or a command's",
 			about: helpAbout, flags: noFlags, more: helpMore, run: runHelp},
 	}
@@ -307,6 +311,11 @@ type options struct {
 	seedSet      bool
 	restart      bool
 	version      bool
+	// format is text, json or markdown: --format, or --json.
+	format string
+	output string
+	save   bool
+	noSave bool
 }
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
@@ -319,8 +328,9 @@ var quizFlags = flagTable[options]{
 		func(o *options) *string { return &o.questions }),
 	fileFlag("answers", "answer from a file instead of asking (TOML or JSON;\n- reads standard input); a saved --json result replays",
 		func(o *options) *string { return &o.answers }),
-	switchFlag("json", "print the result as one JSON document",
-		func(o *options) *bool { return &o.json }),
+	formatFlag, jsonFlag,
+	fileFlag("output", "write the report to FILE instead of standard output",
+		func(o *options) *string { return &o.output }),
 	switchFlag("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal)",
 		func(o *options) *bool { return &o.plain }),
 	{name: "color", aliases: []string{"colour"}, arg: "WHEN", help: "colour: auto (on a terminal only), always or never",
@@ -357,6 +367,7 @@ var quizFlags = flagTable[options]{
 		}},
 	switchFlag("restart", "discard saved progress and start over",
 		func(o *options) *bool { return &o.restart }),
+	saveFlag, noSaveFlag,
 	switchFlag("version", "print the version",
 		func(o *options) *bool { return &o.version }),
 }
@@ -389,6 +400,12 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 	}
 	if o.seedSet {
 		o.shuffle = true
+	}
+	if o.json {
+		o.format = formatJSON
+	}
+	if o.format == "" {
+		o.format = formatText
 	}
 	return o, false, nil
 }

@@ -32,6 +32,15 @@ func runQuiz(args []string, e env) error {
 	if o.shuffle && !o.seedSet {
 		o.seed = rand.Int64N(1 << 53)
 	}
+	if o.output != "" {
+		if err := checkOutput(o.output); err != nil {
+			return err
+		}
+	}
+	keep, err := decideKeeping(o, e)
+	if err != nil {
+		return err
+	}
 
 	var answers quiz.Answers
 	var s *session
@@ -57,20 +66,26 @@ func runQuiz(args []string, e env) error {
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	if err := writeResult(b, answers, o, e); err != nil {
+	r, err := writeResult(b, answers, o, e)
+	if err != nil {
 		if s != nil {
 			return s.unwritten(err)
 		}
 		return err
 	}
+	// Then the result is kept, and only then the progress goes. A result
+	// that could not be kept has still been shown: that is reported, and
+	// the progress goes all the same.
+	keepErr := keepResult(keep, r, time.Now(), e)
 	if s != nil {
 		s.finish()
 	}
-	return nil
+	return keepErr
 }
 
-// writeResult writes the report of answers to stdout.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) error {
+// writeResult writes the report of answers to stdout, or to --output, and
+// returns the run it reported on.
+func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (report.Run, error) {
 	r := report.Run{
 		Bank:     b,
 		Result:   scoring.Score(b, answers),
@@ -78,14 +93,7 @@ func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) error {
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
 	}
-	if o.json {
-		out := &jsonWriter{w: e.stdout}
-		if err := report.WriteJSON(out, r); err != nil {
-			return err
-		}
-		return out.Flush()
-	}
-	return report.WriteText(e.stdout, r, report.TextOptions{Color: colorOn(e.stdout, e, o.color), Width: screenWidth})
+	return r, emitReport(r, o, e)
 }
 
 // readAnswers reads an answers file, or standard input for "-".

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+)
+
+// The report formats of --format.
+const (
+	formatText     = "text"
+	formatJSON     = "json"
+	formatMarkdown = "markdown"
+)
+
+// formatFlag is --format; --json is its short form, and the two are one
+// setting, so that giving both is a usage error rather than a guess.
+var formatFlag = flagDef[options]{name: "format", arg: "FORMAT", setting: "format",
+	help: "text (the default), json, or markdown: a document to paste\ninto an email, a wiki or an issue",
+	set: func(o *options, v string) error {
+		switch v {
+		case formatText, formatJSON, formatMarkdown:
+			o.format = v
+		case "md":
+			o.format = formatMarkdown
+		default:
+			return fmt.Errorf("wants text, json or markdown, got %q", v)
+		}
+		return nil
+	}}
+
+var jsonFlag = inSetting("format", switchFlag("json", "the same as --format json",
+	func(o *options) *bool { return &o.json }))
+
+// --save and --no-save are one setting too.
+var (
+	saveFlag = inSetting("save", switchFlag("save", "keep the result even of a run with --answers or piped\nanswers; a quiz finished in a terminal is kept anyway\n(see 'careerquiz history')",
+		func(o *options) *bool { return &o.save }))
+	noSaveFlag = inSetting("save", switchFlag("no-save", "do not keep this run's result",
+		func(o *options) *bool { return &o.noSave }))
+)
+
+func inSetting[T any](setting string, d flagDef[T]) flagDef[T] {
+	d.setting = setting
+	return d
+}
+
+// renderReport renders r in the format asked for. color is for the text
+// report only: the JSON and Markdown never hold escape codes.
+func renderReport(r report.Run, format string, color bool) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case formatJSON:
+		// Escaped as every JSON document careerquiz prints: text from a
+		// bank must not reach a terminal as a control.
+		out := &jsonWriter{w: &buf}
+		if err = report.WriteJSON(out, r); err == nil {
+			err = out.Flush()
+		}
+	case formatMarkdown:
+		err = report.WriteMarkdown(&buf, r)
+	default:
+		err = report.WriteText(&buf, r, report.TextOptions{Color: color, Width: screenWidth})
+	}
+	return buf.Bytes(), err
+}
+
+// emitReport writes the report to stdout, or to the --output file. The file
+// gets exactly the bytes stdout would have: colour is decided as for any
+// stream that is not a terminal.
+func emitReport(r report.Run, o options, e env) error {
+	var stream any = e.stdout
+	if o.output != "" {
+		stream = nil
+	}
+	data, err := renderReport(r, o.format, colorOn(stream, e, o.color))
+	if err != nil {
+		return err
+	}
+	if o.output != "" {
+		return writeOutput(o.output, data)
+	}
+	_, err = e.stdout.Write(data)
+	return err
+}
+
+// checkOutput makes sure --output FILE can be written before the quiz
+// starts, so that nobody answers every question only to lose the report.
+func checkOutput(path string) error {
+	if err := atomicfile.CheckWritable(path); err != nil {
+		return withHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
+	}
+	return nil
+}
+
+// writeOutput writes the report to path atomically: a reader never sees
+// half a report, and a failed write leaves an earlier file as it was. A
+// new file gets the usual mode of a document (rw-r--r--), since it is
+// written to be shared; a file being replaced keeps its mode.
+func writeOutput(path string, data []byte) error {
+	perm := fs.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		perm = fi.Mode().Perm()
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("--output %s: %w", path, err)
+	}
+	if err := atomicfile.Write(path, data, perm); err != nil {
+		return fmt.Errorf("--output %s: %w", path, err)
+	}
+	return nil
+}
