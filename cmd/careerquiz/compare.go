@@ -56,8 +56,8 @@ func runCompare(args []string, e env) error {
 	}
 	c := results.Compare(a, b)
 	if !c.SameBank {
-		warnf(e.stderr, "the attempts used different banks (%s %s, %s %s); answers are compared over the %d questions both have, and the shares are each bank's own",
-			shortSHA(a.Bank.SHA256), strconv.Quote(plainText(a.Bank.Title)), shortSHA(b.Bank.SHA256), strconv.Quote(plainText(b.Bank.Title)), c.Shared)
+		warnf(e.stderr, "the attempts used different banks (%s %s, %s %s); answers are compared over the %s both have, and the shares are each bank's own",
+			shortSHA(a.Bank.SHA256), strconv.Quote(plainText(a.Bank.Title)), shortSHA(b.Bank.SHA256), strconv.Quote(plainText(b.Bank.Title)), countOf(c.Shared, "question"))
 	}
 	if o.json {
 		return writeJSON(e.stdout, newComparisonJSON(c))

@@ -21,7 +21,7 @@ const (
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
 var formatFlag = flagDef[options]{name: "format", arg: "FORMAT", setting: "format",
-	help: "text (the default), json, or markdown: a document to paste\ninto an email, a wiki or an issue",
+	help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
 	set: func(o *options, v string) error {
 		switch v {
 		case formatText, formatJSON, formatMarkdown:

@@ -32,14 +32,18 @@ Colour:
 
 Examples:
     careerquiz                                  take the quiz
-    careerquiz --json > result.json             take it, keep the result
-    careerquiz --answers result.json            show a kept result again
+    careerquiz --json > result.json             take it, save the result
+    careerquiz --format markdown --output result.md
+                                                a report to paste and share
+    careerquiz --answers result.json            show a saved result again
     careerquiz --answers answers.toml --json    answer from a file (below)
     careerquiz --answers answers.toml --color=always | less -R
                                                 colour through a pager
     careerquiz bank > my.toml                   start a bank of your own,
     careerquiz check my.toml                    check it as you edit,
     careerquiz --questions my.toml              and take it
+    careerquiz history                          your kept results,
+    careerquiz compare                          and what moved since last time
     careerquiz help check                       more on one command
 
 Answers file (--answers), one line per question id ('careerquiz check

@@ -13,6 +13,9 @@ import (
 type keeping struct {
 	// dir is the results folder, or "" when the result is not kept.
 	dir string
+	// openLine is set where the last prompt of the quiz is still open on
+	// stderr: answers piped in are not echoed, so nothing ended its line.
+	openLine bool
 }
 
 // decideKeeping decides, before the quiz starts, whether its result will be
@@ -36,7 +39,7 @@ func decideKeeping(o options, e env) (keeping, error) {
 		warnf(e.stderr, "your result will not be kept: %v", err)
 		return keeping{}, nil
 	}
-	return keeping{dir: dir}, nil
+	return keeping{dir: dir, openLine: o.answers == "" && !e.isTerminal(e.stdin)}, nil
 }
 
 // keepResult keeps a finished quiz's result, stamped with the time it was
@@ -54,6 +57,9 @@ func keepResult(k keeping, r report.Run, taken time.Time, e env) error {
 	path, err := results.Save(k.dir, doc.Bytes(), taken)
 	if err != nil {
 		return withHint(fmt.Errorf("could not keep the result: %w", err), "the report above is complete; --no-save skips keeping")
+	}
+	if k.openLine {
+		fmt.Fprintln(e.stderr)
 	}
 	say(e.stderr, "Result kept in %s ('careerquiz history' lists kept results).\n", path)
 	return nil

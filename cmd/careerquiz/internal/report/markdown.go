@@ -21,6 +21,10 @@ func WriteMarkdown(w io.Writer, r Run) error {
 	}
 	m := &mdWriter{res: r.Result}
 	m.title()
+	if t := md(r.Bank.Title); t != "" {
+		m.line("*A careerquiz result: " + t + "*")
+		m.line("")
+	}
 	m.summary()
 	m.themes()
 	m.why()
@@ -61,8 +65,6 @@ func (m *mdWriter) title() {
 	default:
 		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(rec), rec.Strength))
 	}
-	m.line("")
-	m.line("*Result of careerquiz, a quiz on whether back-end engineering or back-end development suits you better.*")
 	m.line("")
 }
 
@@ -213,11 +215,7 @@ func (m *mdWriter) steps() {
 }
 
 func (m *mdWriter) footer(r Run) {
-	parts := []string{}
-	if t := md(r.Bank.Title); t != "" {
-		parts = append(parts, t)
-	}
-	parts = append(parts, count(len(r.Bank.Questions), "question"))
+	parts := []string{"careerquiz", count(len(r.Bank.Questions), "question")}
 	if r.Shuffled {
 		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
 	}

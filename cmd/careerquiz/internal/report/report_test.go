@@ -52,6 +52,7 @@ var renderings = []struct {
 	{".txt", func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{}) }},
 	{".color.txt", func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Color: true}) }},
 	{".json", WriteJSON},
+	{".md", WriteMarkdown},
 	// A narrow terminal, where the theme table is stacked.
 	{".w50.txt", func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Width: 50}) }},
 }
