@@ -9,6 +9,7 @@ import (
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/fatih/color"
 	"golang.org/x/term"
 )
@@ -73,4 +74,22 @@ func (s *session) opening() {
 		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. Ctrl-C saves and quits."
 	}
 	fmt.Fprintln(s.out, textwrap.String(about+" "+keys, screenWidth, ""))
+}
+
+// prompt is question q as the asker puts it, at the session's place in the
+// quiz.
+func (s *session) prompt(q *quiz.Question) ask.Prompt {
+	labels := make([]string, len(q.Options))
+	for i, opt := range q.Options {
+		labels[i] = opt.Text
+	}
+	theme := q.Theme
+	if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
+		theme = s.bank.Themes[ti].Name
+	}
+	return ask.Prompt{
+		Number: s.next + 1, Total: len(s.bank.Questions), Theme: theme,
+		Text: q.Text, Help: q.Help, Kind: q.Kind, Options: labels,
+		Previous: s.answers[q.ID], CanGoBack: s.next > 0,
+	}
 }

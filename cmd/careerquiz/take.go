@@ -390,19 +390,7 @@ func (s *session) loop() error {
 	for s.next < total {
 		qi := s.order[s.next]
 		q := &s.bank.Questions[qi]
-		labels := make([]string, len(q.Options))
-		for i, opt := range q.Options {
-			labels[i] = opt.Text
-		}
-		theme := q.Theme
-		if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
-			theme = s.bank.Themes[ti].Name
-		}
-		reply, err := s.asker.Ask(ask.Prompt{
-			Number: s.next + 1, Total: total, Theme: theme,
-			Text: q.Text, Help: q.Help, Kind: q.Kind, Options: labels,
-			Previous: s.answers[q.ID], CanGoBack: s.next > 0,
-		})
+		reply, err := s.asker.Ask(s.prompt(q))
 		if err != nil {
 			return err
 		}
