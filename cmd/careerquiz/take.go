@@ -326,13 +326,13 @@ func (s *session) resume(o *options) error {
 		return nil
 	}
 	total := len(s.bank.Questions)
-	if r.Edited {
+	if r.Edited && r.Saved > 0 {
 		say(s.out, "careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
-		if r.Kept == 0 {
-			s.order = nil
-			s.earlierKept.Store(true)
-			return nil
-		}
+	}
+	if r.Edited && r.Kept == 0 {
+		s.order = nil
+		s.earlierKept.Store(true)
+		return nil
 	}
 	answered := 0
 	for _, a := range r.Answers {
@@ -363,9 +363,8 @@ func (s *session) resume(o *options) error {
 	o.shuffle, o.seed, o.seedSet = st.Shuffled, st.Seed, true
 	s.shuffled, s.seed = st.Shuffled, st.Seed
 	if r.Edited {
-		// The file still holds the answers that no longer apply; the
-		// next save replaces it.
-		s.dirty.Store(true)
+		// The file still holds the answers that no longer apply.
+		s.save()
 	}
 	return nil
 }
@@ -453,7 +452,7 @@ func (s *session) finish() {
 		return
 	}
 	if err := s.store.Clear(); err != nil {
-		warnf(s.out, "could not clear saved progress: %v; the next run will offer to show this result again", err)
+		warnf(s.out, "could not clear saved progress: %v", err)
 	}
 }
 
@@ -482,8 +481,13 @@ func (s *session) stopNote(what string) (msg, hint string) {
 		return what + "; nothing answered yet; your earlier saved answers are kept", "run careerquiz again to resume them"
 	case saved < 0:
 		return what + "; nothing answered yet", ""
-	case s.dirty.Load():
-		return fmt.Sprintf("%s after question %d of %d; only the progress up to question %d is saved", what, at, total, saved), again
 	}
-	return fmt.Sprintf("%s after question %d of %d; progress saved", what, at, total), again
+	where := fmt.Sprintf("after question %d of %d", at, total)
+	if at == 0 {
+		where = fmt.Sprintf("at question 1 of %d", total)
+	}
+	if s.dirty.Load() {
+		return fmt.Sprintf("%s %s; only the progress up to question %d is saved", what, where, saved), again
+	}
+	return fmt.Sprintf("%s %s; progress saved", what, where), again
 }

@@ -217,7 +217,11 @@ func (s *Store) Save(st State) (err error) {
 		return err
 	}
 	if err := os.Rename(f.Name(), s.path); err != nil {
-		return err
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return fmt.Errorf("cannot replace %s: %w", s.path, err)
 	}
 	syncDir(s.dir)
 	return nil
