@@ -163,7 +163,7 @@ func (s *session) openStore(o *options, e env) error {
 	if !locked {
 		// Another run holds this bank's progress: it is not this run's to
 		// read, replace or clear.
-		yes, err := s.asker.Confirm("Another careerquiz run is taking this quiz and saving its answers. Take the quiz here without saving?", false)
+		yes, err := s.asker.Confirm("Another run is taking this quiz. Take it here without saving?", false)
 		if err != nil {
 			return s.confirmError(err)
 		}

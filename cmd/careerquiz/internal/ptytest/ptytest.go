@@ -168,6 +168,17 @@ func (p *Person) Press(keys ...string) error {
 	return nil
 }
 
+// Type types a line for a program that reads whole lines, in line mode
+// (such as a prompt of numbered answers): the line discipline holds it
+// until the program reads, so there is nothing to wait for. A line ending
+// is added.
+func (p *Person) Type(line string) error {
+	if _, err := p.console.Send(line + "\r"); err != nil {
+		return fmt.Errorf("typing %q: %w", line, err)
+	}
+	return nil
+}
+
 // Raw reports whether the terminal is out of line mode, so that the
 // program reads keys one by one as they are typed. Once the program has
 // ended, it reports the mode the program left the terminal in, which should
