@@ -174,7 +174,7 @@ func TestTerminalTwoRunsAtOnce(t *testing.T) {
 	}
 	// Once the first run has ended, the bank is free again.
 	c.run(nil, func(p *ptytest.Person) error {
-		if err := p.See("Saved progress: 2 of 28 answered. Resume at question 3?"); err != nil {
+		if err := p.See(fmt.Sprintf("Saved progress: 2 of %d answered. Resume at question 3?", total)); err != nil {
 			return err
 		}
 		if err := p.Press(ptytest.CtrlC); err != nil {
