@@ -375,3 +375,24 @@ func TestFormatFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptResultMatchesTheSchema: a kept result is a result document, its
+// "taken" described by the schema that ships.
+func TestKeptResultMatchesTheSchema(t *testing.T) {
+	p := newPerson(t)
+	if code, _, stderr := p.run("", "--answers", leaning(t, bankForTest(t), "engineer"), "--save"); code != exitOK {
+		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+	}
+	kept := p.kept()
+	if len(kept) != 1 {
+		t.Fatalf("kept %v", kept)
+	}
+	data, err := os.ReadFile(filepath.Join(p.resultsDir(), kept[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate(t, schemaOf(t, "result"), data)
+	if !bytes.HasPrefix(data, []byte("{\n  \"taken\": \"")) {
+		t.Errorf("the kept file does not open with \"taken\":\n%s", data[:min(len(data), 200)])
+	}
+}
