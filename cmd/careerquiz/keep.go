@@ -61,6 +61,6 @@ func keepResult(k keeping, r report.Run, taken time.Time, e env) error {
 	if k.openLine {
 		fmt.Fprintln(e.stderr)
 	}
-	say(e.stderr, "Result kept in %s ('careerquiz history' lists kept results).\n", path)
+	say(e.stderr, "Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
 	return nil
 }

@@ -24,7 +24,7 @@ func TestTerminalQuizIsKept(t *testing.T) {
 		if err := enterThrough(p, 1, len(b.Questions)); err != nil {
 			return err
 		}
-		if err := p.See("lists kept results"); err != nil {
+		if err := p.See("shows what moved"); err != nil {
 			return err
 		}
 		screen = p.Screen()
