@@ -103,6 +103,10 @@ func (m *mdWriter) summary() {
 	for _, wn := range res.Warnings {
 		m.line("- **Note:** " + md(sentence(oneLine(wn.Message))))
 	}
+	if note := hypothesisNote(res); note != "" {
+		m.line("")
+		m.line("*" + note + "*")
+	}
 }
 
 // basis says how many questions the result rests on.
@@ -184,11 +188,22 @@ func (m *mdWriter) steps() {
 	res := m.res
 	if len(res.Steps) > 0 {
 		m.section("What to learn next, in this order")
+		// Every step: the text report shows the next few, but a document
+		// to share is read at leisure.
 		for i, s := range res.Steps {
-			m.line(fmt.Sprintf("%d. %s", i+1, md(s.Text)))
+			m.line(fmt.Sprintf("%d. %s", i+1, md(stepText(s))))
 			if why := sentence(oneLine(s.Why)); why != "" {
 				// Indented to sit inside the numbered item.
 				m.line("   *" + md(why) + "*")
+			}
+		}
+		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
+			m.line("")
+			if note != "" {
+				m.line("- " + note)
+			}
+			for _, o := range res.OtherSteps {
+				m.line("- " + otherStepNote(res, o, md))
 			}
 		}
 	}
