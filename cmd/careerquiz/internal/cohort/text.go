@@ -1,0 +1,175 @@
+package cohort
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// width is the width the text report is laid out for.
+const width = 80
+
+// barWidth is the longest bar, for the whole of a count.
+const barWidth = 24
+
+// WriteText writes the report for a person to read: bars for the lean and
+// the split, a table of the questions, and the flags with what to try.
+// Text from the bank is shown with control characters removed. With color,
+// headings are bold.
+func WriteText(w io.Writer, r Report, color bool) error {
+	bw := bufio.NewWriter(w)
+	heading := func(s string) {
+		if color {
+			s = "\x1b[1m" + s + "\x1b[0m"
+		}
+		fmt.Fprintf(bw, "\n%s\n", s)
+	}
+	fmt.Fprintf(bw, "%s on %s\n", count(r.People, "result", "results"), quiz.Clean(r.Bank.Title))
+	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, count(r.Items, "scored question", "scored questions"))
+
+	heading("How they leaned")
+	nameWidth := 0
+	for _, p := range r.Paths {
+		nameWidth = max(nameWidth, utf8.RuneCountInString(quiz.Clean(p.Name)))
+	}
+	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
+	for _, p := range r.Paths {
+		fmt.Fprintf(bw, "  %s %5d %4s  %s\n", pad(quiz.Clean(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+		if p.Recommended > 0 {
+			fmt.Fprintf(bw, "  %s       %s\n", pad("", nameWidth), labelLine(p.Labels))
+		}
+	}
+	if r.NoRecommendation > 0 {
+		fmt.Fprintf(bw, "  %s %5d %4s  %s\n", pad("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
+	}
+
+	// With two paths one histogram says it all: the second path's share
+	// is the rest of the first's.
+	split := r.Paths
+	if len(split) == 2 {
+		split = split[:1]
+	}
+	for _, p := range split {
+		heading(fmt.Sprintf("Share of %s (people with a recommendation)", quiz.Clean(p.Name)))
+		most := 0
+		for _, n := range p.Split {
+			most = max(most, n)
+		}
+		for i, n := range p.Split {
+			fmt.Fprintf(bw, "  %3d–%-3d %5d  %s\n", i*100/Bins, (i+1)*100/Bins, n, bar(n, max(most, 1)))
+		}
+	}
+
+	heading("Reliability")
+	if r.Alpha == nil {
+		fmt.Fprintf(bw, "  Cronbach's alpha needs at least two people who answered every scored question, and answers that vary; %d did.\n", r.AlphaN)
+	} else {
+		fmt.Fprintf(bw, "  Cronbach's alpha %.2f over the %d who answered every scored question (%s).\n", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
+	}
+	for _, pa := range r.AlphaByPath {
+		fmt.Fprintf(bw, "  on %s's points alone: %s\n", quiz.Clean(pa.Path), figure(pa.Alpha))
+	}
+
+	heading("Questions")
+	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
+	for _, q := range r.Questions {
+		rest := figure(q.ItemRest)
+		if !q.Scored {
+			rest = "unscored"
+		}
+		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(quiz.Clean(q.ID), 22), q.Answered, rest, optionLine(q))
+	}
+
+	heading("Questions to look at")
+	if len(r.Flags) == 0 {
+		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
+	}
+	for _, f := range r.Flags {
+		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", quiz.Clean(f.Question), f.Message), width, "  "))
+		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", width, "    "))
+	}
+	return bw.Flush()
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func pad(s string, n int) string {
+	s = textwrap.Truncate(s, n)
+	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
+}
+
+func percent(n, of int) string {
+	if of == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(of))
+}
+
+// bar draws n of whole as up to barWidth cells, in eighths.
+func bar(n, whole int) string {
+	if whole <= 0 || n <= 0 {
+		return ""
+	}
+	eighths := int(math.Round(float64(n) / float64(whole) * barWidth * 8))
+	eighths = max(eighths, 1)
+	s := strings.Repeat("█", eighths/8)
+	if rest := eighths % 8; rest > 0 {
+		s += string([]rune("▏▎▍▌▋▊▉")[rest-1])
+	}
+	return s
+}
+
+func labelLine(l Labels) string {
+	return fmt.Sprintf("clear %d · moderate %d · slight %d · balanced %d", l.Clear, l.Moderate, l.Slight, l.Balanced)
+}
+
+// alphaWords is the usual reading of an alpha, for a person who does not
+// know the scale by heart.
+func alphaWords(a float64) string {
+	switch {
+	case a >= 0.9:
+		return "excellent"
+	case a >= 0.8:
+		return "good"
+	case a >= 0.7:
+		return "acceptable"
+	case a >= 0.6:
+		return "questionable"
+	case a >= 0.5:
+		return "poor"
+	}
+	return "unacceptable: the questions do not measure one thing"
+}
+
+func figure(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", *v)
+}
+
+// optionLine gives each option's share of the answers, in option order.
+// Pick-any shares are of the people who answered, so they can add up to
+// more than 100.
+func optionLine(q Question) string {
+	parts := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		if q.Answered == 0 {
+			parts[i] = "–"
+			continue
+		}
+		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
+	}
+	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
+}

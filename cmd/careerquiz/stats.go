@@ -1,0 +1,423 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+const statsUsage = `Usage: careerquiz stats [--questions BANK] [--any-bank] [--json | --csv] PATH...
+
+Sums up the results of many people who took the quiz: how the group leaned
+(recommendations, labels and a histogram of the split) and which questions
+work (answers per option, Cronbach's alpha and each question's item-rest
+correlation, with flags and what to try).
+
+A PATH is a result file (careerquiz --json > result.json), a folder searched
+for .json files, a .ndjson or .jsonl file, or - for standard input, one
+result per line. Only each result's answers and bank.sha256 are read; every
+result is scored again against the bank, so the figures always agree with
+what the quiz says.
+
+Options:
+    --questions BANK   the bank the results were taken on (default: the
+                       built-in one, or CAREERQUIZ_QUESTIONS)
+    --any-bank         keep results taken on another bank as long as their
+                       answers still fit this one
+    --json             print the figures as one JSON document
+                       (schema careerquiz.stats/v1)
+    --csv              print one row per person instead: file,
+                       recommendation, share per path, then one column per
+                       question (option number, 1;3 for several, empty
+                       when skipped)
+
+A file that is not a result, a result from another bank, or answers that do
+not fit the bank are named on standard error and skipped; the figures of the
+rest are still printed. Nothing is ever changed.
+
+Exit status: 0 all read, 1 something was skipped, 2 wrong usage.
+
+Examples:
+    careerquiz stats results/
+    careerquiz stats --json results/ | jq .alpha
+    cat cohort.ndjson | careerquiz stats -
+    careerquiz stats --csv results/ > cohort.csv
+`
+
+// maxLine is the longest line of NDJSON read as a result. A full result is
+// a few kilobytes; a longer line is not a result, and reading it whole
+// would let one line take all the memory.
+const maxLine = 1 << 20
+
+type statsOptions struct {
+	questions string
+	anyBank   bool
+	json, csv bool
+	paths     []string
+}
+
+func parseStatsFlags(args []string, e env) (statsOptions, bool, error) {
+	var o statsOptions
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.questions, "questions", "", "")
+	fs.BoolVar(&o.anyBank, "any-bank", false, "")
+	fs.BoolVar(&o.json, "json", false, "")
+	fs.BoolVar(&o.csv, "csv", false, "")
+	// Flags may follow the paths too: stats results/ --json. A lone "-"
+	// is a path (standard input), which the flag package already stops at.
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(e.stdout, statsUsage)
+				return o, true, nil
+			}
+			return o, false, usageError{"stats: " + err.Error()}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		o.paths = append(o.paths, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case o.json && o.csv:
+		return o, false, usageError{"stats: --json and --csv cannot be used together"}
+	case len(o.paths) == 0:
+		return o, false, usageError{"stats needs a result file, a folder of them, or - for standard input"}
+	}
+	stdin := 0
+	for _, p := range o.paths {
+		if p == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return o, false, usageError{"stats: - (standard input) can be given once"}
+	}
+	if o.questions == "" {
+		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
+	}
+	return o, false, nil
+}
+
+func runStats(args []string, e env) error {
+	o, done, err := parseStatsFlags(args, e)
+	if done || err != nil {
+		return err
+	}
+	b, err := loadBank(o.questions)
+	if err != nil {
+		return err
+	}
+	r := &statsRun{e: e, bank: b, anyBank: o.anyBank, progress: newProgress(e)}
+	var csvOut *cohort.CSV
+	var group *cohort.Cohort
+	if o.csv {
+		if csvOut, err = cohort.NewCSV(e.stdout, b); err != nil {
+			return err
+		}
+		r.add = func(name string, a quiz.Answers, res scoring.Result) error { return csvOut.Write(name, a, res) }
+	} else {
+		group = cohort.New(b)
+		r.add = func(_ string, a quiz.Answers, res scoring.Result) error {
+			group.Add(a, res)
+			return nil
+		}
+	}
+	for _, p := range o.paths {
+		if err := r.path(p); err != nil {
+			return err
+		}
+	}
+	r.progress.done()
+	switch {
+	case csvOut != nil:
+		if err := csvOut.Flush(); err != nil {
+			return err
+		}
+	case o.json:
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(group.Report()); err != nil {
+			return err
+		}
+	default:
+		color := colorOn(e.stdout, e, false)
+		if err := cohort.WriteText(e.stdout, group.Report(), color); err != nil {
+			return err
+		}
+	}
+	return r.outcome()
+}
+
+// statsRun reads results one at a time and hands each, scored, to add.
+type statsRun struct {
+	e        env
+	bank     *quiz.Bank
+	anyBank  bool
+	add      func(name string, a quiz.Answers, r scoring.Result) error
+	progress *statsProgress
+
+	read, skipped int
+	// otherBank counts results skipped for coming from another bank, so
+	// that one hint can say what to do about all of them.
+	otherBank int
+}
+
+// path reads one PATH of the command line.
+func (r *statsRun) path(p string) error {
+	if p == "-" {
+		return r.lines("stdin", r.e.stdin)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		r.skip(p, "cannot be read: %s", describeFileError(err))
+		return nil
+	}
+	if !info.IsDir() {
+		return r.file(p)
+	}
+	found := false
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.skip(path, "cannot be read: %s", describeFileError(err))
+			return nil
+		}
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".json") {
+			return nil
+		}
+		found = true
+		return r.file(path)
+	})
+	if err == nil && !found {
+		r.skip(p, "holds no .json files")
+	}
+	return err
+}
+
+// file reads a result file, or an NDJSON file one line at a time.
+func (r *statsRun) file(path string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".ndjson", ".jsonl":
+		f, err := os.Open(path)
+		if err != nil {
+			r.skip(path, "cannot be read: %s", describeFileError(err))
+			return nil
+		}
+		defer f.Close()
+		return r.lines(path, f)
+	}
+	data, err := quiz.ReadFile(path)
+	if err != nil {
+		r.skip(path, "cannot be read: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), path), ": "))
+		return nil
+	}
+	return r.document(path, data)
+}
+
+// lines reads NDJSON: one result per line, blank lines ignored. A bad line
+// is skipped on its own, and the stream goes on.
+func (r *statsRun) lines(name string, in io.Reader) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	var line []byte
+	for n := 1; ; n++ {
+		line = line[:0]
+		long := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if !long && len(line)+len(chunk) <= maxLine {
+				line = append(line, chunk...)
+			} else {
+				long = true
+			}
+			if !errors.Is(err, bufio.ErrBufferFull) {
+				break
+			}
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		where := fmt.Sprintf("%s:%d", name, n)
+		switch {
+		case long:
+			r.skip(where, "a line longer than %d MiB is not a result", maxLine>>20)
+		case len(bytes.TrimSpace(line)) > 0:
+			if derr := r.document(where, line); derr != nil {
+				return derr
+			}
+		}
+		if err != nil {
+			return nil
+		}
+	}
+}
+
+// resultDoc is the part of a JSON result that stats reads: the answers and
+// the bank they were given to. Everything else is scored afresh.
+type resultDoc struct {
+	Bank *struct {
+		SHA256 *string `json:"sha256"`
+	} `json:"bank"`
+	Answers json.RawMessage `json:"answers"`
+}
+
+// document scores one result and adds it, or says why it is skipped. Only
+// a failure to write the output stops the run.
+func (r *statsRun) document(name string, data []byte) error {
+	var doc resultDoc
+	if err := json.Unmarshal(data, &doc); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			r.skip(name, "not JSON: %s", se.Error())
+		case errors.As(err, &te) && te.Field == "":
+			r.skip(name, "not a careerquiz result: a result is a JSON object, not %s", te.Value)
+		case errors.As(err, &te):
+			r.skip(name, "not a careerquiz result: %s is %s, not %s", te.Field, te.Value, te.Type)
+		default:
+			r.skip(name, "not a careerquiz result: %s", err)
+		}
+		return nil
+	}
+	if len(doc.Answers) == 0 || bytes.Equal(doc.Answers, []byte("null")) {
+		r.skip(name, `not a careerquiz result: it has no "answers"`)
+		return nil
+	}
+	if !r.anyBank {
+		switch {
+		case doc.Bank == nil || doc.Bank.SHA256 == nil:
+			r.otherBank++
+			r.skip(name, "no bank.sha256, so which bank it was taken on is unknown")
+			return nil
+		case *doc.Bank.SHA256 != r.bank.SHA256:
+			r.otherBank++
+			r.skip(name, "taken on another bank (sha256 %s, not %s)", short(*doc.Bank.SHA256), short(r.bank.SHA256))
+			return nil
+		}
+	}
+	answers, err := quiz.ParseAnswers(r.bank, name, doc.Answers)
+	if err != nil {
+		r.skip(name, "answers do not fit the bank: %s", answersProblem(err))
+		return nil
+	}
+	r.read++
+	r.progress.tick(r.read)
+	return r.add(name, answers, scoring.Score(r.bank, answers))
+}
+
+// answersProblem words why a result's answers do not fit: the first
+// problem, and how many more there are. Lines are left out, since they
+// count from the start of the answers object rather than of the file.
+func answersProblem(err error) string {
+	var ps quiz.Problems
+	if !errors.As(err, &ps) || len(ps) == 0 {
+		var se *quiz.SyntaxError
+		if errors.As(err, &se) {
+			return se.Message
+		}
+		return err.Error()
+	}
+	p := ps[0]
+	msg := p.Message
+	if p.Question != "" {
+		msg = fmt.Sprintf("question %q: %s", p.Question, msg)
+	}
+	if len(ps) > 1 {
+		msg += fmt.Sprintf(" (and %d more problems)", len(ps)-1)
+	}
+	return quiz.Clean(msg)
+}
+
+func (r *statsRun) skip(name, format string, args ...any) {
+	r.skipped++
+	r.progress.clear()
+	fmt.Fprintf(r.e.stderr, "careerquiz: %s: skipped: %s\n", quiz.Clean(name), fmt.Sprintf(format, args...))
+}
+
+// outcome is the run's error: nil when every result was read.
+func (r *statsRun) outcome() error {
+	if r.skipped == 0 {
+		if r.read == 0 {
+			return exitCode{code: exitError, msg: "no results to read"}
+		}
+		return nil
+	}
+	ec := exitCode{code: exitError, msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", r.skipped, r.skipped+r.read, r.read)}
+	if r.otherBank > 0 {
+		ec.hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
+	}
+	return ec
+}
+
+// short is enough of a digest to tell two banks apart in a message.
+func short(sha string) string {
+	sha = quiz.Clean(sha)
+	if len(sha) > 12 {
+		return sha[:12] + "…"
+	}
+	return sha
+}
+
+// describeFileError drops the operation and path from an *fs.PathError,
+// which the message already names.
+func describeFileError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// statsProgress shows how many results have been read, on stderr when it is a
+// terminal and only then: a piped run's stderr holds only what was
+// skipped.
+type statsProgress struct {
+	w     io.Writer
+	on    bool
+	last  time.Time
+	shown bool
+}
+
+func newProgress(e env) *statsProgress {
+	return &statsProgress{w: e.stderr, on: e.isTerminal(e.stderr), last: time.Now()}
+}
+
+// tick is called once a result; it looks at the clock every 256 results
+// and redraws at most five times a second.
+func (p *statsProgress) tick(n int) {
+	if !p.on || n%256 != 0 {
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) >= 200*time.Millisecond {
+		p.last = now
+		fmt.Fprintf(p.w, "\rcareerquiz: read %d results…", n)
+		p.shown = true
+	}
+}
+
+// clear removes the progress line, before a message or at the end.
+func (p *statsProgress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}
+
+func (p *statsProgress) done() { p.clear() }

@@ -1,0 +1,411 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// simulated writes the results of n simulated people with known leanings,
+// each taken through the real command (--answers - --json), as files in a
+// folder and as the lines of one NDJSON text. It returns the folder, the
+// NDJSON and every person's answers, in the order of the files' names.
+func simulated(t *testing.T, n int) (dir, ndjson string, people []quiz.Answers) {
+	t.Helper()
+	b, err := loadBank("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	rng := rand.New(rand.NewPCG(uint64(n), 14))
+	var lines strings.Builder
+	for i := range n {
+		// A lean from -1 (developer) to +1 (engineer); each answer follows
+		// it with a chance that grows with its strength, and one answer in
+		// fifty is skipped.
+		lean := 2*rng.Float64() - 1
+		a := quiz.Answers{}
+		for qi := range b.Questions {
+			q := &b.Questions[qi]
+			like := make([]float64, len(q.Options))
+			var sum float64
+			for o, opt := range q.Options {
+				like[o] = math.Exp(1.5 * lean * (opt.Weights[0] - opt.Weights[1]))
+				sum += like[o]
+			}
+			switch {
+			case rng.Float64() < 0.02:
+			case q.Kind == quiz.PickAny:
+				var picks []int
+				for o := range q.Options {
+					if rng.Float64() < 3*like[o]/sum {
+						picks = append(picks, o)
+					}
+				}
+				if len(picks) > 0 {
+					a[q.ID] = quiz.Answer{Picks: picks}
+				}
+			default:
+				x, o := rng.Float64()*sum, 0
+				for o < len(like)-1 && x >= like[o] {
+					x -= like[o]
+					o++
+				}
+				a[q.ID] = quiz.Answer{Picks: []int{o}}
+			}
+		}
+		people = append(people, a)
+		answers, err := json.Marshal(b.AnswerValues(a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, stdout, stderr := testEnv(t, string(answers))
+		if code := run([]string{"--answers", "-", "--json"}, e); code != 0 {
+			t.Fatalf("person %d: exit %d: %s", i, code, stderr)
+		}
+		// Some results sit in subfolders: the walk must find them.
+		path := filepath.Join(dir, fmt.Sprintf("group%d", i%3), fmt.Sprintf("p%04d.json", i))
+		write(t, path, stdout.String())
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, stdout.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		lines.Write(compact.Bytes())
+		lines.WriteByte('\n')
+	}
+	// The walk reads files in lexical order; so must the answers.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return x%3 - y%3 })
+	sorted := make([]quiz.Answers, n)
+	for i, j := range order {
+		sorted[i] = people[j]
+	}
+	return dir, lines.String(), sorted
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// statsDoc is the part of the stats --json document the tests hold.
+type statsDoc struct {
+	People    int      `json:"people"`
+	Complete  int      `json:"complete"`
+	Alpha     *float64 `json:"alpha"`
+	AlphaN    int      `json:"alpha_n"`
+	Questions []struct {
+		ID       string   `json:"id"`
+		Answered int      `json:"answered"`
+		ItemRest *float64 `json:"item_rest"`
+	} `json:"questions"`
+}
+
+func stats(t *testing.T, stdin string, args ...string) (statsDoc, string, int) {
+	t.Helper()
+	e, stdout, stderr := testEnv(t, stdin)
+	code := run(append([]string{"stats", "--json"}, args...), e)
+	var doc statsDoc
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatalf("stats --json printed no JSON (exit %d): %v\n%s\n%s", code, err, stdout, stderr)
+	}
+	return doc, stderr.String(), code
+}
+
+// reference computes people, complete, alpha and each item–rest
+// correlation the plain two-pass way, from every complete person's item
+// scores held in memory: an implementation that shares nothing with the
+// command's but the bank.
+func reference(t *testing.T, people []quiz.Answers) (complete int, alpha float64, itemRest map[string]float64) {
+	t.Helper()
+	b, err := loadBank("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]float64
+	for _, a := range people {
+		var row []float64
+		for _, q := range b.Questions {
+			picks := a[q.ID].Picks
+			if len(picks) == 0 {
+				row = nil
+				break
+			}
+			var x float64
+			for _, o := range picks {
+				x += q.Options[o].Weights[0] - q.Options[o].Weights[1]
+			}
+			row = append(row, x)
+		}
+		if row != nil {
+			rows = append(rows, row)
+		}
+	}
+	n, k := float64(len(rows)), len(b.Questions)
+	variance := func(f func([]float64) float64) float64 {
+		var m float64
+		for _, r := range rows {
+			m += f(r)
+		}
+		m /= n
+		var s float64
+		for _, r := range rows {
+			s += (f(r) - m) * (f(r) - m)
+		}
+		return s / (n - 1)
+	}
+	sum := func(r []float64, except int) float64 {
+		var s float64
+		for i, v := range r {
+			if i != except {
+				s += v
+			}
+		}
+		return s
+	}
+	var items float64
+	itemRest = map[string]float64{}
+	for j, q := range b.Questions {
+		vx := variance(func(r []float64) float64 { return r[j] })
+		vr := variance(func(r []float64) float64 { return sum(r, j) })
+		// cov(x, rest) from var(x + rest) = var x + var rest + 2 cov.
+		vt := variance(func(r []float64) float64 { return sum(r, -1) })
+		itemRest[q.ID] = (vt - vx - vr) / 2 / math.Sqrt(vx*vr)
+		items += vx
+	}
+	alpha = float64(k) / float64(k-1) * (1 - items/variance(func(r []float64) float64 { return sum(r, -1) }))
+	return len(rows), alpha, itemRest
+}
+
+// The figures of a few hundred simulated people, read from a folder and
+// from NDJSON on standard input, match the two-pass computation to 0.001
+// and each other exactly.
+func TestStatsFigures(t *testing.T) {
+	dir, ndjson, people := simulated(t, 300)
+	complete, alpha, itemRest := reference(t, people)
+	t.Logf("300 people, %d complete, alpha %.4f", complete, alpha)
+
+	folder, stderr, code := stats(t, "", dir)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if folder.People != 300 || folder.Complete != complete || folder.AlphaN != complete {
+		t.Errorf("people %d, complete %d (alpha over %d), want 300 and %d", folder.People, folder.Complete, folder.AlphaN, complete)
+	}
+	if folder.Alpha == nil || math.Abs(*folder.Alpha-alpha) > 0.001 {
+		t.Errorf("alpha %v, want %.4f", folder.Alpha, alpha)
+	}
+	if len(folder.Questions) != len(itemRest) {
+		t.Fatalf("%d questions, want %d", len(folder.Questions), len(itemRest))
+	}
+	for _, q := range folder.Questions {
+		if q.ItemRest == nil || math.Abs(*q.ItemRest-itemRest[q.ID]) > 0.001 {
+			t.Errorf("%s: item_rest %v, want %.4f", q.ID, q.ItemRest, itemRest[q.ID])
+		}
+	}
+
+	piped, stderr, code := stats(t, ndjson, "-")
+	if code != 0 || stderr != "" {
+		t.Fatalf("stdin: exit %d, stderr %q", code, stderr)
+	}
+	if same(piped) != same(folder) {
+		t.Errorf("NDJSON on stdin gives other figures than the folder:\n%+v\n%+v", piped, folder)
+	}
+	// The whole document, every count and figure, is the same.
+	var whole [2]string
+	for i, args := range [][]string{{dir}, {"-"}} {
+		e, stdout, _ := testEnv(t, ndjson)
+		run(append([]string{"stats", "--json"}, args...), e)
+		whole[i] = stdout.String()
+	}
+	if whole[0] != whole[1] {
+		t.Errorf("stats --json of the folder and of stdin differ")
+	}
+}
+
+// The CSV is read back by a standard reader: a header, then one row per
+// person, each row's answers as an answers file would give them.
+func TestStatsCSV(t *testing.T) {
+	dir, _, people := simulated(t, 40)
+	b, err := loadBank("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, stdout, stderr := testEnv(t, "")
+	if code := run([]string{"stats", "--csv", dir}, e); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(stdout).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(people) {
+		t.Fatalf("%d rows, want a header and %d", len(rows), len(people))
+	}
+	want := []string{"file", "recommendation", "share_engineer", "share_developer"}
+	for _, q := range b.Questions {
+		want = append(want, q.ID)
+	}
+	if !slices.Equal(rows[0], want) {
+		t.Fatalf("header %q,\nwant %q", rows[0], want)
+	}
+	for i, row := range rows[1:] {
+		if !strings.HasPrefix(row[0], dir) || !strings.HasSuffix(row[0], ".json") {
+			t.Errorf("row %d: file %q", i, row[0])
+		}
+		if row[1] != "engineer" && row[1] != "developer" && row[1] != "" {
+			t.Errorf("row %d: recommendation %q", i, row[1])
+		}
+		for _, cell := range row[2:4] {
+			if v, err := strconv.ParseFloat(cell, 64); err != nil || v < 0 || v > 100 {
+				t.Errorf("row %d: share %q", i, cell)
+			}
+		}
+		for j, q := range b.Questions {
+			var cells []string
+			for _, o := range people[i][q.ID].Picks {
+				cells = append(cells, strconv.Itoa(o+1))
+			}
+			if got := row[4+j]; got != strings.Join(cells, ";") {
+				t.Errorf("row %d, %s: %q, want %q", i, q.ID, got, strings.Join(cells, ";"))
+			}
+		}
+	}
+}
+
+// A junk file and a result from another bank are each named with the
+// reason; the report of the rest still prints, and the exit status is 1.
+func TestStatsSkipsBadFiles(t *testing.T) {
+	dir, _, people := simulated(t, 30)
+	good, _, _ := stats(t, "", dir)
+
+	write(t, filepath.Join(dir, "junk.json"), "this is not json\n")
+	write(t, filepath.Join(dir, "other.json"), `{"bank": {"sha256": "0123456789abcdef"}, "answers": {"messaging": 1}}`)
+	write(t, filepath.Join(dir, "misfit.json"), fmt.Sprintf(`{"bank": {"sha256": %q}, "answers": {"no-such-question": 1}}`, bankSHA(t)))
+	write(t, filepath.Join(dir, "notes.txt"), "not a .json file, so never read")
+	doc, stderr, code := stats(t, "", dir)
+	if code != exitError {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"careerquiz: " + filepath.Join(dir, "junk.json") + ": skipped: not JSON",
+		"careerquiz: " + filepath.Join(dir, "other.json") + ": skipped: taken on another bank (sha256 0123456789ab…",
+		"careerquiz: " + filepath.Join(dir, "misfit.json") + `: skipped: answers do not fit the bank: unknown question "no-such-question"`,
+		"careerquiz: skipped 3 of 33 results; the figures cover the other 30",
+		"hint: ",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "notes.txt") {
+		t.Errorf("a .txt file in a folder was read:\n%s", stderr)
+	}
+	if doc.People != len(people) || same(doc) != same(good) {
+		t.Errorf("the report of the rest changed:\n%+v\n%+v", doc, good)
+	}
+
+	// --any-bank keeps the other bank's result, whose answers still fit.
+	doc, _, _ = stats(t, "", "--any-bank", dir)
+	if doc.People != len(people)+1 {
+		t.Errorf("--any-bank: %d people, want %d", doc.People, len(people)+1)
+	}
+}
+
+// NDJSON lines are judged one by one: a bad line is named by its number
+// and the lines after it are still read.
+func TestStatsNDJSONLines(t *testing.T) {
+	sha := bankSHA(t)
+	ok := fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1}}`, sha)
+	long := `{"answers":{"x":"` + strings.Repeat("a", maxLine) + `"}}`
+	in := strings.Join([]string{ok, "", "[1, 2]", long, `{"bank":{"sha256":1},"answers":{}}`, `{"bank":{}}`, ok}, "\n")
+	doc, stderr, code := stats(t, in, "-")
+	if code != exitError || doc.People != 2 {
+		t.Errorf("exit %d, %d people; want 1 and 2", code, doc.People)
+	}
+	for _, want := range []string{
+		"careerquiz: stdin:3: skipped: not a careerquiz result: a result is a JSON object, not array",
+		"careerquiz: stdin:4: skipped: a line longer than 1 MiB is not a result",
+		"careerquiz: stdin:5: skipped: not a careerquiz result: bank.sha256 is number, not string",
+		`careerquiz: stdin:6: skipped: not a careerquiz result: it has no "answers"`,
+		"careerquiz: skipped 4 of 6 results",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestStatsUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"stats"}, "careerquiz: stats needs a result file, a folder of them, or - for standard input"},
+		{[]string{"stats", "--json", "--csv", "x"}, "careerquiz: stats: --json and --csv cannot be used together"},
+		{[]string{"stats", "-", "-"}, "careerquiz: stats: - (standard input) can be given once"},
+		{[]string{"stats", "--jsno", "x"}, "careerquiz: stats: flag provided but not defined: -jsno"},
+	} {
+		e, _, stderr := testEnv(t, "")
+		if code := run(tc.args, e); code != exitUsage || !strings.HasPrefix(stderr.String(), tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}
+
+// Progress goes to stderr only when it is a terminal.
+func TestStatsProgress(t *testing.T) {
+	sha := bankSHA(t)
+	line := fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1}}`+"\n", sha)
+	in := strings.Repeat(line, 3000)
+	for _, terminal := range []bool{false, true} {
+		e, _, stderr := testEnv(t, in)
+		e.isTerminal = func(s any) bool { return terminal && s == e.stderr }
+		p := newProgress(e)
+		p.last = p.last.Add(-time.Hour) // the first tick draws
+		r := &statsRun{e: e, progress: p}
+		r.progress.tick(256)
+		r.progress.done()
+		got := stderr.String()
+		if terminal != strings.Contains(got, "read 256 results") {
+			t.Errorf("terminal %v: stderr %q", terminal, got)
+		}
+		if terminal && !strings.HasSuffix(got, "\r\x1b[K") {
+			t.Errorf("the progress line is not cleared: %q", got)
+		}
+	}
+}
+
+// same renders a document for comparison, figures and all.
+func same(doc statsDoc) string {
+	data, _ := json.Marshal(doc)
+	return string(data)
+}
+
+func bankSHA(t testing.TB) string {
+	b, err := loadBank("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.SHA256
+}
