@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
@@ -138,12 +140,11 @@ func runStats(args []string, e env) error {
 			return nil
 		}
 	}
-	for _, p := range o.paths {
-		if err := r.path(p); err != nil {
-			return err
-		}
-	}
+	err = r.readAll(o.paths, max(1, runtime.GOMAXPROCS(0)))
 	r.progress.done()
+	if err != nil {
+		return err
+	}
 	switch {
 	case csvOut != nil:
 		if err := csvOut.Flush(); err != nil {
@@ -164,7 +165,7 @@ func runStats(args []string, e env) error {
 	return r.outcome()
 }
 
-// statsRun reads results one at a time and hands each, scored, to add.
+// statsRun reads results and hands each, scored, to add, in input order.
 type statsRun struct {
 	e        env
 	bank     *quiz.Bank
@@ -178,61 +179,213 @@ type statsRun struct {
 	otherBank int
 }
 
+// item is one result to read, in input order: its name and bytes, or why
+// it could not be read at all.
+type item struct {
+	name string
+	data []byte
+	skip string
+}
+
+// outcome is an item judged: a person's answers and result, or why the
+// item is skipped.
+type outcome struct {
+	name      string
+	skip      string
+	otherBank bool
+	answers   quiz.Answers
+	result    scoring.Result
+}
+
+// batch is a run of items, numbered in input order, and their outcomes.
+type batch struct {
+	seq   int
+	items []item
+	outs  []outcome
+}
+
+// batchSize is the number of results handed to a worker at a time: enough
+// to make passing them on cheap, few enough to keep memory small.
+const batchSize = 64
+
+// errStopped ends the reading early, once the output has failed.
+var errStopped = errors.New("stopped")
+
+// readAll reads every path. Parsing and scoring, nearly all the work, run
+// on several workers; the outcomes are taken back in input order, so that
+// the figures, the rows and the messages never depend on timing. At most
+// a few batches per worker are in flight, so memory stays flat however
+// many results there are.
+func (r *statsRun) readAll(paths []string, workers int) error {
+	jobs := make(chan *batch, workers)
+	done := make(chan *batch, workers)
+	tokens := make(chan struct{}, 4*workers)
+	stop := make(chan struct{})
+
+	var readErr error
+	go func() {
+		defer close(jobs)
+		b := &batch{}
+		send := func() bool {
+			if len(b.items) == 0 {
+				return true
+			}
+			select {
+			case tokens <- struct{}{}:
+			case <-stop:
+				return false
+			}
+			jobs <- b
+			b = &batch{seq: b.seq + 1}
+			return true
+		}
+		in := statsInput{stdin: r.e.stdin, emit: func(it item) bool {
+			b.items = append(b.items, it)
+			return len(b.items) < batchSize || send()
+		}}
+		for _, p := range paths {
+			if err := in.path(p); err != nil {
+				if !errors.Is(err, errStopped) {
+					readErr = err
+				}
+				return
+			}
+		}
+		send()
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range jobs {
+				b.outs = make([]outcome, len(b.items))
+				for i, it := range b.items {
+					b.outs[i] = r.judge(it)
+				}
+				b.items = nil
+				done <- b
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	pending := map[int]*batch{}
+	next := 0
+	var err error
+	for b := range done {
+		pending[b.seq] = b
+		for {
+			b, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-tokens
+			for _, o := range b.outs {
+				if err == nil {
+					if err = r.apply(o); err != nil {
+						close(stop)
+					}
+				}
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return readErr
+}
+
+// apply counts one outcome, in input order.
+func (r *statsRun) apply(o outcome) error {
+	if o.skip != "" {
+		r.skipped++
+		if o.otherBank {
+			r.otherBank++
+		}
+		r.progress.clear()
+		fmt.Fprintf(r.e.stderr, "careerquiz: %s: skipped: %s\n", quiz.Clean(o.name), o.skip)
+		return nil
+	}
+	r.read++
+	r.progress.tick(r.read)
+	return r.add(o.name, o.answers, o.result)
+}
+
+// statsInput finds the results named on the command line and emits them
+// one by one, in order; emit returns false once reading should stop.
+type statsInput struct {
+	stdin io.Reader
+	emit  func(item) bool
+}
+
+func (in statsInput) skip(name, format string, args ...any) error {
+	if !in.emit(item{name: name, skip: fmt.Sprintf(format, args...)}) {
+		return errStopped
+	}
+	return nil
+}
+
 // path reads one PATH of the command line.
-func (r *statsRun) path(p string) error {
+func (in statsInput) path(p string) error {
 	if p == "-" {
-		return r.lines("stdin", r.e.stdin)
+		return in.lines("stdin", in.stdin)
 	}
 	info, err := os.Stat(p)
 	if err != nil {
-		r.skip(p, "cannot be read: %s", describeFileError(err))
-		return nil
+		return in.skip(p, "cannot be read: %s", describeFileError(err))
 	}
 	if !info.IsDir() {
-		return r.file(p)
+		return in.file(p)
 	}
 	found := false
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			r.skip(path, "cannot be read: %s", describeFileError(err))
-			return nil
+			return in.skip(path, "cannot be read: %s", describeFileError(err))
 		}
 		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".json") {
 			return nil
 		}
 		found = true
-		return r.file(path)
+		return in.file(path)
 	})
 	if err == nil && !found {
-		r.skip(p, "holds no .json files")
+		return in.skip(p, "holds no .json files")
 	}
 	return err
 }
 
 // file reads a result file, or an NDJSON file one line at a time.
-func (r *statsRun) file(path string) error {
+func (in statsInput) file(path string) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".ndjson", ".jsonl":
 		f, err := os.Open(path)
 		if err != nil {
-			r.skip(path, "cannot be read: %s", describeFileError(err))
-			return nil
+			return in.skip(path, "cannot be read: %s", describeFileError(err))
 		}
 		defer f.Close()
-		return r.lines(path, f)
+		return in.lines(path, f)
 	}
 	data, err := quiz.ReadFile(path)
 	if err != nil {
-		r.skip(path, "cannot be read: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), path), ": "))
-		return nil
+		return in.skip(path, "cannot be read: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), path), ": "))
 	}
-	return r.document(path, data)
+	if !in.emit(item{name: path, data: data}) {
+		return errStopped
+	}
+	return nil
 }
 
 // lines reads NDJSON: one result per line, blank lines ignored. A bad line
 // is skipped on its own, and the stream goes on.
-func (r *statsRun) lines(name string, in io.Reader) error {
-	br := bufio.NewReaderSize(in, 64<<10)
+func (in statsInput) lines(name string, src io.Reader) error {
+	br := bufio.NewReaderSize(src, 64<<10)
 	var line []byte
 	for n := 1; ; n++ {
 		line = line[:0]
@@ -256,10 +409,12 @@ func (r *statsRun) lines(name string, in io.Reader) error {
 		where := fmt.Sprintf("%s:%d", name, n)
 		switch {
 		case long:
-			r.skip(where, "a line longer than %d MiB is not a result", maxLine>>20)
+			if serr := in.skip(where, "a line longer than %d MiB is not a result", maxLine>>20); serr != nil {
+				return serr
+			}
 		case len(bytes.TrimSpace(line)) > 0:
-			if derr := r.document(where, line); derr != nil {
-				return derr
+			if !in.emit(item{name: where, data: bytes.Clone(line)}) {
+				return errStopped
 			}
 		}
 		if err != nil {
@@ -277,49 +432,50 @@ type resultDoc struct {
 	Answers json.RawMessage `json:"answers"`
 }
 
-// document scores one result and adds it, or says why it is skipped. Only
-// a failure to write the output stops the run.
-func (r *statsRun) document(name string, data []byte) error {
+// judge scores one result, or says why it is skipped. It runs on several
+// workers at once, so it reads the run's settings and changes nothing.
+func (r *statsRun) judge(it item) outcome {
+	o := outcome{name: it.name, skip: it.skip}
+	if o.skip != "" {
+		return o
+	}
+	skip := func(format string, args ...any) outcome {
+		o.skip = fmt.Sprintf(format, args...)
+		return o
+	}
 	var doc resultDoc
-	if err := json.Unmarshal(data, &doc); err != nil {
+	if err := json.Unmarshal(it.data, &doc); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			r.skip(name, "not JSON: %s", se.Error())
+			return skip("not JSON: %s", se.Error())
 		case errors.As(err, &te) && te.Field == "":
-			r.skip(name, "not a careerquiz result: a result is a JSON object, not %s", te.Value)
+			return skip("not a careerquiz result: a result is a JSON object, not %s", te.Value)
 		case errors.As(err, &te):
-			r.skip(name, "not a careerquiz result: %s is %s, not %s", te.Field, te.Value, te.Type)
-		default:
-			r.skip(name, "not a careerquiz result: %s", err)
+			return skip("not a careerquiz result: %s is %s, not %s", te.Field, te.Value, te.Type)
 		}
-		return nil
+		return skip("not a careerquiz result: %s", err)
 	}
 	if len(doc.Answers) == 0 || bytes.Equal(doc.Answers, []byte("null")) {
-		r.skip(name, `not a careerquiz result: it has no "answers"`)
-		return nil
+		return skip(`not a careerquiz result: it has no "answers"`)
 	}
 	if !r.anyBank {
+		o.otherBank = true
 		switch {
 		case doc.Bank == nil || doc.Bank.SHA256 == nil:
-			r.otherBank++
-			r.skip(name, "no bank.sha256, so which bank it was taken on is unknown")
-			return nil
+			return skip("no bank.sha256, so which bank it was taken on is unknown")
 		case *doc.Bank.SHA256 != r.bank.SHA256:
-			r.otherBank++
-			r.skip(name, "taken on another bank (sha256 %s, not %s)", short(*doc.Bank.SHA256), short(r.bank.SHA256))
-			return nil
+			return skip("taken on another bank (sha256 %s, not %s)", short(*doc.Bank.SHA256), short(r.bank.SHA256))
 		}
+		o.otherBank = false
 	}
-	answers, err := quiz.ParseAnswers(r.bank, name, doc.Answers)
+	answers, err := quiz.ParseAnswers(r.bank, it.name, doc.Answers)
 	if err != nil {
-		r.skip(name, "answers do not fit the bank: %s", answersProblem(err))
-		return nil
+		return skip("answers do not fit the bank: %s", answersProblem(err))
 	}
-	r.read++
-	r.progress.tick(r.read)
-	return r.add(name, answers, scoring.Score(r.bank, answers))
+	o.answers, o.result = answers, scoring.Score(r.bank, answers)
+	return o
 }
 
 // answersProblem words why a result's answers do not fit: the first
@@ -343,12 +499,6 @@ func answersProblem(err error) string {
 		msg += fmt.Sprintf(" (and %d more problems)", len(ps)-1)
 	}
 	return quiz.Clean(msg)
-}
-
-func (r *statsRun) skip(name, format string, args ...any) {
-	r.skipped++
-	r.progress.clear()
-	fmt.Fprintf(r.e.stderr, "careerquiz: %s: skipped: %s\n", quiz.Clean(name), fmt.Sprintf(format, args...))
 }
 
 // outcome is the run's error: nil when every result was read.

@@ -409,3 +409,49 @@ func bankSHA(t testing.TB) string {
 	}
 	return b.SHA256
 }
+
+// minimalResults is n results in the least a result needs, one a line:
+// the bank's digest and answers, as a cohort's collected NDJSON would be.
+func minimalResults(tb testing.TB, n int) string {
+	tb.Helper()
+	b, err := loadBank("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(n), 1))
+	var sb strings.Builder
+	for range n {
+		fmt.Fprintf(&sb, `{"bank":{"sha256":%q},"answers":{`, b.SHA256)
+		for i, q := range b.Questions {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			k := len(q.Options)
+			if q.Kind == quiz.PickAny {
+				fmt.Fprintf(&sb, "%q:[%d,%d]", q.ID, 1+rng.IntN(k/2), 1+k/2+rng.IntN(k-k/2))
+			} else {
+				fmt.Fprintf(&sb, "%q:%d", q.ID, 1+rng.IntN(k))
+			}
+		}
+		sb.WriteString("}}\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkStats reads 1,000 minimal results from stdin, as `careerquiz
+// stats -` does; the per-result cost times 100,000 is the large run.
+func BenchmarkStats(b *testing.B) {
+	in := minimalResults(b, 1000)
+	for _, mode := range []string{"--json", "--csv"} {
+		b.Run(mode[2:], func(b *testing.B) {
+			for b.Loop() {
+				e := benchEnv(b)
+				e.stdin = strings.NewReader(in)
+				if code := run([]string{"stats", mode, "-"}, e); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/result")
+		})
+	}
+}

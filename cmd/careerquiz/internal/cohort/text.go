@@ -30,7 +30,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", s)
 	}
-	fmt.Fprintf(bw, "%s on %s\n", count(r.People, "result", "results"), quiz.Clean(r.Bank.Title))
+	fmt.Fprintf(bw, "%s on %q\n", count(r.People, "result", "results"), quiz.Clean(r.Bank.Title))
 	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, count(r.Items, "scored question", "scored questions"))
 
 	heading("How they leaned")
@@ -40,13 +40,13 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	}
 	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
 	for _, p := range r.Paths {
-		fmt.Fprintf(bw, "  %s %5d %4s  %s\n", pad(quiz.Clean(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+		line(bw, "  %s %5d %4s  %s", pad(quiz.Clean(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
 		if p.Recommended > 0 {
-			fmt.Fprintf(bw, "  %s       %s\n", pad("", nameWidth), labelLine(p.Labels))
+			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
 	}
 	if r.NoRecommendation > 0 {
-		fmt.Fprintf(bw, "  %s %5d %4s  %s\n", pad("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
+		line(bw, "  %s %5d %4s  %s", pad("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
 	}
 
 	// With two paths one histogram says it all: the second path's share
@@ -62,7 +62,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 			most = max(most, n)
 		}
 		for i, n := range p.Split {
-			fmt.Fprintf(bw, "  %3d–%-3d %5d  %s\n", i*100/Bins, (i+1)*100/Bins, n, bar(n, max(most, 1)))
+			line(bw, "  %3d–%-3d %5d  %s", i*100/Bins, (i+1)*100/Bins, n, bar(n, max(most, 1)))
 		}
 	}
 
@@ -95,6 +95,12 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", width, "    "))
 	}
 	return bw.Flush()
+}
+
+// line writes one line without trailing spaces, which an empty bar would
+// leave.
+func line(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf(format, args...), " "))
 }
 
 func count(n int, one, many string) string {
