@@ -213,6 +213,8 @@ func init() {
 			about: historyAbout, flags: historyFlags, more: historyMore, run: runHistory},
 		{name: "compare", synopsis: "[--json] [A [B]]", summary: "what moved between two attempts\n(default: the last two)",
 			about: compareAbout, flags: compareFlags, more: compareMore, run: runCompare},
+		{name: "stats", synopsis: "[--json|--csv] PATH...", summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
+			about: statsAbout, flags: statsFlags, more: statsMore, run: runStats},
 		{name: "help", synopsis: "[COMMAND]", summary: "show this help, or a command's",
 			about: helpAbout, flags: noFlags, more: helpMore, run: runHelp},
 	}

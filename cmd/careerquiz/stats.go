@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,9 +20,7 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-const statsUsage = `Usage: careerquiz stats [--questions BANK] [--any-bank] [--json | --csv] PATH...
-
-Sums up the results of many people who took the quiz: how the group leaned
+const statsAbout = `Sums up the results of many people who took the quiz: how the group leaned
 (recommendations, labels and a histogram of the split) and which questions
 work (answers per option, Cronbach's alpha and each question's item-rest
 correlation, with flags and what to try).
@@ -32,93 +29,78 @@ A PATH is a result file (careerquiz --json > result.json), a folder searched
 for .json files, a .ndjson or .jsonl file, or - for standard input, one
 result per line. Only each result's answers and bank.sha256 are read; every
 result is scored again against the bank, so the figures always agree with
-what the quiz says.
+what the quiz says.`
 
-Options:
-    --questions BANK   the bank the results were taken on (default: the
-                       built-in one, or CAREERQUIZ_QUESTIONS)
-    --any-bank         keep results taken on another bank as long as their
-                       answers still fit this one
-    --json             print the figures as one JSON document
-                       (schema careerquiz.stats/v1)
-    --csv              print one row per person instead: file,
-                       recommendation, share per path, then one column per
-                       question (option number, 1;3 for several, empty
-                       when skipped)
-
-A file that is not a result, a result from another bank, or answers that do
+const statsMore = `A file that is not a result, a result from another bank, or answers that do
 not fit the bank are named on standard error and skipped; the figures of the
 rest are still printed. Nothing is ever changed.
-
-Exit status: 0 all read, 1 something was skipped, 2 wrong usage.
 
 Examples:
     careerquiz stats results/
     careerquiz stats --json results/ | jq .alpha
-    cat cohort.ndjson | careerquiz stats -
     careerquiz stats --csv results/ > cohort.csv
+
+Exit status: 0 all read, 1 something was skipped, 2 wrong usage.
 `
 
-// maxLine is the longest line of NDJSON read as a result. A full result is
+// statsMaxLine is the longest line of NDJSON read as a result. A full result is
 // a few kilobytes; a longer line is not a result, and reading it whole
 // would let one line take all the memory.
-const maxLine = 1 << 20
+const statsMaxLine = 1 << 20
+
+// statsStdin is what standard input goes by in messages and in the CSV.
+const statsStdin = "standard input"
 
 type statsOptions struct {
 	questions string
 	anyBank   bool
 	json, csv bool
-	paths     []string
 }
 
-func parseStatsFlags(args []string, e env) (statsOptions, bool, error) {
+var statsFlags = flagTable[statsOptions]{
+	fileFlag("questions", "the bank the results were taken on (default: the\nbuilt-in one, or CAREERQUIZ_QUESTIONS)",
+		func(o *statsOptions) *string { return &o.questions }),
+	switchFlag("any-bank", "keep results taken on another bank as long as\ntheir answers still fit this one",
+		func(o *statsOptions) *bool { return &o.anyBank }),
+	withSetting("format", switchFlag("json", "print the figures as one JSON document\n(schema careerquiz.stats/v1)",
+		func(o *statsOptions) *bool { return &o.json })),
+	withSetting("format", switchFlag("csv", "print one row per person instead: file,\nrecommendation, share per path, then one\ncolumn per question (option number, 1;3 for\nseveral, empty when skipped)",
+		func(o *statsOptions) *bool { return &o.csv })),
+}
+
+// withSetting makes flags that choose the same thing exclude each other.
+func withSetting[T any](setting string, d flagDef[T]) flagDef[T] {
+	d.setting = setting
+	return d
+}
+
+func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 	var o statsOptions
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.questions, "questions", "", "")
-	fs.BoolVar(&o.anyBank, "any-bank", false, "")
-	fs.BoolVar(&o.json, "json", false, "")
-	fs.BoolVar(&o.csv, "csv", false, "")
-	// Flags may follow the paths too: stats results/ --json. A lone "-"
-	// is a path (standard input), which the flag package already stops at.
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(e.stdout, statsUsage)
-				return o, true, nil
-			}
-			return o, false, usageError{"stats: " + err.Error()}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		o.paths = append(o.paths, fs.Arg(0))
-		args = fs.Args()[1:]
+	paths, err := parseArgs("stats", args, statsFlags, &o)
+	if err != nil {
+		return o, nil, err
 	}
-	switch {
-	case o.json && o.csv:
-		return o, false, usageError{"stats: --json and --csv cannot be used together"}
-	case len(o.paths) == 0:
-		return o, false, usageError{"stats needs a result file, a folder of them, or - for standard input"}
+	if len(paths) == 0 {
+		return o, nil, usageError{"stats needs a result file, a folder of them, or - for standard input"}
 	}
 	stdin := 0
-	for _, p := range o.paths {
+	for _, p := range paths {
 		if p == "-" {
 			stdin++
 		}
 	}
 	if stdin > 1 {
-		return o, false, usageError{"stats: - (standard input) can be given once"}
+		return o, nil, usageError{"stats: - (standard input) can be given once"}
 	}
 	if o.questions == "" {
 		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
 	}
-	return o, false, nil
+	return o, paths, nil
 }
 
 func runStats(args []string, e env) error {
-	o, done, err := parseStatsFlags(args, e)
-	if done || err != nil {
+	o, paths, err := parseStatsFlags(args, e)
+	if err != nil {
 		return err
 	}
 	b, err := loadBank(o.questions)
@@ -140,7 +122,7 @@ func runStats(args []string, e env) error {
 			return nil
 		}
 	}
-	err = r.readAll(o.paths, max(1, runtime.GOMAXPROCS(0)))
+	err = r.readAll(paths, max(1, runtime.GOMAXPROCS(0)))
 	r.progress.done()
 	if err != nil {
 		return err
@@ -157,7 +139,7 @@ func runStats(args []string, e env) error {
 			return err
 		}
 	default:
-		color := colorOn(e.stdout, e, false)
+		color := colorOn(e.stdout, e, colorAuto)
 		if err := cohort.WriteText(e.stdout, group.Report(), color); err != nil {
 			return err
 		}
@@ -179,17 +161,17 @@ type statsRun struct {
 	otherBank int
 }
 
-// item is one result to read, in input order: its name and bytes, or why
+// statsItem is one result to read, in input order: its name and bytes, or why
 // it could not be read at all.
-type item struct {
+type statsItem struct {
 	name string
 	data []byte
 	skip string
 }
 
-// outcome is an item judged: a person's answers and result, or why the
+// statsOutcome is an item judged: a person's answers and result, or why the
 // item is skipped.
-type outcome struct {
+type statsOutcome struct {
 	name      string
 	skip      string
 	otherBank bool
@@ -197,19 +179,19 @@ type outcome struct {
 	result    scoring.Result
 }
 
-// batch is a run of items, numbered in input order, and their outcomes.
-type batch struct {
+// statsBatch is a run of items, numbered in input order, and their outcomes.
+type statsBatch struct {
 	seq   int
-	items []item
-	outs  []outcome
+	items []statsItem
+	outs  []statsOutcome
 }
 
-// batchSize is the number of results handed to a worker at a time: enough
+// statsBatchSize is the number of results handed to a worker at a time: enough
 // to make passing them on cheap, few enough to keep memory small.
-const batchSize = 64
+const statsBatchSize = 64
 
-// errStopped ends the reading early, once the output has failed.
-var errStopped = errors.New("stopped")
+// errStatsStopped ends the reading early, once the output has failed.
+var errStatsStopped = errors.New("stopped")
 
 // readAll reads every path. Parsing and scoring, nearly all the work, run
 // on several workers; the outcomes are taken back in input order, so that
@@ -217,15 +199,15 @@ var errStopped = errors.New("stopped")
 // a few batches per worker are in flight, so memory stays flat however
 // many results there are.
 func (r *statsRun) readAll(paths []string, workers int) error {
-	jobs := make(chan *batch, workers)
-	done := make(chan *batch, workers)
+	jobs := make(chan *statsBatch, workers)
+	done := make(chan *statsBatch, workers)
 	tokens := make(chan struct{}, 4*workers)
 	stop := make(chan struct{})
 
 	var readErr error
 	go func() {
 		defer close(jobs)
-		b := &batch{}
+		b := &statsBatch{}
 		send := func() bool {
 			if len(b.items) == 0 {
 				return true
@@ -236,16 +218,16 @@ func (r *statsRun) readAll(paths []string, workers int) error {
 				return false
 			}
 			jobs <- b
-			b = &batch{seq: b.seq + 1}
+			b = &statsBatch{seq: b.seq + 1}
 			return true
 		}
-		in := statsInput{stdin: r.e.stdin, emit: func(it item) bool {
+		in := statsInput{stdin: r.e.stdin, emit: func(it statsItem) bool {
 			b.items = append(b.items, it)
-			return len(b.items) < batchSize || send()
+			return len(b.items) < statsBatchSize || send()
 		}}
 		for _, p := range paths {
 			if err := in.path(p); err != nil {
-				if !errors.Is(err, errStopped) {
+				if !errors.Is(err, errStatsStopped) {
 					readErr = err
 				}
 				return
@@ -260,7 +242,7 @@ func (r *statsRun) readAll(paths []string, workers int) error {
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
-				b.outs = make([]outcome, len(b.items))
+				b.outs = make([]statsOutcome, len(b.items))
 				for i, it := range b.items {
 					b.outs[i] = r.judge(it)
 				}
@@ -274,7 +256,7 @@ func (r *statsRun) readAll(paths []string, workers int) error {
 		close(done)
 	}()
 
-	pending := map[int]*batch{}
+	pending := map[int]*statsBatch{}
 	next := 0
 	var err error
 	for b := range done {
@@ -303,7 +285,7 @@ func (r *statsRun) readAll(paths []string, workers int) error {
 }
 
 // apply counts one outcome, in input order.
-func (r *statsRun) apply(o outcome) error {
+func (r *statsRun) apply(o statsOutcome) error {
 	if o.skip != "" {
 		r.skipped++
 		if o.otherBank {
@@ -322,12 +304,12 @@ func (r *statsRun) apply(o outcome) error {
 // one by one, in order; emit returns false once reading should stop.
 type statsInput struct {
 	stdin io.Reader
-	emit  func(item) bool
+	emit  func(statsItem) bool
 }
 
 func (in statsInput) skip(name, format string, args ...any) error {
-	if !in.emit(item{name: name, skip: fmt.Sprintf(format, args...)}) {
-		return errStopped
+	if !in.emit(statsItem{name: name, skip: fmt.Sprintf(format, args...)}) {
+		return errStatsStopped
 	}
 	return nil
 }
@@ -335,7 +317,7 @@ func (in statsInput) skip(name, format string, args ...any) error {
 // path reads one PATH of the command line.
 func (in statsInput) path(p string) error {
 	if p == "-" {
-		return in.lines("stdin", in.stdin)
+		return in.lines(statsStdin, in.stdin)
 	}
 	info, err := os.Stat(p)
 	if err != nil {
@@ -376,8 +358,8 @@ func (in statsInput) file(path string) error {
 	if err != nil {
 		return in.skip(path, "cannot be read: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), path), ": "))
 	}
-	if !in.emit(item{name: path, data: data}) {
-		return errStopped
+	if !in.emit(statsItem{name: path, data: data}) {
+		return errStatsStopped
 	}
 	return nil
 }
@@ -394,7 +376,7 @@ func (in statsInput) lines(name string, src io.Reader) error {
 		for {
 			var chunk []byte
 			chunk, err = br.ReadSlice('\n')
-			if !long && len(line)+len(chunk) <= maxLine {
+			if !long && len(line)+len(chunk) <= statsMaxLine {
 				line = append(line, chunk...)
 			} else {
 				long = true
@@ -409,12 +391,12 @@ func (in statsInput) lines(name string, src io.Reader) error {
 		where := fmt.Sprintf("%s:%d", name, n)
 		switch {
 		case long:
-			if serr := in.skip(where, "a line longer than %d MiB is not a result", maxLine>>20); serr != nil {
+			if serr := in.skip(where, "a line longer than %d MiB is not a result", statsMaxLine>>20); serr != nil {
 				return serr
 			}
 		case len(bytes.TrimSpace(line)) > 0:
-			if !in.emit(item{name: where, data: bytes.Clone(line)}) {
-				return errStopped
+			if !in.emit(statsItem{name: where, data: bytes.Clone(line)}) {
+				return errStatsStopped
 			}
 		}
 		if err != nil {
@@ -423,9 +405,9 @@ func (in statsInput) lines(name string, src io.Reader) error {
 	}
 }
 
-// resultDoc is the part of a JSON result that stats reads: the answers and
+// statsResultDoc is the part of a JSON result that stats reads: the answers and
 // the bank they were given to. Everything else is scored afresh.
-type resultDoc struct {
+type statsResultDoc struct {
 	Bank *struct {
 		SHA256 *string `json:"sha256"`
 	} `json:"bank"`
@@ -434,16 +416,16 @@ type resultDoc struct {
 
 // judge scores one result, or says why it is skipped. It runs on several
 // workers at once, so it reads the run's settings and changes nothing.
-func (r *statsRun) judge(it item) outcome {
-	o := outcome{name: it.name, skip: it.skip}
+func (r *statsRun) judge(it statsItem) statsOutcome {
+	o := statsOutcome{name: it.name, skip: it.skip}
 	if o.skip != "" {
 		return o
 	}
-	skip := func(format string, args ...any) outcome {
+	skip := func(format string, args ...any) statsOutcome {
 		o.skip = fmt.Sprintf(format, args...)
 		return o
 	}
-	var doc resultDoc
+	var doc statsResultDoc
 	if err := json.Unmarshal(it.data, &doc); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
@@ -466,7 +448,7 @@ func (r *statsRun) judge(it item) outcome {
 		case doc.Bank == nil || doc.Bank.SHA256 == nil:
 			return skip("no bank.sha256, so which bank it was taken on is unknown")
 		case *doc.Bank.SHA256 != r.bank.SHA256:
-			return skip("taken on another bank (sha256 %s, not %s)", short(*doc.Bank.SHA256), short(r.bank.SHA256))
+			return skip("taken on another bank (sha256 %s…, not %s…)", short(quiz.Clean(*doc.Bank.SHA256)), short(r.bank.SHA256))
 		}
 		o.otherBank = false
 	}
@@ -514,15 +496,6 @@ func (r *statsRun) outcome() error {
 		ec.hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}
 	return ec
-}
-
-// short is enough of a digest to tell two banks apart in a message.
-func short(sha string) string {
-	sha = quiz.Clean(sha)
-	if len(sha) > 12 {
-		return sha[:12] + "…"
-	}
-	return sha
 }
 
 // describeFileError drops the operation and path from an *fs.PathError,

@@ -98,7 +98,7 @@ func New(b *quiz.Bank) *Cohort {
 	c.questions = make([]question, len(b.Questions))
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		if scored(q) {
+		if q.Scored() {
 			c.items = append(c.items, i)
 		}
 		k := len(q.Options)
@@ -118,9 +118,6 @@ func New(b *quiz.Bank) *Cohort {
 	c.points = make([]float64, len(b.Questions)*np)
 	return c
 }
-
-// scored reports whether a question counts for the paths and so is an item.
-func scored(q *quiz.Question) bool { return true }
 
 // Add counts one person: their answers, as parsed against the cohort's
 // bank, and the result scoring.Score gave them.
@@ -152,7 +149,7 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 		pts := c.points[i*np : (i+1)*np]
 		clear(pts)
 		if len(picks) == 0 {
-			if scored(q) {
+			if q.Scored() {
 				complete = false
 			}
 			continue

@@ -98,7 +98,7 @@ type independent struct {
 func twoPass(b *quiz.Bank, as []quiz.Answers, axis func(pts []float64) float64) independent {
 	var items []*quiz.Question
 	for i := range b.Questions {
-		if scored(&b.Questions[i]) {
+		if b.Questions[i].Scored() {
 			items = append(items, &b.Questions[i])
 		}
 	}
@@ -213,7 +213,13 @@ func TestFiguresMatchTwoPass(t *testing.T) {
 				t.Errorf("alpha %.3f of leaners; the simulation is broken", want.alpha)
 			}
 			for _, q := range got.Questions {
-				w := want.itemRest[q.ID]
+				w, scored := want.itemRest[q.ID]
+				if !scored {
+					if q.ItemRest != nil {
+						t.Errorf("%s is unscored but has item_rest %v", q.ID, *q.ItemRest)
+					}
+					continue
+				}
 				if q.ItemRest == nil || math.Abs(*q.ItemRest-w) > 0.001 {
 					t.Errorf("%s: item_rest %v, want %.6f", q.ID, show(q.ItemRest), w)
 				}
@@ -459,7 +465,7 @@ id = "work"
 name = "Work"
 `
 	for _, p := range []string{"engineer", "developer", "architect"} {
-		src += fmt.Sprintf("\n[[paths]]\nid = %q\nname = %q\nsummary = \"A path.\"\n\n[[paths.steps]]\ntheme = \"work\"\ntext = \"Learn.\"\n", p, p)
+		src += fmt.Sprintf("\n[[paths]]\nid = %q\nname = %q\nsummary = \"A path.\"\n\n[[paths.steps]]\nid = \"learn-%s\"\ntheme = \"work\"\nstage = 1\ntext = \"Learn.\"\n", p, p, p)
 	}
 	// Each question's options, as weights for engineer, developer and
 	// architect.
@@ -480,4 +486,59 @@ name = "Work"
 		t.Fatal(err)
 	}
 	return b
+}
+
+// An unscored question is counted, answers and all, but it is not an item:
+// it is not in alpha, has no item–rest correlation, and skipping it leaves
+// a person complete.
+func TestUnscoredIsNotAnItem(t *testing.T) {
+	b := builtin(t)
+	src := string(careerquiz.Questions) + `
+[[questions]]
+id = "experience-test"
+theme = "` + b.Questions[0].Theme + `"
+scored = false
+text = "How much programming have you done so far?"
+
+[[questions.options]]
+id = "none"
+text = "None yet"
+
+[[questions.options]]
+id = "some"
+text = "Some"
+`
+	withProfile, err := quiz.Parse("questions.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := cohortOf(withProfile, 200, 0, 21)
+	c := New(withProfile)
+	for i, a := range as {
+		if i%2 == 0 {
+			delete(a, "experience-test")
+		}
+		c.Add(a, scoring.Score(withProfile, a))
+	}
+	got := c.Report()
+	want := twoPass(withProfile, as, firstMinusSecond)
+	scored := 0
+	for _, q := range b.Questions {
+		if q.Scored() {
+			scored++
+		}
+	}
+	if got.Items != scored {
+		t.Errorf("%d items, want %d", got.Items, scored)
+	}
+	if got.Complete != want.complete || math.Abs(*got.Alpha-want.alpha) > 0.001 {
+		t.Errorf("complete %d alpha %v, want %d and %.4f", got.Complete, show(got.Alpha), want.complete, want.alpha)
+	}
+	q := got.Questions[len(got.Questions)-1]
+	if q.ID != "experience-test" || q.Scored || q.ItemRest != nil || q.Answered != 100 {
+		t.Errorf("unscored question: %+v", q)
+	}
+	if hasFlag(got, q.ID, FlagOneSided) {
+		t.Errorf("an unscored question is flagged: %+v", got.Flags)
+	}
 }

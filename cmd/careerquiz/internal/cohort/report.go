@@ -170,7 +170,7 @@ func (c *Cohort) Report() Report {
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		st := &c.questions[i]
-		rq := Question{ID: q.ID, Theme: q.Theme, Kind: string(q.Kind), Scored: scored(q), Answered: st.answered,
+		rq := Question{ID: q.ID, Theme: q.Theme, Kind: string(q.Kind), Scored: q.Scored(), Answered: st.answered,
 			AnsweredByPath: c.byPath(st.answeredBy), Leans: map[string]int{neither: st.leans[c.paths]}}
 		for p, path := range b.Paths {
 			rq.Leans[path.ID] = st.leans[p]
