@@ -28,12 +28,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -176,16 +176,11 @@ func (s *Store) Lock() (bool, error) {
 // would let two runs lock two different files of the same name.
 func (s *Store) Unlock() { _ = s.lock.Unlock() }
 
-// tempPattern names the temporary files of a save, so that Clear can find
-// ones a kill left behind.
-func (s *Store) tempPattern() string { return filepath.Base(s.path) + ".*.tmp" }
-
-// Save writes st, stamped with the format version and the store's bank. The
-// state goes to a temporary file in the same folder, is synced to disk and
-// then renamed over the old file, so that a reader (or a crash) sees either
-// the old state or the new one, whole; when Save returns nil the state is
-// on disk. The file is readable by its owner only: answers are personal.
-func (s *Store) Save(st State) (err error) {
+// Save writes st, stamped with the format version and the store's bank,
+// with atomicfile.Write: a reader (or a crash) sees either the old state or
+// the new one, whole, and when Save returns nil the state is on disk. The
+// file is readable by its owner only: answers are personal.
+func (s *Store) Save(st State) error {
 	st.Version = Version
 	st.Bank = s.key
 	data, err := json.MarshalIndent(st, "", "  ")
@@ -196,48 +191,14 @@ func (s *Store) Save(st State) (err error) {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return err
 	}
-	// CreateTemp makes the file with mode 0600.
-	f, err := os.CreateTemp(s.dir, s.tempPattern())
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), s.path); err != nil {
+	if err := atomicfile.Write(s.path, data, 0o600); err != nil {
 		var le *os.LinkError
 		if errors.As(err, &le) {
-			err = le.Err
+			return fmt.Errorf("cannot replace %s: %w", s.path, le.Err)
 		}
-		return fmt.Errorf("cannot replace %s: %w", s.path, err)
+		return err
 	}
-	syncDir(s.dir)
 	return nil
-}
-
-// syncDir makes a rename in dir durable. It is best effort: some systems
-// (Windows among them) cannot sync a folder, and the rename has happened
-// either way.
-func syncDir(dir string) {
-	if runtime.GOOS == "windows" {
-		return
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // DamagedError is saved progress that cannot be used. Reason says why, in
@@ -370,10 +331,11 @@ func (s *Store) Clear() error {
 	}
 	// Matching names rather than globbing the path keeps a folder name
 	// with glob characters in it from hiding the leftovers.
+	base := filepath.Base(s.path)
 	entries, _ := os.ReadDir(s.dir)
 	for _, e := range entries {
-		if ok, _ := filepath.Match(s.tempPattern(), e.Name()); ok {
-			os.Remove(filepath.Join(s.dir, e.Name()))
+		if name := e.Name(); atomicfile.IsTemp(name) && strings.HasPrefix(name, "."+base+".") {
+			os.Remove(filepath.Join(s.dir, name))
 		}
 	}
 	return nil

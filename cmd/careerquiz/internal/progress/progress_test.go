@@ -329,7 +329,7 @@ func TestClear(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A save killed between writing and renaming leaves its temporary file.
-	leftover := filepath.Join(dir, "progress-built-in.json.123456.tmp")
+	leftover := filepath.Join(dir, ".progress-built-in.json.123456.tmp")
 	if err := os.WriteFile(leftover, []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}
