@@ -62,7 +62,7 @@ func ExampleScore() {
 	}
 	fmt.Printf("against: %s (%+g)\n", r.Against.Answer, r.Against.Points)
 	for _, s := range r.Steps {
-		fmt.Printf("step: %s %s\n", s.Text, s.Why)
+		fmt.Printf("step: %s (%s %s: %v)\n", s.Text, s.Kind, s.Reason, s.Questions())
 	}
 	// Output:
 	// engineer: 3 of 5 (60%)
@@ -71,8 +71,8 @@ func ExampleScore() {
 	// toward: Trace the root cause (+2)
 	// toward: Agree (+1)
 	// against: Tune a slow query (-1)
-	// step: Study system design. Design drew you to Back-end engineer: you chose “Trace the root cause” and agreed with “I enjoy drawing how services fit together”.
-	// step: Read code that scales. On Code you leaned towards Back-end developer: you chose “Tune a slow query”.
+	// step: Study system design. (learn drew: [outage diagrams])
+	// step: Read code that scales. (explore away: [tasks])
 }
 
 func ExampleAnalyze() {

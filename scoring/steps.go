@@ -2,11 +2,8 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -35,7 +32,8 @@ const (
 // in ten.
 const LowStability = 0.7
 
-// StepAdvice is one step chosen for a person, with the reason it is there.
+// StepAdvice is one step chosen for a person, with the facts of why it is
+// there: the report words them.
 type StepAdvice struct {
 	ID string
 	// Path is the path whose steps it comes from; empty for a try-both step.
@@ -47,17 +45,81 @@ type StepAdvice struct {
 	Text      string
 	// Basis names the point of the bank's source the step rests on.
 	Basis string
-	// Why is one sentence from the person's own answers: the theme that
-	// drew them (or pulled them away) and the answers that decided it, or
-	// for a step their experience covers, that answer. Never empty.
-	Why string
-	// Questions are the ids of the questions Why quotes, most decisive
-	// first.
-	Questions []string
-	// Answer is, for a Done step, the answer that covers it, as shown to
-	// the person.
-	Answer string
+	// Reason is why the step is where it is; Rival is the other path it
+	// speaks of (the path the theme leaned towards, or for a try-both step
+	// the runner-up); Answers are the answers that decided it, most
+	// decisive first: at most two, for a try-both step one each way, for a
+	// step experience covers the answer that covers it.
+	Reason  StepReason
+	Rival   string
+	Answers []StepAnswer
+	// Again is true when an earlier step of the list has the same theme
+	// and reason and quoted its answers already; Answers then holds one.
+	Again bool
 }
+
+// Questions lists the ids of the questions the step's reason quotes.
+func (s StepAdvice) Questions() []string {
+	ids := make([]string, 0, len(s.Answers))
+	for _, a := range s.Answers {
+		ids = append(ids, a.Question)
+	}
+	return ids
+}
+
+// StepReason says why a step is where it is.
+type StepReason string
+
+const (
+	// ReasonDrew: the theme drew the person to the step's path more than
+	// to any other.
+	ReasonDrew StepReason = "drew"
+	// ReasonEven: the theme's answers leaned towards no path.
+	ReasonEven StepReason = "even"
+	// ReasonUnanswered: no question of the theme was answered.
+	ReasonUnanswered StepReason = "unanswered"
+	// ReasonAway: the theme leaned towards Rival, so the step is one to
+	// explore.
+	ReasonAway StepReason = "away"
+	// ReasonShared: the theme leaned towards Rival, but every path takes
+	// the step, so it stays a step to learn.
+	ReasonShared StepReason = "shared"
+	// ReasonCovered: the answer to a profile question says the step is
+	// done.
+	ReasonCovered StepReason = "covered"
+	// ReasonClose: a try-both step for a result close to even.
+	ReasonClose StepReason = "close"
+	// ReasonUnsteady: a try-both step for a lean that holds in too few
+	// resamples of the answers.
+	ReasonUnsteady StepReason = "unsteady"
+)
+
+// StepAnswer is one answer a step's reason quotes.
+type StepAnswer struct {
+	Question string
+	// Verb says how the person answered.
+	Verb AnswerVerb
+	// Text is the option, the statement or the side, as the bank gives it.
+	Text string
+	// Toward is true when the answer moved the result towards the step's
+	// path (for a try-both step, towards the recommended path).
+	Toward bool
+}
+
+// AnswerVerb says how an answer was given: an option chosen, a statement
+// agreed or disagreed with, a side of a graded question preferred.
+type AnswerVerb string
+
+// The ways an answer is given.
+const (
+	Chose             AnswerVerb = "chose"
+	Agreed            AnswerVerb = "agreed"
+	StronglyAgreed    AnswerVerb = "strongly-agreed"
+	Disagreed         AnswerVerb = "disagreed"
+	StronglyDisagreed AnswerVerb = "strongly-disagreed"
+	Rather            AnswerVerb = "rather"
+	MuchRather        AnswerVerb = "much-rather"
+)
 
 // Hypothesis reports whether the recommendation is too close or too
 // unsteady to act on as it stands: a tie, a balanced lean, or one that holds
@@ -174,40 +236,54 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	type candidate struct {
 		advice StepAdvice
 		st     stance
-		shared bool
 	}
 	var cands []candidate
 	for _, s := range pl.b.Paths[p].Steps {
 		sa := StepAdvice{ID: s.ID, Path: pl.b.Paths[p].ID, Kind: Learn, Stage: s.Stage, Theme: s.Theme,
 			ThemeName: pl.themeName(s.Theme), Text: s.Text, Basis: s.Basis}
-		if answer, q, ok := pl.covers(s); ok {
-			sa.Kind, sa.Answer, sa.Questions = Done, answer, []string{q}
-			sa.Why = fmt.Sprintf("Your answer %s says this is done.", quote(answer))
+		if answer, ok := pl.covers(s); ok {
+			sa.Kind, sa.Reason, sa.Answers = Done, ReasonCovered, []StepAnswer{answer}
 			covered = append(covered, sa)
 			continue
 		}
-		c := candidate{advice: sa, st: pl.stance(s.Theme, p), shared: pl.shared(s, p)}
+		c := candidate{advice: sa, st: pl.stance(s.Theme, p)}
 		switch {
-		case c.st.sign < 0 && c.shared:
+		case c.st.sign < 0 && pl.shared(s, p):
 			// A step every path takes is common ground: a lean on its
 			// theme says nothing about it, so it neither becomes a step
 			// to explore nor moves within its stage.
-			c.st.lean = 0
+			c.advice.Reason, c.st.lean = ReasonShared, 0
 		case c.st.sign < 0:
-			c.advice.Kind = Explore
+			c.advice.Kind, c.advice.Reason = Explore, ReasonAway
+		case c.st.sign > 0:
+			c.advice.Reason = ReasonDrew
+		case c.st.answered > 0:
+			c.advice.Reason = ReasonEven
+		default:
+			c.advice.Reason = ReasonUnanswered
 		}
 		cands = append(cands, c)
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int {
 		return cmp.Or(cmp.Compare(x.advice.Stage, y.advice.Stage), cmp.Compare(y.st.lean, x.st.lean))
 	})
-	// Reasons are worded in list order, so that a theme's second step
-	// refers back to its first instead of repeating it.
+	// Answers are chosen in list order, so that a theme's second step
+	// refers back to its first with one answer instead of repeating both.
 	seen := map[string]bool{}
 	for _, c := range cands {
-		c.advice.Why, c.advice.Questions = pl.why(c.advice, c.st, p, c.shared, seen[c.advice.Theme])
-		seen[c.advice.Theme] = true
-		list = append(list, c.advice)
+		sa, st := c.advice, c.st
+		if st.sign != 0 {
+			if sa.Reason != ReasonDrew {
+				sa.Rival = pl.b.Paths[st.rival].ID
+			}
+			sa.Answers = pl.deciders(st.ti, p, st.rival, st.sign)
+			key := sa.Theme + " " + string(sa.Reason)
+			if seen[key] && len(sa.Answers) > 0 {
+				sa.Answers, sa.Again = sa.Answers[:1], true
+			}
+			seen[key] = true
+		}
+		list = append(list, sa)
 	}
 	return list, covered
 }
@@ -222,9 +298,9 @@ func (pl *planner) shared(s quiz.Step, p int) bool {
 	return false
 }
 
-// covers reports whether an answer to an unscored question says step s is
-// done, with that answer's text and the question's id.
-func (pl *planner) covers(s quiz.Step) (answer, question string, ok bool) {
+// covers returns the answer to an unscored question that says step s is
+// done, if one does.
+func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 	// Map order must not choose the question quoted, so the keys are sorted.
 	keys := make([]string, 0, len(s.SkipWhen))
 	for k := range s.SkipWhen {
@@ -238,49 +314,15 @@ func (pl *planner) covers(s quiz.Step) (answer, question string, ok bool) {
 		}
 		q := &pl.b.Questions[pl.b.QuestionIndex(k)]
 		if slices.Contains(s.SkipWhen[k], q.Options[o].ID) {
-			return q.Options[o].Text, k, true
+			return StepAnswer{Question: k, Verb: Chose, Text: q.Options[o].Text}, true
 		}
 	}
-	return "", "", false
-}
-
-// why words the reason for a learn or explore step of path p from the
-// theme's stance. shared says that every path takes the step, again that
-// an earlier step of the list had the same theme.
-func (pl *planner) why(sa StepAdvice, st stance, p int, shared, again bool) (string, []string) {
-	theme := sa.ThemeName
-	switch {
-	case st.answered == 0:
-		return fmt.Sprintf("You answered no questions on %s, so this step keeps its place in the usual order.", theme), nil
-	case st.sign == 0:
-		return fmt.Sprintf("Your answers on %s leaned neither way, so this step keeps its place in the usual order.", theme), nil
-	}
-	answers, ids := pl.deciders(st.ti, p, st.rival, st.sign)
-	if len(answers) == 0 {
-		// Only weights far beyond the loader's limits, overflowing the
-		// measure of deciders, could leave no answer; a reason is never empty.
-		return fmt.Sprintf("Your answers on %s leaned that way.", theme), nil
-	}
-	if again {
-		answers, ids = answers[:1], ids[:1]
-	}
-	you := join(answers, "and")
-	switch {
-	case st.sign > 0 && again:
-		return fmt.Sprintf("Again %s, which drew you to %s: you %s.", theme, pl.pathName(p), you), ids
-	case st.sign > 0:
-		return fmt.Sprintf("%s drew you to %s: you %s.", theme, pl.pathName(p), you), ids
-	case shared:
-		return fmt.Sprintf("On %s you leaned towards %s (you %s), but both paths take this step.", theme, pl.pathName(st.rival), you), ids
-	case again:
-		return fmt.Sprintf("Again %s, where you leaned towards %s: you %s.", theme, pl.pathName(st.rival), you), ids
-	}
-	return fmt.Sprintf("On %s you leaned towards %s: you %s.", theme, pl.pathName(st.rival), you), ids
+	return StepAnswer{}, false
 }
 
 // tryBoth picks the bank's try-both step whose theme came closest to even
-// between the two leading paths, preferring themes that were answered, and
-// says why from the whole result and that theme's answers.
+// between the two leading paths, preferring themes that were answered, with
+// the strongest answer each way on that theme.
 func (pl *planner) tryBoth(res *Result, top, second int) (StepAdvice, bool) {
 	best, bestGap, bestAnswered := -1, 0.0, false
 	for i, s := range pl.b.TryBoth {
@@ -298,50 +340,29 @@ func (pl *planner) tryBoth(res *Result, top, second int) (StepAdvice, bool) {
 		return StepAdvice{}, false
 	}
 	s := pl.b.TryBoth[best]
-	sa := StepAdvice{ID: s.ID, Kind: TryBoth, Theme: s.Theme, ThemeName: pl.themeName(s.Theme), Text: s.Text, Basis: s.Basis}
-
-	rec := res.Recommendation
-	var why string
-	if rec.Tie || rec.Strength == Balanced {
-		a, b := percentPair(res.Paths[top].Percent, res.Paths[second].Percent)
-		why = fmt.Sprintf("Your answers came out close to even (%s %s, %s %s)", pl.pathName(top), a, pl.pathName(second), b)
-	} else {
-		why = fmt.Sprintf("Your lean to %s is %s and held in only %d%% of resamples of your answers",
-			pl.pathName(top), rec.Strength, int(math.Round(res.Stability*100)))
+	sa := StepAdvice{ID: s.ID, Kind: TryBoth, Theme: s.Theme, ThemeName: pl.themeName(s.Theme), Text: s.Text, Basis: s.Basis,
+		Reason: ReasonUnsteady, Rival: pl.b.Paths[second].ID}
+	if rec := res.Recommendation; rec.Tie || rec.Strength == Balanced {
+		sa.Reason = ReasonClose
 	}
-	ti := pl.b.ThemeIndex(s.Theme)
-	if ti < 0 || !bestAnswered {
-		return withWhy(sa, why+": doing both halves of one task will tell you more.", nil), true
+	if bestAnswered {
+		ti := pl.b.ThemeIndex(s.Theme)
+		toward := pl.deciders(ti, top, second, 1)
+		away := pl.deciders(ti, top, second, -1)
+		sa.Answers = append(toward[:min(1, len(toward))], away[:min(1, len(away))]...)
 	}
-	toward, tIDs := pl.deciders(ti, top, second, 1)
-	away, aIDs := pl.deciders(ti, top, second, -1)
-	switch {
-	case len(toward) > 0 && len(away) > 0:
-		why += fmt.Sprintf(", and on %s you %s.", sa.ThemeName, join([]said{toward[0], away[0]}, "but"))
-		return withWhy(sa, why, []string{tIDs[0], aIDs[0]}), true
-	case len(toward) > 0 || len(away) > 0:
-		answers, ids := append(toward, away...), append(tIDs, aIDs...)
-		why += fmt.Sprintf(", and on %s you %s.", sa.ThemeName, join(answers[:1], ""))
-		return withWhy(sa, why, ids[:1]), true
-	}
-	why += fmt.Sprintf(", and your answers on %s leaned neither way.", sa.ThemeName)
-	return withWhy(sa, why, nil), true
-}
-
-func withWhy(sa StepAdvice, why string, ids []string) StepAdvice {
-	sa.Why, sa.Questions = why, ids
-	return sa
+	return sa, true
 }
 
 // deciders returns the (at most two) answers on theme ti that moved path p
-// furthest from the rival (sign +1) or towards it (sign -1), with their
-// question ids. An answer moves the theme's percents, not its points: it
-// gives p g_p/M_p and the rival g_r/M_r, where M is each path's most on the
-// theme, so it is measured as g_p×M_r − g_r×M_p (exact, and summing over
-// the theme to the sign of the percents' difference, so a theme that leaned
-// always has an answer that leaned with it). Equal measures are ordered by
-// question id, as in the reasons of a result.
-func (pl *planner) deciders(ti, p, rival, sign int) ([]said, []string) {
+// furthest from the rival (sign +1) or towards it (sign -1). An answer moves
+// the theme's percents, not its points: it gives p g_p/M_p and the rival
+// g_r/M_r, where M is each path's most on the theme, so it is measured as
+// g_p×M_r − g_r×M_p (exact, and summing over the theme to the sign of the
+// percents' difference, so a theme that leaned always has an answer that
+// leaned with it). Equal measures are ordered by question id, as in the
+// reasons of a result.
+func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 	type moved struct {
 		j      int
 		points int64
@@ -362,65 +383,39 @@ func (pl *planner) deciders(ti, p, rival, sign int) ([]said, []string) {
 		return cmp.Or(cmp.Compare(y.points, x.points),
 			cmp.Compare(pl.b.Questions[pl.done[x.j].q].ID, pl.b.Questions[pl.done[y.j].q].ID))
 	})
-	var answers []said
-	var ids []string
+	var answers []StepAnswer
 	for _, m := range ms[:min(2, len(ms))] {
 		d := pl.done[m.j]
-		q := &pl.b.Questions[d.q]
-		answers = append(answers, pl.said(q, d.picks, p, rival, sign, mp, mr))
-		ids = append(ids, q.ID)
+		a := pl.answer(&pl.b.Questions[d.q], d.picks, p, rival, sign, mp, mr)
+		a.Toward = sign > 0
+		answers = append(answers, a)
 	}
-	return answers, ids
+	return answers
 }
 
-// said is one answer in words that follow "you": a verb ("chose",
-// "agreed with") and what it was said of, in quotation marks.
-type said struct{ verb, object string }
-
-// join words one or two answers: two with the same verb share it ("chose
-// “a” and “b”", "chose “a” but also “b”").
-func join(ss []said, conj string) string {
+// answer is what the person answered to q: the side they would rather
+// take, the statement they agreed with, or the option they chose. Of
+// several picks, the one that moved the result furthest the way being
+// explained speaks for them all.
+func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp, mr int64) StepAnswer {
+	a := StepAnswer{Question: q.ID}
 	switch {
-	case len(ss) == 1:
-		return ss[0].verb + " " + ss[0].object
-	case ss[0].verb == ss[1].verb && conj == "but":
-		return ss[0].verb + " " + ss[0].object + " but also " + ss[1].object
-	case ss[0].verb == ss[1].verb:
-		return ss[0].verb + " " + ss[0].object + " " + conj + " " + ss[1].object
-	}
-	return ss[0].verb + " " + ss[0].object + " " + conj + " " + ss[1].verb + " " + ss[1].object
-}
-
-// said words what the person answered: the side they would rather take,
-// the statement they agreed with, or the option they chose.
-func (pl *planner) said(q *quiz.Question, picks []int, p, rival, sign int, mp, mr int64) said {
-	if q.Kind == quiz.Graded && len(q.Sides) == 2 && len(picks) == 1 {
-		// Points 1 and 2 lean to side A, 4 and 5 to side B; "both equally"
-		// moves nothing and so is never quoted.
-		side, verb := q.Sides[0], "would rather"
+	case q.Kind == quiz.Graded && len(q.Sides) == 2 && len(picks) == 1:
+		// Points 1 and 2 lean to side A, 4 and 5 to side B; "both
+		// equally" moves nothing and so is never quoted.
+		a.Verb, a.Text = Rather, q.Sides[0].Text
 		if picks[0] > 2 {
-			side = q.Sides[1]
+			a.Text = q.Sides[1].Text
 		}
 		if picks[0] == 0 || picks[0] == 4 {
-			verb = "would much rather"
+			a.Verb = MuchRather
 		}
-		return said{verb, quote(side.Text)}
+		return a
+	case q.Kind == quiz.Scale && len(picks) == 1:
+		verbs := []AnswerVerb{StronglyDisagreed, Disagreed, Agreed, Agreed, StronglyAgreed}
+		a.Verb, a.Text = verbs[min(max(picks[0], 0), 4)], q.Text
+		return a
 	}
-	if q.Kind == quiz.Scale {
-		verb := "agreed with"
-		switch picks[0] {
-		case 0:
-			verb = "strongly disagreed with"
-		case 1:
-			verb = "disagreed with"
-		case 4:
-			verb = "strongly agreed with"
-		}
-		return said{verb, quote(q.Text)}
-	}
-	// Of several picks, the one that moved the result furthest the way
-	// being explained speaks for them all: a sentence quotes one answer a
-	// question.
 	best, bestMoved := picks[0], math.Inf(-1)
 	for _, o := range picks {
 		w := q.Options[o].Weights
@@ -428,7 +423,8 @@ func (pl *planner) said(q *quiz.Question, picks []int, p, rival, sign int, mp, m
 			best, bestMoved = o, moved
 		}
 	}
-	return said{"chose", quote(q.Options[best].Text)}
+	a.Verb, a.Text = Chose, q.Options[best].Text
+	return a
 }
 
 func at(w []float64, p int) float64 {
@@ -455,24 +451,4 @@ func (pl *planner) themeName(id string) string {
 		return cmp.Or(pl.b.Themes[ti].Name, id)
 	}
 	return id
-}
-
-func (pl *planner) pathName(p int) string {
-	return cmp.Or(pl.b.Paths[p].Name, pl.b.Paths[p].ID)
-}
-
-// quote puts text from the bank in quotation marks, without a final full
-// stop that would end the sentence inside the quote.
-func quote(s string) string {
-	return "“" + strings.TrimRight(strings.TrimSpace(s), ".") + "”"
-}
-
-// percentPair shows two percents that are compared in a sentence: whole
-// numbers unless rounding would make different scores look equal.
-func percentPair(a, b float64) (string, string) {
-	f := func(x float64, d int) string { return strconv.FormatFloat(x, 'f', d, 64) + "%" }
-	if math.Round(a) == math.Round(b) && math.Round(a*10) != math.Round(b*10) {
-		return f(a, 1), f(b, 1)
-	}
-	return f(a, 0), f(b, 0)
 }

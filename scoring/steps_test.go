@@ -3,7 +3,6 @@ package scoring
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -105,8 +104,9 @@ func TestStepsSkipWhatExperienceCovers(t *testing.T) {
 			t.Errorf("experience %d: done %v, want %v", tt.experience, got, tt.done)
 		}
 		for _, s := range r.StepsDone {
-			if opt := b.Questions[6].Options[tt.experience-1].Text; !strings.Contains(s.Why, opt) || !slices.Equal(s.Questions, []string{"experience"}) {
-				t.Errorf("experience %d: done step %s says %q (questions %v), want it to quote %q", tt.experience, s.ID, s.Why, s.Questions, opt)
+			want := []StepAnswer{{Question: "experience", Verb: Chose, Text: b.Questions[6].Options[tt.experience-1].Text}}
+			if s.Kind != Done || s.Reason != ReasonCovered || !slices.Equal(s.Answers, want) {
+				t.Errorf("experience %d: done step %+v, want it to quote %+v", tt.experience, s, want)
 			}
 		}
 		for _, s := range r.Steps {
@@ -143,18 +143,19 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 	if got := stepIDs(byCode.Steps); !slices.Equal(got, want["code"]) {
 		t.Errorf("drawn by code: %v, want %v", got, want["code"])
 	}
-	// The first step of a theme names the two answers that decided it,
+	// The first step of a theme quotes the two answers that decided it,
 	// a later one refers back with the first of them.
-	whys := map[string]string{
-		"engineer-requests": "System design drew you to Back-end engineer: you chose “d1 option 1” and “d2 option 1”.",
-		"engineer-design":   "Again System design, which drew you to Back-end engineer: you chose “d1 option 1”.",
+	d1 := StepAnswer{Question: "d1", Verb: Chose, Text: "d1 option 1", Toward: true}
+	d2 := StepAnswer{Question: "d2", Verb: Chose, Text: "d2 option 1", Toward: true}
+	reasons := map[string]StepAdvice{
+		"engineer-requests":  {Reason: ReasonDrew, Answers: []StepAnswer{d1, d2}},
+		"engineer-design":    {Reason: ReasonDrew, Answers: []StepAnswer{d1}, Again: true},
+		"engineer-language":  {Reason: ReasonEven},
+		"engineer-databases": {Reason: ReasonEven},
 	}
 	for _, s := range byDesign.Steps {
-		if want, ok := whys[s.ID]; ok && s.Why != want {
-			t.Errorf("step %s: why %q, want %q", s.ID, s.Why, want)
-		}
-		if s.Theme == "code" && s.Why != "Your answers on Writing code leaned neither way, so this step keeps its place in the usual order." {
-			t.Errorf("step %s: why %q", s.ID, s.Why)
+		if want, ok := reasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Again != want.Again || s.Rival != "") {
+			t.Errorf("step %s: %s %+v again %v, want %s %+v again %v", s.ID, s.Reason, s.Answers, s.Again, want.Reason, want.Answers, want.Again)
 		}
 	}
 }
@@ -180,11 +181,12 @@ func TestStepsLeanedAwayIsSomethingToExplore(t *testing.T) {
 		}
 	}
 	sec := r.Steps[5]
-	if want := `On Security you leaned towards Back-end developer: you chose “s1 option 2” and “s2 option 2”.`; sec.Why != want {
-		t.Errorf("why %q\nwant %q", sec.Why, want)
+	wantAnswers := []StepAnswer{{Question: "s1", Verb: Chose, Text: "s1 option 2"}, {Question: "s2", Verb: Chose, Text: "s2 option 2"}}
+	if sec.Reason != ReasonAway || sec.Rival != "developer" || !slices.Equal(sec.Answers, wantAnswers) {
+		t.Errorf("security step: %s towards %q, %+v; want away towards developer, %+v", sec.Reason, sec.Rival, sec.Answers, wantAnswers)
 	}
-	if !slices.Equal(sec.Questions, []string{"s1", "s2"}) {
-		t.Errorf("questions %v", sec.Questions)
+	if !slices.Equal(sec.Questions(), []string{"s1", "s2"}) {
+		t.Errorf("questions %v", sec.Questions())
 	}
 }
 
@@ -200,8 +202,9 @@ func TestStepsTryBothWhenTheResultIsAHypothesis(t *testing.T) {
 	if first.Kind != TryBoth || first.ID != "tb-security" || first.Path != "" {
 		t.Fatalf("first step %+v, want the try-both step of the theme that came closest to even", first)
 	}
-	if want := `Your answers came out close to even (Back-end engineer 50%, Back-end developer 50%), and on Security you chose “s1 option 1” but also “s2 option 2”.`; first.Why != want {
-		t.Errorf("why %q\nwant %q", first.Why, want)
+	want := []StepAnswer{{Question: "s1", Verb: Chose, Text: "s1 option 1", Toward: true}, {Question: "s2", Verb: Chose, Text: "s2 option 2"}}
+	if first.Reason != ReasonClose || first.Rival != "developer" || !slices.Equal(first.Answers, want) {
+		t.Errorf("try-both: %s against %q, %+v; want close against developer, %+v", first.Reason, first.Rival, first.Answers, want)
 	}
 	for _, s := range r.Steps[1:] {
 		if s.Kind == TryBoth {
@@ -257,8 +260,8 @@ func TestOtherPathsFirstStep(t *testing.T) {
 	if o.Path != "developer" || o.ID != "developer-security" || o.Kind != Learn {
 		t.Errorf("other path's first step %+v", o)
 	}
-	if !strings.HasPrefix(o.Why, "Your answers on Security leaned neither way") {
-		t.Errorf("why %q", o.Why)
+	if o.Reason != ReasonEven || len(o.Answers) != 0 {
+		t.Errorf("other path's first step: %s, %+v", o.Reason, o.Answers)
 	}
 }
 
@@ -284,8 +287,14 @@ func TestStepsAlwaysSayWhy(t *testing.T) {
 			lists := map[string][]StepAdvice{"steps": res.Steps, "other": res.OtherSteps, "done": res.StepsDone}
 			for name, ss := range lists {
 				for _, s := range ss {
-					if s.Why == "" || s.ID == "" || s.Text == "" || s.ThemeName == "" {
+					if s.Reason == "" || s.ID == "" || s.Text == "" || s.ThemeName == "" {
 						t.Fatalf("%s: step %+v lacks a reason, an id, a text or a theme", name, s)
+					}
+					// A reason that speaks of a lean quotes the answers
+					// that made it.
+					leaned := s.Reason == ReasonDrew || s.Reason == ReasonAway || s.Reason == ReasonShared || s.Reason == ReasonCovered
+					if leaned && len(s.Answers) == 0 {
+						t.Fatalf("%s: step %+v quotes no answer", name, s)
 					}
 					if name != "done" && !slices.Contains([]StepKind{Learn, Explore, TryBoth}, s.Kind) {
 						t.Fatalf("%s: step %+v of kind %q", name, s, s.Kind)
@@ -333,8 +342,8 @@ func TestStepsWithThreePaths(t *testing.T) {
 	if got, want := stepIDs(r.Steps), []string{"two", "one", "three"}; !slices.Equal(got, want) {
 		t.Errorf("steps %v, want %v", got, want)
 	}
-	if s := r.Steps[1]; s.Kind != Explore || !strings.HasPrefix(s.Why, "On System design you leaned towards Back-end architect: you chose “d1 option 3”.") {
-		t.Errorf("step one: %s, %q", s.Kind, s.Why)
+	if s := r.Steps[1]; s.Kind != Explore || s.Rival != "architect" || len(s.Answers) != 1 || s.Answers[0].Text != "d1 option 3" {
+		t.Errorf("step one: %s towards %q, %+v", s.Kind, s.Rival, s.Answers)
 	}
 	var got []string
 	for _, s := range r.OtherSteps {
@@ -359,28 +368,26 @@ func TestStepsQuoteTheAnswers(t *testing.T) {
 	tests := []struct {
 		q     quiz.Question
 		picks []int
-		want  string
+		verb  AnswerVerb
+		text  string
 	}{
-		{graded, []int{0}, "would much rather “Design the store”"},
-		{graded, []int{1}, "would rather “Design the store”"},
-		{graded, []int{3}, "would rather “Write the code”"},
-		{graded, []int{4}, "would much rather “Write the code”"},
-		{statement, []int{3}, "agreed with “I enjoy design”"},
-		{statement, []int{4}, "strongly agreed with “I enjoy design”"},
-		{tasks, []int{1, 2}, "chose “t option 3”"},
+		{graded, []int{0}, MuchRather, "Design the store"},
+		{graded, []int{1}, Rather, "Design the store"},
+		{graded, []int{3}, Rather, "Write the code"},
+		{graded, []int{4}, MuchRather, "Write the code"},
+		{statement, []int{3}, Agreed, "I enjoy design."},
+		{statement, []int{4}, StronglyAgreed, "I enjoy design."},
+		// Of several picks, the one that pulled hardest the way explained.
+		{tasks, []int{1, 2}, Chose, "t option 3"},
 	}
 	for _, tt := range tests {
 		b := newBank(two, tt.q)
 		r := Score(b, quiz.Answers{tt.q.ID: pick(tt.picks...)})
 		// The step of the recommended path on the question's theme.
-		var why string
-		for _, s := range r.Steps {
-			if s.Theme == "design" {
-				why = s.Why
-			}
-		}
-		if !strings.Contains(why, "you "+tt.want+".") {
-			t.Errorf("%s %v: why %q, want it to say %q", tt.q.ID, tt.picks, why, tt.want)
+		i := slices.IndexFunc(r.Steps, func(s StepAdvice) bool { return s.Theme == "design" })
+		want := []StepAnswer{{Question: tt.q.ID, Verb: tt.verb, Text: tt.text, Toward: true}}
+		if i < 0 || r.Steps[i].Reason != ReasonDrew || !slices.Equal(r.Steps[i].Answers, want) {
+			t.Errorf("%s %v: steps %+v, want the design step to quote %+v", tt.q.ID, tt.picks, r.Steps, want)
 		}
 	}
 }
@@ -402,8 +409,8 @@ func TestStepsEveryPathTakesAreNotExplored(t *testing.T) {
 	if first.ID != "engineer-language" || first.Kind != Learn {
 		t.Fatalf("first step %s of kind %s", first.ID, first.Kind)
 	}
-	if want := "On Writing code you leaned towards Back-end developer (you chose “c1 option 2” and “c2 option 2”), but both paths take this step."; first.Why != want {
-		t.Errorf("why %q\nwant %q", first.Why, want)
+	if first.Reason != ReasonShared || first.Rival != "developer" || len(first.Answers) != 2 {
+		t.Errorf("first step: %s towards %q, %+v", first.Reason, first.Rival, first.Answers)
 	}
 	for _, s := range r.Steps[1:] {
 		if s.Theme == "code" && s.Kind != Explore {

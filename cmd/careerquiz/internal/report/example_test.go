@@ -47,10 +47,12 @@ func exampleRun() report.Run {
 			Steps: []scoring.StepAdvice{{
 				ID: "root-causes", Path: "engineer", Kind: scoring.Learn, Stage: 3,
 				Theme: "problems", ThemeName: "Problem solving",
-				Text:      "Investigate why problems occur and how to prevent them.",
-				Why:       "Problem solving drew you to Back-end engineer: you chose “Redesign the system so it can take more traffic”.",
-				Questions: []string{"outage"},
-				Basis:     "Engineers investigate why a problem occurred and how to prevent it from happening again.",
+				Text:   "Investigate why problems occur and how to prevent them.",
+				Reason: scoring.ReasonDrew,
+				Answers: []scoring.StepAnswer{{
+					Question: "outage", Verb: scoring.Chose, Text: "Redesign the system so it can take more traffic", Toward: true,
+				}},
+				Basis: "Engineers investigate why a problem occurred and how to prevent it from happening again.",
 			}},
 			Others: []scoring.OtherPath{{ID: "developer", Name: developer.Name, Summary: developer.Summary}},
 		},
@@ -120,6 +122,7 @@ func ExampleWriteJSON() {
 	//       "theme_name": "Problem solving",
 	//       "text": "Investigate why problems occur and how to prevent them.",
 	//       "why": "Problem solving drew you to Back-end engineer: you chose “Redesign the system so it can take more traffic”.",
+	//       "reason": "drew",
 	//       "questions": [
 	//         "outage"
 	//       ],

@@ -152,22 +152,25 @@ func theme(id string, answered int, paths ...scoring.PathScore) scoring.ThemeSco
 }
 
 // steps lists p's steps in the given order, as learn steps of one stage
-// each; a step without a reason in why gets the one for a theme that leaned
-// neither way.
-func steps(p quiz.Path, why map[int]string, order ...int) []scoring.StepAdvice {
+// each, of themes that leaned neither way unless drew gives the answers
+// that drew the person to the step.
+func steps(p quiz.Path, drew map[int][]scoring.StepAnswer, order ...int) []scoring.StepAdvice {
 	var out []scoring.StepAdvice
 	for _, i := range order {
 		s := p.Steps[i]
-		th := theme(s.Theme, 0)
-		w := why[i]
-		if w == "" {
-			w = "Your answers on " + th.Name + " leaned neither way, so this step keeps its place in the usual order."
+		sa := scoring.StepAdvice{ID: fmt.Sprintf("%s-%d", p.ID, i+1), Path: p.ID, Kind: scoring.Learn,
+			Stage: i + 1, Theme: s.Theme, ThemeName: theme(s.Theme, 0).Name, Text: s.Text, Reason: scoring.ReasonEven}
+		if as, ok := drew[i]; ok {
+			sa.Reason, sa.Answers = scoring.ReasonDrew, as
 		}
-		out = append(out, scoring.StepAdvice{ID: fmt.Sprintf("%s-%d", p.ID, i+1), Path: p.ID, Kind: scoring.Learn,
-			Stage: i + 1, Theme: s.Theme, ThemeName: th.Name, Text: s.Text, Why: w, Questions: []string{}})
+		out = append(out, sa)
 	}
 	return out
 }
+
+// experience is the answer to the profile question of a person who writes
+// back-end code at work.
+var experience = scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "Back-end code at work"}
 
 func clearRun() Run {
 	b := twoPathBank()
@@ -196,23 +199,24 @@ func clearRun() Run {
 				{Question: "q2", Text: paymentsText, Answer: "Finding out why it happened and preventing it", Points: 1},
 			},
 			Against: &scoring.Reason{Question: "q3", Text: passwordText, Answer: "Writing the code that applies the encryption at sign-up", Points: -1.1},
-			Steps: append(steps(engineer, map[int]string{
-				2: "System design drew you to Back-end engineer: you strongly agreed with “" + strings.TrimSuffix(blueprint, ".") + "”.",
+			Steps: append(steps(engineer, map[int][]scoring.StepAnswer{
+				2: {{Question: "q6", Verb: scoring.StronglyAgreed, Text: blueprint, Toward: true}},
 			}, 2, 4), scoring.StepAdvice{
 				ID: "engineer-4", Path: "engineer", Kind: scoring.Explore, Stage: 4, Theme: "security", ThemeName: "Security",
-				Text:      engineer.Steps[3].Text,
-				Why:       "On Security you leaned towards Back-end developer: you chose “Writing the code that applies the encryption at sign-up”.",
-				Questions: []string{"q3"},
+				Text: engineer.Steps[3].Text, Reason: scoring.ReasonAway, Rival: "developer",
+				Answers: []scoring.StepAnswer{{Question: "q3", Verb: scoring.Chose, Text: "Writing the code that applies the encryption at sign-up"}},
 			}),
 			StepsDone: []scoring.StepAdvice{
 				{ID: "engineer-1", Path: "engineer", Kind: scoring.Done, Stage: 1, Theme: "problems", ThemeName: "Problem solving",
-					Text: engineer.Steps[0].Text, Why: "Your answer “Back-end code at work” says this is done.", Questions: []string{"experience"}, Answer: "Back-end code at work"},
+					Text: engineer.Steps[0].Text, Reason: scoring.ReasonCovered, Answers: []scoring.StepAnswer{experience}},
 				{ID: "engineer-2", Path: "engineer", Kind: scoring.Done, Stage: 2, Theme: "performance", ThemeName: "Performance",
-					Text: engineer.Steps[1].Text, Why: "Your answer “Back-end code at work” says this is done.", Questions: []string{"experience"}, Answer: "Back-end code at work"},
+					Text: engineer.Steps[1].Text, Reason: scoring.ReasonCovered, Answers: []scoring.StepAnswer{experience}},
 			},
-			OtherSteps: steps(developer, map[int]string{0: "Problem solving drew you to Back-end developer: you chose “Fix the code”."}, 0),
-			Salary:     engineer.Salary,
-			Others:     []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 41.666666}},
+			OtherSteps: steps(developer, map[int][]scoring.StepAnswer{
+				0: {{Question: "q2", Verb: scoring.Chose, Text: "Fixing the code", Toward: true}},
+			}, 0),
+			Salary: engineer.Salary,
+			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 41.666666}},
 		},
 		Answers: map[string]any{
 			"q1": 1, "q2": 1, "q3": 2, "q4": 1, "q5": "skip", "q6": 5, "q7": []int{1, 2}, "q8": 1,
@@ -250,9 +254,12 @@ func balancedRun() Run {
 			Against: &scoring.Reason{Question: "q5", Text: slowText, Answer: "Rewriting the slow queries", Points: -1},
 			Steps: append([]scoring.StepAdvice{{
 				ID: "login", Kind: scoring.TryBoth, Theme: "security", ThemeName: "Security",
-				Text:      "Design how a log-in system stores user data, then write its sign-up and log-in code. Notice which half you enjoyed.",
-				Why:       "Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%), and your answers on Security leaned neither way.",
-				Questions: []string{},
+				Text:   "Design how a log-in system stores user data, then write its sign-up and log-in code. Notice which half you enjoyed.",
+				Reason: scoring.ReasonClose, Rival: "developer",
+				Answers: []scoring.StepAnswer{
+					{Question: "q3", Verb: scoring.Chose, Text: "Deciding how the passwords are encrypted", Toward: true},
+					{Question: "q7", Verb: scoring.Agreed, Text: "I like writing the code for a security measure."},
+				},
 			}}, steps(engineer, nil, 0, 1, 2, 3, 4)...),
 			Salary: engineer.Salary,
 			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 50}},
@@ -346,9 +353,11 @@ func threePathRun() Run {
 				{Question: "q5", Text: slowText, Answer: "Rewriting the code to match the new setup", Points: 1},
 				{Question: "q4", Text: searchText, Answer: "Writing the code that sends the right results to the front end", Points: 0.75},
 			},
-			Steps: steps(developer, map[int]string{
-				2: "Brought forward: your answers on Teamwork leaned towards Web development engineer.",
-			}, 2, 0, 1),
+			Steps: append(steps(developer, nil, 0, 1), scoring.StepAdvice{
+				ID: "developer-3", Path: "developer", Kind: scoring.Explore, Stage: 3, Theme: "teamwork", ThemeName: "Teamwork",
+				Text: developer.Steps[2].Text, Reason: scoring.ReasonAway, Rival: "web",
+				Answers: []scoring.StepAnswer{{Question: "q4", Verb: scoring.Chose, Text: "Building both the page and the code behind it"}},
+			}),
 			Salary: developer.Salary,
 			Others: []scoring.OtherPath{
 				{ID: engineer.ID, Name: engineer.Name, Summary: engineer.Summary, Percent: 33.333333},
@@ -396,7 +405,8 @@ func hostileRun() Run {
 	for i := range 12 {
 		res.Steps = append(res.Steps, scoring.StepAdvice{
 			ID: fmt.Sprintf("s%d", i), Kind: scoring.Learn, Path: "p5", Stage: 1,
-			Theme: "design", ThemeName: nasty, Text: fmt.Sprintf("%d %s %s", i, nasty, long), Why: nasty + " " + long,
+			Theme: "design", ThemeName: nasty, Text: fmt.Sprintf("%d %s %s", i, nasty, long),
+			Reason: scoring.ReasonDrew, Answers: []scoring.StepAnswer{{Question: "q1", Verb: scoring.Chose, Text: nasty + " " + long, Toward: true}},
 		})
 	}
 	res.Salary = []string{nasty + " " + long}

@@ -98,6 +98,7 @@ type stepJSON struct {
 	ThemeName string   `json:"theme_name"`
 	Text      string   `json:"text"`
 	Why       string   `json:"why"`
+	Reason    string   `json:"reason"`
 	Questions []string `json:"questions"`
 	Basis     string   `json:"basis"`
 }
@@ -159,9 +160,9 @@ func newDocument(r Run) (document, error) {
 		Paths:      make([]pathJSON, 0, len(res.Paths)),
 		Themes:     make([]themeJSON, 0, len(res.Themes)),
 		Reasons:    reasonsJSON{Toward: make([]reasonJSON, 0, len(res.Toward))},
-		Steps:      newStepsJSON(res.Steps),
-		OtherSteps: newStepsJSON(res.OtherSteps),
-		StepsDone:  newStepsJSON(res.StepsDone),
+		Steps:      newStepsJSON(res, res.Steps),
+		OtherSteps: newStepsJSON(res, res.OtherSteps),
+		StepsDone:  newStepsJSON(res, res.StepsDone),
 		Salary:     make([]string, 0, len(res.Salary)),
 		Others:     make([]otherJSON, 0, len(res.Others)),
 		Order:      orderJSON{Shuffled: r.Shuffled},
@@ -236,24 +237,4 @@ func newReasonJSON(r scoring.Reason) reasonJSON {
 		Answer:   clean(r.Answer),
 		Points:   round(r.Points, 3),
 	}
-}
-
-// newStepsJSON is never nil, so that an empty list encodes as [].
-func newStepsJSON(ss []scoring.StepAdvice) []stepJSON {
-	out := make([]stepJSON, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, stepJSON{
-			ID:        s.ID,
-			Kind:      string(s.Kind),
-			Path:      s.Path,
-			Stage:     s.Stage,
-			Theme:     s.Theme,
-			ThemeName: clean(s.ThemeName),
-			Text:      clean(s.Text),
-			Why:       clean(s.Why),
-			Questions: append(make([]string, 0, len(s.Questions)), s.Questions...),
-			Basis:     clean(s.Basis),
-		})
-	}
-	return out
 }

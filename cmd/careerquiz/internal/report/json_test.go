@@ -148,7 +148,8 @@ func randomRun(rng *rand.Rand) Run {
 		res.Against = &scoring.Reason{Question: s(), Text: s(), Answer: s(), Points: f()}
 	}
 	for range n() {
-		res.Steps = append(res.Steps, scoring.StepAdvice{Theme: s(), ThemeName: s(), Text: s(), Why: s()})
+		res.Steps = append(res.Steps, scoring.StepAdvice{Theme: s(), ThemeName: s(), Text: s(), Reason: scoring.ReasonAway,
+			Rival: s(), Answers: []scoring.StepAnswer{{Question: s(), Verb: scoring.Agreed, Text: s()}}})
 	}
 	for range n() {
 		res.Salary = append(res.Salary, s())

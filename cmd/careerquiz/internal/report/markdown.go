@@ -192,10 +192,8 @@ func (m *mdWriter) steps() {
 		// to share is read at leisure.
 		for i, s := range res.Steps {
 			m.line(fmt.Sprintf("%d. %s", i+1, md(stepText(s))))
-			if why := sentence(oneLine(s.Why)); why != "" {
-				// Indented to sit inside the numbered item.
-				m.line("   *" + md(why) + "*")
-			}
+			// Indented to sit inside the numbered item.
+			m.line("   *" + md(oneLine(stepWhy(res, s))) + "*")
 		}
 		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
 			m.line("")

@@ -323,6 +323,8 @@ func TestJSONFields(t *testing.T) {
 		{"negative points", clear, []any{"reasons", "against", "points"}, -1.1},
 		{"every step says why", clear, []any{"steps", 1, "why"}, "Your answers on System design leaned neither way, so this step keeps its place in the usual order."},
 		{"step kind", clear, []any{"steps", 2, "kind"}, "explore"},
+		{"step reason", clear, []any{"steps", 2, "reason"}, "away"},
+		{"questions a reason quotes", clear, []any{"steps", 2, "questions", 0}, "q3"},
 		{"other path's first step", clear, []any{"other_steps", 0, "path"}, "developer"},
 		{"step done", clear, []any{"steps_done", 1, "questions", 0}, "experience"},
 		{"other path percent", clear, []any{"others", 0, "percent"}, 41.7},
@@ -494,7 +496,7 @@ func FuzzWriteText(f *testing.F) {
 		r.Result.Toward[0].Text = question
 		r.Result.Toward[0].Answer = answer
 		r.Result.Steps[0].Text = question
-		r.Result.Steps[0].Why = answer
+		r.Result.Steps[0].Answers = []scoring.StepAnswer{{Question: "q", Verb: scoring.Chose, Text: answer}}
 		r.Result.Others[0].Name = themeName
 		r.Result.Others[0].Summary = answer
 		r.Result.Warnings = []scoring.Warning{{Code: "few-answered", Message: answer}}

@@ -270,27 +270,6 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 	p.hypothesis()
 }
 
-// hypothesis tells a person whose result is too close or too unsteady to
-// act on that it is a hypothesis, and how the steps test it.
-func (p *printer) hypothesis() {
-	if note := hypothesisNote(p.res); note != "" {
-		p.para("", note, nil)
-	}
-}
-
-// hypothesisNote is the note for a result too close or too unsteady to act
-// on, or "" for one that is not.
-func hypothesisNote(res scoring.Result) string {
-	if !res.Hypothesis() {
-		return ""
-	}
-	note := "Treat this result as a hypothesis to test, not a verdict."
-	if len(res.Steps) > 0 && res.Steps[0].Kind == scoring.TryBoth {
-		note += " The first step below has you try both paths' halves of one task."
-	}
-	return note
-}
-
 // basis says how many questions the result rests on.
 func (p *printer) basis() string {
 	res := p.res
@@ -518,67 +497,6 @@ func (p *printer) nextSteps() {
 				shorten(summary, rest))
 		}
 	}
-}
-
-// shownSteps is the most steps the text report lists: the next few are
-// worth reading, the whole plan is in the JSON result.
-const shownSteps = 5
-
-func stepsTitle(n int) string {
-	if n > shownSteps {
-		return fmt.Sprintf("Your next %d steps (of %d; --json lists them all)", shownSteps, n)
-	}
-	return "Your next steps"
-}
-
-// steps lists the next steps with why each is there, then says which steps
-// the person's experience covers and where each other path would start.
-func (p *printer) steps() {
-	res := p.res
-	shown := res.Steps[:min(len(res.Steps), shownSteps)]
-	numW := len(strconv.Itoa(len(shown)))
-	indent := "    " + strings.Repeat(" ", numW+2)
-	for i, s := range shown {
-		first := fmt.Sprintf("    %*d. ", numW, i+1)
-		p.hanging(first, indent, stepText(s), nil)
-		if why := sentence(oneLine(s.Why)); why != "" {
-			p.hanging(indent+"↳ ", indent+"  ", why, p.pal.faint)
-		}
-	}
-	if note := doneNote(res, oneLine); note != "" {
-		p.para("    ", note, p.pal.faint)
-	}
-	for _, o := range res.OtherSteps {
-		p.para("    ", otherStepNote(res, o, oneLine), nil)
-	}
-}
-
-// stepText is a step as a line of the plan: its text, led by what kind of
-// step it is where it is not simply one to learn.
-func stepText(s scoring.StepAdvice) string {
-	text := oneLine(s.Text)
-	switch s.Kind {
-	case scoring.TryBoth:
-		text = "Try both: " + text
-	case scoring.Explore:
-		text = "Explore before deciding: " + text
-	}
-	return text
-}
-
-// doneNote says which steps the person's experience covers, or "" for
-// none. quote makes text from the bank fit the report it goes in.
-func doneNote(res scoring.Result, quote func(string) string) string {
-	done := res.StepsDone
-	if len(done) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("Left out as done: %s, from your answer “%s”.", count(len(done), "step"), quote(done[0].Answer))
-}
-
-// otherStepNote says where another path would start.
-func otherStepNote(res scoring.Result, o scoring.StepAdvice, quote func(string) string) string {
-	return fmt.Sprintf("On the %s path your first step would be: %s", quote(pathName(res, o.Path)), quote(o.Text))
 }
 
 // footer names the bank and, when the questions were shuffled, the seed,

@@ -1,0 +1,217 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// This file words the next steps: why each step is there (the same
+// sentence in the text report and the JSON result), and the steps part of
+// the text report.
+
+// stepWhy says in one sentence, from the person's own answers, why step s
+// of result res is where it is: the theme and the answer or two that
+// decided it, or the answer that says the step is done. It is never empty.
+func stepWhy(res scoring.Result, s scoring.StepAdvice) string {
+	theme := cmp.Or(s.ThemeName, s.Theme)
+	you := answered(s.Answers, "and")
+	rival := pathName(res, s.Rival)
+	switch s.Reason {
+	case scoring.ReasonCovered:
+		if len(s.Answers) > 0 {
+			return fmt.Sprintf("Your answer %s says this is done.", quoted(s.Answers[0].Text))
+		}
+		return "Your answers say this is done."
+	case scoring.ReasonUnanswered:
+		return fmt.Sprintf("You answered no questions on %s, so this step keeps its place in the usual order.", theme)
+	case scoring.ReasonEven:
+		return fmt.Sprintf("Your answers on %s leaned neither way, so this step keeps its place in the usual order.", theme)
+	case scoring.ReasonClose, scoring.ReasonUnsteady:
+		return tryBothWhy(res, s, theme)
+	}
+	if you == "" {
+		// Scoring quotes an answer for every lean; this keeps the
+		// sentence whole should a bank ever leave it none.
+		return fmt.Sprintf("Your answers on %s decided this step's place.", theme)
+	}
+	switch {
+	case s.Reason == scoring.ReasonDrew && s.Again:
+		return fmt.Sprintf("Again %s, which drew you to %s: you %s.", theme, pathName(res, s.Path), you)
+	case s.Reason == scoring.ReasonDrew:
+		return fmt.Sprintf("%s drew you to %s: you %s.", theme, pathName(res, s.Path), you)
+	case s.Reason == scoring.ReasonShared:
+		return fmt.Sprintf("On %s you leaned towards %s (you %s), but both paths take this step.", theme, rival, you)
+	case s.Again:
+		return fmt.Sprintf("Again %s, where you leaned towards %s: you %s.", theme, rival, you)
+	}
+	return fmt.Sprintf("On %s you leaned towards %s: you %s.", theme, rival, you)
+}
+
+// tryBothWhy says why a result that is a hypothesis opens with a try-both
+// step: how close or unsteady the result is, and the strongest answer each
+// way on the step's theme.
+func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
+	rec := res.Recommendation
+	if rec == nil {
+		return "Your answers do not settle which path suits you: doing both halves of one task will tell you more."
+	}
+	var why string
+	if s.Reason == scoring.ReasonClose {
+		a, b := percentPair(pathPercent(res, rec.Path), pathPercent(res, s.Rival))
+		why = fmt.Sprintf("Your answers came out close to even (%s %s, %s %s)",
+			pathName(res, rec.Path), a, pathName(res, s.Rival), b)
+	} else {
+		why = fmt.Sprintf("Your lean to %s is %s and held in only %d%% of resamples of your answers",
+			pathName(res, rec.Path), rec.Strength, int(round(res.Stability*100, 0)))
+	}
+	if len(s.Answers) == 0 {
+		return why + ": doing both halves of one task will tell you more."
+	}
+	return why + fmt.Sprintf(", and on %s you %s.", theme, answered(s.Answers, "but"))
+}
+
+// answered words one or two answers as what follows "you". Two with the same
+// verb share it: "chose “a” and “b”", "chose “a” but also “b”".
+func answered(as []scoring.StepAnswer, conj string) string {
+	switch {
+	case len(as) == 0:
+		return ""
+	case len(as) == 1:
+		return verb(as[0].Verb) + " " + quoted(as[0].Text)
+	case as[0].Verb == as[1].Verb && conj == "but":
+		return verb(as[0].Verb) + " " + quoted(as[0].Text) + " but also " + quoted(as[1].Text)
+	case as[0].Verb == as[1].Verb:
+		return verb(as[0].Verb) + " " + quoted(as[0].Text) + " " + conj + " " + quoted(as[1].Text)
+	}
+	return verb(as[0].Verb) + " " + quoted(as[0].Text) + " " + conj + " " + verb(as[1].Verb) + " " + quoted(as[1].Text)
+}
+
+func verb(v scoring.AnswerVerb) string {
+	switch v {
+	case scoring.Agreed:
+		return "agreed with"
+	case scoring.StronglyAgreed:
+		return "strongly agreed with"
+	case scoring.Disagreed:
+		return "disagreed with"
+	case scoring.StronglyDisagreed:
+		return "strongly disagreed with"
+	case scoring.Rather:
+		return "would rather"
+	case scoring.MuchRather:
+		return "would much rather"
+	}
+	return "chose"
+}
+
+// quoted puts text from the bank in quotation marks, on one line and without
+// a final full stop that would end the sentence inside the quote.
+func quoted(s string) string {
+	return "“" + strings.TrimRight(oneLine(s), ".") + "”"
+}
+
+// shownSteps is the most steps the text report lists: the next few are
+// worth reading, the whole plan is in the JSON result.
+const shownSteps = 5
+
+func stepsTitle(n int) string {
+	if n > shownSteps {
+		return fmt.Sprintf("Your next %d steps (of %d; --json lists them all)", shownSteps, n)
+	}
+	return "Your next steps"
+}
+
+// steps lists the next steps with why each is there, then says which steps
+// the person's experience covers and where each other path would start.
+func (p *printer) steps() {
+	res := p.res
+	shown := res.Steps[:min(len(res.Steps), shownSteps)]
+	numW := len(strconv.Itoa(len(shown)))
+	indent := "    " + strings.Repeat(" ", numW+2)
+	for i, s := range shown {
+		first := fmt.Sprintf("    %*d. ", numW, i+1)
+		p.hanging(first, indent, stepText(s), nil)
+		p.hanging(indent+"↳ ", indent+"  ", oneLine(stepWhy(res, s)), p.pal.faint)
+	}
+	if note := doneNote(res, oneLine); note != "" {
+		p.para("    ", note, p.pal.faint)
+	}
+	for _, o := range res.OtherSteps {
+		p.para("    ", otherStepNote(res, o, oneLine), nil)
+	}
+}
+
+// stepText is a step as a line of the plan: its text, led by what kind of
+// step it is where it is not simply one to learn.
+func stepText(s scoring.StepAdvice) string {
+	text := oneLine(s.Text)
+	switch s.Kind {
+	case scoring.TryBoth:
+		text = "Try both: " + text
+	case scoring.Explore:
+		text = "Explore before deciding: " + text
+	}
+	return text
+}
+
+// doneNote says which steps the person's experience covers, or "" for
+// none. quote makes text from the bank fit the report it goes in.
+func doneNote(res scoring.Result, quote func(string) string) string {
+	done := res.StepsDone
+	if len(done) == 0 || len(done[0].Answers) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Left out as done: %s, from your answer “%s”.", count(len(done), "step"), quote(done[0].Answers[0].Text))
+}
+
+// otherStepNote says where another path would start.
+func otherStepNote(res scoring.Result, o scoring.StepAdvice, quote func(string) string) string {
+	return fmt.Sprintf("On the %s path your first step would be: %s", quote(pathName(res, o.Path)), quote(o.Text))
+}
+
+// hypothesis tells a person whose result is too close or too unsteady to
+// act on that it is a hypothesis, and how the steps test it.
+func (p *printer) hypothesis() {
+	if note := hypothesisNote(p.res); note != "" {
+		p.para("", note, nil)
+	}
+}
+
+// hypothesisNote is the note for a result too close or too unsteady to act
+// on, or "" for one that is not.
+func hypothesisNote(res scoring.Result) string {
+	if !res.Hypothesis() {
+		return ""
+	}
+	note := "Treat this result as a hypothesis to test, not a verdict."
+	if len(res.Steps) > 0 && res.Steps[0].Kind == scoring.TryBoth {
+		note += " The first step below has you try both paths' halves of one task."
+	}
+	return note
+}
+
+// newStepsJSON gives each step its reason in words and in facts. It is
+// never nil, so that an empty list encodes as [].
+func newStepsJSON(res scoring.Result, ss []scoring.StepAdvice) []stepJSON {
+	out := make([]stepJSON, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, stepJSON{
+			ID:        s.ID,
+			Kind:      string(s.Kind),
+			Path:      s.Path,
+			Stage:     s.Stage,
+			Theme:     s.Theme,
+			ThemeName: clean(s.ThemeName),
+			Text:      clean(s.Text),
+			Why:       clean(stepWhy(res, s)),
+			Reason:    string(s.Reason),
+			Questions: s.Questions(),
+			Basis:     clean(s.Basis),
+		})
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+func TestStepWhy(t *testing.T) {
+	res := clearRun().Result
+	balanced := balancedRun().Result
+	unsteady := clearRun().Result
+	unsteady.Recommendation.Strength, unsteady.Stability = scoring.Slight, 0.584
+	choseA := scoring.StepAnswer{Question: "a", Verb: scoring.Chose, Text: "Design the store.", Toward: true}
+	choseB := scoring.StepAnswer{Question: "b", Verb: scoring.Chose, Text: "Plan for growth", Toward: true}
+	agreed := scoring.StepAnswer{Question: "c", Verb: scoring.StronglyAgreed, Text: "I enjoy design."}
+	rather := scoring.StepAnswer{Question: "d", Verb: scoring.MuchRather, Text: "Write the code"}
+	step := func(r scoring.StepReason, again bool, as ...scoring.StepAnswer) scoring.StepAdvice {
+		return scoring.StepAdvice{Path: "engineer", Theme: "design", ThemeName: "System design", Reason: r, Rival: "developer", Again: again, Answers: as}
+	}
+	tests := []struct {
+		name string
+		res  scoring.Result
+		step scoring.StepAdvice
+		want string
+	}{
+		{"drew", res, step(scoring.ReasonDrew, false, choseA, choseB),
+			"System design drew you to Back-end engineer: you chose “Design the store” and “Plan for growth”."},
+		{"drew again", res, step(scoring.ReasonDrew, true, choseA),
+			"Again System design, which drew you to Back-end engineer: you chose “Design the store”."},
+		{"two verbs", res, step(scoring.ReasonDrew, false, choseA, agreed),
+			"System design drew you to Back-end engineer: you chose “Design the store” and strongly agreed with “I enjoy design”."},
+		{"away", res, step(scoring.ReasonAway, false, rather),
+			"On System design you leaned towards Back-end developer: you would much rather “Write the code”."},
+		{"away again", res, step(scoring.ReasonAway, true, rather),
+			"Again System design, where you leaned towards Back-end developer: you would much rather “Write the code”."},
+		{"shared", res, step(scoring.ReasonShared, false, rather),
+			"On System design you leaned towards Back-end developer (you would much rather “Write the code”), but both paths take this step."},
+		{"even", res, step(scoring.ReasonEven, false),
+			"Your answers on System design leaned neither way, so this step keeps its place in the usual order."},
+		{"unanswered", res, step(scoring.ReasonUnanswered, false),
+			"You answered no questions on System design, so this step keeps its place in the usual order."},
+		{"covered", res, step(scoring.ReasonCovered, false, scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "Back-end code at work"}),
+			"Your answer “Back-end code at work” says this is done."},
+		{"close", balanced, step(scoring.ReasonClose, false, choseA, rather),
+			"Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%), and on System design you chose “Design the store” but would much rather “Write the code”."},
+		{"close, one verb", balanced, step(scoring.ReasonClose, false, choseA, choseB),
+			"Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%), and on System design you chose “Design the store” but also “Plan for growth”."},
+		{"close, no answers on the theme", balanced, step(scoring.ReasonClose, false),
+			"Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%): doing both halves of one task will tell you more."},
+		{"unsteady", unsteady, step(scoring.ReasonUnsteady, false, choseA),
+			"Your lean to Back-end engineer is slight and held in only 58% of resamples of your answers, and on System design you chose “Design the store”."},
+		{"a lean without answers still says why", res, step(scoring.ReasonDrew, false),
+			"Your answers on System design decided this step's place."},
+	}
+	for _, tt := range tests {
+		if got := stepWhy(tt.res, tt.step); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
