@@ -54,7 +54,8 @@ type StepAdvice struct {
 	Rival   string
 	Answers []StepAnswer
 	// Again is true when an earlier step of the list has the same theme
-	// and reason and quoted its answers already; Answers then holds one.
+	// and reason and quoted its answers already; Answers then holds one,
+	// the next in turn of those that decided the theme.
 	Again bool
 }
 
@@ -267,21 +268,25 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	slices.SortStableFunc(cands, func(x, y candidate) int {
 		return cmp.Or(cmp.Compare(x.advice.Stage, y.advice.Stage), cmp.Compare(y.st.lean, x.st.lean))
 	})
-	// Answers are chosen in list order, so that a theme's second step
-	// refers back to its first with one answer instead of repeating both.
-	seen := map[string]bool{}
+	// Answers are chosen in list order, so that a theme's later steps
+	// refer back to its first, each quoting one of the answers that decided
+	// it in turn, instead of repeating the same two.
+	seen := map[string]int{}
 	for _, c := range cands {
 		sa, st := c.advice, c.st
 		if st.sign != 0 {
 			if sa.Reason != ReasonDrew {
 				sa.Rival = pl.b.Paths[st.rival].ID
 			}
-			sa.Answers = pl.deciders(st.ti, p, st.rival, st.sign)
+			all := pl.deciders(st.ti, p, st.rival, st.sign)
 			key := sa.Theme + " " + string(sa.Reason)
-			if seen[key] && len(sa.Answers) > 0 {
-				sa.Answers, sa.Again = sa.Answers[:1], true
+			switch k := seen[key]; {
+			case k == 0 || len(all) == 0:
+				sa.Answers = all[:min(2, len(all))]
+			default:
+				sa.Answers, sa.Again = []StepAnswer{all[(k+1)%len(all)]}, true
 			}
-			seen[key] = true
+			seen[key]++
 		}
 		list = append(list, sa)
 	}
@@ -349,13 +354,14 @@ func (pl *planner) tryBoth(res *Result, top, second int) (StepAdvice, bool) {
 		ti := pl.b.ThemeIndex(s.Theme)
 		toward := pl.deciders(ti, top, second, 1)
 		away := pl.deciders(ti, top, second, -1)
+		// The strongest answer each way: the two halves the person felt.
 		sa.Answers = append(toward[:min(1, len(toward))], away[:min(1, len(away))]...)
 	}
 	return sa, true
 }
 
-// deciders returns the (at most two) answers on theme ti that moved path p
-// furthest from the rival (sign +1) or towards it (sign -1). An answer moves
+// deciders returns the answers on theme ti that moved path p away from the
+// rival (sign +1) or towards it (sign -1), furthest first. An answer moves
 // the theme's percents, not its points: it gives p g_p/M_p and the rival
 // g_r/M_r, where M is each path's most on the theme, so it is measured as
 // g_p×M_r − g_r×M_p (exact, and summing over the theme to the sign of the
@@ -384,7 +390,7 @@ func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 			cmp.Compare(pl.b.Questions[pl.done[x.j].q].ID, pl.b.Questions[pl.done[y.j].q].ID))
 	})
 	var answers []StepAnswer
-	for _, m := range ms[:min(2, len(ms))] {
+	for _, m := range ms {
 		d := pl.done[m.j]
 		a := pl.answer(&pl.b.Questions[d.q], d.picks, p, rival, sign, mp, mr)
 		a.Toward = sign > 0

@@ -153,6 +153,19 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 		"engineer-language":  {Reason: ReasonEven},
 		"engineer-databases": {Reason: ReasonEven},
 	}
+	// Each later step of a theme quotes the next of its deciding answers.
+	c1 := StepAnswer{Question: "c1", Verb: Chose, Text: "c1 option 1", Toward: true}
+	c2 := StepAnswer{Question: "c2", Verb: Chose, Text: "c2 option 1", Toward: true}
+	codeReasons := map[string]StepAdvice{
+		"engineer-language":  {Reason: ReasonDrew, Answers: []StepAnswer{c1, c2}},
+		"engineer-databases": {Reason: ReasonDrew, Answers: []StepAnswer{c1}, Again: true},
+		"engineer-projects":  {Reason: ReasonDrew, Answers: []StepAnswer{c2}, Again: true},
+	}
+	for _, s := range byCode.Steps {
+		if want, ok := codeReasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Again != want.Again) {
+			t.Errorf("drawn by code: step %s: %s %+v again %v, want %s %+v again %v", s.ID, s.Reason, s.Answers, s.Again, want.Reason, want.Answers, want.Again)
+		}
+	}
 	for _, s := range byDesign.Steps {
 		if want, ok := reasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Again != want.Again || s.Rival != "") {
 			t.Errorf("step %s: %s %+v again %v, want %s %+v again %v", s.ID, s.Reason, s.Answers, s.Again, want.Reason, want.Answers, want.Again)
