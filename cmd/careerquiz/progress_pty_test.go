@@ -212,7 +212,7 @@ func TestTerminalProgressThatIsNoFile(t *testing.T) {
 			}
 			start := time.Now()
 			code, _ := c.run(nil, func(p *ptytest.Person) error {
-				if err := p.See("is damaged: " + tt.reason + "; starting over"); err != nil {
+				if err := p.See("is damaged (" + tt.reason + "), so the quiz starts over"); err != nil {
 					return err
 				}
 				if _, err := question(p, 1, total); err != nil {

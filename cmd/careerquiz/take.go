@@ -381,7 +381,12 @@ func (s *session) setAside(err error) {
 		s.unsaved.Store("saved progress is damaged")
 		return
 	}
-	warnf(s.out, "%v; starting over (the damaged file is kept as %s)", err, aside)
+	reason := err.Error()
+	var d *progress.DamagedError
+	if errors.As(err, &d) {
+		reason = d.Reason
+	}
+	warnf(s.out, "saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
 }
 
 func (s *session) loop() error {
