@@ -325,13 +325,14 @@ func (s *session) resume(o *options) error {
 	if !ok {
 		return nil
 	}
+	// Until the person says, the saved answers are what a stop keeps.
+	s.earlierKept.Store(true)
 	total := len(s.bank.Questions)
 	if r.Edited && r.Saved > 0 {
 		say(s.out, "careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
 	}
 	if r.Edited && r.Kept == 0 {
 		s.order = nil
-		s.earlierKept.Store(true)
 		return nil
 	}
 	answered := 0
@@ -346,14 +347,12 @@ func (s *session) resume(o *options) error {
 	}
 	yes, err := s.asker.Confirm(question, true)
 	if err != nil {
-		s.earlierKept.Store(true)
 		return s.confirmError(err)
 	}
 	if !yes {
 		// The saved answers stay on disk until the first new answer
 		// replaces them, so that quitting now loses nothing.
 		s.order = nil
-		s.earlierKept.Store(true)
 		say(s.out, "careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		return nil
 	}

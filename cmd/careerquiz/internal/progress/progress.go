@@ -194,6 +194,9 @@ func (s *Store) Save(st State) error {
 	if err := atomicfile.Write(s.path, data, 0o600); err != nil {
 		var le *os.LinkError
 		if errors.As(err, &le) {
+			if fi, serr := os.Lstat(s.path); serr == nil && fi.IsDir() {
+				return fmt.Errorf("cannot replace %s: a folder is in its place", s.path)
+			}
 			return fmt.Errorf("cannot replace %s: %w", s.path, le.Err)
 		}
 		return err
