@@ -68,7 +68,7 @@ func TestNoControlCharactersReachTheTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	working := write("ok-"+hostileName, strings.Replace(string(builtin), "\ntitle = \"", "\ntitle = \"\\u001b]0;PWNED\\u0007", 1))
-	unknownKeys := write("unknown.toml", "\"\\u009b2J\\u009d0;PWNED\\u009c\" = 1\n\"messaging\" = 2\n")
+	unknownKeys := write("unknown.toml", "\"\\u009b2J\\u009d0;PWNED\\u009c\" = 1\n\"messaging\u009b\" = 2\n")
 	missing := filepath.Join(dir, "missing-"+hostileName)
 
 	tests := []struct {
