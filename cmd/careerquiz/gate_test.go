@@ -96,6 +96,8 @@ func TestNoControlCharactersReachTheTerminal(t *testing.T) {
 		{"a hostile bank name with a warning, answered", []string{"--questions", working, "--answers", unknownKeys}, false},
 		{"a hostile bank name with a warning, asked", []string{"--questions", working}, false},
 		{"a hostile bank name with a warning, in check", []string{"check", working}, false},
+		{"a hostile results file in stats", []string{"stats", missing, hostile}, false},
+		{"a hostile results file in stats --json", []string{"stats", "--json", hostile}, false},
 		{"a hostile flag", []string{"--\033]0;PWNED\007"}, false},
 		{"a hostile argument", []string{"\u009b2J"}, false},
 	}

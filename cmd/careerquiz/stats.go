@@ -133,9 +133,13 @@ func runStats(args []string, e env) error {
 			return err
 		}
 	case o.json:
-		enc := json.NewEncoder(e.stdout)
+		out := &jsonWriter{w: e.stdout}
+		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(group.Report()); err != nil {
+			return err
+		}
+		if err := out.Flush(); err != nil {
 			return err
 		}
 	default:
@@ -292,7 +296,7 @@ func (r *statsRun) apply(o statsOutcome) error {
 			r.otherBank++
 		}
 		r.progress.clear()
-		fmt.Fprintf(r.e.stderr, "careerquiz: %s: skipped: %s\n", quiz.Clean(o.name), o.skip)
+		say(r.e.stderr, "careerquiz: %s: skipped: %s\n", o.name, o.skip)
 		return nil
 	}
 	r.read++
