@@ -400,3 +400,57 @@ func TestFIFOBank(t *testing.T) {
 		t.Errorf("%d answers, want %d", len(got), len(b.Questions))
 	}
 }
+
+// TestTerminalSaveFailsThenRecovers: a save that fails (here the state
+// folder is taken by a file) is reported once, tried again at each answer,
+// and reported again when it works; finishing clears the progress, so a
+// failure on the way cannot leave a finished quiz to be offered again.
+func TestTerminalSaveFailsThenRecovers(t *testing.T) {
+	b := builtIn(t)
+	total := len(b.Questions)
+	c := newComputer(t)
+	saved := c.progressFile(b)
+	dir := filepath.Dir(saved)
+	code, stdout := c.run([]string{"--json"}, func(p *ptytest.Person) error {
+		if _, err := question(p, 1, total); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dir, nil, 0o600); err != nil {
+			return err
+		}
+		for n := 2; n <= 4; n++ {
+			if err := p.Press(ptytest.Enter); err != nil {
+				return err
+			}
+			if _, err := question(p, n, total); err != nil {
+				return err
+			}
+		}
+		if n := strings.Count(p.Output(), "could not save progress"); n != 1 {
+			return fmt.Errorf("the failed save is reported %d times, want once:\n%s", n, p.Screen())
+		}
+		if err := os.Remove(dir); err != nil {
+			return err
+		}
+		if err := p.Press(ptytest.Enter); err != nil {
+			return err
+		}
+		if err := p.See("careerquiz: progress saved again"); err != nil {
+			return err
+		}
+		if err := enterThrough(p, 5, total); err != nil {
+			return err
+		}
+		return p.Leave()
+	})
+	if code != exitOK {
+		t.Fatalf("exit code %d, want %d", code, exitOK)
+	}
+	sameAnswers(t, answersOf(t, stdout), enterAnswers(b))
+	if _, err := os.Stat(saved); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("progress is still saved after finishing (%v)", err)
+	}
+}
