@@ -52,7 +52,7 @@ func inSetting[T any](setting string, d flagDef[T]) flagDef[T] {
 
 // renderReport renders r in the format asked for. color is for the text
 // report only: the JSON and Markdown never hold escape codes.
-func renderReport(r report.Run, format string, color bool) ([]byte, error) {
+func renderReport(r report.Run, format string, color bool, width int) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
@@ -66,7 +66,7 @@ func renderReport(r report.Run, format string, color bool) ([]byte, error) {
 	case formatMarkdown:
 		err = report.WriteMarkdown(&buf, r)
 	default:
-		err = report.WriteText(&buf, r, report.TextOptions{Color: color, Width: screenWidth})
+		err = report.WriteText(&buf, r, report.TextOptions{Color: color, Width: width})
 	}
 	return buf.Bytes(), err
 }
@@ -79,7 +79,7 @@ func emitReport(r report.Run, o options, e env) error {
 	if o.output != "" {
 		stream = nil
 	}
-	data, err := renderReport(r, o.format, colorOn(stream, e, o.color))
+	data, err := renderReport(r, o.format, colorOn(stream, e, o.color), layoutWidth(stream))
 	if err != nil {
 		return err
 	}

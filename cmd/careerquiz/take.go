@@ -80,6 +80,7 @@ func runQuiz(args []string, e env) error {
 	if s != nil {
 		s.finish()
 	}
+	endLine(r, o, s != nil, e)
 	return keepErr
 }
 

@@ -29,8 +29,15 @@ type Prompt struct {
 	Text  string
 	Help  string
 	Kind  quiz.Kind
+	// Sides are the two ways of working a graded question weighs, A
+	// first; its options are then short point labels ("Rather A").
+	Sides []string
 	// Options are the labels of the options, in bank order.
 	Options []string
+	// Default is the option the highlight opens on when there is no
+	// previous answer, such as the middle point of a scale: a 0-based index,
+	// where 0 (the first option) is also what anything out of range means.
+	Default int
 	// Previous is the answer given before (when going back or resuming), to
 	// be preselected; skipped when there was none.
 	Previous quiz.Answer

@@ -113,14 +113,7 @@ func (a *Plain) question(p Prompt) string {
 	w := a.opts.width()
 	var b strings.Builder
 	b.WriteString("\n" + progress(p) + "\n")
-	for _, text := range []string{p.Text, p.Help} {
-		if text == "" {
-			continue
-		}
-		for _, line := range wrap(text, w) {
-			b.WriteString(line + "\n")
-		}
-	}
+	b.WriteString(body(p, w))
 	digits := len(strconv.Itoa(len(p.Options)))
 	indent := strings.Repeat(" ", digits+4)
 	for i, opt := range p.Options {

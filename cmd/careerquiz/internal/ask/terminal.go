@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,141 +33,286 @@ type FileWriter interface {
 }
 
 // Terminal asks questions in an interactive terminal: the options are a
-// list to move through with the arrow keys, with "go back" and "skip" as
-// two more entries at its end.
+// list to move through with the arrow keys; b (or Esc) goes back and s
+// skips, as a line of key hints under every list says.
 //
-// survey redraws its prompt by moving the cursor up one line per line it
-// printed, so a line of its own that wraps leaves stale lines behind.
-// Terminal therefore prints the question text itself, wrapped, and gives
-// survey only lines that fit: a short message and truncated labels.
+// survey redraws its list by moving the cursor up one line per line it
+// printed. Terminal prints the question itself, wrapped at the width, and
+// gives survey options wrapped to fit under its markers, so every line
+// survey counts is a line on the screen; when the window is resized, the
+// list is wrapped again and redrawn.
 type Terminal struct {
-	in   FileReader
-	out  FileWriter
-	opts Options
+	in     FileReader
+	out    FileWriter
+	keys   *keyReader
+	screen *steadyWriter
+	opts   Options
 }
 
-// The entries added after a question's options. They stand out from the
-// options without depending on symbols that some terminal fonts lack.
+// The widths of the markers the templates put in front of an entry: "> "
+// for the highlight, and "[x] " for a tick. The answer left on the screen
+// ("→ " for a choice, "    → " for each ticked option) takes as much room,
+// so that a long answer's continuation lines stand as they did in the list.
 const (
-	backLabel = "« Go back"
-	skipLabel = "» Skip this question"
+	selectMarkWidth = 2
+	tickMarkWidth   = 4
 )
 
-// labelMargin is the room survey takes around an option label: a
-// pick-any line is drawn as "> [x]  label". One more column keeps every
-// line off the last column, where some terminals wrap early.
-const labelMargin = 8
+// Templates for survey's lists. They draw the entries, then the key hint
+// as the last line, and once the question is done with replace both with
+// the answer. survey's own templates add a prompt line ("? Your answer")
+// that says nothing the question does not, and its icons.
+const (
+	selectTemplate = `
+{{- define "option"}}
+	{{- if eq .SelectedIndex .CurrentIndex }}{{color "cyan+b"}}> {{else}}  {{end}}
+	{{- .CurrentOpt.Value}}{{color "reset"}}{{"\n"}}
+{{- end}}
+{{- if .ShowAnswer}}{{color "cyan"}}→ {{.Answer}}{{color "reset"}}{{"\n"}}
+{{- else}}
+	{{- range $ix, $option := .PageEntries}}{{template "option" $.IterateOption $ix $option}}{{end}}
+	{{- .Message}}
+{{- end}}`
+
+	multiSelectTemplate = `
+{{- define "option"}}
+	{{- if eq .SelectedIndex .CurrentIndex }}{{color "cyan+b"}}> {{else}}  {{end}}
+	{{- if index .Checked .CurrentOpt.Index }}[x] {{else}}[ ] {{end}}
+	{{- .CurrentOpt.Value}}{{color "reset"}}{{"\n"}}
+{{- end}}
+{{- if .ShowAnswer}}
+	{{- $ticked := false}}
+	{{- range $i, $o := .Options}}{{if index $.Checked $i}}{{$ticked = true}}{{color "cyan"}}    → {{$o}}{{color "reset"}}{{"\n"}}{{end}}{{end}}
+	{{- if not $ticked}}{{color "cyan"}}→ {{or .Answer "(none ticked: skipped)"}}{{color "reset"}}{{"\n"}}{{end}}
+{{- else}}
+	{{- range $ix, $option := .PageEntries}}{{template "option" $.IterateOption $ix $option}}{{end}}
+	{{- .Message}}
+{{- end}}`
+)
 
 // NewTerminal returns an asker that reads keys from in and draws on out.
 // Both must be the terminal the person is at; out is normally stderr, so
 // that stdout stays free for the result.
 //
-// survey's colour switch is a package-wide setting, read the first time
-// each kind of prompt is drawn, so it is set here: make one Terminal, before
-// asking anything.
+// survey's colour switch and templates are package-wide settings, so they
+// are set here: make one Terminal, before asking anything.
 func NewTerminal(in FileReader, out FileWriter, opts Options) *Terminal {
 	core.DisableColor = !opts.Color
-	survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate, "type to filter", "Enter to answer", 1)
-	survey.MultiSelectQuestionTemplate = strings.Replace(survey.MultiSelectQuestionTemplate, "type to filter", "Enter to answer", 1)
-	// With nothing ticked, Enter skips: say so on the answered line, which
-	// survey would otherwise leave blank.
-	survey.MultiSelectQuestionTemplate = strings.Replace(survey.MultiSelectQuestionTemplate,
-		`{{color "cyan"}} {{.Answer}}{{color "reset"}}`,
-		`{{color "cyan"}} {{if .Answer}}{{.Answer}}{{else}}(none ticked: skipped){{end}}{{color "reset"}}`, 1)
-	return &Terminal{in: in, out: out, opts: opts}
+	survey.SelectQuestionTemplate = selectTemplate
+	survey.MultiSelectQuestionTemplate = multiSelectTemplate
+	return &Terminal{
+		in: in, out: out, opts: opts,
+		keys:   &keyReader{in: in},
+		screen: &steadyWriter{out: out},
+	}
 }
 
-// everything is a filter that keeps every option. survey filters a list as
-// the person types, which helps with long lists but with two to seven
-// options only surprises: a stray space would empty the list.
-func everything(string, string, int) bool { return true }
-
 // Ask shows one question and waits for the person to choose. Enter takes
-// the highlighted entry of a choice or scale question, which starts on the
-// previous answer if there is one; on a pick-any question it takes the
-// ticked entries, starting from the previous answer, and with nothing ticked
-// it skips. Ticking "go back" or "skip" among other entries goes back or
-// skips, in that order of precedence.
+// the highlighted entry of a choice, scale or graded question, which starts
+// on the previous answer if there is one, and otherwise on p.Default; on a
+// pick-any question it takes the ticked entries, starting from the
+// previous answer, and with nothing ticked it skips.
 func (t *Terminal) Ask(p Prompt) (Reply, error) {
 	if len(p.Options) == 0 {
 		return Reply{}, fmt.Errorf("question %d has no options", p.Number)
 	}
 	width, height := t.size()
-	if _, err := io.WriteString(terminal.NewAnsiStdout(t.out), heading(p, width, t.opts.Color)); err != nil {
+	if _, err := io.WriteString(t.out, heading(p, width, t.opts.Color)); err != nil {
 		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
 	}
-
-	labels := make([]string, 0, len(p.Options)+2)
-	for _, opt := range p.Options {
-		labels = append(labels, truncate(opt, width-labelMargin))
-	}
-	back := -1
-	if p.CanGoBack {
-		back = len(labels)
-		labels = append(labels, backLabel)
-	}
-	skip := len(labels)
-	labels = append(labels, skipLabel)
-
-	// Every entry is shown at once unless the terminal is too short for
-	// them and survey's own prompt line; then survey scrolls the list.
-	pageSize := len(labels)
-	if height > 0 {
-		pageSize = min(pageSize, max(height-2, 1))
-	}
+	multi := p.Kind == quiz.PickAny
+	l := layOut(p, width, height)
 	prev := previousPicks(p)
-	askOpts := []survey.AskOpt{
-		survey.WithStdio(t.in, t.out, t.out),
-		// Selecting all would tick "go back" and "skip" as well.
-		survey.WithRemoveSelectAll(),
-		survey.WithRemoveSelectNone(),
-		survey.WithFilter(everything),
-	}
+	stdio := survey.WithStdio(t.keys, t.screen, t.out)
+	// Selecting all or none with the side arrows is more surprise than help
+	// on lists of two to seven options.
+	askOpts := []survey.AskOpt{stdio, survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone()}
 
-	if p.Kind == quiz.PickAny {
-		prompt := &survey.MultiSelect{Message: "Your answers", Options: labels, PageSize: pageSize}
+	// echo replaces the list with a note of what was done, where survey
+	// did not draw the answer itself.
+	var echo func(note string) error
+	var err error
+	var reply Reply
+	if multi {
+		ms := &survey.MultiSelect{Message: l.hint, Options: l.labels, PageSize: l.pageSize}
 		if prev != nil {
-			prompt.Default = prev
+			ms.Default = prev
+		}
+		t.keys.reset(true, true, p.CanGoBack, t.follow(width, height, p, func(l layout) {
+			ms.Options, ms.PageSize, ms.Message = l.labels, l.pageSize, l.hint
+		}))
+		echo = func(note string) error {
+			return ms.Render(survey.MultiSelectQuestionTemplate,
+				survey.MultiSelectTemplateData{MultiSelect: *ms, ShowAnswer: true, Answer: note})
 		}
 		var picks []int
-		if err := survey.AskOne(prompt, &picks, askOpts...); err != nil {
-			return Reply{}, failed(fmt.Sprintf("asking question %d", p.Number), err)
+		err = survey.AskOne(ms, &picks, askOpts...)
+		reply = Reply{Action: Skip}
+		if len(picks) > 0 {
+			reply = Reply{Action: Answered, Picks: picks}
 		}
-		return pickAnyReply(picks, back, skip), nil
+	} else {
+		sel := &survey.Select{Message: l.hint, Options: l.labels, PageSize: l.pageSize}
+		switch {
+		case prev != nil:
+			sel.Default = prev[0]
+		case p.Default > 0 && p.Default < len(p.Options):
+			sel.Default = p.Default
+		}
+		t.keys.reset(true, false, p.CanGoBack, t.follow(width, height, p, func(l layout) {
+			sel.Options, sel.PageSize, sel.Message = l.labels, l.pageSize, l.hint
+		}))
+		echo = func(note string) error {
+			return sel.Render(survey.SelectQuestionTemplate,
+				survey.SelectTemplateData{Select: *sel, ShowAnswer: true, Answer: note})
+		}
+		var pick int
+		err = survey.AskOne(sel, &pick, askOpts...)
+		reply = Reply{Action: Answered, Picks: []int{pick}}
 	}
-
-	prompt := &survey.Select{Message: "Your answer", Options: labels, PageSize: pageSize}
-	if prev != nil {
-		prompt.Default = prev[0]
+	action := t.keys.action
+	t.keys.reset(false, false, false, nil)
+	if err == nil {
+		return reply, nil
 	}
-	var pick int
-	if err := survey.AskOne(prompt, &pick, askOpts...); err != nil {
+	if !errors.Is(err, terminal.InterruptErr) {
 		return Reply{}, failed(fmt.Sprintf("asking question %d", p.Number), err)
 	}
-	switch pick {
-	case back:
+	// A key of ours ended survey's prompt, which leaves its list on the
+	// screen: replace it with what was done, as survey does for an answer.
+	note := map[keyAction]string{backAction: "(back to the previous question)", skipAction: "(skipped)"}[action]
+	if note == "" {
+		note = "(stopped)"
+	}
+	if rerr := echo(note); rerr != nil {
+		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, rerr)
+	}
+	switch action {
+	case backAction:
 		return Reply{Action: Back}, nil
-	case skip:
+	case skipAction:
 		return Reply{Action: Skip}, nil
 	}
-	return Reply{Action: Answered, Picks: []int{pick}}, nil
+	return Reply{}, ErrInterrupted
 }
 
-// pickAnyReply turns the entries ticked on a pick-any question (ascending,
-// as survey returns them) into a reply.
-func pickAnyReply(picks []int, back, skip int) Reply {
-	for _, pick := range picks {
-		if pick == back {
-			return Reply{Action: Back}
+// follow returns the key reader's idle check for a question laid out at
+// width and height: when the window's size changes, it lays the list out
+// again, hands it to set and reports true, so that survey redraws it.
+func (t *Terminal) follow(width, height int, p Prompt, set func(layout)) func() bool {
+	return func() bool {
+		w, h := t.size()
+		if w == width && h == height {
+			return false
+		}
+		width, height = w, h
+		set(layOut(p, w, h))
+		return true
+	}
+}
+
+// layout is a question's list as survey is given it.
+type layout struct {
+	// labels are the options, each wrapped to fit after its markers.
+	labels []string
+	// pageSize is how many entries survey shows at once.
+	pageSize int
+	// hint is the line of keys under the list.
+	hint string
+}
+
+// layOut fits p's options and key hint to a terminal of width×height
+// (height 0 when unknown).
+func layOut(p Prompt, width, height int) layout {
+	// A choice's continuation lines hang two columns further in, so that
+	// they cannot be mistaken for the next entry; a pick-any entry starts
+	// with its box, and its text stands in one column.
+	indent := selectMarkWidth + 2
+	if p.Kind == quiz.PickAny {
+		indent = selectMarkWidth + tickMarkWidth
+	}
+	// One column is kept free: some terminals wrap a line that reaches
+	// the last column early.
+	avail := width - indent - 1
+	l := layout{labels: make([]string, len(p.Options)), hint: keyHint(p, width-1)}
+	rows := make([]int, len(p.Options))
+	for i, opt := range p.Options {
+		lines := wrap(opt, avail)
+		l.labels[i] = strings.Join(lines, "\n"+strings.Repeat(" ", indent))
+		rows[i] = len(lines)
+	}
+	l.pageSize = len(rows)
+	if height > 0 {
+		l.pageSize = pageSize(rows, height-strings.Count(l.hint, "\n")-1)
+	}
+	return l
+}
+
+// pageSize is the most entries survey can show at once so that any run of
+// them, of the given heights in rows, fits in room rows: survey scrolls the
+// list in whole entries and erases what it drew by counting lines, so the
+// list must never be taller than the screen.
+func pageSize(rows []int, room int) int {
+	sorted := slices.Clone(rows)
+	slices.Sort(sorted)
+	slices.Reverse(sorted)
+	n, used := 0, 0
+	for _, r := range sorted {
+		if used+r > room {
+			break
+		}
+		used += r
+		n++
+	}
+	return max(n, 1)
+}
+
+// keyHint is the line of keys under every list, in as many words as width
+// allows: in full, then shortened, then without the arrows (the highlight
+// shows them); at the narrowest it wraps between keys, never inside one.
+func keyHint(p Prompt, width int) string {
+	type key struct{ long, short string }
+	keys := []key{{"↑/↓ move", "↑↓ move"}}
+	if p.Kind == quiz.PickAny {
+		keys = append(keys, key{"Space tick", "Space tick"}, key{"Enter done", "Enter ok"})
+	} else {
+		keys = append(keys, key{"Enter answer", "Enter ok"})
+	}
+	if p.CanGoBack {
+		keys = append(keys, key{"b back", "b back"})
+	}
+	keys = append(keys, key{"s skip", "s skip"}, key{"Ctrl-D save and quit", "^D quit"})
+	var short []string
+	for _, k := range keys {
+		short = append(short, k.short)
+	}
+	forms := [][]string{make([]string, len(keys)), short, short[1:]}
+	for i, k := range keys {
+		forms[0][i] = k.long
+	}
+	for _, parts := range forms {
+		if line := strings.Join(parts, " · "); utf8.RuneCountInString(line) <= width {
+			return line
 		}
 	}
-	if len(picks) == 0 || picks[len(picks)-1] == skip {
-		return Reply{Action: Skip}
+	var lines []string
+	line := ""
+	for _, k := range short {
+		switch {
+		case line == "":
+			line = k
+		case utf8.RuneCountInString(line+" · "+k) <= width:
+			line += " · " + k
+		default:
+			lines = append(lines, line)
+			line = k
+		}
 	}
-	return Reply{Action: Answered, Picks: picks}
+	return strings.Join(append(lines, line), "\n")
 }
 
-// Confirm asks a yes/no question; Enter gives def.
+// Confirm asks a yes/no question; Enter gives def. Ctrl-D quits, as it
+// does on a question.
 func (t *Terminal) Confirm(question string, def bool) (bool, error) {
 	width, _ := t.size()
 	message := question
@@ -179,17 +325,18 @@ func (t *Terminal) Confirm(question string, def bool) (bool, error) {
 		}
 		message = "Your answer"
 	}
+	t.keys.reset(false, false, false, nil)
 	var yes bool
 	prompt := &survey.Confirm{Message: message, Default: def}
-	if err := survey.AskOne(prompt, &yes, survey.WithStdio(t.in, t.out, t.out)); err != nil {
+	if err := survey.AskOne(prompt, &yes, survey.WithStdio(t.keys, t.out, t.out)); err != nil {
 		return false, failed("asking to confirm", err)
 	}
 	return yes, nil
 }
 
 // size returns the width to draw within and the terminal's height, 0 when
-// unknown. It is measured for every question, so a resized window is
-// followed.
+// unknown. It is measured for every question, and while a question waits,
+// so a resized window is followed.
 func (t *Terminal) size() (width, height int) {
 	width = t.opts.width()
 	cols, rows, err := term.GetSize(int(t.out.Fd()))
@@ -199,26 +346,21 @@ func (t *Terminal) size() (width, height int) {
 	return min(width, max(cols, minWidth)), rows
 }
 
-// heading is what Terminal prints above survey's prompt: a blank line to
-// set the question apart from the last, the progress line, and the
-// question's text and help wrapped to width.
+// heading is what Terminal prints above the list: a blank line to set the
+// question apart from the last, the progress line, and the question's text,
+// sides and help wrapped to width.
 func heading(p Prompt, width int, color bool) string {
 	var b strings.Builder
 	b.WriteString("\n")
-	line := truncate(progress(p), width)
-	if color {
-		line = "\x1b[1;36m" + line + "\x1b[0m"
-	}
-	b.WriteString(line + "\n")
-	texts := []string{p.Text, p.Help}
-	if p.Kind == quiz.PickAny {
-		texts = append(texts, "Tick all that apply with Space, then press Enter.")
-	}
-	for _, text := range texts {
-		if text == "" {
-			continue
+	for _, line := range wrap(progress(p), width) {
+		if color {
+			line = "\x1b[1;36m" + line + "\x1b[0m"
 		}
-		for _, l := range wrap(text, width) {
+		b.WriteString(line + "\n")
+	}
+	b.WriteString(body(p, width))
+	if p.Kind == quiz.PickAny {
+		for _, l := range wrap("Tick all that apply, then press Enter; Enter with none ticked skips.", width) {
 			b.WriteString(l + "\n")
 		}
 	}

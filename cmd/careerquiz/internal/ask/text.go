@@ -19,6 +19,33 @@ func progress(p Prompt) string {
 	return s
 }
 
+// body is the question as both askers show it under the progress line:
+// its text, a graded question's two sides in full, each under its letter,
+// and the help, wrapped to width.
+func body(p Prompt, width int) string {
+	var b strings.Builder
+	put := func(lines []string) {
+		for _, l := range lines {
+			b.WriteString(l + "\n")
+		}
+	}
+	if p.Text != "" {
+		put(wrap(p.Text, width))
+	}
+	for i, side := range p.Sides {
+		letter := string(rune('A'+i)) + ": "
+		lines := textwrap.Wrap(side, width, "   ")
+		if len(lines) > 0 {
+			lines[0] = letter + strings.TrimPrefix(lines[0], "   ")
+		}
+		put(lines)
+	}
+	if p.Help != "" {
+		put(wrap(p.Help, width))
+	}
+	return b.String()
+}
+
 // wrap breaks text into lines of at most width characters; truncate cuts
 // a label to one line. Both share textwrap with the report, so prose breaks
 // the same way everywhere.

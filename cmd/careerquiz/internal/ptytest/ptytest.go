@@ -25,10 +25,13 @@ const (
 	Space = " "
 	Enter = "\r"
 	CtrlC = "\x03"
+	CtrlD = "\x04"
+	Esc   = "\x1b"
 )
 
-// Width and Height are the size of the screen, in cells: the smallest
-// terminal a program is commonly expected to fit.
+// Width and Height are the size of the screen Run gives, in cells: the
+// smallest terminal a program is commonly expected to fit. RunSized gives
+// another.
 const (
 	Width  = 80
 	Height = 24
@@ -62,6 +65,12 @@ type Person struct {
 // Timeout after the other.
 func Run(t testing.TB, program func(tty *os.File) error, act func(p *Person) error) {
 	t.Helper()
+	RunSized(t, Width, Height, program, act)
+}
+
+// RunSized is Run on a screen of cols×rows cells.
+func RunSized(t testing.TB, cols, rows int, program func(tty *os.File) error, act func(p *Person) error) {
+	t.Helper()
 	// A second pty carries the screen's answers to the program's queries
 	// (where is the cursor?) back to the program's keyboard, as a real
 	// terminal would.
@@ -69,7 +78,7 @@ func Run(t testing.TB, program func(tty *os.File) error, act func(p *Person) err
 	if err != nil {
 		t.Fatalf("opening a pseudo-terminal: %v", err)
 	}
-	screen := vt10x.New(vt10x.WithWriter(answersOut), vt10x.WithSize(Width, Height))
+	screen := vt10x.New(vt10x.WithWriter(answersOut), vt10x.WithSize(cols, rows))
 	output := &transcript{}
 	console, err := expect.NewConsole(expect.WithStdin(answersIn), expect.WithStdout(screen, output),
 		expect.WithCloser(answersIn, answersOut), expect.WithDefaultTimeout(Timeout))
@@ -77,7 +86,7 @@ func Run(t testing.TB, program func(tty *os.File) error, act func(p *Person) err
 		t.Fatalf("opening a console: %v", err)
 	}
 	defer console.Close()
-	if err := pty.Setsize(console.Tty(), &pty.Winsize{Cols: Width, Rows: Height}); err != nil {
+	if err := pty.Setsize(console.Tty(), &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
 		t.Fatalf("sizing the terminal: %v", err)
 	}
 	p := &Person{console: console, screen: screen, output: output}
@@ -210,6 +219,18 @@ func (p *Person) close() error {
 	return errors.Join(err, p.console.Tty().Close())
 }
 
+// Resize changes the size of the terminal and of its screen, as a person
+// dragging the window's corner does. The program learns of it as programs
+// do: by asking the terminal its size, or from SIGWINCH where it is the
+// terminal's foreground process.
+func (p *Person) Resize(cols, rows int) error {
+	p.screen.Resize(cols, rows)
+	if err := pty.Setsize(p.console.Tty(), &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
+		return fmt.Errorf("resizing the terminal: %w", err)
+	}
+	return nil
+}
+
 // Leave waits for the program to end, reading the rest of its output.
 func (p *Person) Leave() error {
 	if _, err := p.console.ExpectEOF(); err != nil {
@@ -218,7 +239,7 @@ func (p *Person) Leave() error {
 	return nil
 }
 
-// Screen returns the text on the screen: Height lines of Width cells each,
+// Screen returns the text on the screen: a line for each row of cells,
 // every line ended by a newline.
 func (p *Person) Screen() string { return p.screen.String() }
 
