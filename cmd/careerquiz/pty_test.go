@@ -36,11 +36,8 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// The entries the quiz adds after a question's options.
-const (
-	goBack = "« Go back"
-	skip   = "» Skip this question"
-)
+// hintEnd ends the line of keys under every list, which is drawn last.
+const hintEnd = "quit"
 
 // computer is one person's computer: successive runs share its environment
 // and its state folder, so that a run can resume what an earlier one saved.
@@ -66,16 +63,28 @@ func newComputer(t *testing.T, vars ...string) *computer {
 
 func (c *computer) getenv(name string) string { return c.vars[name] }
 
-// run runs careerquiz in-process with args at a fresh terminal while act
-// plays the person at it, and returns the exit code and what reached
+// run runs careerquiz in-process with args at a fresh 80×24 terminal while
+// act plays the person at it, and returns the exit code and what reached
 // stdout.
 func (c *computer) run(args []string, act func(p *ptytest.Person) error) (code int, stdout string) {
 	c.t.Helper()
+	return c.runAt(ptytest.Width, ptytest.Height, args, false, act)
+}
+
+// runAt is run at a terminal of cols×rows, with stdout on the terminal too
+// where toScreen says, as when a person runs careerquiz without
+// redirecting it; stdout, returned, is then empty.
+func (c *computer) runAt(cols, rows int, args []string, toScreen bool, act func(p *ptytest.Person) error) (code int, stdout string) {
+	c.t.Helper()
 	var out bytes.Buffer
-	ptytest.Run(c.t, func(tty *os.File) error {
+	ptytest.RunSized(c.t, cols, rows, func(tty *os.File) error {
+		var stdout io.Writer = &out
+		if toScreen {
+			stdout = tty
+		}
 		code = run(args, env{
 			stdin:      tty,
-			stdout:     &out,
+			stdout:     stdout,
 			stderr:     tty,
 			getenv:     c.getenv,
 			goos:       "linux",
@@ -165,29 +174,40 @@ func builtIn(t *testing.T) *quiz.Bank {
 // shown is a question as the person reads it on the screen.
 type shown struct {
 	// progress is the progress line, and text the lines between it and
-	// the prompt.
+	// the list.
 	progress string
 	text     []string
-	// entries are the labels of the list under the prompt, without the
-	// cursor and tick marks; highlighted is the index of the entry under
-	// the cursor, -1 for none, and ticked those ticked on a pick-any list.
+	// entries are the options of the list, a wrapped one joined into one
+	// line, without the cursor and tick marks; highlighted is the index of
+	// the entry under the cursor, -1 for none, and ticked those ticked on
+	// a pick-any list.
 	entries     []string
 	highlighted int
 	ticked      []int
+	// hint is the line of keys under the list.
+	hint string
 }
 
 // progressLine matches the progress line above each question.
 var progressLine = regexp.MustCompile(`^Question (\d+) of (\d+)`)
 
-// question waits until question number is drawn, its list included, and
-// reads it off the screen. The progress line must still be on the screen:
-// a person must see where they are and what they are answering.
+// An entry starts with the cursor or room for it, then a tick box on a
+// pick-any list; its continuation lines are indented further.
+var (
+	entryStart = regexp.MustCompile(`^(> |  )(\[[x ]\] )?(\S.*)$`)
+	entryMore  = regexp.MustCompile(`^ {4,}(\S.*)$`)
+)
+
+// question waits until question number is drawn, its list and key line
+// included, and reads it off the screen. The progress line must still be
+// on the screen: a person must see where they are and what they are
+// answering.
 func question(p *ptytest.Person, number, total int) (shown, error) {
 	head := fmt.Sprintf("Question %d of %d", number, total)
 	if err := p.See(head); err != nil {
 		return shown{}, err
 	}
-	if err := p.See(skip); err != nil {
+	if err := p.See(hintEnd); err != nil {
 		return shown{}, err
 	}
 	screen := p.Screen()
@@ -205,32 +225,33 @@ func question(p *ptytest.Person, number, total int) (shown, error) {
 		return shown{}, fmt.Errorf("the progress line %q is not on the screen:\n%s", head, screen)
 	}
 	q := shown{progress: rows[top], highlighted: -1}
-	prompt := top + 1
-	for prompt < len(rows) && !strings.HasPrefix(rows[prompt], "? Your answer") {
-		q.text = append(q.text, rows[prompt])
-		prompt++
+	hint := top + 1
+	for hint < len(rows) && !strings.HasSuffix(rows[hint], hintEnd) {
+		hint++
 	}
-	if prompt == len(rows) {
-		return shown{}, fmt.Errorf("no prompt under %q:\n%s", head, screen)
+	if hint == len(rows) {
+		return shown{}, fmt.Errorf("no line of keys under %q:\n%s", head, screen)
 	}
-	for _, row := range rows[prompt+1:] {
-		if row == "" {
-			break
+	q.hint = rows[hint]
+	for _, row := range rows[top+1 : hint] {
+		if m := entryStart.FindStringSubmatch(row); m != nil {
+			if m[1] == "> " {
+				q.highlighted = len(q.entries)
+			}
+			if m[2] == "[x] " {
+				q.ticked = append(q.ticked, len(q.entries))
+			}
+			q.entries = append(q.entries, m[3])
+			continue
 		}
-		mark, label, _ := strings.Cut(row, " ")
-		if mark == ">" {
-			q.highlighted = len(q.entries)
-		} else if mark != "" {
+		if m := entryMore.FindStringSubmatch(row); m != nil && len(q.entries) > 0 {
+			q.entries[len(q.entries)-1] += " " + m[1]
+			continue
+		}
+		if len(q.entries) > 0 {
 			return shown{}, fmt.Errorf("%q is not an entry of a list:\n%s", row, screen)
 		}
-		label = strings.TrimPrefix(label, " ")
-		if rest, ok := strings.CutPrefix(label, "[x]  "); ok {
-			q.ticked = append(q.ticked, len(q.entries))
-			label = rest
-		} else {
-			label = strings.TrimPrefix(label, "[ ]  ")
-		}
-		q.entries = append(q.entries, label)
+		q.text = append(q.text, row)
 	}
 	return q, nil
 }
@@ -239,12 +260,20 @@ func question(p *ptytest.Person, number, total int) (shown, error) {
 func entries(b *quiz.Bank, i int) []string {
 	var want []string
 	for _, o := range b.Questions[i].Options {
-		want = append(want, o.Text)
+		want = append(want, strings.Join(strings.Fields(o.Text), " "))
 	}
-	if i > 0 {
-		want = append(want, goBack)
+	return want
+}
+
+// opensOn is the entry a question's list opens on.
+func opensOn(q *quiz.Question) int { return max(q.DefaultPick(), 0) }
+
+// moveTo moves the cursor from entry from to entry to.
+func moveTo(from, to int) []string {
+	if to < from {
+		return slices.Repeat([]string{ptytest.Up}, from-to)
 	}
-	return append(want, skip)
+	return down(to - from)
 }
 
 // down moves the cursor n entries down.
@@ -309,12 +338,14 @@ func sameAnswers(t *testing.T, got, want map[string]any) {
 }
 
 // enterAnswers are the answers Enter alone gives to every question: the
-// first option, and a skip where several may be picked, since nothing is
+// option the list opens on (the first, or a scale's or graded question's
+// middle point), and a skip where several may be picked, since nothing is
 // ticked.
 func enterAnswers(b *quiz.Bank) map[string]any {
 	want := map[string]any{}
-	for _, q := range b.Questions {
-		want[q.ID] = 1.0
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		want[q.ID] = float64(opensOn(q) + 1)
 		if q.Kind == quiz.PickAny {
 			want[q.ID] = "skip"
 		}
@@ -327,7 +358,8 @@ func TestTerminalQuizByKeys(t *testing.T) {
 	total := len(b.Questions)
 	want := map[string]any{}
 	code, stdout := newComputer(t).run([]string{"--json"}, func(p *ptytest.Person) error {
-		for i, q := range b.Questions {
+		for i := range b.Questions {
+			q := &b.Questions[i]
 			s, err := question(p, i+1, total)
 			if err != nil {
 				return err
@@ -355,9 +387,9 @@ func TestTerminalQuizByKeys(t *testing.T) {
 				// Vary the option picked, reaching it now from above and
 				// now by overshooting and coming back up.
 				k := i % n
-				press = down(k)
+				press = moveTo(opensOn(q), k)
 				if i%2 == 1 {
-					press = keys(down(k+1), []string{ptytest.Up})
+					press = keys(moveTo(opensOn(q), k+1), []string{ptytest.Up})
 				}
 				want[q.ID] = float64(k + 1)
 			}
@@ -391,8 +423,8 @@ func TestTerminalGoBack(t *testing.T) {
 	b := builtIn(t)
 	total := len(b.Questions)
 	first, second := b.Questions[0], b.Questions[1]
-	if len(first.Options) < 2 || first.Kind == quiz.PickAny || second.Kind == quiz.PickAny {
-		t.Fatal("the test needs the first two questions to be single-answer ones")
+	if len(first.Options) < 2 || first.Kind != quiz.Choice || second.Kind == quiz.PickAny {
+		t.Fatal("the test needs the first question to be a choice, and the second a single-answer one")
 	}
 	code, stdout := newComputer(t).run([]string{"--json"}, func(p *ptytest.Person) error {
 		if _, err := question(p, 1, total); err != nil {
@@ -404,7 +436,7 @@ func TestTerminalGoBack(t *testing.T) {
 		if _, err := question(p, 2, total); err != nil {
 			return err
 		}
-		if err := p.Press(keys(down(len(second.Options)), []string{ptytest.Enter})...); err != nil {
+		if err := p.Press("b"); err != nil {
 			return err
 		}
 		again, err := question(p, 1, total)
@@ -432,13 +464,12 @@ func TestTerminalSkip(t *testing.T) {
 	b := builtIn(t)
 	total := len(b.Questions)
 	code, stdout := newComputer(t).run([]string{"--json"}, func(p *ptytest.Person) error {
-		// Skip is the last entry: after the options on the first
-		// question, after "Go back" on the others.
+		// s skips, wherever the cursor is.
 		for i := range 2 {
 			if _, err := question(p, i+1, total); err != nil {
 				return err
 			}
-			if err := p.Press(keys(down(len(b.Questions[i].Options)+i), []string{ptytest.Enter})...); err != nil {
+			if err := p.Press(ptytest.Down, "s"); err != nil {
 				return err
 			}
 		}
@@ -456,100 +487,105 @@ func TestTerminalSkip(t *testing.T) {
 	sameAnswers(t, answersOf(t, stdout), want)
 }
 
-// TestTerminalInterruptAndResume: Ctrl-C keeps the answers given, and the
-// next run offers to go on from there.
+// TestTerminalInterruptAndResume: Ctrl-C, and Ctrl-D likewise, at question
+// 3 keeps the answers given, and the next run offers to go on from the
+// question that was on the screen.
 func TestTerminalInterruptAndResume(t *testing.T) {
 	b := builtIn(t)
 	total := len(b.Questions)
-	// The first three answers: the last option of each, which Enter alone
+	// The first two answers: the last option of each, which Enter alone
 	// would not give.
 	var given []int
-	for _, q := range b.Questions[:3] {
+	for _, q := range b.Questions[:2] {
 		if q.Kind == quiz.PickAny {
-			t.Fatal("the test needs the first three questions to be single-answer ones")
+			t.Fatal("the test needs the first two questions to be single-answer ones")
 		}
 		given = append(given, len(q.Options)-1)
 	}
-	c := newComputer(t)
-	saved := c.progressFile(b)
+	for _, key := range []struct{ name, seq string }{{"Ctrl-C", ptytest.CtrlC}, {"Ctrl-D", ptytest.CtrlD}} {
+		t.Run(key.name, func(t *testing.T) {
+			c := newComputer(t)
+			saved := c.progressFile(b)
 
-	code, stdout := c.run(nil, func(p *ptytest.Person) error {
-		for i, k := range given {
-			if _, err := question(p, i+1, total); err != nil {
-				return err
+			code, stdout := c.run(nil, func(p *ptytest.Person) error {
+				for i, k := range given {
+					if _, err := question(p, i+1, total); err != nil {
+						return err
+					}
+					if err := p.Press(keys(moveTo(opensOn(&b.Questions[i]), k), []string{ptytest.Enter})...); err != nil {
+						return err
+					}
+				}
+				if _, err := question(p, 3, total); err != nil {
+					return err
+				}
+				if err := p.Press(key.seq); err != nil {
+					return err
+				}
+				if err := p.See(fmt.Sprintf("interrupted after question 2 of %d; progress saved", total)); err != nil {
+					return err
+				}
+				return p.Leave()
+			})
+			if code != exitInterrupt {
+				t.Errorf("exit code after %s %d, want %d", key.name, code, exitInterrupt)
 			}
-			if err := p.Press(keys(down(k), []string{ptytest.Enter})...); err != nil {
-				return err
+			if stdout != "" {
+				t.Errorf("stdout after %s is not empty:\n%s", key.name, stdout)
 			}
-		}
-		if _, err := question(p, 4, total); err != nil {
-			return err
-		}
-		if err := p.Press(ptytest.CtrlC); err != nil {
-			return err
-		}
-		if err := p.See(fmt.Sprintf("interrupted after question 3 of %d; progress saved", total)); err != nil {
-			return err
-		}
-		return p.Leave()
-	})
-	if code != exitInterrupt {
-		t.Errorf("exit code after Ctrl-C %d, want %d", code, exitInterrupt)
-	}
-	if stdout != "" {
-		t.Errorf("stdout after Ctrl-C is not empty:\n%s", stdout)
-	}
-	if _, err := os.Stat(saved); err != nil {
-		t.Fatalf("no progress saved: %v", err)
-	}
+			if _, err := os.Stat(saved); err != nil {
+				t.Fatalf("no progress saved: %v", err)
+			}
 
-	code, stdout = c.run([]string{"--json"}, func(p *ptytest.Person) error {
-		if err := p.See("Resume at question 4?"); err != nil {
-			return err
-		}
-		if err := p.Press(ptytest.Enter); err != nil {
-			return err
-		}
-		if _, err := question(p, 4, total); err != nil {
-			return err
-		}
-		if m := progressLine.FindStringSubmatch(firstProgressLine(p.Output())); m == nil || m[1] != "4" {
-			return fmt.Errorf("the first question shown on resuming is %q, want question 4:\n%s", m, p.Screen())
-		}
-		if err := p.Press(ptytest.Enter); err != nil {
-			return err
-		}
-		if err := enterThrough(p, 5, total); err != nil {
-			return err
-		}
-		return p.Leave()
-	})
-	if code != exitOK {
-		t.Fatalf("exit code on resuming %d, want %d", code, exitOK)
-	}
-	want := enterAnswers(b)
-	for i, k := range given {
-		want[b.Questions[i].ID] = float64(k + 1)
-	}
-	sameAnswers(t, answersOf(t, stdout), want)
-	if _, err := os.Stat(saved); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("progress is still saved after finishing (%v)", err)
-	}
+			code, stdout = c.run([]string{"--json"}, func(p *ptytest.Person) error {
+				if err := p.See("Resume at question 3?"); err != nil {
+					return err
+				}
+				if err := p.Press(ptytest.Enter); err != nil {
+					return err
+				}
+				if _, err := question(p, 3, total); err != nil {
+					return err
+				}
+				if m := progressLine.FindStringSubmatch(firstProgressLine(p.Output())); m == nil || m[1] != "3" {
+					return fmt.Errorf("the first question shown on resuming is %q, want question 3:\n%s", m, p.Screen())
+				}
+				if err := p.Press(ptytest.Enter); err != nil {
+					return err
+				}
+				if err := enterThrough(p, 4, total); err != nil {
+					return err
+				}
+				return p.Leave()
+			})
+			if code != exitOK {
+				t.Fatalf("exit code on resuming %d, want %d", code, exitOK)
+			}
+			want := enterAnswers(b)
+			for i, k := range given {
+				want[b.Questions[i].ID] = float64(k + 1)
+			}
+			sameAnswers(t, answersOf(t, stdout), want)
+			if _, err := os.Stat(saved); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("progress is still saved after finishing (%v)", err)
+			}
 
-	code, _ = c.run(nil, func(p *ptytest.Person) error {
-		if _, err := question(p, 1, total); err != nil {
-			return err
-		}
-		if strings.Contains(p.Output(), "Resume") {
-			return fmt.Errorf("a finished quiz is offered for resuming:\n%s", p.Screen())
-		}
-		if err := p.Press(ptytest.CtrlC); err != nil {
-			return err
-		}
-		return p.Leave()
-	})
-	if code != exitInterrupt {
-		t.Errorf("exit code of the third run %d, want %d", code, exitInterrupt)
+			code, _ = c.run(nil, func(p *ptytest.Person) error {
+				if _, err := question(p, 1, total); err != nil {
+					return err
+				}
+				if strings.Contains(p.Output(), "Resume") {
+					return fmt.Errorf("a finished quiz is offered for resuming:\n%s", p.Screen())
+				}
+				if err := p.Press(ptytest.CtrlC); err != nil {
+					return err
+				}
+				return p.Leave()
+			})
+			if code != exitInterrupt {
+				t.Errorf("exit code of the third run %d, want %d", code, exitInterrupt)
+			}
+		})
 	}
 }
 
@@ -563,46 +599,55 @@ func firstProgressLine(output string) string {
 	return line
 }
 
-// TestTerminalScreens walks through the built-in bank on an 80×24 screen:
-// every question must be seen whole, with where it stands in the quiz, its
-// text, and every option and the two extra entries at once, none cut short
-// and with the cursor on the first.
+// TestTerminalScreens walks through the built-in bank at 50, 80 and 120
+// columns: every question must be seen whole, with where it stands in the
+// quiz, its text, and every option in full and at once, its words whole,
+// the line of keys under them, and the cursor where the list opens.
 func TestTerminalScreens(t *testing.T) {
 	b := builtIn(t)
 	total := len(b.Questions)
-	newComputer(t).run(nil, func(p *ptytest.Person) error {
-		for i, q := range b.Questions {
-			s, err := question(p, i+1, total)
-			if err != nil {
-				return err
-			}
-			var problems []string
-			head := fmt.Sprintf("Question %d of %d · %s", i+1, total, b.Themes[b.ThemeIndex(q.Theme)].Name)
-			if s.progress != head {
-				problems = append(problems, fmt.Sprintf("progress line %q, want %q", s.progress, head))
-			}
-			text := textwrap.Wrap(q.Text, ptytest.Width, "")
-			if q.Help != "" {
-				text = append(text, textwrap.Wrap(q.Help, ptytest.Width, "")...)
-			}
-			if len(s.text) < len(text) || !slices.Equal(s.text[:len(text)], text) {
-				problems = append(problems, fmt.Sprintf("text %q, want %q first", s.text, text))
-			}
-			if want := entries(b, i); !slices.Equal(s.entries, want) {
-				problems = append(problems, fmt.Sprintf("entries %q, want %q", s.entries, want))
-			}
-			if s.highlighted != 0 || len(s.ticked) > 0 {
-				problems = append(problems, fmt.Sprintf("entry %d highlighted and %v ticked, want the first and none", s.highlighted, s.ticked))
-			}
-			if len(problems) > 0 {
-				return fmt.Errorf("question %d (%s):\n%s\nscreen:\n%s", i+1, q.ID, strings.Join(problems, "\n"), p.Screen())
-			}
-			if err := p.Press(ptytest.Enter); err != nil {
-				return err
-			}
-		}
-		return p.Leave()
-	})
+	for _, cols := range []int{50, 80, 120} {
+		t.Run(fmt.Sprint(cols), func(t *testing.T) {
+			width := min(cols, widestScreen)
+			newComputer(t).runAt(cols, 40, nil, false, func(p *ptytest.Person) error {
+				for i := range b.Questions {
+					q := &b.Questions[i]
+					s, err := question(p, i+1, total)
+					if err != nil {
+						return err
+					}
+					var problems []string
+					head := fmt.Sprintf("Question %d of %d · %s", i+1, total, b.Themes[b.ThemeIndex(q.Theme)].Name)
+					if s.progress != head {
+						problems = append(problems, fmt.Sprintf("progress line %q, want %q", s.progress, head))
+					}
+					text := textwrap.Wrap(q.Text, width, "")
+					if q.Help != "" {
+						text = append(text, textwrap.Wrap(q.Help, width, "")...)
+					}
+					if len(s.text) < len(text) || !slices.Equal(s.text[:len(text)], text) {
+						problems = append(problems, fmt.Sprintf("text %q, want %q first", s.text, text))
+					}
+					if want := entries(b, i); !slices.Equal(s.entries, want) {
+						problems = append(problems, fmt.Sprintf("entries %q, want %q", s.entries, want))
+					}
+					if s.highlighted != opensOn(q) || len(s.ticked) > 0 {
+						problems = append(problems, fmt.Sprintf("entry %d highlighted and %v ticked, want %d and none", s.highlighted, s.ticked, opensOn(q)))
+					}
+					if strings.Contains(p.Screen(), "…") {
+						problems = append(problems, "something is cut short")
+					}
+					if len(problems) > 0 {
+						return fmt.Errorf("question %d (%s):\n%s\nscreen:\n%s", i+1, q.ID, strings.Join(problems, "\n"), p.Screen())
+					}
+					if err := p.Press(ptytest.Enter); err != nil {
+						return err
+					}
+				}
+				return p.Leave()
+			})
+		})
+	}
 }
 
 // colorSequence is an escape sequence that sets colours or text attributes.
