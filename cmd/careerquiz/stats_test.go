@@ -466,3 +466,38 @@ func BenchmarkStats(b *testing.B) {
 		})
 	}
 }
+
+// FuzzStatsResult: whatever a line of NDJSON holds, judging it never
+// panics, and it is either skipped with a reason or scored with answers
+// that fit the bank.
+func FuzzStatsResult(f *testing.F) {
+	sha := bankSHA(f)
+	f.Add(fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1,"security-tasks":[1,3],"crash":"skip"}}`, sha))
+	f.Add(fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":"x"}}`, sha))
+	f.Add(`{"bank":{"sha256":"0"},"answers":{}}`)
+	f.Add(`[1,2]`)
+	f.Add(`{"answers":null}`)
+	f.Add("\xff\xfe")
+	b, err := loadBank("")
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := &statsRun{bank: b}
+	options := map[string]int{}
+	for _, q := range b.Questions {
+		options[q.ID] = len(q.Options)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		o := r.judge(statsItem{name: "fuzz", data: []byte(line)})
+		if o.skip != "" {
+			return
+		}
+		for id, a := range o.answers {
+			for _, p := range a.Picks {
+				if p < 0 || p >= options[id] {
+					t.Fatalf("%s: pick %d of %d options", id, p, options[id])
+				}
+			}
+		}
+	})
+}
