@@ -67,11 +67,11 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	}
 
 	heading("Reliability")
-	if r.Alpha == nil {
-		fmt.Fprintf(bw, "  Cronbach's alpha needs at least two people who answered every scored question, and answers that vary; %d did.\n", r.AlphaN)
-	} else {
-		fmt.Fprintf(bw, "  Cronbach's alpha %.2f over the %d who answered every scored question (%s).\n", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
+	alpha := fmt.Sprintf("Cronbach's alpha needs at least two people who answered every scored question, and answers that vary; %d answered every one.", r.AlphaN)
+	if r.Alpha != nil {
+		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
 	}
+	fmt.Fprintln(bw, textwrap.String(alpha, width, "  "))
 	for _, pa := range r.AlphaByPath {
 		fmt.Fprintf(bw, "  on %s's points alone: %s\n", quiz.Clean(pa.Path), figure(pa.Alpha))
 	}

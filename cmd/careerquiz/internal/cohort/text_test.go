@@ -1,0 +1,84 @@
+package cohort
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The text report fits 80 columns, shows one split for two paths and one
+// per path for more, and gives every path's own alpha when there are more
+// than two.
+func TestWriteText(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		three bool
+		want  []string
+		not   []string
+	}{
+		{"two paths", false,
+			[]string{"How they leaned", "Share of Back-end engineer (people with a recommendation)", "Cronbach's alpha 0.", "Questions to look at"},
+			[]string{"Share of Back-end developer", "points alone"}},
+		{"three paths", true,
+			[]string{"Share of engineer", "Share of developer", "Share of architect", "on architect's points alone: 0."},
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := builtin(t)
+			if tc.three {
+				b = threePaths(t)
+			}
+			as, rs := cohortOf(b, 200, 0.01, 4)
+			c := New(b)
+			for i := range as {
+				c.Add(as[i], rs[i])
+			}
+			var out bytes.Buffer
+			if err := WriteText(&out, c.Report(), false); err != nil {
+				t.Fatal(err)
+			}
+			text := out.String()
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("no %q in\n%s", w, text)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(text, w) {
+					t.Errorf("%q in\n%s", w, text)
+				}
+			}
+			for _, line := range strings.Split(text, "\n") {
+				if n := utf8.RuneCountInString(line); n > width {
+					t.Errorf("%d columns: %q", n, line)
+				}
+				if strings.TrimRight(line, " ") != line {
+					t.Errorf("trailing spaces: %q", line)
+				}
+				if strings.Contains(line, "\x1b") {
+					t.Errorf("an escape without colour: %q", line)
+				}
+			}
+		})
+	}
+}
+
+// Bank text reaches the terminal without control characters.
+func TestWriteTextCleansBankText(t *testing.T) {
+	b := builtin(t)
+	b.Title = "Evil\x1b]0;owned\x07 bank"
+	b.Paths[0].Name = "Eng\x1b[2Jineer"
+	c := New(b)
+	as, rs := cohortOf(b, 30, 0, 2)
+	for i := range as {
+		c.Add(as[i], rs[i])
+	}
+	var out bytes.Buffer
+	if err := WriteText(&out, c.Report(), false); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(out.String(), "\x1b\x07") {
+		t.Errorf("control characters reach the terminal:\n%q", out.String())
+	}
+}
