@@ -55,6 +55,10 @@ type Thresholds struct {
 	Slight   float64
 	Moderate float64
 	Clear    float64
+	// BandsSet is true when the bank sets any of the three bands; the
+	// others then keep their defaults. Otherwise scoring calibrates the
+	// bands on the bank (see scoring.Bands).
+	BandsSet bool
 }
 
 // DefaultThresholds are used for any threshold a bank leaves out.

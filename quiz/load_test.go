@@ -228,11 +228,11 @@ func TestParseScoring(t *testing.T) {
 		{"left out", "", quiz.DefaultThresholds},
 		{"empty table", "[scoring]\n", quiz.DefaultThresholds},
 		{"some keys", "[scoring]\nmin_answered = 0.75\nclear = 30\n",
-			quiz.Thresholds{MinAnswered: 0.75, Slight: 5, Moderate: 12, Clear: 30}},
+			quiz.Thresholds{MinAnswered: 0.75, Slight: 5, Moderate: 12, Clear: 30, BandsSet: true}},
 		{"all keys", "[scoring]\nmin_answered = 1\nslight = 0\nmoderate = 0\nclear = 100\n",
-			quiz.Thresholds{MinAnswered: 1, Slight: 0, Moderate: 0, Clear: 100}},
+			quiz.Thresholds{MinAnswered: 1, Slight: 0, Moderate: 0, Clear: 100, BandsSet: true}},
 		{"integers for numbers", "scoring = { slight = 2, moderate = 4, clear = 8 }\n",
-			quiz.Thresholds{MinAnswered: 0.5, Slight: 2, Moderate: 4, Clear: 8}},
+			quiz.Thresholds{MinAnswered: 0.5, Slight: 2, Moderate: 4, Clear: 8, BandsSet: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := editBase(t, "[[themes]]\nid = \"design\"", tc.scoring+"\n[[themes]]\nid = \"design\"")

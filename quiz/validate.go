@@ -222,6 +222,7 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	set("slight", rs.Slight, &t.Slight, 0, 100, false)
 	set("moderate", rs.Moderate, &t.Moderate, 0, 100, false)
 	set("clear", rs.Clear, &t.Clear, 0, 100, false)
+	t.BandsSet = rs.Slight != nil || rs.Moderate != nil || rs.Clear != nil
 	if !(t.Slight <= t.Moderate && t.Moderate <= t.Clear) {
 		v.errorf("scoring", "", "scoring", "bands must rise: slight (%g) ≤ moderate (%g) ≤ clear (%g)", t.Slight, t.Moderate, t.Clear)
 	}

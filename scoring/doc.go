@@ -12,19 +12,21 @@
 // cross-multiplying in 128 bits (raw_a×most_b against raw_b×most_a), because
 // for a large bank those products no longer fit in 64 bits.
 //
-// # Percent, winner and strength
+// # Percent, share, winner and strength
 //
 // For each path, Raw is the sum of the picked options' weights and Most is
 // the sum, over the answered questions only, of the best each could have
-// given that path: the largest option weight for a choice or scale question,
+// given that path: the largest option weight for a single-answer question,
 // the sum of all option weights for a pick-any question. Percent is
 // Raw/Most×100. A skipped question counts for neither side, so skipping
-// never helps or hurts a path.
+// never helps or hurts a path; an unscored (profile) question counts for
+// nothing. Share is the split of 100 nearest the percents (see shares).
 //
 // The recommended path has the highest percent. On an exact tie the path
 // listed first in the bank wins and the recommendation is marked as a tie.
-// The margin is the winner's percent minus the runner-up's, and the bank's
-// thresholds (quiz.Thresholds) turn it into a strength:
+// The margin is the winner's percent minus the runner-up's, and the bands
+// (see Bands: calibrated on the bank, or set by it) turn it into a
+// strength:
 //
 //	margin < Slight            balanced
 //	Slight ≤ margin < Moderate slight
@@ -32,17 +34,20 @@
 //	Clear ≤ margin             clear
 //
 // A tie is always balanced. No path is recommended when the bank has no
-// questions, when fewer than MinAnswered of them were answered, or when no
-// answered question could give any path a point.
+// scored questions, when fewer than MinAnswered of them were answered, or
+// when no answered question could give any path a point.
 //
-// # Stability
+// # Confidence
 //
-// Stability is the share of 1,000 bootstrap resamples of the answered
-// questions (drawn with replacement, from a fixed-seed PCG generator, over
-// the answered questions sorted by id) in which the recommended path still
-// wins by the same rule. Sorting by id makes the figure independent of the
-// order in which the bank lists its questions; the fixed seed makes it
-// repeatable.
+// Confidence is the chance of the same path on a retest, from a model of a
+// retest stated with the function confidence and held to simulated people
+// answering twice in simulation_test.go.
+//
+// # Facts, not words
+//
+// A Result holds ids, codes and numbers (and the bank's own texts); the
+// report words them. Warnings and the reason for withholding a
+// recommendation are codes with the numbers they rest on.
 //
 // # Audit
 //

@@ -53,10 +53,12 @@ func ExampleScore() {
 		"tasks":    {Picks: []int{1}}, // Tune a slow query
 	})
 	for _, p := range r.Paths {
-		fmt.Printf("%s: %g of %g (%.0f%%)\n", p.ID, p.Raw, p.Most, p.Percent)
+		fmt.Printf("%s: %g of %g (%.0f%%), share %g\n", p.ID, p.Raw, p.Most, p.Percent, p.Share)
 	}
 	rec := r.Recommendation
 	fmt.Printf("recommended: %s, %s lean, margin %.0f points\n", rec.Path, rec.Strength, rec.Margin)
+	fmt.Printf("bands: slight from %.1f, moderate from %.1f, clear from %.1f\n", r.Bands.Slight, r.Bands.Moderate, r.Bands.Clear)
+	fmt.Printf("confidence: %.2f\n", r.Confidence)
 	for _, why := range r.Toward {
 		fmt.Printf("toward: %s (%+g)\n", why.Answer, why.Points)
 	}
@@ -65,9 +67,11 @@ func ExampleScore() {
 		fmt.Printf("step: %s (%s %s: %v)\n", s.Text, s.Kind, s.Reason, s.Questions())
 	}
 	// Output:
-	// engineer: 3 of 5 (60%)
-	// developer: 1 of 6 (17%)
-	// recommended: engineer, clear lean, margin 43 points
+	// engineer: 3 of 5 (60%), share 71.7
+	// developer: 1 of 6 (17%), share 28.3
+	// recommended: engineer, balanced lean, margin 43 points
+	// bands: slight from 65.0, moderate from 82.2, clear from 91.1
+	// confidence: 0.58
 	// toward: Trace the root cause (+2)
 	// toward: Agree (+1)
 	// against: Tune a slow query (-1)

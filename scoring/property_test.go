@@ -38,7 +38,8 @@ func TestAnsweringTowardsAPathNeverLowersIt(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 3))
 		b := generate(seed, 16, 2+int(seed%2))
 		a := randomAnswers(r, b, 0)
-		before := Score(b, a)
+		s := NewScorer(b)
+		before := s.Score(a)
 		for _, q := range b.Questions {
 			old := a[q.ID]
 			for p := range b.Paths {
@@ -48,7 +49,7 @@ func TestAnsweringTowardsAPathNeverLowersIt(t *testing.T) {
 						continue
 					}
 					a[q.ID] = quiz.Answer{Picks: alt}
-					after := Score(b, a)
+					after := s.Score(a)
 					if after.Paths[p].Percent < before.Paths[p].Percent {
 						t.Errorf("seed %d: answering %s %v instead of %v lowered %s from %v to %v",
 							seed, q.ID, alt, old.Picks, b.Paths[p].ID, before.Paths[p].Percent, after.Paths[p].Percent)
@@ -155,14 +156,16 @@ func TestThreePaths(t *testing.T) {
 		pickAny("c", "code", w(1, 1, 0), w(0, 1, 0), w(0, 0, 1)),
 		choice("d", "code", w(1, 0, 0), w(0, 1, 0)),
 	)
+	b.Scoring = quiz.Thresholds{MinAnswered: 0.5, Slight: 5, Moderate: 12, Clear: 25, BandsSet: true}
 	r := Score(b, quiz.Answers{"a": pick(0), "b": pick(4), "c": pick(0, 2), "d": pick(1)})
 	// Most: engineer 2+2+1+1 = 6, developer 2+2+2+1 = 7, architect 2+2+1+0 = 5.
 	// Raw:  engineer 2+0+1+0 = 3, developer 0+0+1+1 = 2, architect 1+2+1+0 = 4.
 	want := []PathScore{
-		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 6, Percent: 50},
-		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 7, Percent: 200.0 / 7},
-		{ID: "architect", Name: "Back-end architect", Raw: 4, Most: 5, Percent: 80},
+		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 6, Percent: 50, Share: 30.5},
+		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 7, Percent: 200.0 / 7, Share: 9},
+		{ID: "architect", Name: "Back-end architect", Raw: 4, Most: 5, Percent: 80, Share: 60.5},
 	}
+	// Shares: every percent less (50 + 28.57 + 80 − 100)/3 = 19.52.
 	if !reflect.DeepEqual(r.Paths, want) {
 		t.Errorf("paths\n%+v\nwant\n%+v", r.Paths, want)
 	}

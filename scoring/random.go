@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -37,14 +38,10 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 		return rd
 	}
 	rd.Expected = 1 / float64(n)
-	var o outcome
-	if plan, ok := planExact(t, most, budget); ok {
-		o = plan.run()
-		rd.Method = "exact"
-	} else {
-		rd.Samples = sampleCount(t, budget)
-		o = sample(t, most, rd.Samples)
-		rd.Method = "sampled"
+	o, samples := randomOutcome(t, most, budget)
+	rd.Method = "exact"
+	if samples > 0 {
+		rd.Method, rd.Samples = "sampled", samples
 		for _, s := range append(slices.Clone(o.shares), o.tie) {
 			rd.StdErr = max(rd.StdErr, math.Sqrt(s*(1-s)/float64(rd.Samples)))
 		}
@@ -60,11 +57,25 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	return rd
 }
 
+// randomOutcome is what random answerers are told, exactly when the budget
+// allows (samples 0) and otherwise from samples random answer sets.
+func randomOutcome(t *table, most []int64, budget float64) (o outcome, samples int) {
+	if plan, ok := planExact(t, most, budget); ok {
+		return plan.run(), 0
+	}
+	samples = sampleCount(t, budget)
+	return sample(t, most, samples), samples
+}
+
 // outcome is the distribution of what random answerers are told.
 type outcome struct {
 	shares  []float64
 	tie     float64
 	margins []MarginPoint // two paths only; ascending, distinct
+	// leads is the distribution of the leading path's percent minus the
+	// runner-up's, for any number of paths; ascending, distinct. It is
+	// what the strength bands are calibrated on.
+	leads []MarginPoint
 }
 
 // The exact method is the Lord–Wingersky recursion: the distribution of a
@@ -316,6 +327,7 @@ func (pl *lwPlan) run() outcome {
 		if n == 2 {
 			o.margins = []MarginPoint{{Margin: 0, Probability: 1}}
 		}
+		o.leads = []MarginPoint{{Margin: 0, Probability: 1}}
 		return o
 	}
 	bufs := 2
@@ -394,6 +406,7 @@ func (pl *lwPlan) run() outcome {
 func (pl *lwPlan) outcome(cells []float64, o *outcome) {
 	n := pl.n
 	d := make([]int64, n) // on the margin basis, d[ref] stays 0
+	rel := make([]float64, n)
 	for s, p := range cells {
 		if p == 0 {
 			continue
@@ -412,13 +425,58 @@ func (pl *lwPlan) outcome(cells []float64, o *outcome) {
 		if tie {
 			o.tie += p
 		}
+		if n > 1 {
+			o.leads = append(o.leads, MarginPoint{Margin: pl.lead(d, rel), Probability: p})
+		}
 		if n != 2 {
 			continue
 		}
 		o.margins = append(o.margins, MarginPoint{Margin: pl.margin(d), Probability: p})
 	}
-	slices.SortFunc(o.margins, func(a, b MarginPoint) int { return cmp.Compare(a.Margin, b.Margin) })
-	o.margins = merge(o.margins)
+	o.margins = sortMerge(o.margins)
+	o.leads = sortMerge(o.leads)
+}
+
+// sortMerge sorts points by margin and adds up the probabilities of equal
+// ones.
+func sortMerge(pts []MarginPoint) []MarginPoint {
+	slices.SortFunc(pts, func(a, b MarginPoint) int { return cmp.Compare(a.Margin, b.Margin) })
+	return merge(pts)
+}
+
+// lead is the leading path's percent minus the runner-up's in a cell,
+// using rel as scratch space for each path's percent (on the margin basis,
+// its percent minus the reference path's, which leaves differences alike).
+// For two paths it is the margin's absolute value.
+func (pl *lwPlan) lead(d []int64, rel []float64) float64 {
+	if pl.n == 2 {
+		return math.Abs(pl.margin(d))
+	}
+	for i := range pl.n {
+		switch {
+		case pl.basis == byRaw:
+			rel[i] = percent(d[i], pl.most[i])
+		case i == pl.ref:
+			rel[i] = 0
+		default:
+			rel[i] = 100 * float64(d[i]) / float64(pl.most[pl.ref]) / float64(pl.scale[i])
+		}
+	}
+	return topGap(rel)
+}
+
+// topGap is the highest value minus the second highest.
+func topGap(v []float64) float64 {
+	first, second := math.Inf(-1), math.Inf(-1)
+	for _, x := range v {
+		switch {
+		case x > first:
+			first, second = x, first
+		case x > second:
+			second = x
+		}
+	}
+	return first - second
 }
 
 // margin is the first path's percent minus the second's in a two-path cell.
@@ -524,6 +582,8 @@ func sample(t *table, most []int64, samples int) outcome {
 	if n == 2 {
 		margins = make([]float64, 0, samples)
 	}
+	leads := make([]float64, 0, samples)
+	pcts := make([]float64, n)
 	words := []uint64{}
 	for range samples {
 		clear(raw)
@@ -551,19 +611,33 @@ func sample(t *table, most []int64, samples int) outcome {
 			ties++
 		}
 		if n == 2 {
-			margins = append(margins, margin2(raw[0], most[0], raw[1], most[1]))
+			m := margin2(raw[0], most[0], raw[1], most[1])
+			margins = append(margins, m)
+			leads = append(leads, math.Abs(m))
+		} else if n > 2 {
+			for p := range n {
+				pcts[p] = percent(raw[p], most[p])
+			}
+			leads = append(leads, topGap(pcts))
 		}
 	}
 	for p := range n {
 		o.shares[p] = float64(wins[p]) / float64(samples)
 	}
 	o.tie = float64(ties) / float64(samples)
-	slices.Sort(margins)
-	for _, m := range margins {
-		o.margins = append(o.margins, MarginPoint{Margin: m, Probability: 1 / float64(samples)})
-	}
-	o.margins = merge(o.margins)
+	o.margins = points(margins, samples)
+	o.leads = points(leads, samples)
 	return o
+}
+
+// points turns sampled values into a distribution.
+func points(vs []float64, samples int) []MarginPoint {
+	slices.Sort(vs)
+	var pts []MarginPoint
+	for _, v := range vs {
+		pts = append(pts, MarginPoint{Margin: v, Probability: 1 / float64(samples)})
+	}
+	return merge(pts)
 }
 
 // subset draws a uniformly random non-empty subset of k options as a bit
@@ -679,4 +753,51 @@ func gcd(a, b int64) int64 {
 		a, b = b, a%b
 	}
 	return abs(a)
+}
+
+// draws hands out uniformly distributed integers from a PCG generator,
+// two per 64-bit output: draws dominate both the bootstrap and the sampled
+// audit, and halving the generator calls nearly halves their cost.
+type draws struct {
+	src   *rand.PCG
+	spare uint32
+	has   bool
+}
+
+func newDraws(hi, lo uint64) *draws { return &draws{src: rand.NewPCG(hi, lo)} }
+
+func (d *draws) next32() uint32 {
+	if d.has {
+		d.has = false
+		return d.spare
+	}
+	v := d.src.Uint64()
+	d.spare, d.has = uint32(v>>32), true
+	return uint32(v)
+}
+
+// intN returns an integer in [0, n) for 0 < n < 2^32, by Lemire's
+// multiply-and-reject method, which needs no division on the common path.
+func (d *draws) intN(n int) int {
+	m := uint64(d.next32()) * uint64(n)
+	if uint32(m) < uint32(n) {
+		thresh := -uint32(n) % uint32(n)
+		for uint32(m) < thresh {
+			m = uint64(d.next32()) * uint64(n)
+		}
+	}
+	return int(m >> 32)
+}
+
+// uint64N returns an integer in [0, n) for any n > 0, by the same method
+// on 64 bits.
+func (d *draws) uint64N(n uint64) uint64 {
+	hi, lo := bits.Mul64(d.src.Uint64(), n)
+	if lo < n {
+		thresh := -n % n
+		for lo < thresh {
+			hi, lo = bits.Mul64(d.src.Uint64(), n)
+		}
+	}
+	return hi
 }

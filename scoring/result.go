@@ -13,23 +13,28 @@ const (
 )
 
 // Result is everything the scoring engine concludes from one set of answers.
-// It holds no text meant for a terminal: the report package renders it.
+// It holds facts only (ids, codes and numbers, and the bank's own texts):
+// the report package words them.
 type Result struct {
-	// Total is the number of questions in the bank; Answered and Skipped
-	// add up to it.
+	// Total is the number of scored questions in the bank; Answered and
+	// Skipped add up to it. Unscored (profile) questions count in none.
 	Total    int
 	Answered int
 	Skipped  int
 	// Paths holds each path's score, in the bank's order.
 	Paths []PathScore
 	// Recommendation is nil when too few questions were answered to say
-	// anything; Reason then says why.
+	// anything; Withheld then says why, and Needed is the least number of
+	// answers a recommendation takes.
 	Recommendation *Recommendation
-	Reason         string
-	// Stability is the share (0–1) of bootstrap resamples of the answered
-	// questions in which the recommended path still wins; 0 without a
-	// recommendation.
-	Stability float64
+	Withheld       string
+	Needed         int
+	// Confidence is the chance (0–1) that a retest recommends the same
+	// path (see confidence); 0 without a recommendation.
+	Confidence float64
+	// Bands are the strength bands the result was judged by, the balanced
+	// band widened for the questions actually answered.
+	Bands Bands
 	// Warnings say when the answers follow a pattern that makes the result
 	// mean little.
 	Warnings []Warning
@@ -49,9 +54,16 @@ type Result struct {
 	StepsDone  []StepAdvice
 	// Salary holds the recommended path's salary facts.
 	Salary []string
-	// Others holds one line on each path that was not recommended.
+	// Others holds each path that was not recommended.
 	Others []OtherPath
 }
+
+// Why a result has no recommendation (Result.Withheld).
+const (
+	WithheldNoQuestions = "no-questions" // the bank has no scored questions
+	WithheldFewAnswered = "few-answered" // fewer than Needed answered
+	WithheldNoPoints    = "no-points"    // no answered question could give a point
+)
 
 // PathScore is one path's score over the answered questions.
 type PathScore struct {
@@ -63,6 +75,9 @@ type PathScore struct {
 	Most float64
 	// Percent is Raw/Most×100, or 0 when Most is 0.
 	Percent float64
+	// Share is the path's part of 100 (see shares): the paths' shares sum
+	// to 100, in tenths.
+	Share float64
 }
 
 // Recommendation names the path the answers lean towards.
@@ -70,7 +85,8 @@ type Recommendation struct {
 	Path     string
 	Name     string
 	Strength Strength
-	// Margin is the lead over the runner-up in percentage points.
+	// Margin is the lead over the runner-up in percentage points: the
+	// difference of their percents, and so of their shares.
 	Margin float64
 	// RunnerUp is the id of the path with the next highest percent.
 	RunnerUp string
@@ -79,12 +95,20 @@ type Recommendation struct {
 	Tie bool
 }
 
-// Warning is a note that the result may mean little.
+// Warning is a note that the result may mean little, as facts: the report
+// words it.
 type Warning struct {
-	// Code is stable for programs: "same-position", "all-neutral",
-	// "few-answered".
-	Code    string
-	Message string
+	// Code is one of the Warn… codes, stable for programs.
+	Code string
+	// Count is the number of questions the pattern covers (for
+	// few-answered, the number answered).
+	Count int
+	// Of is, for few-answered, the number of scored questions.
+	Of int
+	// Position is, for same-position, the 1-based option picked
+	// everywhere, or 0 for "the last option" on questions of different
+	// lengths.
+	Position int
 }
 
 // ThemeScore is the breakdown of one theme.
@@ -99,16 +123,18 @@ type ThemeScore struct {
 type Reason struct {
 	Question string // question id
 	Text     string // question text
-	Answer   string // the picked option(s), as shown to the person
+	Answer   string // the picked options' texts, joined by ", "
+	Picks    []int  // the picked options, 0-based
 	// Points is the answer's weight for the recommended path minus its
 	// weight for the runner-up: positive pushed towards the recommendation.
 	Points float64
 }
 
-// OtherPath is one line about a path that was not recommended.
+// OtherPath is a path that was not recommended.
 type OtherPath struct {
 	ID      string
 	Name    string
 	Summary string
 	Percent float64
+	Share   float64
 }

@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"slices"
@@ -11,19 +10,20 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// Warning codes.
+// Warning codes (Warning.Code).
 const (
-	WarnSamePosition = "same-position"
-	WarnAllNeutral   = "all-neutral"
-	WarnFewAnswered  = "few-answered"
+	WarnFewAnswered  = "few-answered"  // too few answers for a recommendation
+	WarnSamePosition = "same-position" // the same option position on every question
+	WarnAgreeAll     = "agree-all"     // agreed with every statement
+	WarnAlwaysMiddle = "always-middle" // the middle point of every statement and graded question
 )
 
 // The smallest numbers of answers from which a pattern is worth a warning:
 // two or three identical answers happen by chance and by honest conviction.
 const (
 	samePositionMin = 5
-	allNeutralMin   = 3
-	neutral         = 2 // index of "Neutral" on the five-point scale
+	styleMin        = 3
+	middle          = 2 // index of the middle point of a five-point question
 )
 
 // answered is one answered question: its index in the bank and its valid
@@ -33,24 +33,54 @@ type answered struct {
 	picks []int
 }
 
+// Scorer scores answers to one bank. It works out once what every result
+// needs from the bank alone (its weights in exact thousandths and its
+// calibrated bands), so that scoring many people's answers to the same
+// bank costs little more than adding up their points.
+type Scorer struct {
+	b     *quiz.Bank
+	t     table
+	bands Bands
+}
+
+// NewScorer prepares b for scoring. The bank must not change afterwards.
+func NewScorer(b *quiz.Bank) *Scorer {
+	s := &Scorer{b: b, t: newTable(b)}
+	// The bands are worked out over the questions sorted by id, so that
+	// neither floating-point sums nor sampling depend on the order in
+	// which the bank lists its questions.
+	byID := *b
+	byID.Questions = slices.SortedStableFunc(slices.Values(b.Questions), func(x, y quiz.Question) int {
+		return strings.Compare(x.ID, y.ID)
+	})
+	t := newTable(&byID)
+	s.bands = bankBands(&byID, &t, t.most())
+	return s
+}
+
+// Bands are the bank's strength bands, calibrated or set by the bank.
+func (s *Scorer) Bands() Bands { return s.bands }
+
 // Score weighs a person's answers against a bank (see the package
-// documentation for the rules). It never fails: answers for questions the
+// documentation for the rules): NewScorer(b).Score(a).
+func Score(b *quiz.Bank, a quiz.Answers) Result { return NewScorer(b).Score(a) }
+
+// Score weighs a person's answers. It never fails: answers for questions the
 // bank does not have are ignored, as are picks outside a question's options
-// (the answers parser rejects both earlier), and a choice or scale question
-// counts only its first pick.
+// (the answers parser rejects both earlier), and a question that takes a
+// single pick counts only its first.
 //
-// Warnings come in a fixed order: few-answered, same-position, all-neutral.
-// In a bank of a single path the margin is that path's percent, its lead
-// over nothing.
-func Score(b *quiz.Bank, a quiz.Answers) Result {
-	t := newTable(b)
+// Warnings come in a fixed order: few-answered, then the answering styles
+// same-position, agree-all and always-middle. In a bank of a single path the
+// margin is that path's percent, its lead over nothing.
+func (s *Scorer) Score(a quiz.Answers) Result {
+	b, t := s.b, &s.t
 	n := t.paths
-	res := Result{Total: scored(b)}
+	res := Result{Total: t.scored}
 
 	var done []answered
 	for qi := range b.Questions {
-		if !b.Questions[qi].Scored() {
-			// A profile question is asked and kept, but counts for nothing.
+		if !t.rows[qi].scored {
 			continue
 		}
 		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); len(picks) > 0 {
@@ -77,15 +107,19 @@ func Score(b *quiz.Bank, a quiz.Answers) Result {
 		}
 	}
 	res.Paths = pathScores(b, raw, most)
-	themes := sumThemes(b, &t, done, gain)
+	themes := sumThemes(b, t, done, gain)
 	res.Themes = themes.scores(b)
-	res.Warnings = patternWarnings(b, done)
+	res.Warnings = styleWarnings(b, done)
+	res.Bands = s.bandsFor(res.Answered)
+	res.Needed = needed(b.Scoring.MinAnswered, res.Total)
 
-	if reason, ok := withhold(b, res.Answered, most); ok {
-		res.Reason = reason
-		res.Warnings = append([]Warning{{Code: WarnFewAnswered, Message: fewMessage(b, res.Answered, most)}}, res.Warnings...)
+	if code, ok := withhold(b, res.Total, res.Answered, most); ok {
+		res.Withheld = code
+		if code == WithheldFewAnswered {
+			res.Warnings = append([]Warning{{Code: WarnFewAnswered, Count: res.Answered, Of: res.Total}}, res.Warnings...)
+		}
 		for p := range b.Paths {
-			res.Others = append(res.Others, other(b, p, res.Paths[p].Percent))
+			res.Others = append(res.Others, other(b, p, res.Paths[p]))
 		}
 		return res
 	}
@@ -100,32 +134,73 @@ func Score(b *quiz.Bank, a quiz.Answers) Result {
 		margin = exactMargin(raw[top], most[top], 0, 0)
 	}
 	rec.Margin, _ = margin.Float64()
-	rec.Strength = strength(b.Scoring, margin)
+	rec.Strength = strength(res.Bands, margin)
 	if tie {
 		rec.Strength = Balanced
 	}
 	res.Recommendation = rec
-	res.Stability = stability(b, &t, done, gain, top)
-	res.Toward, res.Against = reasons(b, &t, done, gain, top, second)
+	ds, chance := moves(t, done, gain, most, top, second)
+	res.Confidence = confidence(ds, chance, n, s.bands.Mild)
+	res.Toward, res.Against = reasons(b, t, done, gain, top, second)
 	res.Steps, res.OtherSteps, res.StepsDone = planSteps(b, a, &themes, done, gain, &res, top)
 	res.Salary = slices.Clone(b.Paths[top].Salary)
 	for p := range b.Paths {
 		if p != top {
-			res.Others = append(res.Others, other(b, p, res.Paths[p].Percent))
+			res.Others = append(res.Others, other(b, p, res.Paths[p]))
 		}
 	}
 	return res
 }
 
-// scored counts the questions of the bank that count towards the result.
-func scored(b *quiz.Bank) int {
-	n := 0
-	for i := range b.Questions {
-		if b.Questions[i].Scored() {
-			n++
+// bandsFor is the bank's bands for a result of k answers: a calibrated
+// balanced band widens by √(questions/k), since a random lead over fewer
+// questions is larger, but never beyond Moderate.
+func (s *Scorer) bandsFor(k int) Bands {
+	bd := s.bands
+	if bd.Calibrated && k > 0 && k < s.t.scored {
+		bd.Slight = min(bd.Moderate, bd.Slight*math.Sqrt(float64(s.t.scored)/float64(k)))
+	}
+	return bd
+}
+
+// moves is how far each answered question moved the margin of path top over
+// path second, in percentage points (the moves sum to the margin), and the
+// mean variance of a question's move under uniformly random answering,
+// which tells confidence how far a move may vary when the answers alone
+// are too few or too alike to show it.
+func moves(t *table, done []answered, gain, most []int64, top, second int) (ds []float64, chance float64) {
+	if second < 0 {
+		return nil, 0
+	}
+	n := t.paths
+	share := func(g int64, p int) float64 {
+		if most[p] == 0 {
+			return 0
+		}
+		return 100 * float64(g) / float64(most[p])
+	}
+	ds = make([]float64, len(done))
+	for j, d := range done {
+		ds[j] = share(gain[j*n+top], top) - share(gain[j*n+second], second)
+		r := &t.rows[d.q]
+		var sum, sq float64
+		for o := range r.opts {
+			w := r.weights(o, n)
+			m := share(w[top], top) - share(w[second], second)
+			sum, sq = sum+m, sq+m*m
+		}
+		k := float64(r.opts)
+		if r.kind == quiz.PickAny {
+			// Each option is in a random set about half the time.
+			chance += sq / 4
+		} else if k > 0 {
+			chance += sq/k - (sum/k)*(sum/k)
 		}
 	}
-	return n
+	if len(done) > 0 {
+		chance /= float64(len(done))
+	}
+	return ds, chance
 }
 
 // validPicks keeps the picks that name an option of the question, once
@@ -150,14 +225,19 @@ func validPicks(r *row, picks []int) []int {
 
 func pathScores(b *quiz.Bank, raw, most []int64) []PathScore {
 	ps := make([]PathScore, len(b.Paths))
+	pcts := make([]float64, len(b.Paths))
 	for p, path := range b.Paths {
-		ps[p] = PathScore{ID: path.ID, Name: path.Name, Raw: weight(raw[p]), Most: weight(most[p]), Percent: percent(raw[p], most[p])}
+		pcts[p] = percent(raw[p], most[p])
+		ps[p] = PathScore{ID: path.ID, Name: path.Name, Raw: weight(raw[p]), Most: weight(most[p]), Percent: pcts[p]}
+	}
+	for p, sh := range shares(pcts) {
+		ps[p].Share = sh
 	}
 	return ps
 }
 
-func other(b *quiz.Bank, p int, pct float64) OtherPath {
-	return OtherPath{ID: b.Paths[p].ID, Name: b.Paths[p].Name, Summary: b.Paths[p].Summary, Percent: pct}
+func other(b *quiz.Bank, p int, ps PathScore) OtherPath {
+	return OtherPath{ID: b.Paths[p].ID, Name: b.Paths[p].Name, Summary: b.Paths[p].Summary, Percent: ps.Percent, Share: ps.Share}
 }
 
 // themeSums holds each theme's exact sums, theme by theme.
@@ -199,31 +279,16 @@ func (s *themeSums) scores(b *quiz.Bank) []ThemeScore {
 }
 
 // withhold says why no path can be recommended, if so.
-func withhold(b *quiz.Bank, answered int, most []int64) (string, bool) {
-	total := scored(b)
+func withhold(b *quiz.Bank, total, answered int, most []int64) (string, bool) {
 	switch {
 	case total == 0:
-		return "the bank has no questions", true
-	case float64(answered)/float64(total) < b.Scoring.MinAnswered:
-		return fmt.Sprintf("you answered %d of %d questions; a recommendation needs at least %d (%s%%)",
-			answered, total, needed(b.Scoring.MinAnswered, total), share(b.Scoring.MinAnswered)), true
-	case answered == 0:
-		return fmt.Sprintf("you answered none of the %d questions", total), true
+		return WithheldNoQuestions, true
+	case answered == 0 || float64(answered)/float64(total) < b.Scoring.MinAnswered:
+		return WithheldFewAnswered, true
 	case !slices.ContainsFunc(most, func(m int64) bool { return m > 0 }):
-		return fmt.Sprintf("none of the %d questions you answered can give any path a point", answered), true
+		return WithheldNoPoints, true
 	}
 	return "", false
-}
-
-func fewMessage(b *quiz.Bank, answered int, most []int64) string {
-	total := scored(b)
-	switch {
-	case total == 0:
-		return "There were no questions to answer, so there is nothing to recommend."
-	case float64(answered)/float64(total) < b.Scoring.MinAnswered || answered == 0:
-		return fmt.Sprintf("You answered %d of %d questions. That is too few for a recommendation: any lean in these answers may mean little.", answered, total)
-	}
-	return "None of your answers gave any path a point, so the scores mean little."
 }
 
 // needed is the least number of answers whose share reaches least, found with
@@ -237,11 +302,6 @@ func needed(least float64, total int) int {
 		k++
 	}
 	return k
-}
-
-// share renders a 0–1 share as a percentage with at most one decimal.
-func share(s float64) string {
-	return strconv.FormatFloat(math.Round(s*1000)/10, 'f', -1, 64)
 }
 
 // exactMargin is the lead of percent a (rawA/mostA) over percent b in
@@ -263,31 +323,32 @@ func exactMargin(rawA, mostA, rawB, mostB int64) *big.Rat {
 }
 
 // strength turns a margin in percentage points into a band, comparing it
-// exactly with the bank's thresholds.
-func strength(th quiz.Thresholds, margin *big.Rat) Strength {
+// exactly with the bands.
+func strength(bd Bands, margin *big.Rat) Strength {
 	below := func(t float64) bool {
 		bound, ok := new(big.Rat).SetString(strconv.FormatFloat(t, 'g', -1, 64))
 		return ok && margin.Cmp(bound) < 0
 	}
 	switch {
-	case below(th.Slight):
+	case below(bd.Slight):
 		return Balanced
-	case below(th.Moderate):
+	case below(bd.Moderate):
 		return Slight
-	case below(th.Clear):
+	case below(bd.Clear):
 		return Moderate
 	}
 	return Clear
 }
 
-// patternWarnings looks for answers given by position rather than by
-// thought: the same option position everywhere, or Neutral on every
-// statement.
-func patternWarnings(b *quiz.Bank, done []answered) []Warning {
+// styleWarnings looks for answers given by habit rather than by thought:
+// the same option position everywhere, agreeing with every statement, or
+// the middle point of every statement and graded question. Pick-any
+// questions have no position and are left out.
+func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 	var (
-		single, neutrals, scales int
-		samePos, allLast         = true, true
-		pos                      = -1
+		single, statements, agreed, fivePoint, middles int
+		samePos, allLast                               = true, true
+		pos                                            = -1
 	)
 	for _, d := range done {
 		q := &b.Questions[d.q]
@@ -301,25 +362,34 @@ func patternWarnings(b *quiz.Bank, done []answered) []Warning {
 		}
 		samePos = samePos && o == pos
 		allLast = allLast && o == len(q.Options)-1
+		if len(q.Options) == 5 && (q.Kind == quiz.Scale || q.Kind == quiz.Graded) {
+			fivePoint++
+			if o == middle {
+				middles++
+			}
+		}
 		if q.Kind == quiz.Scale {
-			scales++
-			if o == neutral {
-				neutrals++
+			statements++
+			if o > middle {
+				agreed++
 			}
 		}
 	}
 	var ws []Warning
-	if single >= samePositionMin && (samePos || allLast) {
-		where := fmt.Sprintf("option %d", pos+1)
-		if allLast {
-			where = "the last option"
+	alwaysMiddle := fivePoint >= styleMin && middles == fivePoint
+	// Always the middle is itself a position; it is said once, as such.
+	if single >= samePositionMin && (samePos || allLast) && !(alwaysMiddle && samePos && pos == middle) {
+		w := Warning{Code: WarnSamePosition, Count: single, Position: pos + 1}
+		if allLast && !samePos {
+			w.Position = 0
 		}
-		ws = append(ws, Warning{Code: WarnSamePosition, Message: fmt.Sprintf(
-			"You picked %s on all %d single-answer questions, so the result may mean little: answer by what fits you, not by position.", where, single)})
+		ws = append(ws, w)
 	}
-	if scales >= allNeutralMin && neutrals == scales {
-		ws = append(ws, Warning{Code: WarnAllNeutral, Message: fmt.Sprintf(
-			"You answered %q to all %d statements, so they tell little about you and the result may mean little.", quiz.ScaleLabels[neutral], scales)})
+	if statements >= styleMin && agreed == statements {
+		ws = append(ws, Warning{Code: WarnAgreeAll, Count: statements})
+	}
+	if alwaysMiddle {
+		ws = append(ws, Warning{Code: WarnAlwaysMiddle, Count: fivePoint})
 	}
 	return ws
 }
@@ -372,7 +442,7 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 		for i, o := range d.picks {
 			texts[i] = q.Options[o].Text
 		}
-		return Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Points: weight(m.points)}
+		return Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(m.points)}
 	}
 	var out []Reason
 	for _, m := range toward {

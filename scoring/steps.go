@@ -27,10 +27,10 @@ const (
 	Done StepKind = "done"
 )
 
-// LowStability is the stability below which a recommendation is a
-// hypothesis to test: it lost in more than three resamples of the answers
-// in ten.
-const LowStability = 0.7
+// LowConfidence is the confidence below which a recommendation is a
+// hypothesis to test: more than four retests in ten would name another
+// path. (Random answerers average about 0.57.)
+const LowConfidence = 0.6
 
 // StepAdvice is one step chosen for a person, with the facts of why it is
 // there: the report words them.
@@ -90,8 +90,8 @@ const (
 	ReasonCovered StepReason = "covered"
 	// ReasonClose: a try-both step for a result close to even.
 	ReasonClose StepReason = "close"
-	// ReasonUnsteady: a try-both step for a lean that holds in too few
-	// resamples of the answers.
+	// ReasonUnsteady: a try-both step for a lean whose confidence is below
+	// LowConfidence.
 	ReasonUnsteady StepReason = "unsteady"
 )
 
@@ -123,14 +123,13 @@ const (
 )
 
 // Hypothesis reports whether the recommendation is too close or too
-// unsteady to act on as it stands: a tie, a balanced lean, or one that holds
-// in fewer than LowStability of resamples of the answers. Such a result is a
-// hypothesis to test, and its steps open with a try-both step when the bank
-// has one.
+// unsteady to act on as it stands: a tie, a balanced lean, or one with a
+// confidence below LowConfidence. Such a result is a hypothesis to test,
+// and its steps open with a try-both step when the bank has one.
 func (r Result) Hypothesis() bool {
 	rec := r.Recommendation
 	return rec != nil && rec.RunnerUp != "" &&
-		(rec.Tie || rec.Strength == Balanced || r.Stability < LowStability)
+		(rec.Tie || rec.Strength == Balanced || r.Confidence < LowConfidence)
 }
 
 // planSteps chooses and orders the learning steps for the recommended path

@@ -28,6 +28,10 @@ func stepBank() *quiz.Bank {
 			}},
 	)
 	b.Themes = append(b.Themes, quiz.Theme{ID: "security", Name: "Security"})
+	// Six questions are too few for calibrated bands to call any lean
+	// more than balanced; these tests are about steps, so the bank sets
+	// its own.
+	b.Scoring = quiz.Thresholds{MinAnswered: 0.5, Slight: 5, Moderate: 12, Clear: 25, BandsSet: true}
 	for p, id := range two {
 		b.Paths[p].Steps = []quiz.Step{
 			{ID: id + "-language", Theme: "code", Stage: 1, Text: id + ": learn a first language",
@@ -66,6 +70,16 @@ const (
 	eng = 1
 	dev = 2
 )
+
+// afterTryBoth leaves out a try-both step at the head of a list: six
+// answers split four to two are too few for a confident result, so the list
+// opens with one, and the steps after it are what the tests below are about.
+func afterTryBoth(ss []StepAdvice) []StepAdvice {
+	if len(ss) > 0 && ss[0].Kind == TryBoth {
+		return ss[1:]
+	}
+	return ss
+}
 
 func stepIDs(ss []StepAdvice) []string {
 	var ids []string
@@ -176,9 +190,10 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 func TestStepsLeanedAwayIsSomethingToExplore(t *testing.T) {
 	b := stepBank()
 	r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "c1": eng, "c2": eng, "s1": dev, "s2": dev}))
-	if r.Recommendation.Path != "engineer" || r.Hypothesis() {
+	if r.Recommendation.Path != "engineer" {
 		t.Fatalf("recommendation %+v", r.Recommendation)
 	}
+	r.Steps = afterTryBoth(r.Steps)
 	got := stepIDs(r.Steps)
 	want := []string{"engineer-language", "engineer-requests", "engineer-databases", "engineer-projects", "engineer-design", "engineer-security"}
 	if !slices.Equal(got, want) {
@@ -246,11 +261,11 @@ func TestHypothesis(t *testing.T) {
 		want bool
 	}{
 		{"no recommendation", Result{}, false},
-		{"a tie", Result{Recommendation: rec(Balanced, true), Stability: 1}, true},
-		{"balanced", Result{Recommendation: rec(Balanced, false), Stability: 0.9}, true},
-		{"slight but unsteady", Result{Recommendation: rec(Slight, false), Stability: 0.69}, true},
-		{"slight and steady", Result{Recommendation: rec(Slight, false), Stability: LowStability}, false},
-		{"clear", Result{Recommendation: rec(Clear, false), Stability: 1}, false},
+		{"a tie", Result{Recommendation: rec(Balanced, true), Confidence: 1}, true},
+		{"balanced", Result{Recommendation: rec(Balanced, false), Confidence: 0.9}, true},
+		{"slight but unsteady", Result{Recommendation: rec(Slight, false), Confidence: LowConfidence - 0.01}, true},
+		{"slight and steady", Result{Recommendation: rec(Slight, false), Confidence: LowConfidence}, false},
+		{"clear", Result{Recommendation: rec(Clear, false), Confidence: 1}, false},
 		{"a single path", Result{Recommendation: &Recommendation{Path: "engineer", Strength: Balanced}}, false},
 	}
 	for _, tt := range tests {
@@ -418,6 +433,7 @@ func TestStepsEveryPathTakesAreNotExplored(t *testing.T) {
 	if r.Recommendation.Path != "engineer" {
 		t.Fatalf("recommendation %+v", r.Recommendation)
 	}
+	r.Steps = afterTryBoth(r.Steps)
 	first := r.Steps[0]
 	if first.ID != "engineer-language" || first.Kind != Learn {
 		t.Fatalf("first step %s of kind %s", first.ID, first.Kind)

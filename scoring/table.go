@@ -14,6 +14,8 @@ import (
 type table struct {
 	paths int
 	rows  []row
+	// scored is the number of questions that count towards a result.
+	scored int
 	// cells backs every row's w and best, row after row.
 	cells []int64
 }
@@ -22,10 +24,13 @@ type table struct {
 // holds, per path, the most the question can give that path.
 type row struct {
 	kind quiz.Kind
-	opts int
-	at   int // where w starts in table.cells
-	w    []int64
-	best []int64
+	// scored is false for a profile question, which counts for no path
+	// and in no total; its weights are all 0.
+	scored bool
+	opts   int
+	at     int // where w starts in table.cells
+	w      []int64
+	best   []int64
 }
 
 // milli converts a weight to whole thousandths. The loader guarantees that
@@ -48,11 +53,14 @@ func newTable(b *quiz.Bank) table {
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		k := len(q.Options)
-		r := row{kind: q.Kind, opts: k, at: cells - len(flat)}
+		r := row{kind: q.Kind, scored: q.Scored(), opts: k, at: cells - len(flat)}
+		if r.scored {
+			t.scored++
+		}
 		r.w, flat = flat[:k*n:k*n], flat[k*n:]
 		r.best, flat = flat[:n:n], flat[n:]
 		for o, opt := range q.Options {
-			for p := 0; p < n && p < len(opt.Weights); p++ {
+			for p := 0; p < n && p < len(opt.Weights) && r.scored; p++ {
 				m := max(0, milli(opt.Weights[p]))
 				r.w[o*n+p] = m
 				if q.Kind == quiz.PickAny {
@@ -65,6 +73,17 @@ func newTable(b *quiz.Bank) table {
 		t.rows[i] = r
 	}
 	return t
+}
+
+// most is the most each path can get with every scored question answered.
+func (t *table) most() []int64 {
+	most := make([]int64, t.paths)
+	for qi := range t.rows {
+		for p, m := range t.rows[qi].best {
+			most[p] += m
+		}
+	}
+	return most
 }
 
 // weights returns option o's weights, one per path.

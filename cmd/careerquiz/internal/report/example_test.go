@@ -30,14 +30,15 @@ func exampleRun() report.Run {
 			Answered: 1,
 			Skipped:  1,
 			Paths: []scoring.PathScore{
-				{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 2, Percent: 100},
-				{ID: "developer", Name: "Back-end developer", Raw: 0, Most: 2, Percent: 0},
+				{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 2, Percent: 100, Share: 100},
+				{ID: "developer", Name: "Back-end developer", Raw: 0, Most: 2, Percent: 0, Share: 0},
 			},
 			Recommendation: &scoring.Recommendation{
 				Path: "engineer", Name: "Back-end engineer", Strength: scoring.Clear,
 				Margin: 100, RunnerUp: "developer",
 			},
-			Stability: 1,
+			Confidence: 0.93,
+			Bands:      scoring.Bands{Slight: 20, Moderate: 66.7, Clear: 83.3, Calibrated: true},
 			Toward: []scoring.Reason{{
 				Question: "outage",
 				Text:     "A website crashes because too many people use it at once. What do you want to do?",
@@ -82,13 +83,21 @@ func ExampleWriteJSON() {
 	//   },
 	//   "answered": 1,
 	//   "skipped": 1,
-	//   "stability": 1,
+	//   "confidence": 0.93,
+	//   "stability": 0.93,
+	//   "bands": {
+	//     "slight": 20,
+	//     "moderate": 66.7,
+	//     "clear": 83.3,
+	//     "calibrated": true
+	//   },
 	//   "warnings": [],
 	//   "paths": [
 	//     {
 	//       "id": "engineer",
 	//       "name": "Back-end engineer",
 	//       "percent": 100,
+	//       "share": 100,
 	//       "points": 2,
 	//       "max_points": 2
 	//     },
@@ -96,6 +105,7 @@ func ExampleWriteJSON() {
 	//       "id": "developer",
 	//       "name": "Back-end developer",
 	//       "percent": 0,
+	//       "share": 0,
 	//       "points": 0,
 	//       "max_points": 2
 	//     }
@@ -137,7 +147,8 @@ func ExampleWriteJSON() {
 	//       "id": "developer",
 	//       "name": "Back-end developer",
 	//       "summary": "Writes the code that brings the design to life.",
-	//       "percent": 0
+	//       "percent": 0,
+	//       "share": 0
 	//     }
 	//   ],
 	//   "order": {
@@ -155,13 +166,15 @@ func ExampleWriteText() {
 		panic(err)
 	}
 	// Output:
-	// You lean towards: Back-end engineer (clear, 100% vs 0%)
-	// Holds in 100% of resamples of your answers.
+	// You lean towards: Back-end engineer (clear, 100% to 0%)
+	// If you took the quiz again, you would very likely (about 9
+	// in 10) get the same path.
 	// Based on 1 of 2 questions (1 skipped).
 	//
 	// BREAKDOWN
-	//   Back-end engineer   ################################# 100%
-	//   Back-end developer  .................................   0%
+	//   Back-end engineer                       Back-end developer
+	//   100 ################################################# 0
+	//                           '---+---' no clear preference
 	//
 	// WHY
 	//   What pushed you towards Back-end engineer

@@ -142,7 +142,30 @@ func score(p quiz.Path, raw, most float64) scoring.PathScore {
 	return scoring.PathScore{ID: p.ID, Name: p.Name, Raw: raw, Most: most, Percent: pct}
 }
 
+// split sets the paths' shares, which scoring works out from the percents
+// of all the paths together.
+func split(ps []scoring.PathScore, shares ...float64) []scoring.PathScore {
+	for i := range ps {
+		ps[i].Share = shares[i]
+	}
+	return ps
+}
+
+// calibrated are strength bands as scoring calibrates them on a bank.
+var calibrated = scoring.Bands{Slight: 17.9, Moderate: 66.7, Clear: 83.3, Calibrated: true, Mild: 50, Strong: 100}
+
 func theme(id string, answered int, paths ...scoring.PathScore) scoring.ThemeScore {
+	// Any shares summing to 100 will do for the report: proportional ones.
+	sum := 0.0
+	for _, p := range paths {
+		sum += p.Percent
+	}
+	for i := range paths {
+		paths[i].Share = 100 / float64(len(paths))
+		if sum > 0 {
+			paths[i].Share = paths[i].Percent / sum * 100
+		}
+	}
 	for _, t := range themes {
 		if t.ID == id {
 			return scoring.ThemeScore{ID: id, Name: t.Name, Answered: answered, Paths: paths}
@@ -180,12 +203,13 @@ func clearRun() Run {
 			Total:    8,
 			Answered: 7,
 			Skipped:  1,
-			Paths:    []scoring.PathScore{score(engineer, 9.4, 12), score(developer, 5, 12)},
+			Paths:    split([]scoring.PathScore{score(engineer, 9.4, 12), score(developer, 5, 12)}, 68.3, 31.7),
 			Recommendation: &scoring.Recommendation{
 				Path: "engineer", Name: engineer.Name, Strength: scoring.Clear,
 				Margin: 36.666666, RunnerUp: "developer",
 			},
-			Stability: 0.96251,
+			Confidence: 0.96251,
+			Bands:      calibrated,
 			Themes: []scoring.ThemeScore{
 				theme("design", 2, score(engineer, 4, 4), score(developer, 0.5, 4)),
 				theme("problems", 2, score(engineer, 3, 4), score(developer, 1.5, 4)),
@@ -216,7 +240,7 @@ func clearRun() Run {
 				0: {{Question: "q2", Verb: scoring.Chose, Text: "Fixing the code", Toward: true}},
 			}, 0),
 			Salary: engineer.Salary,
-			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 41.666666}},
+			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 41.666666, Share: 31.7}},
 		},
 		Answers: map[string]any{
 			"q1": 1, "q2": 1, "q3": 2, "q4": 1, "q5": "skip", "q6": 5, "q7": []int{1, 2}, "q8": 1,
@@ -231,16 +255,14 @@ func balancedRun() Run {
 		Result: scoring.Result{
 			Total:    8,
 			Answered: 8,
-			Paths:    []scoring.PathScore{score(engineer, 6.3, 12), score(developer, 6, 12)},
+			Paths:    split([]scoring.PathScore{score(engineer, 6.3, 12), score(developer, 6, 12)}, 51.3, 48.7),
 			Recommendation: &scoring.Recommendation{
 				Path: "engineer", Name: engineer.Name, Strength: scoring.Balanced,
 				Margin: 2.5, RunnerUp: "developer",
 			},
-			Stability: 0.541,
-			Warnings: []scoring.Warning{{
-				Code:    "same-position",
-				Message: "Every answer was the first option offered, so the result may say more about the order of the options than about you.",
-			}},
+			Confidence: 0.541,
+			Bands:      calibrated,
+			Warnings:   []scoring.Warning{{Code: scoring.WarnSamePosition, Count: 7, Position: 1}},
 			Themes: []scoring.ThemeScore{
 				theme("design", 2, score(engineer, 2, 4), score(developer, 2, 4)),
 				theme("problems", 2, score(engineer, 2.3, 4), score(developer, 1, 4)),
@@ -262,7 +284,7 @@ func balancedRun() Run {
 				},
 			}}, steps(engineer, nil, 0, 1, 2, 3, 4)...),
 			Salary: engineer.Salary,
-			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 50}},
+			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 50, Share: 48.7}},
 		},
 		Answers:  map[string]any{"q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 1, "q6": 1, "q7": []int{1}, "q8": 1},
 		Shuffled: true,
@@ -278,16 +300,14 @@ func tieRun() Run {
 			Total:    8,
 			Answered: 6,
 			Skipped:  2,
-			Paths:    []scoring.PathScore{score(engineer, 3, 6), score(developer, 3, 6)},
+			Paths:    split([]scoring.PathScore{score(engineer, 3, 6), score(developer, 3, 6)}, 50, 50),
 			Recommendation: &scoring.Recommendation{
 				Path: "engineer", Name: engineer.Name, Strength: scoring.Balanced,
 				RunnerUp: "developer", Tie: true,
 			},
-			Stability: 0.5,
-			Warnings: []scoring.Warning{{
-				Code:    "all-neutral",
-				Message: "You answered every agreement statement with Neutral, which counts for neither path.",
-			}},
+			Confidence: 0.5,
+			Bands:      calibrated,
+			Warnings:   []scoring.Warning{{Code: scoring.WarnAlwaysMiddle, Count: 3}},
 			Themes: []scoring.ThemeScore{
 				theme("design", 2, score(engineer, 1, 2), score(developer, 1, 2)),
 				theme("problems", 2, score(engineer, 1, 2), score(developer, 1, 2)),
@@ -297,7 +317,7 @@ func tieRun() Run {
 			},
 			Steps:  steps(engineer, nil, 0, 1, 2, 3, 4),
 			Salary: engineer.Salary,
-			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 50}},
+			Others: []scoring.OtherPath{{ID: developer.ID, Name: developer.Name, Summary: developer.Summary, Percent: 50, Share: 50}},
 		},
 		Answers: map[string]any{"q1": 1, "q2": 2, "q3": 1, "q4": 2, "q5": "skip", "q6": 3, "q7": "skip", "q8": 2},
 	}
@@ -311,12 +331,11 @@ func noRecommendationRun() Run {
 			Total:    8,
 			Answered: 2,
 			Skipped:  6,
-			Paths:    []scoring.PathScore{score(engineer, 1, 2), score(developer, 1, 2)},
-			Reason:   "Only 2 of 8 questions were answered; at least 4 are needed to say anything.",
-			Warnings: []scoring.Warning{{
-				Code:    "few-answered",
-				Message: "Most questions were skipped.",
-			}},
+			Paths:    split([]scoring.PathScore{score(engineer, 1, 2), score(developer, 1, 2)}, 50, 50),
+			Withheld: scoring.WithheldFewAnswered,
+			Needed:   4,
+			Bands:    calibrated,
+			Warnings: []scoring.Warning{{Code: scoring.WarnFewAnswered, Count: 2, Of: 8}},
 			Themes: []scoring.ThemeScore{
 				theme("design", 2, score(engineer, 1, 2), score(developer, 1, 2)),
 				theme("problems", 0),
@@ -336,12 +355,13 @@ func threePathRun() Run {
 		Result: scoring.Result{
 			Total:    8,
 			Answered: 8,
-			Paths:    []scoring.PathScore{score(engineer, 4, 12), score(developer, 8.2, 12), score(webEngineer, 6, 12)},
+			Paths:    split([]scoring.PathScore{score(engineer, 4, 12), score(developer, 8.2, 12), score(webEngineer, 6, 12)}, 16.1, 51.1, 32.8),
 			Recommendation: &scoring.Recommendation{
 				Path: "developer", Name: developer.Name, Strength: scoring.Moderate,
 				Margin: 18.333333, RunnerUp: "web",
 			},
-			Stability: 0.874,
+			Confidence: 0.874,
+			Bands:      calibrated,
 			Themes: []scoring.ThemeScore{
 				theme("design", 2, score(engineer, 1, 4), score(developer, 3, 4), score(webEngineer, 2, 4)),
 				theme("problems", 2, score(engineer, 1, 4), score(developer, 2.2, 4), score(webEngineer, 2, 4)),
@@ -360,8 +380,8 @@ func threePathRun() Run {
 			}),
 			Salary: developer.Salary,
 			Others: []scoring.OtherPath{
-				{ID: engineer.ID, Name: engineer.Name, Summary: engineer.Summary, Percent: 33.333333},
-				{ID: webEngineer.ID, Name: webEngineer.Name, Summary: webEngineer.Summary, Percent: 50},
+				{ID: engineer.ID, Name: engineer.Name, Summary: engineer.Summary, Percent: 33.333333, Share: 16.1},
+				{ID: webEngineer.ID, Name: webEngineer.Name, Summary: webEngineer.Summary, Percent: 50, Share: 32.8},
 			},
 		},
 		Answers:  map[string]any{"q1": 2, "q2": 2, "q3": 1, "q4": 2, "q5": 2, "q6": 4, "q7": []int{2, 3}, "q8": 3},
@@ -387,14 +407,15 @@ func hostileRun() Run {
 		})
 	}
 	b := bank(nasty, paths...)
-	res := scoring.Result{Total: 8, Answered: 8, Stability: 0.75}
+	res := scoring.Result{Total: 8, Answered: 8, Confidence: 0.75, Bands: calibrated}
 	for i, p := range paths {
 		res.Paths = append(res.Paths, score(p, float64(i), 8))
 	}
+	res.Paths = split(res.Paths, 0, 0, 5, 17.5, 30, 47.5)
 	res.Recommendation = &scoring.Recommendation{
 		Path: "p5", Name: paths[5].Name, Strength: scoring.Slight, Margin: 12.5, RunnerUp: "p4",
 	}
-	res.Warnings = []scoring.Warning{{Code: "same-position", Message: nasty + " " + long}}
+	res.Warnings = []scoring.Warning{{Code: scoring.WarnSamePosition, Count: 8, Position: 0}, {Code: "odd-pattern"}}
 	for _, t := range themes {
 		res.Themes = append(res.Themes, scoring.ThemeScore{
 			ID: t.ID, Name: nasty + " 系统设计与架构系统设计与架构系统设计与架构", Answered: 2, Paths: res.Paths,
@@ -411,7 +432,7 @@ func hostileRun() Run {
 	}
 	res.Salary = []string{nasty + " " + long}
 	for _, p := range paths[:5] {
-		res.Others = append(res.Others, scoring.OtherPath{ID: p.ID, Name: p.Name, Summary: p.Summary, Percent: 12.5})
+		res.Others = append(res.Others, scoring.OtherPath{ID: p.ID, Name: p.Name, Summary: p.Summary, Percent: 12.5, Share: 5})
 	}
 	return Run{Bank: b, Result: res, Answers: map[string]any{"q1": 1}, Shuffled: true, Seed: -7}
 }

@@ -19,20 +19,25 @@ type document struct {
 	Bank           bankJSON            `json:"bank"`
 	Recommendation *recommendationJSON `json:"recommendation"`
 	Reason         string              `json:"reason,omitempty"`
+	Withheld       string              `json:"withheld,omitempty"`
 	Answered       int                 `json:"answered"`
 	Skipped        int                 `json:"skipped"`
-	Stability      float64             `json:"stability"`
-	Warnings       []warningJSON       `json:"warnings"`
-	Paths          []pathJSON          `json:"paths"`
-	Themes         []themeJSON         `json:"themes"`
-	Reasons        reasonsJSON         `json:"reasons"`
-	Steps          []stepJSON          `json:"steps"`
-	OtherSteps     []stepJSON          `json:"other_steps"`
-	StepsDone      []stepJSON          `json:"steps_done"`
-	Salary         []string            `json:"salary"`
-	Others         []otherJSON         `json:"others"`
-	Order          orderJSON           `json:"order"`
-	Answers        map[string]any      `json:"answers"`
+	Confidence     float64             `json:"confidence"`
+	// Stability is Confidence under its former name, kept for programs
+	// that read it; it is deprecated.
+	Stability  float64        `json:"stability"`
+	Bands      bandsJSON      `json:"bands"`
+	Warnings   []warningJSON  `json:"warnings"`
+	Paths      []pathJSON     `json:"paths"`
+	Themes     []themeJSON    `json:"themes"`
+	Reasons    reasonsJSON    `json:"reasons"`
+	Steps      []stepJSON     `json:"steps"`
+	OtherSteps []stepJSON     `json:"other_steps"`
+	StepsDone  []stepJSON     `json:"steps_done"`
+	Salary     []string       `json:"salary"`
+	Others     []otherJSON    `json:"others"`
+	Order      orderJSON      `json:"order"`
+	Answers    map[string]any `json:"answers"`
 }
 
 type bankJSON struct {
@@ -50,8 +55,16 @@ type recommendationJSON struct {
 	Tie      bool             `json:"tie"`
 }
 
+type bandsJSON struct {
+	Slight     float64 `json:"slight"`
+	Moderate   float64 `json:"moderate"`
+	Clear      float64 `json:"clear"`
+	Calibrated bool    `json:"calibrated"`
+}
+
 type warningJSON struct {
 	Code    string `json:"code"`
+	Count   int    `json:"count"`
 	Message string `json:"message"`
 }
 
@@ -59,6 +72,7 @@ type pathJSON struct {
 	ID      string  `json:"id"`
 	Name    string  `json:"name"`
 	Percent float64 `json:"percent"`
+	Share   float64 `json:"share"`
 	// Points and MaxPoints are the sums Percent is made of, so that a
 	// program can weigh results of different lengths.
 	Points    float64 `json:"points"`
@@ -75,6 +89,7 @@ type themeJSON struct {
 type themePathJSON struct {
 	ID      string  `json:"id"`
 	Percent float64 `json:"percent"`
+	Share   float64 `json:"share"`
 }
 
 type reasonsJSON struct {
@@ -108,6 +123,7 @@ type otherJSON struct {
 	Name    string  `json:"name"`
 	Summary string  `json:"summary"`
 	Percent float64 `json:"percent"`
+	Share   float64 `json:"share"`
 }
 
 type orderJSON struct {
@@ -152,10 +168,17 @@ func newDocument(r Run) (document, error) {
 			Questions: len(r.Bank.Questions),
 			SHA256:    r.Bank.SHA256,
 		},
-		Reason:     clean(res.Reason),
+		Withheld:   res.Withheld,
 		Answered:   res.Answered,
 		Skipped:    res.Skipped,
-		Stability:  round(res.Stability, 3),
+		Confidence: round(res.Confidence, 3),
+		Stability:  round(res.Confidence, 3),
+		Bands: bandsJSON{
+			Slight:     round(res.Bands.Slight, 1),
+			Moderate:   round(res.Bands.Moderate, 1),
+			Clear:      round(res.Bands.Clear, 1),
+			Calibrated: res.Bands.Calibrated,
+		},
 		Warnings:   make([]warningJSON, 0, len(res.Warnings)),
 		Paths:      make([]pathJSON, 0, len(res.Paths)),
 		Themes:     make([]themeJSON, 0, len(res.Themes)),
@@ -168,6 +191,9 @@ func newDocument(r Run) (document, error) {
 		Order:      orderJSON{Shuffled: r.Shuffled},
 		Answers:    r.Answers,
 	}
+	if res.Recommendation == nil {
+		doc.Reason = withheldText(res)
+	}
 	if rec := res.Recommendation; rec != nil {
 		doc.Recommendation = &recommendationJSON{
 			Path:     rec.Path,
@@ -179,13 +205,14 @@ func newDocument(r Run) (document, error) {
 		}
 	}
 	for _, wn := range res.Warnings {
-		doc.Warnings = append(doc.Warnings, warningJSON{Code: wn.Code, Message: clean(wn.Message)})
+		doc.Warnings = append(doc.Warnings, warningJSON{Code: wn.Code, Count: wn.Count, Message: warningText(wn)})
 	}
 	for _, p := range res.Paths {
 		doc.Paths = append(doc.Paths, pathJSON{
 			ID:        p.ID,
 			Name:      clean(p.Name),
 			Percent:   round(p.Percent, 1),
+			Share:     round(p.Share, 1),
 			Points:    round(p.Raw, 3),
 			MaxPoints: round(p.Most, 3),
 		})
@@ -198,7 +225,7 @@ func newDocument(r Run) (document, error) {
 			Paths:    make([]themePathJSON, 0, len(th.Paths)),
 		}
 		for _, p := range th.Paths {
-			tj.Paths = append(tj.Paths, themePathJSON{ID: p.ID, Percent: round(p.Percent, 1)})
+			tj.Paths = append(tj.Paths, themePathJSON{ID: p.ID, Percent: round(p.Percent, 1), Share: round(p.Share, 1)})
 		}
 		doc.Themes = append(doc.Themes, tj)
 	}
@@ -218,6 +245,7 @@ func newDocument(r Run) (document, error) {
 			Name:    clean(o.Name),
 			Summary: clean(o.Summary),
 			Percent: round(o.Percent, 1),
+			Share:   round(o.Share, 1),
 		})
 	}
 	if r.Shuffled {

@@ -57,7 +57,7 @@ func TestWriteJSONWritesOneDocument(t *testing.T) {
 func TestJSONNonFiniteNumbersAreZero(t *testing.T) {
 	for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		r := clearRun()
-		r.Result.Stability = x
+		r.Result.Confidence = x
 		r.Result.Paths[0].Percent = x
 		doc := decode(t, r)
 		if got := at(t, doc, "stability"); got != 0.0 {
@@ -122,14 +122,14 @@ func randomRun(rng *rand.Rand) Run {
 		Seed:     rng.Int64() - rng.Int64(),
 	}
 	res := &r.Result
-	res.Answered, res.Skipped, res.Reason, res.Stability = rng.IntN(100), -rng.IntN(3), s(), f()
+	res.Answered, res.Skipped, res.Withheld, res.Confidence = rng.IntN(100), -rng.IntN(3), s(), f()
 	if rng.IntN(3) > 0 {
 		res.Recommendation = &scoring.Recommendation{
 			Path: s(), Name: s(), Strength: scoring.Strength(s()), Margin: f(), RunnerUp: s(), Tie: rng.IntN(2) == 0,
 		}
 	}
 	for range n() {
-		res.Warnings = append(res.Warnings, scoring.Warning{Code: s(), Message: s()})
+		res.Warnings = append(res.Warnings, scoring.Warning{Code: s(), Count: rng.IntN(9), Position: rng.IntN(3)})
 	}
 	for range n() {
 		res.Paths = append(res.Paths, scoring.PathScore{ID: s(), Name: s(), Raw: f(), Most: f(), Percent: f()})

@@ -79,29 +79,25 @@ func (m *mdWriter) summary() {
 	res := m.res
 	rec := res.Recommendation
 	if rec == nil {
-		reason := sentence(oneLine(res.Reason))
-		if reason == "" {
-			reason = "Too few questions were answered to say anything."
-		}
-		m.line("- **Verdict:** none yet. " + md(reason))
+		m.line("- **Verdict:** none yet. " + md(withheldText(res)))
 	} else {
 		verdict := fmt.Sprintf("%s, %s lean", m.recName(rec), rec.Strength)
 		if rec.Tie {
 			verdict = fmt.Sprintf("%s and %s tie; the advice below is for %s", m.recName(rec), m.name(rec.RunnerUp), m.recName(rec))
 		}
 		m.line("- **Verdict:** " + verdict)
-		m.line(fmt.Sprintf("- **Holds in:** %d%% of resamples of the answers", int(round(res.Stability*100, 0))))
+		m.line("- **Confidence:** " + md(confidenceText(res.Confidence)))
 	}
 	var split []string
 	for _, p := range res.Paths {
-		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(p.Percent)))
+		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(p.Share)))
 	}
 	if len(split) > 0 {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
 	for _, wn := range res.Warnings {
-		m.line("- **Note:** " + md(sentence(oneLine(wn.Message))))
+		m.line("- **Note:** " + md(warningText(wn)))
 	}
 	if note := hypothesisNote(res); note != "" {
 		m.line("")
@@ -218,7 +214,7 @@ func (m *mdWriter) steps() {
 		}
 		m.section(title)
 		for _, o := range res.Others {
-			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(o.Percent))
+			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(o.Share))
 			if s := md(o.Summary); s != "" {
 				line += ": " + s
 			}

@@ -9,6 +9,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 
@@ -78,12 +79,71 @@ func pathName(res scoring.Result, id string) string {
 	return id
 }
 
-// pathPercent returns the percent of the scored path with the given id.
-func pathPercent(res scoring.Result, id string) float64 {
+// pathShare returns the share of the scored path with the given id.
+func pathShare(res scoring.Result, id string) float64 {
 	for _, p := range res.Paths {
 		if p.ID == id {
-			return p.Percent
+			return p.Share
 		}
 	}
 	return 0
 }
+
+// The report words what scoring states as facts. These functions are the one
+// place each fact gets its words, for every format.
+
+// withheldText says why there is no recommendation.
+func withheldText(res scoring.Result) string {
+	switch res.Withheld {
+	case scoring.WithheldNoQuestions:
+		return "The bank has no questions to answer, so there is nothing to recommend."
+	case scoring.WithheldNoPoints:
+		return fmt.Sprintf("None of the %s you answered can give any path a point, so there is nothing to recommend.", count(res.Answered, "question"))
+	case scoring.WithheldFewAnswered:
+		if res.Answered == 0 {
+			return fmt.Sprintf("You answered none of the %s, so there is nothing to recommend yet.", count(res.Total, "question"))
+		}
+		return fmt.Sprintf("You answered %d of %s; a recommendation needs at least %d.", res.Answered, count(res.Total, "question"), res.Needed)
+	}
+	return "Too few questions were answered to say anything."
+}
+
+// warningText words a warning about the answers.
+func warningText(w scoring.Warning) string {
+	switch w.Code {
+	case scoring.WarnFewAnswered:
+		return fmt.Sprintf("You answered %d of %s. That is too few for a recommendation: any lean in these answers may mean little.", w.Count, count(w.Of, "question"))
+	case scoring.WarnSamePosition:
+		where := fmt.Sprintf("option %d", w.Position)
+		if w.Position == 0 {
+			where = "the last option"
+		}
+		return fmt.Sprintf("You picked %s on all %d questions that take one answer, so the result may mean little: answer by what fits you, not by position.", where, w.Count)
+	case scoring.WarnAgreeAll:
+		return fmt.Sprintf("You agreed with all %d statements, including those that speak for different paths, so they tell little about you and the result may mean little.", w.Count)
+	case scoring.WarnAlwaysMiddle:
+		return fmt.Sprintf("You gave the middle answer (Neutral, or both equally) on all %d statements and graded questions, so the result may mean little: where one side appeals even slightly more, say so.", w.Count)
+	}
+	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", oneLine(w.Code))
+}
+
+// confidenceText says the confidence in words a person reads correctly,
+// with the figure as a natural frequency.
+func confidenceText(c float64) string {
+	tenths := int(round(min(max(c, 0), 1)*10, 0))
+	var how string
+	switch {
+	case c >= 0.95:
+		return "If you took the quiz again, you would almost certainly (more than 9 in 10) get the same path."
+	case c >= 0.85:
+		how = "very likely"
+	case c >= 0.7:
+		how = "likely"
+	case c >= 0.6:
+		how = "more likely than not"
+	default:
+		return fmt.Sprintf("If you took the quiz again, you could as easily get another path (about %d in 10 would get the same one).", tenths)
+	}
+	return fmt.Sprintf("If you took the quiz again, you would %s (about %d in 10) get the same path.", how, tenths)
+}
+

@@ -174,7 +174,8 @@ func TestColorChangesOnlyColor(t *testing.T) {
 			plain := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{}) }, f.run)
 			colored := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Color: true}) }, f.run)
 			stripped := sgr.ReplaceAllString(string(colored), "")
-			stripped = strings.NewReplacer("█", "#", "░", ".").Replace(stripped)
+			stripped = strings.NewReplacer("█", "#", "░", ".", "▓", "=", "│", "|",
+				"╰", "'", "╯", "'", "─", "-", "┴", "+").Replace(stripped)
 			if stripped != string(plain) {
 				t.Errorf("coloured report without colour differs from the plain report:\n%s\nplain:\n%s", stripped, plain)
 			}
@@ -209,25 +210,27 @@ func TestVerdictComesFirst(t *testing.T) {
 		want    []string
 	}{
 		{"clear", []string{
-			"You lean towards: Back-end engineer (clear, 78% vs 42%)",
-			"Holds in 96% of resamples of your answers.",
+			"You lean towards: Back-end engineer (clear, 68% to 32%)",
+			"If you took the quiz again, you would almost certainly (more than 9 in 10) get",
+			"the same path.",
 			"Based on 7 of 8 questions (1 skipped).",
 		}},
 		{"balanced", []string{
-			"Balanced: Back-end engineer edges ahead (53% vs 50%)",
+			"Balanced: no clear preference (Back-end engineer 51% to 49%)",
 		}},
 		{"tie", []string{
-			"Balanced: Back-end engineer and Back-end developer tie at 50%",
+			"Balanced: Back-end engineer and Back-end developer are even (50% to 50%)",
 		}},
 		{"none", []string{
 			"No recommendation yet",
-			"Only 2 of 8 questions were answered; at least 4 are needed to say anything.",
+			"You answered 2 of 8 questions; a recommendation needs at least 4.",
 			"Based on 2 of 8 questions (6 skipped).",
-			"! Most questions were skipped.",
+			"! You answered 2 of 8 questions. That is too few for a recommendation: any lean",
 		}},
 		{"three-paths", []string{
-			"You lean towards: Back-end developer (moderate, 68% vs 50%)",
-			"Holds in 87% of resamples of your answers.",
+			"You lean towards: Back-end developer (moderate, 51% to 33%)",
+			"If you took the quiz again, you would very likely (about 9 in 10) get the same",
+			"path.",
 			"Based on all 8 questions.",
 		}},
 	}
@@ -318,7 +321,14 @@ func TestJSONFields(t *testing.T) {
 		{"runner-up", clear, []any{"recommendation", "runner_up"}, "developer"},
 		{"percent to one decimal", clear, []any{"paths", 0, "percent"}, 78.3},
 		{"points kept", clear, []any{"paths", 0, "points"}, 9.4},
-		{"stability to three decimals", clear, []any{"stability"}, 0.963},
+		{"confidence to three decimals", clear, []any{"confidence"}, 0.963},
+		{"stability repeats confidence", clear, []any{"stability"}, 0.963},
+		{"share to one decimal", clear, []any{"paths", 0, "share"}, 68.3},
+		{"shares sum to 100", clear, []any{"paths", 1, "share"}, 31.7},
+		{"other path share", clear, []any{"others", 0, "share"}, 31.7},
+		{"bands applied", clear, []any{"bands"}, map[string]any{"slight": 17.9, "moderate": 66.7, "clear": 83.3, "calibrated": true}},
+		{"withheld code", none, []any{"withheld"}, "few-answered"},
+		{"warning worded", balanced, []any{"warnings", 0, "message"}, "You picked option 1 on all 7 questions that take one answer, so the result may mean little: answer by what fits you, not by position."},
 		{"theme percent", clear, []any{"themes", 2, "paths", 0, "percent"}, 20.0},
 		{"negative points", clear, []any{"reasons", "against", "points"}, -1.1},
 		{"every step says why", clear, []any{"steps", 1, "why"}, "Your answers on System design leaned neither way, so this step keeps its place in the usual order."},
@@ -333,7 +343,7 @@ func TestJSONFields(t *testing.T) {
 		{"bank order has no seed", clear, []any{"order"}, map[string]any{"shuffled": false}},
 		{"seed 0 is still a seed", balanced, []any{"order", "seed"}, 0.0},
 		{"no recommendation is null", none, []any{"recommendation"}, nil},
-		{"no recommendation has a reason", none, []any{"reason"}, "Only 2 of 8 questions were answered; at least 4 are needed to say anything."},
+		{"no recommendation has a reason", none, []any{"reason"}, "You answered 2 of 8 questions; a recommendation needs at least 4."},
 		{"no reasons is an empty list", none, []any{"reasons", "toward"}, []any{}},
 		{"no against is null", none, []any{"reasons", "against"}, nil},
 		{"no steps is an empty list", none, []any{"steps"}, []any{}},
@@ -499,7 +509,7 @@ func FuzzWriteText(f *testing.F) {
 		r.Result.Steps[0].Answers = []scoring.StepAnswer{{Question: "q", Verb: scoring.Chose, Text: answer}}
 		r.Result.Others[0].Name = themeName
 		r.Result.Others[0].Summary = answer
-		r.Result.Warnings = []scoring.Warning{{Code: "few-answered", Message: answer}}
+		r.Result.Warnings = []scoring.Warning{{Code: "few-answered", Count: width, Of: len(answer)}, {Code: answer}}
 		r.Result.Salary = []string{name}
 		for _, colored := range []bool{false, true} {
 			var buf bytes.Buffer

@@ -10,7 +10,7 @@ func TestStepWhy(t *testing.T) {
 	res := clearRun().Result
 	balanced := balancedRun().Result
 	unsteady := clearRun().Result
-	unsteady.Recommendation.Strength, unsteady.Stability = scoring.Slight, 0.584
+	unsteady.Recommendation.Strength, unsteady.Confidence = scoring.Slight, 0.584
 	choseA := scoring.StepAnswer{Question: "a", Verb: scoring.Chose, Text: "Design the store.", Toward: true}
 	choseB := scoring.StepAnswer{Question: "b", Verb: scoring.Chose, Text: "Plan for growth", Toward: true}
 	agreed := scoring.StepAnswer{Question: "c", Verb: scoring.StronglyAgreed, Text: "I enjoy design."}
@@ -43,13 +43,13 @@ func TestStepWhy(t *testing.T) {
 		{"covered", res, step(scoring.ReasonCovered, false, scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "Back-end code at work"}),
 			"Your answer “Back-end code at work” says this is done."},
 		{"close", balanced, step(scoring.ReasonClose, false, choseA, rather),
-			"Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%), and on System design you chose “Design the store” but would much rather “Write the code”."},
+			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but would much rather “Write the code”."},
 		{"close, one verb", balanced, step(scoring.ReasonClose, false, choseA, choseB),
-			"Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%), and on System design you chose “Design the store” but also “Plan for growth”."},
+			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but also “Plan for growth”."},
 		{"close, no answers on the theme", balanced, step(scoring.ReasonClose, false),
-			"Your answers came out close to even (Back-end engineer 53%, Back-end developer 50%): doing both halves of one task will tell you more."},
+			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%): doing both halves of one task will tell you more."},
 		{"unsteady", unsteady, step(scoring.ReasonUnsteady, false, choseA),
-			"Your lean to Back-end engineer is slight and held in only 58% of resamples of your answers, and on System design you chose “Design the store”."},
+			"Your lean to Back-end engineer is slight (a retest would give the same path only about 6 times in 10), and on System design you chose “Design the store”."},
 		{"a lean without answers still says why", res, step(scoring.ReasonDrew, false),
 			"Your answers on System design decided this step's place."},
 	}

@@ -218,19 +218,14 @@ func (p *printer) verdict() {
 	rec := res.Recommendation
 	if rec == nil {
 		p.line(paint(p.pal.bold, "No recommendation yet"))
-		reason := sentence(oneLine(res.Reason))
-		if reason == "" {
-			reason = "Too few questions were answered to say anything."
-		}
-		p.para("", reason, nil)
+		p.para("", withheldText(res), nil)
 	} else {
 		p.headline(rec)
-		stability := int(round(res.Stability*100, 0))
-		p.para("", fmt.Sprintf("Holds in %d%% of resamples of your answers.", stability), nil)
+		p.para("", confidenceText(res.Confidence), nil)
 	}
 	p.para("", p.basis(), nil)
 	for _, w := range res.Warnings {
-		p.hanging("! ", "  ", sentence(oneLine(w.Message)), p.pal.warn)
+		p.hanging("! ", "  ", warningText(w), p.pal.warn)
 	}
 }
 
@@ -241,31 +236,27 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		name = oneLine(pathName(res, rec.Path))
 	}
 	nameSpan := span{name, p.pal.strongPathColor(res, rec.Path)}
-	lead := pathPercent(res, rec.Path)
+	lead := pathShare(res, rec.Path)
 	if rec.RunnerUp == "" {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
-			span{fmt.Sprintf(" (%s, %s)", rec.Strength, percentText(lead)), nil})
+			span{fmt.Sprintf(" (%s)", rec.Strength), nil})
 		return
 	}
 	runner := oneLine(pathName(res, rec.RunnerUp))
-	a, b := percentPair(lead, pathPercent(res, rec.RunnerUp))
+	a, b := sharePair(lead, pathShare(res, rec.RunnerUp))
 	switch {
 	case rec.Tie:
 		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
-			span{fmt.Sprintf(" and %s tie at %s", runner, a), nil})
+			span{fmt.Sprintf(" and %s are even (%s to %s)", runner, a, b), nil})
 	case rec.Strength == scoring.Balanced:
-		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
-			span{fmt.Sprintf(" edges ahead (%s vs %s)", a, b), nil})
+		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold},
+			span{fmt.Sprintf("no clear preference (%s %s to %s)", name, a, b), nil})
 	default:
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
-			span{fmt.Sprintf(" (%s, %s vs %s)", rec.Strength, a, b), nil})
+			span{fmt.Sprintf(" (%s, %s to %s)", rec.Strength, a, b), nil})
 	}
 	if rec.Tie || rec.Strength == scoring.Balanced {
-		note := "Your answers are close to even, so either path could suit you; the themes below show where each one pulls."
-		if rec.Tie {
-			note += " The advice that follows is for " + name + "."
-		}
-		p.para("", note, nil)
+		p.para("", "Your answers are close to what answering at random gives, so either path could suit you; the themes below show where each one pulls.", nil)
 	}
 	p.hypothesis()
 }
@@ -291,24 +282,134 @@ func (p *printer) breakdown() {
 	}
 	p.section("BREAKDOWN")
 	names := make([]string, len(res.Paths))
-	labelW := 0
 	for i, ps := range res.Paths {
 		names[i] = oneLine(ps.Name)
-		labelW = max(labelW, utf8.RuneCountInString(names[i]))
+	}
+	if len(res.Paths) == 2 {
+		p.split(names)
+	} else {
+		p.shareBars(names)
+	}
+	p.themes(names)
+}
+
+// split draws two paths' shares as one bar: the first path's share filled
+// from the left, the second's from the right, with the band in which the
+// answers show no clear preference marked under its middle.
+func (p *printer) split(names []string) {
+	res := p.res
+	const indent = "  "
+	left, right := res.Paths[0], res.Paths[1]
+	lw := p.width - len(indent)
+	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
+	gap := lw - utf8.RuneCountInString(ln) - utf8.RuneCountInString(rn)
+	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
+		paint(p.pal.pathColor(res, right.ID), rn))
+	// A row is indent, "100 ", the bar, " 100"; an odd width gives the bar
+	// a middle cell.
+	barW := min(p.width-len(indent)-8, longestBar+10)
+	if barW%2 == 0 {
+		barW--
+	}
+	fill := int(round(min(max(left.Share, 0), 100)*float64(barW)/100, 0))
+	leftFull, rightFull := p.pal.full, "="
+	if p.pal.on {
+		rightFull = "▓"
+	}
+	p.line(indent + fmt.Sprintf("%3s ", shareText(left.Share)) +
+		paint(p.pal.pathColor(res, left.ID), strings.Repeat(leftFull, fill)) +
+		paint(p.pal.pathColor(res, right.ID), strings.Repeat(rightFull, barW-fill)) +
+		fmt.Sprintf(" %s", shareText(right.Share)))
+	p.line(indent + "    " + p.band(barW))
+}
+
+// band marks, under a split bar of n cells, the shares that read as
+// balanced: within half the Slight margin of 50 on either side.
+func (p *printer) band(n int) string {
+	half := p.res.Bands.Slight / 2
+	from := int(round((50-half)*float64(n)/100, 0))
+	to := int(round((50+half)*float64(n)/100, 0)) - 1
+	mid := n / 2
+	from, to = min(from, mid-1), max(to, mid+1)
+	from = max(from, 0)
+	to = min(to, n-1)
+	edgeL, edgeR, rule, centre := "'", "'", "-", "+"
+	if p.pal.on {
+		edgeL, edgeR, rule, centre = "╰", "╯", "─", "┴"
+	}
+	var sb strings.Builder
+	sb.WriteString(strings.Repeat(" ", from))
+	for i := from; i <= to; i++ {
+		switch i {
+		case from:
+			sb.WriteString(edgeL)
+		case to:
+			sb.WriteString(edgeR)
+		case mid:
+			sb.WriteString(centre)
+		default:
+			sb.WriteString(rule)
+		}
+	}
+	label := " no clear preference"
+	if from+1+(to-from)+len(label) > n+4 {
+		label = " balanced"
+	}
+	return paint(p.pal.faint, sb.String()+label)
+}
+
+// shareBars draws each path's share as a bar, with the even share (100/N)
+// marked on every bar.
+func (p *printer) shareBars(names []string) {
+	res := p.res
+	labelW := 0
+	for _, n := range names {
+		labelW = max(labelW, utf8.RuneCountInString(n))
 	}
 	// A row is indent, label, two spaces, bar, space, "100%".
 	const indent = "  "
 	labelW = min(labelW, longestLabel, p.width-len(indent)-2-10-5)
 	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
+	even := 100 / float64(len(res.Paths))
+	mark := int(round(even*float64(barW)/100, 0))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
 		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
 			label = paint(p.pal.bold, label)
 		}
-		p.line(indent + label + "  " + p.bar(ps.Percent, barW, p.pal.pathColor(res, ps.ID)) +
-			" " + percentCell(ps.Percent))
+		p.line(indent + label + "  " + p.markedBar(ps.Share, barW, mark, p.pal.pathColor(res, ps.ID)) +
+			" " + percentCell(ps.Share))
 	}
-	p.themes(names)
+	// The mark's caption sits after the mark, or before it where it would
+	// not fit.
+	caption, at := "^ even share ("+percentText(even)+")", labelW+2+mark
+	if at+len(caption) > p.width-len(indent) {
+		caption = "even share (" + percentText(even) + ") ^"
+		at = max(0, at-len(caption)+1)
+	}
+	p.line(indent + strings.Repeat(" ", at) + paint(p.pal.faint, caption))
+}
+
+// markedBar is bar with cell mark drawn as a line, where the even share
+// falls.
+func (p *printer) markedBar(percent float64, n, mark int, c *color.Color) string {
+	full := int(round(min(max(percent, 0), 100)*float64(n)/100, 0))
+	line := "|"
+	if p.pal.on {
+		line = "│"
+	}
+	var sb strings.Builder
+	for i := range n {
+		switch {
+		case i == mark:
+			sb.WriteString(paint(p.pal.bold, line))
+		case i < full:
+			sb.WriteString(paint(c, p.pal.full))
+		default:
+			sb.WriteString(paint(p.pal.faint, p.pal.empty))
+		}
+	}
+	return sb.String()
 }
 
 // themes shows each theme with a compact bar per path: side by side, one
@@ -382,10 +483,11 @@ func (p *printer) stackedThemes(names []string) {
 	}
 }
 
+// themePercent is a path's share of a theme.
 func themePercent(th scoring.ThemeScore, id string) float64 {
 	for _, ps := range th.Paths {
 		if ps.ID == id {
-			return ps.Percent
+			return ps.Share
 		}
 	}
 	return 0
@@ -486,7 +588,7 @@ func (p *printer) nextSteps() {
 		room := p.width - len(indent)
 		for _, o := range res.Others {
 			name := oneLine(o.Name)
-			head := fmt.Sprintf(" (%d%%)", int(round(o.Percent, 0)))
+			head := fmt.Sprintf(" (%s)", percentText(o.Share))
 			summary := oneLine(o.Summary)
 			if utf8.RuneCountInString(name+head)+2 >= room || summary == "" {
 				p.line(indent + paint(p.pal.pathColor(res, o.ID), shorten(name, room-len(head))) + head)
@@ -568,6 +670,15 @@ func percentText(x float64) string {
 func percentCell(x float64) string {
 	return fmt.Sprintf("%4s", percentText(x))
 }
+
+// shareText is a share rounded to a whole number.
+func shareText(x float64) string {
+	return strconv.Itoa(int(round(x, 0)))
+}
+
+// sharePair shows two shares that are compared with each other, as
+// percentPair does.
+func sharePair(a, b float64) (string, string) { return percentPair(a, b) }
 
 // percentPair shows two percents that are compared with each other. They
 // are whole numbers unless rounding would make different scores look equal,

@@ -1,0 +1,166 @@
+package scoring
+
+import (
+	"math"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Bands are the margins, in percentage points between the leading path and
+// the runner-up, from which a lean is called slight, moderate and clear;
+// below Slight it is balanced. A bank may set them ([scoring] slight,
+// moderate, clear); otherwise they are calibrated on the bank itself:
+//
+//   - Slight is where random answering stops: uniformly random answer sets
+//     (every option of a question equally likely) lead by less than Slight
+//     at least BalancedQuantile of the time, by the bank's exact
+//     distribution of random leads (the one `careerquiz check` reports).
+//     So "balanced" means what random answering typically yields.
+//   - Moderate and Clear measure intensity: they lie a third and two thirds
+//     of the way from Mild, the lead of someone who always gives the
+//     mildest answer towards one path ("rather A", "agree"), to Strong, the
+//     lead of the strongest answers. A consistent but mild preference so
+//     reads as slight, and only strong answers read as clear.
+//
+// Fewer answers make a random lead larger, so Score widens the balanced band
+// of a calibrated bank by √(questions/answered), never beyond Moderate.
+type Bands struct {
+	Slight   float64
+	Moderate float64
+	Clear    float64
+	// Calibrated is true when the bands come from the bank's own
+	// distribution rather than from its [scoring] table.
+	Calibrated bool
+	// Mild and Strong are the leads of the mildest and of the strongest
+	// consistent answers towards one path, averaged over every ordered
+	// pair of paths, with every question answered.
+	Mild   float64
+	Strong float64
+	// RandomBalanced and RandomClear are the shares (0–1) of uniformly
+	// random answer sets, with every question answered, that these bands
+	// call balanced and clear.
+	RandomBalanced float64
+	RandomClear    float64
+	// Method is "exact" or "sampled", as for Random; Samples is 0 when exact.
+	Method  string
+	Samples int
+}
+
+const (
+	// BalancedQuantile is the least share of random answer sets a
+	// calibrated bank calls balanced.
+	BalancedQuantile = 0.8
+	// calibrationBudget bounds the work of the random distribution behind
+	// the bands, which every run computes once: about a millisecond, exact
+	// for banks of a few dozen questions and sampled beyond.
+	calibrationBudget = 2e6
+)
+
+// bankBands works out a bank's bands from its table and the most each path
+// can get with every question answered.
+func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
+	var bd Bands
+	if t.paths == 0 {
+		return bd
+	}
+	o, samples := randomOutcome(t, most, calibrationBudget)
+	bd.Method = "exact"
+	if samples > 0 {
+		bd.Method, bd.Samples = "sampled", samples
+	}
+	bd.Mild, bd.Strong = intensities(t, most)
+	th := b.Scoring
+	if !th.BandsSet {
+		bd.Calibrated = true
+		bd.Slight = quantileBand(o.leads, BalancedQuantile)
+		bd.Moderate = max(bd.Slight, bd.Mild+(bd.Strong-bd.Mild)/3)
+		bd.Clear = max(bd.Moderate, bd.Mild+2*(bd.Strong-bd.Mild)/3)
+	} else {
+		bd.Slight, bd.Moderate, bd.Clear = th.Slight, th.Moderate, th.Clear
+	}
+	for _, pt := range o.leads {
+		if pt.Margin < bd.Slight {
+			bd.RandomBalanced += pt.Probability
+		}
+		if pt.Margin >= bd.Clear {
+			bd.RandomClear += pt.Probability
+		}
+	}
+	return bd
+}
+
+// quantileBand is the band edge below which at least q of the distribution
+// lies: halfway between the smallest lead that reaches q and the next
+// reachable lead, so that no reachable lead sits on the edge.
+func quantileBand(pts []MarginPoint, q float64) float64 {
+	acc := 0.0
+	for i, pt := range pts {
+		acc += pt.Probability
+		// A little slack keeps rounding in the sum from skipping a point
+		// that reaches q exactly.
+		if acc >= q-1e-12 {
+			if i+1 < len(pts) {
+				return (pt.Margin + pts[i+1].Margin) / 2
+			}
+			return pt.Margin + 1
+		}
+	}
+	return 0
+}
+
+// intensities returns the mildest and the strongest consistent leads, each
+// averaged over every ordered pair of paths (a over b).
+func intensities(t *table, most []int64) (mild, strong float64) {
+	n := t.paths
+	pairs := 0
+	for a := range n {
+		for b := range n {
+			if a == b || most[a] == 0 {
+				continue
+			}
+			mild += mildest(t, most, a, b)
+			strong += reach(t, most, a, b)
+			pairs++
+		}
+	}
+	if pairs == 0 {
+		return 0, 0
+	}
+	return mild / float64(pairs), strong / float64(pairs)
+}
+
+// mildest is the margin of path a over path b, in percentage points, when
+// every question gets the mildest answer towards a: the single option that
+// favours a by the least, or where none favours a, the one that costs it
+// least (Neutral, or disagreeing with a statement for b, which gives
+// nothing).
+func mildest(t *table, most []int64, a, b int) float64 {
+	n := t.paths
+	share := func(w int64, p int) float64 {
+		if most[p] == 0 {
+			return 0
+		}
+		return float64(w) / float64(most[p]) * 100
+	}
+	total := 0.0
+	for qi := range t.rows {
+		r := &t.rows[qi]
+		least, best := math.Inf(1), math.Inf(-1)
+		for o := range r.opts {
+			w := r.weights(o, n)
+			d := share(w[a], a) - share(w[b], b)
+			if d > 0 {
+				least = min(least, d)
+			}
+			best = max(best, d)
+		}
+		switch {
+		case r.opts == 0:
+		case !math.IsInf(least, 1):
+			total += least
+		default:
+			total += best
+		}
+	}
+	return total
+}

@@ -1,0 +1,482 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// This file holds the figures a person reads (labels, shares, confidence,
+// warnings) to simulated people: it is the specification of what those
+// figures mean. simBank is a two-path bank built like the shipped one:
+// graded pairs with their sides balanced, one-sided statements keyed to each
+// path equally often, pick-any questions and choices of four.
+
+// gradedQ builds a graded question as the loader expands it: much rather
+// A, rather A, both equally, rather B, much rather B, for the paths a and b.
+func gradedQ(id string, n, a, b int) quiz.Question {
+	q := quiz.Question{ID: id, Theme: "design", Kind: quiz.Graded, Text: "Graded " + id + "?"}
+	for p, pts := range [][2]float64{{2, 0}, {1, 0}, {0, 0}, {0, 1}, {0, 2}} {
+		o := quiz.Option{ID: []string{"much-a", "a", "equal", "b", "much-b"}[p], Text: fmt.Sprint(p), Weights: make([]float64, n)}
+		o.Weights[a], o.Weights[b] = pts[0], pts[1]
+		q.Options = append(q.Options, o)
+	}
+	return q
+}
+
+// statement builds a one-sided statement keyed to paths[keyed]: agreeing
+// gives it points, disagreeing gives no path any.
+func statement(id string, paths []string, keyed int) quiz.Question {
+	q := quiz.Question{ID: id, Theme: "code", Kind: quiz.Scale, Text: "Statement " + id + ".", Keyed: paths[keyed]}
+	for p := range 5 {
+		o := quiz.Option{ID: quiz.ScaleIDs[p], Text: quiz.ScaleLabels[p], Weights: make([]float64, len(paths))}
+		o.Weights[keyed] = float64(max(0, p-2))
+		q.Options = append(q.Options, o)
+	}
+	return q
+}
+
+func simBank() *quiz.Bank {
+	b := newBank(two)
+	for i := range 16 {
+		a := i % 2 // sides alternate: half the pairs put the engineer first
+		b.Questions = append(b.Questions, gradedQ(fmt.Sprintf("g%02d", i), 2, a, 1-a))
+	}
+	for i := range 8 {
+		b.Questions = append(b.Questions, statement(fmt.Sprintf("s%02d", i), two, i%2))
+	}
+	b.Questions = append(b.Questions,
+		pickAny("p1", "code", w(1, 0), w(0, 1), w(1, 0), w(0, 1), w(1, 0), w(0, 1)),
+		pickAny("p2", "code", w(0, 1), w(1, 0), w(0, 1), w(1, 0)),
+		choice("c1", "design", w(2, 0), w(0, 2), w(2, 0), w(0, 2)),
+		choice("c2", "design", w(0, 2), w(2, 0), w(0, 2), w(2, 0)),
+	)
+	return b
+}
+
+// sides classifies a question's options for a two-path bank by the side
+// they take: +1 towards path 0, −1 towards path 1, 0 neither; and how far
+// (the option's share of the question's best for its path). A statement's
+// disagreeing points take the other path's side though they give it nothing.
+func sides(q *quiz.Question) (side []int, strength []float64) {
+	side, strength = make([]int, len(q.Options)), make([]float64, len(q.Options))
+	best := [2]float64{}
+	for _, o := range q.Options {
+		best[0], best[1] = max(best[0], o.Weights[0]), max(best[1], o.Weights[1])
+	}
+	for i, o := range q.Options {
+		t := 0.0
+		if best[0] > 0 {
+			t += o.Weights[0] / best[0]
+		}
+		if best[1] > 0 {
+			t -= o.Weights[1] / best[1]
+		}
+		switch {
+		case t > 0:
+			side[i] = 1
+		case t < 0:
+			side[i] = -1
+		}
+		strength[i] = math.Abs(t)
+		if q.Kind == quiz.Scale && i < middle {
+			// Disagreeing with a statement for one path is the other's side.
+			side[i] = 1
+			if q.Keyed == "engineer" {
+				side[i] = -1
+			}
+			strength[i] = float64(middle-i) / 2
+		}
+	}
+	return side, strength
+}
+
+// towards answers q for side s (+1 path 0, −1 path 1): the mildest or the
+// strongest answer on that side, or a random one of them.
+func towards(r *rand.Rand, q *quiz.Question, s int, how string) []int {
+	side, strength := sides(q)
+	var on []int
+	for i := range side {
+		if side[i] == s {
+			on = append(on, i)
+		}
+	}
+	if len(on) == 0 {
+		return []int{middle}
+	}
+	if q.Kind == quiz.PickAny {
+		switch how {
+		case "strongest":
+			return on
+		case "random":
+			var picks []int
+			for len(picks) == 0 {
+				for _, o := range on {
+					if r.IntN(2) == 0 {
+						picks = append(picks, o)
+					}
+				}
+			}
+			return picks
+		}
+	}
+	pick := on[0]
+	for _, o := range on {
+		switch how {
+		case "mildest":
+			if strength[o] < strength[pick] {
+				pick = o
+			}
+		case "strongest":
+			if strength[o] > strength[pick] {
+				pick = o
+			}
+		}
+	}
+	if how == "random" {
+		pick = on[r.IntN(len(on))]
+	}
+	return []int{pick}
+}
+
+// uniform answers q with every option (every non-empty set, for pick-any)
+// equally likely.
+func uniform(r *rand.Rand, q *quiz.Question) []int {
+	if q.Kind != quiz.PickAny {
+		return []int{r.IntN(len(q.Options))}
+	}
+	for {
+		var picks []int
+		for o := range q.Options {
+			if r.IntN(2) == 0 {
+				picks = append(picks, o)
+			}
+		}
+		if len(picks) > 0 {
+			return picks
+		}
+	}
+}
+
+// answerer answers a whole bank.
+type answerer func(r *rand.Rand, q *quiz.Question) []int
+
+func answerAll(r *rand.Rand, b *quiz.Bank, p answerer) quiz.Answers {
+	a := quiz.Answers{}
+	for i := range b.Questions {
+		a[b.Questions[i].ID] = quiz.Answer{Picks: p(r, &b.Questions[i])}
+	}
+	return a
+}
+
+var profiles = map[string]answerer{
+	"uniformly random": uniform,
+	"random side": func(r *rand.Rand, q *quiz.Question) []int {
+		return towards(r, q, 1-2*r.IntN(2), "random")
+	},
+	"random side, strongest": func(r *rand.Rand, q *quiz.Question) []int {
+		return towards(r, q, 1-2*r.IntN(2), "strongest")
+	},
+	"strongest engineer": func(r *rand.Rand, q *quiz.Question) []int { return towards(r, q, 1, "strongest") },
+	"mildest engineer":   func(r *rand.Rand, q *quiz.Question) []int { return towards(r, q, 1, "mildest") },
+	"mildest developer":  func(r *rand.Rand, q *quiz.Question) []int { return towards(r, q, -1, "mildest") },
+	"85% engineer, mildly": func(r *rand.Rand, q *quiz.Question) []int {
+		if r.Float64() < 0.85 {
+			return towards(r, q, 1, "mildest")
+		}
+		return towards(r, q, -1, "mildest")
+	},
+	"agrees with everything": func(r *rand.Rand, q *quiz.Question) []int {
+		if q.Kind == quiz.Scale {
+			return []int{3 + r.IntN(2)}
+		}
+		return uniform(r, q)
+	},
+	"always the middle": func(r *rand.Rand, q *quiz.Question) []int {
+		if len(q.Options) == 5 && (q.Kind == quiz.Scale || q.Kind == quiz.Graded) {
+			return []int{middle}
+		}
+		return uniform(r, q)
+	},
+}
+
+// rates runs people of one answerer through a bank and counts what they are
+// told.
+type rates struct {
+	people     int
+	strength   map[Strength]float64
+	path       map[string]float64
+	warned     map[string]float64
+	minShare   float64 // the leading share, lowest and highest
+	maxShare   float64
+	confidence float64 // mean
+}
+
+func simulate(b *quiz.Bank, p answerer, people int, seed uint64) rates {
+	s := NewScorer(b)
+	r := rand.New(rand.NewPCG(seed, 7))
+	rt := rates{people: people, strength: map[Strength]float64{}, path: map[string]float64{},
+		warned: map[string]float64{}, minShare: 100}
+	for range people {
+		res := s.Score(answerAll(r, b, p))
+		rec := res.Recommendation
+		if rec == nil {
+			continue
+		}
+		rt.strength[rec.Strength] += 1.0 / float64(people)
+		rt.path[rec.Path] += 1 / float64(people)
+		for _, w := range res.Warnings {
+			rt.warned[w.Code] += 1 / float64(people)
+		}
+		lead := res.Paths[b.PathIndex(rec.Path)].Share
+		rt.minShare, rt.maxShare = min(rt.minShare, lead), max(rt.maxShare, lead)
+		rt.confidence += res.Confidence / float64(people)
+	}
+	return rt
+}
+
+func (rt rates) String() string {
+	return fmt.Sprintf("balanced %.3f slight %.3f moderate %.3f clear %.3f; paths %v; warned %v; leading share %.1f–%.1f; confidence %.3f",
+		rt.strength[Balanced], rt.strength[Slight], rt.strength[Moderate], rt.strength[Clear],
+		rt.path, rt.warned, rt.minShare, rt.maxShare, rt.confidence)
+}
+
+// checkTargets holds a two-path bank to what its labels promise.
+func checkTargets(t *testing.T, b *quiz.Bank) {
+	t.Helper()
+	const people = 2000
+	got := map[string]rates{}
+	for name, p := range profiles {
+		got[name] = simulate(b, p, people, 1)
+		t.Logf("%-24s %v", name, got[name])
+	}
+	// Rates are sums of 1/people; "every time" allows for their rounding.
+	const always = 1 - 1e-9
+	check := func(what string, ok bool) {
+		t.Helper()
+		if !ok {
+			t.Errorf("%s", what)
+		}
+	}
+	u, side := got["uniformly random"], got["random side"]
+	check("uniformly random answerers: balanced at least 75% of the time", u.strength[Balanced] >= 0.75)
+	check("uniformly random answerers: clear at most 2% of the time", u.strength[Clear] <= 0.02)
+	check("random-side answerers: balanced at least 65% of the time", side.strength[Balanced] >= 0.65)
+	check("random-side answerers: clear at most 3% of the time", side.strength[Clear] <= 0.03)
+	strong := got["random side, strongest"]
+	check("strongest random-side answerers: clear at most 3% of the time", strong.strength[Clear] <= 0.03)
+	lean := got["85% engineer, mildly"]
+	check("85% mild engineer leaners: placed on the engineer at least 95% of the time", lean.path["engineer"] >= 0.95)
+	s := got["strongest engineer"]
+	check("the strongest engineer answers: clear, share at least 90", s.strength[Clear] >= always && s.minShare >= 90)
+	for _, name := range []string{"mildest engineer", "mildest developer"} {
+		m := got[name]
+		check(name+": a lean (not balanced, at most slight)", m.strength[Slight] >= always)
+		check(name+": share between 55 and 85", m.minShare >= 55 && m.maxShare <= 85)
+	}
+	check("the mildest engineer and developer are placed on their paths",
+		got["mildest engineer"].path["engineer"] >= always && got["mildest developer"].path["developer"] >= always)
+	agree, mid := got["agrees with everything"], got["always the middle"]
+	check("agreeing with everything: warned every time", agree.warned[WarnAgreeAll] >= always)
+	check("agreeing with everything: balanced at least 75% of the time", agree.strength[Balanced] >= 0.75)
+	check("always the middle: warned every time", mid.warned[WarnAlwaysMiddle] >= always)
+	check("always the middle: balanced at least 75% of the time", mid.strength[Balanced] >= 0.75)
+	check("random answerers are rarely warned of a style", u.warned[WarnAgreeAll]+u.warned[WarnAlwaysMiddle]+u.warned[WarnSamePosition] < 0.01)
+}
+
+func TestSimulatedAnswerersOnABalancedBank(t *testing.T) {
+	checkTargets(t, simBank())
+}
+
+// mirrorPaths swaps the two paths' roles: every weight goes to the other
+// path and statements change their key. The same answers then mean the
+// mirror image.
+func mirrorPaths(b *quiz.Bank) *quiz.Bank {
+	m := *b
+	m.Questions = nil
+	for _, q := range b.Questions {
+		q.Options = append([]quiz.Option(nil), q.Options...)
+		for i, o := range q.Options {
+			o.Weights = []float64{o.Weights[1], o.Weights[0]}
+			q.Options[i] = o
+		}
+		switch q.Keyed {
+		case b.Paths[0].ID:
+			q.Keyed = b.Paths[1].ID
+		case b.Paths[1].ID:
+			q.Keyed = b.Paths[0].ID
+		}
+		m.Questions = append(m.Questions, q)
+	}
+	return &m
+}
+
+// The same answers to a mirrored bank give the mirrored result with the
+// same confidence and strength, ties included: nothing favours the path a
+// bank happens to list first.
+func TestMirroredBankGivesTheSameConfidence(t *testing.T) {
+	b := simBank()
+	m := mirrorPaths(b)
+	sb, sm := NewScorer(b), NewScorer(m)
+	r := rand.New(rand.NewPCG(3, 3))
+	names := []string{"uniformly random", "always the middle", "85% engineer, mildly", "random side"}
+	for i := range 400 {
+		a := answerAll(r, b, profiles[names[i%len(names)]])
+		x, y := sb.Score(a), sm.Score(a)
+		if x.Confidence != y.Confidence {
+			t.Fatalf("confidence %v, mirrored %v", x.Confidence, y.Confidence)
+		}
+		if x.Recommendation.Strength != y.Recommendation.Strength || x.Recommendation.Margin != y.Recommendation.Margin {
+			t.Fatalf("strength %s (%v), mirrored %s (%v)", x.Recommendation.Strength, x.Recommendation.Margin,
+				y.Recommendation.Strength, y.Recommendation.Margin)
+		}
+		if x.Paths[0].Share != y.Paths[1].Share {
+			t.Fatalf("share %v, mirrored %v", x.Paths[0].Share, y.Paths[1].Share)
+		}
+		if x.Recommendation.Tie && x.Confidence != 0.5 {
+			t.Fatalf("a tie has confidence %v, want 0.5", x.Confidence)
+		}
+	}
+	if sb.Bands() != sm.Bands() {
+		t.Errorf("bands %+v, mirrored %+v", sb.Bands(), sm.Bands())
+	}
+}
+
+// person is a simulated person with a lean: on each question they take the
+// engineer's side with probability p, the developer's otherwise, the middle
+// with probability mid, and within a side the strongest answer with
+// probability strong.
+type person struct{ p, mid, strong float64 }
+
+func (ps person) answer(r *rand.Rand, q *quiz.Question) []int {
+	if len(q.Options) == 5 && (q.Kind == quiz.Scale || q.Kind == quiz.Graded) && r.Float64() < ps.mid {
+		return []int{middle}
+	}
+	s := -1
+	if r.Float64() < ps.p {
+		s = 1
+	}
+	how := "mildest"
+	if r.Float64() < ps.strong {
+		how = "strongest"
+	}
+	return towards(r, q, s, how)
+}
+
+// population draws people as the confidence model assumes them: half with
+// no preference, half with a lean of any size.
+func population(r *rand.Rand) person {
+	ps := person{p: 0.5, mid: r.Float64() * 0.4, strong: r.Float64()}
+	if r.IntN(2) == 0 {
+		ps.p = 0.5 + (r.Float64()-0.5)*0.8
+	}
+	return ps
+}
+
+// retest has every person take the bank twice and returns, per group of
+// people, their mean confidence after the first test and the share of them
+// whose second test named the same path.
+func retest(b *quiz.Bank, people int, draw func(*rand.Rand) person, seed uint64) (conf, same []float64, groups []int) {
+	s := NewScorer(b)
+	r := rand.New(rand.NewPCG(seed, 11))
+	conf, same, groups = make([]float64, 5), make([]float64, 5), make([]int, 5)
+	for range people {
+		ps := draw(r)
+		first := s.Score(answerAll(r, b, ps.answer))
+		second := s.Score(answerAll(r, b, ps.answer))
+		g := min(4, int(first.Confidence*10)-5) // 0.5–0.6, …, 0.9–1
+		g = max(0, g)
+		conf[g] += first.Confidence
+		if first.Recommendation.Path == second.Recommendation.Path {
+			same[g]++
+		}
+		groups[g]++
+	}
+	for g := range groups {
+		if groups[g] > 0 {
+			conf[g] /= float64(groups[g])
+			same[g] /= float64(groups[g])
+		}
+	}
+	return conf, same, groups
+}
+
+// Confidence is calibrated: among people told about 7 in 10, about 7 in 10
+// get the same path when they take the quiz again.
+func TestConfidenceMatchesASimulatedRetest(t *testing.T) {
+	b := simBank()
+	conf, same, groups := retest(b, 4000, population, 5)
+	var wConf, wSame float64
+	total := 0
+	for g := range groups {
+		t.Logf("confidence %.1f–%.1f: %4d people, mean confidence %.3f, same path on a retest %.3f",
+			0.5+float64(g)/10, 0.6+float64(g)/10, groups[g], conf[g], same[g])
+		wConf += conf[g] * float64(groups[g])
+		wSame += same[g] * float64(groups[g])
+		total += groups[g]
+		// Each group of a hundred people or more is within 0.08 of what
+		// the retest bears out.
+		if groups[g] >= 100 && math.Abs(conf[g]-same[g]) > 0.08 {
+			t.Errorf("confidence %.3f, but %.3f got the same path on a retest", conf[g], same[g])
+		}
+	}
+	wConf, wSame = wConf/float64(total), wSame/float64(total)
+	t.Logf("overall: mean confidence %.3f, same path on a retest %.3f", wConf, wSame)
+	if math.Abs(wConf-wSame) > 0.03 {
+		t.Errorf("mean confidence %.3f, but %.3f got the same path on a retest", wConf, wSame)
+	}
+}
+
+// People with no preference at all are told so: their confidence is near
+// the 1 in 2 a retest gives them, far from the 3 in 4 resampling claimed.
+func TestRandomAnswerersAreNotConfident(t *testing.T) {
+	b := simBank()
+	for _, name := range []string{"uniformly random", "random side"} {
+		rt := simulate(b, profiles[name], 2000, 9)
+		if rt.confidence > 0.65 {
+			t.Errorf("%s: mean confidence %.3f, want at most 0.65 (a retest gives the same path half the time)", name, rt.confidence)
+		}
+	}
+	for _, name := range []string{"strongest engineer", "mildest engineer", "85% engineer, mildly"} {
+		rt := simulate(b, profiles[name], 500, 9)
+		if rt.confidence < 0.9 {
+			t.Errorf("%s: mean confidence %.3f, want at least 0.9", name, rt.confidence)
+		}
+	}
+}
+
+// A bank of three paths gets shares that sum to 100 and a confidence of 1 in
+// 3 for a three-way tie.
+func TestThreePathSharesAndTies(t *testing.T) {
+	three := []string{"engineer", "developer", "architect"}
+	b := newBank(three)
+	for i := range 12 {
+		b.Questions = append(b.Questions, gradedQ(fmt.Sprintf("g%02d", i), 3, i%3, (i+1)%3))
+	}
+	s := NewScorer(b)
+	mid := quiz.Answers{}
+	for _, q := range b.Questions {
+		mid[q.ID] = pick(middle)
+	}
+	res := s.Score(mid)
+	if res.Confidence != 1.0/3 {
+		t.Errorf("a three-way tie has confidence %v, want 1/3", res.Confidence)
+	}
+	r := rand.New(rand.NewPCG(1, 1))
+	for range 200 {
+		res := s.Score(answerAll(r, b, uniform))
+		sum := 0.0
+		for _, p := range res.Paths {
+			if p.Share < 0 || p.Share > 100 {
+				t.Fatalf("share %v", p.Share)
+			}
+			sum += p.Share
+		}
+		if math.Abs(sum-100) > 1e-9 {
+			t.Fatalf("shares sum to %v", sum)
+		}
+	}
+}
