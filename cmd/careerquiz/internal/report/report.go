@@ -146,4 +146,3 @@ func confidenceText(c float64) string {
 	}
 	return fmt.Sprintf("If you took the quiz again, you would %s (about %d in 10) get the same path.", how, tenths)
 }
-
