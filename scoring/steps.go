@@ -141,7 +141,7 @@ func (r Result) Hypothesis() bool {
 //   - the bank's stages are kept in order; within a stage, steps of the
 //     themes that drew the person most towards the path come first, and a
 //     step whose theme leaned towards another path becomes an Explore step,
-//     last in its stage;
+//     last in its stage, unless every path takes that step;
 //   - a result that is only a hypothesis (see Result.Hypothesis) opens with
 //     the try-both step of the theme where the two leading paths came
 //     closest.
