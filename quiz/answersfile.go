@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 )
 
 // answerSkip is the value that skips a question in an answers file.
@@ -166,89 +164,41 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 // order, or into the keys of the "answers" table of a saved result.
 func (r *answersReader) tomlEntries() ([]answerEntry, error) {
 	src := string(r.data)
-	entries, keys, lines, err := r.decodeTOML(src)
+	doc, err := decodeTOML(r.file, src, "invalid TOML: ", "an answer is a number, an id or one list of them")
 	if err != nil {
 		return nil, err
 	}
+	loc := newLocator(src, doc)
+	entries := tomlTable(doc, loc, "")
 	if answers, ok := r.savedResult(entries); ok {
 		if answers == nil {
 			return nil, nil
 		}
-		// Only the decoder reads tables, so it read this one.
 		table, _ := answers.value.(map[string]any)
-		return tomlTable(table, keys, lines, answers.key), nil
+		return tomlTable(table, loc, answers.key), nil
 	}
 	return entries, nil
 }
 
-// decodeTOML decodes an answers file with the TOML decoder, into its
-// top-level entries in file order, with its keys and their lines for the
-// tables of a saved result.
-func (r *answersReader) decodeTOML(src string) ([]answerEntry, []toml.Key, keyLines, error) {
-	// Deep nesting is refused before the decoder, which recurses per level,
-	// sees it, by the same scan that places keys on lines and guards the
-	// bank loader. The scan counts a question's key as a level, so lists
-	// and tables may nest maxKeyNesting deep below it: an answers file
-	// needs one list (two inside a saved result).
-	lines, deep := scanTOML(src, maxKeyNesting+1)
-	if deep != nil {
-		line, col := r.position(r.offset(deep.line, deep.col))
-		return nil, nil, nil, &SyntaxError{File: r.file, Line: line, Col: col,
-			Message: fmt.Sprintf("lists or tables nested more than %d deep; an answer is a number, an id or one list of them", maxKeyNesting),
-			Source:  sourceLine(src, line)}
-	}
-	var doc map[string]any
-	md, err := toml.Decode(src, &doc)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, nil, &SyntaxError{File: r.file, Line: pe.Position.Line, Col: pe.Position.Col,
-				Message: "invalid TOML: " + pe.Message, Source: sourceLine(src, pe.Position.Line), Err: err}
-		}
-		return nil, nil, nil, fmt.Errorf("%s: invalid TOML: %w", r.file, err)
-	}
-	keys := md.Keys()
-	return tomlTable(doc, keys, lines, ""), keys, lines, nil
-}
-
-// tomlTable lists the keys of one table in the order the file defines them.
-// keys are the document's keys in file order; keys defined only implicitly
-// (by a header such as [outage.x]) are not among them and come last.
-func tomlTable(table map[string]any, keys []toml.Key, lines keyLines, name string) []answerEntry {
-	depth := 1
-	if name != "" {
-		depth = 2
-	}
+// tomlTable lists the keys of one table in file order, as far as their
+// lines are known, and the rest after them by name.
+func tomlTable(table map[string]any, loc *locator, name string) []answerEntry {
 	entries := make([]answerEntry, 0, len(table))
-	seen := make(map[string]bool, len(table))
-	add := func(k string) {
-		if v, ok := table[k]; ok && !seen[k] {
-			seen[k] = true
-			line := lines.line(joinKey(name, k))
-			if line == 0 {
-				// An array of tables is placed by its first element.
-				line = lines.line(joinKey(name, k) + "[0]")
-			}
-			entries = append(entries, answerEntry{key: k, line: line, value: v})
+	for k, v := range table {
+		key := joinKey(name, k)
+		if _, ok := v.([]map[string]any); ok {
+			// An array of tables is placed by its first element.
+			key += "[0]"
 		}
+		entries = append(entries, answerEntry{key: k, line: loc.line(key), value: v})
 	}
-	for _, k := range keys {
-		if len(k) == depth && (name == "" || k[0] == name) {
-			add(k[depth-1])
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		if a.line != b.line {
+			return b.line == 0 || a.line != 0 && a.line < b.line
 		}
-	}
-	if len(entries) < len(table) {
-		rest := make([]string, 0, len(table)-len(entries))
-		for k := range table {
-			if !seen[k] {
-				rest = append(rest, k)
-			}
-		}
-		sort.Strings(rest)
-		for _, k := range rest {
-			add(k)
-		}
-	}
+		return a.key < b.key
+	})
 	return entries
 }
 

@@ -506,7 +506,7 @@ func TestParseAnswersUnreadableFiles(t *testing.T) {
 			file: "answers.toml",
 			data: "# [[[ in a comment\ntasks = \"[[[\"\ntools = " + strings.Repeat("[", 40) + strings.Repeat("]", 40),
 			line: 3, col: 41,
-			want: "answers.toml:3:41: lists or tables nested more than 32 deep; an answer is a number, an id or one list of them",
+			want: "answers.toml:3:41: nested more than 32 levels deep (an answer is a number, an id or one list of them)",
 		},
 	}
 	for _, tt := range tests {

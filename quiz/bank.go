@@ -73,7 +73,6 @@ type Path struct {
 	Salary []string
 	// Steps are the learning steps in their recommended order.
 	Steps []Step
-	Line  int
 }
 
 // Step is one learning step, tagged with the theme it builds.
@@ -119,8 +118,6 @@ type Question struct {
 	// but it counts for no path (see Scored).
 	Unscored bool
 	Options  []Option
-	// Line is where the question starts in the bank file; 0 when unknown.
-	Line int
 }
 
 // Side is one of the two ways of working a Graded question weighs.

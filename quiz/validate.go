@@ -22,6 +22,60 @@ const (
 	weightDecimal = 1000 // weights are exact in thousandths
 )
 
+// validator collects every problem of a bank, so that an author sees them
+// all in one run.
+type validator struct {
+	file string
+	src  string
+	doc  map[string]any
+	// loc places keys on lines; it is made for the first problem, since a
+	// bank without problems needs no lines.
+	loc   *locator
+	errs  Problems
+	warns []Problem
+	// qids holds the question ids by index, to name questions in problems.
+	qids []string
+	// unread marks the keys whose values had the wrong type: problems
+	// found later for the same key, such as "is missing", would only
+	// repeat the first.
+	unread map[string]bool
+}
+
+// line is the line of an indexed key, or of its nearest parent with one.
+func (v *validator) line(key string) int {
+	if v.loc == nil {
+		v.loc = newLocator(v.src, v.doc)
+	}
+	return v.loc.line(key)
+}
+
+func (v *validator) add(warn bool, key, question, field, format string, args ...any) {
+	if v.unread[key] {
+		return
+	}
+	p := Problem{File: v.file, Line: v.line(key), Question: question, Field: field,
+		Message: fmt.Sprintf(format, args...), Warning: warn}
+	if p.Line == 0 && question == "" {
+		// A problem of the whole file, such as a missing title or too few
+		// paths, has no key to point at: point at the top, as linters do,
+		// so that every message still leads somewhere in the file.
+		p.Line = 1
+	}
+	if warn {
+		v.warns = append(v.warns, p)
+	} else {
+		v.errs = append(v.errs, p)
+	}
+}
+
+func (v *validator) errorf(key, question, field, format string, args ...any) {
+	v.add(false, key, question, field, format, args...)
+}
+
+func (v *validator) warnf(key, question, field, format string, args ...any) {
+	v.add(true, key, question, field, format, args...)
+}
+
 func (v *validator) bank(raw *rawBank) *Bank {
 	b := &Bank{File: v.file, Scoring: DefaultThresholds}
 	b.Title = v.text(nil, "title", "", raw.Title, true)
@@ -50,7 +104,6 @@ func (v *validator) bank(raw *rawBank) *Bank {
 			ID:      rp.ID,
 			Name:    v.text(pe, "name", "", rp.Name, true),
 			Summary: v.text(pe, "summary", "", rp.Summary, true),
-			Line:    v.line(pe.key()),
 		}
 		for j, s := range rp.Salary {
 			p.Salary = append(p.Salary, v.text(&elem{parent: pe, array: "salary", i: j}, "", "", s, true))
@@ -68,13 +121,6 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		v.errorf(at, "", "paths", "a bank needs at least two paths to compare, found %d", len(raw.Paths))
 	}
 
-	v.qids = make([]string, len(raw.Questions))
-	for i, rq := range raw.Questions {
-		v.qids[i] = rq.ID
-		if !validID(rq.ID) {
-			v.qids[i] = fmt.Sprintf("question %d", i+1)
-		}
-	}
 	qSeen := map[string]int{}
 	used := map[string]int{}
 	b.Questions = make([]Question, 0, len(raw.Questions))
@@ -119,6 +165,9 @@ type elem struct {
 	array  string // the array of tables it is an element of, or "salary"
 	i      int
 	id     string // a path's id, by which messages name it
+	// table marks a table that is no array's element: [scoring], or a
+	// graded question's side a or b.
+	table bool
 }
 
 func (e *elem) key() string {
@@ -126,12 +175,24 @@ func (e *elem) key() string {
 		return ""
 	}
 	k := joinKey(e.parent.key(), e.array)
-	if e.array == "salary" || e.array == "a" || e.array == "b" {
-		// The facts are one array, whose line is the key's; a graded
-		// question's sides are tables of their own.
+	if e.array == "salary" || e.table {
+		// The facts are one array, whose line is the key's.
 		return k
 	}
 	return k + "[" + strconv.Itoa(e.i) + "]"
+}
+
+// dotted names a key of the element by its place in the document, with
+// 1-based indexes: "paths[2].steps[1].title".
+func (e *elem) dotted(name string) string {
+	if e == nil {
+		return name
+	}
+	k := e.array
+	if !e.table {
+		k += "[" + strconv.Itoa(e.i+1) + "]"
+	}
+	return e.parent.dotted(joinKey(k, name))
 }
 
 // field names the element in messages; a question is named by its id,
@@ -156,10 +217,10 @@ func (e *elem) field() string {
 		f = "try_both " + n
 	case "salary":
 		f = "salary " + n
-	case "a", "b":
-		f = e.array
 	case "options":
 		f = "option " + n
+	case "a", "b", "scoring", "skip_when":
+		f = e.array
 	default:
 		return ""
 	}
@@ -231,7 +292,7 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, paths map[string]int) Question {
 	qe := &elem{array: "questions", i: i}
 	qid := v.qids[i]
-	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed, Line: v.line(qe.key())}
+	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed}
 	v.id(qe, "id", qid, rq.ID, seen)
 	if rq.Theme == "" {
 		v.errorf(qe.keyOf("theme"), qid, "theme", "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
@@ -250,6 +311,10 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 		v.warnf(qe.keyOf("text"), qid, "text", "is longer than %d characters and may not fit an 80×24 screen with its options", textRunes)
 	}
 
+	if v.unread[qe.keyOf("kind")] {
+		// Without its kind, nothing else about the question can be judged.
+		return q
+	}
 	switch Kind(rq.Kind) {
 	case "", Choice:
 		q.Kind = Choice
@@ -329,7 +394,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 		}
 		if len(ro.Weights) == 0 {
 			weightsOK = false
-			v.errorf(oe.key(), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
+			v.errorf(oe.keyOf("weights"), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range sortedKeys(ro.Weights) {
 			w := ro.Weights[pid]
@@ -503,7 +568,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 			v.errorf(qe.key(), qid, name, "is missing: a graded question needs both sides, such as %s = { text = \"…\", path = %q }", name, firstOr(b.pathIDs(), "engineer"))
 			continue
 		}
-		se := &elem{parent: qe, array: name}
+		se := &elem{parent: qe, array: name, table: true}
 		text := v.text(se, "text", qid, side.Text, true)
 		if utf8.RuneCountInString(text) > textRunes {
 			v.warnf(se.keyOf("text"), qid, name+": text", "is longer than %d characters and may not fit an 80×24 screen", textRunes)
@@ -615,59 +680,6 @@ func (v *validator) text(e *elem, name, qid, s string, required bool) string {
 		v.errorf(e.keyOf(name), qid, e.fieldOf(name), "is empty: write the text people will see")
 	}
 	return strings.TrimSpace(c)
-}
-
-// describe names the question and field an indexed key belongs to.
-func (v *validator) describe(key string) (question, field string) {
-	qi, oi, rest, ok := splitQuestionKey(key)
-	if !ok {
-		return "", mapIndexes(key, func(digits string) string {
-			n, _ := strconv.Atoi(digits)
-			return fmt.Sprintf("[%d]", n+1)
-		})
-	}
-	if n, _ := strconv.Atoi(qi); n < len(v.qids) {
-		question = v.qids[n]
-	}
-	field = rest
-	if oi != "" {
-		n, _ := strconv.Atoi(oi)
-		field = strings.TrimSuffix(fmt.Sprintf("option %d: %s", n+1, rest), ": ")
-	}
-	return question, field
-}
-
-// splitQuestionKey splits "questions[3].options[1].text" into the question
-// index "3", the option index "1" (empty for a key of the question itself)
-// and the rest, "text". ok is false for a key outside the questions, or one
-// with a line break after the question's index.
-func splitQuestionKey(key string) (question, option, rest string, ok bool) {
-	rest, ok = strings.CutPrefix(key, "questions[")
-	if !ok {
-		return "", "", "", false
-	}
-	question, rest, ok = cutIndex(rest)
-	if !ok || strings.Contains(rest, "\n") {
-		return "", "", "", false
-	}
-	if after, isOption := strings.CutPrefix(rest, ".options["); isOption {
-		if o, r, ok := cutIndex(after); ok {
-			option, rest = o, r
-		}
-	}
-	return question, option, strings.TrimPrefix(rest, "."), true
-}
-
-// cutIndex splits "12]rest" into "12" and "rest".
-func cutIndex(s string) (digits, rest string, ok bool) {
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	if n == 0 || n == len(s) || s[n] != ']' {
-		return "", "", false
-	}
-	return s[:n], s[n+1:], true
 }
 
 // validID reports whether id is an id as banks write them: lowercase
