@@ -38,10 +38,18 @@ hobby = "skip"
   "paths": [{"id": "engineer", "name": "Back-end engineer", "percent": 68.0}],
   "answers": {"outage": 2, "diagrams": 5, "tasks": [1, 3], "tools": "skip", "hobby": "skip"}
 }`))
+	f.Add("answers.toml", []byte("\"\\u009b31m\" = 1\n\"\\u009b31m\" = 2\n"))
+	f.Add("answers.toml", []byte("\"\u009d0;x\u009c\" = 1\n\"\\u001b[2J\" = 2\n\"\u202e\" = [1]"))
+	f.Add("answers.json", []byte("{\"\\u001b[2J\": 1, \"\\u009b\": \"\\u202e\"}"))
 	bank := answersTestBank()
 	f.Fuzz(func(t *testing.T, file string, data []byte) {
 		answers, err := quiz.ParseAnswers(bank, file, data)
 		if err != nil {
+			// The file's name comes from the person, but nothing in the
+			// file may bring a control character into a message.
+			if msg := err.Error(); quiz.Clean(msg) != msg && quiz.Clean(file) == file {
+				t.Fatalf("error holds control characters: %q", msg)
+			}
 			var se *quiz.SyntaxError
 			var ps quiz.Problems
 			switch {

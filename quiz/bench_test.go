@@ -38,8 +38,8 @@ func sizeName(n int) string {
 var questionID = regexp.MustCompile(`(?m)^id = "[^"]*"`)
 
 // builtInTimes returns a bank of n questions made of the built-in bank's
-// questions in turn, the i-th with id "q<i>"; n = 0 gives the built-in bank
-// itself.
+// questions in turn, the first round with their own ids and the i-th after
+// it with id "q<i>"; n = 0 gives the built-in bank itself.
 func builtInTimes(tb testing.TB, n int) []byte {
 	tb.Helper()
 	if n == 0 {
@@ -50,13 +50,26 @@ func builtInTimes(tb testing.TB, n int) []byte {
 	if len(parts) < 2 {
 		tb.Fatalf("the built-in bank has no %q", strings.TrimSpace(header))
 	}
+	// Tables that are not questions ([[try_both]]) may stand between them;
+	// they are written once, before the questions.
 	var sb strings.Builder
 	sb.WriteString(parts[0])
+	for i, q := range parts[1:] {
+		if at := strings.Index(q, "\n[[try_both]]"); at >= 0 {
+			sb.WriteString(q[at:])
+			parts[1+i] = q[:at]
+		}
+	}
 	for i := range n {
 		q := parts[1+i%(len(parts)-1)]
 		loc := questionID.FindStringIndex(q)
 		if loc == nil {
 			tb.Fatalf("a question of the built-in bank has no id line:\n%s", q)
+		}
+		if i < len(parts)-1 {
+			// The first round keeps its ids, which steps may name.
+			sb.WriteString(header + q)
+			continue
 		}
 		fmt.Fprintf(&sb, "%sid = \"q%d\"%s", header+q[:loc[0]], i, q[loc[1]:])
 	}

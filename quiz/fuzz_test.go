@@ -46,6 +46,13 @@ func FuzzParse(f *testing.F) {
 		"[a.b.c]\n[[a.b.c]]",
 		"\ufeff\r\ntitle = 'x'\r\n",
 		"x = \"\xff\"",
+		// The library's own messages quote keys: duplicate keys holding
+		// C1 controls, escapes and bidi overrides must come out clean.
+		"\"\\u009b31m\" = 1\n\"\\u009b31m\" = 2",
+		"\"\u009d0;x\u009c\" = 1\n\"\u009d0;x\u009c\" = 2",
+		"[\"\\u001b[2J\"]\n[\"\\u001b[2J\"]",
+		"'\u202ex' = 1\n'\u202ex' = 2",
+		"[[questions]]\nid = \"\\u001b]0;t\\u0007\"\n\"\\u001b\" = 1",
 	} {
 		f.Add([]byte(s))
 	}
@@ -61,9 +68,17 @@ func FuzzParse(f *testing.F) {
 			if !utf8.ValidString(err.Error()) {
 				t.Fatalf("error is not valid UTF-8: %q", err)
 			}
+			if msg := err.Error(); quiz.Clean(msg) != msg {
+				t.Fatalf("error holds control characters: %q", msg)
+			}
 			return
 		}
 		checkBank(t, b)
+		for _, w := range b.Warnings {
+			if msg := w.Error(); quiz.Clean(msg) != msg {
+				t.Fatalf("warning holds control characters: %q", msg)
+			}
+		}
 	})
 }
 
