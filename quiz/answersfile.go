@@ -584,16 +584,6 @@ func (r *answersReader) line(off int) int {
 	return sort.SearchInts(r.newlines, off) + 1 // line breaks before off, plus one
 }
 
-// offset turns a 1-based line and byte column into a byte offset.
-func (r *answersReader) offset(line, col int) int {
-	r.line(0) // builds the index of line breaks
-	start := 0
-	if line > 1 && line-2 < len(r.newlines) {
-		start = r.newlines[line-2] + 1
-	}
-	return start + col - 1
-}
-
 // position turns a byte offset into a 1-based line and column (in runes).
 // Counting the column takes time in proportion to the line's length, which
 // is fine for the one place of a syntax error.
