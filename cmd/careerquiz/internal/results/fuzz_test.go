@@ -1,0 +1,51 @@
+package results
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+// FuzzParse: whatever a file in the results folder holds, reading it never
+// fails other than by saying why, and a document it accepts has what
+// history and compare rely on: a bank digest, paths with ids, and a finite
+// share for every path, in every theme too.
+func FuzzParse(f *testing.F) {
+	doc := result(60, 20, `{"q1": 1, "q2": [1, 2], "q3": "skip"}`)
+	f.Add(doc)
+	if kept, err := stamp(doc, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)); err == nil {
+		f.Add(kept)
+	}
+	f.Add([]byte(`{"schema": "careerquiz.result/v1", "bank": {"sha256": "x"}, "paths": [{"id": "a", "share": 101}], "answers": {}}`))
+	f.Add([]byte(`{"schema": "careerquiz.result/v1", "paths": [{"id": "a", "percent": -5}]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, why := parse(data)
+		if why != "" {
+			return
+		}
+		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.Answers == nil {
+			t.Fatalf("accepted without a bank digest, paths or answers: %+v", a)
+		}
+		for _, paths := range append([][]Path{a.Paths}, themePaths(a)...) {
+			for _, p := range paths {
+				if p.Share == nil || math.IsNaN(*p.Share) || math.IsInf(*p.Share, 0) {
+					t.Fatalf("path %q has no usable share: %v", p.ID, p.Share)
+				}
+			}
+		}
+		for _, p := range a.Paths {
+			if p.ID == "" {
+				t.Fatal("accepted a path without an id")
+			}
+		}
+	})
+}
+
+func themePaths(a Attempt) [][]Path {
+	var out [][]Path
+	for _, th := range a.Themes {
+		out = append(out, th.Paths)
+	}
+	return out
+}
