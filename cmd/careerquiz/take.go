@@ -126,6 +126,7 @@ func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, erro
 	s.chooseAsker(o, e, stops, stdinTTY, stderrColor)
 
 	if !stdinTTY {
+		s.piped = true
 		s.unsaved.Store("answers from a pipe are not saved")
 		return s, nil
 	}
@@ -218,8 +219,11 @@ func (s *session) interview() (quiz.Answers, error) {
 		return nil, exitCode{code: exitInterrupt, msg: msg, hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
 		msg, hint := s.stopNote("input ended")
-		if s.store == nil {
+		if s.piped {
 			hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
+		}
+		if hint == "" {
+			return nil, errors.New(msg)
 		}
 		return nil, withHint(errors.New(msg), "%s", hint)
 	case err != nil:
@@ -264,7 +268,9 @@ type session struct {
 	out     io.Writer
 	color   bool
 	// store is nil when this run saves nothing; unsaved then says why.
+	// piped is true when answers come through a pipe, which is one reason.
 	store *progress.Store
+	piped bool
 	// answers holds an answer for every question shown: one with no picks
 	// for a question skipped.
 	answers  quiz.Answers
