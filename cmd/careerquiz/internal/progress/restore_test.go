@@ -14,7 +14,7 @@ import (
 
 // The bank the restore tests answer: a choice, a scale and a pick-any
 // question, in that order.
-func testBank(t *testing.T, edit func(string) string) *quiz.Bank {
+func testBank(t testing.TB, edit func(string) string) *quiz.Bank {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "quiz", "testdata", "base.toml"))
 	if err != nil {
