@@ -283,7 +283,11 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 			case k == 0 || len(all) == 0:
 				sa.Answers = all[:min(2, len(all))]
 			default:
-				sa.Answers, sa.Again = []StepAnswer{all[(k+1)%len(all)]}, true
+				// First the answers the theme's first step left unquoted,
+				// then its two, the weaker first.
+				turn := append(slices.Clone(all[min(2, len(all)):]), all[:min(2, len(all))]...)
+				slices.Reverse(turn[len(turn)-min(2, len(all)):])
+				sa.Answers, sa.Again = []StepAnswer{turn[(k-1)%len(turn)]}, true
 			}
 			seen[key]++
 		}

@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -158,12 +160,12 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 		t.Errorf("drawn by code: %v, want %v", got, want["code"])
 	}
 	// The first step of a theme quotes the two answers that decided it,
-	// a later one refers back with the first of them.
+	// a later one refers back with the other of them.
 	d1 := StepAnswer{Question: "d1", Verb: Chose, Text: "d1 option 1", Toward: true}
 	d2 := StepAnswer{Question: "d2", Verb: Chose, Text: "d2 option 1", Toward: true}
 	reasons := map[string]StepAdvice{
 		"engineer-requests":  {Reason: ReasonDrew, Answers: []StepAnswer{d1, d2}},
-		"engineer-design":    {Reason: ReasonDrew, Answers: []StepAnswer{d1}, Again: true},
+		"engineer-design":    {Reason: ReasonDrew, Answers: []StepAnswer{d2}, Again: true},
 		"engineer-language":  {Reason: ReasonEven},
 		"engineer-databases": {Reason: ReasonEven},
 	}
@@ -172,8 +174,8 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 	c2 := StepAnswer{Question: "c2", Verb: Chose, Text: "c2 option 1", Toward: true}
 	codeReasons := map[string]StepAdvice{
 		"engineer-language":  {Reason: ReasonDrew, Answers: []StepAnswer{c1, c2}},
-		"engineer-databases": {Reason: ReasonDrew, Answers: []StepAnswer{c1}, Again: true},
-		"engineer-projects":  {Reason: ReasonDrew, Answers: []StepAnswer{c2}, Again: true},
+		"engineer-databases": {Reason: ReasonDrew, Answers: []StepAnswer{c2}, Again: true},
+		"engineer-projects":  {Reason: ReasonDrew, Answers: []StepAnswer{c1}, Again: true},
 	}
 	for _, s := range byCode.Steps {
 		if want, ok := codeReasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Again != want.Again) {
@@ -445,5 +447,27 @@ func TestStepsEveryPathTakesAreNotExplored(t *testing.T) {
 		if s.Theme == "code" && s.Kind != Explore {
 			t.Errorf("step %s of the code theme is %s, not explore", s.ID, s.Kind)
 		}
+	}
+}
+
+// TestStepsQuoteEachDecidingAnswerInTurn: the later steps of a theme quote
+// first the answers its first step left out, then the first step's two.
+func TestStepsQuoteEachDecidingAnswerInTurn(t *testing.T) {
+	b := newBank(two,
+		choice("d1", "design", w(3, 0), w(0, 3)),
+		choice("d2", "design", w(2, 0), w(0, 2)),
+		choice("d3", "design", w(1, 0), w(0, 1)),
+	)
+	b.Paths[0].Steps = nil
+	for i := range 5 {
+		b.Paths[0].Steps = append(b.Paths[0].Steps, quiz.Step{ID: fmt.Sprintf("s%d", i+1), Theme: "design", Stage: i + 1, Text: "step"})
+	}
+	r := Score(b, quiz.Answers{"d1": pick(0), "d2": pick(0), "d3": pick(0)})
+	var got []string
+	for _, s := range r.Steps {
+		got = append(got, strings.Join(s.Questions(), "+"))
+	}
+	if want := []string{"d1+d2", "d3", "d2", "d1", "d3"}; !slices.Equal(got, want) {
+		t.Errorf("quoted %v, want %v", got, want)
 	}
 }
