@@ -38,7 +38,7 @@ const maxSuggestions = 25
 const maxProblems = 100
 
 // ParseAnswers reads an answers file: TOML or JSON with one key per question
-// id, as described in DESIGN.md. file names the file in messages. Content
+// id, as the README describes. file names the file in messages. Content
 // that starts with "{" is JSON; otherwise the extension .json says JSON and
 // anything else is TOML. A saved JSON result is accepted too, and its
 // "answers" object is used.
@@ -111,7 +111,7 @@ func (b *Bank) AnswerValues(a Answers) map[string]any {
 		switch {
 		case ans.Skipped():
 			values[q.ID] = answerSkip
-		case q.Kind != PickAny && len(ans.Picks) == 1:
+		case !q.Multiple() && len(ans.Picks) == 1:
 			values[q.ID] = ans.Picks[0] + 1
 		default:
 			nums := make([]int, len(ans.Picks))
@@ -379,7 +379,7 @@ func (r *answersReader) picks(q *Question, e answerEntry) (picks []int, ok bool)
 			return nil, true
 		}
 	case []any:
-		if q.Kind != PickAny {
+		if !q.Multiple() {
 			r.problem(e.line, q.ID, "takes one option, not a list; write one option number from 1 to %d", len(q.Options))
 			return nil, false
 		}
@@ -507,9 +507,9 @@ func (r *answersReader) expected(q *Question, inList bool) string {
 		return fmt.Sprintf("expected an option number (1-%d) or an option id", n)
 	case inList:
 		return fmt.Sprintf("expected an option number (1-%d)", n)
-	case q.Kind == PickAny && ids:
+	case q.Multiple() && ids:
 		return fmt.Sprintf(`expected a list of option numbers (1-%d) or ids, or "skip"`, n)
-	case q.Kind == PickAny:
+	case q.Multiple():
 		return fmt.Sprintf(`expected a list of option numbers (1-%d), or "skip"`, n)
 	case ids:
 		return fmt.Sprintf(`expected an option number (1-%d), an option id or "skip"`, n)

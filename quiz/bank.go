@@ -6,6 +6,8 @@
 // scoring can run over thousands of questions without map look-ups.
 package quiz
 
+import "slices"
+
 // Kind is the kind of a question.
 type Kind string
 
@@ -127,6 +129,48 @@ type Side struct {
 	Path string
 }
 
+// Multiple reports whether a question of this kind takes several picks,
+// whose weights add up, rather than exactly one.
+func (k Kind) Multiple() bool { return k == PickAny }
+
+// Multiple reports whether the question takes several picks.
+func (q *Question) Multiple() bool { return q.Kind.Multiple() }
+
+// Most is the most the question can give each path, indexed like
+// Bank.Paths: the sum of an option's weights for a question that takes
+// several picks, the largest otherwise, and nothing for an unscored one.
+func (q *Question) Most() []float64 {
+	var most []float64
+	for _, o := range q.Options {
+		if most == nil {
+			most = make([]float64, len(o.Weights))
+		}
+		for p := 0; p < len(most) && p < len(o.Weights) && q.Scored(); p++ {
+			if q.Multiple() {
+				most[p] += o.Weights[p]
+			} else {
+				most[p] = max(most[p], o.Weights[p])
+			}
+		}
+	}
+	return most
+}
+
+// Accepts reports whether picks are a whole answer to the question: at
+// least one, each an option of it, none twice, and only one unless the
+// question takes several.
+func (q *Question) Accepts(picks []int) bool {
+	if len(picks) == 0 || !q.Multiple() && len(picks) != 1 {
+		return false
+	}
+	for i, p := range picks {
+		if p < 0 || p >= len(q.Options) || slices.Contains(picks[:i], p) {
+			return false
+		}
+	}
+	return true
+}
+
 // Scored reports whether the question counts towards the result.
 func (q *Question) Scored() bool { return !q.Unscored }
 
@@ -135,6 +179,8 @@ func (q *Question) Scored() bool { return !q.Unscored }
 // (none) for other kinds.
 func (q *Question) DefaultPick() int {
 	if (q.Kind == Graded || q.Kind == Scale) && len(q.Options) == 5 {
+		// The loader builds both kinds' five points; the middle one is
+		// the answer that favours no side.
 		return 2
 	}
 	return -1
@@ -153,22 +199,17 @@ type Option struct {
 
 // PathIndex returns the index of the path with the given id, or -1.
 func (b *Bank) PathIndex(id string) int {
-	for i, p := range b.Paths {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexByID(b.Paths, id, func(p *Path) string { return p.ID })
 }
 
 // ThemeIndex returns the index of the theme with the given id, or -1.
 func (b *Bank) ThemeIndex(id string) int {
-	for i, t := range b.Themes {
-		if t.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexByID(b.Themes, id, func(t *Theme) string { return t.ID })
+}
+
+// QuestionIndex returns the index of the question with the given id, or -1.
+func (b *Bank) QuestionIndex(id string) int {
+	return indexByID(b.Questions, id, func(q *Question) string { return q.ID })
 }
 
 // Question returns the question with the given id, or nil.
@@ -179,20 +220,20 @@ func (b *Bank) Question(id string) *Question {
 	return nil
 }
 
-// OptionIndex returns the index of the option with the given id, or -1.
+// OptionIndex returns the index of the option with the given id, or -1;
+// options without an id are never found.
 func (q *Question) OptionIndex(id string) int {
-	for i, o := range q.Options {
-		if o.ID == id && id != "" {
-			return i
-		}
+	if id == "" {
+		return -1
 	}
-	return -1
+	return indexByID(q.Options, id, func(o *Option) string { return o.ID })
 }
 
-// QuestionIndex returns the index of the question with the given id, or -1.
-func (b *Bank) QuestionIndex(id string) int {
-	for i := range b.Questions {
-		if b.Questions[i].ID == id {
+// indexByID is the one lookup by id of the bank's lists. They are short,
+// or looked up once per answer, so a scan costs less than keeping maps.
+func indexByID[T any](items []T, id string, idOf func(*T) string) int {
+	for i := range items {
+		if idOf(&items[i]) == id {
 			return i
 		}
 	}

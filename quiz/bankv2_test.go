@@ -184,3 +184,109 @@ func TestParseStepWithoutBasisWarns(t *testing.T) {
 		t.Errorf("warnings\n got %s\nwant %s", got, want)
 	}
 }
+
+// Each kind's behaviour is asked of the question: how many picks it takes,
+// the most it can give each path, whether picks are a whole answer, and
+// where an asker opens it.
+func TestQuestionKindBehaviour(t *testing.T) {
+	data, err := os.ReadFile("testdata/base.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := quiz.Parse("base.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err = os.ReadFile("testdata/profile.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := quiz.Parse("profile.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		q        *quiz.Question
+		multiple bool
+		most     []float64
+		middle   int
+		accepts  [][]int
+		refuses  [][]int
+	}{
+		{base.Question("outage"), false, []float64{2, 2}, -1, [][]int{{0}, {1}}, [][]int{nil, {0, 1}, {2}, {-1}}},
+		{base.Question("diagrams"), false, []float64{2, 0}, 2, [][]int{{0}, {4}}, [][]int{{5}, {1, 2}}},
+		{base.Question("tasks"), true, []float64{1, 1}, -1, [][]int{{0}, {0, 1}}, [][]int{{}, {1, 1}, {0, 2}}},
+		{profile.Question("experience"), false, []float64{0, 0}, -1, [][]int{{2}}, [][]int{{0, 1}}},
+		{profile.Question("payments-down"), false, []float64{3, 3}, 2, [][]int{{0}, {2}, {4}}, [][]int{{0, 4}}},
+	} {
+		t.Run(tc.q.ID, func(t *testing.T) {
+			q := tc.q
+			if q.Multiple() != tc.multiple || q.Kind.Multiple() != tc.multiple {
+				t.Errorf("Multiple() = %v, want %v", q.Multiple(), tc.multiple)
+			}
+			if got := q.Most(); !reflect.DeepEqual(got, tc.most) {
+				t.Errorf("Most() = %v, want %v", got, tc.most)
+			}
+			if got := q.DefaultPick(); got != tc.middle {
+				t.Errorf("DefaultPick() = %d, want %d", got, tc.middle)
+			}
+			for _, p := range tc.accepts {
+				if !q.Accepts(p) {
+					t.Errorf("Accepts(%v) = false, want true", p)
+				}
+			}
+			for _, p := range tc.refuses {
+				if q.Accepts(p) {
+					t.Errorf("Accepts(%v) = true, want false", p)
+				}
+			}
+		})
+	}
+	if base.Question("nothing") != nil || base.Question("tasks").OptionIndex("growth") != 1 || base.Question("tasks").OptionIndex("") != -1 {
+		t.Error("lookups by id")
+	}
+}
+
+// A bank means what it says, not how it is laid out: the same bank written
+// with inline tables, dotted keys and keys in another order loads to exactly
+// the same Bank, and a mistake in that layout still names a line and the
+// question.
+func TestParseLayoutDoesNotMatter(t *testing.T) {
+	load := func(name string) (*quiz.Bank, string) {
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := quiz.Parse("bank.toml", data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return b, string(data)
+	}
+	want, _ := load("profile.toml")
+	got, src := load("profile-inline.toml")
+	got.SHA256 = want.SHA256
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("another layout loads to another bank:\n got %+v\nwant %+v", got, want)
+	}
+
+	for _, tc := range []struct{ old, new, want string }{
+		{`"keyed" = "developer"`, `"keyed" = "develper"`,
+			`bank.toml:41: question "diagrams": keyed: unknown path "develper": did you mean "developer"?`},
+		{`a.path = "engineer"`, `a.path = "enginer"`,
+			// Dotted keys hide the key's own line: the question's is sure.
+			`bank.toml:27: question "payments-down": a: path: unknown path "enginer": did you mean "engineer"?`},
+		{`{ id = "database", text`, `{ id = "database", colour = 1, text`,
+			`bank.toml:21: question "experience": option 2: colour: unknown key "colour" (known keys: id, text, weights)`},
+		{`stage = 3,`, `stage = "3",`,
+			`bank.toml:5: path "developer": step 1: stage: expected a whole number, found a string`},
+	} {
+		if strings.Count(src, tc.old) != 1 {
+			t.Fatalf("%q is not in the inline bank once", tc.old)
+		}
+		_, err := quiz.Parse("bank.toml", []byte(strings.Replace(src, tc.old, tc.new, 1)))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("got %v\nwant %s", err, tc.want)
+		}
+	}
+}

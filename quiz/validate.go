@@ -497,7 +497,7 @@ func (v *validator) step(b *Bank, se *elem, rs *rawStep, learn bool, seen map[st
 	}
 	switch {
 	case rs.Stage == nil:
-		v.errorf(se.key(), "", se.fieldOf("stage"), "is missing: give the stage the step belongs to, from 1 (a first language) to 4 (cloud, security and system design)")
+		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "is missing: give the stage the step belongs to, from 1 (a first language) to 4 (cloud, security and system design)")
 	case *rs.Stage < 1 || *rs.Stage > maxStage:
 		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "%d is out of range: use a whole number from 1 (a first language) up", *rs.Stage)
 	default:

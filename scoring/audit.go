@@ -398,7 +398,7 @@ func reach(t *table, most []int64, a, b int) float64 {
 		}
 		switch {
 		case r.opts == 0:
-		case r.kind == quiz.PickAny && gains > 0:
+		case r.kind.Multiple() && gains > 0:
 			total += gains
 		default:
 			total += best

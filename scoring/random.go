@@ -201,7 +201,7 @@ func plan(t *table, most []int64, budget float64, basis basis) (*lwPlan, bool) {
 			for o := range r.opts {
 				d := ds[at+o*m+j]
 				switch {
-				case r.kind == quiz.PickAny:
+				case r.kind.Multiple():
 					var ok1, ok2 bool
 					l, ok1 = add(l, min(0, d))
 					h, ok2 = add(h, max(0, d))
@@ -218,7 +218,7 @@ func plan(t *table, most []int64, budget float64, basis basis) (*lwPlan, bool) {
 			if _, ok := sub(h, l); !ok {
 				return nil, false
 			}
-			if r.kind != quiz.PickAny {
+			if !r.kind.Multiple() {
 				for o := range r.opts {
 					pl.g[j] = gcd(pl.g[j], ds[at+o*m+j]-l)
 				}
@@ -266,7 +266,7 @@ func plan(t *table, most []int64, budget float64, basis basis) (*lwPlan, bool) {
 	at := 0
 	for qi := range t.rows {
 		r := &t.rows[qi]
-		st := lwStep{pick: r.kind == quiz.PickAny}
+		st := lwStep{pick: r.kind.Multiple()}
 		before := active
 		for o := range r.opts {
 			var off, on, grow int
@@ -547,7 +547,7 @@ func sampleCount(t *table, budget float64) int {
 	work := 1.0
 	for qi := range t.rows {
 		r := &t.rows[qi]
-		if r.kind == quiz.PickAny {
+		if r.kind.Multiple() {
 			work += float64(r.opts * (1 + t.paths))
 		} else {
 			work += float64(1 + t.paths)
@@ -570,7 +570,7 @@ func sample(t *table, most []int64, samples int) outcome {
 	qs := make([]question, 0, len(t.rows))
 	for _, r := range t.rows {
 		if r.opts > 0 {
-			qs = append(qs, question{at: int32(r.at), opts: int16(r.opts), pick: r.kind == quiz.PickAny})
+			qs = append(qs, question{at: int32(r.at), opts: int16(r.opts), pick: r.kind.Multiple()})
 		}
 	}
 	cells := t.cells

@@ -190,7 +190,7 @@ func moves(t *table, done []answered, gain, most []int64, top, second int) (ds [
 			sum, sq = sum+m, sq+m*m
 		}
 		k := float64(r.opts)
-		if r.kind == quiz.PickAny {
+		if r.kind.Multiple() {
 			// Each option is in a random set about half the time.
 			chance += sq / 4
 		} else if k > 0 {
@@ -216,7 +216,7 @@ func validPicks(r *row, picks []int) []int {
 			continue
 		}
 		out = append(out, o)
-		if r.kind != quiz.PickAny {
+		if !r.kind.Multiple() {
 			break
 		}
 	}
@@ -352,7 +352,7 @@ func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 	)
 	for _, d := range done {
 		q := &b.Questions[d.q]
-		if q.Kind == quiz.PickAny {
+		if q.Multiple() {
 			continue
 		}
 		o := d.picks[0]
@@ -362,7 +362,7 @@ func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 		}
 		samePos = samePos && o == pos
 		allLast = allLast && o == len(q.Options)-1
-		if len(q.Options) == 5 && (q.Kind == quiz.Scale || q.Kind == quiz.Graded) {
+		if q.DefaultPick() >= 0 {
 			fivePoint++
 			if o == middle {
 				middles++

@@ -61,13 +61,14 @@ func newTable(b *quiz.Bank) table {
 		r.best, flat = flat[:n:n], flat[n:]
 		for o, opt := range q.Options {
 			for p := 0; p < n && p < len(opt.Weights) && r.scored; p++ {
-				m := max(0, milli(opt.Weights[p]))
-				r.w[o*n+p] = m
-				if q.Kind == quiz.PickAny {
-					r.best[p] += m
-				} else {
-					r.best[p] = max(r.best[p], m)
-				}
+				r.w[o*n+p] = max(0, milli(opt.Weights[p]))
+			}
+		}
+		// The question says the most it can give each path; in whole
+		// thousandths, as every weight is, the sum is exact.
+		for p, m := range q.Most() {
+			if p < n && r.scored {
+				r.best[p] = max(0, milli(m))
 			}
 		}
 		t.rows[i] = r

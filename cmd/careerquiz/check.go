@@ -147,7 +147,7 @@ func checkDocument(file string, b *quiz.Bank, err error) checkDoc {
 		doc.Themes = append(doc.Themes, checkTheme{ID: t.ID, Name: t.Name})
 	}
 	for _, q := range b.Questions {
-		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Kind == quiz.PickAny, Scored: q.Scored(), Keyed: q.Keyed, Text: q.Text}
+		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Multiple(), Scored: q.Scored(), Keyed: q.Keyed, Text: q.Text}
 		for i, o := range q.Options {
 			w := make(map[string]float64, len(b.Paths))
 			for pi, p := range b.Paths {

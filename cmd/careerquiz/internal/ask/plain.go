@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // Plain asks questions as numbered lists and reads one typed line per
@@ -137,7 +135,7 @@ func (a *Plain) prompt(text string) string {
 func instructions(p Prompt, prev []int) string {
 	n := len(p.Options)
 	parts := []string{fmt.Sprintf("Type a number from 1 to %d", n)}
-	if p.Kind == quiz.PickAny {
+	if p.Kind.Multiple() {
 		parts[0] = fmt.Sprintf("Type numbers from 1 to %d (one or more, like 1 3)", n)
 	}
 	parts = append(parts, "s to skip")
@@ -161,7 +159,7 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 		if prev != nil {
 			return Reply{Action: Answered, Picks: append([]int(nil), prev...)}, ""
 		}
-		if p.Kind == quiz.PickAny {
+		if p.Kind.Multiple() {
 			return Reply{}, "Nothing was typed: type the numbers of your answers, or s to skip."
 		}
 		return Reply{}, "Nothing was typed: type the number of your answer, or s to skip."
@@ -178,7 +176,7 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 	if len(fields) == 0 {
 		return Reply{}, fmt.Sprintf("Type a number from 1 to %d, or s to skip.", n)
 	}
-	if p.Kind != quiz.PickAny && len(fields) > 1 {
+	if !p.Kind.Multiple() && len(fields) > 1 {
 		return Reply{}, "This question takes one answer: type just one number."
 	}
 	picked := make([]bool, n)

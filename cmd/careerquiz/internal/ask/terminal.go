@@ -16,8 +16,6 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
-
-	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // FileReader is a terminal to read keys from, such as os.Stdin.
@@ -120,7 +118,7 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 	if _, err := io.WriteString(t.out, heading(p, width, t.opts.Color)); err != nil {
 		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
 	}
-	multi := p.Kind == quiz.PickAny
+	multi := p.Kind.Multiple()
 	l := layOut(p, width, height)
 	prev := previousPicks(p)
 	stdio := survey.WithStdio(t.keys, t.screen, t.out)
@@ -228,7 +226,7 @@ func layOut(p Prompt, width, height int) layout {
 	// they cannot be mistaken for the next entry; a pick-any entry starts
 	// with its box, and its text stands in one column.
 	indent := selectMarkWidth + 2
-	if p.Kind == quiz.PickAny {
+	if p.Kind.Multiple() {
 		indent = selectMarkWidth + tickMarkWidth
 	}
 	// One column is kept free: some terminals wrap a line that reaches
@@ -273,7 +271,7 @@ func pageSize(rows []int, room int) int {
 func keyHint(p Prompt, width int) string {
 	type key struct{ long, short string }
 	keys := []key{{"↑/↓ move", "↑↓ move"}}
-	if p.Kind == quiz.PickAny {
+	if p.Kind.Multiple() {
 		keys = append(keys, key{"Space tick", "Space tick"}, key{"Enter done", "Enter ok"})
 	} else {
 		keys = append(keys, key{"Enter answer", "Enter ok"})
@@ -359,7 +357,7 @@ func heading(p Prompt, width int, color bool) string {
 		b.WriteString(line + "\n")
 	}
 	b.WriteString(body(p, width))
-	if p.Kind == quiz.PickAny {
+	if p.Kind.Multiple() {
 		for _, l := range wrap("Tick all that apply, then press Enter; Enter with none ticked skips.", width) {
 			b.WriteString(l + "\n")
 		}

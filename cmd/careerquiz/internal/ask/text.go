@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
-
-	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // progress is the first line of every question, the same in both askers so
@@ -60,7 +58,7 @@ func truncate(s string, n int) string {
 // otherwise, so that a stale saved answer is never preselected.
 func previousPicks(p Prompt) []int {
 	picks := p.Previous.Picks
-	if len(picks) == 0 || (p.Kind != quiz.PickAny && len(picks) != 1) {
+	if len(picks) == 0 || (!p.Kind.Multiple() && len(picks) != 1) {
 		return nil
 	}
 	for i, pick := range picks {

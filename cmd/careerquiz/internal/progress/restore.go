@@ -141,7 +141,7 @@ func fitAnswer(b *quiz.Bank, id string, v any, picked []string, edited bool) (a 
 			a.Picks = append(a.Picks, i)
 		}
 		slices.Sort(a.Picks)
-		if len(a.Picks) == 0 || (q.Kind != quiz.PickAny && len(a.Picks) != 1) {
+		if !q.Accepts(a.Picks) {
 			return quiz.Answer{}, "the answer no longer fits"
 		}
 		return a, ""
