@@ -107,7 +107,7 @@ func runStats(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	r := &statsRun{e: e, bank: b, anyBank: o.anyBank, progress: newProgress(e)}
+	r := &statsRun{e: e, bank: b, scorer: scoring.NewScorer(b), anyBank: o.anyBank, progress: newProgress(e)}
 	var csvOut *cohort.CSV
 	var group *cohort.Cohort
 	if o.csv {
@@ -153,8 +153,11 @@ func runStats(args []string, e env) error {
 
 // statsRun reads results and hands each, scored, to add, in input order.
 type statsRun struct {
-	e        env
-	bank     *quiz.Bank
+	e    env
+	bank *quiz.Bank
+	// scorer scores every result: it prepares the bank once, and only
+	// reads it afterwards, so the workers share it.
+	scorer   *scoring.Scorer
 	anyBank  bool
 	add      func(name string, a quiz.Answers, r scoring.Result) error
 	progress *statsProgress
@@ -460,7 +463,7 @@ func (r *statsRun) judge(it statsItem) statsOutcome {
 	if err != nil {
 		return skip("answers do not fit the bank: %s", answersProblem(err))
 	}
-	o.answers, o.result = answers, scoring.Score(r.bank, answers)
+	o.answers, o.result = answers, r.scorer.Score(answers)
 	return o
 }
 

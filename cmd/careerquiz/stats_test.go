@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // simulated writes the results of n simulated people with known leanings,
@@ -482,7 +483,7 @@ func FuzzStatsResult(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	r := &statsRun{bank: b}
+	r := &statsRun{bank: b, scorer: scoring.NewScorer(b)}
 	options := map[string]int{}
 	for _, q := range b.Questions {
 		options[q.ID] = len(q.Options)

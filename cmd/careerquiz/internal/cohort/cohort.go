@@ -138,7 +138,7 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 			}
 		}
 		for p := 0; p < np && p < len(r.Paths); p++ {
-			c.hist[p][bin(share(r.Paths[p]))]++
+			c.hist[p][bin(r.Paths[p].Share)]++
 		}
 	}
 
@@ -292,6 +292,3 @@ func ptr(v float64) *float64 { return &v }
 func bin(share float64) int {
 	return max(0, min(Bins-1, int(math.Floor(share/(100/Bins)))))
 }
-
-// share is the path's share of the split as scoring gives it.
-func share(p scoring.PathScore) float64 { return p.Percent }

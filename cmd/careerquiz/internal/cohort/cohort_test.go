@@ -75,13 +75,14 @@ func (p person) answer(rng *rand.Rand, b *quiz.Bank) quiz.Answers {
 // their answers and results in the order they were added.
 func cohortOf(b *quiz.Bank, n int, skip float64, seed uint64) ([]quiz.Answers, []scoring.Result) {
 	rng := rand.New(rand.NewPCG(seed, 7))
+	scorer := scoring.NewScorer(b)
 	var as []quiz.Answers
 	var rs []scoring.Result
 	for range n {
 		p := person{lean: 2*rng.Float64() - 1, skip: skip}
 		a := p.answer(rng, b)
 		as = append(as, a)
-		rs = append(rs, scoring.Score(b, a))
+		rs = append(rs, scorer.Score(a))
 	}
 	return as, rs
 }
@@ -265,9 +266,10 @@ func TestNoVarianceIsNullAndFlagged(t *testing.T) {
 	as, _ := cohortOf(b, 200, 0, 11)
 	q := b.Questions[0]
 	c := New(b)
+	scorer := scoring.NewScorer(b)
 	for i := range as {
 		as[i][q.ID] = quiz.Answer{Picks: []int{0}}
-		c.Add(as[i], scoring.Score(b, as[i]))
+		c.Add(as[i], scorer.Score(as[i]))
 	}
 	got := c.Report()
 	if got.Questions[0].ItemRest != nil {
@@ -300,8 +302,9 @@ func TestReversedQuestionIsFlagged(t *testing.T) {
 	// People answer the real question; the report reads it reversed.
 	as, _ := cohortOf(b, 300, 0, 5)
 	c := New(&rev)
+	scorer := scoring.NewScorer(&rev)
 	for _, a := range as {
-		c.Add(a, scoring.Score(&rev, a))
+		c.Add(a, scorer.Score(a))
 	}
 	got := c.Report()
 	r := got.Questions[qi].ItemRest
@@ -514,11 +517,12 @@ text = "Some"
 	}
 	as, _ := cohortOf(withProfile, 200, 0, 21)
 	c := New(withProfile)
+	scorer := scoring.NewScorer(withProfile)
 	for i, a := range as {
 		if i%2 == 0 {
 			delete(a, "experience-test")
 		}
-		c.Add(a, scoring.Score(withProfile, a))
+		c.Add(a, scorer.Score(a))
 	}
 	got := c.Report()
 	want := twoPass(withProfile, as, firstMinusSecond)

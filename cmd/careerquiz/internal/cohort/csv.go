@@ -46,7 +46,7 @@ func (c *CSV) Write(file string, a quiz.Answers, r scoring.Result) error {
 	for p := range c.bank.Paths {
 		cell := ""
 		if p < len(r.Paths) {
-			cell = strconv.FormatFloat(share(r.Paths[p]), 'f', -1, 64)
+			cell = strconv.FormatFloat(r.Paths[p].Share, 'f', -1, 64)
 		}
 		row = append(row, cell)
 	}
