@@ -323,16 +323,17 @@ func TestSignalWhileWaitingForABank(t *testing.T) {
 			var sent time.Time
 			c := newComputer(t)
 			code, _ := c.exec(append([]string{"--questions", fifo}, tt.args...), func(p *ptytest.Person, signal func(os.Signal) error) error {
+				// The run watches signals before it opens the bank, so
+				// once it waits on the FIFO the signal is its to handle.
 				if tt.writer {
 					w, err := openWhenRead(fifo)
 					if err != nil {
 						return err
 					}
 					defer w.Close()
+				} else {
+					waitOnFIFO(fifo)
 				}
-				// Long enough for the process to start and open the
-				// FIFO; the run watches signals before that.
-				time.Sleep(300 * time.Millisecond)
 				sent = time.Now()
 				if err := signal(syscall.SIGINT); err != nil {
 					return err
@@ -349,6 +350,31 @@ func TestSignalWhileWaitingForABank(t *testing.T) {
 				t.Errorf("exit code %d, want %d", code, exitInterrupt)
 			}
 		})
+	}
+}
+
+// waitOnFIFO returns once the process named with fifo on its command line
+// waits in the open of it, for a writer. Where /proc does not tell, it
+// waits a while.
+func waitOnFIFO(fifo string) {
+	if _, err := os.Stat("/proc/self/task"); err != nil {
+		time.Sleep(500 * time.Millisecond)
+		return
+	}
+	for deadline := time.Now().Add(ptytest.Timeout); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		cmdlines, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+		for _, cmdline := range cmdlines {
+			args, err := os.ReadFile(cmdline)
+			if err != nil || !bytes.Contains(args, []byte(fifo)) {
+				continue
+			}
+			wchans, _ := filepath.Glob(filepath.Join(filepath.Dir(cmdline), "task", "*", "wchan"))
+			for _, wchan := range wchans {
+				if w, err := os.ReadFile(wchan); err == nil && (bytes.Contains(w, []byte("partner")) || bytes.Contains(w, []byte("fifo"))) {
+					return
+				}
+			}
+		}
 	}
 }
 
