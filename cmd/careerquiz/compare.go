@@ -184,6 +184,14 @@ func writeComparison(w io.Writer, c results.Comparison, bank *quiz.Bank) {
 	if !c.SameBank {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", countOf(c.Shared, "question")), screenWidth, ""))
+		for _, only := range []struct {
+			side string
+			ids  []string
+		}{{"A", c.OnlyA}, {"B", c.OnlyB}} {
+			if len(only.ids) > 0 {
+				fmt.Fprintln(w, textwrap.String(fmt.Sprintf("Only in %s: %s.", only.side, plainText(strings.Join(only.ids, ", "))), screenWidth, "  "))
+			}
+		}
 	}
 
 	fmt.Fprintln(w)
