@@ -17,11 +17,13 @@ type Audit struct {
 	Kinds     []KindCount  `json:"kinds"`
 	// Paths holds, per path in bank order, how the bank is keyed to it and
 	// the most it can score.
-	Paths    []PathAudit    `json:"paths"`
-	Spread   Spread         `json:"spread"`
-	Random   Random         `json:"random"`
-	Patterns []Pattern      `json:"patterns"`
-	Blind    Blind          `json:"blind"`
+	Paths    []PathAudit `json:"paths"`
+	Spread   Spread      `json:"spread"`
+	Random   Random      `json:"random"`
+	Patterns []Pattern   `json:"patterns"`
+	Blind    Blind       `json:"blind"`
+	// Bands are the strength bands results of this bank are judged by.
+	Bands    Bands          `json:"bands"`
 	Warnings []AuditWarning `json:"warnings"`
 }
 
@@ -234,6 +236,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	}
 
 	a.Random = random(b, &t, most, budget)
+	a.Bands = NewScorer(b).Bands()
 	for _, ps := range a.Random.Paths {
 		if ps.Crossed {
 			a.Warnings = append(a.Warnings, AuditWarning{Check: "random", Message: fmt.Sprintf(

@@ -25,31 +25,31 @@ import (
 // Fewer answers make a random lead larger, so Score widens the balanced band
 // of a calibrated bank by √(questions/answered), never beyond Moderate.
 type Bands struct {
-	Slight   float64
-	Moderate float64
-	Clear    float64
+	Slight   float64 `json:"slight"`
+	Moderate float64 `json:"moderate"`
+	Clear    float64 `json:"clear"`
 	// Calibrated is true when the bands come from the bank's own
 	// distribution rather than from its [scoring] table.
-	Calibrated bool
+	Calibrated bool `json:"calibrated"`
 	// Mild and Strong are the leads of the mildest and of the strongest
 	// consistent answers towards one path, averaged over every ordered
 	// pair of paths, with every question answered.
-	Mild   float64
-	Strong float64
+	Mild   float64 `json:"mild"`
+	Strong float64 `json:"strong"`
 	// RandomBalanced and RandomClear are the shares (0–1) of uniformly
 	// random answer sets, with every question answered, that these bands
 	// call balanced and clear.
-	RandomBalanced float64
-	RandomClear    float64
+	RandomBalanced float64 `json:"random_balanced"`
+	RandomClear    float64 `json:"random_clear"`
 	// Method is "exact" or "sampled", as for Random; Samples is 0 when exact.
-	Method  string
-	Samples int
+	Method  string `json:"method"`
+	Samples int    `json:"samples"`
 }
 
 const (
 	// BalancedQuantile is the least share of random answer sets a
 	// calibrated bank calls balanced.
-	BalancedQuantile = 0.8
+	BalancedQuantile = 0.85
 	// calibrationBudget bounds the work of the random distribution behind
 	// the bands, which every run computes once: about a millisecond, exact
 	// for banks of a few dozen questions and sampled beyond.

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -267,6 +268,7 @@ func checkTargets(t *testing.T, b *quiz.Bank) {
 	check("random-side answerers: balanced at least 65% of the time", side.strength[Balanced] >= 0.65)
 	check("random-side answerers: clear at most 3% of the time", side.strength[Clear] <= 0.03)
 	strong := got["random side, strongest"]
+	check("strongest random-side answerers: balanced at least 65% of the time", strong.strength[Balanced] >= 0.65)
 	check("strongest random-side answerers: clear at most 3% of the time", strong.strength[Clear] <= 0.03)
 	lean := got["85% engineer, mildly"]
 	check("85% mild engineer leaners: placed on the engineer at least 95% of the time", lean.path["engineer"] >= 0.95)
@@ -478,5 +480,52 @@ func TestThreePathSharesAndTies(t *testing.T) {
 		if math.Abs(sum-100) > 1e-9 {
 			t.Fatalf("shares sum to %v", sum)
 		}
+	}
+}
+
+// builtIn is the bank that ships with careerquiz.
+func builtIn(t *testing.T) *quiz.Bank {
+	t.Helper()
+	b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The shipped bank keeps every promise its labels make.
+func TestSimulatedAnswerersOnTheBuiltInBank(t *testing.T) {
+	b := builtIn(t)
+	t.Logf("bands %+v", NewScorer(b).Bands())
+	checkTargets(t, b)
+	m := mirrorPaths(b)
+	sb, sm := NewScorer(b), NewScorer(m)
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 300 {
+		a := answerAll(r, b, uniform)
+		if x, y := sb.Score(a), sm.Score(a); x.Confidence != y.Confidence {
+			t.Fatalf("confidence %v, on the mirrored bank %v", x.Confidence, y.Confidence)
+		}
+	}
+}
+
+func TestConfidenceMatchesARetestOnTheBuiltInBank(t *testing.T) {
+	conf, same, groups := retest(builtIn(t), 3000, population, 6)
+	var wConf, wSame float64
+	total := 0
+	for g := range groups {
+		t.Logf("confidence %.1f–%.1f: %4d people, mean confidence %.3f, same path on a retest %.3f",
+			0.5+float64(g)/10, 0.6+float64(g)/10, groups[g], conf[g], same[g])
+		if groups[g] >= 100 && math.Abs(conf[g]-same[g]) > 0.08 {
+			t.Errorf("confidence %.3f, but %.3f got the same path on a retest", conf[g], same[g])
+		}
+		wConf += conf[g] * float64(groups[g])
+		wSame += same[g] * float64(groups[g])
+		total += groups[g]
+	}
+	wConf, wSame = wConf/float64(total), wSame/float64(total)
+	t.Logf("overall: mean confidence %.3f, same path on a retest %.3f", wConf, wSame)
+	if math.Abs(wConf-wSame) > 0.03 {
+		t.Errorf("mean confidence %.3f, but %.3f got the same path on a retest", wConf, wSame)
 	}
 }

@@ -244,6 +244,8 @@ func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 		fmt.Fprintf(w, "  %+.0f %s %+.0f\n", r.Margins[0].Margin, sparkline(r.Margins), r.Margins[len(r.Margins)-1].Margin)
 	}
 
+	bandsReport(w, a.Bands)
+
 	fmt.Fprintf(w, "\nAnswering by position (lean: share of the largest possible margin, at most %.0f%%)\n", scoring.PatternThreshold*100)
 	for _, p := range a.Patterns {
 		var parts []string
@@ -295,4 +297,20 @@ func sparkline(ps []scoring.MarginPoint) string {
 		b.WriteRune(blocks[i])
 	}
 	return b.String()
+}
+
+// bandsReport says how results of the bank are labelled: the strength
+// bands, what random answering is told under them, and what shares and
+// confidence mean.
+func bandsReport(w io.Writer, bd scoring.Bands) {
+	how := "set by the bank"
+	if bd.Calibrated {
+		how = "calibrated on the bank"
+	}
+	fmt.Fprintf(w, "\nStrength bands (the lead over the runner-up, in points; %s)\n", how)
+	fmt.Fprintf(w, "  slight from %.1f, moderate from %.1f, clear from %.1f; below %.1f balanced\n", bd.Slight, bd.Moderate, bd.Clear, bd.Slight)
+	fmt.Fprintf(w, "  random answer sets told balanced %.1f%%, clear %.1f%%\n", bd.RandomBalanced*100, bd.RandomClear*100)
+	fmt.Fprintf(w, "  the mildest consistent answers lead by %.1f, the strongest by %.1f\n", bd.Mild, bd.Strong)
+	fmt.Fprintln(w, "  shares split 100 between the paths (two paths: 50 + half the lead);")
+	fmt.Fprintln(w, "  confidence is the chance of the same path on a retest")
 }

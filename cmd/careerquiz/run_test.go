@@ -83,7 +83,7 @@ func TestExitCodes(t *testing.T) {
 // TestStdoutHoldsOnlyTheResult: prompts, progress and hints go to stderr,
 // so that `careerquiz --json > result.json` leaves clean JSON.
 func TestStdoutHoldsOnlyTheResult(t *testing.T) {
-	e, stdout, stderr := testEnv(t, strings.Repeat("2\n", 29))
+	e, stdout, stderr := testEnv(t, strings.Repeat("2\n", 30))
 	if code := run([]string{"--json"}, e); code != exitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
@@ -94,7 +94,7 @@ func TestStdoutHoldsOnlyTheResult(t *testing.T) {
 	if strings.Contains(out, "Question 1 of") {
 		t.Error("a prompt reached stdout")
 	}
-	if !strings.Contains(stderr.String(), "Question 1 of 29") {
+	if !strings.Contains(stderr.String(), "Question 1 of 30") {
 		t.Error("the prompts did not reach stderr")
 	}
 }
