@@ -24,7 +24,7 @@ func graded() Prompt {
 func TestHeading(t *testing.T) {
 	p := pickAny(3)
 	p.Help = "Pick as many as apply."
-	plain := heading(p, 80, false)
+	plain := heading(p, 80, false) + questionBody(p, 80)
 	want := "\nQuestion 2 of 26 · Security\n" +
 		"When an API is attacked, what do you reach for first?\n" +
 		"Pick as many as apply.\n" +
@@ -36,13 +36,13 @@ func TestHeading(t *testing.T) {
 	if !strings.Contains(coloured, "\x1b[1;36mQuestion 2 of 26 · Security\x1b[0m\n") {
 		t.Errorf("heading with colour does not make the progress line bold:\n%q", coloured)
 	}
-	if c := heading(choice(3), 80, false); strings.Contains(c, "Tick") {
+	if c := questionBody(choice(3), 80); strings.Contains(c, "Tick") {
 		t.Errorf("a choice heading explains ticking:\n%q", c)
 	}
 }
 
 func TestHeadingGradedSides(t *testing.T) {
-	got := heading(graded(), 50, false)
+	got := heading(graded(), 50, false) + questionBody(graded(), 50)
 	want := "\nQuestion 5 of 26 · Problems\n" +
 		"An online shop has stopped taking payments. Which\n" +
 		"part would you rather own?\n" +
@@ -59,7 +59,7 @@ func TestLayOut(t *testing.T) {
 	long := "Tracing a slow request through every service, queue and database it touches until the root cause is found"
 	p := choice(2)
 	p.Options = []string{"Roll the release back", long}
-	l := layOut(p, 50, 24)
+	l := layOut(p, 50, 24, true)
 	wantLong := "Tracing a slow request through every service,\n" +
 		"    queue and database it touches until the root\n" +
 		"    cause is found"
@@ -70,7 +70,7 @@ func TestLayOut(t *testing.T) {
 		t.Errorf("pageSize = %d, want every entry", l.pageSize)
 	}
 	p.Kind = quiz.PickAny
-	for _, line := range strings.Split(layOut(p, 50, 24).labels[1], "\n") {
+	for _, line := range strings.Split(layOut(p, 50, 24, true).labels[1], "\n") {
 		if n := utf8.RuneCountInString(line); n > 50-1-6 && !strings.HasPrefix(line, "      ") {
 			t.Errorf("pick-any line %q is %d runes, more than fits after a tick box", line, n)
 		}

@@ -56,20 +56,23 @@ const (
 	tickMarkWidth   = 4
 )
 
-// Templates for survey's lists. They draw the entries, then the key hint
-// as the last line, and once the question is done with replace both with
-// the answer. survey's own templates add a prompt line ("? Your answer")
-// that says nothing the question does not, and its icons.
+// Templates for survey's lists. They draw the question (Message), the
+// entries, then the key hint (Help) as the last line, and once the question
+// is done with, the question again and the answer in place of the rest.
+// Drawn by survey, the question is wrapped again with the list when the
+// window is resized. survey's own templates add a prompt line ("? Your
+// answer") that says nothing the question does not, and its icons.
 const (
 	selectTemplate = `
 {{- define "option"}}
 	{{- if eq .SelectedIndex .CurrentIndex }}{{color "cyan+b"}}> {{else}}  {{end}}
 	{{- .CurrentOpt.Value}}{{color "reset"}}{{"\n"}}
 {{- end}}
+{{- .Message}}
 {{- if .ShowAnswer}}{{color "cyan"}}→ {{.Answer}}{{color "reset"}}{{"\n"}}
 {{- else}}
 	{{- range $ix, $option := .PageEntries}}{{template "option" $.IterateOption $ix $option}}{{end}}
-	{{- .Message}}
+	{{- .Help}}
 {{- end}}`
 
 	multiSelectTemplate = `
@@ -78,13 +81,14 @@ const (
 	{{- if index .Checked .CurrentOpt.Index }}[x] {{else}}[ ] {{end}}
 	{{- .CurrentOpt.Value}}{{color "reset"}}{{"\n"}}
 {{- end}}
+{{- .Message}}
 {{- if .ShowAnswer}}
 	{{- $ticked := false}}
 	{{- range $i, $o := .Options}}{{if index $.Checked $i}}{{$ticked = true}}{{color "cyan"}}    → {{$o}}{{color "reset"}}{{"\n"}}{{end}}{{end}}
 	{{- if not $ticked}}{{color "cyan"}}→ {{or .Answer "(none ticked: skipped)"}}{{color "reset"}}{{"\n"}}{{end}}
 {{- else}}
 	{{- range $ix, $option := .PageEntries}}{{template "option" $.IterateOption $ix $option}}{{end}}
-	{{- .Message}}
+	{{- .Help}}
 {{- end}}`
 )
 
@@ -115,11 +119,21 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 		return Reply{}, fmt.Errorf("question %d has no options", p.Number)
 	}
 	width, height := t.size()
-	if _, err := io.WriteString(t.out, heading(p, width, t.opts.Color)); err != nil {
+	l := layOut(p, width, height, true)
+	if !l.fits(height) {
+		// survey erases what it drew by moving up line by line, which
+		// stops at the top of the screen: a question that does not fit
+		// over its list is printed above it, where nothing redraws it.
+		l = layOut(p, width, height, false)
+	}
+	top := heading(p, width, t.opts.Color)
+	if !l.withBody {
+		top += questionBody(p, width)
+	}
+	if _, err := io.WriteString(t.out, top); err != nil {
 		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
 	}
 	multi := p.Kind.Multiple()
-	l := layOut(p, width, height)
 	prev := previousPicks(p)
 	stdio := survey.WithStdio(t.keys, t.screen, t.out)
 	// Selecting all or none with the side arrows is more surprise than help
@@ -132,12 +146,12 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 	var err error
 	var reply Reply
 	if multi {
-		ms := &survey.MultiSelect{Message: l.hint, Options: l.labels, PageSize: l.pageSize}
+		ms := &survey.MultiSelect{Message: l.body, Help: l.hint, Options: l.labels, PageSize: l.pageSize}
 		if prev != nil {
 			ms.Default = prev
 		}
-		t.keys.reset(true, true, p.CanGoBack, t.follow(width, height, p, func(l layout) {
-			ms.Options, ms.PageSize, ms.Message = l.labels, l.pageSize, l.hint
+		t.keys.reset(true, true, p.CanGoBack, t.follow(width, height, p, l.withBody, func(l layout) {
+			ms.Message, ms.Help, ms.Options, ms.PageSize = l.body, l.hint, l.labels, l.pageSize
 		}))
 		echo = func(note string) error {
 			return ms.Render(survey.MultiSelectQuestionTemplate,
@@ -150,15 +164,15 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 			reply = Reply{Action: Answered, Picks: picks}
 		}
 	} else {
-		sel := &survey.Select{Message: l.hint, Options: l.labels, PageSize: l.pageSize}
+		sel := &survey.Select{Message: l.body, Help: l.hint, Options: l.labels, PageSize: l.pageSize}
 		switch {
 		case prev != nil:
 			sel.Default = prev[0]
 		case p.Default > 0 && p.Default < len(p.Options):
 			sel.Default = p.Default
 		}
-		t.keys.reset(true, false, p.CanGoBack, t.follow(width, height, p, func(l layout) {
-			sel.Options, sel.PageSize, sel.Message = l.labels, l.pageSize, l.hint
+		t.keys.reset(true, false, p.CanGoBack, t.follow(width, height, p, l.withBody, func(l layout) {
+			sel.Message, sel.Help, sel.Options, sel.PageSize = l.body, l.hint, l.labels, l.pageSize
 		}))
 		echo = func(note string) error {
 			return sel.Render(survey.SelectQuestionTemplate,
@@ -197,31 +211,37 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 // follow returns the key reader's idle check for a question laid out at
 // width and height: when the window's size changes, it lays the list out
 // again, hands it to set and reports true, so that survey redraws it.
-func (t *Terminal) follow(width, height int, p Prompt, set func(layout)) func() bool {
+func (t *Terminal) follow(width, height int, p Prompt, withBody bool, set func(layout)) func() bool {
 	return func() bool {
 		w, h := t.size()
 		if w == width && h == height {
 			return false
 		}
 		width, height = w, h
-		set(layOut(p, w, h))
+		set(layOut(p, w, h, withBody))
 		return true
 	}
 }
 
 // layout is a question's list as survey is given it.
 type layout struct {
+	// body is the question's text as survey draws it above the list, or ""
+	// where it is printed before survey starts; withBody says which.
+	body     string
+	withBody bool
 	// labels are the options, each wrapped to fit after its markers.
 	labels []string
 	// pageSize is how many entries survey shows at once.
 	pageSize int
 	// hint is the line of keys under the list.
 	hint string
+	// rows are how many lines each entry takes.
+	rows []int
 }
 
-// layOut fits p's options and key hint to a terminal of width×height
-// (height 0 when unknown).
-func layOut(p Prompt, width, height int) layout {
+// layOut fits p's options and key hint, and its text where withBody says,
+// to a terminal of width×height (height 0 when unknown).
+func layOut(p Prompt, width, height int, withBody bool) layout {
 	// A choice's continuation lines hang two columns further in, so that
 	// they cannot be mistaken for the next entry; a pick-any entry starts
 	// with its box, and its text stands in one column.
@@ -232,18 +252,37 @@ func layOut(p Prompt, width, height int) layout {
 	// One column is kept free: some terminals wrap a line that reaches
 	// the last column early.
 	avail := width - indent - 1
-	l := layout{labels: make([]string, len(p.Options)), hint: keyHint(p, width-1)}
-	rows := make([]int, len(p.Options))
+	l := layout{labels: make([]string, len(p.Options)), hint: keyHint(p, width-1), withBody: withBody}
+	if withBody {
+		l.body = questionBody(p, width)
+	}
+	l.rows = make([]int, len(p.Options))
 	for i, opt := range p.Options {
 		lines := wrap(opt, avail)
 		l.labels[i] = strings.Join(lines, "\n"+strings.Repeat(" ", indent))
-		rows[i] = len(lines)
+		l.rows[i] = len(lines)
 	}
-	l.pageSize = len(rows)
+	l.pageSize = len(l.rows)
 	if height > 0 {
-		l.pageSize = pageSize(rows, height-strings.Count(l.hint, "\n")-1)
+		l.pageSize = pageSize(l.rows, height-l.fixedRows())
 	}
 	return l
+}
+
+// fixedRows is how many rows the layout takes besides its entries: the
+// question, where survey draws it, and the key hint.
+func (l layout) fixedRows() int {
+	return strings.Count(l.body, "\n") + strings.Count(l.hint, "\n") + 1
+}
+
+// fits reports whether the whole layout, every entry shown, fits in height
+// rows (0 for unknown, where it is taken to fit).
+func (l layout) fits(height int) bool {
+	total := l.fixedRows()
+	for _, r := range l.rows {
+		total += r
+	}
+	return height == 0 || total <= height
 }
 
 // pageSize is the most entries survey can show at once so that any run of
@@ -344,9 +383,8 @@ func (t *Terminal) size() (width, height int) {
 	return min(width, max(cols, minWidth)), rows
 }
 
-// heading is what Terminal prints above the list: a blank line to set the
-// question apart from the last, the progress line, and the question's text,
-// sides and help wrapped to width.
+// heading is what Terminal prints before survey draws: a blank line to
+// set the question apart from the last, and the progress line.
 func heading(p Prompt, width int, color bool) string {
 	var b strings.Builder
 	b.WriteString("\n")
@@ -356,13 +394,19 @@ func heading(p Prompt, width int, color bool) string {
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString(body(p, width))
+	return b.String()
+}
+
+// questionBody is the question's text, sides and help wrapped to width,
+// and on a pick-any question how to answer it.
+func questionBody(p Prompt, width int) string {
+	s := body(p, width)
 	if p.Kind.Multiple() {
 		for _, l := range wrap("Tick all that apply, then press Enter; Enter with none ticked skips.", width) {
-			b.WriteString(l + "\n")
+			s += l + "\n"
 		}
 	}
-	return b.String()
+	return s
 }
 
 // failed maps survey's errors to the package's.
