@@ -223,6 +223,31 @@ Type a number from 1 to 3, s to skip, or b to go back: `
 	}
 }
 
+func TestPlainOutputGraded(t *testing.T) {
+	var out strings.Builder
+	if _, err := NewPlain(strings.NewReader("3\n"), &out, Options{Width: 50}).Ask(graded()); err != nil {
+		t.Fatal(err)
+	}
+	want := `
+Question 5 of 26 · Problems
+An online shop has stopped taking payments. Which
+part would you rather own?
+A: Work out why it failed and change the system so
+   it cannot fail that way again
+B: Find the broken code and get payments going
+   again within the hour
+  1) Much rather A
+  2) Rather A
+  3) Both equally
+  4) Rather B
+  5) Much rather B
+Type a number from 1 to 5, s to skip, or b to go
+back: `
+	if out.String() != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
 func TestPlainOutputShape(t *testing.T) {
 	long := "Designing how data is laid out so that the system keeps working as it grows to millions of users"
 	tests := []struct {

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+func TestEndLine(t *testing.T) {
+	r := report.Run{Result: scoring.Result{
+		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
+		Recommendation: &scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Moderate, RunnerUp: "developer"},
+	}}
+	tests := []struct {
+		name        string
+		o           options
+		interactive bool
+		// stdoutTTY makes stdout a terminal, as when nothing is redirected.
+		stdoutTTY            bool
+		wantStdout, wantErrs string
+	}{
+		{"a text report on the terminal ends with the verdict", options{format: formatText}, true, true,
+			"\nVerdict: Back-end engineer (moderate). The breakdown, the reasons and the next\nsteps are above.\n", ""},
+		{"so does one from an answers file", options{format: formatText}, false, true,
+			"\nVerdict: Back-end engineer (moderate). The breakdown, the reasons and the next\nsteps are above.\n", ""},
+		{"JSON on the terminal is left as it is", options{format: formatJSON}, true, true, "", ""},
+		{"a quiz whose result is redirected says where it went", options{format: formatJSON}, true, false,
+			"", "Done: Back-end engineer (moderate). Result written to standard output.\n"},
+		{"or names the --output file", options{format: formatText, output: "report.txt"}, true, true,
+			"", "Done: Back-end engineer (moderate). Result written to report.txt.\n"},
+		{"a scripted run stays quiet", options{format: formatJSON}, false, false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			e := env{stdout: &stdout, stderr: &stderr, goos: "linux",
+				isTerminal: func(s any) bool { return tt.stdoutTTY && s == any(&stdout) }}
+			endLine(r, tt.o, tt.interactive, e)
+			if stdout.String() != tt.wantStdout || stderr.String() != tt.wantErrs {
+				t.Errorf("stdout %q, stderr %q; want %q, %q", stdout.String(), stderr.String(), tt.wantStdout, tt.wantErrs)
+			}
+		})
+	}
+}
+
+// TestStdoutFile: a result redirected to a file is named by the file's path.
+func TestStdoutFile(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "result.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc here")
+	}
+	want, err := filepath.EvalSymlinks(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stdoutFile(env{stdout: f, goos: "linux"}); got != want {
+		t.Errorf("stdoutFile = %q, want %q", got, want)
+	}
+	if got := stdoutFile(env{stdout: f, goos: "darwin"}); got != "" {
+		t.Errorf("stdoutFile on a system without /proc = %q, want none", got)
+	}
+	if got := stdoutFile(env{stdout: &bytes.Buffer{}, goos: "linux"}); got != "" {
+		t.Errorf("stdoutFile of a buffer = %q, want none", got)
+	}
+}
+
+func TestCursorMoves(t *testing.T) {
+	tests := []struct {
+		term, goos string
+		want       bool
+	}{
+		{"xterm-256color", "linux", true},
+		{"dumb", "linux", false},
+		{"", "linux", false},
+		{"", "windows", true},
+		{"dumb", "windows", false},
+	}
+	for _, tt := range tests {
+		e := env{goos: tt.goos, getenv: func(string) string { return tt.term }}
+		if got := cursorMoves(e); got != tt.want {
+			t.Errorf("cursorMoves with TERM=%q on %s = %v, want %v", tt.term, tt.goos, got, tt.want)
+		}
+	}
+}
