@@ -123,8 +123,12 @@ type ThemeScore struct {
 type Reason struct {
 	Question string // question id
 	Text     string // question text
-	Answer   string // the picked options' texts, joined by ", "
-	Picks    []int  // the picked options, 0-based
+	// Answer is the picked options' texts, joined by ", "; for a graded
+	// question the text of the side taken, with Verb (Rather or
+	// MuchRather) saying how strongly.
+	Answer string
+	Verb   AnswerVerb
+	Picks  []int // the picked options, 0-based
 	// Points is the answer's weight for the recommended path minus its
 	// weight for the runner-up: positive pushed towards the recommendation.
 	Points float64

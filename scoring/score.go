@@ -442,7 +442,18 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 		for i, o := range d.picks {
 			texts[i] = q.Options[o].Text
 		}
-		return Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(m.points)}
+		rs := Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(m.points)}
+		if q.Kind == quiz.Graded && len(q.Sides) == 2 && len(d.picks) == 1 && d.picks[0] != middle {
+			// A graded answer is the side taken, and how strongly.
+			rs.Verb, rs.Answer = Rather, q.Sides[0].Text
+			if d.picks[0] > middle {
+				rs.Answer = q.Sides[1].Text
+			}
+			if d.picks[0] == 0 || d.picks[0] == 4 {
+				rs.Verb = MuchRather
+			}
+		}
+		return rs
 	}
 	var out []Reason
 	for _, m := range toward {

@@ -139,17 +139,6 @@ func rank(raw, most []int64) (top, second int, tie bool) {
 	return top, second, tie
 }
 
-// leader is rank without the runner-up, for the hot loops.
-func leader(raw, most []int64) int {
-	top := 0
-	for p := 1; p < len(raw); p++ {
-		if cmpPercent(raw[p], most[p], raw[top], most[top]) > 0 {
-			top = p
-		}
-	}
-	return top
-}
-
 // percent is raw/most×100, or 0 when most is 0. Multiplying before dividing
 // rounds once, so a percent that is a whole number comes out as one.
 func percent(raw, most int64) float64 {

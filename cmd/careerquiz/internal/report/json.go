@@ -262,7 +262,7 @@ func newReasonJSON(r scoring.Reason) reasonJSON {
 	return reasonJSON{
 		Question: r.Question,
 		Text:     clean(r.Text),
-		Answer:   clean(r.Answer),
+		Answer:   clean(answerText(r)),
 		Points:   round(r.Points, 3),
 	}
 }

@@ -177,7 +177,7 @@ func (m *mdWriter) why() {
 }
 
 func (m *mdWriter) reason(rs scoring.Reason) {
-	m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(rs.Answer), pointsText(rs.Points)))
+	m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(answerText(rs)), pointsText(rs.Points)))
 }
 
 func (m *mdWriter) steps() {

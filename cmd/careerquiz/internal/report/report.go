@@ -146,3 +146,15 @@ func confidenceText(c float64) string {
 	}
 	return fmt.Sprintf("If you took the quiz again, you would %s (about %d in 10) get the same path.", how, tenths)
 }
+
+// answerText is an answer as the person gave it: for a graded question the
+// side taken and how strongly.
+func answerText(rs scoring.Reason) string {
+	switch rs.Verb {
+	case scoring.MuchRather:
+		return "Much rather: " + rs.Answer
+	case scoring.Rather:
+		return "Rather: " + rs.Answer
+	}
+	return rs.Answer
+}

@@ -550,7 +550,7 @@ func (p *printer) reason(rs scoring.Reason, pointsW int) {
 	p.line(indent + paint(c, pad(pointsText(rs.Points), pointsW)) + "  " +
 		shorten(oneLine(rs.Text), room))
 	p.line(indent + strings.Repeat(" ", pointsW+2) + paint(p.pal.faint, "→ ") +
-		shorten(oneLine(rs.Answer), room-2))
+		shorten(oneLine(answerText(rs)), room-2))
 }
 
 func (p *printer) nextSteps() {
