@@ -366,7 +366,16 @@ func TestTerminalResize(t *testing.T) {
 		if err := pp.Press(enter); err != nil {
 			return err
 		}
-		return pp.Leave()
+		err := pp.Leave()
+		// A saved cursor is a place on the screen, which a terminal that
+		// keeps lines above the screen (tmux, most emulators) moves the
+		// text away from when the window grows: restoring it overprints.
+		for _, seq := range []string{"\x1b7", "\x1b8", "\x1b[s", "\x1b[u"} {
+			if strings.Contains(pp.Output(), seq) {
+				t.Errorf("the terminal was sent %q, which saves or restores the cursor", seq)
+			}
+		}
+		return err
 	})
 	want := []string{progress(p)}
 	want = append(want, strings.Split(strings.TrimSuffix(body(p, 90), "\n"), "\n")...)
