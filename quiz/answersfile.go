@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // answerSkip is the value that skips a question in an answers file.
@@ -132,6 +135,9 @@ type answerEntry struct {
 	key   string
 	line  int
 	value any
+	// path names a TOML entry's key for the locator, which finds its line
+	// for a message; a JSON entry has its line.
+	path string
 	// raw and offset locate a JSON value in the file, so that the
 	// "answers" object of a saved result can be read key by key.
 	raw    []byte
@@ -143,7 +149,8 @@ type answersReader struct {
 	file     string
 	data     []byte
 	isJSON   bool
-	newlines []int // offsets of the file's line breaks, built on first use
+	newlines []int    // offsets of the file's line breaks, built on first use
+	loc      *locator // places TOML entries on lines
 	problems Problems
 	// unlisted counts the problems beyond maxProblems.
 	unlisted int
@@ -164,42 +171,60 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 // order, or into the keys of the "answers" table of a saved result.
 func (r *answersReader) tomlEntries() ([]answerEntry, error) {
 	src := string(r.data)
-	doc, err := decodeTOML(r.file, src, "invalid TOML: ", "an answer is a number, an id or one list of them")
+	doc, keys, err := decodeTOML(r.file, src, "invalid TOML: ", "an answer is a number, an id or one list of them")
 	if err != nil {
 		return nil, err
 	}
-	loc := newLocator(src, doc)
-	entries := tomlTable(doc, loc, "")
+	r.loc = newLocator(src, doc)
+	entries := tomlTable(doc, keys, "")
 	if answers, ok := r.savedResult(entries); ok {
 		if answers == nil {
 			return nil, nil
 		}
 		table, _ := answers.value.(map[string]any)
-		return tomlTable(table, loc, answers.key), nil
+		return tomlTable(table, keys, answers.key), nil
 	}
 	return entries, nil
 }
 
-// tomlTable lists the keys of one table in file order, as far as their
-// lines are known, and the rest after them by name.
-func tomlTable(table map[string]any, loc *locator, name string) []answerEntry {
-	entries := make([]answerEntry, 0, len(table))
-	for k, v := range table {
-		key := joinKey(name, k)
-		if _, ok := v.([]map[string]any); ok {
-			// An array of tables is placed by its first element.
-			key += "[0]"
-		}
-		entries = append(entries, answerEntry{key: k, line: loc.line(key), value: v})
+// tomlTable lists the keys of one table in the order the file gives them
+// (keys are the document's, in that order); keys made only implicitly, by a
+// header such as [outage.x], come last. Lines are found only for messages.
+func tomlTable(table map[string]any, keys []toml.Key, name string) []answerEntry {
+	depth := 1
+	if name != "" {
+		depth = 2
 	}
-	sort.Slice(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
-		if a.line != b.line {
-			return b.line == 0 || a.line != 0 && a.line < b.line
+	entries := make([]answerEntry, 0, len(table))
+	seen := make(map[string]bool, len(table))
+	add := func(k string) {
+		if v, ok := table[k]; ok && !seen[k] {
+			seen[k] = true
+			path := joinKey(name, k)
+			if _, ok := v.([]map[string]any); ok {
+				// An array of tables is placed by its first element.
+				path += "[0]"
+			}
+			entries = append(entries, answerEntry{key: k, path: path, value: v})
 		}
-		return a.key < b.key
-	})
+	}
+	for _, k := range keys {
+		if len(k) == depth && (name == "" || k[0] == name) {
+			add(k[depth-1])
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(table)) {
+		add(k)
+	}
 	return entries
+}
+
+// at is the line of an entry, found when a message needs it.
+func (r *answersReader) at(e answerEntry) int {
+	if e.line == 0 && e.path != "" && r.loc != nil {
+		return r.loc.line(e.path)
+	}
+	return e.line
 }
 
 // jsonEntries decodes a JSON answers file into its top-level keys, in file
@@ -314,14 +339,14 @@ func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry
 	}
 	switch {
 	case name != ResultSchema:
-		r.problem(schema.line, "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), ResultSchema)
+		r.problem(r.at(*schema), "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), ResultSchema)
 	case answers == nil:
-		r.problem(schema.line, "", `the saved result has no "answers" %s`, r.tableWord())
+		r.problem(r.at(*schema), "", `the saved result has no "answers" %s`, r.tableWord())
 	default:
 		if _, ok := answers.value.(map[string]any); ok {
 			return answers, true
 		}
-		r.problem(answers.line, "", `the saved result's "answers" must be %s with one key per question id, not %s`,
+		r.problem(r.at(*answers), "", `the saved result's "answers" must be %s with one key per question id, not %s`,
 			r.aTable(), r.describe(answers.value))
 	}
 	return nil, true
@@ -336,18 +361,18 @@ func (r *answersReader) resolve(entries []answerEntry) Answers {
 		index[b.Questions[i].ID] = i
 	}
 	answers := make(Answers, len(entries))
-	firstLine := make(map[int]int, len(entries)) // question index → line of its first answer
-	for _, e := range entries {
+	first := make(map[int]int, len(entries)) // question index → entry of its first answer
+	for i, e := range entries {
 		qi, known := index[e.key]
 		if !known {
 			r.unknownQuestion(e)
 			continue
 		}
-		if line, dup := firstLine[qi]; dup {
-			r.problem(e.line, e.key, "answered twice; the first answer is on line %d", line)
+		if j, dup := first[qi]; dup {
+			r.problem(r.at(e), e.key, "answered twice; the first answer is on line %d", r.at(entries[j]))
 			continue
 		}
-		firstLine[qi] = e.line
+		first[qi] = i
 		if picks, ok := r.picks(&b.Questions[qi], e); ok && len(picks) > 0 {
 			answers[e.key] = Answer{Picks: picks}
 		}
@@ -363,11 +388,11 @@ func (r *answersReader) unknownQuestion(e answerEntry) {
 			ids[i] = r.bank.Questions[i].ID
 		}
 		if near := closest(e.key, ids); near != "" {
-			r.problem(e.line, "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
+			r.problem(r.at(e), "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
 			return
 		}
 	}
-	r.problem(e.line, "", "unknown question %s; the bank has no question with this id", quoteValue(e.key))
+	r.problem(r.at(e), "", "unknown question %s; the bank has no question with this id", quoteValue(e.key))
 }
 
 // picks reads one question's answer. ok is false when a problem was
@@ -380,14 +405,14 @@ func (r *answersReader) picks(q *Question, e answerEntry) (picks []int, ok bool)
 		}
 	case []any:
 		if !q.Multiple() {
-			r.problem(e.line, q.ID, "takes one option, not a list; write one option number from 1 to %d", len(q.Options))
+			r.problem(r.at(e), q.ID, "takes one option, not a list; write one option number from 1 to %d", len(q.Options))
 			return nil, false
 		}
 		return r.list(q, e, v)
 	}
 	pick, msg := r.option(q, e.value, false)
 	if msg != "" {
-		r.problem(e.line, q.ID, "%s", msg)
+		r.problem(r.at(e), q.ID, "%s", msg)
 		return nil, false
 	}
 	return []int{pick}, true
@@ -399,17 +424,17 @@ func (r *answersReader) list(q *Question, e answerEntry, items []any) (picks []i
 	picks = make([]int, 0, len(items))
 	for i, item := range items {
 		if s, isString := item.(string); isString && s == answerSkip {
-			r.problem(e.line, q.ID, `item %d: "skip" skips the whole question; write "skip" or [] in place of the list`, i+1)
+			r.problem(r.at(e), q.ID, `item %d: "skip" skips the whole question; write "skip" or [] in place of the list`, i+1)
 			ok = false
 			continue
 		}
 		pick, msg := r.option(q, item, true)
 		switch {
 		case msg != "":
-			r.problem(e.line, q.ID, "item %d: %s", i+1, msg)
+			r.problem(r.at(e), q.ID, "item %d: %s", i+1, msg)
 			ok = false
 		case slices.Contains(picks, pick):
-			r.problem(e.line, q.ID, "option %d is picked twice", pick+1)
+			r.problem(r.at(e), q.ID, "option %d is picked twice", pick+1)
 			ok = false
 		default:
 			picks = append(picks, pick)

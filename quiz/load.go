@@ -140,7 +140,7 @@ func Parse(file string, data []byte) (*Bank, error) {
 		return nil, err
 	}
 	src := string(data)
-	doc, err := decodeTOML(file, src, "", "a bank needs six at most")
+	doc, _, err := decodeTOML(file, src, "", "a bank needs six at most")
 	if err != nil {
 		return nil, err
 	}
@@ -160,20 +160,21 @@ func Parse(file string, data []byte) (*Bank, error) {
 // decodeTOML decodes src with the TOML library, after refusing nesting too
 // deep for it (need says how deep the file's kind needs to go). prefix
 // leads the library's messages.
-func decodeTOML(file, src, prefix, need string) (map[string]any, error) {
+func decodeTOML(file, src, prefix, need string) (map[string]any, []toml.Key, error) {
 	if line, col, deep := tooDeep(src); deep {
-		return nil, newSyntaxError(file, src, line, col,
+		return nil, nil, newSyntaxError(file, src, line, col,
 			fmt.Sprintf("nested more than %d levels deep (%s)", maxNesting, need), nil)
 	}
 	var doc map[string]any
-	if _, err := toml.Decode(src, &doc); err != nil {
+	md, err := toml.Decode(src, &doc)
+	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, newSyntaxError(file, src, pe.Position.Line, pe.Position.Col, prefix+cleanMessage(pe.Message), err)
+			return nil, nil, newSyntaxError(file, src, pe.Position.Line, pe.Position.Col, prefix+cleanMessage(pe.Message), err)
 		}
-		return nil, fmt.Errorf("%s: %s%s", file, prefix, cleanMessage(err.Error()))
+		return nil, nil, fmt.Errorf("%s: %s%s", file, prefix, cleanMessage(err.Error()))
 	}
-	return doc, nil
+	return doc, md.Keys(), nil
 }
 
 // cleanMessage makes text from the TOML library, which can quote the
@@ -211,14 +212,30 @@ func tooDeep(src string) (line, col int, deep bool) {
 				quote = strings.Repeat(quote, 3)
 			}
 			j := i + len(quote)
-			for j < len(src) && !strings.HasPrefix(src[j:], quote) {
-				if c == '"' && src[j] == '\\' && j+1 < len(src) {
+			stops := "\n" + quote[:1]
+			if c == '"' {
+				stops += "\\"
+			}
+		skip:
+			for j < len(src) {
+				k := strings.IndexAny(src[j:], stops)
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				switch {
+				case src[j] == '\\' && j+1 < len(src) && src[j+1] == '\n':
+					line, start, j = line+1, j+2, j+2
+				case src[j] == '\\':
+					j += 2
+				case src[j] == '\n':
+					line, start, j = line+1, j+1, j+1
+				case strings.HasPrefix(src[j:], quote):
+					break skip
+				default:
 					j++
 				}
-				if src[j] == '\n' {
-					line, start = line+1, j+1
-				}
-				j++
 			}
 			i = j + len(quote) - 1
 		case '[', '{':

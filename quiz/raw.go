@@ -260,6 +260,14 @@ func (t table) wrongType(name, want string, got any) {
 // unknownKeys reports every key of the table that the bank does not know.
 func (t table) unknownKeys() {
 	known := knownKeys[t.kind]
+	unknown := false
+	for k := range t.m {
+		unknown = unknown || !slices.Contains(known, k)
+	}
+	if !unknown {
+		// Every table is checked; sorting keys is only for messages.
+		return
+	}
 	for _, k := range slices.Sorted(maps.Keys(t.m)) {
 		if slices.Contains(known, k) {
 			continue
