@@ -44,14 +44,10 @@ func body(p Prompt, width int) string {
 	return b.String()
 }
 
-// wrap breaks text into lines of at most width characters; truncate cuts
-// a label to one line. Both share textwrap with the report, so prose breaks
-// the same way everywhere.
+// wrap breaks text into lines of at most width characters, between words.
+// It shares textwrap with the report, so prose breaks the same way
+// everywhere; nothing a person must read is cut short.
 func wrap(text string, width int) []string { return textwrap.Wrap(text, width, "") }
-
-func truncate(s string, n int) string {
-	return textwrap.Truncate(strings.Join(strings.Fields(s), " "), n)
-}
 
 // previousPicks returns the picks of p.Previous when they still make sense
 // for the question (in range, ascending, one pick unless pick-any), and nil

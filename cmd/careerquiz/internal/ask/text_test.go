@@ -7,25 +7,6 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-func TestTruncate(t *testing.T) {
-	tests := []struct {
-		s    string
-		n    int
-		want string
-	}{
-		{"Draw the architecture", 30, "Draw the architecture"},
-		{"Draw the architecture", 21, "Draw the architecture"},
-		{"Draw the architecture", 20, "Draw the architectu…"},
-		{"Draw  the\narchitecture", 30, "Draw the architecture"},
-		{"éééé", 3, "éé…"},
-	}
-	for _, tt := range tests {
-		if got := truncate(tt.s, tt.n); got != tt.want {
-			t.Errorf("truncate(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
-		}
-	}
-}
-
 func TestProgress(t *testing.T) {
 	p := Prompt{Number: 3, Total: 26, Theme: "Security"}
 	if got, want := progress(p), "Question 3 of 26 · Security"; got != want {
