@@ -26,8 +26,8 @@ work (answers per option, Cronbach's alpha and each question's item-rest
 correlation, with flags and what to try).
 
 A PATH is a result file (careerquiz --json > result.json), a folder searched
-for .json files, a .ndjson or .jsonl file, or - for standard input, one
-result per line. Only each result's answers and bank.sha256 are read; every
+for .json files, a .ndjson or .jsonl file, or - for standard input: one
+result a line, or whole results one after another (cat results/*.json). Only each result's answers and bank.sha256 are read; every
 result is scored again against the bank, so the figures always agree with
 what the quiz says.`
 
@@ -371,11 +371,21 @@ func (in statsInput) file(path string) error {
 	return nil
 }
 
-// lines reads NDJSON: one result per line, blank lines ignored. A bad line
-// is skipped on its own, and the stream goes on.
+// lines reads NDJSON, one result a line, and also results written one after
+// another as the quiz writes them (cat results/*.json): a line that opens
+// an object and does not close it starts a result that runs on until the
+// object is closed. A bad result is skipped on its own, named by its first
+// line, and the stream goes on. Blank lines are ignored.
 func (in statsInput) lines(name string, src io.Reader) error {
 	br := bufio.NewReaderSize(src, 64<<10)
-	var line []byte
+	var line, doc []byte
+	docLine := 0
+	emit := func(n int, data []byte) error {
+		if !in.emit(statsItem{name: fmt.Sprintf("%s:%d", name, n), data: bytes.Clone(data)}) {
+			return errStatsStopped
+		}
+		return nil
+	}
 	for n := 1; ; n++ {
 		line = line[:0]
 		long := false
@@ -383,7 +393,7 @@ func (in statsInput) lines(name string, src io.Reader) error {
 		for {
 			var chunk []byte
 			chunk, err = br.ReadSlice('\n')
-			if !long && len(line)+len(chunk) <= statsMaxLine {
+			if !long && len(doc)+len(line)+len(chunk) <= statsMaxLine {
 				line = append(line, chunk...)
 			} else {
 				long = true
@@ -395,21 +405,52 @@ func (in statsInput) lines(name string, src io.Reader) error {
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		where := fmt.Sprintf("%s:%d", name, n)
-		switch {
-		case long:
-			if serr := in.skip(where, "a line longer than %d MiB is not a result", statsMaxLine>>20); serr != nil {
-				return serr
-			}
-		case len(bytes.TrimSpace(line)) > 0:
-			if !in.emit(statsItem{name: where, data: bytes.Clone(line)}) {
-				return errStatsStopped
+		t := bytes.TrimSpace(line)
+		var eerr error
+		if len(doc) > 0 && !long && len(t) > 1 && t[0] == '{' && t[len(t)-1] == '}' && !openObject(doc) {
+			// A whole result on one line after a broken one: the broken
+			// one ends here, and this line is read on its own.
+			eerr, doc = emit(docLine, doc), doc[:0]
+			if eerr != nil {
+				return eerr
 			}
 		}
+		switch {
+		case long:
+			start := n
+			if len(doc) > 0 {
+				start, doc = docLine, doc[:0]
+			}
+			eerr = in.skip(fmt.Sprintf("%s:%d", name, start), "longer than %d MiB: no result is that long", statsMaxLine>>20)
+		case len(doc) > 0:
+			doc = append(doc, line...)
+			// Only a line that closes something can close the result.
+			if len(t) > 0 && (t[0] == '}' || t[len(t)-1] == '}') && !openObject(doc) {
+				eerr, doc = emit(docLine, doc), doc[:0]
+			}
+		case len(t) == 0:
+		case t[0] == '{' && t[len(t)-1] != '}' && openObject(line):
+			doc, docLine = append(doc[:0], line...), n
+		default:
+			eerr = emit(n, line)
+		}
+		if eerr != nil {
+			return eerr
+		}
 		if err != nil {
+			if len(doc) > 0 {
+				return emit(docLine, doc)
+			}
 			return nil
 		}
 	}
+}
+
+// openObject reports whether data is the start of a JSON value that has
+// not ended yet, rather than a whole value or a broken one.
+func openObject(data []byte) bool {
+	var v json.RawMessage
+	return errors.Is(json.NewDecoder(bytes.NewReader(data)).Decode(&v), io.ErrUnexpectedEOF)
 }
 
 // statsResultDoc is the part of a JSON result that stats reads: the answers and

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -242,15 +243,31 @@ func TestStatsFigures(t *testing.T) {
 	if same(piped) != same(folder) {
 		t.Errorf("NDJSON on stdin gives other figures than the folder:\n%+v\n%+v", piped, folder)
 	}
-	// The whole document, every count and figure, is the same.
-	var whole [2]string
-	for i, args := range [][]string{{dir}, {"-"}} {
-		e, stdout, _ := testEnv(t, ndjson)
-		run(append([]string{"stats", "--json"}, args...), e)
-		whole[i] = stdout.String()
+	// The whole document, every count and figure, is the same, and so it
+	// is for the files themselves, as the quiz wrote them, one after
+	// another on stdin (cat results/*/*.json | careerquiz stats -).
+	var files strings.Builder
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, rerr := os.ReadFile(path)
+			files.Write(data)
+			return rerr
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if whole[0] != whole[1] {
-		t.Errorf("stats --json of the folder and of stdin differ")
+	var whole []string
+	for _, in := range []struct{ stdin, path string }{{"", dir}, {ndjson, "-"}, {files.String(), "-"}} {
+		e, stdout, stderr := testEnv(t, in.stdin)
+		if code := run([]string{"stats", "--json", in.path}, e); code != 0 {
+			t.Errorf("exit %d: %s", code, stderr)
+		}
+		whole = append(whole, stdout.String())
+	}
+	if whole[0] != whole[1] || whole[0] != whole[2] {
+		t.Errorf("stats --json of the folder, of NDJSON and of the files on stdin differ")
 	}
 }
 
@@ -349,17 +366,21 @@ func TestStatsNDJSONLines(t *testing.T) {
 	sha := bankSHA(t)
 	ok := fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1}}`, sha)
 	long := `{"answers":{"x":"` + strings.Repeat("a", statsMaxLine) + `"}}`
-	in := strings.Join([]string{ok, "", "[1, 2]", long, `{"bank":{"sha256":1},"answers":{}}`, `{"bank":{}}`, ok}, "\n")
+	pretty := fmt.Sprintf("{\n  \"bank\": {\n    \"sha256\": %q\n  },\n  \"answers\": {\"messaging\": 2}\n}", sha)
+	in := strings.Join([]string{ok, "", "[1, 2]", long, `{"bank":{"sha256":1},"answers":{}}`, `{"bank":{}}`, ok,
+		pretty, "{", `  "bank": ]`, ok, "{", `  "answers": {}`}, "\n")
 	doc, stderr, code := stats(t, in, "-")
-	if code != exitError || doc.People != 2 {
-		t.Errorf("exit %d, %d people; want 1 and 2", code, doc.People)
+	if code != exitError || doc.People != 4 {
+		t.Errorf("exit %d, %d people; want 1 and 4", code, doc.People)
 	}
 	for _, want := range []string{
 		"careerquiz: standard input:3: skipped: not a careerquiz result: a result is a JSON object, not array",
-		"careerquiz: standard input:4: skipped: a line longer than 1 MiB is not a result",
+		"careerquiz: standard input:4: skipped: longer than 1 MiB: no result is that long",
 		"careerquiz: standard input:5: skipped: not a careerquiz result: bank.sha256 is number, not string",
 		`careerquiz: standard input:6: skipped: not a careerquiz result: it has no "answers"`,
-		"careerquiz: skipped 4 of 6 results",
+		"careerquiz: standard input:14: skipped: not JSON: invalid character ']' looking for beginning of value",
+		"careerquiz: standard input:17: skipped: not JSON: unexpected end of JSON input",
+		"careerquiz: skipped 6 of 10 results",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
