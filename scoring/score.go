@@ -443,15 +443,9 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 			texts[i] = q.Options[o].Text
 		}
 		rs := Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(m.points)}
-		if q.Kind == quiz.Graded && len(q.Sides) == 2 && len(d.picks) == 1 && d.picks[0] != middle {
+		if verb, side, ok := sideTaken(q, d.picks[0]); ok && len(d.picks) == 1 {
 			// A graded answer is the side taken, and how strongly.
-			rs.Verb, rs.Answer = Rather, q.Sides[0].Text
-			if d.picks[0] > middle {
-				rs.Answer = q.Sides[1].Text
-			}
-			if d.picks[0] == 0 || d.picks[0] == 4 {
-				rs.Verb = MuchRather
-			}
+			rs.Verb, rs.Answer = verb, side
 		}
 		return rs
 	}

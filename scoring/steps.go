@@ -409,17 +409,11 @@ func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp, mr int64) StepAnswer {
 	a := StepAnswer{Question: q.ID}
 	switch {
-	case q.Kind == quiz.Graded && len(q.Sides) == 2 && len(picks) == 1:
-		// Points 1 and 2 lean to side A, 4 and 5 to side B; "both
-		// equally" moves nothing and so is never quoted.
-		a.Verb, a.Text = Rather, q.Sides[0].Text
-		if picks[0] > 2 {
-			a.Text = q.Sides[1].Text
+	case len(picks) == 1 && q.Kind == quiz.Graded:
+		if verb, side, ok := sideTaken(q, picks[0]); ok {
+			a.Verb, a.Text = verb, side
+			return a
 		}
-		if picks[0] == 0 || picks[0] == 4 {
-			a.Verb = MuchRather
-		}
-		return a
 	case q.Kind == quiz.Scale && len(picks) == 1:
 		verbs := []AnswerVerb{StronglyDisagreed, Disagreed, Agreed, Agreed, StronglyAgreed}
 		a.Verb, a.Text = verbs[min(max(picks[0], 0), 4)], q.Text
@@ -434,6 +428,23 @@ func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp,
 	}
 	a.Verb, a.Text = Chose, q.Options[best].Text
 	return a
+}
+
+// sideTaken is the side of a graded question that point pick prefers, and
+// how strongly: points 1 and 2 prefer side A, 4 and 5 side B, and "both
+// equally" (ok false) prefers neither.
+func sideTaken(q *quiz.Question, pick int) (verb AnswerVerb, side string, ok bool) {
+	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 || pick == middle || pick < 0 || pick > 4 {
+		return "", "", false
+	}
+	verb, side = Rather, q.Sides[0].Text
+	if pick > middle {
+		side = q.Sides[1].Text
+	}
+	if pick == 0 || pick == 4 {
+		verb = MuchRather
+	}
+	return verb, side, true
 }
 
 func at(w []float64, p int) float64 {
