@@ -756,7 +756,7 @@ func gcd(a, b int64) int64 {
 }
 
 // draws hands out uniformly distributed integers from a PCG generator,
-// two per 64-bit output: draws dominate both the bootstrap and the sampled
+// two per 64-bit output: draws dominate the sampled
 // audit, and halving the generator calls nearly halves their cost.
 type draws struct {
 	src   *rand.PCG

@@ -39,7 +39,7 @@ const (
 )
 
 // WriteText writes r as a report for a person, in four parts: the verdict
-// (headline, stability, how many questions it rests on, warnings), the
+// (headline, confidence, how many questions it rests on, warnings), the
 // breakdown as bars per path and per theme, the answers that weighed most,
 // and what to do next (learning steps, pay, the other paths). No line is
 // wider than o.Width runes, and without o.Color the output holds no escape
