@@ -151,6 +151,10 @@ func TestParseAnswersAccepts(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
+			crlf := strings.ReplaceAll(tt.data, "\n", "\r\n")
+			if got, err := quiz.ParseAnswers(answersTestBank(), tt.file, []byte(crlf)); err != nil || !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("with CRLF line ends got %v, %v; want %v", got, err, tt.want)
+			}
 		})
 	}
 }
@@ -434,6 +438,11 @@ answers.json:4: question "tasks": item 3: option 9 is out of range (1-4)`,
 			}
 			if err.Error() != tt.want {
 				t.Errorf("error:\n%s\nwant:\n%s", err, tt.want)
+			}
+			// Windows line ends change nothing, lines included.
+			crlf := strings.ReplaceAll(tt.data, "\n", "\r\n")
+			if _, err := quiz.ParseAnswers(answersTestBank(), tt.file, []byte(crlf)); err == nil || err.Error() != tt.want {
+				t.Errorf("with CRLF line ends, error:\n%v\nwant:\n%s", err, tt.want)
 			}
 		})
 	}
