@@ -601,8 +601,9 @@ func firstProgressLine(output string) string {
 
 // TestTerminalScreens walks through the built-in bank at 50, 80 and 120
 // columns: every question must be seen whole, with where it stands in the
-// quiz, its text, and every option in full and at once, its words whole,
-// the line of keys under them, and the cursor where the list opens.
+// quiz, its text (and a graded question's two sides), and every option in
+// full and at once, its words whole, the line of keys under them, and the
+// cursor where the list opens.
 func TestTerminalScreens(t *testing.T) {
 	b := builtIn(t)
 	total := len(b.Questions)
@@ -622,6 +623,11 @@ func TestTerminalScreens(t *testing.T) {
 						problems = append(problems, fmt.Sprintf("progress line %q, want %q", s.progress, head))
 					}
 					text := textwrap.Wrap(q.Text, width, "")
+					for j, side := range q.Sides {
+						lines := textwrap.Wrap(side.Text, width, "   ")
+						lines[0] = string(rune('A'+j)) + ": " + strings.TrimPrefix(lines[0], "   ")
+						text = append(text, lines...)
+					}
 					if q.Help != "" {
 						text = append(text, textwrap.Wrap(q.Help, width, "")...)
 					}
