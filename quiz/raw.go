@@ -144,41 +144,38 @@ func allTables(l []any) bool {
 	return true
 }
 
-func (t table) str(name string) string {
+// value returns the value of key name as a T, or nil when the table has
+// no such key or, after a problem, a value of another type (want names T).
+func value[T any](t table, name, want string) *T {
 	x, ok := t.m[name]
 	if !ok {
-		return ""
-	}
-	s, ok := x.(string)
-	if !ok {
-		t.wrongType(name, "a string", x)
-	}
-	return s
-}
-
-func (t table) optStr(name string) *string {
-	if _, ok := t.m[name]; !ok {
 		return nil
 	}
-	s := t.str(name)
-	return &s
+	v, ok := x.(T)
+	if !ok {
+		t.wrongType(name, want, x)
+		return nil
+	}
+	return &v
+}
+
+func (t table) str(name string) string {
+	if s := value[string](t, name, "a string"); s != nil {
+		return *s
+	}
+	return ""
 }
 
 func (t table) strs(name string) []string {
-	x, ok := t.m[name]
-	if !ok {
+	list := value[[]any](t, name, "an array of strings")
+	if list == nil {
 		return nil
 	}
-	list, ok := x.([]any)
-	if !ok {
-		t.wrongType(name, "an array of strings", x)
-		return nil
-	}
-	out := make([]string, 0, len(list))
-	for _, item := range list {
+	out := make([]string, 0, len(*list))
+	for _, item := range *list {
 		s, ok := item.(string)
 		if !ok {
-			t.wrongType(name, "an array of strings", x)
+			t.wrongType(name, "an array of strings", *list)
 			return nil
 		}
 		out = append(out, s)
@@ -211,32 +208,6 @@ func toNumber(x any) (float64, string) {
 		return float64(n), ""
 	}
 	return 0, "expected a number, found " + tomlTypeName(x)
-}
-
-func (t table) integer(name string) *int64 {
-	x, ok := t.m[name]
-	if !ok {
-		return nil
-	}
-	n, ok := x.(int64)
-	if !ok {
-		t.wrongType(name, "a whole number", x)
-		return nil
-	}
-	return &n
-}
-
-func (t table) boolean(name string) *bool {
-	x, ok := t.m[name]
-	if !ok {
-		return nil
-	}
-	b, ok := x.(bool)
-	if !ok {
-		t.wrongType(name, "true or false", x)
-		return nil
-	}
-	return &b
 }
 
 // problem records a value that cannot be read, and marks its key so that
@@ -345,7 +316,7 @@ func (v *validator) readBank(doc map[string]any) *rawBank {
 		t.unknownKeys()
 		q := rawQuestion{ID: t.str("id"), Theme: t.str("theme"), Kind: t.str("kind"), Text: t.str("text"),
 			Help: t.str("help"), Basis: t.str("basis"), Keyed: t.str("keyed"), Weight: t.number("weight"),
-			Scored: t.boolean("scored")}
+			Scored: value[bool](t, "scored", "true or false")}
 		for _, side := range []string{"a", "b"} {
 			if s := t.sub(side, &elem{parent: t.e, array: side, table: true}); s != nil {
 				rs := &rawSide{Text: s.str("text"), Path: s.str("path")}
@@ -367,9 +338,9 @@ func (v *validator) readBank(doc map[string]any) *rawBank {
 
 func readStep(s table) rawStep {
 	s.unknownKeys()
-	st := rawStep{ID: s.str("id"), Theme: s.str("theme"), Text: s.str("text"), Basis: s.optStr("basis")}
+	st := rawStep{ID: s.str("id"), Theme: s.str("theme"), Text: s.str("text"), Basis: value[string](s, "basis", "a string")}
 	if s.kind == "paths.steps" {
-		st.Stage = s.integer("stage")
+		st.Stage = value[int64](s, "stage", "a whole number")
 		if x, ok := s.m["skip_when"]; ok {
 			m, isTable := x.(map[string]any)
 			if !isTable {
