@@ -73,7 +73,17 @@ func Score(b *quiz.Bank, a quiz.Answers) Result { return NewScorer(b).Score(a) }
 // Warnings come in a fixed order: few-answered, then the answering styles
 // same-position, agree-all and always-middle. In a bank of a single path the
 // margin is that path's percent, its lead over nothing.
-func (s *Scorer) Score(a quiz.Answers) Result {
+func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, true) }
+
+// Verdict is Score without the advice on a recommendation: the answers
+// that weighed most, the next steps, the salary facts and the lines on the
+// other paths are left out, and everything else (the split, the
+// recommendation, its strength and confidence, the warnings and themes) is
+// as Score gives it; without a recommendation it is Score's result. Summing
+// up many people's results needs only that, at about half the cost.
+func (s *Scorer) Verdict(a quiz.Answers) Result { return s.score(a, false) }
+
+func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 	b, t := s.b, &s.t
 	n := t.paths
 	res := Result{Total: t.scored}
@@ -141,6 +151,9 @@ func (s *Scorer) Score(a quiz.Answers) Result {
 	res.Recommendation = rec
 	ds, chance := moves(t, done, gain, most, top, second)
 	res.Confidence = confidence(ds, chance, n, s.bands.Mild)
+	if !advice {
+		return res
+	}
 	res.Toward, res.Against = reasons(b, t, done, gain, top, second)
 	res.Steps, res.OtherSteps, res.StepsDone = planSteps(b, a, &themes, done, gain, &res, top)
 	res.Salary = slices.Clone(b.Paths[top].Salary)
