@@ -155,8 +155,9 @@ func runStats(args []string, e env) error {
 type statsRun struct {
 	e    env
 	bank *quiz.Bank
-	// scorer scores every result: it prepares the bank once, and only
-	// reads it afterwards, so the workers share it.
+	// scorer gives each result its verdict: the bank is prepared once and
+	// only read afterwards, so the workers share it. The advice a person
+	// reads (steps, reasons) is left out; nothing here shows it.
 	scorer   *scoring.Scorer
 	anyBank  bool
 	add      func(name string, a quiz.Answers, r scoring.Result) error
@@ -504,7 +505,7 @@ func (r *statsRun) judge(it statsItem) statsOutcome {
 	if err != nil {
 		return skip("answers do not fit the bank: %s", answersProblem(err))
 	}
-	o.answers, o.result = answers, r.scorer.Score(answers)
+	o.answers, o.result = answers, r.scorer.Verdict(answers)
 	return o
 }
 
