@@ -232,7 +232,7 @@ func TestTerminalProgressThatIsNoFile(t *testing.T) {
 			if code != exitInterrupt {
 				t.Errorf("exit code %d, want %d", code, exitInterrupt)
 			}
-			if d := time.Since(start); d > 5*time.Second {
+			if d := time.Since(start); d > slowdown*5*time.Second {
 				t.Errorf("the run took %v", d)
 			}
 			fi, err := os.Lstat(saved)
@@ -282,7 +282,7 @@ func TestPlainSignals(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if d := time.Since(sent); d > 2*time.Second {
+			if d := time.Since(sent); d > slowdown*2*time.Second {
 				t.Errorf("the run ended %v after the signal", d)
 			}
 			if code != exitInterrupt {
@@ -343,7 +343,7 @@ func TestSignalWhileWaitingForABank(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if d := time.Since(sent); d > 2*time.Second {
+			if d := time.Since(sent); d > slowdown*2*time.Second {
 				t.Errorf("the run ended %v after the signal", d)
 			}
 			if code != exitInterrupt {
