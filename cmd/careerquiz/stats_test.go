@@ -523,3 +523,38 @@ func FuzzStatsResult(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStatsLines: whatever standard input holds, reading it never panics,
+// every piece it hands on is named by a line that exists, in order, and no
+// byte of a result is lost or read twice.
+func FuzzStatsLines(f *testing.F) {
+	f.Add("{\"a\":1}\n\n[1]\n{\n  \"b\": {\n  }\n}\n{\n \"c\": ]\n{\"d\":2}\n{")
+	f.Add("{\n")
+	f.Add("}}}\n{{{\n")
+	f.Fuzz(func(t *testing.T, input string) {
+		var names []string
+		var read strings.Builder
+		in := statsInput{emit: func(it statsItem) bool {
+			names = append(names, it.name)
+			read.Write(it.data)
+			return true
+		}}
+		if err := in.lines("in", strings.NewReader(input)); err != nil {
+			t.Fatal(err)
+		}
+		last := 0
+		lines := strings.Count(input, "\n") + 1
+		for _, name := range names {
+			n, err := strconv.Atoi(strings.TrimPrefix(name, "in:"))
+			if err != nil || n <= last || n > lines {
+				t.Fatalf("piece named %q after line %d of %d", name, last, lines)
+			}
+			last = n
+		}
+		// Only blank lines are left out.
+		kept := strings.Join(strings.Fields(read.String()), "")
+		if want := strings.Join(strings.Fields(input), ""); kept != want {
+			t.Fatalf("read %q of %q", kept, want)
+		}
+	})
+}
