@@ -27,9 +27,10 @@ correlation, with flags and what to try).
 
 A PATH is a result file (careerquiz --json > result.json), a folder searched
 for .json files, a .ndjson or .jsonl file, or - for standard input: one
-result a line, or whole results one after another (cat results/*.json). Only each result's answers and bank.sha256 are read; every
-result is scored again against the bank, so the figures always agree with
-what the quiz says.`
+result a line, or whole results one after another (cat results/*.json).
+Only each result's answers and bank.sha256 are read; every result is scored
+again against the bank, so the figures always agree with what the quiz
+says.`
 
 const statsMore = `A file that is not a result, a result from another bank, or answers that do
 not fit the bank are named on standard error and skipped; the figures of the
@@ -497,7 +498,7 @@ func (r *statsRun) judge(it statsItem) statsOutcome {
 		case doc.Bank == nil || doc.Bank.SHA256 == nil:
 			return skip("no bank.sha256, so which bank it was taken on is unknown")
 		case *doc.Bank.SHA256 != r.bank.SHA256:
-			return skip("taken on another bank (sha256 %s…, not %s…)", short(quiz.Clean(*doc.Bank.SHA256)), short(r.bank.SHA256))
+			return skip("taken on another bank (sha256 %s, not %s)", shortDigest(*doc.Bank.SHA256), shortDigest(r.bank.SHA256))
 		}
 		o.otherBank = false
 	}
@@ -545,6 +546,15 @@ func (r *statsRun) outcome() error {
 		ec.hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}
 	return ec
+}
+
+// shortDigest is enough of a digest to tell two banks apart, marked where
+// it is cut.
+func shortDigest(sha string) string {
+	if cut := short(sha); cut != sha {
+		return cut + "…"
+	}
+	return sha
 }
 
 // describeFileError drops the operation and path from an *fs.PathError,
