@@ -248,7 +248,7 @@ func (rt rates) String() string {
 // checkTargets holds a two-path bank to what its labels promise.
 func checkTargets(t *testing.T, b *quiz.Bank) {
 	t.Helper()
-	const people = 2000
+	const people = 1000
 	got := map[string]rates{}
 	for name, p := range profiles {
 		got[name] = simulate(b, p, people, 1)
@@ -410,7 +410,7 @@ func retest(b *quiz.Bank, people int, draw func(*rand.Rand) person, seed uint64)
 // get the same path when they take the quiz again.
 func TestConfidenceMatchesASimulatedRetest(t *testing.T) {
 	b := simBank()
-	conf, same, groups := retest(b, 4000, population, 5)
+	conf, same, groups := retest(b, 2000, population, 5)
 	var wConf, wSame float64
 	total := 0
 	for g := range groups {
@@ -437,7 +437,7 @@ func TestConfidenceMatchesASimulatedRetest(t *testing.T) {
 func TestRandomAnswerersAreNotConfident(t *testing.T) {
 	b := simBank()
 	for _, name := range []string{"uniformly random", "random side"} {
-		rt := simulate(b, profiles[name], 2000, 9)
+		rt := simulate(b, profiles[name], 1000, 9)
 		if rt.confidence > 0.65 {
 			t.Errorf("%s: mean confidence %.3f, want at most 0.65 (a retest gives the same path half the time)", name, rt.confidence)
 		}
@@ -510,7 +510,7 @@ func TestSimulatedAnswerersOnTheBuiltInBank(t *testing.T) {
 }
 
 func TestConfidenceMatchesARetestOnTheBuiltInBank(t *testing.T) {
-	conf, same, groups := retest(builtIn(t), 3000, population, 6)
+	conf, same, groups := retest(builtIn(t), 2000, population, 6)
 	var wConf, wSame float64
 	total := 0
 	for g := range groups {
