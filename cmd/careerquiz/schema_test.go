@@ -59,6 +59,10 @@ func TestResultsMatchTheSchema(t *testing.T) {
 		"developer": "messaging = 1\ncrash = 1\ncomponents = 1\ncolleagues = 2\npasswords = 1\nsecurity-tasks = [2, 4, 5]\n",
 		"skipped":   "messaging = \"skip\"\n",
 		"shuffled":  "messaging = 1\n",
+		// Every question answered: a clear lean, and the middle everywhere
+		// (a tie-close result with a warning).
+		"all-engineer": "messaging = 5\ncrash = 1\ncomponents = 5\ncolleagues = 5\npasswords = 1\nqueries = 1\nslow-app = 2\ngrowth = 5\nroot-cause = 5\ndata-layout = 1\nsecurity-tasks = [1, 3, 6]\none-feature = 1\nsearch-bar = 1\ntech-choice = 5\nlogin = 5\nquick-fix = 1\npayments = 1\nprevent = 5\ncommunication = 5\nmeetings = [2, 3, 5]\ndaily-tasks = 1\nhorizon = 5\ntraffic = 1\nstandards = 5\nblueprint = 5\nperformance-tasks = [1, 3]\nguidelines = 1\nschema-change = 1\ndata-tasks = [2, 4]\n",
+		"all-middle":   "messaging = 3\ncrash = 3\ncomponents = 3\ncolleagues = 3\npasswords = 3\nqueries = 3\nslow-app = 1\ngrowth = 3\nroot-cause = 3\ndata-layout = 3\nsecurity-tasks = [1, 2]\none-feature = 3\nsearch-bar = 3\ntech-choice = 3\nlogin = 3\nquick-fix = 3\npayments = 3\nprevent = 3\ncommunication = 3\nmeetings = [1, 2]\ndaily-tasks = 3\nhorizon = 3\ntraffic = 3\nstandards = 3\nblueprint = 3\nperformance-tasks = [1, 2]\nguidelines = 3\nschema-change = 3\ndata-tasks = [1, 2]\n",
 	}
 	for name, answers := range answerSets {
 		t.Run(name, func(t *testing.T) {
