@@ -19,10 +19,14 @@ designers), explains why, and suggests what to learn next.
 `
 
 const quizMore = `In the quiz:
-    ↑ ↓ and Enter pick an answer; Space ticks options where several may be
-    picked. "Go back" and "Skip" are the last choices of every question (in
-    --plain mode type b or s). Ctrl-C quits: your progress is saved after
-    every answer and the next run offers to resume.
+    ↑ ↓ (or j k) and Enter pick an answer; Space ticks options where several
+    may be picked. b or Esc goes back to the previous question, s skips one.
+    Ctrl-C or Ctrl-D saves and quits (status 130): your progress is saved
+    after every answer and the next run offers to resume. --restart starts
+    over, and your saved answers stay until your first new answer replaces
+    them. With --plain, with TERM=dumb, or when standard input is not a
+    terminal, type the number of your answer (several for pick-any), b or s;
+    piped answers are not saved.
 
 Colour:
     The first of these that applies decides: --color or --no-color; then
@@ -47,7 +51,9 @@ Examples:
     careerquiz help check                       more on one command
 
 Answers file (--answers), one line per question id ('careerquiz check
---json' lists them):
+--json' lists them); a question left out is skipped, and a recommendation
+needs at least half the scored questions answered, so this example of the
+four kinds of answer is only a start:
     messaging = 2            # option number, 1 = the first
     components = 5           # scale: 1 strongly disagree … 5 strongly agree
     security-tasks = [1, 3]  # several options
@@ -78,7 +84,10 @@ Its header comment is the reference for the format.`
 
 const bankMore = `Example:
     careerquiz bank > my.toml
-    careerquiz schema > questions.schema.json
+    careerquiz check my.toml
+
+'careerquiz schema' prints the JSON Schema that lets an editor check the
+bank as you type.
 `
 
 const schemaAbout = `Prints a JSON Schema: bank (the default) describes a question bank, for

@@ -99,9 +99,12 @@ func TestHelpAnswersFileIsTheScripted(t *testing.T) {
 		t.Fatal("the usage has no answers file")
 	}
 	var shown strings.Builder
-	for _, line := range strings.Split(after, "\n")[2:] {
+	for _, line := range strings.Split(after, "\n") {
 		if !strings.HasPrefix(line, "    ") {
-			break
+			if shown.Len() > 0 {
+				break
+			}
+			continue
 		}
 		shown.WriteString(strings.TrimPrefix(line, "    ") + "\n")
 	}
@@ -122,6 +125,37 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 		if !strings.Contains(usageText(), "\n    careerquiz "+c.name) {
 			t.Errorf("the usage does not list %s", c.name)
+		}
+	}
+}
+
+// TestHelpSaysWhatTheQuizDoes: the help speaks of the keys the quiz has
+// (go back and skip are keys, Ctrl-D quits like Ctrl-C), of what --restart
+// really does with saved answers, and of every case of plain mode.
+func TestHelpSaysWhatTheQuizDoes(t *testing.T) {
+	usage := strings.Join(strings.Fields(usageText()), " ")
+	for _, want := range []string{
+		"b or Esc goes back", "s skips", "Ctrl-C or Ctrl-D saves and quits",
+		"your saved answers stay until your first new answer replaces them",
+		"and with TERM=dumb", "piped answers are not saved", "is only a start",
+	} {
+		if !strings.Contains(usage, want) {
+			t.Errorf("--help does not say %q", want)
+		}
+	}
+	for _, stale := range []string{`"Go back" and "Skip"`, "discard saved progress"} {
+		if strings.Contains(usage, stale) {
+			t.Errorf("--help still says %q", stale)
+		}
+	}
+	for name, help := range helpTexts() {
+		if name == "--help" || name == "help schema" {
+			continue
+		}
+		for _, ex := range examples(help) {
+			if strings.HasPrefix(ex, "careerquiz schema") {
+				t.Errorf("%s shows %q, an example of another command", name, ex)
+			}
 		}
 	}
 }

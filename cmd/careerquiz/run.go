@@ -333,7 +333,7 @@ var quizFlags = flagTable[options]{
 	formatFlag, jsonFlag,
 	fileFlag("output", "write the report to FILE instead of standard output",
 		func(o *options) *string { return &o.output }),
-	switchFlag("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal)",
+	switchFlag("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal,\nand with TERM=dumb)",
 		func(o *options) *bool { return &o.plain }),
 	{name: "color", aliases: []string{"colour"}, arg: "WHEN", help: "colour: auto (on a terminal only), always or never",
 		set: func(o *options, v string) error {
@@ -367,7 +367,7 @@ var quizFlags = flagTable[options]{
 			o.seedSet = true
 			return nil
 		}},
-	switchFlag("restart", "discard saved progress and start over",
+	switchFlag("restart", "start over; your saved answers stay until your first\nnew answer replaces them",
 		func(o *options) *bool { return &o.restart }),
 	saveFlag, noSaveFlag,
 	switchFlag("version", "print the version",
