@@ -183,8 +183,12 @@ func (s *session) prompt(q *quiz.Question) ask.Prompt {
 	for _, side := range q.Sides {
 		sides = append(sides, side.Text)
 	}
+	// A profile question counts for no theme, whatever theme it is filed
+	// under, so its header names none.
 	theme := q.Theme
-	if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
+	if !q.Scored() {
+		theme = ""
+	} else if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
 		theme = s.bank.Themes[ti].Name
 	}
 	return ask.Prompt{

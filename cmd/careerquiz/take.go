@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -202,7 +203,7 @@ func (s *session) confirmError(err error) error {
 // every move, and returns the answers once the last question is done.
 func (s *session) interview() (quiz.Answers, error) {
 	if s.order == nil {
-		s.order = questionOrder(len(s.bank.Questions), s.shuffled, s.seed)
+		s.order = questionOrder(s.bank, s.shuffled, s.seed)
 	}
 	if s.next < len(s.order) {
 		s.opening()
@@ -245,16 +246,27 @@ func (s *session) interview() (quiz.Answers, error) {
 	return s.answers, nil
 }
 
-// questionOrder is the order questions are asked in: the bank's, or a
-// shuffle that the seed reproduces.
-func questionOrder(n int, shuffle bool, seed int64) []int {
+// questionOrder is the order b's questions are asked in: the bank's, or a
+// shuffle that the seed reproduces. A shuffle moves only the scored
+// questions among their own places: an unscored (profile) question keeps
+// its place, so that "one last question, about you" still comes last.
+func questionOrder(b *quiz.Bank, shuffle bool, seed int64) []int {
+	n := len(b.Questions)
 	order := make([]int, n)
+	var scored []int
 	for i := range order {
 		order[i] = i
+		if b.Questions[i].Scored() {
+			scored = append(scored, i)
+		}
 	}
 	if shuffle {
+		moved := slices.Clone(scored)
 		r := rand.New(rand.NewPCG(uint64(seed), 0x636172656572))
-		r.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+		r.Shuffle(len(moved), func(i, j int) { moved[i], moved[j] = moved[j], moved[i] })
+		for k, place := range scored {
+			order[place] = moved[k]
+		}
 	}
 	return order
 }
@@ -319,7 +331,7 @@ func (s *session) resume(o *options) error {
 	st, ok, err := s.store.Load()
 	var r progress.Restored
 	if err == nil && ok {
-		order := questionOrder(len(s.bank.Questions), st.Shuffled, st.Seed)
+		order := questionOrder(s.bank, st.Shuffled, st.Seed)
 		r, err = s.store.Restore(s.bank, st, order)
 		if err == nil {
 			s.order = order
