@@ -77,7 +77,8 @@ func (s *session) chooseAsker(o *options, e env, stops *stopper, stdinTTY, stder
 		stops.onStop(s.restore, s.signalNote)
 	} else {
 		interrupt := make(chan struct{})
-		s.asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: layoutWidth(e.stderr), Color: stderrColor, Interrupt: interrupt})
+		s.asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: layoutWidth(e.stderr), Color: stderrColor, Interrupt: interrupt,
+			EndIsQuit: stdinTTY})
 		// The plain asker gives up its read and returns, and the
 		// interruption is reported like Ctrl-C.
 		stops.handOff(interrupt)
@@ -106,9 +107,25 @@ func (s *session) opening() {
 	if s.next > 0 {
 		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
 	}
-	keys := "Move with ↑ ↓ and answer with Enter; Space ticks where several options may be picked. b or Esc goes back, s skips. Ctrl-C or Ctrl-D saves and quits; the keys are shown under every question."
+	quits := "Ctrl-C or Ctrl-D saves and quits"
 	if _, plain := s.asker.(*ask.Plain); plain {
-		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. Ctrl-C saves and quits."
+		quits = "Ctrl-C saves and quits"
+	}
+	if s.store == nil {
+		// A run that saves nothing must not promise it: say once, here,
+		// what a stop does instead.
+		quits = strings.TrimSuffix(quits, "saves and quits") + "quits"
+	}
+	keys := "Move with ↑ ↓ and answer with Enter; Space ticks where several options may be picked. b or Esc goes back, s skips. " + quits + "; the keys are shown under every question."
+	if _, plain := s.asker.(*ask.Plain); plain {
+		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. " + quits + "."
+	}
+	if s.store == nil {
+		why, _ := s.unsaved.Load().(string)
+		if why == "" {
+			why = "progress cannot be saved"
+		}
+		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
 	}
 	fmt.Fprintln(s.out, textwrap.String(about+" "+keys, width, ""))
 }

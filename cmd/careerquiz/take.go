@@ -140,6 +140,15 @@ func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, erro
 	if o.restart {
 		if _, err := os.Lstat(s.store.Path()); err == nil {
 			s.earlierKept.Store(true)
+			if st, ok, err := s.store.Load(); err == nil && ok {
+				n := 0
+				for _, v := range st.Answers {
+					if v != "skip" {
+						n++
+					}
+				}
+				s.earlierAnswered.Store(int64(n))
+			}
 			say(s.out, "careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		}
 		return s, nil
@@ -308,6 +317,8 @@ type session struct {
 	// to resume is still on disk, waiting for the first answer to replace
 	// it.
 	earlierKept atomic.Bool
+	// earlierAnswered is how many questions those saved answers answer.
+	earlierAnswered atomic.Int64
 }
 
 func (s *session) close() {
@@ -346,6 +357,7 @@ func (s *session) resume(o *options) error {
 	}
 	// Until the person says, the saved answers are what a stop keeps.
 	s.earlierKept.Store(true)
+	s.earlierAnswered.Store(int64(answeredOf(r.Answers)))
 	total := len(s.bank.Questions)
 	if r.Edited && r.Saved > 0 {
 		say(s.out, "careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
@@ -354,12 +366,7 @@ func (s *session) resume(o *options) error {
 		s.order = nil
 		return nil
 	}
-	answered := 0
-	for _, a := range r.Answers {
-		if !a.Skipped() {
-			answered++
-		}
-	}
+	answered := answeredOf(r.Answers)
 	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
 	if r.Next >= total {
 		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
@@ -385,6 +392,17 @@ func (s *session) resume(o *options) error {
 		s.save()
 	}
 	return nil
+}
+
+// answeredOf counts the answers that are not skips.
+func answeredOf(answers quiz.Answers) int {
+	n := 0
+	for _, a := range answers {
+		if !a.Skipped() {
+			n++
+		}
+	}
+	return n
 }
 
 // setAside moves progress that cannot be used out of the way, so that
@@ -501,7 +519,15 @@ func (s *session) stopNote(what string) (msg, hint string) {
 	case !s.saving.Load():
 		return what + "; nothing answered yet", ""
 	case saved < 0 && s.earlierKept.Load():
-		return what + "; nothing answered yet; your earlier saved answers are kept", "run careerquiz again to resume them"
+		// Said so that nobody reads it as the saved answers lost.
+		kept := "your saved progress is kept"
+		switch n := s.earlierAnswered.Load(); {
+		case n == 1:
+			kept = "your 1 saved answer is kept"
+		case n > 1:
+			kept = fmt.Sprintf("your %d saved answers are kept", n)
+		}
+		return what + " before any new answer; " + kept + "; run careerquiz again to resume", ""
 	case saved < 0:
 		return what + "; nothing answered yet", ""
 	}

@@ -17,6 +17,11 @@ type Options struct {
 	// (SIGINT) into this signal; Terminal reads Ctrl-C as a key instead and
 	// ignores Interrupt.
 	Interrupt <-chan struct{}
+	// EndIsQuit makes the end of input a Plain.Ask or Plain.Confirm meets
+	// ErrInterrupted rather than ErrInputEnded. Input typed at a terminal
+	// ends only when the person presses Ctrl-D, which is quitting, as it is
+	// in Terminal; input from a pipe or a file just runs out.
+	EndIsQuit bool
 }
 
 // defaultWidth is where text is wrapped when nothing else is known.

@@ -220,6 +220,8 @@ func (a *Plain) readLine() (string, error) {
 			// A last line without a line ending still counts; the
 			// next read reports the end of input.
 			return strings.TrimRight(r.line, "\r\n"), nil
+		case errors.Is(r.err, io.EOF) && a.opts.EndIsQuit:
+			return "", ErrInterrupted
 		case errors.Is(r.err, io.EOF):
 			return "", ErrInputEnded
 		default:

@@ -389,6 +389,28 @@ func TestPlainInputEnded(t *testing.T) {
 	}
 }
 
+// TestPlainEndAtATerminalIsQuitting: Ctrl-D at a terminal ends its input,
+// and with EndIsQuit that is quitting, as Ctrl-C is; input from a pipe
+// that runs out is not.
+func TestPlainEndAtATerminalIsQuitting(t *testing.T) {
+	for _, tt := range []struct {
+		endIsQuit bool
+		want      error
+	}{{true, ErrInterrupted}, {false, ErrInputEnded}} {
+		a := NewPlain(strings.NewReader("2\n"), io.Discard, Options{EndIsQuit: tt.endIsQuit})
+		if _, err := a.Ask(choice(3)); err != nil {
+			t.Fatalf("EndIsQuit %v: first Ask: %v", tt.endIsQuit, err)
+		}
+		if _, err := a.Ask(choice(3)); !errors.Is(err, tt.want) {
+			t.Errorf("EndIsQuit %v: Ask at the end of input: err = %v, want %v", tt.endIsQuit, err, tt.want)
+		}
+		a = NewPlain(strings.NewReader(""), io.Discard, Options{EndIsQuit: tt.endIsQuit})
+		if _, err := a.Confirm("Resume?", true); !errors.Is(err, tt.want) {
+			t.Errorf("EndIsQuit %v: Confirm at the end of input: err = %v, want %v", tt.endIsQuit, err, tt.want)
+		}
+	}
+}
+
 func TestPlainReadError(t *testing.T) {
 	broken := errors.New("device gone")
 	_, err := NewPlain(errReader{broken}, io.Discard, Options{}).Ask(choice(3))
