@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -9,8 +8,9 @@ import (
 
 // Audit is the authoring report on a bank: how its questions are spread and
 // how fairly it treats each path. Each check carries its threshold and
-// whether the bank crossed it, and Warnings repeats every crossed check as a
-// sentence for the bank's author. The same bank always gives the same Audit.
+// whether the bank crossed it, and Warnings repeats every crossed check, as
+// facts that the check command words. The same bank always gives the same
+// Audit.
 type Audit struct {
 	Questions int          `json:"questions"`
 	Themes    []ThemeCount `json:"themes"`
@@ -146,13 +146,31 @@ type Blind struct {
 	Check
 }
 
-// AuditWarning is one crossed check, said for the bank's author.
+// AuditWarning is one crossed check, as facts for the bank's author: the
+// check command words it.
 type AuditWarning struct {
 	// Check is "spread", "random", "pattern" or "blind".
 	Check string `json:"check"`
 	// Question is the question at fault, for "blind"; empty otherwise.
 	Question string `json:"question,omitempty"`
-	Message  string `json:"message"`
+	// Path is the path the check speaks of: for "spread" the one that can
+	// score most, for "random" the one told too often or too rarely, for
+	// "pattern" the one the pattern leans to. Other is, for "spread", the
+	// path that can score least.
+	Path  string `json:"path,omitempty"`
+	Other string `json:"other,omitempty"`
+	// Pattern is, for "pattern", the pattern's name (AlwaysFirst, …).
+	Pattern string `json:"pattern,omitempty"`
+	// Value is the figure that crossed Threshold: the spread, the share of
+	// random answerers told Path, or the pattern's lean. For "spread", Most
+	// and OtherMost are the two paths' most; for "random", Expected is the
+	// fair share and Paths the number of paths.
+	Value     float64 `json:"value,omitempty"`
+	Threshold float64 `json:"threshold,omitempty"`
+	Most      float64 `json:"most,omitempty"`
+	OtherMost float64 `json:"other_most,omitempty"`
+	Expected  float64 `json:"expected,omitempty"`
+	Paths     int     `json:"paths,omitempty"`
 }
 
 // Audit thresholds.
@@ -221,8 +239,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 		}
 		if q.Scored() && blind(r, n) {
 			a.Blind.Questions = append(a.Blind.Questions, q.ID)
-			a.Warnings = append(a.Warnings, AuditWarning{Check: "blind", Question: q.ID,
-				Message: fmt.Sprintf("question %q: every option gives every path the same weight, so it cannot tell the paths apart", q.ID)})
+			a.Warnings = append(a.Warnings, AuditWarning{Check: "blind", Question: q.ID})
 		}
 	}
 	a.Blind.Crossed = len(a.Blind.Questions) > 0
@@ -232,25 +249,23 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 
 	a.Spread = spread(most)
 	if a.Spread.Crossed {
-		a.Warnings = append(a.Warnings, AuditWarning{Check: "spread", Message: spreadMessage(b, most, a.Spread.Value)})
+		a.Warnings = append(a.Warnings, spreadWarning(b, most, a.Spread))
 	}
 
 	a.Random = random(b, &t, most, budget)
 	a.Bands = NewScorer(b).Bands()
 	for _, ps := range a.Random.Paths {
 		if ps.Crossed {
-			a.Warnings = append(a.Warnings, AuditWarning{Check: "random", Message: fmt.Sprintf(
-				"random answers recommend %q to %.1f%% of people, but a fair bank gives each of its %d paths about %.1f%% (±%.0f points)",
-				ps.ID, ps.Share*100, n, a.Random.Expected*100, RandomThreshold*100)})
+			a.Warnings = append(a.Warnings, AuditWarning{Check: "random", Path: ps.ID, Value: ps.Share,
+				Threshold: RandomThreshold, Expected: a.Random.Expected, Paths: n})
 		}
 	}
 
 	for _, name := range []string{AlwaysFirst, AlwaysLast, AlwaysMiddle} {
 		pt := pattern(b, &t, most, name)
 		if pt.Crossed {
-			a.Warnings = append(a.Warnings, AuditWarning{Check: "pattern", Message: fmt.Sprintf(
-				"answering %s leans %.0f%% of the way towards %q (above %.0f%%): mix up which position each path's options take",
-				describe(name), pt.Lean*100, pt.Leader, PatternThreshold*100)})
+			a.Warnings = append(a.Warnings, AuditWarning{Check: "pattern", Pattern: name, Path: pt.Leader,
+				Value: pt.Lean, Threshold: PatternThreshold})
 		}
 		a.Patterns = append(a.Patterns, pt)
 	}
@@ -304,7 +319,7 @@ func spread(most []int64) Spread {
 	return s
 }
 
-func spreadMessage(b *quiz.Bank, most []int64, v float64) string {
+func spreadWarning(b *quiz.Bank, most []int64, sp Spread) AuditWarning {
 	hi, lo := 0, 0
 	for p, m := range most {
 		if m > most[hi] {
@@ -314,18 +329,8 @@ func spreadMessage(b *quiz.Bank, most []int64, v float64) string {
 			lo = p
 		}
 	}
-	return fmt.Sprintf("%q can score at most %g but %q %g, a spread of %.0f%% (above %.0f%%): a person who leans to %q has fewer ways to show it",
-		b.Paths[hi].ID, weight(most[hi]), b.Paths[lo].ID, weight(most[lo]), v*100, SpreadThreshold*100, b.Paths[lo].ID)
-}
-
-func describe(name string) string {
-	switch name {
-	case AlwaysFirst:
-		return "with the first option every time"
-	case AlwaysLast:
-		return "with the last option every time"
-	}
-	return "with the middle option every time"
+	return AuditWarning{Check: "spread", Path: b.Paths[hi].ID, Other: b.Paths[lo].ID,
+		Most: weight(most[hi]), OtherMost: weight(most[lo]), Value: sp.Value, Threshold: sp.Threshold}
 }
 
 // position returns the option a pattern picks on a question of k options.

@@ -137,7 +137,7 @@ func checkDocument(file string, b *quiz.Bank, err error) checkDoc {
 	audit := scoring.Analyze(b)
 	for _, w := range audit.Warnings {
 		doc.Problems = append(doc.Problems, checkProblem{Severity: "warning", File: file, Question: w.Question,
-			Check: w.Check, Message: w.Message, Text: file + ": " + w.Message})
+			Check: w.Check, Message: auditMessage(w), Text: file + ": " + auditMessage(w)})
 	}
 	doc.Title, doc.SHA256, doc.Scoring, doc.Audit = b.Title, b.SHA256, &b.Scoring, &audit
 	for _, p := range b.Paths {
@@ -269,7 +269,7 @@ func writeCheckText(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 			fmt.Fprintln(w, textwrap.String(p.Error(), screenWidth, "  "))
 		}
 		for _, aw := range a.Warnings {
-			fmt.Fprintln(w, textwrap.String(b.File+": "+aw.Message, screenWidth, "  "))
+			fmt.Fprintln(w, textwrap.String(b.File+": "+auditMessage(aw), screenWidth, "  "))
 		}
 	}
 }
@@ -313,4 +313,32 @@ func bandsReport(w io.Writer, bd scoring.Bands) {
 	fmt.Fprintf(w, "  the mildest consistent answers lead by %.1f, the strongest by %.1f\n", bd.Mild, bd.Strong)
 	fmt.Fprintln(w, "  shares split 100 between the paths (two paths: 50 + half the lead);")
 	fmt.Fprintln(w, "  confidence is the chance of the same path on a retest")
+}
+
+// auditMessage words a crossed check of the audit for the bank's author.
+func auditMessage(w scoring.AuditWarning) string {
+	switch w.Check {
+	case "blind":
+		return fmt.Sprintf("question %q: every option gives every path the same weight, so it cannot tell the paths apart", w.Question)
+	case "spread":
+		return fmt.Sprintf("%q can score at most %g but %q %g, a spread of %.0f%% (above %.0f%%): a person who leans to %q has fewer ways to show it",
+			w.Path, w.Most, w.Other, w.OtherMost, w.Value*100, w.Threshold*100, w.Other)
+	case "random":
+		return fmt.Sprintf("random answers recommend %q to %.1f%% of people, but a fair bank gives each of its %d paths about %.1f%% (±%.0f points)",
+			w.Path, w.Value*100, w.Paths, w.Expected*100, w.Threshold*100)
+	case "pattern":
+		return fmt.Sprintf("answering %s leans %.0f%% of the way towards %q (above %.0f%%): mix up which position each path's options take",
+			describePattern(w.Pattern), w.Value*100, w.Path, w.Threshold*100)
+	}
+	return "check " + w.Check + " crossed its threshold"
+}
+
+func describePattern(name string) string {
+	switch name {
+	case scoring.AlwaysFirst:
+		return "with the first option every time"
+	case scoring.AlwaysLast:
+		return "with the last option every time"
+	}
+	return "with the middle option every time"
 }
