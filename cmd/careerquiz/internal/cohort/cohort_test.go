@@ -1,10 +1,12 @@
 package cohort
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careerquiz/careerquiz"
@@ -283,11 +285,9 @@ func TestNoVarianceIsNullAndFlagged(t *testing.T) {
 	}
 }
 
-// A question keyed the wrong way round correlates negatively with the rest
-// and is flagged, with something to try.
-func TestReversedQuestionIsFlagged(t *testing.T) {
-	b := builtin(t)
-	// Swap the two paths' weights on one choice question.
+// reversed is b with the two paths' weights swapped on its first choice
+// question, and that question's index.
+func reversed(b *quiz.Bank) (*quiz.Bank, int) {
 	qi := slices.IndexFunc(b.Questions, func(q quiz.Question) bool { return q.Kind == quiz.Choice })
 	rev := *b
 	rev.Questions = slices.Clone(b.Questions)
@@ -299,24 +299,112 @@ func TestReversedQuestionIsFlagged(t *testing.T) {
 		q.Options[o].Weights = w
 	}
 	rev.Questions[qi] = q
-	// People answer the real question; the report reads it reversed.
-	as, _ := cohortOf(b, 300, 0, 5)
-	c := New(&rev)
-	scorer := scoring.NewScorer(&rev)
-	for _, a := range as {
-		c.Add(a, scorer.Score(a))
+	return &rev, qi
+}
+
+// A question keyed the wrong way round correlates negatively with the rest
+// and is flagged, with something to try, however few people there are:
+// below ReliabilityMin the flag is marked tentative and says so.
+func TestReversedQuestionIsFlagged(t *testing.T) {
+	b := builtin(t)
+	rev, qi := reversed(b)
+	id := rev.Questions[qi].ID
+	for _, n := range []int{3, 8, 12, 30, 60, 300} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			// People answer the real question; the report reads it reversed.
+			as, _ := cohortOf(b, n, 0, 5)
+			c := New(rev)
+			scorer := scoring.NewScorer(rev)
+			for _, a := range as {
+				c.Add(a, scorer.Score(a))
+			}
+			got := c.Report()
+			r := got.Questions[qi].ItemRest
+			if r == nil || *r > clearlyNegative {
+				t.Fatalf("item_rest %v for a reversed question, want at most %v", show(r), clearlyNegative)
+			}
+			// Some people tick nothing on a pick-any question, so fewer
+			// than n are complete.
+			few := got.Complete < ReliabilityMin
+			if got.AlphaNEnough == few || got.AlphaNMin != ReliabilityMin {
+				t.Errorf("alpha_n %d: alpha_n_enough %v, alpha_n_min %d", got.AlphaN, got.AlphaNEnough, got.AlphaNMin)
+			}
+			i := slices.IndexFunc(got.Flags, func(f Flag) bool { return f.Question == id && f.Code == FlagNegative })
+			if i < 0 {
+				t.Fatalf("no negative flag for %s: %+v", id, got.Flags)
+			}
+			f := got.Flags[i]
+			if f.Tentative != few {
+				t.Errorf("tentative %v with n=%d", f.Tentative, got.Complete)
+			}
+			if small := strings.Contains(f.Message, "too few to be sure"); small != few {
+				t.Errorf("n=%d, message %q", got.Complete, f.Message)
+			}
+			for _, f := range got.Flags {
+				if f.Try == "" || f.Message == "" {
+					t.Errorf("flag without words: %+v", f)
+				}
+			}
+		})
+	}
+}
+
+// Two people make any alpha and an item–rest of exactly ±1: the figures
+// are given, but nothing reads them as good, and every −1 is flagged as
+// tentative rather than passed over.
+func TestTwoPeopleAreTooFewToJudge(t *testing.T) {
+	b := builtin(t)
+	a1, a2 := quiz.Answers{}, quiz.Answers{}
+	for i, q := range b.Questions {
+		// Both lean the same way on most questions, and differ on a few
+		// the second way round.
+		a1[q.ID] = quiz.Answer{Picks: []int{0}}
+		last := len(q.Options) - 1
+		if i%6 == 1 {
+			a1[q.ID], a2[q.ID] = quiz.Answer{Picks: []int{last}}, quiz.Answer{Picks: []int{0}}
+		} else {
+			a2[q.ID] = quiz.Answer{Picks: []int{last}}
+		}
+	}
+	c := New(b)
+	for _, a := range []quiz.Answers{a1, a2} {
+		c.Add(a, scoring.Score(b, a))
 	}
 	got := c.Report()
-	r := got.Questions[qi].ItemRest
-	if r == nil || *r >= 0 {
-		t.Fatalf("item_rest %v for a reversed question, want negative", show(r))
+	if got.Complete != 2 || got.Alpha == nil || got.AlphaNEnough {
+		t.Fatalf("complete %d, alpha %v, alpha_n_enough %v", got.Complete, show(got.Alpha), got.AlphaNEnough)
 	}
-	if !hasFlag(got, q.ID, FlagNegative) {
-		t.Errorf("no negative flag for %s: %+v", q.ID, got.Flags)
+	negative := 0
+	for _, q := range got.Questions {
+		if q.ItemRest == nil || *q.ItemRest >= 0 {
+			continue
+		}
+		negative++
+		i := slices.IndexFunc(got.Flags, func(f Flag) bool { return f.Question == q.ID && f.Code == FlagNegative })
+		if i < 0 || !got.Flags[i].Tentative {
+			t.Errorf("%s: item_rest %.2f, flags %+v", q.ID, *q.ItemRest, got.Flags)
+		}
 	}
-	for _, f := range got.Flags {
-		if f.Try == "" || f.Message == "" {
-			t.Errorf("flag without words: %+v", f)
+	if negative == 0 {
+		t.Fatal("no negative item_rest: the cohort does not test what it should")
+	}
+	var out bytes.Buffer
+	if err := WriteText(&out, got, false); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"too few people to judge (n=2; at least 30 needed)",
+		"Item-rest in brackets",
+		"(-1.00)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, text)
+		}
+	}
+	for _, word := range []string{"excellent", "good", "acceptable", "questionable", "poor", "unacceptable", "None"} {
+		if strings.Contains(text, word) {
+			t.Errorf("%q said of 2 people:\n%s", word, text)
 		}
 	}
 }

@@ -26,6 +26,12 @@ type Report struct {
 	// (the complete ones).
 	Alpha  *float64 `json:"alpha"`
 	AlphaN int      `json:"alpha_n"`
+	// AlphaNMin is the fewest complete people whose alpha and item–rest
+	// correlations can be judged (ReliabilityMin), and AlphaNEnough says
+	// whether AlphaN reaches it. Below it the figures are still given, but
+	// the text report does not read them as good or bad.
+	AlphaNMin    int  `json:"alpha_n_min"`
+	AlphaNEnough bool `json:"alpha_n_enough"`
 	// AlphaByPath is given for banks of more than two paths: alpha of each
 	// path's own points.
 	AlphaByPath []PathAlpha `json:"alpha_by_path,omitempty"`
@@ -113,6 +119,9 @@ type Flag struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Try     string `json:"try"`
+	// Tentative is true for a flag raised from fewer complete people than
+	// ReliabilityMin: worth a look, but it may be chance.
+	Tentative bool `json:"tentative"`
 }
 
 // Flag codes and their thresholds.
@@ -126,10 +135,24 @@ const (
 	oneSided = 0.9
 	// An item–rest correlation below weakBelow is near zero.
 	weakBelow = 0.1
-	// Flags need this many answers (one-sided) or complete people
-	// (item–rest) before chance alone is unlikely to raise them.
+	// A one-sided flag needs this many answers before chance alone is
+	// unlikely to raise it.
 	flagMin = 20
+	// Below ReliabilityMin complete people, an item–rest correlation is
+	// flagged only when it is clearlyNegative: at or below it, a question
+	// at least as often goes against the rest as with it.
+	clearlyNegative = -0.3
 )
+
+// ReliabilityMin is the fewest people who answered every scored question
+// for alpha and the item–rest correlations to be judged. With n people,
+// a correlation that is really zero comes out anywhere within about
+// ±2/√n by chance: ±0.37 at 30, but ±1 at 4, and with 2 people every
+// correlation is exactly +1 or −1 and alpha can be anything. 30 keeps that
+// margin under the gap between a question that works (0.3 or more) and
+// one that does not (under 0.1), and is the usual floor for a pilot
+// study of a questionnaire.
+const ReliabilityMin = 30
 
 // neither is the key of answers that lean to no path.
 const neither = "neither"
@@ -144,6 +167,8 @@ func (c *Cohort) Report() Report {
 		Complete:         c.complete,
 		Items:            len(c.items),
 		AlphaN:           c.complete,
+		AlphaNMin:        ReliabilityMin,
+		AlphaNEnough:     c.complete >= ReliabilityMin,
 		NoRecommendation: c.withheld,
 		Questions:        make([]Question, len(b.Questions)),
 		Flags:            []Flag{},
@@ -225,14 +250,21 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 			fs = append(fs, f)
 		}
 	}
-	if rq.ItemRest != nil && c.complete >= flagMin {
+	if rq.ItemRest != nil {
 		r := *rq.ItemRest
+		enough := c.complete >= ReliabilityMin
+		// With few people only a clearly negative correlation is worth
+		// raising, and it says how little it rests on.
+		note := ""
+		if !enough {
+			note = fmt.Sprintf(" (only %d answered every scored question, too few to be sure: at least %d are needed)", c.complete, ReliabilityMin)
+		}
 		switch {
-		case r < 0:
-			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative,
-				Message: fmt.Sprintf("its item–rest correlation is %.2f: people who lean one way on the rest of the bank lean the other way here", r),
+		case r < 0 && (enough || r <= clearlyNegative):
+			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative, Tentative: !enough,
+				Message: fmt.Sprintf("its item–rest correlation is %.2f: people who lean one way on the rest of the bank lean the other way here%s", r, note),
 				Try:     "check that its options' weights point at the right paths, and that its wording does not read the other way"})
-		case r < weakBelow:
+		case enough && r < weakBelow:
 			fs = append(fs, Flag{Question: q.ID, Code: FlagWeak,
 				Message: fmt.Sprintf("its item–rest correlation is %.2f: its answers hardly go with the rest of the bank", r),
 				Try:     "reword it so its options contrast the paths' work more directly, or drop it: it may measure something else"})

@@ -67,8 +67,15 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	}
 
 	heading("Reliability")
-	alpha := fmt.Sprintf("Cronbach's alpha needs at least two people who answered every scored question, and answers that vary; %d answered every one.", r.AlphaN)
-	if r.Alpha != nil {
+	// Too few: the figures are given, never read as good or bad.
+	few := fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
+	var alpha string
+	switch {
+	case r.Alpha == nil:
+		alpha = fmt.Sprintf("Cronbach's alpha needs at least two people who answered every scored question, and answers that vary; %d answered every one.", r.AlphaN)
+	case !r.AlphaNEnough:
+		alpha = fmt.Sprintf("Cronbach's alpha: %s. Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", few, r.AlphaN, *r.Alpha)
+	default:
 		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
 	}
 	fmt.Fprintln(bw, textwrap.String(alpha, width, "  "))
@@ -78,17 +85,29 @@ func WriteText(w io.Writer, r Report, color bool) error {
 
 	heading("Questions")
 	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
+	bracketed := false
 	for _, q := range r.Questions {
 		rest := figure(q.ItemRest)
-		if !q.Scored {
+		switch {
+		case !q.Scored:
 			rest = "unscored"
+		case q.ItemRest != nil && !r.AlphaNEnough:
+			rest, bracketed = "("+rest+")", true
 		}
 		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(quiz.Clean(q.ID), 22), q.Answered, rest, optionLine(q))
 	}
+	if bracketed {
+		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", width, "  "))
+	}
 
 	heading("Questions to look at")
-	if len(r.Flags) == 0 {
+	switch {
+	case len(r.Flags) == 0 && r.AlphaNEnough:
 		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
+	case len(r.Flags) == 0:
+		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", width, "  "))
+	case !r.AlphaNEnough:
+		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", width, "  "))
 	}
 	for _, f := range r.Flags {
 		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", quiz.Clean(f.Question), f.Message), width, "  "))
