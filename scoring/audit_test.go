@@ -187,6 +187,9 @@ func smallBank(seed uint64, paths int) *quiz.Bank {
 }
 
 func TestRandomExactMatchesEnumeration(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of answer sets: run without -short")
+	}
 	three := []string{"engineer", "developer", "architect"}
 	banks := map[string]*quiz.Bank{
 		"two paths with pick-any": newBank(two,
@@ -338,6 +341,9 @@ func TestRandomSampledAgreesWithExact(t *testing.T) {
 }
 
 func TestRandomLargeBankIsSampledAndRepeatable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of answer sets: run without -short")
+	}
 	b := generate(7, 10_000, 2)
 	a1, a2 := Analyze(b), Analyze(b)
 	if a1.Random.Method != "sampled" || a1.Random.Samples < minSamples {

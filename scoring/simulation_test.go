@@ -290,6 +290,9 @@ func checkTargets(t *testing.T, b *quiz.Bank) {
 }
 
 func TestSimulatedAnswerersOnABalancedBank(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of answer sets: run without -short")
+	}
 	checkTargets(t, simBank())
 }
 
@@ -495,6 +498,9 @@ func builtIn(t *testing.T) *quiz.Bank {
 
 // The shipped bank keeps every promise its labels make.
 func TestSimulatedAnswerersOnTheBuiltInBank(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of answer sets: run without -short")
+	}
 	b := builtIn(t)
 	t.Logf("bands %+v", NewScorer(b).Bands())
 	checkTargets(t, b)
@@ -510,6 +516,9 @@ func TestSimulatedAnswerersOnTheBuiltInBank(t *testing.T) {
 }
 
 func TestConfidenceMatchesARetestOnTheBuiltInBank(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of answer sets: run without -short")
+	}
 	conf, same, groups := retest(builtIn(t), 2000, population, 6)
 	var wConf, wSame float64
 	total := 0
