@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -215,7 +216,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	}
 	for qi := range b.Questions {
 		q, r := &b.Questions[qi], &t.rows[qi]
-		if ti, ok := themeAt[q.Theme]; ok {
+		if ti, ok := themeAt[q.Theme]; ok && q.Scored() {
 			a.Themes[ti].Questions++
 		}
 		for ki, k := range kinds {
@@ -242,6 +243,11 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 			a.Warnings = append(a.Warnings, AuditWarning{Check: "blind", Question: q.ID})
 		}
 	}
+	// A theme of unscored questions only counts for no path: check lists
+	// those questions apart, so the theme is left out of the counts.
+	a.Themes = slices.DeleteFunc(a.Themes, func(t ThemeCount) bool {
+		return t.Questions == 0 && slices.ContainsFunc(b.Questions, func(q quiz.Question) bool { return q.Theme == t.ID })
+	})
 	a.Blind.Crossed = len(a.Blind.Questions) > 0
 	for p := range n {
 		a.Paths[p].Most = weight(most[p])

@@ -76,7 +76,7 @@ func ExampleScore() {
 	// toward: Agree (+1)
 	// against: Tune a slow query (-1)
 	// step: Study system design. (learn drew: [outage diagrams])
-	// step: Read code that scales. (explore away: [tasks])
+	// step: Read code that scales. (learn mild: [])
 }
 
 func ExampleAnalyze() {

@@ -284,9 +284,20 @@ func sumThemes(b *quiz.Bank, t *table, done []answered, gain []int64) themeSums 
 
 func (s *themeSums) scores(b *quiz.Bank) []ThemeScore {
 	n := s.n
-	ts := make([]ThemeScore, len(b.Themes))
+	// A theme whose questions are all unscored (a profile theme) counts
+	// for no path, so it has no place in the breakdown.
+	scored := map[string]bool{}
+	for i := range b.Questions {
+		if b.Questions[i].Scored() {
+			scored[b.Questions[i].Theme] = true
+		}
+	}
+	ts := make([]ThemeScore, 0, len(b.Themes))
 	for i, th := range b.Themes {
-		ts[i] = ThemeScore{ID: th.ID, Name: th.Name, Answered: s.answered[i], Paths: pathScores(b, s.raw[i*n:(i+1)*n], s.most[i*n:(i+1)*n])}
+		if !scored[th.ID] && slices.ContainsFunc(b.Questions, func(q quiz.Question) bool { return q.Theme == th.ID }) {
+			continue
+		}
+		ts = append(ts, ThemeScore{ID: th.ID, Name: th.Name, Answered: s.answered[i], Paths: pathScores(b, s.raw[i*n:(i+1)*n], s.most[i*n:(i+1)*n])})
 	}
 	return ts
 }

@@ -32,6 +32,12 @@ const (
 // path. (Random answerers average about 0.57.)
 const LowConfidence = 0.6
 
+// ExploreLead is how far, in points, a theme's answers must lean towards
+// another path before the theme's steps become steps to explore: more than
+// one mild answer ("rather" one side, "agree", one option of weight 1, each
+// worth one point). A single mild answer is too little to question a step.
+const ExploreLead = 2
+
 // StepAdvice is one step chosen for a person, with the facts of why it is
 // there: the report words them.
 type StepAdvice struct {
@@ -57,6 +63,14 @@ type StepAdvice struct {
 	// and reason and quoted its answers already; Answers then holds one,
 	// the next in turn of those that decided the theme.
 	Again bool
+	// After is the text of the step before this one in the person's list,
+	// empty for the first: a step no answer bears on is explained by its
+	// place on the path. First is true for the first step of the list,
+	// and AfterDone when steps the person's experience covers come before
+	// it.
+	After     string
+	First     bool
+	AfterDone bool
 }
 
 // Questions lists the ids of the questions the step's reason quotes.
@@ -82,9 +96,13 @@ const (
 	// ReasonAway: the theme leaned towards Rival, so the step is one to
 	// explore.
 	ReasonAway StepReason = "away"
-	// ReasonShared: the theme leaned towards Rival, but every path takes
-	// the step, so it stays a step to learn.
+	// ReasonShared: every path takes the step, so a lean on its theme
+	// says nothing about it: it keeps its place on the path. Answers holds
+	// the profile answer that leaves it to do, if one was given.
 	ReasonShared StepReason = "shared"
+	// ReasonMild: the theme leaned towards Rival, but by less than
+	// ExploreLead, so the step keeps its place and stays one to learn.
+	ReasonMild StepReason = "mild"
 	// ReasonCovered: the answer to a profile question says the step is
 	// done.
 	ReasonCovered StepReason = "covered"
@@ -140,8 +158,10 @@ func (r Result) Hypothesis() bool {
 //     left out, and listed in covered with that answer;
 //   - the bank's stages are kept in order; within a stage, steps of the
 //     themes that drew the person most towards the path come first, and a
-//     step whose theme leaned towards another path becomes an Explore step,
-//     last in its stage, unless every path takes that step;
+//     step whose theme leaned towards another path by ExploreLead points or
+//     more becomes an Explore step, last in its stage, unless every path
+//     takes that step (a step every path takes is common ground: it leads
+//     its stage whatever the leans);
 //   - a result that is only a hypothesis (see Result.Hypothesis) opens with
 //     the try-both step of the theme where the two leading paths came
 //     closest.
@@ -205,6 +225,9 @@ type stance struct {
 	// sign is non-zero; it orders the steps of a stage.
 	lean     float64
 	answered int
+	// net is the rival's points on the theme minus the path's, in
+	// thousandths of a point.
+	net int64
 }
 
 func (pl *planner) stance(theme string, p int) stance {
@@ -224,6 +247,7 @@ func (pl *planner) stance(theme string, p int) stance {
 		return st
 	}
 	st.sign = cmpPercent(raw[p], most[p], raw[st.rival], most[st.rival])
+	st.net = raw[st.rival] - raw[p]
 	if st.sign != 0 {
 		st.lean = percent(raw[p], most[p]) - percent(raw[st.rival], most[st.rival])
 	}
@@ -248,13 +272,21 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 		}
 		c := candidate{advice: sa, st: pl.stance(s.Theme, p)}
 		switch {
-		case c.st.sign < 0 && pl.shared(s, p):
+		case pl.shared(s, p):
 			// A step every path takes is common ground: a lean on its
-			// theme says nothing about it, so it neither becomes a step
-			// to explore nor moves within its stage.
-			c.advice.Reason, c.st.lean = ReasonShared, 0
-		case c.st.sign < 0:
+			// theme says nothing about it, so it never becomes a step to
+			// explore, and it leads its stage, as the ground the path's
+			// own steps build on (a first language before a second).
+			// What bears on it is the person's experience, when given.
+			c.advice.Reason, c.st.lean = ReasonShared, math.Inf(1)
+			if answer, ok := pl.leaves(s); ok {
+				c.advice.Answers = []StepAnswer{answer}
+			}
+		case c.st.sign < 0 && c.st.net >= ExploreLead*1000:
 			c.advice.Kind, c.advice.Reason = Explore, ReasonAway
+		case c.st.sign < 0:
+			c.advice.Reason, c.st.lean = ReasonMild, 0
+			c.advice.Rival = pl.b.Paths[c.st.rival].ID
 		case c.st.sign > 0:
 			c.advice.Reason = ReasonDrew
 		case c.st.answered > 0:
@@ -271,9 +303,13 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	// refer back to its first, each quoting one of the answers that decided
 	// it in turn, instead of repeating the same two.
 	seen := map[string]int{}
-	for _, c := range cands {
+	for i, c := range cands {
 		sa, st := c.advice, c.st
-		if st.sign != 0 {
+		sa.First, sa.AfterDone = i == 0, len(covered) > 0
+		if i > 0 {
+			sa.After = cands[i-1].advice.Text
+		}
+		if sa.Reason == ReasonDrew || sa.Reason == ReasonAway {
 			if sa.Reason != ReasonDrew {
 				sa.Rival = pl.b.Paths[st.rival].ID
 			}
@@ -322,6 +358,24 @@ func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 		}
 		q := &pl.b.Questions[pl.b.QuestionIndex(k)]
 		if slices.Contains(s.SkipWhen[k], q.Options[o].ID) {
+			return StepAnswer{Question: k, Verb: Chose, Text: q.Options[o].Text}, true
+		}
+	}
+	return StepAnswer{}, false
+}
+
+// leaves returns the answer to an unscored question that step s could be
+// skipped for but was not: the experience the person gave, which leaves
+// the step to do.
+func (pl *planner) leaves(s quiz.Step) (StepAnswer, bool) {
+	keys := make([]string, 0, len(s.SkipWhen))
+	for k := range s.SkipWhen {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if o, answered := pl.profile[k]; answered {
+			q := &pl.b.Questions[pl.b.QuestionIndex(k)]
 			return StepAnswer{Question: k, Verb: Chose, Text: q.Options[o].Text}, true
 		}
 	}
