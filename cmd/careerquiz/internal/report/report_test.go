@@ -331,7 +331,7 @@ func TestJSONFields(t *testing.T) {
 		{"warning worded", balanced, []any{"warnings", 0, "message"}, "You picked option 1 on all 7 questions that take one answer, so the result may mean little: answer by what fits you, not by position."},
 		{"theme percent", clear, []any{"themes", 2, "paths", 0, "percent"}, 20.0},
 		{"negative points", clear, []any{"reasons", "against", "points"}, -1.1},
-		{"every step says why", clear, []any{"steps", 1, "why"}, "Your answers on System design leaned neither way, so this step keeps its place in the usual order."},
+		{"every step says why", clear, []any{"steps", 1, "why"}, "Your answers on System design leaned neither way: it keeps its place in the usual order of the Back-end engineer path."},
 		{"step kind", clear, []any{"steps", 2, "kind"}, "explore"},
 		{"step reason", clear, []any{"steps", 2, "reason"}, "away"},
 		{"questions a reason quotes", clear, []any{"steps", 2, "questions", 0}, "q3"},

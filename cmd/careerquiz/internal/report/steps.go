@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -17,6 +18,11 @@ import (
 // of result res is where it is: the theme and the answer or two that
 // decided it, or the answer that says the step is done. It is never empty.
 func stepWhy(res scoring.Result, s scoring.StepAdvice) string {
+	// A side cut short ends in "…", which ends the sentence as well.
+	return strings.ReplaceAll(stepSentence(res, s), "….", "…")
+}
+
+func stepSentence(res scoring.Result, s scoring.StepAdvice) string {
 	theme := cmp.Or(s.ThemeName, s.Theme)
 	you := answered(s.Answers, "and")
 	rival := pathName(res, s.Rival)
@@ -27,9 +33,16 @@ func stepWhy(res scoring.Result, s scoring.StepAdvice) string {
 		}
 		return "Your answers say this is done."
 	case scoring.ReasonUnanswered:
-		return fmt.Sprintf("You answered no questions on %s, so this step keeps its place in the usual order.", theme)
+		return fmt.Sprintf("You answered no questions on %s: %s", theme, place(res, s))
 	case scoring.ReasonEven:
-		return fmt.Sprintf("Your answers on %s leaned neither way, so this step keeps its place in the usual order.", theme)
+		return fmt.Sprintf("Your answers on %s leaned neither way: %s", theme, place(res, s))
+	case scoring.ReasonMild:
+		return fmt.Sprintf("Your answers on %s leaned only a little towards %s, too little to question this step: %s", theme, rival, place(res, s))
+	case scoring.ReasonShared:
+		if len(s.Answers) > 0 {
+			return fmt.Sprintf("Your answer %s leaves this step to do, and every path takes it: %s", quoted(s.Answers[0].Text), place(res, s))
+		}
+		return "Every path takes this step, whatever your leans: " + place(res, s)
 	case scoring.ReasonClose, scoring.ReasonUnsteady:
 		return tryBothWhy(res, s, theme)
 	}
@@ -43,12 +56,34 @@ func stepWhy(res scoring.Result, s scoring.StepAdvice) string {
 		return fmt.Sprintf("Again %s, which drew you to %s: you %s.", theme, pathName(res, s.Path), you)
 	case s.Reason == scoring.ReasonDrew:
 		return fmt.Sprintf("%s drew you to %s: you %s.", theme, pathName(res, s.Path), you)
-	case s.Reason == scoring.ReasonShared:
-		return fmt.Sprintf("On %s you leaned towards %s (you %s), but both paths take this step.", theme, rival, you)
 	case s.Again:
 		return fmt.Sprintf("Again %s, where you leaned towards %s: you %s.", theme, rival, you)
 	}
 	return fmt.Sprintf("On %s you leaned towards %s: you %s.", theme, rival, you)
+}
+
+// place explains a step by where it comes on its path, for a step no
+// answer of the person bears on.
+func place(res scoring.Result, s scoring.StepAdvice) string {
+	path := pathName(res, s.Path)
+	switch {
+	case s.First && s.AfterDone:
+		return fmt.Sprintf("it is the first step on the %s path that your experience does not cover.", path)
+	case s.First:
+		return fmt.Sprintf("it is the first step on the %s path.", path)
+	case s.After == "":
+		return fmt.Sprintf("it keeps its place in the usual order of the %s path.", path)
+	}
+	return fmt.Sprintf("it comes next on the %s path, after %s.", path, quoted(firstClause(s.After)))
+}
+
+// firstClause is a step's text up to its first colon, comma or full stop:
+// enough to name it.
+func firstClause(text string) string {
+	if i := strings.IndexAny(text, ":,.;("); i > 0 {
+		return strings.TrimSpace(text[:i])
+	}
+	return text
 }
 
 // tryBothWhy says why a result that is a hypothesis opens with a try-both
@@ -78,6 +113,11 @@ func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
 // verb share it: "chose “a” and “b”", "chose “a” but also “b”".
 func answered(as []scoring.StepAnswer, conj string) string {
 	switch {
+	case len(as) == 2 && (sideVerb(as[0].Verb) || sideVerb(as[1].Verb)):
+		// A side is quoted after a colon, so each answer keeps its own verb.
+		return answered(as[:1], conj) + " " + conj + " " + answered(as[1:], conj)
+	case len(as) == 1 && sideVerb(as[0].Verb):
+		return verb(as[0].Verb) + ": " + side(as[0].Text)
 	case len(as) == 0:
 		return ""
 	case len(as) == 1:
@@ -88,6 +128,32 @@ func answered(as []scoring.StepAnswer, conj string) string {
 		return verb(as[0].Verb) + " " + quoted(as[0].Text) + " " + conj + " " + quoted(as[1].Text)
 	}
 	return verb(as[0].Verb) + " " + quoted(as[0].Text) + " " + conj + " " + verb(as[1].Verb) + " " + quoted(as[1].Text)
+}
+
+func sideVerb(v scoring.AnswerVerb) bool {
+	return v == scoring.Rather || v == scoring.MuchRather
+}
+
+// longSide is the most characters of a graded question's side a reason
+// quotes; a longer side is cut at a word boundary.
+const longSide = 100
+
+// side is a graded question's side as what the person would rather do:
+// its own text, led by a small letter, without a final full stop.
+func side(text string) string {
+	text = strings.TrimRight(oneLine(text), ".")
+	if r := []rune(text); len(r) > longSide {
+		cut := string(r[:longSide])
+		if i := strings.LastIndex(cut, " "); i > 0 {
+			cut = cut[:i]
+		}
+		text = strings.TrimRight(cut, ",;:") + "…"
+	}
+	if r := []rune(text); len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+		text = string(r)
+	}
+	return text
 }
 
 func verb(v scoring.AnswerVerb) string {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/careerquiz/careerquiz/scoring"
@@ -18,6 +19,9 @@ func TestStepWhy(t *testing.T) {
 	step := func(r scoring.StepReason, again bool, as ...scoring.StepAnswer) scoring.StepAdvice {
 		return scoring.StepAdvice{Path: "engineer", Theme: "design", ThemeName: "System design", Reason: r, Rival: "developer", Again: again, Answers: as}
 	}
+	first := func(s scoring.StepAdvice) scoring.StepAdvice { s.First = true; return s }
+	done := func(s scoring.StepAdvice) scoring.StepAdvice { s.AfterDone = true; return s }
+	after := func(s scoring.StepAdvice, text string) scoring.StepAdvice { s.After = text; return s }
 	tests := []struct {
 		name string
 		res  scoring.Result
@@ -31,19 +35,27 @@ func TestStepWhy(t *testing.T) {
 		{"two verbs", res, step(scoring.ReasonDrew, false, choseA, agreed),
 			"System design drew you to Back-end engineer: you chose “Design the store” and strongly agreed with “I enjoy design”."},
 		{"away", res, step(scoring.ReasonAway, false, rather),
-			"On System design you leaned towards Back-end developer: you would much rather “Write the code”."},
+			"On System design you leaned towards Back-end developer: you would much rather: write the code."},
 		{"away again", res, step(scoring.ReasonAway, true, rather),
-			"Again System design, where you leaned towards Back-end developer: you would much rather “Write the code”."},
-		{"shared", res, step(scoring.ReasonShared, false, rather),
-			"On System design you leaned towards Back-end developer (you would much rather “Write the code”), but both paths take this step."},
+			"Again System design, where you leaned towards Back-end developer: you would much rather: write the code."},
+		{"shared", res, step(scoring.ReasonShared, false),
+			"Every path takes this step, whatever your leans: it keeps its place in the usual order of the Back-end engineer path."},
+		{"shared, left to do by experience", res, first(step(scoring.ReasonShared, false, scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "None yet"})),
+			"Your answer “None yet” leaves this step to do, and every path takes it: it is the first step on the Back-end engineer path."},
+		{"mild", res, after(step(scoring.ReasonMild, false), "Learn one language, such as Go. Then more."),
+			"Your answers on System design leaned only a little towards Back-end developer, too little to question this step: it comes next on the Back-end engineer path, after “Learn one language”."},
+		{"first after the steps experience covers", res, done(first(step(scoring.ReasonEven, false))),
+			"Your answers on System design leaned neither way: it is the first step on the Back-end engineer path that your experience does not cover."},
+		{"a long side is cut between words", res, step(scoring.ReasonAway, false, scoring.StepAnswer{Verb: scoring.Rather, Text: "Write the code" + strings.Repeat(" and more code", 10)}),
+			"On System design you leaned towards Back-end developer: you would rather: write the code and more code and more code and more code and more code and more code and more code…"},
 		{"even", res, step(scoring.ReasonEven, false),
-			"Your answers on System design leaned neither way, so this step keeps its place in the usual order."},
+			"Your answers on System design leaned neither way: it keeps its place in the usual order of the Back-end engineer path."},
 		{"unanswered", res, step(scoring.ReasonUnanswered, false),
-			"You answered no questions on System design, so this step keeps its place in the usual order."},
+			"You answered no questions on System design: it keeps its place in the usual order of the Back-end engineer path."},
 		{"covered", res, step(scoring.ReasonCovered, false, scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "Back-end code at work"}),
 			"Your answer “Back-end code at work” says this is done."},
 		{"close", balanced, step(scoring.ReasonClose, false, choseA, rather),
-			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but would much rather “Write the code”."},
+			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but would much rather: write the code."},
 		{"close, one verb", balanced, step(scoring.ReasonClose, false, choseA, choseB),
 			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but also “Plan for growth”."},
 		{"close, no answers on the theme", balanced, step(scoring.ReasonClose, false),
