@@ -475,3 +475,67 @@ func TestStepsQuoteEachDecidingAnswerInTurn(t *testing.T) {
 		t.Errorf("quoted %v, want %v", got, want)
 	}
 }
+
+// TestStepsExploreOnlyPastOneMildAnswer: a theme's steps become steps to
+// explore only when its answers lean away by ExploreLead points or more; a
+// single mild answer the other way leaves them steps to learn.
+func TestStepsExploreOnlyPastOneMildAnswer(t *testing.T) {
+	b := newBank(two,
+		choice("d1", "design", w(1, 0), w(0, 1)),
+		choice("d2", "design", w(1, 0), w(0, 1)),
+		choice("d3", "design", w(1, 0), w(0, 1)),
+		choice("c1", "code", w(1, 0), w(0, 1)),
+		choice("c2", "code", w(1, 0), w(0, 1)),
+	)
+	b.Paths[0].Steps = []quiz.Step{
+		{ID: "design", Theme: "design", Stage: 1, Text: "Design."},
+		{ID: "code", Theme: "code", Stage: 1, Text: "Code."},
+	}
+	tests := []struct {
+		name   string
+		code   []int // the picks of c1 and c2; -1 leaves one unanswered
+		kind   StepKind
+		reason StepReason
+	}{
+		{"one mild answer away", []int{1, -1}, Learn, ReasonMild},
+		{"two mild answers away", []int{1, 1}, Explore, ReasonAway},
+		{"one each way", []int{0, 1}, Learn, ReasonEven},
+	}
+	for _, tt := range tests {
+		a := quiz.Answers{"d1": pick(0), "d2": pick(0), "d3": pick(0)}
+		for i, o := range tt.code {
+			if o >= 0 {
+				a[fmt.Sprintf("c%d", i+1)] = pick(o)
+			}
+		}
+		r := Score(b, a)
+		i := slices.IndexFunc(r.Steps, func(s StepAdvice) bool { return s.ID == "code" })
+		if i < 0 || r.Steps[i].Kind != tt.kind || r.Steps[i].Reason != tt.reason {
+			t.Errorf("%s: steps %+v, want the code step %s (%s)", tt.name, r.Steps, tt.kind, tt.reason)
+		}
+		if tt.reason == ReasonMild && (r.Steps[i].Rival != "developer" || len(r.Steps[i].Answers) != 0) {
+			t.Errorf("%s: a mild lean names its rival and quotes no answer: %+v", tt.name, r.Steps[i])
+		}
+	}
+}
+
+// TestStepsKnowTheirPlace: each step carries the step before it, so that a
+// step no answer bears on can be explained by where it comes on the path.
+func TestStepsKnowTheirPlace(t *testing.T) {
+	b := stepBank()
+	for _, tt := range []struct {
+		experience int
+		afterDone  bool
+	}{{1, false}, {3, true}} {
+		r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "c1": eng, "s1": dev, "experience": tt.experience}))
+		steps := afterTryBoth(r.Steps)
+		if !steps[0].First || steps[0].After != "" || steps[0].AfterDone != tt.afterDone {
+			t.Errorf("experience %d: first step %+v", tt.experience, steps[0])
+		}
+		for i, s := range steps[1:] {
+			if s.First || s.After != steps[i].Text {
+				t.Errorf("experience %d: step %s comes after %q, want %q", tt.experience, s.ID, s.After, steps[i].Text)
+			}
+		}
+	}
+}

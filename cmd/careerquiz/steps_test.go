@@ -157,10 +157,23 @@ func checkSteps(t *testing.T, doc resultDoc) {
 		{"other_steps", doc.OtherSteps, []string{"learn", "explore"}},
 		{"steps_done", doc.StepsDone, []string{"done"}},
 	}
+	b := builtinBank(t)
 	for _, l := range lists {
 		for _, s := range l.steps {
 			if s.ID == "" || s.Text == "" || strings.TrimSpace(s.Why) == "" || !slices.Contains(l.kinds, s.Kind) {
 				t.Errorf("%s: step %+v lacks an id, a text or a reason, or has a kind outside %v", l.name, s, l.kinds)
+			}
+			// A reason quotes only answers that bear on the step: of its
+			// own theme, or the profile answer that says what is done; a
+			// reason that quotes none says where the step comes on its path.
+			for _, id := range s.Questions {
+				q := b.Questions[b.QuestionIndex(id)]
+				if q.Theme != s.Theme && q.Scored() {
+					t.Errorf("%s: step %s of theme %s quotes %s, a question of theme %s: %s", l.name, s.ID, s.Theme, id, q.Theme, s.Why)
+				}
+			}
+			if len(s.Questions) == 0 && s.Kind == "learn" && !strings.Contains(s.Why, " path") {
+				t.Errorf("%s: step %s quotes no answer and does not say where it comes on its path: %s", l.name, s.ID, s.Why)
 			}
 		}
 	}

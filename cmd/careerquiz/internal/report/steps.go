@@ -19,7 +19,8 @@ import (
 // decided it, or the answer that says the step is done. It is never empty.
 func stepWhy(res scoring.Result, s scoring.StepAdvice) string {
 	// A side cut short ends in "…", which ends the sentence as well.
-	return strings.ReplaceAll(stepSentence(res, s), "….", "…")
+	why := stepSentence(res, s)
+	return strings.NewReplacer("….", "…", "…”.", "…”").Replace(why)
 }
 
 func stepSentence(res scoring.Result, s scoring.StepAdvice) string {
@@ -77,13 +78,27 @@ func place(res scoring.Result, s scoring.StepAdvice) string {
 	return fmt.Sprintf("it comes next on the %s path, after %s.", path, quoted(firstClause(s.After)))
 }
 
-// firstClause is a step's text up to its first colon, comma or full stop:
-// enough to name it.
+// firstClause is a step's text up to its first colon, comma or full stop,
+// and at most some fifty characters, cut between words: enough to name it.
 func firstClause(text string) string {
 	if i := strings.IndexAny(text, ":,.;("); i > 0 {
-		return strings.TrimSpace(text[:i])
+		text = strings.TrimSpace(text[:i])
 	}
-	return text
+	return cutWords(text, 50)
+}
+
+// cutWords cuts text to at most n characters between words, marking the
+// cut with "…".
+func cutWords(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, ",;: ") + "…"
 }
 
 // tryBothWhy says why a result that is a hypothesis opens with a try-both
@@ -114,8 +129,13 @@ func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
 func answered(as []scoring.StepAnswer, conj string) string {
 	switch {
 	case len(as) == 2 && (sideVerb(as[0].Verb) || sideVerb(as[1].Verb)):
-		// A side is quoted after a colon, so each answer keeps its own verb.
-		return answered(as[:1], conj) + " " + conj + " " + answered(as[1:], conj)
+		// A side is quoted after a colon, so each answer keeps its own
+		// verb, and a semicolon ends the first side, which may hold commas.
+		sep := " "
+		if sideVerb(as[0].Verb) {
+			sep = "; "
+		}
+		return answered(as[:1], conj) + sep + conj + " " + answered(as[1:], conj)
 	case len(as) == 1 && sideVerb(as[0].Verb):
 		return verb(as[0].Verb) + ": " + side(as[0].Text)
 	case len(as) == 0:
@@ -141,14 +161,7 @@ const longSide = 100
 // side is a graded question's side as what the person would rather do:
 // its own text, led by a small letter, without a final full stop.
 func side(text string) string {
-	text = strings.TrimRight(oneLine(text), ".")
-	if r := []rune(text); len(r) > longSide {
-		cut := string(r[:longSide])
-		if i := strings.LastIndex(cut, " "); i > 0 {
-			cut = cut[:i]
-		}
-		text = strings.TrimRight(cut, ",;:") + "…"
-	}
+	text = cutWords(strings.TrimRight(oneLine(text), "."), longSide)
 	if r := []rune(text); len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
 		r[0] = unicode.ToLower(r[0])
 		text = string(r)
