@@ -142,8 +142,13 @@ func endLine(r report.Run, o options, interactive bool, e env) {
 		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", layoutWidth(e.stdout), ""))
 	case toScreen || !interactive:
 	default:
-		line := fmt.Sprintf("Done: %s. Result written to %s.", capitalize(verdict), resultPlace(o, e))
+		line := fmt.Sprintf("Done: %s. Result written to %s.", verdict, resultPlace(o, e))
 		fmt.Fprintln(e.stderr, textwrap.String(line, layoutWidth(e.stderr), ""))
+		// The warnings are in the file, out of sight: the one thing a
+		// person must not miss about the result goes with it here.
+		for _, note := range report.WarningNotes(r.Result) {
+			fmt.Fprintln(e.stderr, textwrap.String("! "+capitalize(note)+".", layoutWidth(e.stderr), "  "))
+		}
 	}
 }
 

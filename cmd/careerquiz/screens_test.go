@@ -47,6 +47,40 @@ func TestEndLine(t *testing.T) {
 	}
 }
 
+// TestEndLineOfAResultWithWarnings: a balanced result is no preference, on
+// the terminal and at the end of a text report alike, and a result written
+// to a file brings its warnings to the terminal, one short line each.
+func TestEndLineOfAResultWithWarnings(t *testing.T) {
+	r := report.Run{Result: scoring.Result{
+		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
+		Recommendation: &scoring.Recommendation{Path: "developer", Name: "Back-end developer", Strength: scoring.Balanced, RunnerUp: "engineer", Margin: 4},
+		Warnings:       []scoring.Warning{{Code: scoring.WarnAlwaysMiddle, Count: 24}},
+	}}
+	tests := []struct {
+		name                 string
+		o                    options
+		stdoutTTY            bool
+		wantStdout, wantErrs string
+	}{
+		{"JSON to a file", options{format: formatJSON}, false,
+			"", "Done: no clear preference (balanced; leaning a little to Back-end developer).\nResult written to standard output.\n" +
+				"  ! You gave the middle answer on all 24 statements and graded questions: the\n  result may mean little.\n"},
+		{"a text report on the terminal, where the warnings are in the report", options{format: formatText}, true,
+			"\nVerdict: no clear preference (balanced; leaning a little to Back-end developer).\nThe breakdown, the reasons and the next steps are above.\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			e := env{stdout: &stdout, stderr: &stderr, goos: "linux",
+				isTerminal: func(s any) bool { return tt.stdoutTTY && s == any(&stdout) }}
+			endLine(r, tt.o, true, e)
+			if stdout.String() != tt.wantStdout || stderr.String() != tt.wantErrs {
+				t.Errorf("stdout %q, stderr %q; want %q, %q", stdout.String(), stderr.String(), tt.wantStdout, tt.wantErrs)
+			}
+		})
+	}
+}
+
 // TestStdoutFile: a result redirected to a file is named by the file's path.
 func TestStdoutFile(t *testing.T) {
 	f, err := os.Create(filepath.Join(t.TempDir(), "result.json"))

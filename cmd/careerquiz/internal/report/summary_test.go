@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/careerquiz/careerquiz/scoring"
@@ -16,6 +17,9 @@ func TestVerdict(t *testing.T) {
 		{"a lean names the path and its strength",
 			&scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Moderate, RunnerUp: "developer"},
 			"Back-end engineer (moderate)"},
+		{"a balanced result is no preference, with the side of its small lead",
+			&scoring.Recommendation{Path: "developer", Name: "Back-end developer", Strength: scoring.Balanced, RunnerUp: "engineer", Margin: 2},
+			"no clear preference (balanced; leaning a little to Back-end developer)"},
 		{"a tie names both paths",
 			&scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Balanced, RunnerUp: "developer", Tie: true},
 			"Back-end engineer and Back-end developer tie"},
@@ -30,5 +34,27 @@ func TestVerdict(t *testing.T) {
 				t.Errorf("Verdict = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWarningNotes: every warning has a short line of its own, in order.
+func TestWarningNotes(t *testing.T) {
+	res := scoring.Result{Warnings: []scoring.Warning{
+		{Code: scoring.WarnFewAnswered, Count: 4, Of: 29},
+		{Code: scoring.WarnSamePosition, Count: 16, Position: 1},
+		{Code: scoring.WarnAgreeAll, Count: 10},
+		{Code: scoring.WarnAlwaysMiddle, Count: 24},
+	}}
+	want := []string{
+		"you answered 4 of 29 questions: too few for a firm result",
+		"you picked option 1 on all 16 single-answer questions: the result may mean little",
+		"you agreed with all 10 statements: they tell little about you",
+		"you gave the middle answer on all 24 statements and graded questions: the result may mean little",
+	}
+	if got := WarningNotes(res); !slices.Equal(got, want) {
+		t.Errorf("WarningNotes =\n%q\nwant\n%q", got, want)
+	}
+	if got := WarningNotes(scoring.Result{}); len(got) != 0 {
+		t.Errorf("WarningNotes of a result without warnings = %q, want none", got)
 	}
 }
