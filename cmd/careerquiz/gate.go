@@ -22,7 +22,7 @@ import (
 // control characters other than newlines. Every message line the command
 // prints, its "careerquiz: " lines and hints, goes through here.
 func say(w io.Writer, format string, args ...any) {
-	io.WriteString(w, gate(fmt.Sprintf(format, args...)))
+	io.WriteString(w, wrapMessage(gate(fmt.Sprintf(format, args...)), messageWidth(w)))
 }
 
 // gate is the cleaning every message gets. A file name need not be UTF-8,

@@ -125,7 +125,8 @@ func writeHistory(w io.Writer, dir string, attempts []results.Attempt) {
 	case len(attempts) == 2:
 		fmt.Fprintln(w, "'careerquiz compare' shows what moved between them.")
 	case len(attempts) > 2:
-		fmt.Fprintf(w, "'careerquiz compare' shows what moved between the last two; 'careerquiz compare %d 1' between the oldest and the newest.\n", len(attempts))
+		// Two lines, so that neither is wider than the table above.
+		fmt.Fprintf(w, "'careerquiz compare' shows what moved between the last two;\n'careerquiz compare %d 1' between the oldest and the newest.\n", len(attempts))
 	}
 }
 

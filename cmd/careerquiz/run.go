@@ -165,8 +165,9 @@ func printError(w io.Writer, err error) {
 	default:
 		lines := strings.Split(body.Error(), "\n")
 		say(w, "careerquiz: %s\n", lines[0])
+		// A source excerpt and its caret line up only as they are.
 		for _, l := range lines[1:] {
-			say(w, "%s\n", l)
+			io.WriteString(w, gate(l+"\n"))
 		}
 	}
 	var h hinted

@@ -43,6 +43,57 @@ func layoutWidth(stream any) int {
 	return min(cols, widestScreen)
 }
 
+// messageWidth is the width messages to stream are wrapped at: the
+// terminal's, up to widestScreen, or 0 for no wrapping where stream is no
+// terminal, since a script reading a pipe or a log wants a message whole on
+// one line.
+func messageWidth(stream any) int {
+	f, ok := stream.(interface{ Fd() uintptr })
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	return layoutWidth(stream)
+}
+
+// wrapMessage wraps each line of msg longer than width between words,
+// continuing it at its own indent. A file name must copy cleanly: a long
+// one (anything with a folder in it, over half the width) stands whole on
+// a line of its own, and so does any word longer than the line. A width of
+// 0 leaves msg as it is.
+func wrapMessage(msg string, width int) string {
+	if width <= 0 {
+		return msg
+	}
+	lines := strings.Split(msg, "\n")
+	for i, line := range lines {
+		if utf8.RuneCountInString(line) <= width {
+			continue
+		}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+		avail := width - len(indent)
+		var out []string
+		var prose []string
+		flush := func() {
+			if len(prose) > 0 {
+				out = append(out, textwrap.Wrap(strings.Join(prose, " "), width, indent)...)
+				prose = nil
+			}
+		}
+		for _, word := range strings.Fields(line) {
+			n := utf8.RuneCountInString(word)
+			if n > avail || (n > width/2 && strings.ContainsAny(word, `/\`)) {
+				flush()
+				out = append(out, indent+word)
+				continue
+			}
+			prose = append(prose, word)
+		}
+		flush()
+		lines[i] = strings.Join(out, "\n")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // cursorMoves reports whether the terminal named by TERM can move the
 // cursor, which the terminal asker needs to redraw its lists. TERM=dumb is
 // the convention for a terminal that cannot (an editor's shell buffer, a
@@ -142,12 +193,11 @@ func endLine(r report.Run, o options, interactive bool, e env) {
 		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", layoutWidth(e.stdout), ""))
 	case toScreen || !interactive:
 	default:
-		line := fmt.Sprintf("Done: %s. Result written to %s.", verdict, resultPlace(o, e))
-		fmt.Fprintln(e.stderr, textwrap.String(line, layoutWidth(e.stderr), ""))
+		say(e.stderr, "Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
 		// The warnings are in the file, out of sight: the one thing a
 		// person must not miss about the result goes with it here.
 		for _, note := range report.WarningNotes(r.Result) {
-			fmt.Fprintln(e.stderr, textwrap.String("! "+capitalize(note)+".", layoutWidth(e.stderr), "  "))
+			say(e.stderr, "  ! %s.\n", capitalize(note))
 		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -63,8 +65,8 @@ func TestEndLineOfAResultWithWarnings(t *testing.T) {
 		wantStdout, wantErrs string
 	}{
 		{"JSON to a file", options{format: formatJSON}, false,
-			"", "Done: no clear preference (balanced; leaning a little to Back-end developer).\nResult written to standard output.\n" +
-				"  ! You gave the middle answer on all 24 statements and graded questions: the\n  result may mean little.\n"},
+			"", "Done: no clear preference (balanced; leaning a little to Back-end developer). Result written to standard output.\n" +
+				"  ! You gave the middle answer on all 24 statements and graded questions: the result may mean little.\n"},
 		{"a text report on the terminal, where the warnings are in the report", options{format: formatText}, true,
 			"\nVerdict: no clear preference (balanced; leaning a little to Back-end developer).\nThe breakdown, the reasons and the next steps are above.\n", ""},
 	}
@@ -122,5 +124,44 @@ func TestCursorMoves(t *testing.T) {
 		if got := cursorMoves(e); got != tt.want {
 			t.Errorf("cursorMoves with TERM=%q on %s = %v, want %v", tt.term, tt.goos, got, tt.want)
 		}
+	}
+}
+
+// TestWrapMessage: a message wider than the terminal breaks between words,
+// never inside a word; a long file name stands whole on a line of its own;
+// a message that fits, or one going to no terminal (width 0), is left as
+// it is.
+func TestWrapMessage(t *testing.T) {
+	const kept = "/home/someone/.local/share/careerquiz/results/result-2026-12-02T07-09-45.167Z.json"
+	tests := []struct {
+		name  string
+		msg   string
+		width int
+		want  string
+	}{
+		{"breaks between words",
+			"careerquiz: interrupted after question 11 of 30; progress saved\ncareerquiz: hint: run careerquiz again to resume where you left off\n", 50,
+			"careerquiz: interrupted after question 11 of 30;\nprogress saved\ncareerquiz: hint: run careerquiz again to resume\nwhere you left off\n"},
+		{"a long path on a line of its own", "Result kept in " + kept + "\n", 80,
+			"Result kept in\n" + kept + "\n"},
+		{"a path with text after it", "careerquiz: saved progress is damaged (bad JSON), so the quiz starts over; it is kept as " + kept + "; look at it later\n", 80,
+			"careerquiz: saved progress is damaged (bad JSON), so the quiz starts over; it is\nkept as\n" + kept + ";\nlook at it later\n"},
+		{"an indent carries on", "  ! You gave the middle answer on all 24 statements and graded questions: the result may mean little.", 50,
+			"  ! You gave the middle answer on all 24\n  statements and graded questions: the result may\n  mean little."},
+		{"what fits is untouched", "careerquiz: progress saved again\n", 50, "careerquiz: progress saved again\n"},
+		{"no terminal, no wrapping", "Result kept in " + kept + "\n", 0, "Result kept in " + kept + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := wrapMessage(tt.msg, tt.width)
+			if got != tt.want {
+				t.Errorf("wrapMessage(%q, %d) =\n%s\nwant\n%s", tt.msg, tt.width, got, tt.want)
+			}
+			for _, line := range strings.Split(got, "\n") {
+				if utf8.RuneCountInString(line) > tt.width && tt.width > 0 && !strings.Contains(line, "/") {
+					t.Errorf("line %q is wider than %d", line, tt.width)
+				}
+			}
+		})
 	}
 }
