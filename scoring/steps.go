@@ -160,8 +160,9 @@ func (r Result) Hypothesis() bool {
 //     themes that drew the person most towards the path come first, and a
 //     step whose theme leaned towards another path by ExploreLead points or
 //     more becomes an Explore step, last in its stage, unless every path
-//     takes that step (a step every path takes is common ground: it leads
-//     its stage whatever the leans);
+//     takes that step (a step every path takes is common ground: whatever
+//     the leans, it stays in the middle of its stage, or leads it where
+//     experience could cover it, as a foundation such as a first language);
 //   - a result that is only a hypothesis (see Result.Hypothesis) opens with
 //     the try-both step of the theme where the two leading paths came
 //     closest.
@@ -275,10 +276,15 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 		case pl.shared(s, p):
 			// A step every path takes is common ground: a lean on its
 			// theme says nothing about it, so it never becomes a step to
-			// explore, and it leads its stage, as the ground the path's
-			// own steps build on (a first language before a second).
-			// What bears on it is the person's experience, when given.
-			c.advice.Reason, c.st.lean = ReasonShared, math.Inf(1)
+			// explore, nor moves ahead of the steps a lean brought
+			// forward. One that experience could cover is a foundation
+			// the path's own steps build on (a first language before a
+			// second), so it leads its stage. What bears on it is the
+			// person's experience, when given.
+			c.advice.Reason, c.st.lean = ReasonShared, 0
+			if len(s.SkipWhen) > 0 {
+				c.st.lean = math.Inf(1)
+			}
 			if answer, ok := pl.leaves(s); ok {
 				c.advice.Answers = []StepAnswer{answer}
 			}

@@ -539,3 +539,41 @@ func TestStepsKnowTheirPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestStepsCommonGroundPlace: a step every path takes leads its stage only
+// where experience could cover it (a first language before a second); other
+// common ground comes after the steps the person's leans brought forward.
+func TestStepsCommonGroundPlace(t *testing.T) {
+	b := stepBank()
+	shared := func(id string, skip bool) quiz.Step {
+		s := quiz.Step{ID: id, Theme: "design", Stage: 5, Text: "Shared " + id + "."}
+		if skip {
+			s.SkipWhen = map[string][]string{"experience": {"work"}}
+		}
+		return s
+	}
+	for p := range b.Paths {
+		b.Paths[p].Steps = append(b.Paths[p].Steps, quiz.Step{ID: b.Paths[p].ID + "-own", Theme: "code", Stage: 5, Text: "Own step " + b.Paths[p].ID + "."})
+	}
+	for _, tt := range []struct {
+		skip bool
+		want []string
+	}{{false, []string{"engineer-own", "common"}}, {true, []string{"common", "engineer-own"}}} {
+		b.Paths[0].Steps = append(b.Paths[0].Steps[:len(b.Paths[0].Steps):len(b.Paths[0].Steps)], shared("common", tt.skip))
+		b.Paths[1].Steps = append(b.Paths[1].Steps[:len(b.Paths[1].Steps):len(b.Paths[1].Steps)], shared("dev-common", tt.skip))
+		b.Paths[1].Steps[len(b.Paths[1].Steps)-1].Text = "Shared common."
+		r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "c1": eng, "c2": eng, "s1": eng, "experience": 1}))
+		var got []string
+		for _, s := range r.Steps {
+			if s.Stage == 5 {
+				got = append(got, s.ID)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("common ground experience can cover %v: stage 5 is %v, want %v", tt.skip, got, tt.want)
+		}
+		for p := range b.Paths {
+			b.Paths[p].Steps = b.Paths[p].Steps[:len(b.Paths[p].Steps)-1]
+		}
+	}
+}
