@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
@@ -262,20 +263,21 @@ func changeRow(indent string, labelW int, p results.Change, hasA, hasB bool) str
 	}
 	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
 	inA, inB := p.InA && hasA, p.InB && hasB
-	row += shareBar(p.A, inA) + "  " + shareBar(p.B, inB) + "  "
-	row += fmt.Sprintf("%3s → %3s", figure(p.A, inA), figure(p.B, inB))
+	row += shareBar(p.ShownA, inA) + "  " + shareBar(p.ShownB, inB) + "  "
+	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
 	if inA && inB {
-		row += "  " + changeText(p.Delta())
+		// The difference of the figures shown, so that the row adds up.
+		row += "  " + changeText(p.ShownDelta())
 	}
 	return strings.TrimRight(row, " ")
 }
 
+// shareBar is the report's bar, so that a bar looks the same in every view.
 func shareBar(share float64, ok bool) string {
 	if !ok {
 		return strings.Repeat(" ", cmpBarW)
 	}
-	full := int(math.Round(min(max(share, 0), 100) * cmpBarW / 100))
-	return strings.Repeat("#", full) + strings.Repeat(".", cmpBarW-full)
+	return report.Bar(share, cmpBarW)
 }
 
 func figure(share float64, ok bool) string {

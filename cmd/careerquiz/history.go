@@ -153,11 +153,17 @@ func verdictText(rec *results.Recommendation) string {
 	return name + ", " + plainText(rec.Strength)
 }
 
-// splitText is each path's share, by id, in the bank's order.
+// splitText is each path's share, by id, in the bank's order, as whole
+// numbers that add up to 100.
 func splitText(paths []results.Path) string {
+	shares := make([]float64, len(paths))
+	for i, p := range paths {
+		shares[i] = *p.Share
+	}
+	shown := results.RoundShares(shares, 0)
 	parts := make([]string, len(paths))
 	for i, p := range paths {
-		parts[i] = fmt.Sprintf("%s %s", plainText(p.ID), shareText(*p.Share))
+		parts[i] = fmt.Sprintf("%s %s", plainText(p.ID), shareText(shown[i]))
 	}
 	return strings.Join(parts, " · ")
 }

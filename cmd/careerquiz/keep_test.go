@@ -291,7 +291,7 @@ func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
 	}
 
 	code, stdout, _ = p.run("", "compare")
-	if code != exitOK || !strings.Contains(stdout, "Answers that changed") || !strings.Contains(stdout, "##") {
+	if code != exitOK || !strings.Contains(stdout, "Answers that changed") || !strings.Contains(stdout, "██") {
 		t.Errorf("compare: exit code %d, stdout:\n%s", code, stdout)
 	}
 }

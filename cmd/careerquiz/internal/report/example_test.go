@@ -167,18 +167,21 @@ func ExampleWriteText() {
 	}
 	// Output:
 	// You lean towards: Back-end engineer (clear, 100% to 0%)
+	// A clear preference, and a consistent one: your answers
+	// leaned strongly, and steadily, towards Back-end engineer.
 	// If you took the quiz again, you would very likely (about 9
 	// in 10) get the same path.
 	// Based on 1 of 2 questions (1 skipped).
 	//
 	// BREAKDOWN
 	//   Back-end engineer                       Back-end developer
-	//   100 ################################################# 0
-	//                           '---+---' no clear preference
+	//   100 █████████████████████████│█████████████████████████ 0
+	//                           ╰────┴────╯ balanced
 	//
 	// WHY
 	//   What pushed you towards Back-end engineer
-	//     +2  A website crashes because too many people use it…
+	//     +2  A website crashes because too many people use it at
+	//         once. What do you want to do?
 	//         → Redesign the system so it can take more traffic
 	//
 	// NEXT STEPS
@@ -190,7 +193,8 @@ func ExampleWriteText() {
 	//          traffic”.
 	//
 	//   Other paths
-	//     Back-end developer (0%): Writes the code that brings…
+	//     Back-end developer (0%): Writes the code that brings
+	//       the design to life.
 	//
 	// Back-end engineer or back-end developer? · 2 questions
 }

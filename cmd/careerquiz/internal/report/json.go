@@ -205,7 +205,7 @@ func newDocument(r Run) (document, error) {
 		}
 	}
 	for _, wn := range res.Warnings {
-		doc.Warnings = append(doc.Warnings, warningJSON{Code: wn.Code, Count: wn.Count, Message: warningText(wn)})
+		doc.Warnings = append(doc.Warnings, warningJSON{Code: wn.Code, Count: wn.Count, Message: warningText(wn, r)})
 	}
 	for _, p := range res.Paths {
 		doc.Paths = append(doc.Paths, pathJSON{

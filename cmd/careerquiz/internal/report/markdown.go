@@ -19,7 +19,7 @@ func WriteMarkdown(w io.Writer, r Run) error {
 	if r.Bank == nil {
 		return errNoBank
 	}
-	m := &mdWriter{res: r.Result}
+	m := &mdWriter{res: r.Result, run: r}
 	m.title()
 	if t := md(r.Bank.Title); t != "" {
 		m.line("*A careerquiz result: " + t + "*")
@@ -37,6 +37,7 @@ func WriteMarkdown(w io.Writer, r Run) error {
 type mdWriter struct {
 	buf strings.Builder
 	res scoring.Result
+	run Run
 }
 
 func (m *mdWriter) line(s string) {
@@ -86,18 +87,21 @@ func (m *mdWriter) summary() {
 			verdict = fmt.Sprintf("%s and %s tie; the advice below is for %s", m.recName(rec), m.name(rec.RunnerUp), m.recName(rec))
 		}
 		m.line("- **Verdict:** " + verdict)
-		m.line("- **Confidence:** " + md(confidenceText(res.Confidence)))
+		if mean := meaningText(res); mean != "" {
+			m.line("- **What it means:** " + md(mean))
+		}
+		m.line("- **Confidence:** " + md(confidenceText(res)))
 	}
 	var split []string
 	for _, p := range res.Paths {
-		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(p.Share)))
+		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(pathShare(res, p.ID))))
 	}
 	if len(split) > 0 {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
 	for _, wn := range res.Warnings {
-		m.line("- **Note:** " + md(warningText(wn)))
+		m.line("- **Note:** " + md(warningText(wn, m.run)))
 	}
 	if note := hypothesisNote(res); note != "" {
 		m.line("")
@@ -214,7 +218,7 @@ func (m *mdWriter) steps() {
 		}
 		m.section(title)
 		for _, o := range res.Others {
-			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(o.Share))
+			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(pathShare(res, o.ID)))
 			if s := md(o.Summary); s != "" {
 				line += ": " + s
 			}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -167,15 +168,13 @@ func TestColorIsTheCallersChoice(t *testing.T) {
 }
 
 func TestColorChangesOnlyColor(t *testing.T) {
-	// Apart from the bar glyphs, the coloured report must say exactly what
-	// the plain one says.
+	// The coloured report must say exactly what the plain one says, with
+	// the same bars: one set of glyphs for every view.
 	for _, f := range allRuns() {
 		t.Run(f.name, func(t *testing.T) {
 			plain := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{}) }, f.run)
 			colored := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Color: true}) }, f.run)
 			stripped := sgr.ReplaceAllString(string(colored), "")
-			stripped = strings.NewReplacer("█", "#", "░", ".", "▓", "=", "│", "|",
-				"╰", "'", "╯", "'", "─", "-", "┴", "+").Replace(stripped)
 			if stripped != string(plain) {
 				t.Errorf("coloured report without colour differs from the plain report:\n%s\nplain:\n%s", stripped, plain)
 			}
@@ -211,6 +210,8 @@ func TestVerdictComesFirst(t *testing.T) {
 	}{
 		{"clear", []string{
 			"You lean towards: Back-end engineer (clear, 68% to 32%)",
+			"A clear preference, and a consistent one: your answers leaned strongly, and",
+			"steadily, towards Back-end engineer.",
 			"If you took the quiz again, you would almost certainly (more than 9 in 10) get",
 			"the same path.",
 			"Based on 7 of 8 questions (1 skipped).",
@@ -229,6 +230,8 @@ func TestVerdictComesFirst(t *testing.T) {
 		}},
 		{"three-paths", []string{
 			"You lean towards: Back-end developer (moderate, 51% to 33%)",
+			"A moderate preference, but a consistent one: your answers leaned fairly",
+			"strongly, yet steadily, towards Back-end developer.",
 			"If you took the quiz again, you would very likely (about 9 in 10) get the same",
 			"path.",
 			"Based on all 8 questions.",
@@ -418,23 +421,39 @@ func TestRound(t *testing.T) {
 	}
 }
 
-func TestPercentPair(t *testing.T) {
+func TestShownSharesAddUpTo100(t *testing.T) {
 	tests := []struct {
-		a, b         float64
-		wantA, wantB string
+		shares []float64
+		want   []string
 	}{
-		{68.2, 51.9, "68%", "52%"},
-		{50.3, 49.8, "50.3%", "49.8%"},
-		{50, 50, "50%", "50%"},
-		{50.01, 50.04, "50%", "50%"},
+		// Rounded one by one, 47.5 and 52.5 would read 48% to 53%.
+		{[]float64{47.5, 52.5}, []string{"48%", "52%"}},
+		{[]float64{68.2, 31.8}, []string{"68%", "32%"}},
+		// Whole numbers would make a lean look even: tenths instead.
+		{[]float64{50.3, 49.7}, []string{"50.3%", "49.7%"}},
+		{[]float64{50, 50}, []string{"50%", "50%"}},
+		{[]float64{100.0 / 3, 100.0 / 3, 100.0 / 3}, []string{"34%", "33%", "33%"}},
+		{[]float64{12.5, 12.5, 75}, []string{"13%", "12%", "75%"}},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprint(tt.a, " vs ", tt.b), func(t *testing.T) {
-			a, b := percentPair(tt.a, tt.b)
-			if a != tt.wantA || b != tt.wantB {
-				t.Errorf("percentPair(%v, %v) = %q, %q, want %q, %q", tt.a, tt.b, a, b, tt.wantA, tt.wantB)
+		t.Run(fmt.Sprint(tt.shares), func(t *testing.T) {
+			var got []string
+			for _, s := range shownShares(tt.shares) {
+				got = append(got, percentText(s))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("shownShares(%v) shown as %q, want %q", tt.shares, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPathShareIsTheShownFigure(t *testing.T) {
+	// The headline, the split bar, Markdown's split, the try-both reason
+	// and "Other paths" all take their figures from pathShare.
+	res := scoring.Result{Paths: []scoring.PathScore{{ID: "e", Share: 47.5}, {ID: "d", Share: 52.5}}}
+	if a, b := pathShare(res, "e"), pathShare(res, "d"); a+b != 100 {
+		t.Errorf("pathShare gives %v and %v, which add up to %v", a, b, a+b)
 	}
 }
 
@@ -472,23 +491,137 @@ func TestPointsText(t *testing.T) {
 }
 
 func TestBar(t *testing.T) {
+	// One bar for every view: the report's, without colour, is Bar.
 	p := &printer{pal: newPalette(false)}
 	tests := []struct {
 		percent float64
 		want    string
 	}{
-		{0, ".........."},
-		{50, "#####....."},
-		{100, "##########"},
-		{4, ".........."},
-		{5, "#........."},
-		{250, "##########"},
-		{-3, ".........."},
+		{0, "░░░░░░░░░░"},
+		{50, "█████░░░░░"},
+		{100, "██████████"},
+		{4, "░░░░░░░░░░"},
+		{5, "█░░░░░░░░░"},
+		{250, "██████████"},
+		{-3, "░░░░░░░░░░"},
 	}
 	for _, tt := range tests {
 		if got := p.bar(tt.percent, 10, p.pal.bold); got != tt.want {
 			t.Errorf("bar(%v) = %q, want %q", tt.percent, got, tt.want)
 		}
+		if got := Bar(tt.percent, 10); got != tt.want {
+			t.Errorf("Bar(%v) = %q, want %q", tt.percent, got, tt.want)
+		}
+	}
+}
+
+func TestEvenSplitFillsHalfEachSide(t *testing.T) {
+	// A 50 to 50 split fills as many cells for one path as for the other,
+	// at every width.
+	for _, width := range []int{40, 50, 79, 80, 120, 200} {
+		res := tieRun().Result
+		res.Paths[0].Share, res.Paths[1].Share = 50, 50
+		p := &printer{width: width, pal: newPalette(false), res: res}
+		p.split([]string{"A", "B"})
+		rows := strings.Split(p.buf.String(), "\n")
+		if l, r := strings.Count(rows[1], barFull), strings.Count(rows[1], barOther); l != r {
+			t.Errorf("width %d: 50 to 50 is drawn %d to %d: %q", width, l, r, rows[1])
+		}
+	}
+}
+
+func TestBandIsCalledBalancedAtEveryWidth(t *testing.T) {
+	for _, width := range []int{40, 50, 80, 120, 200} {
+		var buf bytes.Buffer
+		if err := WriteText(&buf, balancedRun(), TextOptions{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "╯ balanced\n") || strings.Contains(buf.String(), "no clear preference\n") {
+			t.Errorf("width %d: the band under the split is not called balanced:\n%s", width, buf.String())
+		}
+	}
+}
+
+func TestNothingANewcomerNeedsIsCut(t *testing.T) {
+	// Questions, the sides taken and the other paths' summaries wrap at
+	// the width instead of ending in an ellipsis: read with its line
+	// breaks as spaces, the report holds each of them whole. (Only a word
+	// longer than the line itself is ever broken.)
+	for _, f := range fixtures() {
+		res := f.run.Result
+		var whole []string
+		for _, rs := range append(append([]scoring.Reason{}, res.Toward...), derefReason(res.Against)...) {
+			whole = append(whole, oneLine(rs.Text), oneLine(answerText(rs)))
+		}
+		for _, o := range res.Others {
+			whole = append(whole, oneLine(o.Summary))
+		}
+		for _, width := range []int{40, 50, 80, 120, 200} {
+			var buf bytes.Buffer
+			if err := WriteText(&buf, f.run, TextOptions{Width: width}); err != nil {
+				t.Fatal(err)
+			}
+			flat := strings.Join(strings.Fields(buf.String()), " ")
+			for _, w := range whole {
+				if !strings.Contains(flat, w) {
+					t.Errorf("%s at %d columns does not show %q whole:\n%s", f.name, width, w, buf.String())
+				}
+			}
+		}
+	}
+}
+
+func derefReason(r *scoring.Reason) []scoring.Reason {
+	if r == nil {
+		return nil
+	}
+	return []scoring.Reason{*r}
+}
+
+func TestStrengthAndConfidenceAreExplainedTogether(t *testing.T) {
+	lean := func(strength scoring.Strength, conf float64, warn ...string) scoring.Result {
+		res := scoring.Result{
+			Recommendation: &scoring.Recommendation{Path: "d", Name: "Back-end developer", Strength: strength, RunnerUp: "e"},
+			Confidence:     conf,
+		}
+		for _, w := range warn {
+			res.Warnings = append(res.Warnings, scoring.Warning{Code: w, Count: 10})
+		}
+		return res
+	}
+	tests := []struct {
+		name          string
+		res           scoring.Result
+		meaning, conf string
+		notInConf     string
+	}{
+		{"mild but consistent", lean(scoring.Slight, 1),
+			"A slight preference, but a consistent one: your answers leaned only mildly, yet steadily, towards Back-end developer.",
+			"If you took the quiz again, you would almost certainly (more than 9 in 10) get the same path.", ""},
+		{"clear and consistent", lean(scoring.Clear, 0.9), "A clear preference, and a consistent one", "very likely (about 9 in 10)", ""},
+		{"unsteady", lean(scoring.Moderate, 0.65), "A moderate preference, and not a steady one", "more likely than not (about 7 in 10)", ""},
+		// Beside a warning about how the person answered, neither the
+		// label nor the confidence may claim more than the answers carry.
+		{"agreeing with everything", lean(scoring.Moderate, 0.999, scoring.WarnAgreeAll),
+			"A moderate preference: your answers leaned fairly strongly towards Back-end developer.",
+			"Your answers follow a pattern (see below), so how often a retest would give the same path (more than 9 in 10) says how steady the pattern is, not how well the path fits you.",
+			"almost certainly"},
+		{"same position", lean(scoring.Slight, 0.97, scoring.WarnSamePosition), "A slight preference:", "follow a pattern", "almost certainly"},
+		{"few answered is not a pattern", lean(scoring.Slight, 0.97, scoring.WarnFewAnswered), "but a consistent one", "almost certainly", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meaningText(tt.res); !strings.Contains(got, tt.meaning) {
+				t.Errorf("meaning = %q, want it to contain %q", got, tt.meaning)
+			}
+			got := confidenceText(tt.res)
+			if !strings.Contains(got, tt.conf) {
+				t.Errorf("confidence = %q, want it to contain %q", got, tt.conf)
+			}
+			if tt.notInConf != "" && strings.Contains(got+meaningText(tt.res), tt.notInConf) {
+				t.Errorf("with a warning about answering style the words say %q: %q", tt.notInConf, got)
+			}
+		})
 	}
 }
 

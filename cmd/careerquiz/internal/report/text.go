@@ -11,6 +11,7 @@ import (
 
 	"github.com/fatih/color"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -53,7 +54,7 @@ func WriteText(w io.Writer, r Run, o TextOptions) error {
 		width = defaultWidth
 	}
 	width = max(width, minWidth)
-	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result}
+	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result, run: r}
 	p.verdict()
 	p.breakdown()
 	p.why()
@@ -71,21 +72,15 @@ type palette struct {
 	on                bool
 	bold, faint, warn *color.Color
 	paths             []*color.Color
-	// full and empty draw the bars. Without colour the shaded blocks are
-	// hard to tell apart in some fonts, so plain bars use '#' and '.'.
-	full, empty string
 }
 
 func newPalette(on bool) *palette {
-	pal := &palette{on: on, full: "#", empty: "."}
+	pal := &palette{on: on}
 	pal.bold = pal.color(color.Bold)
 	pal.faint = pal.color(color.Faint)
 	pal.warn = pal.color(color.FgYellow)
 	for _, a := range pathAttrs {
 		pal.paths = append(pal.paths, pal.color(a))
-	}
-	if on {
-		pal.full, pal.empty = "█", "░"
 	}
 	return pal
 }
@@ -149,6 +144,7 @@ type printer struct {
 	width int
 	pal   *palette
 	res   scoring.Result
+	run   Run
 }
 
 func (p *printer) line(s string) {
@@ -221,11 +217,14 @@ func (p *printer) verdict() {
 		p.para("", withheldText(res), nil)
 	} else {
 		p.headline(rec)
-		p.para("", confidenceText(res.Confidence), nil)
+		if m := meaningText(res); m != "" {
+			p.para("", m, nil)
+		}
+		p.para("", confidenceText(res), nil)
 	}
 	p.para("", p.basis(), nil)
 	for _, w := range res.Warnings {
-		p.hanging("! ", "  ", warningText(w), p.pal.warn)
+		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
 	}
 }
 
@@ -305,22 +304,32 @@ func (p *printer) split(names []string) {
 	gap := lw - utf8.RuneCountInString(ln) - utf8.RuneCountInString(rn)
 	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
 		paint(p.pal.pathColor(res, right.ID), rn))
-	// A row is indent, "100 ", the bar, " 100"; an odd width gives the bar
-	// a middle cell.
-	barW := min(p.width-len(indent)-8, longestBar+10)
+	// A row is indent, the left share and a space, the bar, a space and
+	// the right share. The bar has an odd number of cells: the middle one
+	// marks 50, and the cells either side of it are the shares, so that
+	// 50 to 50 fills exactly half on each side.
+	shown := shownShares([]float64{left.Share, right.Share})
+	lt, rt := fmt.Sprintf("%3s ", shareText(shown[0])), " "+shareText(shown[1])
+	barW := min(p.width-len(indent)-len(lt)-len(rt), longestBar+10)
 	if barW%2 == 0 {
 		barW--
 	}
-	fill := int(round(min(max(left.Share, 0), 100)*float64(barW)/100, 0))
-	leftFull, rightFull := p.pal.full, "="
-	if p.pal.on {
-		rightFull = "▓"
+	half := barW / 2
+	fill := barCells(shown[0], 2*half)
+	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
+	var bar strings.Builder
+	for i := range 2 * half {
+		if i == half {
+			bar.WriteString(paint(p.pal.faint, barMid))
+		}
+		if i < fill {
+			bar.WriteString(paint(lc, barFull))
+		} else {
+			bar.WriteString(paint(rc, barOther))
+		}
 	}
-	p.line(indent + fmt.Sprintf("%3s ", shareText(left.Share)) +
-		paint(p.pal.pathColor(res, left.ID), strings.Repeat(leftFull, fill)) +
-		paint(p.pal.pathColor(res, right.ID), strings.Repeat(rightFull, barW-fill)) +
-		fmt.Sprintf(" %s", shareText(right.Share)))
-	p.line(indent + "    " + p.band(barW))
+	p.line(indent + lt + bar.String() + rt)
+	p.line(indent + strings.Repeat(" ", len(lt)) + p.band(barW))
 }
 
 // band marks, under a split bar of n cells, the shares that read as
@@ -333,10 +342,7 @@ func (p *printer) band(n int) string {
 	from, to = min(from, mid-1), max(to, mid+1)
 	from = max(from, 0)
 	to = min(to, n-1)
-	edgeL, edgeR, rule, centre := "'", "'", "-", "+"
-	if p.pal.on {
-		edgeL, edgeR, rule, centre = "╰", "╯", "─", "┴"
-	}
+	edgeL, edgeR, rule, centre := "╰", "╯", "─", "┴"
 	var sb strings.Builder
 	sb.WriteString(strings.Repeat(" ", from))
 	for i := from; i <= to; i++ {
@@ -351,11 +357,9 @@ func (p *printer) band(n int) string {
 			sb.WriteString(rule)
 		}
 	}
-	label := " no clear preference"
-	if from+1+(to-from)+len(label) > n+4 {
-		label = " balanced"
-	}
-	return paint(p.pal.faint, sb.String()+label)
+	// The band's name is the label the verdict gives a result inside it,
+	// at every width.
+	return paint(p.pal.faint, sb.String()+" "+string(scoring.Balanced))
 }
 
 // shareBars draws each path's share as a bar, with the even share (100/N)
@@ -372,19 +376,21 @@ func (p *printer) shareBars(names []string) {
 	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
 	even := 100 / float64(len(res.Paths))
 	mark := int(round(even*float64(barW)/100, 0))
+	shown := shownShares(pathShares(res))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
 		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
 			label = paint(p.pal.bold, label)
 		}
-		p.line(indent + label + "  " + p.markedBar(ps.Share, barW, mark, p.pal.pathColor(res, ps.ID)) +
-			" " + percentCell(ps.Share))
+		p.line(indent + label + "  " + p.markedBar(shown[i], barW, mark, p.pal.pathColor(res, ps.ID)) +
+			" " + percentCell(shown[i]))
 	}
 	// The mark's caption sits after the mark, or before it where it would
 	// not fit.
-	caption, at := "^ even share ("+percentText(even)+")", labelW+2+mark
+	evenText := strconv.Itoa(int(round(even, 0))) + "%"
+	caption, at := "^ even share ("+evenText+")", labelW+2+mark
 	if at+len(caption) > p.width-len(indent) {
-		caption = "even share (" + percentText(even) + ") ^"
+		caption = "even share (" + evenText + ") ^"
 		at = max(0, at-len(caption)+1)
 	}
 	p.line(indent + strings.Repeat(" ", at) + paint(p.pal.faint, caption))
@@ -393,20 +399,16 @@ func (p *printer) shareBars(names []string) {
 // markedBar is bar with cell mark drawn as a line, where the even share
 // falls.
 func (p *printer) markedBar(percent float64, n, mark int, c *color.Color) string {
-	full := int(round(min(max(percent, 0), 100)*float64(n)/100, 0))
-	line := "|"
-	if p.pal.on {
-		line = "│"
-	}
+	full := barCells(percent, n)
 	var sb strings.Builder
 	for i := range n {
 		switch {
 		case i == mark:
-			sb.WriteString(paint(p.pal.bold, line))
+			sb.WriteString(paint(p.pal.bold, barMid))
 		case i < full:
-			sb.WriteString(paint(c, p.pal.full))
+			sb.WriteString(paint(c, barFull))
 		default:
-			sb.WriteString(paint(p.pal.faint, p.pal.empty))
+			sb.WriteString(paint(p.pal.faint, barEmpty))
 		}
 	}
 	return sb.String()
@@ -483,21 +485,50 @@ func (p *printer) stackedThemes(names []string) {
 	}
 }
 
-// themePercent is a path's share of a theme.
+// themePercent is a path's share of a theme, as shown: the theme's shares
+// rounded together so that they add up to 100.
 func themePercent(th scoring.ThemeScore, id string) float64 {
-	for _, ps := range th.Paths {
+	shares := make([]float64, len(th.Paths))
+	for i, ps := range th.Paths {
+		shares[i] = ps.Share
+	}
+	shown := shownShares(shares)
+	for i, ps := range th.Paths {
 		if ps.ID == id {
-			return ps.Share
+			return shown[i]
 		}
 	}
 	return 0
 }
 
-// bar draws percent (0–100) as n cells, the filled part in c.
+// The glyphs bars are drawn with, the same in every view (the report with
+// or without colour, compare) so that a bar means one thing wherever it is.
+const (
+	barFull  = "█"
+	barEmpty = "░"
+	// barOther is the second path's part of a split bar.
+	barOther = "▓"
+	// barMid marks a place on a bar: the even share, or 50 on a split.
+	barMid = "│"
+)
+
+// barCells is how many of n cells a share of 0–100 fills.
+func barCells(percent float64, n int) int {
+	return int(round(min(max(percent, 0), 100)*float64(n)/100, 0))
+}
+
+// Bar draws a share of 0–100 as n cells, the filled ones first: the one bar
+// every view of shares draws.
+func Bar(percent float64, n int) string {
+	full := barCells(percent, n)
+	return strings.Repeat(barFull, full) + strings.Repeat(barEmpty, n-full)
+}
+
+// bar is Bar with the filled part in c and the rest faint.
 func (p *printer) bar(percent float64, n int, c *color.Color) string {
-	full := int(round(min(max(percent, 0), 100)*float64(n)/100, 0))
-	return paint(c, strings.Repeat(p.pal.full, full)) +
-		paint(p.pal.faint, strings.Repeat(p.pal.empty, n-full))
+	full := barCells(percent, n)
+	return paint(c, strings.Repeat(barFull, full)) +
+		paint(p.pal.faint, strings.Repeat(barEmpty, n-full))
 }
 
 func (p *printer) why() {
@@ -535,11 +566,11 @@ func (p *printer) why() {
 	}
 }
 
-// reason shows one answer in two lines: the points it moved and the
-// question, shortened to fit, then the answer given.
+// reason shows one answer: the points it moved and the question, then the
+// answer given, each wrapped at the width rather than cut, since a person
+// needs the whole question and the whole side they took to read them.
 func (p *printer) reason(rs scoring.Reason, pointsW int) {
 	const indent = "    "
-	room := p.width - len(indent) - pointsW - 2
 	c := p.pal.bold
 	if rec := p.res.Recommendation; rec != nil {
 		c = p.pal.pathColor(p.res, rec.Path)
@@ -547,10 +578,9 @@ func (p *printer) reason(rs scoring.Reason, pointsW int) {
 			c = p.pal.pathColor(p.res, rec.RunnerUp)
 		}
 	}
-	p.line(indent + paint(c, pad(pointsText(rs.Points), pointsW)) + "  " +
-		shorten(oneLine(rs.Text), room))
-	p.line(indent + strings.Repeat(" ", pointsW+2) + paint(p.pal.faint, "→ ") +
-		shorten(oneLine(answerText(rs)), room-2))
+	under := indent + strings.Repeat(" ", pointsW+2)
+	p.hanging(indent+paint(c, pad(pointsText(rs.Points), pointsW))+"  ", under, oneLine(rs.Text), nil)
+	p.hanging(under+paint(p.pal.faint, "→ "), under+"  ", oneLine(answerText(rs)), nil)
 }
 
 func (p *printer) nextSteps() {
@@ -584,19 +614,25 @@ func (p *printer) nextSteps() {
 			title = "Other paths"
 		}
 		subsection(title)
-		const indent = "    "
-		room := p.width - len(indent)
+		// Each summary is shown whole, wrapped under the path's name.
+		const indent, under = "    ", "      "
 		for _, o := range res.Others {
 			name := oneLine(o.Name)
-			head := fmt.Sprintf(" (%s)", percentText(o.Share))
-			summary := oneLine(o.Summary)
-			if utf8.RuneCountInString(name+head)+2 >= room || summary == "" {
-				p.line(indent + paint(p.pal.pathColor(res, o.ID), shorten(name, room-len(head))) + head)
-				continue
+			text := name + fmt.Sprintf(" (%s)", percentText(pathShare(res, o.ID)))
+			if summary := oneLine(o.Summary); summary != "" {
+				text += ": " + summary
 			}
-			rest := room - utf8.RuneCountInString(name+head) - 2
-			p.line(indent + paint(p.pal.pathColor(res, o.ID), name) + head + ": " +
-				shorten(summary, rest))
+			for i, l := range textwrap.Wrap(text, p.width, under) {
+				l = strings.TrimPrefix(l, under)
+				if i > 0 {
+					p.line(under + l)
+					continue
+				}
+				if rest, ok := strings.CutPrefix(l, name); ok {
+					l = paint(p.pal.pathColor(res, o.ID), name) + rest
+				}
+				p.line(indent + l)
+			}
 		}
 	}
 }
@@ -660,10 +696,10 @@ func count(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
-// percentText is a percent rounded to a whole number, as the report shows
-// percents wherever a decimal would only add noise.
+// percentText is a share as shown: already rounded by shownShares, so a
+// whole number unless a tenth is needed to tell two shares apart.
 func percentText(x float64) string {
-	return strconv.Itoa(int(round(x, 0))) + "%"
+	return shareText(x) + "%"
 }
 
 // percentCell is percentText right-aligned in four runes, for bar rows.
@@ -671,24 +707,45 @@ func percentCell(x float64) string {
 	return fmt.Sprintf("%4s", percentText(x))
 }
 
-// shareText is a share rounded to a whole number.
+// shareText is a shown share without the percent sign: as it is, to a tenth
+// at most.
 func shareText(x float64) string {
-	return strconv.Itoa(int(round(x, 0)))
+	return strconv.FormatFloat(round(x, 1), 'f', -1, 64)
 }
 
 // sharePair shows two shares that are compared with each other, as
 // percentPair does.
 func sharePair(a, b float64) (string, string) { return percentPair(a, b) }
 
-// percentPair shows two percents that are compared with each other. They
-// are whole numbers unless rounding would make different scores look equal,
-// which would contradict a headline that calls one of them ahead.
+// percentPair shows two shown shares (pathShare) that are compared with
+// each other.
 func percentPair(a, b float64) (string, string) {
-	if round(a, 0) == round(b, 0) && round(a, 1) != round(b, 1) {
-		return strconv.FormatFloat(round(a, 1), 'f', 1, 64) + "%",
-			strconv.FormatFloat(round(b, 1), 'f', 1, 64) + "%"
-	}
 	return percentText(a), percentText(b)
+}
+
+// shownShares rounds shares that add up to 100 as every view shows them:
+// whole numbers that still add up to 100 (results.RoundShares). Where that
+// would make two different shares look equal, which would contradict a
+// headline that calls one of them ahead, all are shown to a tenth instead.
+func shownShares(shares []float64) []float64 {
+	whole := results.RoundShares(shares, 0)
+	for i := range whole {
+		for j := range i {
+			if whole[i] == whole[j] && round(shares[i], 1) != round(shares[j], 1) {
+				return results.RoundShares(shares, 1)
+			}
+		}
+	}
+	return whole
+}
+
+// pathShares is the result's shares, in the order of its paths.
+func pathShares(res scoring.Result) []float64 {
+	shares := make([]float64, len(res.Paths))
+	for i, ps := range res.Paths {
+		shares[i] = ps.Share
+	}
+	return shares
 }
 
 // pointsText is a signed number of points with no needless decimals.

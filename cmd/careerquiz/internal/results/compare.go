@@ -32,10 +32,17 @@ type Change struct {
 	ID, Name string
 	A, B     float64
 	InA, InB bool
+	// ShownA and ShownB are A and B as a person is shown them: whole
+	// numbers that add up to 100 over each attempt's paths (RoundShares).
+	ShownA, ShownB float64
 }
 
 // Delta is how far the share moved, in points.
 func (c Change) Delta() float64 { return c.B - c.A }
+
+// ShownDelta is how far the shown share moved: the difference of the
+// figures a person reads, so that 90 → 48 is always -42.
+func (c Change) ShownDelta() float64 { return c.ShownB - c.ShownA }
 
 // ThemeChange is one theme's shares per path in both attempts.
 type ThemeChange struct {
@@ -124,15 +131,31 @@ func theme(a *Attempt, id string) (Theme, bool) {
 // b has.
 func changes(a, b []Path) []Change {
 	var out []Change
+	shownA, shownB := shown(a), shown(b)
 	for _, p := range a {
-		c := Change{ID: p.ID, Name: p.Name, A: *p.Share, InA: true}
+		c := Change{ID: p.ID, Name: p.Name, A: *p.Share, InA: true, ShownA: shownA[p.ID]}
 		c.B, c.InB = shareOf(b, p.ID)
+		c.ShownB = shownB[p.ID]
 		out = append(out, c)
 	}
 	for _, p := range b {
 		if _, ok := shareOf(a, p.ID); !ok {
-			out = append(out, Change{ID: p.ID, Name: p.Name, B: *p.Share, InB: true})
+			out = append(out, Change{ID: p.ID, Name: p.Name, B: *p.Share, InB: true, ShownB: shownB[p.ID]})
 		}
+	}
+	return out
+}
+
+// shown is each path's share as a whole number, the numbers adding up to
+// 100, by path id.
+func shown(paths []Path) map[string]float64 {
+	shares := make([]float64, len(paths))
+	for i, p := range paths {
+		shares[i] = *p.Share
+	}
+	out := map[string]float64{}
+	for i, s := range RoundShares(shares, 0) {
+		out[paths[i].ID] = s
 	}
 	return out
 }
