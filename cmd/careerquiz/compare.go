@@ -234,9 +234,11 @@ func writeComparison(w io.Writer, c results.Comparison, bank *quiz.Bank) {
 			fmt.Fprintf(w, "  %s: %s → %s\n", plainText(ch.Question), answerText(nil, ch.A), answerText(nil, ch.B))
 			continue
 		}
-		fmt.Fprintln(w, "  "+textwrap.Truncate(plainText(ch.Question)+": "+plainText(q.Text), screenWidth-2))
-		fmt.Fprintln(w, "    A: "+textwrap.Truncate(answerText(questionOf(labelsA, ch.Question), ch.A), screenWidth-7))
-		fmt.Fprintln(w, "    B: "+textwrap.Truncate(answerText(questionOf(labelsB, ch.Question), ch.B), screenWidth-7))
+		// Wrapped, not cut: an answer means nothing without its question
+		// and the whole of the side taken.
+		fmt.Fprintln(w, hangingText("  ", "    ", plainText(ch.Question)+": "+plainText(q.Text)))
+		fmt.Fprintln(w, hangingText("    A: ", "       ", answerText(questionOf(labelsA, ch.Question), ch.A)))
+		fmt.Fprintln(w, hangingText("    B: ", "       ", answerText(questionOf(labelsB, ch.Question), ch.B)))
 	}
 }
 
@@ -317,6 +319,36 @@ func questionOf(b *quiz.Bank, id string) *quiz.Question {
 	return nil
 }
 
+// hangingText wraps s at the screen width with first in front of the first
+// line and indent (as long as first) in front of the rest.
+func hangingText(first, indent, s string) string {
+	lines := textwrap.Wrap(s, screenWidth, indent)
+	if len(lines) > 0 {
+		lines[0] = first + strings.TrimPrefix(lines[0], indent)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// gradedAnswer is a graded question's point as the report words it: the
+// side's own text and how strongly, since "Much rather B" means nothing
+// without B.
+func gradedAnswer(q *quiz.Question, n int) (string, bool) {
+	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 {
+		return "", false
+	}
+	switch n {
+	case 1:
+		return "Much rather: " + plainText(q.Sides[0].Text), true
+	case 2:
+		return "Rather: " + plainText(q.Sides[0].Text), true
+	case 4:
+		return "Rather: " + plainText(q.Sides[1].Text), true
+	case 5:
+		return "Much rather: " + plainText(q.Sides[1].Text), true
+	}
+	return "", false
+}
+
 // answerText shows an answer as the person saw it where the question is
 // known, and as the result file writes it otherwise.
 func answerText(q *quiz.Question, raw json.RawMessage) string {
@@ -343,6 +375,9 @@ func answerText(q *quiz.Question, raw json.RawMessage) string {
 			return plainText(string(raw))
 		}
 		texts[i] = plainText(q.Options[n-1].Text)
+		if g, ok := gradedAnswer(q, n); ok {
+			texts[i] = g
+		}
 	}
 	return strings.Join(texts, "; ")
 }

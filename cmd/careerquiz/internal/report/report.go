@@ -254,7 +254,7 @@ func confidenceText(res scoring.Result) string {
 		freq = "more than 9 in 10"
 	}
 	if patterned(res) {
-		return fmt.Sprintf("Your answers follow a pattern (see below), so how often a retest would give the same path (%s) says how steady the pattern is, not how well the path fits you.", freq)
+		return fmt.Sprintf("The chance of the same path on a retest (%s) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.", freq)
 	}
 	var how string
 	switch {

@@ -604,9 +604,9 @@ func TestStrengthAndConfidenceAreExplainedTogether(t *testing.T) {
 		// label nor the confidence may claim more than the answers carry.
 		{"agreeing with everything", lean(scoring.Moderate, 0.999, scoring.WarnAgreeAll),
 			"A moderate preference: your answers leaned fairly strongly towards Back-end developer.",
-			"Your answers follow a pattern (see below), so how often a retest would give the same path (more than 9 in 10) says how steady the pattern is, not how well the path fits you.",
+			"The chance of the same path on a retest (more than 9 in 10) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.",
 			"almost certainly"},
-		{"same position", lean(scoring.Slight, 0.97, scoring.WarnSamePosition), "A slight preference:", "follow a pattern", "almost certainly"},
+		{"same position", lean(scoring.Slight, 0.97, scoring.WarnSamePosition), "A slight preference:", "with the pattern noted below", "almost certainly"},
 		{"few answered is not a pattern", lean(scoring.Slight, 0.97, scoring.WarnFewAnswered), "but a consistent one", "almost certainly", ""},
 	}
 	for _, tt := range tests {
