@@ -174,7 +174,7 @@ func ExampleWriteText() {
 	// Based on 1 of 2 questions (1 skipped).
 	//
 	// BREAKDOWN
-	//   Back-end engineer                       Back-end developer
+	//   Back-end engineer                      Back-end developer
 	//   100 █████████████████████████│█████████████████████████ 0
 	//                           ╰────┴────╯ balanced
 	//

@@ -527,6 +527,10 @@ func TestEvenSplitFillsHalfEachSide(t *testing.T) {
 		if l, r := strings.Count(rows[1], barFull), strings.Count(rows[1], barOther); l != r {
 			t.Errorf("width %d: 50 to 50 is drawn %d to %d: %q", width, l, r, rows[1])
 		}
+		// The names stand over the ends of the bar, however wide the screen.
+		if n, b := utf8.RuneCountInString(rows[0]), utf8.RuneCountInString(rows[1]); n != b {
+			t.Errorf("width %d: the names' line is %d wide and the bar's %d:\n%s\n%s", width, n, b, rows[0], rows[1])
+		}
 	}
 }
 

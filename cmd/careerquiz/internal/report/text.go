@@ -299,11 +299,6 @@ func (p *printer) split(names []string) {
 	res := p.res
 	const indent = "  "
 	left, right := res.Paths[0], res.Paths[1]
-	lw := p.width - len(indent)
-	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
-	gap := lw - utf8.RuneCountInString(ln) - utf8.RuneCountInString(rn)
-	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
-		paint(p.pal.pathColor(res, right.ID), rn))
 	// A row is indent, the left share and a space, the bar, a space and
 	// the right share. The bar has an odd number of cells: the middle one
 	// marks 50, and the cells either side of it are the shares, so that
@@ -314,6 +309,12 @@ func (p *printer) split(names []string) {
 	if barW%2 == 0 {
 		barW--
 	}
+	// The names stand over the ends of the bar, not of the screen.
+	lw := len(lt) + barW + len(rt)
+	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
+	gap := lw - utf8.RuneCountInString(ln) - utf8.RuneCountInString(rn)
+	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
+		paint(p.pal.pathColor(res, right.ID), rn))
 	half := barW / 2
 	fill := barCells(shown[0], 2*half)
 	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
