@@ -67,6 +67,9 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	var entries []answerEntry
 	var err error
 	if isJSONAnswers(file, data) {
+		if answers, ok := r.quickJSON(); ok {
+			return answers, nil
+		}
 		entries, err = r.jsonEntries()
 	} else {
 		entries, err = r.tomlEntries()
@@ -264,6 +267,141 @@ func (r *answersReader) jsonEntries() ([]answerEntry, error) {
 		return entries, nil
 	}
 	return entries, nil
+}
+
+// quickJSON reads the usual JSON answers file, such as the "answers" of
+// a result that stats reads by the hundred thousand, in one pass of
+// encoding/json: an object whose every key is a question of the bank,
+// written once, with an answer that fits it. ok is false for anything
+// else, and the full reading below, key by key in file order, then finds
+// and words every problem; so what quickJSON accepts is exactly what that
+// reading would return, and no message depends on it.
+//
+// The full reading decodes every key and value on its own, which costs
+// a dozen allocations an answer. A map cannot tell a key written twice
+// from one written once, so quickJSON counts the keys another way: in
+// JSON without a backslash no string holds an escaped quote, so every
+// string, key or value, is exactly two of the file's quotes, and the
+// keys are the quotes' strings less the string values decoded.
+func (r *answersReader) quickJSON() (answers Answers, ok bool) {
+	if bytes.IndexByte(r.data, '\\') >= 0 {
+		return nil, false
+	}
+	// Sized so that it never grows while it is filled: every key is
+	// followed by a colon, and there are no more keys than questions.
+	m := make(map[string]jsonValue, min(len(r.bank.Questions), bytes.Count(r.data, []byte{':'})))
+	if json.Unmarshal(r.data, &m) != nil || m == nil {
+		return nil, false
+	}
+	if _, ok := m["schema"]; ok {
+		// Perhaps a saved result: savedResult decides.
+		return nil, false
+	}
+	// One array holds every pick; most answers are one.
+	picks := make([]int, 0, len(m)+8)
+	answers = make(Answers, len(m))
+	found, strs := 0, 0
+	for i := range r.bank.Questions {
+		q := &r.bank.Questions[i]
+		v, in := m[q.ID]
+		if !in {
+			continue
+		}
+		found++
+		start := len(picks)
+		switch v.kind {
+		case jsonList:
+			if !q.Multiple() {
+				return nil, false
+			}
+			for _, item := range v.list {
+				if item.kind == jsonString {
+					strs++
+				}
+				p, fits := quickOption(q, item)
+				if !fits || slices.Contains(picks[start:], p) {
+					return nil, false
+				}
+				picks = append(picks, p)
+			}
+			slices.Sort(picks[start:])
+		case jsonString:
+			strs++
+			if v.str == answerSkip {
+				continue
+			}
+			fallthrough
+		default:
+			p, fits := quickOption(q, v)
+			if !fits {
+				return nil, false
+			}
+			picks = append(picks, p)
+		}
+		if len(picks) > start {
+			answers[q.ID] = Answer{Picks: picks[start:len(picks):len(picks)]}
+		}
+	}
+	if found != len(m) || bytes.Count(r.data, []byte{'"'})/2-strs != len(m) {
+		// A key the bank does not know, or one written twice.
+		return nil, false
+	}
+	return answers, true
+}
+
+// quickOption is the option a number or id picks, as option reads it;
+// fits is false for anything option would complain of.
+func quickOption(q *Question, v jsonValue) (pick int, fits bool) {
+	switch v.kind {
+	case jsonNumber:
+		if v.num >= 1 && v.num <= int64(len(q.Options)) {
+			return int(v.num) - 1, true
+		}
+	case jsonString:
+		if i := q.OptionIndex(v.str); i >= 0 {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// jsonValue is one answer as quickJSON decodes it: a whole number, a
+// string or a list of them. Anything else is jsonOther, for the full
+// reading to describe.
+type jsonValue struct {
+	kind jsonKind
+	num  int64
+	str  string
+	list []jsonValue
+}
+
+type jsonKind uint8
+
+const (
+	jsonOther jsonKind = iota
+	jsonNumber
+	jsonString
+	jsonList
+)
+
+// UnmarshalJSON is handed one valid JSON value by encoding/json.
+func (v *jsonValue) UnmarshalJSON(raw []byte) error {
+	*v = jsonValue{}
+	switch c := raw[0]; {
+	case c == '"':
+		v.kind = jsonString
+		return json.Unmarshal(raw, &v.str)
+	case c == '[':
+		v.kind = jsonList
+		return json.Unmarshal(raw, &v.list)
+	case c == '-' || c >= '0' && c <= '9':
+		// A fraction or an exponent does not parse, and is left to the
+		// full reading, which says what to write instead.
+		if n, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+			v.kind, v.num = jsonNumber, n
+		}
+	}
+	return nil
 }
 
 // jsonObject lists the keys of a JSON object, already known to be valid JSON,
