@@ -166,12 +166,17 @@ func agreeAllText(w scoring.Warning, r Run) string {
 		return head + " Each is worded for one path, and they are keyed evenly, so agreeing with all of them adds the same to " +
 			leadName + " and " + runnerName + ": your other answers decided the result."
 	}
-	towards := leadName
+	more, less := leadName, runnerName
 	if toRunner > toLead {
-		towards = runnerName
+		more, less = runnerName, leadName
 	}
-	return head + " Each is worded for one path, so agreeing with all of them says little about you; here they added " +
-		pointsText(math.Abs(toLead-toRunner)) + " more to " + towards + " than to the other path, and the rest came from your other answers."
+	diff := strings.TrimPrefix(pointsText(math.Abs(toLead-toRunner)), "+")
+	noun := "points"
+	if diff == "1" {
+		noun = "point"
+	}
+	return fmt.Sprintf("%s Each is worded for one path, so agreeing with all of them says little about you; here they gave %s %s %s more than %s, and the rest came from your other answers.",
+		head, more, diff, noun, less)
 }
 
 // optionNumber reads a 1-based option number from an answers object.
