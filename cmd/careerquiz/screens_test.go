@@ -66,7 +66,7 @@ func TestEndLineOfAResultWithWarnings(t *testing.T) {
 	}{
 		{"JSON to a file", options{format: formatJSON}, false,
 			"", "Done: no clear preference (balanced; leaning a little to Back-end developer). Result written to standard output.\n" +
-				"  ! You gave the middle answer on all 24 statements and graded questions: the result may mean little.\n"},
+				"  ! You gave the middle answer all 24 times it was offered: it may mean little.\n"},
 		{"a text report on the terminal, where the warnings are in the report", options{format: formatText}, true,
 			"\nVerdict: no clear preference (balanced; leaning a little to Back-end developer).\nThe breakdown, the reasons and the next steps are above.\n", ""},
 	}

@@ -47,11 +47,11 @@ func WarningNotes(res scoring.Result) []string {
 			if w.Position == 0 {
 				where = "the last option"
 			}
-			note = fmt.Sprintf("you picked %s on all %d single-answer questions: the result may mean little", where, w.Count)
+			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", where, w.Count)
 		case scoring.WarnAgreeAll:
 			note = fmt.Sprintf("you agreed with all %d statements: they tell little about you", w.Count)
 		case scoring.WarnAlwaysMiddle:
-			note = fmt.Sprintf("you gave the middle answer on all %d statements and graded questions: the result may mean little", w.Count)
+			note = fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
 		default:
 			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", oneLine(w.Code))
 		}

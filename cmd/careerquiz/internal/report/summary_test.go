@@ -3,6 +3,7 @@ package report
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -47,12 +48,19 @@ func TestWarningNotes(t *testing.T) {
 	}}
 	want := []string{
 		"you answered 4 of 29 questions: too few for a firm result",
-		"you picked option 1 on all 16 single-answer questions: the result may mean little",
+		"you picked option 1 on all 16 one-answer questions: it may mean little",
 		"you agreed with all 10 statements: they tell little about you",
-		"you gave the middle answer on all 24 statements and graded questions: the result may mean little",
+		"you gave the middle answer all 24 times it was offered: it may mean little",
 	}
-	if got := WarningNotes(res); !slices.Equal(got, want) {
+	got := WarningNotes(res)
+	if !slices.Equal(got, want) {
 		t.Errorf("WarningNotes =\n%q\nwant\n%q", got, want)
+	}
+	for _, note := range got {
+		// Shown as "  ! Note." on an 80-column terminal.
+		if n := utf8.RuneCountInString(note) + 5; n > 80 {
+			t.Errorf("%q takes %d columns, more than one line", note, n)
+		}
 	}
 	if got := WarningNotes(scoring.Result{}); len(got) != 0 {
 		t.Errorf("WarningNotes of a result without warnings = %q, want none", got)
