@@ -337,8 +337,8 @@ func TestReversedQuestionIsFlagged(t *testing.T) {
 			if f.Tentative != few {
 				t.Errorf("tentative %v with n=%d", f.Tentative, got.Complete)
 			}
-			if small := strings.Contains(f.Message, "too few to be sure"); small != few {
-				t.Errorf("n=%d, message %q", got.Complete, f.Message)
+			if small := strings.Contains(f.Note, "too few to be sure"); small != few {
+				t.Errorf("n=%d, note %q", got.Complete, f.Note)
 			}
 			for _, f := range got.Flags {
 				if f.Try == "" || f.Message == "" {

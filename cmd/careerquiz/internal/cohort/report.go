@@ -120,8 +120,9 @@ type Flag struct {
 	Message string `json:"message"`
 	Try     string `json:"try"`
 	// Tentative is true for a flag raised from fewer complete people than
-	// ReliabilityMin: worth a look, but it may be chance.
-	Tentative bool `json:"tentative"`
+	// ReliabilityMin: worth a look, but it may be chance, as Note says.
+	Tentative bool   `json:"tentative"`
+	Note      string `json:"note,omitempty"`
 }
 
 // Flag codes and their thresholds.
@@ -254,15 +255,15 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 		r := *rq.ItemRest
 		enough := c.complete >= ReliabilityMin
 		// With few people only a clearly negative correlation is worth
-		// raising, and it says how little it rests on.
+		// raising, and its note says how little it rests on.
 		note := ""
 		if !enough {
-			note = fmt.Sprintf(" (only %d answered every scored question, too few to be sure: at least %d are needed)", c.complete, ReliabilityMin)
+			note = fmt.Sprintf("only %d answered every scored question, too few to be sure: at least %d are needed", c.complete, ReliabilityMin)
 		}
 		switch {
 		case r < 0 && (enough || r <= clearlyNegative):
-			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative, Tentative: !enough,
-				Message: fmt.Sprintf("its item–rest correlation is %.2f: people who lean one way on the rest of the bank lean the other way here%s", r, note),
+			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative, Tentative: !enough, Note: note,
+				Message: fmt.Sprintf("its item–rest correlation is %.2f: people who lean one way on the rest of the bank lean the other way here", r),
 				Try:     "check that its options' weights point at the right paths, and that its wording does not read the other way"})
 		case enough && r < weakBelow:
 			fs = append(fs, Flag{Question: q.ID, Code: FlagWeak,

@@ -71,10 +71,13 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	few := fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
 	var alpha string
 	switch {
-	case r.Alpha == nil:
-		alpha = fmt.Sprintf("Cronbach's alpha needs at least two people who answered every scored question, and answers that vary; %d answered every one.", r.AlphaN)
 	case !r.AlphaNEnough:
-		alpha = fmt.Sprintf("Cronbach's alpha: %s. Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", few, r.AlphaN, *r.Alpha)
+		alpha = "Cronbach's alpha: " + few + "."
+		if r.Alpha != nil {
+			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
+		}
+	case r.Alpha == nil:
+		alpha = fmt.Sprintf("Cronbach's alpha cannot be computed: the %d who answered every scored question all have the same total.", r.AlphaN)
 	default:
 		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
 	}
@@ -109,6 +112,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	case !r.AlphaNEnough:
 		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", width, "  "))
 	}
+	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
 		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", quiz.Clean(f.Question), f.Message), width, "  "))
 		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", width, "    "))
