@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // The text report fits 80 columns, shows one split for two paths and one
@@ -80,5 +83,29 @@ func TestWriteTextCleansBankText(t *testing.T) {
 	}
 	if strings.ContainsAny(out.String(), "\x1b\x07") {
 		t.Errorf("control characters reach the terminal:\n%q", out.String())
+	}
+}
+
+// Enough people who all answered alike give no alpha, and the report says
+// why rather than asking for more people.
+func TestWriteTextSameTotals(t *testing.T) {
+	b := builtin(t)
+	same := quiz.Answers{}
+	for _, q := range b.Questions {
+		same[q.ID] = quiz.Answer{Picks: []int{0}}
+	}
+	c := New(b)
+	for range ReliabilityMin {
+		c.Add(same, scoring.Score(b, same))
+	}
+	var out bytes.Buffer
+	if err := WriteText(&out, c.Report(), false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "all have the same total"; !strings.Contains(out.String(), want) {
+		t.Errorf("no %q in\n%s", want, out.String())
+	}
+	if strings.Contains(out.String(), "too few") {
+		t.Errorf("%d people called too few:\n%s", ReliabilityMin, out.String())
 	}
 }
