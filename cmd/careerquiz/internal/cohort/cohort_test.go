@@ -349,6 +349,38 @@ func TestReversedQuestionIsFlagged(t *testing.T) {
 	}
 }
 
+// Answers picked at random go with nothing: every item–rest is near zero,
+// and a slightly negative one is called weak, not keyed the wrong way.
+func TestRandomAnswersAreWeakNotNegative(t *testing.T) {
+	b := builtin(t)
+	rng := rand.New(rand.NewPCG(3, 3))
+	c := New(b)
+	scorer := scoring.NewScorer(b)
+	for range 2000 {
+		a := quiz.Answers{}
+		for _, q := range b.Questions {
+			a[q.ID] = quiz.Answer{Picks: []int{rng.IntN(len(q.Options))}}
+		}
+		c.Add(a, scorer.Score(a))
+	}
+	got := c.Report()
+	below := 0
+	for _, q := range got.Questions {
+		if q.ItemRest == nil {
+			continue
+		}
+		if *q.ItemRest < 0 {
+			below++
+		}
+		if hasFlag(got, q.ID, FlagNegative) || !hasFlag(got, q.ID, FlagWeak) {
+			t.Errorf("%s: item_rest %.4f, flags %+v", q.ID, *q.ItemRest, got.Flags)
+		}
+	}
+	if below == 0 {
+		t.Fatal("no item_rest below zero: the cohort does not test what it should")
+	}
+}
+
 // Two people make any alpha and an item–rest of exactly ±1: the figures
 // are given, but nothing reads them as good, and every −1 is flagged as
 // tentative rather than passed over.

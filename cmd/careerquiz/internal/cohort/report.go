@@ -134,7 +134,9 @@ const (
 	// A question is one-sided when at least oneSided of its answers lean
 	// the same way: it then tells people apart little.
 	oneSided = 0.9
-	// An item–rest correlation below weakBelow is near zero.
+	// An item–rest correlation within weakBelow of zero is near zero, and
+	// one at or below −weakBelow is negative: −0.02 says the question
+	// measures nothing much, not that it reads the wrong way.
 	weakBelow = 0.1
 	// A one-sided flag needs this many answers before chance alone is
 	// unlikely to raise it.
@@ -261,7 +263,7 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 			note = fmt.Sprintf("only %d answered every scored question, too few to be sure: at least %d are needed", c.complete, ReliabilityMin)
 		}
 		switch {
-		case r < 0 && (enough || r <= clearlyNegative):
+		case r <= -weakBelow && (enough || r <= clearlyNegative):
 			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative, Tentative: !enough, Note: note,
 				Message: fmt.Sprintf("its item–rest correlation is %.2f: people who lean one way on the rest of the bank lean the other way here", r),
 				Try:     "check that its options' weights point at the right paths, and that its wording does not read the other way"})
