@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
 	"io"
 	"io/fs"
 	"os"
@@ -79,30 +80,7 @@ type State struct {
 // os.Getenv and runtime.GOOS) so that every platform's rule can be tested
 // anywhere.
 func Dir(getenv func(string) string, goos string) (string, error) {
-	// The XDG base directory spec says relative paths are invalid and must
-	// be ignored.
-	if xdg := getenv("XDG_STATE_HOME"); xdg != "" && filepath.IsAbs(xdg) {
-		return filepath.Join(xdg, "careerquiz"), nil
-	}
-	var base, from string
-	switch goos {
-	case "windows":
-		base, from = getenv("LocalAppData"), "%LocalAppData%"
-	case "darwin", "ios":
-		if home := getenv("HOME"); home != "" {
-			base = filepath.Join(home, "Library", "Application Support")
-		}
-		from = "$HOME"
-	default:
-		if home := getenv("HOME"); home != "" {
-			base = filepath.Join(home, ".local", "state")
-		}
-		from = "$HOME"
-	}
-	if base == "" {
-		return "", fmt.Errorf("cannot tell where to save progress: %s is not set; set XDG_STATE_HOME to a folder for saved progress", from)
-	}
-	return filepath.Join(base, "careerquiz"), nil
+	return userdir.Dir(getenv, goos, userdir.Folder{XDG: "XDG_STATE_HOME", Unix: ".local/state", Purpose: "save progress", Holds: "saved progress"})
 }
 
 // Key names a bank for its progress: BuiltIn for the built-in bank, and the

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
 	"io"
 	"io/fs"
 	"os"
@@ -48,30 +49,7 @@ const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
 // os.Getenv and runtime.GOOS) so that every platform's rule can be tested
 // anywhere.
 func Dir(getenv func(string) string, goos string) (string, error) {
-	// The XDG base directory spec says relative paths are invalid and must
-	// be ignored.
-	if xdg := getenv("XDG_DATA_HOME"); xdg != "" && filepath.IsAbs(xdg) {
-		return filepath.Join(xdg, "careerquiz", "results"), nil
-	}
-	var base, from string
-	switch goos {
-	case "windows":
-		base, from = getenv("LocalAppData"), "%LocalAppData%"
-	case "darwin", "ios":
-		if home := getenv("HOME"); home != "" {
-			base = filepath.Join(home, "Library", "Application Support")
-		}
-		from = "$HOME"
-	default:
-		if home := getenv("HOME"); home != "" {
-			base = filepath.Join(home, ".local", "share")
-		}
-		from = "$HOME"
-	}
-	if base == "" {
-		return "", fmt.Errorf("cannot tell where to keep results: %s is not set; set XDG_DATA_HOME to a folder for kept results", from)
-	}
-	return filepath.Join(base, "careerquiz", "results"), nil
+	return userdir.Dir(getenv, goos, userdir.Folder{XDG: "XDG_DATA_HOME", Unix: ".local/share", Purpose: "keep results", Holds: "kept results"}, "results")
 }
 
 // Save keeps one result in dir, which it creates (for its owner only) if
