@@ -267,6 +267,6 @@ func (s *session) prompt(q *quiz.Question) ask.Prompt {
 		Number: s.next + 1, Total: len(s.bank.Questions), Theme: theme,
 		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
 		Default:  max(q.DefaultPick(), 0),
-		Previous: s.answers[q.ID], CanGoBack: s.next > 0,
+		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
 	}
 }

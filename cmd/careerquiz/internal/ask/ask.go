@@ -43,6 +43,9 @@ type Prompt struct {
 	Previous quiz.Answer
 	// CanGoBack is false on the first question.
 	CanGoBack bool
+	// Unsaved is true when this run keeps no progress, so that the keys
+	// under the list promise no saving.
+	Unsaved bool
 }
 
 // Action is what a person did with a question.

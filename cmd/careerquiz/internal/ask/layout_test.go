@@ -107,6 +107,8 @@ func TestKeyHint(t *testing.T) {
 		{choice(3), 49, "↑↓ move · Enter ok · b back · s skip · ^D quit"},
 		{pickAny(3), 49, "Space tick · Enter ok · b back · s skip · ^D quit"},
 		{pickAny(3), 30, "↑↓ move · Space tick\nEnter ok · b back · s skip\n^D quit"},
+		// A run that keeps no progress promises no saving.
+		{unsaved(choice(3)), 79, "↑/↓ move · Enter answer · b back · s skip · Ctrl-D quit"},
 	}
 	for _, tt := range tests {
 		got := keyHint(tt.prompt, tt.width)
@@ -175,3 +177,8 @@ func TestSteadyWriter(t *testing.T) {
 type bufFile struct{ *bytes.Buffer }
 
 func (bufFile) Fd() uintptr { return os.Stderr.Fd() }
+
+func unsaved(p Prompt) Prompt {
+	p.Unsaved = true
+	return p
+}

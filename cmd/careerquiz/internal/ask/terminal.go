@@ -318,7 +318,11 @@ func keyHint(p Prompt, width int) string {
 	if p.CanGoBack {
 		keys = append(keys, key{"b back", "b back"})
 	}
-	keys = append(keys, key{"s skip", "s skip"}, key{"Ctrl-D save and quit", "^D quit"})
+	quit := key{"Ctrl-D save and quit", "^D quit"}
+	if p.Unsaved {
+		quit.long = "Ctrl-D quit"
+	}
+	keys = append(keys, key{"s skip", "s skip"}, quit)
 	var short []string
 	for _, k := range keys {
 		short = append(short, k.short)
