@@ -24,7 +24,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
 	"io"
 	"io/fs"
 	"os"
@@ -35,6 +34,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 

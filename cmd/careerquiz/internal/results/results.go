@@ -19,7 +19,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
 	"io"
 	"io/fs"
 	"os"
@@ -29,6 +28,7 @@ import (
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
 )
 
 // ResultSchema is the schema a kept result's document has: the JSON result's.
