@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // answerSkip is the value that skips a question in an answers file.
@@ -387,7 +389,7 @@ func (r *answersReader) unknownQuestion(e answerEntry) {
 		for i := range r.bank.Questions {
 			ids[i] = r.bank.Questions[i].ID
 		}
-		if near := closest(e.key, ids); near != "" {
+		if near := suggest.Closest(e.key, ids); near != "" {
 			r.problem(r.at(e), "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
 			return
 		}
@@ -510,7 +512,7 @@ func (r *answersReader) optionID(q *Question, id string, inList bool) (int, stri
 	if len(ids) == 0 {
 		return -1, fmt.Sprintf("%s, not %s (this question's options have no ids)", r.expected(q, inList), quoteValue(id))
 	}
-	if near := closest(id, ids); near != "" {
+	if near := suggest.Closest(id, ids); near != "" {
 		return -1, fmt.Sprintf("unknown option %s; did you mean %q?", quoteValue(id), near)
 	}
 	return -1, fmt.Sprintf("unknown option %s; use a number from 1 to %d or one of %s", quoteValue(id), n, strings.Join(ids, ", "))

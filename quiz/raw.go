@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // The raw form of a bank as decoded from TOML, before validation. The TOML
@@ -245,7 +247,7 @@ func (t table) unknownKeys() {
 		}
 		list := strings.Join(known, ", ")
 		msg := fmt.Sprintf("unknown key %q (known keys: %s)", k, list)
-		if s := closest(k, known); s != "" {
+		if s := suggest.Closest(k, known); s != "" {
 			msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", k, s, list)
 		}
 		field := t.e.fieldOf(k)

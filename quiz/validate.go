@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // Limits that keep a bank usable on an 80×24 terminal. Crossing them is a
@@ -661,7 +663,7 @@ func (v *validator) unknownRef(key, qid, field, what, got string, known []string
 	if what == "path" && strings.HasPrefix(field, "option") {
 		msg = fmt.Sprintf("weight for unknown path %q", got)
 	}
-	if s := closest(got, known); s != "" {
+	if s := suggest.Closest(got, known); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)
 	} else if len(known) > 0 {
 		msg += fmt.Sprintf(" (the bank has: %s)", strings.Join(known, ", "))
@@ -721,48 +723,4 @@ func firstOr(s []string, def string) string {
 		return s[0]
 	}
 	return def
-}
-
-// closest returns the candidate within two edits of s, if exactly one is
-// nearest, to suggest for a typo.
-func closest(s string, candidates []string) string {
-	best, bestD, n := "", 3, 0
-	for _, c := range candidates {
-		if c != s && strings.EqualFold(c, s) {
-			// "Text" for "text": a difference of case is the likeliest typo.
-			return c
-		}
-		d := editDistance(s, c)
-		switch {
-		case d < bestD:
-			best, bestD, n = c, d, 1
-		case d == bestD:
-			n++
-		}
-	}
-	if n != 1 || best == s {
-		return ""
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

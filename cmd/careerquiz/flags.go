@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // A flagDef is one flag of one command. Each command keeps its flags in a
@@ -233,7 +235,7 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table fl
 		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(arg)))
 	}
 	ue := p.usage("unknown flag --" + name)
-	if s := suggest(name, append(table.names(), "help")); s != "" {
+	if s := suggest.Closest(name, append(table.names(), "help")); s != "" {
 		return withHint(ue, "did you mean --%s?", s)
 	}
 	return ue
@@ -251,56 +253,4 @@ func describeArg(arg string) string {
 		return "a value"
 	}
 	return "a value (" + arg + ")"
-}
-
-// suggest returns the candidate nearest to a mistyped word, or "" when none
-// is near enough to be what was meant: one edit for a short word, two for
-// a longer one, a swap of neighbours counting as one edit; or a word that
-// starts with what was typed, if only one does.
-func suggest(typed string, candidates []string) string {
-	best, bestDist := "", len(typed)/3+1
-	if len(typed) < 6 {
-		bestDist = 1
-	}
-	bestDist++
-	var prefixed []string
-	for _, c := range candidates {
-		if d := editDistance(typed, c); d < bestDist {
-			best, bestDist = c, d
-		}
-		if len(typed) >= 3 && strings.HasPrefix(c, typed) {
-			prefixed = append(prefixed, c)
-		}
-	}
-	if best == "" && len(prefixed) == 1 {
-		return prefixed[0]
-	}
-	return best
-}
-
-// editDistance counts the insertions, deletions, substitutions and swaps
-// of neighbouring letters that turn a into b (optimal string alignment).
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"github.com/careerquiz/careerquiz/internal/suggest"
 	"reflect"
 	"testing"
 )
@@ -29,28 +30,8 @@ func TestSuggest(t *testing.T) {
 		{"take", commandNames(), ""},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.typed, tt.from); got != tt.want {
-			t.Errorf("suggest(%q) = %q, want %q", tt.typed, got, tt.want)
-		}
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"json", "json", 0},
-		{"jsno", "json", 1}, // a swap of neighbours is one edit
-		{"jso", "json", 1},
-		{"color", "colour", 1},
-		{"plain", "json", 4},
-		{"é", "e", 1}, // letters, not bytes
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := suggest.Closest(tt.typed, tt.from); got != tt.want {
+			t.Errorf("Closest(%q) = %q, want %q", tt.typed, got, tt.want)
 		}
 	}
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/quiz"
 	"golang.org/x/term"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // Exit codes, as documented in the usage text.
@@ -270,7 +272,7 @@ func forCommand(name string, err error) error {
 // unknownCommand is the usage error for a word where a command goes.
 func unknownCommand(word string) error {
 	err := usageError{fmt.Sprintf("unknown command %q", word)}
-	if s := suggest(word, commandNames()); s != "" {
+	if s := suggest.Closest(word, commandNames()); s != "" {
 		return withHint(err, "did you mean 'careerquiz %s'?", s)
 	}
 	if ext := path.Ext(word); ext == ".toml" || ext == ".json" {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/careerquiz/careerquiz"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // schemas are the JSON Schemas careerquiz ships, by the name `careerquiz
@@ -38,7 +40,7 @@ func runSchema(args []string, e env) error {
 		names = append(names, s.name)
 	}
 	err = usageError{fmt.Sprintf("schema: no schema called %q", name)}
-	if s := suggest(name, names); s != "" {
+	if s := suggest.Closest(name, names); s != "" {
 		return withHint(err, "did you mean 'careerquiz schema %s'?", s)
 	}
 	return withHint(err, "the schemas are bank, result and check")
