@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/careerquiz/careerquiz/quiz"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // FuzzParseAnswers holds ParseAnswers to its promises on any input: it never
@@ -47,7 +49,7 @@ hobby = "skip"
 		if err != nil {
 			// The file's name comes from the person, but nothing in the
 			// file may bring a control character into a message.
-			if msg := err.Error(); quiz.Clean(msg) != msg && quiz.Clean(file) == file {
+			if msg := err.Error(); termsafe.Clean(msg) != msg && termsafe.Clean(file) == file {
 				t.Fatalf("error holds control characters: %q", msg)
 			}
 			var se *quiz.SyntaxError

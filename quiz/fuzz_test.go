@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/quiz"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // FuzzParse holds the loader to its promises for any input: it never
@@ -68,14 +70,14 @@ func FuzzParse(f *testing.F) {
 			if !utf8.ValidString(err.Error()) {
 				t.Fatalf("error is not valid UTF-8: %q", err)
 			}
-			if msg := err.Error(); quiz.Clean(msg) != msg {
+			if msg := err.Error(); termsafe.Clean(msg) != msg {
 				t.Fatalf("error holds control characters: %q", msg)
 			}
 			return
 		}
 		checkBank(t, b)
 		for _, w := range b.Warnings {
-			if msg := w.Error(); quiz.Clean(msg) != msg {
+			if msg := w.Error(); termsafe.Clean(msg) != msg {
 				t.Fatalf("warning holds control characters: %q", msg)
 			}
 		}
@@ -92,7 +94,7 @@ func checkBank(t *testing.T, b *quiz.Bank) {
 		t.Fatal("bank without questions")
 	}
 	clean := func(what, s string) {
-		if quiz.Clean(s) != s {
+		if termsafe.Clean(s) != s {
 			t.Fatalf("%s is not clean: %q", what, s)
 		}
 	}
@@ -208,34 +210,4 @@ func checkBank(t *testing.T, b *quiz.Bank) {
 			t.Fatalf("warning not marked as one: %v", w)
 		}
 	}
-}
-
-// FuzzClean: cleaned text is clean for good, and carries no control
-// character but the newline.
-func FuzzClean(f *testing.F) {
-	for _, s := range []string{
-		"plain", "\x1b[31mred\x1b[0m", "\x1b]0;t\x07x", "\x1b]0;t\x1b\\x", "\u009b1m", "\u009d0;t\u009c",
-		"a\x7fb\u202e", "\x1b\x1b[[", "\x1b(", "tab\tnew\nline\r", "\xff\x1b[\xfe",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		c := quiz.Clean(s)
-		if again := quiz.Clean(c); again != c {
-			t.Fatalf("Clean(%q) = %q, but Clean of that is %q", s, c, again)
-		}
-		for i := 0; i < len(c); i++ {
-			if (c[i] < 0x20 && c[i] != '\n') || c[i] == 0x7f {
-				t.Fatalf("Clean(%q) = %q keeps byte %#x", s, c, c[i])
-			}
-		}
-		for _, r := range c {
-			if r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
-				t.Fatalf("Clean(%q) = %q keeps %U", s, c, r)
-			}
-		}
-		if utf8.ValidString(s) && utf8.RuneCountInString(c) > utf8.RuneCountInString(s) {
-			t.Fatalf("Clean(%q) = %q is longer", s, c)
-		}
-	})
 }

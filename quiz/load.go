@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // MaxSize is the largest bank file the loader reads. A bank is a text file
@@ -180,7 +182,7 @@ func decodeTOML(file, src, prefix, need string) (map[string]any, []toml.Key, err
 // cleanMessage makes text from the TOML library, which can quote the
 // file's keys and values, safe to print: one line, no control characters.
 func cleanMessage(s string) string {
-	return strings.ReplaceAll(Clean(s), "\n", " ")
+	return strings.ReplaceAll(termsafe.Clean(s), "\n", " ")
 }
 
 // maxNesting is how deeply arrays and inline tables may nest, and how many
@@ -336,5 +338,5 @@ func sourceLine(src string, n int) string {
 
 // displayLine is a line of the bank as it can be shown safely.
 func displayLine(s string) string {
-	return Clean(strings.ReplaceAll(s, "\t", "    "))
+	return termsafe.Clean(strings.ReplaceAll(s, "\t", "    "))
 }

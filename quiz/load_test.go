@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/quiz"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // The cases below each break testdata/base.toml, a small valid bank with a
@@ -628,7 +630,7 @@ func TestParseWarnings(t *testing.T) {
 				}
 			}
 			if tc.check != nil {
-				if got := tc.check(b); got != quiz.Clean(got) || strings.ContainsAny(got, "\x1b\x07\u202e") {
+				if got := tc.check(b); got != termsafe.Clean(got) || strings.ContainsAny(got, "\x1b\x07\u202e") {
 					t.Errorf("text kept control characters: %q", got)
 				}
 			}

@@ -3,6 +3,8 @@ package quiz
 import (
 	"fmt"
 	"strings"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // Problem is one thing wrong with a bank, said so that a person can find it:
@@ -41,7 +43,7 @@ func (p Problem) Error() string {
 	if p.Field != "" {
 		// A field can hold a key as the bank spells it, which must not
 		// reach the terminal raw any more than the bank's text may.
-		b.WriteString(Clean(p.Field))
+		b.WriteString(termsafe.Clean(p.Field))
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Message)

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/internal/suggest"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // Limits that keep a bank usable on an 80×24 terminal. Crossing them is a
@@ -674,7 +676,7 @@ func (v *validator) unknownRef(key, qid, field, what, got string, known []string
 // text cleans the text of key name of element e and checks it is present
 // when required.
 func (v *validator) text(e *elem, name, qid, s string, required bool) string {
-	c := Clean(s)
+	c := termsafe.Clean(s)
 	if c != s {
 		v.warnf(e.keyOf(name), qid, e.fieldOf(name), "control characters removed: a bank cannot drive the terminal")
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // This file is the gate between text the program did not write itself and
@@ -29,7 +29,7 @@ func say(w io.Writer, format string, args ...any) {
 // and a stray byte such as 0x9b is CSI to a terminal that reads bytes, so
 // invalid UTF-8 becomes U+FFFD before quiz.Clean removes the controls.
 func gate(s string) string {
-	return quiz.Clean(strings.ToValidUTF8(s, "\uFFFD"))
+	return termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // cleanWriter cleans everything written through it, for reports on stdout
@@ -115,5 +115,5 @@ func needsJSONEscape(r rune) bool {
 		return false
 	}
 	s := string(r)
-	return quiz.Clean(s) != s
+	return termsafe.Clean(s) != s
 }

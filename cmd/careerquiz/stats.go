@@ -18,6 +18,8 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 const statsAbout = `Sums up the results of many people who took the quiz: how the group leaned
@@ -530,7 +532,7 @@ func answersProblem(err error) string {
 	if len(ps) > 1 {
 		msg += fmt.Sprintf(" (and %d more problems)", len(ps)-1)
 	}
-	return quiz.Clean(msg)
+	return termsafe.Clean(msg)
 }
 
 // outcome is the run's error: nil when every result was read.

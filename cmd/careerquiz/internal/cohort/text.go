@@ -9,7 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
-	"github.com/careerquiz/careerquiz/quiz"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // width is the width the text report is laid out for.
@@ -30,17 +31,17 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", s)
 	}
-	fmt.Fprintf(bw, "%s on %q\n", count(r.People, "result", "results"), quiz.Clean(r.Bank.Title))
+	fmt.Fprintf(bw, "%s on %q\n", count(r.People, "result", "results"), termsafe.Clean(r.Bank.Title))
 	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, count(r.Items, "scored question", "scored questions"))
 
 	heading("How they leaned")
 	nameWidth := 0
 	for _, p := range r.Paths {
-		nameWidth = max(nameWidth, utf8.RuneCountInString(quiz.Clean(p.Name)))
+		nameWidth = max(nameWidth, utf8.RuneCountInString(termsafe.Clean(p.Name)))
 	}
 	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
 	for _, p := range r.Paths {
-		line(bw, "  %s %5d %4s  %s", pad(quiz.Clean(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+		line(bw, "  %s %5d %4s  %s", pad(termsafe.Clean(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
 		if p.Recommended > 0 {
 			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
@@ -56,7 +57,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		split = split[:1]
 	}
 	for _, p := range split {
-		heading(fmt.Sprintf("Share of %s (people with a recommendation)", quiz.Clean(p.Name)))
+		heading(fmt.Sprintf("Share of %s (people with a recommendation)", termsafe.Clean(p.Name)))
 		most := 0
 		for _, n := range p.Split {
 			most = max(most, n)
@@ -83,7 +84,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	}
 	fmt.Fprintln(bw, textwrap.String(alpha, width, "  "))
 	for _, pa := range r.AlphaByPath {
-		fmt.Fprintf(bw, "  on %s's points alone: %s\n", quiz.Clean(pa.Path), figure(pa.Alpha))
+		fmt.Fprintf(bw, "  on %s's points alone: %s\n", termsafe.Clean(pa.Path), figure(pa.Alpha))
 	}
 
 	heading("Questions")
@@ -97,7 +98,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		case q.ItemRest != nil && !r.AlphaNEnough:
 			rest, bracketed = "("+rest+")", true
 		}
-		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(quiz.Clean(q.ID), 22), q.Answered, rest, optionLine(q))
+		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(termsafe.Clean(q.ID), 22), q.Answered, rest, optionLine(q))
 	}
 	if bracketed {
 		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", width, "  "))
@@ -114,7 +115,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	}
 	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
-		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", quiz.Clean(f.Question), f.Message), width, "  "))
+		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", termsafe.Clean(f.Question), f.Message), width, "  "))
 		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", width, "    "))
 	}
 	return bw.Flush()

@@ -15,6 +15,8 @@ import (
 
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
+
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // Run is one finished quiz: the bank, what scoring concluded from the
@@ -39,7 +41,7 @@ var errNoBank = errors.New("report: run has no bank")
 // invalid UTF-8 becomes U+FFFD (a stray byte such as 0x9b can act as an
 // escape on some terminals) and quiz.Clean drops control characters.
 func clean(s string) string {
-	return quiz.Clean(strings.ToValidUTF8(s, "\uFFFD"))
+	return termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // oneLine is clean with every run of white space, newlines included, made a

@@ -1,4 +1,9 @@
-package quiz
+// Package termsafe makes text from files and from the command line safe to
+// show in a terminal. The bank's text, the keys and values quoted in
+// messages, and the names in saved results all pass through Clean before
+// they are shown, so that no file can move the cursor, change colours or
+// hide what is on screen.
+package termsafe
 
 import (
 	"strings"
@@ -8,9 +13,7 @@ import (
 // Clean removes from s everything that could drive a terminal: escape
 // sequences (CSI, OSC and the rest), other C0 and C1 control characters,
 // DEL, and the Unicode bidirectional overrides that can hide or reorder
-// text. Newlines are kept and tabs become spaces. Every piece of text the
-// loader takes from a bank passes through Clean, so no later part of the
-// program can show a bank's bytes raw.
+// text. Newlines are kept and tabs become spaces.
 func Clean(s string) string {
 	if isClean(s) {
 		return s

@@ -1,10 +1,11 @@
-package quiz_test
+package termsafe_test
 
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
-	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // Text from a bank must not be able to move the cursor, clear or retitle
@@ -46,7 +47,7 @@ func TestClean(t *testing.T) {
 		{"all together", "\x1b]0;x\x07\x1b[1m\u202eBold\x1b[0m\tand\x07 plain\n", "Bold and plain\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := quiz.Clean(tc.in); got != tc.want {
+			if got := termsafe.Clean(tc.in); got != tc.want {
 				t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
@@ -57,10 +58,10 @@ func TestClean(t *testing.T) {
 // is nearly all of it, must come back as it is, without a copy.
 func TestCleanDoesNotCopyCleanText(t *testing.T) {
 	s := strings.Repeat("Planning for growth — the engineer's view.\n", 20)
-	if n := testing.AllocsPerRun(100, func() { sink = quiz.Clean(s) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { sink = termsafe.Clean(s) }); n != 0 {
 		t.Errorf("Clean of clean text allocated %v times, want 0", n)
 	}
-	if got := quiz.Clean(s); got != s {
+	if got := termsafe.Clean(s); got != s {
 		t.Errorf("Clean changed clean text")
 	}
 }
@@ -76,8 +77,38 @@ func BenchmarkClean(b *testing.B) {
 			b.SetBytes(int64(len(bc.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sink = quiz.Clean(bc.s)
+				sink = termsafe.Clean(bc.s)
 			}
 		})
 	}
+}
+
+// FuzzClean: cleaned text is clean for good, and carries no control
+// character but the newline.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{
+		"plain", "\x1b[31mred\x1b[0m", "\x1b]0;t\x07x", "\x1b]0;t\x1b\\x", "\u009b1m", "\u009d0;t\u009c",
+		"a\x7fb\u202e", "\x1b\x1b[[", "\x1b(", "tab\tnew\nline\r", "\xff\x1b[\xfe",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := termsafe.Clean(s)
+		if again := termsafe.Clean(c); again != c {
+			t.Fatalf("Clean(%q) = %q, but Clean of that is %q", s, c, again)
+		}
+		for i := 0; i < len(c); i++ {
+			if (c[i] < 0x20 && c[i] != '\n') || c[i] == 0x7f {
+				t.Fatalf("Clean(%q) = %q keeps byte %#x", s, c, c[i])
+			}
+		}
+		for _, r := range c {
+			if r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Fatalf("Clean(%q) = %q keeps %U", s, c, r)
+			}
+		}
+		if utf8.ValidString(s) && utf8.RuneCountInString(c) > utf8.RuneCountInString(s) {
+			t.Fatalf("Clean(%q) = %q is longer", s, c)
+		}
+	})
 }
