@@ -283,13 +283,13 @@ func TestParseProblems(t *testing.T) {
 		{"option id skip", `id = "growth"`, `id = "skip"`,
 			`questions.toml:65: question "tasks": option 2: id: id "skip" is reserved for skipping a question: choose another`},
 		{"duplicate theme id", "id = \"code\"\nname", "id = \"design\"\nname",
-			"questions.toml:9: theme 2: duplicate id \"design\" (first used at line 4): ids must be unique\n" +
+			"questions.toml:9: theme 2: id: duplicate id \"design\" (first used at line 4): ids must be unique\n" +
 				"questions.toml:26: path \"developer\": step 1: theme: unknown theme \"code\" (the bank has: design, design)\n" +
 				`questions.toml:54: question "tasks": theme: unknown theme "code" (the bank has: design, design)`},
 		{"invalid id", `id = "diagrams"`, `id = "Diagrams!"`,
-			`questions.toml:45: question 2: id: id "Diagrams!" is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit`},
+			`questions.toml:45: question 2: id: "Diagrams!" is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit`},
 		{"missing id", "id = \"diagrams\"\n", "",
-			`questions.toml:44: question 2: id: id is missing`},
+			`questions.toml:44: question 2: id: is missing: give it an id of lowercase letters, digits, '-' and '_'`},
 
 		// References to paths and themes.
 		{"weight for unknown path, near one", `weights = { developer = 2 }`, `weights = { develper = 2 }`,

@@ -3,86 +3,106 @@ package quiz
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // The raw form of a bank as decoded from TOML, before validation. The TOML
-// library decodes the file into plain maps; reading them into these types
-// here, rather than letting the library fill structs, makes a value of the
-// wrong type or an unknown key an ordinary problem, reported with every
+// library decodes the file into plain maps, and read copies them into these
+// types, rather than letting the library fill structs: then a value of the
+// wrong type or an unknown key is an ordinary problem, reported with every
 // other one and placed like them, whatever layout the bank is written in.
+//
+// The toml tags are the bank's keys, listed here and nowhere else, in the
+// order messages list them. A pointer is nil when its key is left out.
 type rawBank struct {
-	Title, Intro string
-	Scoring      *rawScoring
-	Themes       []rawTheme
-	Paths        []rawPath
-	Questions    []rawQuestion
-	TryBoth      []rawStep
+	Title     string        `toml:"title"`
+	Intro     string        `toml:"intro"`
+	Scoring   *rawScoring   `toml:"scoring"`
+	Themes    []rawTheme    `toml:"themes"`
+	Paths     []rawPath     `toml:"paths"`
+	Questions []rawQuestion `toml:"questions"`
+	TryBoth   []rawTryBoth  `toml:"try_both"`
 }
 
 type rawScoring struct {
-	MinAnswered, Slight, Moderate, Clear *float64
+	MinAnswered *float64 `toml:"min_answered"`
+	Slight      *float64 `toml:"slight"`
+	Moderate    *float64 `toml:"moderate"`
+	Clear       *float64 `toml:"clear"`
 }
 
 type rawTheme struct {
-	ID, Name, About string
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	About string `toml:"about"`
 }
 
 type rawPath struct {
-	ID, Name, Summary string
-	Salary            []string
-	Steps             []rawStep
+	ID      string    `toml:"id"`
+	Name    string    `toml:"name"`
+	Summary string    `toml:"summary"`
+	Salary  []string  `toml:"salary"`
+	Steps   []rawStep `toml:"steps"`
 }
 
 type rawStep struct {
-	ID, Theme, Text string
-	Stage           *int64
-	Basis           *string
-	SkipWhen        map[string][]string
+	ID       string              `toml:"id"`
+	Theme    string              `toml:"theme"`
+	Stage    *int64              `toml:"stage"`
+	Text     string              `toml:"text"`
+	Basis    *string             `toml:"basis"`
+	SkipWhen map[string][]string `toml:"skip_when"`
 }
 
-type rawSide struct {
-	Text, Path string
+// rawTryBoth is a try-both step: a step with no stage, for anyone.
+type rawTryBoth struct {
+	ID    string  `toml:"id"`
+	Theme string  `toml:"theme"`
+	Text  string  `toml:"text"`
+	Basis *string `toml:"basis"`
 }
 
 type rawQuestion struct {
-	ID, Theme, Kind, Text, Help, Basis, Keyed string
-	Weight                                    *float64
-	Scored                                    *bool
-	A, B                                      *rawSide
-	Options                                   []rawOption
+	ID      string      `toml:"id"`
+	Theme   string      `toml:"theme"`
+	Kind    string      `toml:"kind"`
+	Scored  *bool       `toml:"scored"`
+	Text    string      `toml:"text"`
+	Help    string      `toml:"help"`
+	Basis   string      `toml:"basis"`
+	Keyed   string      `toml:"keyed"`
+	Weight  *float64    `toml:"weight"`
+	A       *rawSide    `toml:"a"`
+	B       *rawSide    `toml:"b"`
+	Options []rawOption `toml:"options"`
+}
+
+type rawSide struct {
+	Text string `toml:"text"`
+	Path string `toml:"path"`
 }
 
 type rawOption struct {
-	ID, Text string
+	ID   string `toml:"id"`
+	Text string `toml:"text"`
 	// Weights is nil when the option has no weights key.
-	Weights map[string]float64
+	Weights map[string]float64 `toml:"weights"`
 }
 
-// knownKeys are the keys each table accepts. TOML keys are case-sensitive,
-// so a key matches only as written here.
-var knownKeys = map[string][]string{
-	"":                  {"title", "intro", "scoring", "themes", "paths", "questions", "try_both"},
-	"scoring":           {"min_answered", "slight", "moderate", "clear"},
-	"themes":            {"id", "name", "about"},
-	"paths":             {"id", "name", "summary", "salary", "steps"},
-	"paths.steps":       {"id", "theme", "stage", "text", "basis", "skip_when"},
-	"try_both":          {"id", "theme", "text", "basis"},
-	"questions":         {"id", "theme", "kind", "scored", "text", "help", "basis", "keyed", "weight", "a", "b", "options"},
-	"questions.a":       {"text", "path"},
-	"questions.b":       {"text", "path"},
-	"questions.options": {"id", "text", "weights"},
-}
+// plainTypes name the values a bank's plain keys take, for messages.
+var plainTypes = map[reflect.Kind]string{reflect.String: "a string", reflect.Int64: "a whole number", reflect.Bool: "true or false"}
 
 // maxExactInt is the largest integer a float64 holds exactly.
 const maxExactInt = 1 << 53
 
 // table is one decoded table of the bank with its place: the element it is
-// (nil for the top level), its kind as knownKeys names it, and the question
-// it belongs to, for messages.
+// (nil for the top level), its name as headers spell it ("questions.options")
+// and the question it belongs to, for messages.
 type table struct {
 	v    *validator
 	m    map[string]any
@@ -91,111 +111,154 @@ type table struct {
 	qid  string
 }
 
-// sub returns the table's key name, which must hold a table (an inline
-// table or a [header] one), or nil.
-func (t table) sub(name string, e *elem) *table {
-	x, ok := t.m[name]
-	if !ok {
-		return nil
-	}
-	m, ok := x.(map[string]any)
-	if !ok {
-		t.wrongType(name, "a table", x)
-		return nil
-	}
-	s := table{v: t.v, m: m, e: e, kind: joinKey(t.kind, name), qid: t.qid}
-	s.unknownKeys()
-	return &s
-}
-
-// list returns the array of tables under name, or nil after a problem
-// when it is something else.
-func (t table) list(name string) []map[string]any {
-	x, ok := t.m[name]
-	if !ok {
-		return nil
-	}
-	if list, ok := x.([]map[string]any); ok {
-		return list
-	}
-	// An array of inline tables decodes as []any.
-	if l, ok := x.([]any); ok && allTables(l) {
-		list := make([]map[string]any, len(l))
-		for i, m := range l {
-			list[i] = m.(map[string]any)
+// readBank reads the decoded document into its raw form, recording a
+// problem for every value of the wrong type and every unknown key.
+func (v *validator) readBank(doc map[string]any) *rawBank {
+	v.unread = map[string]bool{}
+	// Questions are named by id in every message, so their ids are read
+	// first, for the problems found while reading them.
+	qs, _ := tables(doc["questions"])
+	for i, m := range qs {
+		id, _ := m["id"].(string)
+		if !validID(id) {
+			id = fmt.Sprintf("question %d", i+1)
 		}
-		return list
+		v.qids = append(v.qids, id)
 	}
-	t.wrongType(name, "an array of tables", x)
-	return nil
+	raw := &rawBank{}
+	table{v: v, m: doc}.read(reflect.ValueOf(raw).Elem())
+	return raw
 }
 
-// tables calls each for every element of the array of tables under name.
-func (t table) tables(name string, each func(i int, s table)) {
-	for i, m := range t.list(name) {
-		each(i, table{v: t.v, m: m, e: &elem{parent: t.e, array: name, i: i}, kind: joinKey(t.kind, name), qid: t.qid})
+// read copies the table into the struct dst, by the toml tags of its
+// fields, after reporting the keys that none of them names.
+func (t table) read(dst reflect.Value) {
+	known := keysOf(dst.Type())
+	t.unknownKeys(known)
+	for i, name := range known {
+		if x, ok := t.m[name]; ok {
+			t.set(dst.Field(i), name, x)
+		}
 	}
 }
 
-func allTables(l []any) bool {
-	for _, x := range l {
-		if _, ok := x.(map[string]any); !ok {
+// set stores x, the value of key name, in dst, or records why it cannot.
+// It reports whether x was stored.
+func (t table) set(dst reflect.Value, name string, x any) bool {
+	switch typ := dst.Type(); {
+	case typ.Kind() == reflect.Pointer:
+		p := reflect.New(typ.Elem())
+		if !t.set(p.Elem(), name, x) {
 			return false
 		}
+		dst.Set(p)
+	case typ.Kind() == reflect.Float64:
+		f, msg := toNumber(x)
+		if msg != "" {
+			t.problem(name, "%s", msg)
+			return false
+		}
+		dst.SetFloat(f)
+	case typ.Kind() == reflect.Struct:
+		_, ok := x.(map[string]any)
+		if !ok {
+			return t.wrongType(name, "a table", x)
+		}
+		t.sub(name).read(dst)
+	case typ.Kind() == reflect.Slice && typ.Elem().Kind() == reflect.Struct:
+		list, ok := tables(x)
+		if !ok {
+			return t.wrongType(name, "an array of tables", x)
+		}
+		dst.Set(reflect.MakeSlice(typ, len(list), len(list)))
+		for i, m := range list {
+			t.element(name, i, m).read(dst.Index(i))
+		}
+	case typ.Kind() == reflect.Map:
+		m, ok := x.(map[string]any)
+		if !ok {
+			return t.wrongType(name, "a table", x)
+		}
+		dst.Set(reflect.MakeMap(typ))
+		sub := t.sub(name)
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			item := reflect.New(typ.Elem()).Elem()
+			if sub.set(item, k, m[k]) {
+				dst.SetMapIndex(reflect.ValueOf(k), item)
+			} else {
+				// The table was read, but not whole: "has no weights"
+				// would only repeat the problem just recorded.
+				t.v.unread[t.e.keyOf(name)] = true
+			}
+		}
+	case typ.Kind() == reflect.Slice:
+		list, ok := x.([]any)
+		if !ok || slices.ContainsFunc(list, func(s any) bool { _, ok := s.(string); return !ok }) {
+			return t.wrongType(name, "an array of strings", x)
+		}
+		dst.Set(reflect.MakeSlice(typ, len(list), len(list)))
+		for i, s := range list {
+			dst.Index(i).SetString(s.(string))
+		}
+	default:
+		// A string, a whole number or a boolean: the TOML library's own
+		// types, which must match exactly.
+		if reflect.TypeOf(x) != typ {
+			return t.wrongType(name, plainTypes[typ.Kind()], x)
+		}
+		dst.Set(reflect.ValueOf(x))
 	}
 	return true
 }
 
-// value returns the value of key name as a T, or nil when the table has
-// no such key or, after a problem, a value of another type (want names T).
-func value[T any](t table, name, want string) *T {
-	x, ok := t.m[name]
-	if !ok {
-		return nil
+// keys holds the keys of each raw type, by its tags, once worked out.
+var keys sync.Map
+
+func keysOf(typ reflect.Type) []string {
+	if k, ok := keys.Load(typ); ok {
+		return k.([]string)
 	}
-	v, ok := x.(T)
-	if !ok {
-		t.wrongType(name, want, x)
-		return nil
+	k := make([]string, typ.NumField())
+	for i := range k {
+		k[i] = typ.Field(i).Tag.Get("toml")
 	}
-	return &v
+	keys.Store(typ, k)
+	return k
 }
 
-func (t table) str(name string) string {
-	if s := value[string](t, name, "a string"); s != nil {
-		return *s
-	}
-	return ""
+// sub is the table under key name, such as [scoring], a side of a graded
+// question or an option's weights.
+func (t table) sub(name string) table {
+	m, _ := t.m[name].(map[string]any)
+	return table{v: t.v, m: m, e: &elem{parent: t.e, array: name, table: true}, kind: joinKey(t.kind, name), qid: t.qid}
 }
 
-func (t table) strs(name string) []string {
-	list := value[[]any](t, name, "an array of strings")
-	if list == nil {
-		return nil
+// element is the i-th table of the array under key name.
+func (t table) element(name string, i int, m map[string]any) table {
+	s := table{v: t.v, m: m, e: &elem{parent: t.e, array: name, i: i}, kind: joinKey(t.kind, name), qid: t.qid}
+	switch s.kind {
+	case "questions":
+		s.qid = t.v.qids[i]
+	case "paths":
+		s.e.id, _ = m["id"].(string)
 	}
-	out := make([]string, 0, len(*list))
-	for _, item := range *list {
-		s, ok := item.(string)
-		if !ok {
-			t.wrongType(name, "an array of strings", *list)
-			return nil
+	return s
+}
+
+// tables returns x as an array of tables: [[header]] tables or, decoded as
+// []any, inline ones.
+func tables(x any) ([]map[string]any, bool) {
+	if list, ok := x.([]map[string]any); ok {
+		return list, true
+	}
+	l, ok := x.([]any)
+	list := make([]map[string]any, len(l))
+	for i, m := range l {
+		if list[i], ok = m.(map[string]any); !ok {
+			return nil, false
 		}
-		out = append(out, s)
 	}
-	return out
-}
-
-func (t table) number(name string) *float64 {
-	x, ok := t.m[name]
-	if !ok {
-		return nil
-	}
-	f, msg := toNumber(x)
-	if msg != "" {
-		t.problem(name, "%s", msg)
-		return nil
-	}
-	return &f
+	return list, ok
 }
 
 // toNumber reads a TOML integer or float as a number, or says why not.
@@ -219,20 +282,23 @@ func (t table) problem(name, format string, args ...any) {
 	t.v.unread[t.e.keyOf(name)] = true
 }
 
-func (t table) wrongType(name, want string, got any) {
+// wrongType records a value of another type than want, and returns false.
+func (t table) wrongType(name, want string, got any) bool {
 	msg := fmt.Sprintf("expected %s, found %s", want, tomlTypeName(got))
 	switch {
 	case want == "an array of tables":
 		msg += fmt.Sprintf(": write each one under its own [[%s]] header", joinKey(t.kind, name))
 	case name == "weights":
 		msg += ": give points per path, such as weights = { engineer = 2 }"
+	case name == "skip_when":
+		msg += ": give option ids by question id, such as skip_when = { experience = [\"work\"] }"
 	}
 	t.problem(name, "%s", msg)
+	return false
 }
 
-// unknownKeys reports every key of the table that the bank does not know.
-func (t table) unknownKeys() {
-	known := knownKeys[t.kind]
+// unknownKeys reports every key of the table that is not in known.
+func (t table) unknownKeys(known []string) {
 	unknown := false
 	for k := range t.m {
 		unknown = unknown || !slices.Contains(known, k)
@@ -241,11 +307,11 @@ func (t table) unknownKeys() {
 		// Every table is checked; sorting keys is only for messages.
 		return
 	}
+	list := strings.Join(known, ", ")
 	for _, k := range slices.Sorted(maps.Keys(t.m)) {
 		if slices.Contains(known, k) {
 			continue
 		}
-		list := strings.Join(known, ", ")
 		msg := fmt.Sprintf("unknown key %q (known keys: %s)", k, list)
 		if s := suggest.Closest(k, known); s != "" {
 			msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", k, s, list)
@@ -278,107 +344,4 @@ func tomlTypeName(v any) string {
 		return "an array"
 	}
 	return "a date or time"
-}
-
-// readBank reads the decoded document into its raw form, recording a
-// problem for every value of the wrong type and every unknown key.
-func (v *validator) readBank(doc map[string]any) *rawBank {
-	v.unread = map[string]bool{}
-	top := table{v: v, m: doc}
-	top.unknownKeys()
-	raw := &rawBank{Title: top.str("title"), Intro: top.str("intro")}
-	if s := top.sub("scoring", &elem{array: "scoring", table: true}); s != nil {
-		raw.Scoring = &rawScoring{MinAnswered: s.number("min_answered"), Slight: s.number("slight"),
-			Moderate: s.number("moderate"), Clear: s.number("clear")}
-	}
-	top.tables("themes", func(_ int, t table) {
-		t.unknownKeys()
-		raw.Themes = append(raw.Themes, rawTheme{ID: t.str("id"), Name: t.str("name"), About: t.str("about")})
-	})
-	top.tables("paths", func(_ int, t table) {
-		t.e.id, _ = t.m["id"].(string)
-		t.unknownKeys()
-		p := rawPath{ID: t.str("id"), Name: t.str("name"), Summary: t.str("summary"), Salary: t.strs("salary")}
-		t.tables("steps", func(_ int, s table) { p.Steps = append(p.Steps, readStep(s)) })
-		raw.Paths = append(raw.Paths, p)
-	})
-	top.tables("try_both", func(_ int, s table) { raw.TryBoth = append(raw.TryBoth, readStep(s)) })
-
-	// Questions are named by id in every message, so their ids are read
-	// first, for the problems found while reading them.
-	for i, m := range top.list("questions") {
-		id, _ := m["id"].(string)
-		if !validID(id) {
-			id = fmt.Sprintf("question %d", i+1)
-		}
-		v.qids = append(v.qids, id)
-	}
-	for i, m := range top.list("questions") {
-		t := table{v: v, m: m, e: &elem{array: "questions", i: i}, kind: "questions", qid: v.qids[i]}
-		t.unknownKeys()
-		q := rawQuestion{ID: t.str("id"), Theme: t.str("theme"), Kind: t.str("kind"), Text: t.str("text"),
-			Help: t.str("help"), Basis: t.str("basis"), Keyed: t.str("keyed"), Weight: t.number("weight"),
-			Scored: value[bool](t, "scored", "true or false")}
-		for _, side := range []string{"a", "b"} {
-			if s := t.sub(side, &elem{parent: t.e, array: side, table: true}); s != nil {
-				rs := &rawSide{Text: s.str("text"), Path: s.str("path")}
-				if side == "a" {
-					q.A = rs
-				} else {
-					q.B = rs
-				}
-			}
-		}
-		t.tables("options", func(_ int, o table) {
-			o.unknownKeys()
-			q.Options = append(q.Options, rawOption{ID: o.str("id"), Text: o.str("text"), Weights: readWeights(o)})
-		})
-		raw.Questions = append(raw.Questions, q)
-	}
-	return raw
-}
-
-func readStep(s table) rawStep {
-	s.unknownKeys()
-	st := rawStep{ID: s.str("id"), Theme: s.str("theme"), Text: s.str("text"), Basis: value[string](s, "basis", "a string")}
-	if s.kind == "paths.steps" {
-		st.Stage = value[int64](s, "stage", "a whole number")
-		if x, ok := s.m["skip_when"]; ok {
-			m, isTable := x.(map[string]any)
-			if !isTable {
-				s.wrongType("skip_when", "a table of option ids by question id", x)
-			}
-			for _, qid := range slices.Sorted(maps.Keys(m)) {
-				ids := table{v: s.v, m: m, e: &elem{parent: s.e, array: "skip_when", table: true}}.strs(qid)
-				if st.SkipWhen == nil {
-					st.SkipWhen = map[string][]string{}
-				}
-				st.SkipWhen[qid] = ids
-			}
-		}
-	}
-	return st
-}
-
-func readWeights(o table) map[string]float64 {
-	x, ok := o.m["weights"]
-	if !ok {
-		return nil
-	}
-	m, ok := x.(map[string]any)
-	if !ok {
-		o.wrongType("weights", "a table", x)
-		return map[string]float64{}
-	}
-	w := make(map[string]float64, len(m))
-	for _, pid := range slices.Sorted(maps.Keys(m)) {
-		f, msg := toNumber(m[pid])
-		if msg != "" {
-			o.v.errorf(o.e.keyOf("weights."+pid), o.qid, o.e.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
-			o.v.unread[o.e.keyOf("weights")] = true
-			continue
-		}
-		w[pid] = f
-	}
-	return w
 }

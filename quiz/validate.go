@@ -5,13 +5,11 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/internal/suggest"
-
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
@@ -43,6 +41,8 @@ type validator struct {
 	// found later for the same key, such as "is missing", would only
 	// repeat the first.
 	unread map[string]bool
+	// paths and themes index the bank's ids.
+	paths, themes map[string]int
 }
 
 // line is the line of an indexed key, or of its nearest parent with one.
@@ -86,29 +86,24 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	b.Intro = v.text(nil, "intro", "", raw.Intro, true)
 	v.scoring(raw.Scoring, &b.Scoring)
 
-	themeSeen := map[string]int{}
+	v.themes = map[string]int{}
+	seen := map[string]*elem{}
 	for i, rt := range raw.Themes {
 		te := &elem{array: "themes", i: i}
-		v.id(te, "", "", rt.ID, themeSeen)
-		b.Themes = append(b.Themes, Theme{
-			ID:    rt.ID,
-			Name:  v.text(te, "name", "", rt.Name, true),
-			About: v.text(te, "about", "", rt.About, false),
-		})
+		v.id(te, "", rt.ID, seen, v.themes)
+		b.Themes = append(b.Themes, Theme{ID: rt.ID, Name: v.text(te, "name", "", rt.Name, true),
+			About: v.text(te, "about", "", rt.About, false)})
 	}
 	if len(raw.Themes) == 0 {
 		v.errorf("", "", "themes", "a bank needs at least one theme: add a [[themes]] table")
 	}
 
-	pathSeen := map[string]int{}
+	v.paths = map[string]int{}
+	seen = map[string]*elem{}
 	for i, rp := range raw.Paths {
 		pe := &elem{array: "paths", i: i, id: rp.ID}
-		v.id(pe, "", "", rp.ID, pathSeen)
-		p := Path{
-			ID:      rp.ID,
-			Name:    v.text(pe, "name", "", rp.Name, true),
-			Summary: v.text(pe, "summary", "", rp.Summary, true),
-		}
+		v.id(pe, "", rp.ID, seen, v.paths)
+		p := Path{ID: rp.ID, Name: v.text(pe, "name", "", rp.Name, true), Summary: v.text(pe, "summary", "", rp.Summary, true)}
 		for j, s := range rp.Salary {
 			p.Salary = append(p.Salary, v.text(&elem{parent: pe, array: "salary", i: j}, "", "", s, true))
 		}
@@ -125,33 +120,32 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		v.errorf(at, "", "paths", "a bank needs at least two paths to compare, found %d", len(raw.Paths))
 	}
 
-	qSeen := map[string]int{}
-	used := map[string]int{}
-	b.Questions = make([]Question, 0, len(raw.Questions))
+	seen = map[string]*elem{}
+	used := map[string]bool{}
 	for i := range raw.Questions {
-		q := v.question(b, i, &raw.Questions[i], qSeen, themeSeen, pathSeen)
-		used[q.Theme]++
+		q := v.question(b, i, &raw.Questions[i], seen)
+		used[q.Theme] = true
 		b.Questions = append(b.Questions, q)
 	}
 	if len(raw.Questions) == 0 {
 		v.errorf("", "", "questions", "a bank needs at least one question: add a [[questions]] table")
 	}
 	// Steps are read after the questions, whose unscored ones they may
-	// name in skip_when.
-	stepSeen := map[string]string{}
+	// name in skip_when. Step ids of paths and try-both share one space.
+	seen = map[string]*elem{}
 	for i, rp := range raw.Paths {
 		pe := &elem{array: "paths", i: i, id: rp.ID}
 		for j := range rp.Steps {
 			se := &elem{parent: pe, array: "steps", i: j}
-			b.Paths[i].Steps = append(b.Paths[i].Steps, v.step(b, se, &rp.Steps[j], true, stepSeen, themeSeen))
+			b.Paths[i].Steps = append(b.Paths[i].Steps, v.step(b, se, &rp.Steps[j], seen))
 		}
 	}
-	for i := range raw.TryBoth {
-		se := &elem{array: "try_both", i: i}
-		b.TryBoth = append(b.TryBoth, v.step(b, se, &raw.TryBoth[i], false, stepSeen, themeSeen))
+	for i, rt := range raw.TryBoth {
+		s := rawStep{ID: rt.ID, Theme: rt.Theme, Text: rt.Text, Basis: rt.Basis}
+		b.TryBoth = append(b.TryBoth, v.step(b, &elem{array: "try_both", i: i}, &s, seen))
 	}
 	for i, t := range b.Themes {
-		if used[t.ID] == 0 && t.ID != "" {
+		if !used[t.ID] && t.ID != "" {
 			v.warnf(fmt.Sprintf("themes[%d]", i), "", fmt.Sprintf("theme %q", t.ID), "no question uses this theme")
 		}
 	}
@@ -169,8 +163,8 @@ type elem struct {
 	array  string // the array of tables it is an element of, or "salary"
 	i      int
 	id     string // a path's id, by which messages name it
-	// table marks a table that is no array's element: [scoring], or a
-	// graded question's side a or b.
+	// table marks a table that is no array's element: [scoring], a
+	// graded question's side a or b, an option's weights.
 	table bool
 }
 
@@ -199,45 +193,33 @@ func (e *elem) dotted(name string) string {
 	return e.parent.dotted(joinKey(k, name))
 }
 
-// field names the element in messages; a question is named by its id,
-// apart from the field.
+// elemNames are how messages name an element of each array; a question
+// is named by its id, apart from the field, and a table by its key.
+var elemNames = map[string]string{"themes": "theme", "paths": "path", "steps": "step",
+	"try_both": "try_both", "salary": "salary", "options": "option"}
+
+// field names the element in messages.
 func (e *elem) field() string {
-	if e == nil {
+	if e == nil || e.array == "questions" {
 		return ""
 	}
-	n := strconv.Itoa(e.i + 1)
-	var f string
-	switch e.array {
-	case "themes":
-		f = "theme " + n
-	case "paths":
-		f = "path " + n
+	f := e.array
+	if name, ok := elemNames[e.array]; ok {
+		f = name + " " + strconv.Itoa(e.i+1)
 		if e.id != "" {
-			f = "path " + strconv.Quote(e.id)
+			f = name + " " + strconv.Quote(e.id)
 		}
-	case "steps":
-		f = "step " + n
-	case "try_both":
-		f = "try_both " + n
-	case "salary":
-		f = "salary " + n
-	case "options":
-		f = "option " + n
-	case "a", "b", "scoring", "skip_when":
-		f = e.array
-	default:
-		return ""
 	}
-	if p := e.parent.field(); p != "" {
-		return p + ": " + f
-	}
-	return f
+	return e.parent.fieldOf(f)
 }
 
 // keyOf and fieldOf name a key of the element, as keys and as messages do.
 func (e *elem) keyOf(name string) string { return joinKey(e.key(), name) }
 
 func (e *elem) fieldOf(name string) string {
+	if e != nil && e.array == "weights" {
+		return e.parent.fieldOf(fmt.Sprintf("weight for %q", name))
+	}
 	f := e.field()
 	switch {
 	case f == "":
@@ -248,21 +230,20 @@ func (e *elem) fieldOf(name string) string {
 	return f + ": " + name
 }
 
-func (b *Bank) themeIDs() []string {
-	ids := make([]string, len(b.Themes))
-	for i, t := range b.Themes {
-		ids[i] = t.ID
+// ids lists the ids of a bank's themes, paths or unscored questions, for
+// messages.
+func ids[T any](items []T, id func(*T) string) []string {
+	var out []string
+	for i := range items {
+		if s := id(&items[i]); s != "" {
+			out = append(out, s)
+		}
 	}
-	return ids
+	return out
 }
 
-func (b *Bank) pathIDs() []string {
-	ids := make([]string, len(b.Paths))
-	for i, p := range b.Paths {
-		ids[i] = p.ID
-	}
-	return ids
-}
+func (b *Bank) pathIDs() []string  { return ids(b.Paths, func(p *Path) string { return p.ID }) }
+func (b *Bank) themeIDs() []string { return ids(b.Themes, func(t *Theme) string { return t.ID }) }
 
 func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	if rs == nil {
@@ -293,20 +274,31 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	}
 }
 
-func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, paths map[string]int) Question {
+// ref checks that id names one of the bank's themes or paths (known); it
+// returns the index, or -1 after a problem.
+func (v *validator) ref(key, qid, field, what, id string, known map[string]int, ids []string) int {
+	i, ok := known[id]
+	switch {
+	case id == "":
+		v.errorf(key, qid, field, "is missing: name one of the bank's %ss (%s)", what, strings.Join(ids, ", "))
+	case !ok:
+		v.unknownRef(key, qid, field, what, id, ids)
+	default:
+		return i
+	}
+	return -1
+}
+
+func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*elem) Question {
 	qe := &elem{array: "questions", i: i}
 	qid := v.qids[i]
 	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed}
-	v.id(qe, "id", qid, rq.ID, seen)
-	if rq.Theme == "" {
-		v.errorf(qe.keyOf("theme"), qid, "theme", "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
-	} else if _, ok := themes[rq.Theme]; !ok {
-		v.unknownRef(qe.keyOf("theme"), qid, "theme", "theme", rq.Theme, b.themeIDs())
-	}
+	v.id(qe, qid, rq.ID, seen, nil)
+	v.ref(qe.keyOf("theme"), qid, "theme", "theme", rq.Theme, v.themes, b.themeIDs())
 	q.Text = v.text(qe, "text", qid, rq.Text, true)
 	q.Help = v.text(qe, "help", qid, rq.Help, false)
 	q.Basis = v.text(qe, "basis", qid, rq.Basis, false)
-	if strings.TrimSpace(rq.Basis) == "" && (rq.Scored == nil || *rq.Scored) {
+	if q.Basis == "" && (rq.Scored == nil || *rq.Scored) {
 		// A profile question asks about the person, not about the source,
 		// so only questions that count need a basis.
 		v.warnf(qe.key(), qid, "basis", "is missing: say which point of the source the question rests on")
@@ -319,11 +311,10 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 		// Without its kind, nothing else about the question can be judged.
 		return q
 	}
-	switch Kind(rq.Kind) {
-	case "", Choice:
+	switch q.Kind = Kind(rq.Kind); q.Kind {
+	case "":
 		q.Kind = Choice
-	case Scale, PickAny, Graded:
-		q.Kind = Kind(rq.Kind)
+	case Choice, Scale, PickAny, Graded:
 	default:
 		v.errorf(qe.keyOf("kind"), qid, "kind", "unknown kind %q: use \"choice\", \"scale\", \"graded\" or \"pick-any\"", rq.Kind)
 		return q
@@ -338,16 +329,19 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 	if q.Kind != Graded && (rq.A != nil || rq.B != nil) {
 		v.errorf(qe.key(), qid, "a, b", "sides are only for graded questions: add kind = \"graded\", or give options")
 	}
-
-	if q.Kind == Scale || q.Kind == Graded {
-		w, ok := v.questionWeight(qe, qid, rq)
-		if !ok {
-			return q
+	switch q.Kind {
+	case Scale, Graded:
+		if len(rq.Options) > 0 {
+			fix := "remove the options, or make it kind = \"choice\""
+			if q.Kind == Graded {
+				fix = "give its sides as a and b, and no options"
+			}
+			v.errorf(qe.keyOf("options"), qid, "options", "a %s question has its five points built in: %s", q.Kind, fix)
 		}
-		if q.Kind == Graded {
-			v.graded(b, qe, qid, rq, &q, paths, w)
-		} else {
-			v.scale(b, qe, qid, rq, &q, paths, w)
+		if w, ok := v.questionWeight(qe, qid, rq); ok && q.Kind == Graded {
+			v.graded(b, qe, qid, rq, &q, w)
+		} else if ok {
+			v.scale(b, qe, qid, rq, &q, w)
 		}
 		return q
 	}
@@ -357,35 +351,39 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 	if rq.Weight != nil {
 		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
 	}
+	v.options(b, qe, qid, rq, &q)
+	return q
+}
+
+// options checks the options of a choice or pick-any question.
+func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question) {
 	if len(rq.Options) < 2 {
 		v.errorf(qe.key(), qid, "options", "a %s question needs at least two options, found %d", q.Kind, len(rq.Options))
 	}
 	if len(rq.Options) > maxOptions {
 		v.warnf(qe.key(), qid, "options", "%d options will not all fit an 80×24 screen; keep to %d", len(rq.Options), maxOptions)
 	}
-	optSeen := map[string]int{}
+	seen := map[string]*elem{}
 	// Whether every weight was usable: when some were not, the options may
 	// look alike only for that, and saying so again would be noise.
 	weightsOK := true
-	q.Options = make([]Option, 0, len(rq.Options))
 	// The options' weights share one backing array.
-	weights := make([]float64, len(rq.Options)*len(b.Paths))
+	n := len(b.Paths)
+	weights := make([]float64, len(rq.Options)*n)
 	for j, ro := range rq.Options {
 		oe := &elem{parent: qe, array: "options", i: j}
-		switch ro.ID {
-		case "":
-		case "skip":
+		if ro.ID == "skip" {
 			// An answers file says "skip" to skip a question, so an option
 			// by that name could never be picked by its id.
 			v.errorf(oe.keyOf("id"), qid, oe.fieldOf("id"), "id \"skip\" is reserved for skipping a question: choose another")
-		default:
-			v.id(oe, "id", qid, ro.ID, optSeen)
+		} else if ro.ID != "" {
+			v.id(oe, qid, ro.ID, seen, nil)
 		}
-		o := Option{ID: ro.ID, Text: v.text(oe, "text", qid, ro.Text, true), Weights: weights[:len(b.Paths):len(b.Paths)]}
-		weights = weights[len(b.Paths):]
+		o := Option{ID: ro.ID, Text: v.text(oe, "text", qid, ro.Text, true), Weights: weights[j*n : (j+1)*n : (j+1)*n]}
 		if utf8.RuneCountInString(o.Text) > optionWidth {
 			v.warnf(oe.keyOf("text"), qid, oe.fieldOf("text"), "is longer than %d characters and will be cut short in a terminal", optionWidth)
 		}
+		q.Options = append(q.Options, o)
 		if q.Unscored {
 			if ro.ID == "" {
 				v.errorf(oe.key(), qid, oe.field(), "has no id: every option of an unscored question needs one, for steps to name in skip_when")
@@ -393,34 +391,29 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen, themes, path
 			if ro.Weights != nil {
 				v.errorf(oe.keyOf("weights"), qid, oe.fieldOf("weights"), "an unscored question counts for no path: remove the weights, or remove scored = false")
 			}
-			q.Options = append(q.Options, o)
 			continue
 		}
 		if len(ro.Weights) == 0 {
 			weightsOK = false
 			v.errorf(oe.keyOf("weights"), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
-		for _, pid := range sortedKeys(ro.Weights) {
+		for _, pid := range slices.Sorted(maps.Keys(ro.Weights)) {
 			w := ro.Weights[pid]
-			pi, ok := paths[pid]
+			pi, ok := v.paths[pid]
 			if !ok {
 				weightsOK = false
 				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
-				continue
-			}
-			if msg := weightProblem(w); msg != "" {
+			} else if msg := weightProblem(w); msg != "" {
 				weightsOK = false
 				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
-				continue
+			} else {
+				o.Weights[pi] = w
 			}
-			o.Weights[pi] = w
 		}
-		q.Options = append(q.Options, o)
 	}
 	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove(q.Options) {
 		v.errorf(qe.key(), qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
 	}
-	return q
 }
 
 // questionWeight reads the weight of a scale or graded question, 1 when it
@@ -429,12 +422,12 @@ func (v *validator) questionWeight(qe *elem, qid string, rq *rawQuestion) (w flo
 	if rq.Weight == nil {
 		return 1, true
 	}
-	if msg := weightProblem(*rq.Weight); msg != "" {
-		v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
-		return 0, false
-	}
+	msg := weightProblem(*rq.Weight)
 	if *rq.Weight == 0 {
-		v.errorf(qe.keyOf("weight"), qid, "weight", "is 0, so the question cannot move the result: use a positive number")
+		msg = "is 0, so the question cannot move the result: use a positive number"
+	}
+	if msg != "" {
+		v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
 		return 0, false
 	}
 	return *rq.Weight, true
@@ -443,125 +436,27 @@ func (v *validator) questionWeight(qe *elem, qid string, rq *rawQuestion) (w flo
 // scale expands a statement into its five points. A statement is worded
 // for one path, so it scores for that path alone: point p gives the keyed
 // path w×max(0, p−3), and disagreeing gives no other path anything.
-func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, paths map[string]int, w float64) {
-	if len(rq.Options) > 0 {
-		v.errorf(qe.keyOf("options"), qid, "options", "a scale question has its five points built in: remove the options, or make it kind = \"choice\"")
-	}
-	ki, ok := paths[rq.Keyed]
-	switch {
-	case rq.Keyed == "":
+func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
+	if rq.Keyed == "" {
 		v.errorf(qe.key(), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
 		return
-	case !ok:
-		v.unknownRef(qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed, b.pathIDs())
-		return
 	}
-	n := len(b.Paths)
-	weights := make([]float64, 5*n)
-	q.Options = make([]Option, 5)
-	for p := range 5 {
-		o := Option{ID: ScaleIDs[p], Text: ScaleLabels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
-		o.Weights[ki] = w * float64(max(0, p-2))
-		q.Options[p] = o
+	if ki := v.ref(qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed, v.paths, b.pathIDs()); ki >= 0 {
+		q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
 	}
-}
-
-// step checks a learning step of a path (learn) or a try-both step, and
-// notes its id in seen, where ids of both kinds share one space.
-func (v *validator) step(b *Bank, se *elem, rs *rawStep, learn bool, seen map[string]string, themes map[string]int) Step {
-	s := Step{ID: rs.ID, Theme: rs.Theme}
-	name := se.field()
-	switch {
-	case rs.ID == "":
-		v.errorf(se.keyOf("id"), "", se.fieldOf("id"), "is missing: give the step an id, unique in the bank")
-	case !validID(rs.ID):
-		v.errorf(se.keyOf("id"), "", se.fieldOf("id"), "id %q is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit", rs.ID)
-	default:
-		name = "step " + strconv.Quote(rs.ID)
-		if first, dup := seen[rs.ID]; dup {
-			v.errorf(se.keyOf("id"), "", se.fieldOf("id"), "duplicate id %q (first used by %s): step ids must be unique in the bank", rs.ID, first)
-		} else {
-			seen[rs.ID] = se.field()
-		}
-	}
-	if rs.Theme == "" {
-		v.errorf(se.keyOf("theme"), "", se.fieldOf("theme"), "is missing: name one of the bank's themes (%s)", strings.Join(b.themeIDs(), ", "))
-	} else if _, ok := themes[rs.Theme]; !ok {
-		v.unknownRef(se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme, b.themeIDs())
-	}
-	s.Text = v.text(se, "text", "", rs.Text, true)
-	if rs.Basis != nil {
-		s.Basis = v.text(se, "basis", "", *rs.Basis, false)
-	}
-	if s.Basis == "" {
-		v.warnf(se.key(), "", name, "no basis: say which point of the source the step rests on")
-	}
-	if !learn {
-		return s
-	}
-	switch {
-	case rs.Stage == nil:
-		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "is missing: give the stage the step belongs to, from 1 (a first language) to 4 (cloud, security and system design)")
-	case *rs.Stage < 1 || *rs.Stage > maxStage:
-		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "%d is out of range: use a whole number from 1 (a first language) up", *rs.Stage)
-	default:
-		s.Stage = int(*rs.Stage)
-	}
-	for _, qid := range slices.Sorted(maps.Keys(rs.SkipWhen)) {
-		key := se.keyOf("skip_when." + qid)
-		field := se.fieldOf("skip_when")
-		q := b.Question(qid)
-		if q == nil || q.Scored() {
-			unscored := b.unscoredIDs()
-			if q != nil {
-				v.errorf(key, "", field, "question %q counts for the paths: skip_when names only unscored questions (%s)", qid, strings.Join(unscored, ", "))
-			} else {
-				v.unknownRef(key, "", field, "unscored question", qid, unscored)
-			}
-			continue
-		}
-		var ids []string
-		for _, o := range q.Options {
-			ids = append(ids, o.ID)
-		}
-		for _, oid := range rs.SkipWhen[qid] {
-			if !slices.Contains(ids, oid) {
-				v.unknownRef(key, "", field, fmt.Sprintf("option of question %q:", qid), oid, ids)
-			}
-		}
-		if s.SkipWhen == nil {
-			s.SkipWhen = map[string][]string{}
-		}
-		s.SkipWhen[qid] = rs.SkipWhen[qid]
-	}
-	return s
-}
-
-func (b *Bank) unscoredIDs() []string {
-	var ids []string
-	for _, q := range b.Questions {
-		if !q.Scored() {
-			ids = append(ids, q.ID)
-		}
-	}
-	return ids
 }
 
 // GradedLabels are the labels of a graded question's five points, with the
-// ids GradedIDs; GradedSteps are the points each gives side A (negative) or
-// side B (positive), times the question's weight.
+// ids GradedIDs, from "much rather A" to "much rather B".
 var (
 	GradedIDs    = []string{"much-a", "a", "equal", "b", "much-b"}
 	GradedLabels = []string{"Much rather A", "Rather A", "Both equally", "Rather B", "Much rather B"}
-	gradedSteps  = []int{-2, -1, 0, 1, 2}
 )
 
 // graded checks a graded question's two sides and expands them into its
-// five points.
-func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, paths map[string]int, w float64) {
-	if len(rq.Options) > 0 {
-		v.errorf(qe.keyOf("options"), qid, "options", "a graded question has its five points built in: give its sides as a and b, and no options")
-	}
+// five points: point p (from 1) gives side A w×(3−p) below the middle,
+// and side B w×(p−3) above it.
+func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
 	if rq.Keyed != "" {
 		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions: a graded question names a path on each side, a and b")
 	}
@@ -578,35 +473,98 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 			v.warnf(se.keyOf("text"), qid, name+": text", "is longer than %d characters and may not fit an 80×24 screen", textRunes)
 		}
 		q.Sides = append(q.Sides, Side{Text: text, Path: side.Path})
-		pi, ok := paths[side.Path]
-		switch {
-		case side.Path == "":
+		if side.Path == "" {
 			v.errorf(se.keyOf("path"), qid, name+": path", "is missing: name the path this side speaks for (%s)", strings.Join(b.pathIDs(), ", "))
-		case !ok:
-			v.unknownRef(se.keyOf("path"), qid, name+": path", "path", side.Path, b.pathIDs())
-		default:
-			idx[i] = pi
+		} else {
+			idx[i] = v.ref(se.keyOf("path"), qid, name+": path", "path", side.Path, v.paths, b.pathIDs())
 		}
 	}
-	if idx[0] < 0 || idx[1] < 0 {
-		return
-	}
-	if idx[0] == idx[1] {
+	switch {
+	case idx[0] < 0 || idx[1] < 0:
+	case idx[0] == idx[1]:
 		v.errorf(qe.keyOf("b.path"), qid, "b: path", "is %q, as for a: the two sides must speak for different paths", rq.B.Path)
-		return
+	default:
+		q.Options = fivePoints(len(b.Paths), GradedIDs, GradedLabels, func(p int, ws []float64) {
+			if p < 2 {
+				ws[idx[0]] = w * float64(2-p)
+			} else if p > 2 {
+				ws[idx[1]] = w * float64(p-2)
+			}
+		})
 	}
-	n := len(b.Paths)
+}
+
+// fivePoints builds the five options of a scale or graded question over n
+// paths, letting weigh set each point's weights; they share one array.
+func fivePoints(n int, ids, labels []string, weigh func(p int, ws []float64)) []Option {
 	weights := make([]float64, 5*n)
-	q.Options = make([]Option, 5)
-	for p, step := range gradedSteps {
-		o := Option{ID: GradedIDs[p], Text: GradedLabels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
-		if step < 0 {
-			o.Weights[idx[0]] = w * float64(-step)
-		} else if step > 0 {
-			o.Weights[idx[1]] = w * float64(step)
-		}
-		q.Options[p] = o
+	opts := make([]Option, 5)
+	for p := range opts {
+		opts[p] = Option{ID: ids[p], Text: labels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
+		weigh(p, opts[p].Weights)
 	}
+	return opts
+}
+
+// step checks a learning step of a path or, without a stage, a try-both
+// step.
+func (v *validator) step(b *Bank, se *elem, rs *rawStep, seen map[string]*elem) Step {
+	s := Step{ID: rs.ID, Theme: rs.Theme}
+	name := se.field()
+	if v.id(se, "", rs.ID, seen, nil) {
+		name = "step " + strconv.Quote(rs.ID)
+	}
+	v.ref(se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme, v.themes, b.themeIDs())
+	s.Text = v.text(se, "text", "", rs.Text, true)
+	if rs.Basis != nil {
+		s.Basis = v.text(se, "basis", "", *rs.Basis, false)
+	}
+	if s.Basis == "" {
+		v.warnf(se.key(), "", name, "no basis: say which point of the source the step rests on")
+	}
+	if se.array == "try_both" {
+		return s
+	}
+	switch {
+	case rs.Stage == nil:
+		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "is missing: give the stage the step belongs to, from 1 (a first language) to 4 (cloud, security and system design)")
+	case *rs.Stage < 1 || *rs.Stage > maxStage:
+		v.errorf(se.keyOf("stage"), "", se.fieldOf("stage"), "%d is out of range: use a whole number from 1 (a first language) up", *rs.Stage)
+	default:
+		s.Stage = int(*rs.Stage)
+	}
+	var unscored []string
+	if len(rs.SkipWhen) > 0 {
+		unscored = ids(b.Questions, func(q *Question) string {
+			if q.Scored() {
+				return ""
+			}
+			return q.ID
+		})
+	}
+	for _, qid := range slices.Sorted(maps.Keys(rs.SkipWhen)) {
+		key, field := se.keyOf("skip_when."+qid), se.fieldOf("skip_when")
+		q := b.Question(qid)
+		if q == nil || q.Scored() {
+			if q != nil {
+				v.errorf(key, "", field, "question %q counts for the paths: skip_when names only unscored questions (%s)", qid, strings.Join(unscored, ", "))
+			} else {
+				v.unknownRef(key, "", field, "unscored question", qid, unscored)
+			}
+			continue
+		}
+		opts := ids(q.Options, func(o *Option) string { return o.ID })
+		for _, oid := range rs.SkipWhen[qid] {
+			if !slices.Contains(opts, oid) {
+				v.unknownRef(key, "", field, fmt.Sprintf("option of question %q:", qid), oid, opts)
+			}
+		}
+		if s.SkipWhen == nil {
+			s.SkipWhen = map[string][]string{}
+		}
+		s.SkipWhen[qid] = rs.SkipWhen[qid]
+	}
+	return s
 }
 
 // weightProblem says what is wrong with a weight, or "" when it may be used.
@@ -628,36 +586,37 @@ func weightProblem(w float64) string {
 // some path's score.
 func canMove(opts []Option) bool {
 	for _, o := range opts[1:] {
-		for pi, w := range o.Weights {
-			if w != opts[0].Weights[pi] {
-				return true
-			}
+		if !slices.Equal(o.Weights, opts[0].Weights) {
+			return true
 		}
 	}
 	return false
 }
 
-// id checks the id of element e, which messages name by field (the
-// element itself when field is empty), and notes it in seen.
-func (v *validator) id(e *elem, field, qid, id string, seen map[string]int) {
-	switch {
+// id checks the id of element e (whose question is qid, if any) and notes
+// it in seen, and with its index in index when that is not nil; it
+// reports whether the id is good.
+func (v *validator) id(e *elem, qid, id string, seen map[string]*elem, index map[string]int) bool {
+	key, field := e.keyOf("id"), e.fieldOf("id")
+	switch first, dup := seen[id]; {
 	case id == "":
-		v.errorf(e.keyOf("id"), qid, e.fieldOf(field), "id is missing")
+		v.errorf(key, qid, field, "is missing: give it an id of lowercase letters, digits, '-' and '_'")
 	case !validID(id):
-		v.errorf(e.keyOf("id"), qid, e.fieldOf(field), "id %q is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit", id)
-	default:
-		if first, dup := seen[id]; dup {
-			at := ""
-			prev := *e
-			prev.i = first
-			if n := v.line(prev.key()); n > 0 {
-				at = fmt.Sprintf(" (first used at line %d)", n)
-			}
-			v.errorf(e.keyOf("id"), qid, e.fieldOf(field), "duplicate id %q%s: ids must be unique", id, at)
-			return
+		v.errorf(key, qid, field, "%q is not valid: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit", id)
+	case dup:
+		at := ""
+		if n := v.line(first.key()); n > 0 {
+			at = fmt.Sprintf(" (first used at line %d)", n)
 		}
-		seen[id] = e.i
+		v.errorf(key, qid, field, "duplicate id %q%s: ids must be unique", id, at)
+	default:
+		seen[id] = e
+		if index != nil {
+			index[id] = e.i
+		}
+		return true
 	}
+	return false
 }
 
 func (v *validator) unknownRef(key, qid, field, what, got string, known []string) {
@@ -692,32 +651,7 @@ func validID(id string) bool {
 	if len(id) == 0 || len(id) > 64 || id[0] == '-' || id[0] == '_' {
 		return false
 	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
-func sortProblems(ps []Problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		li, lj := ps[i].Line, ps[j].Line
-		if li == 0 || lj == 0 {
-			return li != 0 && lj == 0
-		}
-		return li < lj
-	})
-}
-
-func sortedKeys(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return strings.Trim(id, "abcdefghijklmnopqrstuvwxyz0123456789-_") == ""
 }
 
 func firstOr(s []string, def string) string {
