@@ -157,7 +157,7 @@ func TestParseProfileProblems(t *testing.T) {
 		{"try-both without text", "text = \"Design how a log-in system stores user data, then write its sign-up code.\"\n", "",
 			`profile.toml:44: try_both 1: text: is empty: write the text people will see`},
 		{"stage on a try-both step", `basis = "source: the login example"`, "basis = \"source: the login example\"\nstage = 1",
-			`profile.toml:49: try_both[1].stage: unknown key "stage" (known keys: id, theme, text, basis)`},
+			`profile.toml:49: try_both 1: stage: unknown key "stage" (known keys: id, theme, text, basis)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := quiz.Parse("profile.toml", []byte(editProfile(t, tc.old, tc.new)))

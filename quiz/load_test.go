@@ -269,11 +269,11 @@ func TestParseProblems(t *testing.T) {
 		{"unknown table, its keys not repeated", "[[questions]]\nid = \"outage\"", "[extra]\nsize = 3\n\n[[questions]]\nid = \"outage\"",
 			`questions.toml:30: extra: unknown key "extra" (known keys: title, intro, scoring, themes, paths, questions, try_both)`},
 		{"unknown scoring key", intro, intro + "\n\n[scoring]\nslght = 3",
-			`questions.toml:5: scoring.slght: unknown key "slght": did you mean "slight"? (known keys: min_answered, slight, moderate, clear)`},
+			`questions.toml:5: scoring: slght: unknown key "slght": did you mean "slight"? (known keys: min_answered, slight, moderate, clear)`},
 		{"unknown theme key", `name = "Writing code"`, "name = \"Writing code\"\ndescription = \"Features and fixes.\"",
-			`questions.toml:11: themes[2].description: unknown key "description" (known keys: id, name, about)`},
+			`questions.toml:11: theme 2: description: unknown key "description" (known keys: id, name, about)`},
 		{"unknown step key", `theme = "code", text = "Build`, `theme = "code", title = "First feature", text = "Build`,
-			`questions.toml:26: paths[2].steps[1].title: unknown key "title" (known keys: id, theme, stage, text, basis, skip_when)`},
+			`questions.toml:26: path "developer": step 1: title: unknown key "title" (known keys: id, theme, stage, text, basis, skip_when)`},
 
 		// Ids.
 		{"duplicate question id", `id = "diagrams"`, `id = "outage"`,

@@ -316,13 +316,7 @@ func (t table) unknownKeys(known []string) {
 		if s := suggest.Closest(k, known); s != "" {
 			msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", k, s, list)
 		}
-		field := t.e.fieldOf(k)
-		if t.qid == "" {
-			// Outside the questions, a key is named by its place in the
-			// document, which says more than "step 2" alone.
-			field = t.e.dotted(k)
-		}
-		t.v.errorf(t.e.keyOf(k), t.qid, field, "%s", msg)
+		t.v.errorf(t.e.keyOf(k), t.qid, t.e.fieldOf(k), "%s", msg)
 	}
 }
 

@@ -180,19 +180,6 @@ func (e *elem) key() string {
 	return k + "[" + strconv.Itoa(e.i) + "]"
 }
 
-// dotted names a key of the element by its place in the document, with
-// 1-based indexes: "paths[2].steps[1].title".
-func (e *elem) dotted(name string) string {
-	if e == nil {
-		return name
-	}
-	k := e.array
-	if !e.table {
-		k += "[" + strconv.Itoa(e.i+1) + "]"
-	}
-	return e.parent.dotted(joinKey(k, name))
-}
-
 // elemNames are how messages name an element of each array; a question
 // is named by its id, apart from the field, and a table by its key.
 var elemNames = map[string]string{"themes": "theme", "paths": "path", "steps": "step",
