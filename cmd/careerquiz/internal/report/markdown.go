@@ -83,7 +83,11 @@ func (m *mdWriter) summary() {
 		m.line("- **Verdict:** none yet. " + md(withheldText(res)))
 	} else {
 		verdict := fmt.Sprintf("%s, %s lean", m.recName(rec), rec.Strength)
-		if rec.Tie {
+		switch {
+		case rec.Strength == scoring.Balanced && !rec.Tie:
+			// "a balanced lean" says one thing and its opposite.
+			verdict = fmt.Sprintf("no clear preference; a small lead for %s", m.recName(rec))
+		case rec.Tie:
 			verdict = fmt.Sprintf("%s and %s tie; the advice below is for %s", m.recName(rec), m.name(rec.RunnerUp), m.recName(rec))
 		}
 		m.line("- **Verdict:** " + verdict)
