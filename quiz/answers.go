@@ -15,10 +15,12 @@ func (a Answer) Skipped() bool { return len(a.Picks) == 0 }
 // in the map was skipped.
 type Answers map[string]Answer
 
-// The five points of an agreement scale, in order. Scale questions get
-// options with these ids and labels, so answers may name a point either by
-// number (1–5) or by id ("agree").
+// The five points of an agreement scale and of a graded question, in
+// order. Questions of these kinds get options with these ids and labels,
+// so answers may name a point either by number (1–5) or by id ("agree").
 var (
-	ScaleIDs    = []string{"strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"}
-	ScaleLabels = []string{"Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"}
+	ScaleIDs     = []string{"strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"}
+	ScaleLabels  = []string{"Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"}
+	GradedIDs    = []string{"much-a", "a", "equal", "b", "much-b"}
+	GradedLabels = []string{"Much rather A", "Rather A", "Both equally", "Rather B", "Much rather B"}
 )

@@ -261,9 +261,13 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	}
 }
 
-// ref checks that id names one of the bank's themes or paths (known); it
+// ref checks that id names one of the bank's themes or paths (what); it
 // returns the index, or -1 after a problem.
-func (v *validator) ref(key, qid, field, what, id string, known map[string]int, ids []string) int {
+func (v *validator) ref(b *Bank, key, qid, field, what, id string) int {
+	known, ids := v.themes, b.themeIDs()
+	if what == "path" {
+		known, ids = v.paths, b.pathIDs()
+	}
 	i, ok := known[id]
 	switch {
 	case id == "":
@@ -281,7 +285,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	qid := v.qids[i]
 	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed}
 	v.id(qe, qid, rq.ID, seen, nil)
-	v.ref(qe.keyOf("theme"), qid, "theme", "theme", rq.Theme, v.themes, b.themeIDs())
+	v.ref(b, qe.keyOf("theme"), qid, "theme", "theme", rq.Theme)
 	q.Text = v.text(qe, "text", qid, rq.Text, true)
 	q.Help = v.text(qe, "help", qid, rq.Help, false)
 	q.Basis = v.text(qe, "basis", qid, rq.Basis, false)
@@ -428,17 +432,10 @@ func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Que
 		v.errorf(qe.key(), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
 		return
 	}
-	if ki := v.ref(qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed, v.paths, b.pathIDs()); ki >= 0 {
+	if ki := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed); ki >= 0 {
 		q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
 	}
 }
-
-// GradedLabels are the labels of a graded question's five points, with the
-// ids GradedIDs, from "much rather A" to "much rather B".
-var (
-	GradedIDs    = []string{"much-a", "a", "equal", "b", "much-b"}
-	GradedLabels = []string{"Much rather A", "Rather A", "Both equally", "Rather B", "Much rather B"}
-)
 
 // graded checks a graded question's two sides and expands them into its
 // five points: point p (from 1) gives side A w×(3−p) below the middle,
@@ -460,11 +457,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 			v.warnf(se.keyOf("text"), qid, name+": text", "is longer than %d characters and may not fit an 80×24 screen", textRunes)
 		}
 		q.Sides = append(q.Sides, Side{Text: text, Path: side.Path})
-		if side.Path == "" {
-			v.errorf(se.keyOf("path"), qid, name+": path", "is missing: name the path this side speaks for (%s)", strings.Join(b.pathIDs(), ", "))
-		} else {
-			idx[i] = v.ref(se.keyOf("path"), qid, name+": path", "path", side.Path, v.paths, b.pathIDs())
-		}
+		idx[i] = v.ref(b, se.keyOf("path"), qid, name+": path", "path", side.Path)
 	}
 	switch {
 	case idx[0] < 0 || idx[1] < 0:
@@ -501,7 +494,7 @@ func (v *validator) step(b *Bank, se *elem, rs *rawStep, seen map[string]*elem) 
 	if v.id(se, "", rs.ID, seen, nil) {
 		name = "step " + strconv.Quote(rs.ID)
 	}
-	v.ref(se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme, v.themes, b.themeIDs())
+	v.ref(b, se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme)
 	s.Text = v.text(se, "text", "", rs.Text, true)
 	if rs.Basis != nil {
 		s.Basis = v.text(se, "basis", "", *rs.Basis, false)
