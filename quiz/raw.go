@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
@@ -133,7 +132,10 @@ func (v *validator) readBank(doc map[string]any) *rawBank {
 // read copies the table into the struct dst, by the toml tags of its
 // fields, after reporting the keys that none of them names.
 func (t table) read(dst reflect.Value) {
-	known := keysOf(dst.Type())
+	known := make([]string, dst.NumField())
+	for i := range known {
+		known[i] = dst.Type().Field(i).Tag.Get("toml")
+	}
 	t.unknownKeys(known)
 	for i, name := range known {
 		if x, ok := t.m[name]; ok {
@@ -209,21 +211,6 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 		dst.Set(reflect.ValueOf(x))
 	}
 	return true
-}
-
-// keys holds the keys of each raw type, by its tags, once worked out.
-var keys sync.Map
-
-func keysOf(typ reflect.Type) []string {
-	if k, ok := keys.Load(typ); ok {
-		return k.([]string)
-	}
-	k := make([]string, typ.NumField())
-	for i := range k {
-		k[i] = typ.Field(i).Tag.Get("toml")
-	}
-	keys.Store(typ, k)
-	return k
 }
 
 // sub is the table under key name, such as [scoring], a side of a graded
