@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -52,12 +53,8 @@ func (e *SyntaxError) Error() string {
 	fmt.Fprintf(&b, ": %s", e.Message)
 	if e.Source != "" {
 		fmt.Fprintf(&b, "\n%6d | %s", e.Line, e.Source)
-		if e.Col > 0 {
-			at := e.Col - 1
-			if e.caret > 0 {
-				at = e.caret - 1
-			}
-			fmt.Fprintf(&b, "\n%6s | %s^", "", strings.Repeat(" ", at))
+		if at := cmp.Or(e.caret, e.Col); at > 0 {
+			fmt.Fprintf(&b, "\n%6s | %*s", "", at, "^")
 		}
 	}
 	return b.String()
@@ -87,7 +84,7 @@ func checkText(file string, data []byte, what string) error {
 			Message: "the file is UTF-16 text, and " + what + " must be UTF-8: save it again with the encoding UTF-8"}
 	}
 	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
+		line, col := position(string(data), invalidAt(data))
 		return &SyntaxError{File: file, Line: line, Col: col,
 			Message: "invalid UTF-8: " + what + " must be saved as UTF-8 text"}
 	}
@@ -163,7 +160,8 @@ func Parse(file string, data []byte) (*Bank, error) {
 // deep for it (need says how deep the file's kind needs to go). prefix
 // leads the library's messages.
 func decodeTOML(file, src, prefix, need string) (map[string]any, []toml.Key, error) {
-	if line, col, deep := tooDeep(src); deep {
+	if at := scan(src, nil); at >= 0 {
+		line, col := position(src, at)
 		return nil, nil, newSyntaxError(file, src, line, col,
 			fmt.Sprintf("nested more than %d levels deep (%s)", maxNesting, need), nil)
 	}
@@ -185,93 +183,103 @@ func cleanMessage(s string) string {
 	return strings.ReplaceAll(termsafe.Clean(s), "\n", " ")
 }
 
-// maxNesting is how deeply arrays and inline tables may nest, and how many
-// dots a key may have. A bank needs six levels at most (questions, an
-// element, options, an element, weights, a path id), an answers file two;
-// the TOML library slows steeply with depth (a thousand nested inline
-// tables take over a second, three thousand several), so deeper input is
-// refused before it is decoded.
+// maxNesting is how deeply arrays, inline tables and dotted keys may nest.
+// A bank needs six levels at most (questions, an element, options, an
+// element, weights, a path id), an answers file two. The TOML library slows
+// steeply with depth (three thousand nested inline tables or dots in one key
+// take a second or more; millions of nested arrays overflow its stack), so
+// deeper input is refused before it is decoded.
 const maxNesting = 32
 
-// tooDeep reports where src first opens more than maxNesting arrays or
-// inline tables, or writes a key with more dots than that. It steps over
-// comments and strings, where brackets and dots mean nothing, and is all
-// the reading of TOML syntax the loader does itself.
-func tooDeep(src string) (line, col int, deep bool) {
-	depth, dots, start := 0, 0, 0
-	line = 1
+// scan steps through src as TOML reads it, skipping comments and strings,
+// and is all the reading of TOML syntax the loader does itself. It calls
+// top, unless nil, with the number of each line that starts outside every
+// array and inline table, and returns the offset of the first place deeper
+// than maxNesting, or -1. The depth is the arrays and inline tables open
+// plus the dots of the keys written in them. For valid TOML that is exact,
+// but that the dot of a float counts and the depth a [table.header] gives
+// does not: a real bank is never near the limit, and input that is slow to
+// decode is far over it. Invalid TOML may be misread after its first
+// mistake, but the library stops reading there.
+func scan(src string, top func(line int)) int {
+	var open []int // for each array or inline table open, the dots before it
+	dots, line := 0, 1
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '\n':
-			line, start, dots = line+1, i+1, 0
+		switch src[i] {
 		case '#':
 			for i+1 < len(src) && src[i+1] != '\n' {
 				i++
 			}
 		case '"', '\'':
-			quote := src[i : i+1]
-			if strings.HasPrefix(src[i:], strings.Repeat(quote, 3)) {
-				quote = strings.Repeat(quote, 3)
-			}
-			j := i + len(quote)
-			stops := "\n" + quote[:1]
-			if c == '"' {
-				stops += "\\"
-			}
-		skip:
-			for j < len(src) {
-				k := strings.IndexAny(src[j:], stops)
-				if k < 0 {
-					j = len(src)
-					break
-				}
-				j += k
-				switch {
-				case src[j] == '\\' && j+1 < len(src) && src[j+1] == '\n':
-					line, start, j = line+1, j+2, j+2
-				case src[j] == '\\':
-					j += 2
-				case src[j] == '\n':
-					line, start, j = line+1, j+1, j+1
-				case strings.HasPrefix(src[j:], quote):
-					break skip
-				default:
-					j++
-				}
-			}
-			i = j + len(quote) - 1
+			n := stringLen(src[i:])
+			line += strings.Count(src[i:i+n], "\n")
+			i += n - 1
 		case '[', '{':
-			depth++
+			open = append(open, dots)
 		case ']', '}':
-			depth = max(depth-1, 0)
+			if len(open) > 0 {
+				dots, open = open[len(open)-1], open[:len(open)-1]
+			}
 		case '.':
 			dots++
-		case '=':
-			// Dots after it are in a value, not in a key.
-			dots = -len(src)
+		case '\n':
+			if line++; len(open) == 0 && top != nil {
+				top(line)
+			}
+			fallthrough
+		case ',':
+			dots = 0
+			if len(open) > 0 {
+				dots = open[len(open)-1]
+			}
 		}
-		if depth > maxNesting || dots > maxNesting {
-			return line, utf8.RuneCountInString(src[start:i]) + 1, true
+		if len(open)+dots > maxNesting {
+			return i
 		}
 	}
-	return 0, 0, false
+	return -1
 }
 
-func firstInvalidUTF8(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col += size
-		}
-		data = data[size:]
+// stringLen is the length of the TOML string that s starts with, quotes
+// included. A single-line string left open ends at the end of its line.
+func stringLen(s string) int {
+	q := s[:1]
+	if strings.HasPrefix(s, q+q+q) {
+		q += q + q
 	}
-	return line, col
+	for i := len(q); i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q[0] == '"':
+			i++
+		case s[i] == '\n' && len(q) == 1:
+			return i
+		case strings.HasPrefix(s[i:], q):
+			// A multi-line string may end with one or two quotes of its own.
+			for k := 0; k < 2 && len(q) == 3 && strings.HasPrefix(s[i+1:], q); k++ {
+				i++
+			}
+			return i + len(q)
+		}
+	}
+	return len(s)
+}
+
+// position is the line and the column, counted in bytes as the TOML
+// library counts them, of offset at in src.
+func position(src string, at int) (line, col int) {
+	return strings.Count(src[:at], "\n") + 1, at - strings.LastIndexByte(src[:at], '\n')
+}
+
+// invalidAt is the offset of the first byte in data that is not UTF-8.
+func invalidAt(data []byte) int {
+	at := 0
+	for {
+		r, size := utf8.DecodeRune(data[at:])
+		if r == utf8.RuneError && size <= 1 {
+			return at
+		}
+		at += size
+	}
 }
 
 func newSyntaxError(file, src string, line, col int, msg string, err error) *SyntaxError {
@@ -279,23 +287,20 @@ func newSyntaxError(file, src string, line, col int, msg string, err error) *Syn
 	if line < 1 {
 		return e
 	}
-	text := strings.SplitN(src, "\n", line+1)
-	if line > len(text) {
+	lines := strings.SplitN(src, "\n", line+1)
+	if line > len(lines) {
 		return e
 	}
-	raw := strings.TrimRight(text[line-1], "\r")
-	e.Source = displayLine(raw)
-	if col > len(raw)+1 {
-		// The decoder can point past the end of a line; the end is as near
-		// as the caret can show.
-		e.Col = len(raw) + 1
-	}
+	raw := strings.TrimRight(lines[line-1], "\r")
+	// The decoder can point past the end of a line; the end is as near as
+	// the caret can show.
+	e.Col = min(col, len(raw)+1)
 	if col > 0 {
 		// The caret goes under the same character however the line's tabs,
 		// multi-byte and removed characters shift it on screen.
-		e.caret = 1 + utf8.RuneCountInString(displayLine(raw[:min(col-1, len(raw))]))
+		e.caret = 1 + utf8.RuneCountInString(displayLine(raw[:e.Col-1]))
 	}
-	e.Source, e.caret = excerpt(e.Source, e.caret)
+	e.Source, e.caret = excerpt(displayLine(raw), e.caret)
 	return e
 }
 
@@ -312,19 +317,12 @@ func excerpt(line string, caret int) (string, int) {
 	if len(rs) <= excerptWidth {
 		return line, caret
 	}
-	start := 0
-	if caret > excerptWidth/2 {
-		start = min(caret-1-excerptWidth/2, len(rs)-excerptWidth)
-	}
-	end := start + excerptWidth
-	out := string(rs[start:end])
+	start := min(max(caret-1-excerptWidth/2, 0), len(rs)-excerptWidth)
+	out := string(rs[start : start+excerptWidth])
 	if start > 0 {
-		out = "…" + out
-		if caret > 0 {
-			caret = caret - start + 1
-		}
+		out, caret = "…"+out, caret-start+1
 	}
-	if end < len(rs) {
+	if start+excerptWidth < len(rs) {
 		out += "…"
 	}
 	return out, caret
