@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -95,38 +94,32 @@ func checkText(file string, data []byte, what string) error {
 // before it is read when its size is known, and while it is read otherwise
 // (a pipe, /dev/zero), so a wrong path cannot eat memory. Errors lead with
 // the path, once.
-func ReadFile(path string) ([]byte, error) {
+func ReadFile(path string) (data []byte, err error) {
+	defer func() {
+		// An *os.PathError would name the path again; errors.Is still
+		// sees what it wraps.
+		if pe := (*os.PathError)(nil); errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
+		if err != nil {
+			data, err = nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}()
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s: is a folder, not a file", path)
-		}
-		if st.Size() > MaxSize {
-			return nil, fmt.Errorf("%s: %w (%d bytes)", path, ErrTooLarge, st.Size())
-		}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("is a folder, not a file")
+	} else if err == nil && st.Size() > MaxSize {
+		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, st.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	data, err = io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err == nil && len(data) > MaxSize {
+		err = ErrTooLarge
 	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
-	}
-	return data, nil
-}
-
-// unwrapPathError drops the *os.PathError layer, whose message would repeat
-// the file name we already lead with, while keeping errors.Is working.
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
+	return data, err
 }
 
 // Parse decodes and validates a bank. file names the bank in messages.
@@ -147,12 +140,10 @@ func Parse(file string, data []byte) (*Bank, error) {
 	b := v.bank(v.readBank(doc))
 	sortProblems(v.errs)
 	sortProblems(v.warns)
-	sum := sha256.Sum256(data)
-	b.SHA256 = hex.EncodeToString(sum[:])
 	if len(v.errs) > 0 {
 		return nil, v.errs
 	}
-	b.Warnings = v.warns
+	b.SHA256, b.Warnings = fmt.Sprintf("%x", sha256.Sum256(data)), v.warns
 	return b, nil
 }
 
@@ -197,10 +188,10 @@ const maxNesting = 32
 // array and inline table, and returns the offset of the first place deeper
 // than maxNesting, or -1. The depth is the arrays and inline tables open
 // plus the dots of the keys written in them. For valid TOML that is exact,
-// but that the dot of a float counts and the depth a [table.header] gives
-// does not: a real bank is never near the limit, and input that is slow to
-// decode is far over it. Invalid TOML may be misread after its first
-// mistake, but the library stops reading there.
+// but that a float's dot counts and the depth a [table.header] gives does
+// not: a real bank is far below the limit, input slow to decode far above.
+// Invalid TOML may be misread after its first mistake, where the library
+// stops reading.
 func scan(src string, top func(line int)) int {
 	var open []int // for each array or inline table open, the dots before it
 	dots, line := 0, 1
@@ -273,22 +264,16 @@ func position(src string, at int) (line, col int) {
 // invalidAt is the offset of the first byte in data that is not UTF-8.
 func invalidAt(data []byte) int {
 	at := 0
-	for {
-		r, size := utf8.DecodeRune(data[at:])
-		if r == utf8.RuneError && size <= 1 {
-			return at
-		}
-		at += size
+	for r, n := utf8.DecodeRune(data); r != utf8.RuneError || n > 1; r, n = utf8.DecodeRune(data[at:]) {
+		at += n
 	}
+	return at
 }
 
 func newSyntaxError(file, src string, line, col int, msg string, err error) *SyntaxError {
 	e := &SyntaxError{File: file, Line: line, Col: col, Message: msg, Err: err}
-	if line < 1 {
-		return e
-	}
-	lines := strings.SplitN(src, "\n", line+1)
-	if line > len(lines) {
+	lines := strings.SplitN(src, "\n", max(line, 0)+1)
+	if line < 1 || line > len(lines) {
 		return e
 	}
 	raw := strings.TrimRight(lines[line-1], "\r")

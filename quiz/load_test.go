@@ -495,13 +495,19 @@ func TestParseSyntaxErrors(t *testing.T) {
 				"       |                 ^"},
 		{"invalid UTF-8", `Ship a quick fix`, "Ship a qu\xffick fix",
 			`questions.toml:41:18: invalid UTF-8: a bank must be saved as UTF-8 text`},
-		// The option's weights already sit 6 levels deep (questions, its
-		// element, options, its element, weights, developer), so the 27th
-		// bracket, at column 25+26, is the 33rd level.
+		// The levels counted are those the line opens: the inline table,
+		// then the arrays, so the 32nd bracket, at column 25+31, is the
+		// 33rd level.
 		{"nesting beyond reason", `weights = { developer = 2 }`, "weights = { developer = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + " }",
 			"questions.toml:42:56: nested more than 32 levels deep (a bank needs six at most)\n" +
 				"    42 | weights = { developer = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + " }\n" +
 				"       | " + strings.Repeat(" ", 55) + "^"},
+		// The dots of a key count too, inside an inline table as well:
+		// the 32nd dot, at column 13+63, is the 33rd level.
+		{"dotted key beyond reason", `weights = { developer = 2 }`, "weights = { " + strings.Repeat("a.", 40) + "b = 2 }",
+			"questions.toml:42:76: nested more than 32 levels deep (a bank needs six at most)\n" +
+				"    42 | weights = { " + strings.Repeat("a.", 40) + "b = 2 }\n" +
+				"       | " + strings.Repeat(" ", 75) + "^"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := quiz.Parse("questions.toml", []byte(editBase(t, tc.old, tc.new)))
@@ -514,6 +520,48 @@ func TestParseSyntaxErrors(t *testing.T) {
 			}
 			if want := fmt.Sprintf("questions.toml:%d:%d:", se.Line, se.Col); !strings.HasPrefix(tc.want, want) {
 				t.Errorf("Line, Col = %d, %d; the message starts %q", se.Line, se.Col, tc.want[:len(want)])
+			}
+		})
+	}
+}
+
+// Brackets, braces and dots in strings and comments are text, not
+// nesting: however many a bank's texts hold, it loads.
+func TestParseNestingIgnoresStringsAndComments(t *testing.T) {
+	src := editBase(t, `basis = "Engineers find root causes; developers ship quick fixes."`, `# NOISE
+basis = "NOISE \" NOISE" # NOISE
+help = '''
+NOISE'''' # NOISE`)
+	src = strings.Replace(src, `basis = "Developers write features and tune queries."`, `basis = """
+NOISE\""""" # NOISE`, 1)
+	b, err := quiz.Parse("questions.toml", []byte(strings.ReplaceAll(src, "NOISE", strings.Repeat("[{.", 100))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if help := b.Question("outage").Help; !strings.HasSuffix(help, ".'") {
+		t.Errorf("help ends %q, want the quote before the closing three", help[len(help)-5:])
+	}
+}
+
+// Problems are placed on the lines that are TOML's own, never on a
+// look-alike inside a multi-line string or a comment.
+func TestParseProblemLinesSkipLookAlikes(t *testing.T) {
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"headers and keys in strings and comments", `basis = "Engineers find root causes; developers ship quick fixes."`,
+			"basis = \"\"\"\n[[questions]]\nkeyed = \"enginer\"\n\"\"\"\nhelp = '''\n[[questions]]\n'''\n# [[questions]]",
+			`questions.toml:55: question "diagrams": keyed: unknown path "enginer": did you mean "engineer"?`},
+		{"a key in an inline table over lines", `weights = { engineer = 2 }`, "weights = {\n  engineer = -2,\n}",
+			`questions.toml:38: question "outage": option 1: weight for "engineer": -2 is negative: weights are points a path gains, from 0 to 1000`},
+		// A header whose name is not plain may hide an element's index:
+		// what follows it loses its lines rather than get wrong ones.
+		{"after a header with an escape", `weights = { developer = 2 }`, "weights = { developer = 2 }\n[questions.options.\"\\u0061\"]",
+			`questions.toml: question "diagrams": keyed: unknown path "enginer": did you mean "engineer"?`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(editBase(t, tc.old, tc.new), `keyed = "engineer"`, `keyed = "enginer"`, 1)
+			_, err := quiz.Parse("questions.toml", []byte(src))
+			if err == nil || !strings.Contains(err.Error()+"\n", tc.want+"\n") {
+				t.Errorf("got\n%v\nwant a line\n%s", err, tc.want)
 			}
 		})
 	}

@@ -1,8 +1,6 @@
 package quiz
 
 import (
-	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -10,50 +8,46 @@ import (
 // locator finds the line of a key of a decoded document in its source, for
 // messages; the TOML library keeps positions to itself. It reads only the
 // lines that scan finds start outside every string, array and inline
-// table, so each is a [header], a `key = value`, a comment or blank, and
-// none is a look-alike inside a multi-line string. Then the n-th element of
-// an array of tables is at the n-th [[header]] of its name within its
-// parent, when there are as many as elements; a table is at its one
-// [header] within its parent; a key is on the line that writes it among
-// its table's lines. A key none of these finds (in an inline table, dotted,
-// or quoted with dots or escapes) is placed at the nearest table or key
-// that has a line, which is coarser but never wrong.
+// table. Each is a [header], a `key = value`, a comment or a blank, never a
+// look-alike inside a multi-line string, so counting the [[headers]] of
+// each array of tables gives every element's index, as TOML does.
 type locator struct {
-	doc map[string]any
-	// headers holds the lines of each header; keys holds the line of each
-	// key by the line of its table's header (0 for the top level).
-	headers map[header][]int
-	keys    map[int]map[string]int
+	// lines holds the line of each table and key, by its key as the
+	// validator writes it: "questions[3].options[1].text".
+	lines map[string]int
 }
 
-// header is a [name] or, when array, a [[name]], with its name written as
-// joinKey writes it.
-type header struct {
-	name  string
-	array bool
-}
-
-func newLocator(src string, doc map[string]any) *locator {
-	lines := strings.Split(src, "\n")
-	l := &locator{doc: doc, headers: map[header][]int{}, keys: map[int]map[string]int{}}
-	table := 0
+func newLocator(src string, _ map[string]any) *locator {
+	text := strings.Split(src, "\n")
+	l := &locator{lines: map[string]int{}}
+	count := map[string]int{} // elements so far, by array of tables
+	table, known := "", true
 	read := func(n int) {
-		text := strings.TrimSpace(strings.TrimPrefix(lines[n-1], "\ufeff"))
-		if head, _, _ := strings.Cut(text, "]"); strings.HasPrefix(head, "[") {
-			table = n
-			name := strings.TrimLeft(head, "[")
-			if key := plainKey(name); key != "" {
-				h := header{key, len(head)-len(name) == 2}
-				l.headers[h] = append(l.headers[h], n)
+		line := strings.TrimSpace(strings.TrimPrefix(text[n-1], "\ufeff"))
+		if head, _, _ := strings.Cut(line, "]"); strings.HasPrefix(head, "[") {
+			name := plainKey(strings.TrimLeft(head, "["))
+			// Past a header whose name is not plain, an element's index
+			// may be off: later lines get none, rather than a wrong one.
+			known = known && name != ""
+			parts := strings.Split(name, ".")
+			table = ""
+			for i, part := range parts {
+				table = joinKey(table, part)
+				if i == len(parts)-1 && strings.HasPrefix(head, "[[") {
+					count[table]++
+				}
+				if c := count[table]; c > 0 {
+					table += "[" + strconv.Itoa(c-1) + "]"
+				}
 			}
-		} else if key, _, ok := strings.Cut(text, "="); ok {
+			if known {
+				l.lines[table] = n
+			}
+		} else if key, _, ok := strings.Cut(line, "="); ok && known {
 			// A dotted key (a.path = …) is left to be placed at its table,
 			// as messages have always placed it.
 			if key = plainKey(key); key != "" && !strings.Contains(key, ".") {
-				if l.keys[table] == nil {
-					l.keys[table] = map[string]int{}
-				}
-				l.keys[table][key] = n
+				l.lines[joinKey(table, key)] = n
 			}
 		}
 	}
@@ -79,59 +73,17 @@ func plainKey(written string) string {
 	return strings.Join(parts, ".")
 }
 
-// line is the line of an indexed key such as "questions[3].options[1].text",
-// or of its nearest parent with one; 0 when none has.
+// line is the line of a key such as "questions[3].options[1].text", or of
+// its nearest parent with one (in an inline table, a key has none of its
+// own); 0 when none has.
 func (l *locator) line(key string) int {
-	// The key is on the lines after from, a header (0 for the top level),
-	// and before to; rel is its path within the table headed on line table.
-	from, to, table := 0, math.MaxInt, 0
-	name, rel, best := "", "", 0
-	var value any = l.doc
-	for _, part := range strings.Split(key, ".") {
-		seg, index, indexed := cutIndex(part)
-		m, _ := value.(map[string]any)
-		x, ok := m[seg]
-		if !ok {
-			break
+	for key != "" {
+		if n, ok := l.lines[key]; ok {
+			return n
 		}
-		name, rel, value = joinKey(name, seg), joinKey(rel, seg), x
-		if n, ok := l.keys[table][rel]; ok {
-			best = n
-		}
-		if indexed {
-			list, _ := x.([]map[string]any)
-			hs := l.within(header{name, true}, from, to)
-			if len(hs) != len(list) || index >= len(list) {
-				break
-			}
-			from, value = hs[index], list[index]
-			if index+1 < len(hs) {
-				to = hs[index+1]
-			}
-		} else if hs := l.within(header{name, false}, from, to); len(hs) == 1 {
-			from = hs[0]
-		} else {
-			continue
-		}
-		table, rel, best = from, "", from
+		key = key[:max(strings.LastIndexAny(key, ".["), 0)]
 	}
-	return best
-}
-
-// within returns the lines of h after line from and before line to.
-func (l *locator) within(h header, from, to int) []int {
-	hs := l.headers[h]
-	return hs[sort.SearchInts(hs, from+1):sort.SearchInts(hs, to)]
-}
-
-// cutIndex splits "options[2]" into "options" and 2.
-func cutIndex(part string) (name string, index int, ok bool) {
-	name, i, ok := strings.Cut(part, "[")
-	n, err := strconv.Atoi(strings.TrimSuffix(i, "]"))
-	if !ok || err != nil || !strings.HasSuffix(part, "]") {
-		return part, 0, false
-	}
-	return name, n, true
+	return 0
 }
 
 func joinKey(a, b string) string {
