@@ -27,22 +27,18 @@ const (
 // validator collects every problem of a bank, so that an author sees them
 // all in one run.
 type validator struct {
-	file string
-	src  string
-	doc  map[string]any
-	// loc places keys on lines; it is made for the first problem, since a
-	// bank without problems needs no lines.
-	loc   *locator
+	file  string
+	src   string
+	doc   map[string]any
+	loc   *locator // made for the first problem: a sound bank needs no lines
 	errs  Problems
 	warns []Problem
-	// qids holds the question ids by index, to name questions in problems.
-	qids []string
+	qids  []string // the question ids by index, to name questions in problems
 	// unread marks the keys whose values had the wrong type: problems
 	// found later for the same key, such as "is missing", would only
 	// repeat the first.
-	unread map[string]bool
-	// paths and themes index the bank's ids.
-	paths, themes map[string]int
+	unread        map[string]bool
+	paths, themes map[string]int // the index of each id
 }
 
 // line is the line of an indexed key, or of its nearest parent with one.
@@ -329,9 +325,21 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 			}
 			v.errorf(qe.keyOf("options"), qid, "options", "a %s question has its five points built in: %s", q.Kind, fix)
 		}
-		if w, ok := v.questionWeight(qe, qid, rq); ok && q.Kind == Graded {
+		w := 1.0
+		if rq.Weight != nil {
+			w = *rq.Weight
+			msg := weightProblem(w)
+			if w == 0 {
+				msg = "is 0, so the question cannot move the result: use a positive number"
+			}
+			if msg != "" {
+				v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
+				return q
+			}
+		}
+		if q.Kind == Graded {
 			v.graded(b, qe, qid, rq, &q, w)
-		} else if ok {
+		} else {
 			v.scale(b, qe, qid, rq, &q, w)
 		}
 		return q
@@ -405,23 +413,6 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove(q.Options) {
 		v.errorf(qe.key(), qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
 	}
-}
-
-// questionWeight reads the weight of a scale or graded question, 1 when it
-// is left out; ok is false after a problem.
-func (v *validator) questionWeight(qe *elem, qid string, rq *rawQuestion) (w float64, ok bool) {
-	if rq.Weight == nil {
-		return 1, true
-	}
-	msg := weightProblem(*rq.Weight)
-	if *rq.Weight == 0 {
-		msg = "is 0, so the question cannot move the result: use a positive number"
-	}
-	if msg != "" {
-		v.errorf(qe.keyOf("weight"), qid, "weight", "%s", msg)
-		return 0, false
-	}
-	return *rq.Weight, true
 }
 
 // scale expands a statement into its five points. A statement is worded
