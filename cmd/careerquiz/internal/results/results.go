@@ -29,10 +29,8 @@ import (
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
+	"github.com/careerquiz/careerquiz/quiz"
 )
-
-// ResultSchema is the schema a kept result's document has: the JSON result's.
-const ResultSchema = "careerquiz.result/v1"
 
 // maxSize bounds what is read of one file. A real result is a few
 // kilobytes; a big file in the folder is something else, and is named as
@@ -219,8 +217,8 @@ func parse(data []byte) (Attempt, string) {
 	switch {
 	case d.Schema == nil:
 		return Attempt{}, `is not a careerquiz result (no "schema")`
-	case *d.Schema != ResultSchema:
-		return Attempt{}, fmt.Sprintf("has schema %q; this version of careerquiz reads %q", *d.Schema, ResultSchema)
+	case *d.Schema != quiz.ResultSchema:
+		return Attempt{}, fmt.Sprintf("has schema %q; this version of careerquiz reads %q", *d.Schema, quiz.ResultSchema)
 	case d.Bank == nil || d.Bank.SHA256 == "":
 		return Attempt{}, `is damaged: no "bank" with its sha256`
 	case len(d.Paths) == 0:
