@@ -32,21 +32,20 @@ const (
 	resultSchemaFamily = "careerquiz.result/"
 )
 
-// maxSuggestions bounds how many unknown question ids get a "did you mean"
-// search over the whole bank, so that a file of answers for another bank
-// still fails fast against a bank of thousands of questions.
-const maxSuggestions = 25
-
-// maxProblems bounds how many problems are listed one by one. A file with
-// more was most likely written for another bank; listing a million of them
-// would only flood the terminal and fill memory.
-const maxProblems = 100
+// A file of answers for another bank could hold thousands of problems:
+// past maxProblems they are only counted, and past maxSuggestions unknown
+// questions get no "did you mean", a search over the whole bank each.
+const (
+	maxProblems    = 100
+	maxSuggestions = 25
+)
 
 // ParseAnswers reads an answers file: TOML or JSON with one key per question
 // id, as the README describes. file names the file in messages. Content
-// that starts with "{" is JSON; otherwise the extension .json says JSON and
-// anything else is TOML. A saved JSON result is accepted too, and its
-// "answers" object is used.
+// that starts with "{" is JSON, whatever the name says, so that a saved
+// result renamed to .toml still replays; otherwise the extension .json says
+// JSON, and anything else is TOML. A saved JSON result is accepted too, and
+// its "answers" object is used.
 //
 // Questions the file leaves out, or answers "skip" (or an empty list, for a
 // pick-any question), are skipped and are not in the returned Answers.
@@ -65,14 +64,10 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	// Editors on Windows like to start UTF-8 files with a byte order mark;
 	// it carries no meaning, and the JSON decoder would reject it.
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	r := &answersReader{bank: b, file: file, data: data}
-	var entries []answerEntry
-	var err error
-	if isJSONAnswers(file, data) {
-		entries, err = r.jsonEntries()
-	} else {
-		entries, err = r.tomlEntries()
-	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	r := &answersReader{bank: b, file: file, data: data,
+		isJSON: bytes.HasPrefix(trimmed, []byte("{")) || strings.EqualFold(filepath.Ext(file), ".json")}
+	entries, err := r.entries()
 	if err != nil {
 		return nil, err
 	}
@@ -87,21 +82,9 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	return answers, nil
 }
 
-func isJSONAnswers(file string, data []byte) bool {
-	// A TOML document cannot begin with "{", so content that does is JSON
-	// whatever the name says: a saved result.json renamed to .toml still
-	// replays. Otherwise the extension decides, so that a broken .json file
-	// gets JSON's error messages.
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		return true
-	}
-	return strings.ToLower(filepath.Ext(file)) == ".json"
-}
-
 // AnswerValues is the inverse of ParseAnswers: it gives every question of the
 // bank the value an answers file would hold for it — a 1-based option number
-// for choice and scale questions, a list of them for pick-any questions, and
+// for questions that take one pick, a list of them for the others, and
 // "skip" for questions without an answer. The JSON encoding of the map is a
 // valid answers file for the bank that reads back as the same answers.
 //
@@ -112,36 +95,32 @@ func (b *Bank) AnswerValues(a Answers) map[string]any {
 	values := make(map[string]any, len(b.Questions))
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		ans := a[q.ID]
+		picks := a[q.ID].Picks
+		nums := make([]int, len(picks))
+		for j, p := range picks {
+			nums[j] = p + 1
+		}
 		switch {
-		case ans.Skipped():
+		case len(nums) == 0:
 			values[q.ID] = answerSkip
-		case !q.Multiple() && len(ans.Picks) == 1:
-			values[q.ID] = ans.Picks[0] + 1
+		case !q.Multiple() && len(nums) == 1:
+			values[q.ID] = nums[0]
 		default:
-			nums := make([]int, len(ans.Picks))
-			for j, p := range ans.Picks {
-				nums[j] = p + 1
-			}
 			values[q.ID] = nums
 		}
 	}
 	return values
 }
 
-// answerEntry is one key of an answers file with its decoded value. Values
-// are as the TOML decoder gives them (int64, float64, string, bool, time,
-// []any, map[string]any) or as the JSON decoder does with UseNumber
-// (json.Number, string, bool, nil, []any, map[string]any).
+// answerEntry is one key of an answers file with its decoded value, as the
+// TOML decoder gives it or as the JSON decoder does with UseNumber. A TOML
+// entry's line is found from its key, for messages only; a JSON entry has
+// its line, and the place of its value, from which an object's entries
+// are read in turn.
 type answerEntry struct {
-	key   string
-	line  int
-	value any
-	// path names a TOML entry's key for the locator, which finds its line
-	// for a message; a JSON entry has its line.
-	path string
-	// raw and offset locate a JSON value in the file, so that the
-	// "answers" object of a saved result can be read key by key.
+	key    string
+	line   int
+	value  any
 	raw    []byte
 	offset int
 }
@@ -151,13 +130,13 @@ type answersReader struct {
 	file     string
 	data     []byte
 	isJSON   bool
-	newlines []int    // offsets of the file's line breaks, built on first use
-	loc      *locator // places TOML entries on lines
+	keys     []toml.Key // a TOML file's keys, in file order
+	loc      *locator
+	newlines []int // offsets of a JSON file's line breaks
 	problems Problems
-	// unlisted counts the problems beyond maxProblems.
-	unlisted int
-	// suggested counts the unknown questions searched for a near id.
-	suggested int
+	// unlisted counts the problems past maxProblems; suggested the unknown
+	// questions searched for a near id.
+	unlisted, suggested int
 }
 
 func (r *answersReader) problem(line int, question, format string, args ...any) {
@@ -169,108 +148,79 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 		Message: fmt.Sprintf(format, args...)})
 }
 
-// tomlEntries decodes a TOML answers file into its top-level keys, in file
-// order, or into the keys of the "answers" table of a saved result.
-func (r *answersReader) tomlEntries() ([]answerEntry, error) {
-	src := string(r.data)
-	doc, keys, err := decodeTOML(r.file, src, "invalid TOML: ", "an answer is a number, an id or one list of them")
-	if err != nil {
-		return nil, err
-	}
-	r.loc = newLocator(src, doc)
-	entries := tomlTable(doc, keys, "")
-	if answers, ok := r.savedResult(entries); ok {
-		if answers == nil {
-			return nil, nil
+// entries decodes the file into its top-level keys, in file order, or into
+// the keys of the "answers" object of a saved result.
+func (r *answersReader) entries() ([]answerEntry, error) {
+	var top []answerEntry
+	if r.isJSON {
+		// Unmarshal checks the whole document before the streaming decoder
+		// reads it key by key, and places its syntax errors in the file.
+		var se *json.SyntaxError
+		if err := json.Unmarshal(r.data, new(json.RawMessage)); errors.As(err, &se) {
+			off := int(se.Offset) - 1
+			if se.Offset >= int64(len(r.data)) {
+				off = len(r.data)
+			}
+			line, col := position(string(r.data), max(off, 0))
+			return nil, newSyntaxError(r.file, string(r.data), line, col, "invalid JSON: "+se.Error(), err)
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: invalid JSON: %w", r.file, err)
 		}
-		table, _ := answers.value.(map[string]any)
-		return tomlTable(table, keys, answers.key), nil
+		var ok bool
+		if top, ok = r.jsonObject(r.data, 0); !ok {
+			line, col := position(string(r.data), len(r.data)-len(bytes.TrimLeft(r.data, " \t\r\n")))
+			return nil, newSyntaxError(r.file, string(r.data), line, col,
+				"an answers file holds a JSON object with one key per question id", nil)
+		}
+	} else {
+		doc, keys, err := decodeTOML(r.file, string(r.data), "invalid TOML: ", "an answer is a number, an id or one list of them")
+		if err != nil {
+			return nil, err
+		}
+		r.keys, r.loc = keys, newLocator(string(r.data), doc)
+		top = r.tomlTable(doc, "")
 	}
-	return entries, nil
+	answers, isResult := r.savedResult(top)
+	switch {
+	case !isResult:
+		return top, nil
+	case answers == nil:
+		return nil, nil
+	case r.isJSON:
+		entries, _ := r.jsonObject(answers.raw, answers.offset)
+		return entries, nil
+	}
+	return r.tomlTable(answers.value.(map[string]any), answers.key), nil
 }
 
-// tomlTable lists the keys of one table in the order the file gives them
-// (keys are the document's, in that order); keys made only implicitly, by a
-// header such as [outage.x], come last. Lines are found only for messages.
-func tomlTable(table map[string]any, keys []toml.Key, name string) []answerEntry {
-	depth := 1
-	if name != "" {
-		depth = 2
+// tomlTable lists the keys of a table in the order the file gives them;
+// keys made only implicitly, by a header such as [outage.x], come last.
+func (r *answersReader) tomlTable(table map[string]any, name string) []answerEntry {
+	var order []string
+	for _, k := range r.keys {
+		if name == "" && len(k) == 1 || len(k) == 2 && k[0] == name {
+			order = append(order, k[len(k)-1])
+		}
 	}
 	entries := make([]answerEntry, 0, len(table))
 	seen := make(map[string]bool, len(table))
-	add := func(k string) {
+	for _, k := range append(order, slices.Sorted(maps.Keys(table))...) {
 		if v, ok := table[k]; ok && !seen[k] {
 			seen[k] = true
-			path := joinKey(name, k)
+			// An array of tables is placed by its first element.
+			at := joinKey(name, k)
 			if _, ok := v.([]map[string]any); ok {
-				// An array of tables is placed by its first element.
-				path += "[0]"
+				at += "[0]"
 			}
-			entries = append(entries, answerEntry{key: k, path: path, value: v})
+			entries = append(entries, answerEntry{key: k, value: v, line: r.loc.line(at)})
 		}
-	}
-	for _, k := range keys {
-		if len(k) == depth && (name == "" || k[0] == name) {
-			add(k[depth-1])
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(table)) {
-		add(k)
 	}
 	return entries
 }
 
-// at is the line of an entry, found when a message needs it.
-func (r *answersReader) at(e answerEntry) int {
-	if e.line == 0 && e.path != "" && r.loc != nil {
-		return r.loc.line(e.path)
-	}
-	return e.line
-}
-
-// jsonEntries decodes a JSON answers file into its top-level keys, in file
-// order, or into the keys of the "answers" object of a saved result.
-func (r *answersReader) jsonEntries() ([]answerEntry, error) {
-	r.isJSON = true
-	// Unmarshal checks the whole document before decoding anything, and its
-	// syntax errors carry offsets into the file; the streaming decoder used
-	// below reports offsets relative to its buffer instead.
-	var whole json.RawMessage
-	if err := json.Unmarshal(r.data, &whole); err != nil {
-		var se *json.SyntaxError
-		if !errors.As(err, &se) {
-			return nil, fmt.Errorf("%s: invalid JSON: %w", r.file, err)
-		}
-		off := int(se.Offset) - 1
-		if se.Offset >= int64(len(r.data)) {
-			off = len(r.data)
-		}
-		line, col := r.position(max(off, 0))
-		return nil, &SyntaxError{File: r.file, Line: line, Col: col, Message: "invalid JSON: " + se.Error(),
-			Source: sourceLine(string(r.data), line), Err: err}
-	}
-	entries, ok := r.jsonObject(r.data, 0)
-	if !ok {
-		start := len(r.data) - len(bytes.TrimLeft(r.data, " \t\r\n"))
-		line, col := r.position(start)
-		return nil, &SyntaxError{File: r.file, Line: line, Col: col,
-			Message: "an answers file holds a JSON object with one key per question id",
-			Source:  sourceLine(string(r.data), line)}
-	}
-	if answers, ok := r.savedResult(entries); ok {
-		if answers == nil {
-			return nil, nil
-		}
-		entries, _ = r.jsonObject(answers.raw, answers.offset)
-		return entries, nil
-	}
-	return entries, nil
-}
-
-// jsonObject lists the keys of a JSON object, already known to be valid JSON,
-// in file order, repeated keys included. base is the offset of data in the
-// file. ok is false when data is not an object.
+// jsonObject lists the keys of a JSON object, already known to be valid
+// JSON, in file order, repeated keys included. base is the offset of data
+// in the file. ok is false when data is not an object.
 func (r *answersReader) jsonObject(data []byte, base int) (entries []answerEntry, ok bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -278,48 +228,38 @@ func (r *answersReader) jsonObject(data []byte, base int) (entries []answerEntry
 		return nil, false
 	}
 	for dec.More() {
-		tok, err := dec.Token()
-		key, isKey := tok.(string)
-		if err != nil || !isKey {
-			return entries, true
-		}
-		keyEnd := base + int(dec.InputOffset())
+		tok, _ := dec.Token()
+		key, _ := tok.(string)
+		line := r.line(base + int(dec.InputOffset()) - 1)
 		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return entries, true
+		if dec.Decode(&raw) != nil {
+			break
 		}
-		start := base + int(dec.InputOffset()) - len(raw)
-		value, _ := decodeJSONValue(raw)
-		line := r.line(keyEnd - 1)
-		entries = append(entries, answerEntry{key: key, line: line, value: value, raw: raw, offset: start})
+		entries = append(entries, answerEntry{key: key, line: line, value: jsonValue(raw), raw: raw,
+			offset: base + int(dec.InputOffset()) - len(raw)})
 	}
 	return entries, true
 }
 
-// decodeJSONValue decodes one value, already known to be valid JSON, keeping
-// numbers as json.Number. Numbers and strings, nearly every answer, are
-// decoded without a json.Decoder, which would cost a buffer per value.
-func decodeJSONValue(raw []byte) (any, error) {
+// jsonValue decodes one value, already known to be valid JSON, keeping
+// numbers as json.Number. Most answers are numbers and strings, which need
+// no decoder of their own (and its buffer): stats reads thousands of files.
+func jsonValue(raw []byte) any {
+	var v any
 	switch raw[0] {
-	case '"':
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return s, err
-	case 't', 'f':
-		return raw[0] == 't', nil
-	case 'n':
-		return nil, nil
 	case '[', '{':
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.UseNumber()
-		var v any
-		err := dec.Decode(&v)
-		return v, err
+		dec.Decode(&v)
+	case '"', 't', 'f', 'n':
+		json.Unmarshal(raw, &v)
+	default:
+		v = json.Number(raw)
 	}
-	return json.Number(raw), nil
+	return v
 }
 
-// savedResult tells a saved JSON result from an answers file: a result has a
+// savedResult tells a saved result from an answers file: a result has a
 // top-level "schema" naming the result document. For a result it returns the
 // "answers" entry, or nil after recording why there is none usable.
 func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry, isResult bool) {
@@ -341,15 +281,15 @@ func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry
 	}
 	switch {
 	case name != ResultSchema:
-		r.problem(r.at(*schema), "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), ResultSchema)
+		r.problem(schema.line, "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), ResultSchema)
 	case answers == nil:
-		r.problem(r.at(*schema), "", `the saved result has no "answers" %s`, r.tableWord())
+		r.problem(schema.line, "", `the saved result has no "answers" %s`, r.word("object", "table"))
 	default:
 		if _, ok := answers.value.(map[string]any); ok {
 			return answers, true
 		}
-		r.problem(r.at(*answers), "", `the saved result's "answers" must be %s with one key per question id, not %s`,
-			r.aTable(), r.describe(answers.value))
+		r.problem(answers.line, "", `the saved result's "answers" must be %s with one key per question id, not %s`,
+			r.word("an object", "a table"), r.describe(answers.value))
 	}
 	return nil, true
 }
@@ -357,25 +297,25 @@ func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry
 // resolve checks each entry against the bank and turns it into an answer,
 // recording a problem for each one that does not fit.
 func (r *answersReader) resolve(entries []answerEntry) Answers {
-	b := r.bank
-	index := make(map[string]int, len(b.Questions))
-	for i := range b.Questions {
-		index[b.Questions[i].ID] = i
+	index := make(map[string]int, len(r.bank.Questions))
+	for i, q := range r.bank.Questions {
+		index[q.ID] = i
 	}
 	answers := make(Answers, len(entries))
-	first := make(map[int]int, len(entries)) // question index → entry of its first answer
-	for i, e := range entries {
+	first := make(map[string]int, len(entries)) // line of each question's first answer
+	for _, e := range entries {
 		qi, known := index[e.key]
 		if !known {
 			r.unknownQuestion(e)
 			continue
 		}
-		if j, dup := first[qi]; dup {
-			r.problem(r.at(e), e.key, "answered twice; the first answer is on line %d", r.at(entries[j]))
+		q := &r.bank.Questions[qi]
+		if line, dup := first[e.key]; dup {
+			r.problem(e.line, e.key, "answered twice; the first answer is on line %d", line)
 			continue
 		}
-		first[qi] = i
-		if picks, ok := r.picks(&b.Questions[qi], e); ok && len(picks) > 0 {
+		first[e.key] = e.line
+		if picks, ok := r.picks(q, e); ok && len(picks) > 0 {
 			answers[e.key] = Answer{Picks: picks}
 		}
 	}
@@ -385,62 +325,50 @@ func (r *answersReader) resolve(entries []answerEntry) Answers {
 func (r *answersReader) unknownQuestion(e answerEntry) {
 	if r.suggested < maxSuggestions {
 		r.suggested++
-		ids := make([]string, len(r.bank.Questions))
-		for i := range r.bank.Questions {
-			ids[i] = r.bank.Questions[i].ID
-		}
+		ids := ids(r.bank.Questions, func(q *Question) string { return q.ID })
 		if near := suggest.Closest(e.key, ids); near != "" {
-			r.problem(r.at(e), "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
+			r.problem(e.line, "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
 			return
 		}
 	}
-	r.problem(r.at(e), "", "unknown question %s; the bank has no question with this id", quoteValue(e.key))
+	r.problem(e.line, "", "unknown question %s; the bank has no question with this id", quoteValue(e.key))
 }
 
 // picks reads one question's answer. ok is false when a problem was
 // recorded; no picks with ok means the question was skipped.
 func (r *answersReader) picks(q *Question, e answerEntry) (picks []int, ok bool) {
-	switch v := e.value.(type) {
-	case string:
-		if v == answerSkip {
-			return nil, true
-		}
-	case []any:
-		if !q.Multiple() {
-			r.problem(r.at(e), q.ID, "takes one option, not a list; write one option number from 1 to %d", len(q.Options))
+	items, isList := e.value.([]any)
+	switch {
+	case e.value == answerSkip:
+		return nil, true
+	case isList && !q.Multiple():
+		r.problem(e.line, q.ID, "takes one option, not a list; write one option number from 1 to %d", len(q.Options))
+		return nil, false
+	case !isList:
+		pick, msg := r.option(q, e.value, false)
+		if msg != "" {
+			r.problem(e.line, q.ID, "%s", msg)
 			return nil, false
 		}
-		return r.list(q, e, v)
+		return []int{pick}, true
 	}
-	pick, msg := r.option(q, e.value, false)
-	if msg != "" {
-		r.problem(r.at(e), q.ID, "%s", msg)
-		return nil, false
-	}
-	return []int{pick}, true
-}
-
-// list reads the picks of a pick-any question, reporting every bad item.
-func (r *answersReader) list(q *Question, e answerEntry, items []any) (picks []int, ok bool) {
 	ok = true
-	picks = make([]int, 0, len(items))
 	for i, item := range items {
-		if s, isString := item.(string); isString && s == answerSkip {
-			r.problem(r.at(e), q.ID, `item %d: "skip" skips the whole question; write "skip" or [] in place of the list`, i+1)
+		pick, msg := r.option(q, item, true)
+		switch {
+		case item == answerSkip:
+			msg = `"skip" skips the whole question; write "skip" or [] in place of the list`
+		case msg == "" && slices.Contains(picks, pick):
+			r.problem(e.line, q.ID, "option %d is picked twice", pick+1)
 			ok = false
 			continue
 		}
-		pick, msg := r.option(q, item, true)
-		switch {
-		case msg != "":
-			r.problem(r.at(e), q.ID, "item %d: %s", i+1, msg)
+		if msg != "" {
+			r.problem(e.line, q.ID, "item %d: %s", i+1, msg)
 			ok = false
-		case slices.Contains(picks, pick):
-			r.problem(r.at(e), q.ID, "option %d is picked twice", pick+1)
-			ok = false
-		default:
-			picks = append(picks, pick)
+			continue
 		}
+		picks = append(picks, pick)
 	}
 	slices.Sort(picks)
 	return picks, ok
@@ -450,84 +378,59 @@ func (r *answersReader) list(q *Question, e answerEntry, items []any) (picks []i
 // message saying what is wrong with it.
 func (r *answersReader) option(q *Question, v any, inList bool) (int, string) {
 	n := len(q.Options)
+	var text string
 	switch v := v.(type) {
 	case int64:
-		return r.number(q, v, strconv.FormatInt(v, 10))
+		text = strconv.FormatInt(v, 10)
 	case json.Number:
-		text := v.String()
-		if !strings.ContainsAny(text, ".eE") {
-			i, err := strconv.ParseInt(text, 10, 64)
-			if err != nil {
-				return -1, fmt.Sprintf("option %s is out of range (1-%d)", shortValue(text), n)
-			}
-			return r.number(q, i, text)
-		}
-		f, _ := strconv.ParseFloat(text, 64)
-		return -1, fractionMessage(f, text, n)
+		text = v.String()
 	case float64:
-		text := strconv.FormatFloat(v, 'g', -1, 64)
+		text = strconv.FormatFloat(v, 'g', -1, 64)
 		if !strings.ContainsAny(text, ".eIN") {
 			text += ".0"
 		}
-		return -1, fractionMessage(v, text, n)
 	case string:
 		return r.optionID(q, v, inList)
+	default:
+		return -1, fmt.Sprintf("%s, not %s", r.expected(q, inList), r.describe(v))
 	}
-	return -1, fmt.Sprintf("%s, not %s", r.expected(q, inList), r.describe(v))
-}
-
-func (r *answersReader) number(q *Question, i int64, text string) (int, string) {
-	if i < 1 || i > int64(len(q.Options)) {
-		return -1, fmt.Sprintf("option %s is out of range (1-%d)", text, len(q.Options))
+	if _, isFloat := v.(float64); !isFloat && !strings.ContainsAny(text, ".eE") {
+		if i, err := strconv.ParseInt(text, 10, 64); err == nil && i >= 1 && i <= int64(n) {
+			return int(i) - 1, ""
+		}
+		return -1, fmt.Sprintf("option %s is out of range (1-%d)", shortValue(text), n)
 	}
-	return int(i) - 1, ""
-}
-
-func fractionMessage(f float64, text string, n int) string {
-	text = shortValue(text)
+	f, _ := strconv.ParseFloat(text, 64)
 	if f == math.Trunc(f) && f >= 1 && f <= float64(n) {
-		return fmt.Sprintf("write the option number as a whole number: %d, not %s", int(f), text)
+		return -1, fmt.Sprintf("write the option number as a whole number: %d, not %s", int(f), shortValue(text))
 	}
-	return fmt.Sprintf("%s is not an option number; use a whole number from 1 to %d", text, n)
+	return -1, fmt.Sprintf("%s is not an option number; use a whole number from 1 to %d", shortValue(text), n)
 }
 
 func (r *answersReader) optionID(q *Question, id string, inList bool) (int, string) {
-	var ids []string
-	for i, o := range q.Options {
-		if o.ID == "" {
-			continue
-		}
-		if o.ID == id {
-			return i, ""
-		}
-		ids = append(ids, o.ID)
+	if i := q.OptionIndex(id); i >= 0 {
+		return i, ""
 	}
-	n := len(q.Options)
-	if id == "" {
-		return -1, r.expected(q, inList) + ", not an empty string"
-	}
+	ids := ids(q.Options, func(o *Option) string { return o.ID })
 	if i, err := strconv.ParseInt(strings.TrimSpace(id), 10, 64); err == nil {
 		return -1, fmt.Sprintf("%s is text; write the option number without quotes: %d", quoteValue(id), i)
 	}
-	if len(ids) == 0 {
+	switch {
+	case id == "":
+		return -1, r.expected(q, inList) + ", not an empty string"
+	case len(ids) == 0:
 		return -1, fmt.Sprintf("%s, not %s (this question's options have no ids)", r.expected(q, inList), quoteValue(id))
 	}
 	if near := suggest.Closest(id, ids); near != "" {
 		return -1, fmt.Sprintf("unknown option %s; did you mean %q?", quoteValue(id), near)
 	}
-	return -1, fmt.Sprintf("unknown option %s; use a number from 1 to %d or one of %s", quoteValue(id), n, strings.Join(ids, ", "))
+	return -1, fmt.Sprintf("unknown option %s; use a number from 1 to %d or one of %s", quoteValue(id), len(q.Options), strings.Join(ids, ", "))
 }
 
 // expected says what a question takes, for messages about values of the
 // wrong kind.
 func (r *answersReader) expected(q *Question, inList bool) string {
-	ids := false
-	for _, o := range q.Options {
-		if o.ID != "" {
-			ids = true
-			break
-		}
-	}
+	ids := slices.ContainsFunc(q.Options, func(o Option) bool { return o.ID != "" })
 	n := len(q.Options)
 	switch {
 	case inList && ids:
@@ -540,9 +443,8 @@ func (r *answersReader) expected(q *Question, inList bool) string {
 		return fmt.Sprintf(`expected a list of option numbers (1-%d), or "skip"`, n)
 	case ids:
 		return fmt.Sprintf(`expected an option number (1-%d), an option id or "skip"`, n)
-	default:
-		return fmt.Sprintf(`expected an option number (1-%d) or "skip"`, n)
 	}
+	return fmt.Sprintf(`expected an option number (1-%d) or "skip"`, n)
 }
 
 // describe names a value of the wrong kind in the words of the file's format.
@@ -553,9 +455,9 @@ func (r *answersReader) describe(v any) string {
 	case nil:
 		return "null"
 	case map[string]any:
-		return r.aTable()
+		return r.word("an object", "a table")
 	case []map[string]any:
-		return "a list of " + r.tableWord() + "s"
+		return "a list of tables"
 	case []any:
 		return "a list"
 	case time.Time:
@@ -566,18 +468,12 @@ func (r *answersReader) describe(v any) string {
 	return fmt.Sprintf("a %T", v)
 }
 
-func (r *answersReader) tableWord() string {
+// word picks the word for a JSON file or for a TOML one.
+func (r *answersReader) word(json, toml string) string {
 	if r.isJSON {
-		return "object"
+		return json
 	}
-	return "table"
-}
-
-func (r *answersReader) aTable() string {
-	if r.isJSON {
-		return "an object"
-	}
-	return "a table"
+	return toml
 }
 
 // shortValue cuts a value from the file down to a length that fits in a
@@ -599,7 +495,6 @@ func quoteValue(s string) string { return strconv.Quote(shortValue(s)) }
 // every key of a JSON file, so it searches an index of line breaks rather
 // than counting them each time.
 func (r *answersReader) line(off int) int {
-	off = min(max(off, 0), len(r.data))
 	if r.newlines == nil {
 		r.newlines = make([]int, 0, bytes.Count(r.data, []byte{'\n'}))
 		for i, c := range r.data {
@@ -608,18 +503,5 @@ func (r *answersReader) line(off int) int {
 			}
 		}
 	}
-	return sort.SearchInts(r.newlines, off) + 1 // line breaks before off, plus one
-}
-
-// position turns a byte offset into a 1-based line and column (in runes).
-// Counting the column takes time in proportion to the line's length, which
-// is fine for the one place of a syntax error.
-func (r *answersReader) position(off int) (line, col int) {
-	off = min(max(off, 0), len(r.data))
-	line = r.line(off)
-	start := 0
-	if line > 1 {
-		start = r.newlines[line-2] + 1
-	}
-	return line, utf8.RuneCount(r.data[start:off]) + 1
+	return sort.SearchInts(r.newlines, off) + 1
 }
