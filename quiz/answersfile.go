@@ -23,10 +23,9 @@ import (
 // answerSkip is the value that skips a question in an answers file.
 const answerSkip = "skip"
 
-// ResultSchema names the JSON result document, here where a saved result is
-// read back (it is accepted as an answers file, so that a quiz can be
-// replayed from it) and for the report that writes it. It changes only when
-// a field is renamed or removed; fields may be added under the same name.
+// ResultSchema names the JSON result document, defined here where a saved
+// result is read back as answers. It changes only when a field is renamed
+// or removed; fields may be added under the same name.
 const (
 	ResultSchema       = "careerquiz.result/v1"
 	resultSchemaFamily = "careerquiz.result/"
@@ -83,14 +82,11 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 }
 
 // AnswerValues is the inverse of ParseAnswers: it gives every question of the
-// bank the value an answers file would hold for it — a 1-based option number
-// for questions that take one pick, a list of them for the others, and
-// "skip" for questions without an answer. The JSON encoding of the map is a
-// valid answers file for the bank that reads back as the same answers.
-//
-// An answer that does not fit its question (two picks for a choice question)
-// is written as a list, so that reading it back fails instead of quietly
-// dropping a pick.
+// bank the value an answers file would hold for it, a 1-based option number,
+// a list of them or "skip", so that its JSON encoding reads back as the same
+// answers. An answer that does not fit its question (two picks for a choice
+// question) is written as a list, so that reading it back fails instead of
+// quietly dropping a pick.
 func (b *Bank) AnswerValues(a Answers) map[string]any {
 	values := make(map[string]any, len(b.Questions))
 	for i := range b.Questions {
@@ -112,11 +108,9 @@ func (b *Bank) AnswerValues(a Answers) map[string]any {
 	return values
 }
 
-// answerEntry is one key of an answers file with its decoded value, as the
-// TOML decoder gives it or as the JSON decoder does with UseNumber. A TOML
-// entry's line is found from its key, for messages only; a JSON entry has
-// its line, and the place of its value, from which an object's entries
-// are read in turn.
+// answerEntry is one key of an answers file with its line and its value, as
+// the TOML decoder gives it or as the JSON decoder does with UseNumber. A
+// JSON value's bytes and offset let an object's entries be read in turn.
 type answerEntry struct {
 	key    string
 	line   int
@@ -163,8 +157,6 @@ func (r *answersReader) entries() ([]answerEntry, error) {
 			}
 			line, col := position(string(r.data), max(off, 0))
 			return nil, newSyntaxError(r.file, string(r.data), line, col, "invalid JSON: "+se.Error(), err)
-		} else if err != nil {
-			return nil, fmt.Errorf("%s: invalid JSON: %w", r.file, err)
 		}
 		var ok bool
 		if top, ok = r.jsonObject(r.data, 0); !ok {
@@ -476,9 +468,8 @@ func (r *answersReader) word(json, toml string) string {
 	return toml
 }
 
-// shortValue cuts a value from the file down to a length that fits in a
-// message: a stray paragraph or a megabyte of digits should not flood the
-// terminal.
+// shortValue cuts a value from the file down to fit in a message, which a
+// stray paragraph or a megabyte of digits should not flood.
 func shortValue(s string) string {
 	const most = 40
 	if utf8.RuneCountInString(s) <= most {
@@ -491,9 +482,8 @@ func shortValue(s string) string {
 // characters so that a file cannot move the cursor or hide text.
 func quoteValue(s string) string { return strconv.Quote(shortValue(s)) }
 
-// line turns a byte offset into a 1-based line number. It is called for
-// every key of a JSON file, so it searches an index of line breaks rather
-// than counting them each time.
+// line is the 1-based line of a byte offset, found in an index of line
+// breaks: it is asked for every key of a JSON file.
 func (r *answersReader) line(off int) int {
 	if r.newlines == nil {
 		r.newlines = make([]int, 0, bytes.Count(r.data, []byte{'\n'}))
