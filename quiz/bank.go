@@ -8,21 +8,18 @@ package quiz
 
 import "slices"
 
-// Kind is the kind of a question.
+// Kind is the kind of a question: Choice, exactly one option; PickAny, one
+// or more, whose weights add up; Scale, an agreement statement keyed to
+// one path, on five points from "strongly disagree" to "strongly agree";
+// Graded, a choice between two sides on five points from "much rather A"
+// to "much rather B".
 type Kind string
 
 const (
-	// Choice is a single-choice question: exactly one option is picked.
-	Choice Kind = "choice"
-	// Scale is an agreement statement keyed to one path, answered on a
-	// five-point scale from "strongly disagree" to "strongly agree".
-	Scale Kind = "scale"
-	// PickAny lets a person pick one or more options; the weights of all
-	// picked options add up.
+	Choice  Kind = "choice"
 	PickAny Kind = "pick-any"
-	// Graded is a graded choice between two sides, A and B, on five
-	// points from "much rather A" to "much rather B".
-	Graded Kind = "graded"
+	Scale   Kind = "scale"
+	Graded  Kind = "graded"
 )
 
 // Bank is a validated question bank. Treat it as read-only.
@@ -101,8 +98,8 @@ type Theme struct {
 	About string
 }
 
-// Question is one question of a bank. Scale questions are stored with their
-// five points already expanded into options, so that every consumer sees
+// Question is one question of a bank. Scale and graded questions are stored
+// with their five points expanded into options, so that every consumer sees
 // options with weights and only the loader knows the shorthand.
 type Question struct {
 	ID    string
@@ -131,9 +128,7 @@ type Side struct {
 
 // Multiple reports whether a question of this kind takes several picks,
 // whose weights add up, rather than exactly one.
-func (k Kind) Multiple() bool { return k == PickAny }
-
-// Multiple reports whether the question takes several picks.
+func (k Kind) Multiple() bool      { return k == PickAny }
 func (q *Question) Multiple() bool { return q.Kind.Multiple() }
 
 // Most is the most the question can give each path, indexed like
@@ -179,8 +174,6 @@ func (q *Question) Scored() bool { return !q.Unscored }
 // (none) for other kinds.
 func (q *Question) DefaultPick() int {
 	if (q.Kind == Graded || q.Kind == Scale) && len(q.Options) == 5 {
-		// The loader builds both kinds' five points; the middle one is
-		// the answer that favours no side.
 		return 2
 	}
 	return -1

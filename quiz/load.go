@@ -313,12 +313,6 @@ func excerpt(line string, caret int) (string, int) {
 	return out, caret
 }
 
-// sourceLine is line n (1-based) of src as it can be shown safely, or ""
-// when src has no such line.
-func sourceLine(src string, n int) string {
-	return newSyntaxError("", src, n, 0, "", nil).Source
-}
-
 // displayLine is a line of the bank as it can be shown safely.
 func displayLine(s string) string {
 	return termsafe.Clean(strings.ReplaceAll(s, "\t", "    "))
