@@ -2,10 +2,10 @@ package quiz
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"path/filepath"
 	"slices"
@@ -14,8 +14,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
@@ -124,7 +122,6 @@ type answersReader struct {
 	file     string
 	data     []byte
 	isJSON   bool
-	keys     []toml.Key // a TOML file's keys, in file order
 	loc      *locator
 	newlines []int // offsets of a JSON file's line breaks
 	problems Problems
@@ -165,11 +162,11 @@ func (r *answersReader) entries() ([]answerEntry, error) {
 				"an answers file holds a JSON object with one key per question id", nil)
 		}
 	} else {
-		doc, keys, err := decodeTOML(r.file, string(r.data), "invalid TOML: ", "an answer is a number, an id or one list of them")
+		doc, _, err := decodeTOML(r.file, string(r.data), "invalid TOML: ", "an answer is a number, an id or one list of them")
 		if err != nil {
 			return nil, err
 		}
-		r.keys, r.loc = keys, newLocator(string(r.data), doc)
+		r.loc = newLocator(string(r.data), doc)
 		top = r.tomlTable(doc, "")
 	}
 	answers, isResult := r.savedResult(top)
@@ -185,28 +182,18 @@ func (r *answersReader) entries() ([]answerEntry, error) {
 	return r.tomlTable(answers.value.(map[string]any), answers.key), nil
 }
 
-// tomlTable lists the keys of a table in the order the file gives them;
-// keys made only implicitly, by a header such as [outage.x], come last.
+// tomlTable lists the keys of a table in file order, each at the line of
+// its key or header.
 func (r *answersReader) tomlTable(table map[string]any, name string) []answerEntry {
-	var order []string
-	for _, k := range r.keys {
-		if name == "" && len(k) == 1 || len(k) == 2 && k[0] == name {
-			order = append(order, k[len(k)-1])
-		}
-	}
 	entries := make([]answerEntry, 0, len(table))
-	seen := make(map[string]bool, len(table))
-	for _, k := range append(order, slices.Sorted(maps.Keys(table))...) {
-		if v, ok := table[k]; ok && !seen[k] {
-			seen[k] = true
-			// An array of tables is placed by its first element.
-			at := joinKey(name, k)
-			if _, ok := v.([]map[string]any); ok {
-				at += "[0]"
-			}
-			entries = append(entries, answerEntry{key: k, value: v, line: r.loc.line(at)})
+	for k, v := range table {
+		at := joinKey(name, k)
+		if _, ok := v.([]map[string]any); ok {
+			at += "[0]" // an array of tables is placed by its first element
 		}
+		entries = append(entries, answerEntry{key: k, value: v, line: r.loc.line(at)})
 	}
+	slices.SortFunc(entries, func(a, b answerEntry) int { return cmp.Or(a.line-b.line, strings.Compare(a.key, b.key)) })
 	return entries
 }
 
@@ -423,20 +410,23 @@ func (r *answersReader) optionID(q *Question, id string, inList bool) (int, stri
 // wrong kind.
 func (r *answersReader) expected(q *Question, inList bool) string {
 	ids := slices.ContainsFunc(q.Options, func(o Option) bool { return o.ID != "" })
-	n := len(q.Options)
+	what := fmt.Sprintf("an option number (1-%d)", len(q.Options))
 	switch {
 	case inList && ids:
-		return fmt.Sprintf("expected an option number (1-%d) or an option id", n)
+		what += " or an option id"
 	case inList:
-		return fmt.Sprintf("expected an option number (1-%d)", n)
-	case q.Multiple() && ids:
-		return fmt.Sprintf(`expected a list of option numbers (1-%d) or ids, or "skip"`, n)
 	case q.Multiple():
-		return fmt.Sprintf(`expected a list of option numbers (1-%d), or "skip"`, n)
+		what = fmt.Sprintf("a list of option numbers (1-%d)", len(q.Options))
+		if ids {
+			what += " or ids"
+		}
+		what += `, or "skip"`
 	case ids:
-		return fmt.Sprintf(`expected an option number (1-%d), an option id or "skip"`, n)
+		what += `, an option id or "skip"`
+	default:
+		what += ` or "skip"`
 	}
-	return fmt.Sprintf(`expected an option number (1-%d) or "skip"`, n)
+	return "expected " + what
 }
 
 // describe names a value of the wrong kind in the words of the file's format.
