@@ -10,14 +10,11 @@ import (
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
-// The raw form of a bank as decoded from TOML, before validation. The TOML
-// library decodes the file into plain maps, and read copies them into these
-// types, rather than letting the library fill structs: then a value of the
-// wrong type or an unknown key is an ordinary problem, reported with every
-// other one and placed like them, whatever layout the bank is written in.
-//
-// The toml tags are the bank's keys, listed here and nowhere else, in the
-// order messages list them. A pointer is nil when its key is left out.
+// The raw form of a bank, before validation. The TOML library decodes the
+// file into plain maps, and read copies them into these types, so that a
+// value of the wrong type or an unknown key is an ordinary problem, reported
+// with every other one, whatever layout the bank is written in. The tags are
+// the bank's keys, listed nowhere else; a pointer is nil for a key left out.
 type rawBank struct {
 	Title     string        `toml:"title"`
 	Intro     string        `toml:"intro"`
@@ -87,10 +84,9 @@ type rawSide struct {
 }
 
 type rawOption struct {
-	ID   string `toml:"id"`
-	Text string `toml:"text"`
-	// Weights is nil when the option has no weights key.
-	Weights map[string]float64 `toml:"weights"`
+	ID      string             `toml:"id"`
+	Text    string             `toml:"text"`
+	Weights map[string]float64 `toml:"weights"` // nil without the key
 }
 
 // plainTypes name the values a bank's plain keys take, for messages.
@@ -99,9 +95,9 @@ var plainTypes = map[reflect.Kind]string{reflect.String: "a string", reflect.Int
 // maxExactInt is the largest integer a float64 holds exactly.
 const maxExactInt = 1 << 53
 
-// table is one decoded table of the bank with its place: the element it is
-// (nil for the top level), its name as headers spell it ("questions.options")
-// and the question it belongs to, for messages.
+// table is one decoded table of the bank with, for messages, the element it
+// is (nil at the top), its name as headers spell it ("questions.options")
+// and its question.
 type table struct {
 	v    *validator
 	m    map[string]any
@@ -110,12 +106,10 @@ type table struct {
 	qid  string
 }
 
-// readBank reads the decoded document into its raw form, recording a
-// problem for every value of the wrong type and every unknown key.
+// readBank reads the decoded document into its raw form. Questions are
+// named by id in every message, so their ids are read first.
 func (v *validator) readBank(doc map[string]any) *rawBank {
 	v.unread = map[string]bool{}
-	// Questions are named by id in every message, so their ids are read
-	// first, for the problems found while reading them.
 	qs, _ := tables(doc["questions"])
 	for i, m := range qs {
 		id, _ := m["id"].(string)
@@ -144,8 +138,8 @@ func (t table) read(dst reflect.Value) {
 	}
 }
 
-// set stores x, the value of key name, in dst, or records why it cannot.
-// It reports whether x was stored.
+// set stores x, the value of key name, in dst, or records why it cannot and
+// returns false.
 func (t table) set(dst reflect.Value, name string, x any) bool {
 	switch typ := dst.Type(); {
 	case typ.Kind() == reflect.Pointer:
@@ -162,8 +156,7 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 		}
 		dst.SetFloat(f)
 	case typ.Kind() == reflect.Struct:
-		_, ok := x.(map[string]any)
-		if !ok {
+		if _, ok := x.(map[string]any); !ok {
 			return t.wrongType(name, "a table", x)
 		}
 		t.sub(name).read(dst)
@@ -263,13 +256,13 @@ func toNumber(x any) (float64, string) {
 }
 
 // problem records a value that cannot be read, and marks its key so that
-// validation does not report it again as missing.
+// validation does not report it again, as missing.
 func (t table) problem(name, format string, args ...any) {
 	t.v.errorf(t.e.keyOf(name), t.qid, t.e.fieldOf(name), format, args...)
 	t.v.unread[t.e.keyOf(name)] = true
 }
 
-// wrongType records a value of another type than want, and returns false.
+// wrongType records a value of another type than want.
 func (t table) wrongType(name, want string, got any) bool {
 	msg := fmt.Sprintf("expected %s, found %s", want, tomlTypeName(got))
 	switch {
@@ -291,8 +284,7 @@ func (t table) unknownKeys(known []string) {
 		unknown = unknown || !slices.Contains(known, k)
 	}
 	if !unknown {
-		// Every table is checked; sorting keys is only for messages.
-		return
+		return // every table is checked; sorting keys is only for messages
 	}
 	list := strings.Join(known, ", ")
 	for _, k := range slices.Sorted(maps.Keys(t.m)) {
