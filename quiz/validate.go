@@ -34,9 +34,8 @@ type validator struct {
 	errs  Problems
 	warns []Problem
 	qids  []string // the question ids by index, to name questions in problems
-	// unread marks the keys whose values had the wrong type: problems
-	// found later for the same key, such as "is missing", would only
-	// repeat the first.
+	// unread marks the keys of values that could not be read: a later
+	// problem of the same key, such as "is missing", would repeat the first.
 	unread        map[string]bool
 	paths, themes map[string]int // the index of each id
 }
@@ -56,10 +55,7 @@ func (v *validator) add(warn bool, key, question, field, format string, args ...
 	p := Problem{File: v.file, Line: v.line(key), Question: question, Field: field,
 		Message: fmt.Sprintf(format, args...), Warning: warn}
 	if p.Line == 0 && question == "" {
-		// A problem of the whole file, such as a missing title or too few
-		// paths, has no key to point at: point at the top, as linters do,
-		// so that every message still leads somewhere in the file.
-		p.Line = 1
+		p.Line = 1 // a problem of the whole file points at its top, as linters do
 	}
 	if warn {
 		v.warns = append(v.warns, p)
@@ -148,20 +144,17 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	return b
 }
 
-// elem is a table of the bank: a theme, a path, a path's step or salary
-// fact, a question or a question's option. A problem names the key of a
-// value in it, to find its line, and its field as a person reads it
-// ("option 2: text"). Both are spelled out only for a problem: a bank that
-// loads cleanly has none, and spelling out the place of every value took
-// about as long as reading the bank.
+// elem is a table of the bank: a theme, a path, a step, a question, an
+// option. A problem names the key of a value in it, to find its line, and
+// its field as a person reads it ("option 2: text"); both are spelled out
+// only for a problem, since doing so for every value took as long as
+// reading the bank.
 type elem struct {
 	parent *elem
 	array  string // the array of tables it is an element of, or "salary"
 	i      int
 	id     string // a path's id, by which messages name it
-	// table marks a table that is no array's element: [scoring], a
-	// graded question's side a or b, an option's weights.
-	table bool
+	table  bool   // no array's element: [scoring], a graded question's side, weights
 }
 
 func (e *elem) key() string {
@@ -169,8 +162,7 @@ func (e *elem) key() string {
 		return ""
 	}
 	k := joinKey(e.parent.key(), e.array)
-	if e.array == "salary" || e.table {
-		// The facts are one array, whose line is the key's.
+	if e.array == "salary" || e.table { // salary facts are one array, on one line
 		return k
 	}
 	return k + "[" + strconv.Itoa(e.i) + "]"
@@ -213,8 +205,7 @@ func (e *elem) fieldOf(name string) string {
 	return f + ": " + name
 }
 
-// ids lists the ids of a bank's themes, paths or unscored questions, for
-// messages.
+// ids lists the ids of a bank's list, for messages.
 func ids[T any](items []T, id func(*T) string) []string {
 	var out []string
 	for i := range items {
@@ -285,9 +276,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	q.Text = v.text(qe, "text", qid, rq.Text, true)
 	q.Help = v.text(qe, "help", qid, rq.Help, false)
 	q.Basis = v.text(qe, "basis", qid, rq.Basis, false)
-	if q.Basis == "" && (rq.Scored == nil || *rq.Scored) {
-		// A profile question asks about the person, not about the source,
-		// so only questions that count need a basis.
+	if q.Basis == "" && (rq.Scored == nil || *rq.Scored) { // a profile question asks about the person
 		v.warnf(qe.key(), qid, "basis", "is missing: say which point of the source the question rests on")
 	}
 	if utf8.RuneCountInString(q.Text) > textRunes {
@@ -295,8 +284,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	}
 
 	if v.unread[qe.keyOf("kind")] {
-		// Without its kind, nothing else about the question can be judged.
-		return q
+		return q // without its kind, nothing else about the question can be judged
 	}
 	switch q.Kind = Kind(rq.Kind); q.Kind {
 	case "":
@@ -363,17 +351,14 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 		v.warnf(qe.key(), qid, "options", "%d options will not all fit an 80×24 screen; keep to %d", len(rq.Options), maxOptions)
 	}
 	seen := map[string]*elem{}
-	// Whether every weight was usable: when some were not, the options may
-	// look alike only for that, and saying so again would be noise.
+	// When some weight was unusable, the options may look alike only for
+	// that, and saying so would be noise.
 	weightsOK := true
-	// The options' weights share one backing array.
-	n := len(b.Paths)
+	n := len(b.Paths) // the options' weights share one backing array
 	weights := make([]float64, len(rq.Options)*n)
 	for j, ro := range rq.Options {
 		oe := &elem{parent: qe, array: "options", i: j}
-		if ro.ID == "skip" {
-			// An answers file says "skip" to skip a question, so an option
-			// by that name could never be picked by its id.
+		if ro.ID == "skip" { // answers files say "skip" to skip a question
 			v.errorf(oe.keyOf("id"), qid, oe.fieldOf("id"), "id \"skip\" is reserved for skipping a question: choose another")
 		} else if ro.ID != "" {
 			v.id(oe, qid, ro.ID, seen, nil)
