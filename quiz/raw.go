@@ -51,16 +51,16 @@ type rawStep struct {
 	Theme    string              `toml:"theme"`
 	Stage    *int64              `toml:"stage"`
 	Text     string              `toml:"text"`
-	Basis    *string             `toml:"basis"`
+	Basis    string              `toml:"basis"`
 	SkipWhen map[string][]string `toml:"skip_when"`
 }
 
 // rawTryBoth is a try-both step: a step with no stage, for anyone.
 type rawTryBoth struct {
-	ID    string  `toml:"id"`
-	Theme string  `toml:"theme"`
-	Text  string  `toml:"text"`
-	Basis *string `toml:"basis"`
+	ID    string `toml:"id"`
+	Theme string `toml:"theme"`
+	Text  string `toml:"text"`
+	Basis string `toml:"basis"`
 }
 
 type rawQuestion struct {

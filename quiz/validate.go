@@ -472,9 +472,7 @@ func (v *validator) step(b *Bank, se *elem, rs *rawStep, seen map[string]*elem) 
 	}
 	v.ref(b, se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme)
 	s.Text = v.text(se, "text", "", rs.Text, true)
-	if rs.Basis != nil {
-		s.Basis = v.text(se, "basis", "", *rs.Basis, false)
-	}
+	s.Basis = v.text(se, "basis", "", rs.Basis, false)
 	if s.Basis == "" {
 		v.warnf(se.key(), "", name, "no basis: say which point of the source the step rests on")
 	}
