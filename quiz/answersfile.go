@@ -9,7 +9,6 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -37,20 +36,15 @@ const (
 	maxSuggestions = 25
 )
 
-// ParseAnswers reads an answers file: TOML or JSON with one key per question
-// id, as the README describes. file names the file in messages. Content
-// that starts with "{" is JSON, whatever the name says, so that a saved
-// result renamed to .toml still replays; otherwise the extension .json says
-// JSON, and anything else is TOML. A saved JSON result is accepted too, and
-// its "answers" object is used.
+// ParseAnswers reads an answers file, named file in messages: TOML or JSON
+// with one key per question id, or a saved result, whose "answers" are
+// used. Content that starts with "{" is JSON whatever the name says (a
+// saved result renamed to .toml still replays); otherwise .json says JSON.
+// Questions left out, answered "skip" or an empty list are skipped.
 //
-// Questions the file leaves out, or answers "skip" (or an empty list, for a
-// pick-any question), are skipped and are not in the returned Answers.
-//
-// It returns an error wrapping ErrTooLarge for files over MaxSize, a
-// *SyntaxError for files that are not UTF-8, TOML or JSON, and Problems
-// listing every answer that does not fit the bank, in file order (past
-// maxProblems, the rest are counted in a last Problem).
+// It returns an error wrapping ErrTooLarge, a *SyntaxError for a file that
+// is not UTF-8, TOML or JSON, or Problems listing, in file order, every
+// answer that does not fit the bank.
 func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	if b == nil {
 		b = &Bank{}
@@ -58,9 +52,7 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	if err := checkText(file, data, "an answers file"); err != nil {
 		return nil, err
 	}
-	// Editors on Windows like to start UTF-8 files with a byte order mark;
-	// it carries no meaning, and the JSON decoder would reject it.
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte order mark, which JSON refuses
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	r := &answersReader{bank: b, file: file, data: data,
 		isJSON: bytes.HasPrefix(trimmed, []byte("{")) || strings.EqualFold(filepath.Ext(file), ".json")}
@@ -118,13 +110,13 @@ type answerEntry struct {
 }
 
 type answersReader struct {
-	bank     *Bank
-	file     string
-	data     []byte
-	isJSON   bool
-	loc      *locator
-	newlines []int // offsets of a JSON file's line breaks
-	problems Problems
+	bank      *Bank
+	file      string
+	data      []byte
+	isJSON    bool
+	loc       *locator
+	at, lines int // the last offset given a line, and its line
+	problems  Problems
 	// unlisted counts the problems past maxProblems; suggested the unknown
 	// questions searched for a near id.
 	unlisted, suggested int
@@ -144,8 +136,8 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 func (r *answersReader) entries() ([]answerEntry, error) {
 	var top []answerEntry
 	if r.isJSON {
-		// Unmarshal checks the whole document before the streaming decoder
-		// reads it key by key, and places its syntax errors in the file.
+		// Unmarshal checks the whole document, placing its syntax errors in
+		// the file, before the streaming decoder reads it key by key.
 		var se *json.SyntaxError
 		if err := json.Unmarshal(r.data, new(json.RawMessage)); errors.As(err, &se) {
 			off := int(se.Offset) - 1
@@ -472,16 +464,13 @@ func shortValue(s string) string {
 // characters so that a file cannot move the cursor or hide text.
 func quoteValue(s string) string { return strconv.Quote(shortValue(s)) }
 
-// line is the 1-based line of a byte offset, found in an index of line
-// breaks: it is asked for every key of a JSON file.
+// line is the 1-based line of a byte offset. It is asked for every key of a
+// JSON file, mostly in file order, so it counts on from the last answer.
 func (r *answersReader) line(off int) int {
-	if r.newlines == nil {
-		r.newlines = make([]int, 0, bytes.Count(r.data, []byte{'\n'}))
-		for i, c := range r.data {
-			if c == '\n' {
-				r.newlines = append(r.newlines, i)
-			}
-		}
+	if off < r.at || r.lines == 0 {
+		r.at, r.lines = 0, 1
 	}
-	return sort.SearchInts(r.newlines, off) + 1
+	r.lines += bytes.Count(r.data[r.at:off], []byte{'\n'})
+	r.at = off
+	return r.lines
 }
