@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"reflect"
@@ -299,22 +300,12 @@ func (t table) unknownKeys(known []string) {
 	}
 }
 
-func tomlTypeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "an integer"
-	case float64:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case map[string]any:
-		return "a table"
-	case []map[string]any:
-		return "an array of tables"
-	case []any:
-		return "an array"
-	}
-	return "a date or time"
+// tomlTypes name the values the TOML library decodes, for messages.
+var tomlTypes = map[reflect.Type]string{
+	reflect.TypeFor[string](): "a string", reflect.TypeFor[int64](): "an integer",
+	reflect.TypeFor[float64](): "a number", reflect.TypeFor[bool](): "a boolean",
+	reflect.TypeFor[map[string]any](): "a table", reflect.TypeFor[[]map[string]any](): "an array of tables",
+	reflect.TypeFor[[]any](): "an array",
 }
+
+func tomlTypeName(v any) string { return cmp.Or(tomlTypes[reflect.TypeOf(v)], "a date or time") }
