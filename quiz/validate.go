@@ -345,7 +345,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 // options checks the options of a choice or pick-any question.
 func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question) {
 	if len(rq.Options) < 2 {
-		v.errorf(qe.key(), qid, "options", "a %s question needs at least two options, found %d", q.Kind, len(rq.Options))
+		v.errorf(qe.keyOf("options"), qid, "options", "a %s question needs at least two options, found %d", q.Kind, len(rq.Options))
 	}
 	if len(rq.Options) > maxOptions {
 		v.warnf(qe.key(), qid, "options", "%d options will not all fit an 80×24 screen; keep to %d", len(rq.Options), maxOptions)
@@ -405,7 +405,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 // path w×max(0, p−3), and disagreeing gives no other path anything.
 func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
 	if rq.Keyed == "" {
-		v.errorf(qe.key(), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
+		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
 		return
 	}
 	if ki := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed); ki >= 0 {
@@ -424,7 +424,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 	for i, side := range []*rawSide{rq.A, rq.B} {
 		name := string(rune('a' + i))
 		if side == nil {
-			v.errorf(qe.key(), qid, name, "is missing: a graded question needs both sides, such as %s = { text = \"…\", path = %q }", name, firstOr(b.pathIDs(), "engineer"))
+			v.errorf(qe.keyOf(name), qid, name, "is missing: a graded question needs both sides, such as %s = { text = \"…\", path = %q }", name, firstOr(b.pathIDs(), "engineer"))
 			continue
 		}
 		se := &elem{parent: qe, array: name, table: true}
@@ -506,6 +506,9 @@ func (v *validator) step(b *Bank, se *elem, rs *rawStep, seen map[string]*elem) 
 				v.unknownRef(key, "", field, "unscored question", qid, unscored)
 			}
 			continue
+		}
+		if v.unread[fmt.Sprintf("questions[%d].options", b.QuestionIndex(qid))] {
+			continue // its options are unknown, and were reported
 		}
 		opts := ids(q.Options, func(o *Option) string { return o.ID })
 		for _, oid := range rs.SkipWhen[qid] {
