@@ -8,11 +8,10 @@ package quiz
 
 import "slices"
 
-// Kind is the kind of a question: Choice, exactly one option; PickAny, one
-// or more, whose weights add up; Scale, an agreement statement keyed to
-// one path, on five points from "strongly disagree" to "strongly agree";
-// Graded, a choice between two sides on five points from "much rather A"
-// to "much rather B".
+// Kind is the kind of a question: Choice, exactly one option; PickAny, one or
+// more, whose weights add up; Scale, an agreement statement keyed to one path,
+// on five points from "strongly disagree" to "strongly agree"; Graded, a choice
+// between two sides on five points from "much rather A" to "much rather B".
 type Kind string
 
 const (
@@ -54,9 +53,8 @@ type Thresholds struct {
 	Slight   float64
 	Moderate float64
 	Clear    float64
-	// BandsSet is true when the bank sets any of the three bands; the
-	// others then keep their defaults. Otherwise scoring calibrates the
-	// bands on the bank (see scoring.Bands).
+	// BandsSet is true when the bank sets any of the three bands, the others
+	// keeping their defaults; otherwise scoring calibrates them (scoring.Bands).
 	BandsSet bool
 }
 
@@ -79,9 +77,8 @@ type Step struct {
 	// ID is unique among the bank's steps and try-both steps.
 	ID    string
 	Theme string
-	// Stage orders the steps as a learner meets them, from 1: a language,
-	// then servers and databases, then real projects, then cloud, security
-	// and system design.
+	// Stage orders the steps as a learner meets them, from 1: a language, then
+	// servers and databases, real projects, and cloud, security and system design.
 	Stage int
 	Text  string
 	// Basis names the point of the source the step rests on.
@@ -190,19 +187,21 @@ type Option struct {
 	Weights []float64
 }
 
-// PathIndex returns the index of the path with the given id, or -1.
+// PathIndex returns the index of the path with the given id, or -1. It and the
+// other lookups by id scan: the lists are short, or looked up once per answer,
+// so a scan costs less than keeping maps.
 func (b *Bank) PathIndex(id string) int {
-	return indexByID(b.Paths, id, func(p *Path) string { return p.ID })
+	return slices.IndexFunc(b.Paths, func(p Path) bool { return p.ID == id })
 }
 
 // ThemeIndex returns the index of the theme with the given id, or -1.
 func (b *Bank) ThemeIndex(id string) int {
-	return indexByID(b.Themes, id, func(t *Theme) string { return t.ID })
+	return slices.IndexFunc(b.Themes, func(t Theme) bool { return t.ID == id })
 }
 
 // QuestionIndex returns the index of the question with the given id, or -1.
 func (b *Bank) QuestionIndex(id string) int {
-	return indexByID(b.Questions, id, func(q *Question) string { return q.ID })
+	return slices.IndexFunc(b.Questions, func(q Question) bool { return q.ID == id })
 }
 
 // Question returns the question with the given id, or nil.
@@ -219,16 +218,5 @@ func (q *Question) OptionIndex(id string) int {
 	if id == "" {
 		return -1
 	}
-	return indexByID(q.Options, id, func(o *Option) string { return o.ID })
-}
-
-// indexByID is the one lookup by id of the bank's lists. They are short,
-// or looked up once per answer, so a scan costs less than keeping maps.
-func indexByID[T any](items []T, id string, idOf func(*T) string) int {
-	for i := range items {
-		if idOf(&items[i]) == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(q.Options, func(o Option) bool { return o.ID == id })
 }

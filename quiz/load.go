@@ -16,9 +16,8 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// MaxSize is the largest bank file the loader reads. A bank is a text file
-// a person edits; anything larger is a mistake, and refusing it before
-// reading keeps a wrong path (a disk image, /dev/zero) from eating memory.
+// MaxSize is the largest bank or answers file read: such a file is text a
+// person edits, so anything larger is a wrong path (a disk image, /dev/zero).
 const MaxSize = 16 << 20
 
 // ErrTooLarge is wrapped by the error for a file over MaxSize.
@@ -35,12 +34,9 @@ type SyntaxError struct {
 	Line    int
 	Col     int // 0 when only the line is known
 	Message string
-	// Source is the offending line, with tabs expanded; empty when unknown.
-	Source string
-	Err    error
-	// caret is 1 + where, in Source as shown, the caret goes; 0 when
-	// not worked out, and the caret then goes under column Col.
-	caret int
+	Source  string // the offending line, with tabs expanded; empty when unknown
+	Err     error
+	caret   int // 1 + the caret's place in Source as shown, or 0 to put it under Col
 }
 
 func (e *SyntaxError) Error() string {
@@ -83,21 +79,23 @@ func checkText(file string, data []byte, what string) error {
 			Message: "the file is UTF-16 text, and " + what + " must be UTF-8: save it again with the encoding UTF-8"}
 	}
 	if !utf8.Valid(data) {
-		line, col := position(string(data), invalidAt(data))
+		at := 0
+		for r, n := utf8.DecodeRune(data); r != utf8.RuneError || n > 1; r, n = utf8.DecodeRune(data[at:]) {
+			at += n
+		}
+		line, col := position(string(data), at)
 		return &SyntaxError{File: file, Line: line, Col: col,
 			Message: "invalid UTF-8: " + what + " must be saved as UTF-8 text"}
 	}
 	return nil
 }
 
-// ReadFile reads a bank or answers file. A file over MaxSize is refused
-// before it is read when its size is known, and while it is read otherwise
-// (a pipe, /dev/zero), so a wrong path cannot eat memory. Errors lead with
-// the path, once.
+// ReadFile reads a bank or answers file, refusing one over MaxSize before
+// reading it when its size is known and while reading otherwise (a pipe), so
+// that a wrong path cannot eat memory. Errors lead with the path, once.
 func ReadFile(path string) (data []byte, err error) {
 	defer func() {
-		// An *os.PathError would name the path again; errors.Is still
-		// sees what it wraps.
+		// An *os.PathError would name the path again; errors.Is still sees what it wraps.
 		if pe := (*os.PathError)(nil); errors.As(err, &pe) {
 			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
 		}
@@ -122,11 +120,10 @@ func ReadFile(path string) (data []byte, err error) {
 	return data, err
 }
 
-// Parse decodes and validates a bank. file names the bank in messages.
-//
-// It returns a *SyntaxError for input that is not TOML, and Problems
-// listing every error of meaning, values of the wrong type included, at
-// once. A bank with only warnings loads; its warnings are in Bank.Warnings.
+// Parse decodes and validates a bank; file names it in messages. It returns a
+// *SyntaxError for input that is not TOML, and Problems listing every error of
+// meaning (values of the wrong type included) at once. A bank with only
+// warnings loads, with them in Bank.Warnings.
 func Parse(file string, data []byte) (*Bank, error) {
 	if err := checkText(file, data, "a bank"); err != nil {
 		return nil, err
@@ -182,16 +179,13 @@ func cleanMessage(s string) string {
 // deeper input is refused before it is decoded.
 const maxNesting = 32
 
-// scan steps through src as TOML reads it, skipping comments and strings,
-// and is all the reading of TOML syntax the loader does itself. It calls
-// top, unless nil, with the number of each line that starts outside every
-// array and inline table, and returns the offset of the first place deeper
-// than maxNesting, or -1. The depth is the arrays and inline tables open
-// plus the dots of the keys written in them. For valid TOML that is exact,
-// but that a float's dot counts and the depth a [table.header] gives does
-// not: a real bank is far below the limit, input slow to decode far above.
-// Invalid TOML may be misread after its first mistake, where the library
-// stops reading.
+// scan steps through src as TOML reads it, skipping comments and strings. It
+// calls top, unless nil, with the number of each line that starts outside every
+// array and inline table, and returns the offset of the first place deeper than
+// maxNesting (arrays and inline tables open plus the dots of keys in them), or
+// -1. A float's dot counts and a [table.header] does not, which is near enough:
+// a real bank is far below the limit, input slow to decode far above.
+// Past a first mistake, where the library stops reading, scan may misread.
 func scan(src string, top func(line int)) int {
 	var open []int // for each array or inline table open, the dots before it
 	dots, line := 0, 1
@@ -261,15 +255,6 @@ func position(src string, at int) (line, col int) {
 	return strings.Count(src[:at], "\n") + 1, at - strings.LastIndexByte(src[:at], '\n')
 }
 
-// invalidAt is the offset of the first byte in data that is not UTF-8.
-func invalidAt(data []byte) int {
-	at := 0
-	for r, n := utf8.DecodeRune(data); r != utf8.RuneError || n > 1; r, n = utf8.DecodeRune(data[at:]) {
-		at += n
-	}
-	return at
-}
-
 func newSyntaxError(file, src string, line, col int, msg string, err error) *SyntaxError {
 	e := &SyntaxError{File: file, Line: line, Col: col, Message: msg, Err: err}
 	lines := strings.SplitN(src, "\n", max(line, 0)+1)
@@ -294,9 +279,8 @@ func newSyntaxError(file, src string, line, col int, msg string, err error) *Syn
 // thousands deep) shows only the stretch around the fault.
 const excerptWidth = 160
 
-// excerpt cuts line to excerptWidth characters around the caret (1-based;
-// 0 for none), marking each cut with "…", and returns where the caret
-// now goes.
+// excerpt cuts line to excerptWidth characters around the caret (1-based; 0
+// for none), marking each cut with "…", and returns the caret's new place.
 func excerpt(line string, caret int) (string, int) {
 	rs := []rune(line)
 	if len(rs) <= excerptWidth {

@@ -6,15 +6,12 @@ import (
 )
 
 // locator finds the line of a key of a decoded document in its source, for
-// messages; the TOML library keeps positions to itself. It reads only the
-// lines that scan finds start outside every string, array and inline
-// table. Each is a [header], a `key = value`, a comment or a blank, never a
-// look-alike inside a multi-line string, so counting the [[headers]] of
-// each array of tables gives every element's index, as TOML does.
+// messages, since the TOML library keeps positions to itself. It reads only the
+// lines scan finds start outside every string, array and inline table: each is
+// a [header], a `key = value`, a comment or a blank, never a look-alike inside a
+// multi-line string, so counting the [[headers]] gives each element's index.
 type locator struct {
-	// lines holds the line of each table and key, by its key as the
-	// validator writes it: "questions[3].options[1].text".
-	lines map[string]int
+	lines map[string]int // by key as the validator writes it: "questions[3].options[1].text"
 }
 
 func newLocator(src string, _ map[string]any) *locator {
