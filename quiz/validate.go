@@ -223,25 +223,22 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	if rs == nil {
 		return
 	}
-	set := func(name string, p *float64, dst *float64, lo, hi float64, loOpen bool) {
-		if p == nil {
-			return
+	for _, f := range []struct {
+		name   string
+		p, dst *float64
+		most   float64
+	}{{"min_answered", rs.MinAnswered, &t.MinAnswered, 1}, {"slight", rs.Slight, &t.Slight, 100},
+		{"moderate", rs.Moderate, &t.Moderate, 100}, {"clear", rs.Clear, &t.Clear, 100}} {
+		switch x := f.p; {
+		case x == nil:
+		case f.most == 1 && !(*x > 0 && *x <= 1): // a share of the questions, of which none is no rule
+			v.errorf("scoring."+f.name, "", "scoring: "+f.name, "%v is out of range: use a number above 0 and at most 1", *x)
+		case !(*x >= 0 && *x <= f.most):
+			v.errorf("scoring."+f.name, "", "scoring: "+f.name, "%v is out of range: use a number from 0 to %g", *x, f.most)
+		default:
+			*f.dst = *x
 		}
-		x := *p
-		if math.IsNaN(x) || math.IsInf(x, 0) || x < lo || x > hi || (loOpen && x == lo) {
-			rng := fmt.Sprintf("from %g to %g", lo, hi)
-			if loOpen {
-				rng = fmt.Sprintf("above %g and at most %g", lo, hi)
-			}
-			v.errorf("scoring."+name, "", "scoring: "+name, "%v is out of range: use a number %s", x, rng)
-			return
-		}
-		*dst = x
 	}
-	set("min_answered", rs.MinAnswered, &t.MinAnswered, 0, 1, true)
-	set("slight", rs.Slight, &t.Slight, 0, 100, false)
-	set("moderate", rs.Moderate, &t.Moderate, 0, 100, false)
-	set("clear", rs.Clear, &t.Clear, 0, 100, false)
 	t.BandsSet = rs.Slight != nil || rs.Moderate != nil || rs.Clear != nil
 	if !(t.Slight <= t.Moderate && t.Moderate <= t.Clear) {
 		v.errorf("scoring", "", "scoring", "bands must rise: slight (%g) ≤ moderate (%g) ≤ clear (%g)", t.Slight, t.Moderate, t.Clear)
