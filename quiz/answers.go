@@ -1,9 +1,8 @@
 package quiz
 
-// Answer is what a person answered to one question: the 0-based indexes of
-// the options picked, ascending and without repeats. A Choice or Scale
-// answer has one pick; a PickAny answer has one or more. No picks means the
-// question was skipped and counts for no path.
+// Answer is what a person answered to one question: the 0-based indexes of the
+// options picked, ascending, without repeats and more than one only for PickAny.
+// None means the question was skipped and counts for no path.
 type Answer struct {
 	Picks []int
 }
@@ -11,8 +10,7 @@ type Answer struct {
 // Skipped reports whether the question was left unanswered.
 func (a Answer) Skipped() bool { return len(a.Picks) == 0 }
 
-// Answers maps question ids to answers. A question of the bank that is not
-// in the map was skipped.
+// Answers maps question ids to answers; a question not in it was skipped.
 type Answers map[string]Answer
 
 // The five points of an agreement scale and of a graded question, in

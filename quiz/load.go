@@ -40,19 +40,18 @@ type SyntaxError struct {
 }
 
 func (e *SyntaxError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d", e.File, e.Line)
+	s := fmt.Sprintf("%s:%d", e.File, e.Line)
 	if e.Col > 0 {
-		fmt.Fprintf(&b, ":%d", e.Col)
+		s += fmt.Sprintf(":%d", e.Col)
 	}
-	fmt.Fprintf(&b, ": %s", e.Message)
+	s += ": " + e.Message
 	if e.Source != "" {
-		fmt.Fprintf(&b, "\n%6d | %s", e.Line, e.Source)
+		s += fmt.Sprintf("\n%6d | %s", e.Line, e.Source)
 		if at := cmp.Or(e.caret, e.Col); at > 0 {
-			fmt.Fprintf(&b, "\n%6s | %*s", "", at, "^")
+			s += fmt.Sprintf("\n%6s | %*s", "", at, "^")
 		}
 	}
-	return b.String()
+	return s
 }
 
 func (e *SyntaxError) Unwrap() error { return e.Err }
@@ -171,12 +170,11 @@ func cleanMessage(s string) string {
 	return strings.ReplaceAll(termsafe.Clean(s), "\n", " ")
 }
 
-// maxNesting is how deeply arrays, inline tables and dotted keys may nest.
-// A bank needs six levels at most (questions, an element, options, an
-// element, weights, a path id), an answers file two. The TOML library slows
-// steeply with depth (three thousand nested inline tables or dots in one key
-// take a second or more; millions of nested arrays overflow its stack), so
-// deeper input is refused before it is decoded.
+// maxNesting is how deeply arrays, inline tables and dotted keys may nest: a
+// bank needs six levels (questions, an element, options, an element, weights, a
+// path id), an answers file two. The TOML library slows steeply with depth (3,000
+// nested inline tables or dots in one key take seconds; millions of nested arrays
+// overflow its stack), so deeper input is refused before it is decoded.
 const maxNesting = 32
 
 // scan steps through src as TOML reads it, skipping comments and strings. It
@@ -270,32 +268,24 @@ func newSyntaxError(file, src string, line, col int, msg string, err error) *Syn
 		// multi-byte and removed characters shift it on screen.
 		e.caret = 1 + utf8.RuneCountInString(displayLine(raw[:e.Col-1]))
 	}
-	e.Source, e.caret = excerpt(displayLine(raw), e.caret)
+	e.Source = displayLine(raw)
+	if rs := []rune(e.Source); len(rs) > excerptWidth {
+		start := min(max(e.caret-1-excerptWidth/2, 0), len(rs)-excerptWidth)
+		e.Source = string(rs[start : start+excerptWidth])
+		if start > 0 {
+			e.Source, e.caret = "…"+e.Source, e.caret-start+1
+		}
+		if start+excerptWidth < len(rs) {
+			e.Source += "…"
+		}
+	}
 	return e
 }
 
-// excerptWidth is the most of a source line an error shows: enough for any
-// line a person writes, while a generated line of megabytes (a value nested
-// thousands deep) shows only the stretch around the fault.
+// excerptWidth is the most of a source line an error shows, each cut marked
+// "…": enough for any line a person writes, while a generated line of megabytes
+// (a value nested thousands deep) shows only the stretch around the fault.
 const excerptWidth = 160
-
-// excerpt cuts line to excerptWidth characters around the caret (1-based; 0
-// for none), marking each cut with "…", and returns the caret's new place.
-func excerpt(line string, caret int) (string, int) {
-	rs := []rune(line)
-	if len(rs) <= excerptWidth {
-		return line, caret
-	}
-	start := min(max(caret-1-excerptWidth/2, 0), len(rs)-excerptWidth)
-	out := string(rs[start : start+excerptWidth])
-	if start > 0 {
-		out, caret = "…"+out, caret-start+1
-	}
-	if start+excerptWidth < len(rs) {
-		out += "…"
-	}
-	return out, caret
-}
 
 // displayLine is a line of the bank as it can be shown safely.
 func displayLine(s string) string {

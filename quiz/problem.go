@@ -28,28 +28,21 @@ type Problem struct {
 // Error renders the problem as
 // `questions.toml:57: question "outage": option 3: weight for unknown path "enginer"`.
 func (p Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.File)
+	s := p.File
 	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
+		s += fmt.Sprintf(":%d", p.Line)
 	}
-	b.WriteString(": ")
-	if p.Question != "" {
-		if strings.HasPrefix(p.Question, "question ") {
-			b.WriteString(p.Question)
-		} else {
-			fmt.Fprintf(&b, "question %q", p.Question)
-		}
-		b.WriteString(": ")
+	if q := p.Question; strings.HasPrefix(q, "question ") {
+		s += ": " + q
+	} else if q != "" {
+		s += fmt.Sprintf(": question %q", q)
 	}
 	if p.Field != "" {
-		// A field can hold a key as the bank spells it, which must not
-		// reach the terminal raw any more than the bank's text may.
-		b.WriteString(termsafe.Clean(p.Field))
-		b.WriteString(": ")
+		// A field can hold a key as the bank spells it, which must not reach
+		// the terminal raw any more than the bank's text may.
+		s += ": " + termsafe.Clean(p.Field)
 	}
-	b.WriteString(p.Message)
-	return b.String()
+	return s + ": " + p.Message
 }
 
 // Problems is the error Parse returns when a bank breaks rules of meaning:
