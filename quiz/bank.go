@@ -23,11 +23,9 @@ const (
 
 // Bank is a validated question bank. Treat it as read-only.
 type Bank struct {
-	// File is the name the bank was loaded from, used in messages.
-	File  string
-	Title string
-	Intro string
-	// Scoring holds the thresholds the scoring engine applies.
+	File      string // the name the bank was loaded from, for messages
+	Title     string
+	Intro     string
 	Scoring   Thresholds
 	Paths     []Path
 	Themes    []Theme
@@ -37,9 +35,8 @@ type Bank struct {
 	TryBoth []Step
 	// SHA256 is the hex digest of the bank's bytes as read: it names the
 	// bank in results and keys saved progress.
-	SHA256 string
-	// Warnings are problems that do not stop the bank from being used.
-	Warnings []Problem
+	SHA256   string
+	Warnings []Problem // problems that do not stop the bank from being used
 }
 
 // Thresholds are the bank's scoring rules. Margins are in percentage points
@@ -66,23 +63,19 @@ type Path struct {
 	ID      string
 	Name    string
 	Summary string
-	// Salary holds facts about pay, one sentence each.
-	Salary []string
-	// Steps are the learning steps in their recommended order.
-	Steps []Step
+	Salary  []string // facts about pay, one sentence each
+	Steps   []Step   // the learning steps in their recommended order
 }
 
 // Step is one learning step, tagged with the theme it builds.
 type Step struct {
-	// ID is unique among the bank's steps and try-both steps.
-	ID    string
+	ID    string // unique among the bank's steps and try-both steps
 	Theme string
 	// Stage orders the steps as a learner meets them, from 1: a language, then
 	// servers and databases, real projects, and cloud, security and system design.
 	Stage int
 	Text  string
-	// Basis names the point of the source the step rests on.
-	Basis string
+	Basis string // the point of the source the step rests on
 	// SkipWhen maps the id of an unscored question to the option ids whose
 	// pick makes this step unnecessary, such as experience = ["work"].
 	SkipWhen map[string][]string
@@ -105,8 +98,7 @@ type Question struct {
 	Text  string
 	Help  string
 	Basis string
-	// Keyed is the path a Scale statement speaks for; empty for other kinds.
-	Keyed string
+	Keyed string // the path a Scale statement speaks for; empty for other kinds
 	// Sides are the two ways of working a Graded question weighs, A first;
 	// nil for other kinds.
 	Sides []Side
@@ -119,8 +111,7 @@ type Question struct {
 // Side is one of the two ways of working a Graded question weighs.
 type Side struct {
 	Text string
-	// Path is the id of the path this side speaks for.
-	Path string
+	Path string // the id of the path this side speaks for
 }
 
 // Multiple reports whether a question of this kind takes several picks,
@@ -128,9 +119,9 @@ type Side struct {
 func (k Kind) Multiple() bool      { return k == PickAny }
 func (q *Question) Multiple() bool { return q.Kind.Multiple() }
 
-// Most is the most the question can give each path, indexed like
-// Bank.Paths: the sum of an option's weights for a question that takes
-// several picks, the largest otherwise, and nothing for an unscored one.
+// Most is the most the question can give each path, indexed like Bank.Paths:
+// the sum of its options' weights for a question that takes several picks, the
+// largest otherwise, and nothing for an unscored one.
 func (q *Question) Most() []float64 {
 	var most []float64
 	for _, o := range q.Options {

@@ -13,16 +13,13 @@ import (
 // the file, the line where known, the question and the field.
 type Problem struct {
 	File string
-	// Line is 1-based; 0 when the place is not known.
-	Line int
+	Line int // 1-based; 0 when the place is not known
 	// Question is the id of the question at fault (or, before ids are known,
 	// "question 3"); empty for problems of the whole bank.
 	Question string
-	// Field names the key at fault, such as "options[2].weights".
-	Field   string
-	Message string
-	// Warning marks a problem that does not stop the bank from being used.
-	Warning bool
+	Field    string // the key at fault, such as "options[2].weights"
+	Message  string
+	Warning  bool // a problem that does not stop the bank from being used
 }
 
 // Error renders the problem as
