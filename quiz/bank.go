@@ -42,9 +42,7 @@ type Bank struct {
 // Thresholds are the bank's scoring rules. Margins are in percentage points
 // between the leading path and the runner-up.
 type Thresholds struct {
-	// MinAnswered is the least share (0–1) of the bank's questions that must
-	// be answered before a path is recommended.
-	MinAnswered float64
+	MinAnswered float64 // the least share (0–1) of questions answered for a path to be recommended
 	// Slight, Moderate and Clear are the margins from which a lean is called
 	// slight, moderate and clear; below Slight it is balanced.
 	Slight   float64
@@ -139,9 +137,8 @@ func (q *Question) Most() []float64 {
 	return most
 }
 
-// Accepts reports whether picks are a whole answer to the question: at
-// least one, each an option of it, none twice, and only one unless the
-// question takes several.
+// Accepts reports whether picks are a whole answer to the question: at least
+// one, each an option of it, none twice, and only one unless it takes several.
 func (q *Question) Accepts(picks []int) bool {
 	if len(picks) == 0 || !q.Multiple() && len(picks) != 1 {
 		return false
@@ -157,9 +154,8 @@ func (q *Question) Accepts(picks []int) bool {
 // Scored reports whether the question counts towards the result.
 func (q *Question) Scored() bool { return !q.Unscored }
 
-// DefaultPick is the option an asker highlights first: the middle point of
-// a graded or scale question, so that neither side is suggested, and -1
-// (none) for other kinds.
+// DefaultPick is the option an asker highlights first: the middle point of a
+// graded or scale question, so that neither side is suggested; -1 otherwise.
 func (q *Question) DefaultPick() int {
 	if (q.Kind == Graded || q.Kind == Scale) && len(q.Options) == 5 {
 		return 2
@@ -169,8 +165,7 @@ func (q *Question) DefaultPick() int {
 
 // Option is one answer a question offers.
 type Option struct {
-	// ID is optional; answers may name an option by it.
-	ID   string
+	ID   string // optional; answers may name an option by it
 	Text string
 	// Weights holds the points this option gives each path, indexed like
 	// Bank.Paths. Weights are finite, at least 0, and have at most three

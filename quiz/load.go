@@ -26,9 +26,9 @@ var ErrTooLarge = errors.New("file is larger than 16 MiB")
 // ErrUTF16 is wrapped by the error for a file saved as UTF-16.
 var ErrUTF16 = errors.New("UTF-16 text")
 
-// SyntaxError is a bank that is not valid TOML, or whose values have the
-// wrong type. Its message reads `questions.toml:14:7: expected value…`,
-// followed by the source line and a caret under the place.
+// SyntaxError is a bank or answers file that cannot be decoded: not UTF-8, TOML
+// or JSON, or nested too deep. Its message reads `questions.toml:14:7: expected
+// value…`, then the source line and a caret under the place.
 type SyntaxError struct {
 	File    string
 	Line    int
@@ -143,9 +143,8 @@ func Parse(file string, data []byte) (*Bank, error) {
 	return b, nil
 }
 
-// decodeTOML decodes src with the TOML library, after refusing nesting too
-// deep for it (need says how deep the file's kind needs to go). prefix
-// leads the library's messages.
+// decodeTOML decodes src with the TOML library after refusing nesting too deep
+// for it (need says how deep the kind of file needs); prefix leads its messages.
 func decodeTOML(file, src, prefix, need string) (map[string]any, []toml.Key, error) {
 	if at := scan(src, nil); at >= 0 {
 		line, col := position(src, at)
@@ -247,8 +246,7 @@ func stringLen(s string) int {
 	return len(s)
 }
 
-// position is the line and the column, counted in bytes as the TOML
-// library counts them, of offset at in src.
+// position is the line and byte column (as the TOML library counts) of offset at in src.
 func position(src string, at int) (line, col int) {
 	return strings.Count(src[:at], "\n") + 1, at - strings.LastIndexByte(src[:at], '\n')
 }
