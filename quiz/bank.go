@@ -8,10 +8,9 @@ package quiz
 
 import "slices"
 
-// Kind is the kind of a question: Choice, exactly one option; PickAny, one or
-// more, whose weights add up; Scale, an agreement statement keyed to one path,
-// on five points from "strongly disagree" to "strongly agree"; Graded, a choice
-// between two sides on five points from "much rather A" to "much rather B".
+// Kind is a question's kind: Choice, exactly one option; PickAny, one or more,
+// whose weights add up; Scale, an agreement statement keyed to one path, on the
+// five ScaleLabels; Graded, a choice between two Sides on the five GradedLabels.
 type Kind string
 
 const (
@@ -97,9 +96,7 @@ type Question struct {
 	Help  string
 	Basis string
 	Keyed string // the path a Scale statement speaks for; empty for other kinds
-	// Sides are the two ways of working a Graded question weighs, A first;
-	// nil for other kinds.
-	Sides []Side
+	Sides []Side // the two ways of working a Graded question weighs, A first; else nil
 	// Unscored marks a profile question: it is asked and its answer kept,
 	// but it counts for no path (see Scored).
 	Unscored bool
@@ -112,8 +109,7 @@ type Side struct {
 	Path string // the id of the path this side speaks for
 }
 
-// Multiple reports whether a question of this kind takes several picks,
-// whose weights add up, rather than exactly one.
+// Multiple reports whether a question of this kind takes several picks, not one.
 func (k Kind) Multiple() bool      { return k == PickAny }
 func (q *Question) Multiple() bool { return q.Kind.Multiple() }
 
@@ -201,8 +197,5 @@ func (b *Bank) Question(id string) *Question {
 // OptionIndex returns the index of the option with the given id, or -1;
 // options without an id are never found.
 func (q *Question) OptionIndex(id string) int {
-	if id == "" {
-		return -1
-	}
-	return slices.IndexFunc(q.Options, func(o Option) bool { return o.ID == id })
+	return slices.IndexFunc(q.Options, func(o Option) bool { return id != "" && o.ID == id })
 }

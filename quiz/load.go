@@ -72,8 +72,7 @@ func checkText(file string, data []byte, what string) error {
 		return fmt.Errorf("%s: %w", file, ErrTooLarge)
 	}
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		// Windows editors offer "Unicode" meaning UTF-16, which is not
-		// TOML; said plainly, rather than as the invalid UTF-8 it is.
+		// Windows editors offer "Unicode" meaning UTF-16: say so, not "invalid UTF-8".
 		return &SyntaxError{File: file, Line: 1, Col: 1, Err: ErrUTF16,
 			Message: "the file is UTF-16 text, and " + what + " must be UTF-8: save it again with the encoding UTF-8"}
 	}
@@ -120,9 +119,8 @@ func ReadFile(path string) (data []byte, err error) {
 }
 
 // Parse decodes and validates a bank; file names it in messages. It returns a
-// *SyntaxError for input that is not TOML, and Problems listing every error of
-// meaning (values of the wrong type included) at once. A bank with only
-// warnings loads, with them in Bank.Warnings.
+// *SyntaxError for input that is not TOML, or Problems listing every error of
+// meaning at once, wrong types included; warnings go in Bank.Warnings.
 func Parse(file string, data []byte) (*Bank, error) {
 	if err := checkText(file, data, "a bank"); err != nil {
 		return nil, err
@@ -258,8 +256,7 @@ func newSyntaxError(file, src string, line, col int, msg string, err error) *Syn
 		return e
 	}
 	raw := strings.TrimRight(lines[line-1], "\r")
-	// The decoder can point past the end of a line; the end is as near as
-	// the caret can show.
+	// The decoder can point past the end of a line, where the caret can only show the end.
 	e.Col = min(col, len(raw)+1)
 	if col > 0 {
 		// The caret goes under the same character however the line's tabs,

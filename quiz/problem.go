@@ -9,8 +9,7 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// Problem is one thing wrong with a bank, said so that a person can find it:
-// the file, the line where known, the question and the field.
+// Problem is one thing wrong with a bank, placed so that a person can find it.
 type Problem struct {
 	File string
 	Line int // 1-based; 0 when the place is not known
