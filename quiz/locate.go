@@ -11,7 +11,7 @@ import (
 // a [header], a `key = value`, a comment or a blank, never a look-alike inside a
 // multi-line string, so counting the [[headers]] gives each element's index.
 type locator struct {
-	lines map[string]int // by key as the validator writes it: "questions[3].options[1].text"
+	lines map[string]int // the line of each table and key, such as "questions[3].options[1].text"
 }
 
 func newLocator(src string, _ map[string]any) *locator {
