@@ -154,11 +154,11 @@ func (r *answersReader) entries() ([]answerEntry, error) {
 				"an answers file holds a JSON object with one key per question id", nil)
 		}
 	} else {
-		doc, _, err := decodeTOML(r.file, string(r.data), "invalid TOML: ", "an answer is a number, an id or one list of them")
+		doc, err := decodeTOML(r.file, string(r.data), "invalid TOML: ", "an answer is a number, an id or one list of them")
 		if err != nil {
 			return nil, err
 		}
-		r.loc = newLocator(string(r.data), doc)
+		r.loc = newLocator(string(r.data))
 		top = r.tomlTable(doc, "")
 	}
 	answers, isResult := r.savedResult(top)

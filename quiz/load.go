@@ -126,11 +126,11 @@ func Parse(file string, data []byte) (*Bank, error) {
 		return nil, err
 	}
 	src := string(data)
-	doc, _, err := decodeTOML(file, src, "", "a bank needs six at most")
+	doc, err := decodeTOML(file, src, "", "a bank needs six at most")
 	if err != nil {
 		return nil, err
 	}
-	v := &validator{file: file, src: src, doc: doc}
+	v := &validator{file: file, src: src}
 	b := v.bank(v.readBank(doc))
 	sortProblems(v.errs)
 	sortProblems(v.warns)
@@ -143,22 +143,19 @@ func Parse(file string, data []byte) (*Bank, error) {
 
 // decodeTOML decodes src with the TOML library after refusing nesting too deep
 // for it (need says how deep the kind of file needs); prefix leads its messages.
-func decodeTOML(file, src, prefix, need string) (map[string]any, []toml.Key, error) {
+func decodeTOML(file, src, prefix, need string) (map[string]any, error) {
 	if at := scan(src, nil); at >= 0 {
 		line, col := position(src, at)
-		return nil, nil, newSyntaxError(file, src, line, col,
-			fmt.Sprintf("nested more than %d levels deep (%s)", maxNesting, need), nil)
+		return nil, newSyntaxError(file, src, line, col, fmt.Sprintf("nested more than %d levels deep (%s)", maxNesting, need), nil)
 	}
 	var doc map[string]any
-	md, err := toml.Decode(src, &doc)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, newSyntaxError(file, src, pe.Position.Line, pe.Position.Col, prefix+cleanMessage(pe.Message), err)
-		}
-		return nil, nil, fmt.Errorf("%s: %s%s", file, prefix, cleanMessage(err.Error()))
+	var pe toml.ParseError
+	if _, err := toml.Decode(src, &doc); errors.As(err, &pe) {
+		return nil, newSyntaxError(file, src, pe.Position.Line, pe.Position.Col, prefix+cleanMessage(pe.Message), err)
+	} else if err != nil {
+		return nil, fmt.Errorf("%s: %s%s", file, prefix, cleanMessage(err.Error()))
 	}
-	return doc, md.Keys(), nil
+	return doc, nil
 }
 
 // cleanMessage makes text from the TOML library, which can quote the

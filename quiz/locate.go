@@ -14,7 +14,7 @@ type locator struct {
 	lines map[string]int // the line of each table and key, such as "questions[3].options[1].text"
 }
 
-func newLocator(src string, _ map[string]any) *locator {
+func newLocator(src string) *locator {
 	text := strings.Split(src, "\n")
 	l := &locator{lines: map[string]int{}}
 	count := map[string]int{} // elements so far, by array of tables

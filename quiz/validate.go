@@ -29,7 +29,6 @@ const (
 type validator struct {
 	file  string
 	src   string
-	doc   map[string]any
 	loc   *locator // made for the first problem: a sound bank needs no lines
 	errs  Problems
 	warns []Problem
@@ -43,7 +42,7 @@ type validator struct {
 // line is the line of an indexed key, or of its nearest parent with one.
 func (v *validator) line(key string) int {
 	if v.loc == nil {
-		v.loc = newLocator(v.src, v.doc)
+		v.loc = newLocator(v.src)
 	}
 	return v.loc.line(key)
 }
@@ -113,11 +112,8 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	}
 
 	seen = map[string]*elem{}
-	used := map[string]bool{}
 	for i := range raw.Questions {
-		q := v.question(b, i, &raw.Questions[i], seen)
-		used[q.Theme] = true
-		b.Questions = append(b.Questions, q)
+		b.Questions = append(b.Questions, v.question(b, i, &raw.Questions[i], seen))
 	}
 	if len(raw.Questions) == 0 {
 		v.errorf("", "", "questions", "a bank needs at least one question: add a [[questions]] table")
@@ -137,7 +133,7 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		b.TryBoth = append(b.TryBoth, v.step(b, &elem{array: "try_both", i: i}, &s, seen))
 	}
 	for i, t := range b.Themes {
-		if !used[t.ID] && t.ID != "" {
+		if t.ID != "" && !slices.ContainsFunc(b.Questions, func(q Question) bool { return q.Theme == t.ID }) {
 			v.warnf(fmt.Sprintf("themes[%d]", i), "", fmt.Sprintf("theme %q", t.ID), "no question uses this theme")
 		}
 	}
