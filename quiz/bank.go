@@ -80,9 +80,9 @@ type Step struct {
 
 // Theme groups questions about one area of the work.
 type Theme struct {
-	ID    string
-	Name  string
-	About string
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	About string `toml:"about"`
 }
 
 // Question is one question of a bank. Scale and graded questions are stored
@@ -105,8 +105,8 @@ type Question struct {
 
 // Side is one of the two ways of working a Graded question weighs.
 type Side struct {
-	Text string
-	Path string // the id of the path this side speaks for
+	Text string `toml:"text"`
+	Path string `toml:"path"` // the id of the path this side speaks for
 }
 
 // Multiple reports whether a question of this kind takes several picks, not one.

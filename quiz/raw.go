@@ -15,12 +15,13 @@ import (
 // file into plain maps, and read copies them into these types, so that a
 // value of the wrong type or an unknown key is an ordinary problem, reported
 // with every other one, whatever layout the bank is written in. The tags are
-// the bank's keys, listed nowhere else; a pointer is nil for a key left out.
+// the bank's keys, listed nowhere else (Theme and Side are read as they are);
+// a pointer is nil for a key left out.
 type rawBank struct {
 	Title     string        `toml:"title"`
 	Intro     string        `toml:"intro"`
 	Scoring   *rawScoring   `toml:"scoring"`
-	Themes    []rawTheme    `toml:"themes"`
+	Themes    []Theme       `toml:"themes"`
 	Paths     []rawPath     `toml:"paths"`
 	Questions []rawQuestion `toml:"questions"`
 	TryBoth   []rawTryBoth  `toml:"try_both"`
@@ -31,12 +32,6 @@ type rawScoring struct {
 	Slight      *float64 `toml:"slight"`
 	Moderate    *float64 `toml:"moderate"`
 	Clear       *float64 `toml:"clear"`
-}
-
-type rawTheme struct {
-	ID    string `toml:"id"`
-	Name  string `toml:"name"`
-	About string `toml:"about"`
 }
 
 type rawPath struct {
@@ -74,14 +69,9 @@ type rawQuestion struct {
 	Basis   string      `toml:"basis"`
 	Keyed   string      `toml:"keyed"`
 	Weight  *float64    `toml:"weight"`
-	A       *rawSide    `toml:"a"`
-	B       *rawSide    `toml:"b"`
+	A       *Side       `toml:"a"`
+	B       *Side       `toml:"b"`
 	Options []rawOption `toml:"options"`
-}
-
-type rawSide struct {
-	Text string `toml:"text"`
-	Path string `toml:"path"`
 }
 
 type rawOption struct {

@@ -414,7 +414,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions: a graded question names a path on each side, a and b")
 	}
 	idx := [2]int{-1, -1}
-	for i, side := range []*rawSide{rq.A, rq.B} {
+	for i, side := range []*Side{rq.A, rq.B} {
 		name := string(rune('a' + i))
 		if side == nil {
 			v.errorf(qe.keyOf(name), qid, name, "is missing: a graded question needs both sides, such as %s = { text = \"…\", path = %q }", name, firstOr(b.pathIDs(), "engineer"))
