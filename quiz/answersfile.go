@@ -312,34 +312,29 @@ func (r *answersReader) picks(q *Question, e answerEntry) (picks []int, ok bool)
 	switch {
 	case e.value == answerSkip:
 		return nil, true
-	case isList && !q.Multiple():
+	case !isList:
+		items = []any{e.value}
+	case !q.Multiple():
 		r.problem(e.line, q.ID, "takes one option, not a list; write one option number from 1 to %d", len(q.Options))
 		return nil, false
-	case !isList:
-		pick, msg := r.option(q, e.value, false)
-		if msg != "" {
-			r.problem(e.line, q.ID, "%s", msg)
-			return nil, false
-		}
-		return []int{pick}, true
 	}
 	ok = true
 	for i, item := range items {
-		pick, msg := r.option(q, item, true)
-		switch {
-		case item == answerSkip:
+		pick, msg := r.option(q, item, isList)
+		if isList && item == answerSkip {
 			msg = `"skip" skips the whole question; write "skip" or [] in place of the list`
-		case msg == "" && slices.Contains(picks, pick):
-			r.problem(e.line, q.ID, "option %d is picked twice", pick+1)
-			ok = false
-			continue
+		}
+		if isList && msg != "" {
+			msg = fmt.Sprintf("item %d: %s", i+1, msg)
+		} else if msg == "" && slices.Contains(picks, pick) {
+			msg = fmt.Sprintf("option %d is picked twice", pick+1)
 		}
 		if msg != "" {
-			r.problem(e.line, q.ID, "item %d: %s", i+1, msg)
+			r.problem(e.line, q.ID, "%s", msg)
 			ok = false
-			continue
+		} else {
+			picks = append(picks, pick)
 		}
-		picks = append(picks, pick)
 	}
 	slices.Sort(picks)
 	return picks, ok
