@@ -147,10 +147,11 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 		}
 		dst.SetFloat(f)
 	case typ.Kind() == reflect.Struct:
-		if _, ok := x.(map[string]any); !ok {
+		m, ok := x.(map[string]any)
+		if !ok {
 			return t.wrongType(name, "a table", x)
 		}
-		t.sub(name).read(dst)
+		t.sub(name, -1, m).read(dst)
 	case typ.Kind() == reflect.Slice && typ.Elem().Kind() == reflect.Struct:
 		list, ok := tables(x)
 		if !ok {
@@ -158,7 +159,7 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 		}
 		dst.Set(reflect.MakeSlice(typ, len(list), len(list)))
 		for i, m := range list {
-			t.element(name, i, m).read(dst.Index(i))
+			t.sub(name, i, m).read(dst.Index(i))
 		}
 	case typ.Kind() == reflect.Map:
 		m, ok := x.(map[string]any)
@@ -166,7 +167,7 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 			return t.wrongType(name, "a table", x)
 		}
 		dst.Set(reflect.MakeMap(typ))
-		sub := t.sub(name)
+		sub := t.sub(name, -1, m)
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			item := reflect.New(typ.Elem()).Elem()
 			if sub.set(item, k, m[k]) {
@@ -197,16 +198,10 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 	return true
 }
 
-// sub is the table under key name, such as [scoring], a side of a graded
-// question or an option's weights.
-func (t table) sub(name string) table {
-	m, _ := t.m[name].(map[string]any)
-	return table{v: t.v, m: m, e: &elem{parent: t.e, array: name, table: true}, kind: joinKey(t.kind, name), qid: t.qid}
-}
-
-// element is the i-th table of the array under key name.
-func (t table) element(name string, i int, m map[string]any) table {
-	s := table{v: t.v, m: m, e: &elem{parent: t.e, array: name, i: i}, kind: joinKey(t.kind, name), qid: t.qid}
+// sub is table m under key name: the i-th of its array, or with i < 0 a
+// table of its own, such as [scoring], a graded question's side or weights.
+func (t table) sub(name string, i int, m map[string]any) table {
+	s := table{v: t.v, m: m, e: &elem{parent: t.e, array: name, i: i, table: i < 0}, kind: joinKey(t.kind, name), qid: t.qid}
 	switch s.kind {
 	case "questions":
 		s.qid = t.v.qids[i]
