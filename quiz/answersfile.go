@@ -17,8 +17,7 @@ import (
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
-// answerSkip is the value that skips a question in an answers file.
-const answerSkip = "skip"
+const answerSkip = "skip" // the answer that skips a question
 
 // ResultSchema names the JSON result document, defined here where a saved
 // result is read back as answers. It changes only when a field is renamed
@@ -79,20 +78,16 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 // quietly dropping a pick.
 func (b *Bank) AnswerValues(a Answers) map[string]any {
 	values := make(map[string]any, len(b.Questions))
-	for i := range b.Questions {
-		q := &b.Questions[i]
-		picks := a[q.ID].Picks
-		nums := make([]int, len(picks))
-		for j, p := range picks {
-			nums[j] = p + 1
+	for _, q := range b.Questions {
+		var nums []int
+		for _, p := range a[q.ID].Picks {
+			nums = append(nums, p+1)
 		}
-		switch {
-		case len(nums) == 0:
+		values[q.ID] = nums
+		if len(nums) == 0 {
 			values[q.ID] = answerSkip
-		case !q.Multiple() && len(nums) == 1:
+		} else if !q.Multiple() && len(nums) == 1 {
 			values[q.ID] = nums[0]
-		default:
-			values[q.ID] = nums
 		}
 	}
 	return values
