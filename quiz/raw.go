@@ -83,9 +83,6 @@ type rawOption struct {
 // plainTypes name the values a bank's plain keys take, for messages.
 var plainTypes = map[reflect.Kind]string{reflect.String: "a string", reflect.Int64: "a whole number", reflect.Bool: "true or false"}
 
-// maxExactInt is the largest integer a float64 holds exactly.
-const maxExactInt = 1 << 53
-
 // table is one decoded table of the bank with, for messages, the element it
 // is (nil at the top), its name as headers spell it ("questions.options")
 // and its question.
@@ -233,7 +230,7 @@ func toNumber(x any) (float64, string) {
 	case float64:
 		return n, ""
 	case int64:
-		if n > maxExactInt || n < -maxExactInt {
+		if n > 1<<53 || n < -1<<53 { // beyond what a float64 holds exactly
 			return 0, fmt.Sprintf("%d is too large to be a number exactly", n)
 		}
 		return float64(n), ""

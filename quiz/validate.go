@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -279,20 +280,13 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	if v.unread[qe.keyOf("kind")] {
 		return q // without its kind, nothing else about the question can be judged
 	}
-	switch q.Kind = Kind(rq.Kind); q.Kind {
-	case "":
-		q.Kind = Choice
-	case Choice, Scale, PickAny, Graded:
-	default:
+	if q.Kind = Kind(cmp.Or(rq.Kind, string(Choice))); !slices.Contains([]Kind{Choice, Scale, PickAny, Graded}, q.Kind) {
 		v.errorf(qe.keyOf("kind"), qid, "kind", "unknown kind %q: use \"choice\", \"scale\", \"graded\" or \"pick-any\"", rq.Kind)
 		return q
 	}
-	if rq.Scored != nil && !*rq.Scored {
-		if q.Kind != Choice {
-			v.errorf(qe.keyOf("scored"), qid, "scored", "only a choice question can be unscored (this one is %q)", q.Kind)
-			return q
-		}
-		q.Unscored = true
+	if q.Unscored = rq.Scored != nil && !*rq.Scored; q.Unscored && q.Kind != Choice {
+		v.errorf(qe.keyOf("scored"), qid, "scored", "only a choice question can be unscored (this one is %q)", q.Kind)
+		return q
 	}
 	if q.Kind != Graded && (rq.A != nil || rq.B != nil) {
 		v.errorf(qe.key(), qid, "a, b", "sides are only for graded questions: add kind = \"graded\", or give options")
@@ -375,17 +369,17 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 			v.errorf(oe.keyOf("weights"), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range slices.Sorted(maps.Keys(ro.Weights)) {
-			w := ro.Weights[pid]
 			pi, ok := v.paths[pid]
-			if !ok {
-				weightsOK = false
+			msg := weightProblem(ro.Weights[pid])
+			if ok && msg == "" {
+				o.Weights[pi] = ro.Weights[pid]
+				continue
+			} else if !ok {
 				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
-			} else if msg := weightProblem(w); msg != "" {
-				weightsOK = false
-				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
 			} else {
-				o.Weights[pi] = w
+				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
 			}
+			weightsOK = false
 		}
 	}
 	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove(q.Options) {
