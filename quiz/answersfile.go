@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
 	"slices"
@@ -272,7 +273,7 @@ func (r *answersReader) resolve(entries []answerEntry) Answers {
 	for _, e := range entries {
 		qi, known := index[e.key]
 		if !known {
-			r.unknownQuestion(e)
+			r.unknownQuestion(e, index)
 			continue
 		}
 		q := &r.bank.Questions[qi]
@@ -288,11 +289,10 @@ func (r *answersReader) resolve(entries []answerEntry) Answers {
 	return answers
 }
 
-func (r *answersReader) unknownQuestion(e answerEntry) {
+func (r *answersReader) unknownQuestion(e answerEntry, index map[string]int) {
 	if r.suggested < maxSuggestions {
 		r.suggested++
-		ids := ids(r.bank.Questions, func(q *Question) string { return q.ID })
-		if near := suggest.Closest(e.key, ids); near != "" {
+		if near := suggest.Closest(e.key, slices.Collect(maps.Keys(index))); near != "" {
 			r.problem(e.line, "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
 			return
 		}

@@ -312,10 +312,17 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 				return q
 			}
 		}
-		if q.Kind == Graded {
+		switch {
+		case q.Kind == Graded:
 			v.graded(b, qe, qid, rq, &q, w)
-		} else {
-			v.scale(b, qe, qid, rq, &q, w)
+		case rq.Keyed == "":
+			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
+		default:
+			// A statement is worded for one path, so it scores for that path
+			// alone: point p (from 1) gives it w×max(0, p−3).
+			if ki := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed); ki >= 0 {
+				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
+			}
 		}
 		return q
 	}
@@ -369,34 +376,20 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 			v.errorf(oe.keyOf("weights"), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range slices.Sorted(maps.Keys(ro.Weights)) {
-			pi, ok := v.paths[pid]
-			msg := weightProblem(ro.Weights[pid])
-			if ok && msg == "" {
+			switch pi, ok := v.paths[pid]; {
+			case !ok:
+				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
+			case weightProblem(ro.Weights[pid]) != "":
+				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", weightProblem(ro.Weights[pid]))
+			default:
 				o.Weights[pi] = ro.Weights[pid]
 				continue
-			} else if !ok {
-				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
-			} else {
-				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
 			}
 			weightsOK = false
 		}
 	}
 	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove(q.Options) {
 		v.errorf(qe.key(), qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
-	}
-}
-
-// scale expands a statement into its five points. A statement is worded
-// for one path, so it scores for that path alone: point p gives the keyed
-// path w×max(0, p−3), and disagreeing gives no other path anything.
-func (v *validator) scale(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
-	if rq.Keyed == "" {
-		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
-		return
-	}
-	if ki := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed); ki >= 0 {
-		q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
 	}
 }
 
