@@ -36,8 +36,7 @@ type validator struct {
 	qids  []string // the question ids by index, to name questions in problems
 	// unread marks the keys of values that could not be read: a later
 	// problem of the same key, such as "is missing", would repeat the first.
-	unread        map[string]bool
-	paths, themes map[string]int // the index of each id
+	unread map[string]bool
 }
 
 // line is the line of an indexed key, or of its nearest parent with one.
@@ -78,11 +77,10 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	b.Intro = v.text(nil, "intro", "", raw.Intro, true)
 	v.scoring(raw.Scoring, &b.Scoring)
 
-	v.themes = map[string]int{}
 	seen := map[string]*elem{}
 	for i, rt := range raw.Themes {
 		te := &elem{array: "themes", i: i}
-		v.id(te, "", rt.ID, seen, v.themes)
+		v.id(te, "", rt.ID, seen)
 		b.Themes = append(b.Themes, Theme{ID: rt.ID, Name: v.text(te, "name", "", rt.Name, true),
 			About: v.text(te, "about", "", rt.About, false)})
 	}
@@ -90,11 +88,10 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		v.errorf("", "", "themes", "a bank needs at least one theme: add a [[themes]] table")
 	}
 
-	v.paths = map[string]int{}
 	seen = map[string]*elem{}
 	for i, rp := range raw.Paths {
 		pe := &elem{array: "paths", i: i, id: rp.ID}
-		v.id(pe, "", rp.ID, seen, v.paths)
+		v.id(pe, "", rp.ID, seen)
 		p := Path{ID: rp.ID, Name: v.text(pe, "name", "", rp.Name, true), Summary: v.text(pe, "summary", "", rp.Summary, true)}
 		for j, s := range rp.Salary {
 			p.Salary = append(p.Salary, v.text(&elem{parent: pe, array: "salary", i: j}, "", "", s, true))
@@ -105,11 +102,7 @@ func (v *validator) bank(raw *rawBank) *Bank {
 		b.Paths = append(b.Paths, p)
 	}
 	if len(raw.Paths) < 2 {
-		at := ""
-		if len(raw.Paths) > 0 {
-			at = "paths[0]"
-		}
-		v.errorf(at, "", "paths", "a bank needs at least two paths to compare, found %d", len(raw.Paths))
+		v.errorf("paths[0]", "", "paths", "a bank needs at least two paths to compare, found %d", len(raw.Paths))
 	}
 
 	seen = map[string]*elem{}
@@ -245,15 +238,14 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 // ref checks that id names one of the bank's themes or paths (what); it
 // returns the index, or -1 after a problem.
 func (v *validator) ref(b *Bank, key, qid, field, what, id string) int {
-	known, ids := v.themes, b.themeIDs()
+	i, ids := b.ThemeIndex(id), b.themeIDs()
 	if what == "path" {
-		known, ids = v.paths, b.pathIDs()
+		i, ids = b.PathIndex(id), b.pathIDs()
 	}
-	i, ok := known[id]
 	switch {
 	case id == "":
 		v.errorf(key, qid, field, "is missing: name one of the bank's %ss (%s)", what, strings.Join(ids, ", "))
-	case !ok:
+	case i < 0:
 		v.unknownRef(key, qid, field, what, id, ids)
 	default:
 		return i
@@ -265,7 +257,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	qe := &elem{array: "questions", i: i}
 	qid := v.qids[i]
 	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed}
-	v.id(qe, qid, rq.ID, seen, nil)
+	v.id(qe, qid, rq.ID, seen)
 	v.ref(b, qe.keyOf("theme"), qid, "theme", "theme", rq.Theme)
 	q.Text = v.text(qe, "text", qid, rq.Text, true)
 	q.Help = v.text(qe, "help", qid, rq.Help, false)
@@ -355,7 +347,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 		if ro.ID == "skip" { // answers files say "skip" to skip a question
 			v.errorf(oe.keyOf("id"), qid, oe.fieldOf("id"), "id \"skip\" is reserved for skipping a question: choose another")
 		} else if ro.ID != "" {
-			v.id(oe, qid, ro.ID, seen, nil)
+			v.id(oe, qid, ro.ID, seen)
 		}
 		o := Option{ID: ro.ID, Text: v.text(oe, "text", qid, ro.Text, true), Weights: weights[j*n : (j+1)*n : (j+1)*n]}
 		if utf8.RuneCountInString(o.Text) > optionWidth {
@@ -376,8 +368,8 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 			v.errorf(oe.keyOf("weights"), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range slices.Sorted(maps.Keys(ro.Weights)) {
-			switch pi, ok := v.paths[pid]; {
-			case !ok:
+			switch pi := b.PathIndex(pid); {
+			case pi < 0:
 				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
 			case weightProblem(ro.Weights[pid]) != "":
 				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", weightProblem(ro.Weights[pid]))
@@ -447,7 +439,7 @@ func fivePoints(n int, ids, labels []string, weigh func(p int, ws []float64)) []
 func (v *validator) step(b *Bank, se *elem, rs *rawStep, seen map[string]*elem) Step {
 	s := Step{ID: rs.ID, Theme: rs.Theme}
 	name := se.field()
-	if v.id(se, "", rs.ID, seen, nil) {
+	if v.id(se, "", rs.ID, seen) {
 		name = "step " + strconv.Quote(rs.ID)
 	}
 	v.ref(b, se.keyOf("theme"), "", se.fieldOf("theme"), "theme", rs.Theme)
@@ -531,9 +523,8 @@ func canMove(opts []Option) bool {
 }
 
 // id checks the id of element e (whose question is qid, if any) and notes
-// it in seen, and with its index in index when that is not nil; it
-// reports whether the id is good.
-func (v *validator) id(e *elem, qid, id string, seen map[string]*elem, index map[string]int) bool {
+// it in seen; it reports whether the id is good.
+func (v *validator) id(e *elem, qid, id string, seen map[string]*elem) bool {
 	key, field := e.keyOf("id"), e.fieldOf("id")
 	switch first, dup := seen[id]; {
 	case id == "":
@@ -548,9 +539,6 @@ func (v *validator) id(e *elem, qid, id string, seen map[string]*elem, index map
 		v.errorf(key, qid, field, "duplicate id %q%s: ids must be unique", id, at)
 	default:
 		seen[id] = e
-		if index != nil {
-			index[id] = e.i
-		}
 		return true
 	}
 	return false
