@@ -136,13 +136,19 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 			return false
 		}
 		dst.Set(p)
-	case typ.Kind() == reflect.Float64:
-		f, msg := toNumber(x)
-		if msg != "" {
-			t.problem(name, "%s", msg)
-			return false
+	case typ.Kind() == reflect.Float64: // a TOML integer or float
+		switch n := x.(type) {
+		case float64:
+			dst.SetFloat(n)
+		case int64:
+			if n > 1<<53 || n < -1<<53 { // beyond what a float64 holds exactly
+				t.problem(name, "%d is too large to be a number exactly", n)
+				return false
+			}
+			dst.SetFloat(float64(n))
+		default:
+			return t.wrongType(name, "a number", x)
 		}
-		dst.SetFloat(f)
 	case typ.Kind() == reflect.Struct:
 		m, ok := x.(map[string]any)
 		if !ok {
@@ -222,20 +228,6 @@ func tables(x any) ([]map[string]any, bool) {
 		}
 	}
 	return list, ok
-}
-
-// toNumber reads a TOML integer or float as a number, or says why not.
-func toNumber(x any) (float64, string) {
-	switch n := x.(type) {
-	case float64:
-		return n, ""
-	case int64:
-		if n > 1<<53 || n < -1<<53 { // beyond what a float64 holds exactly
-			return 0, fmt.Sprintf("%d is too large to be a number exactly", n)
-		}
-		return float64(n), ""
-	}
-	return 0, "expected a number, found " + tomlTypeName(x)
 }
 
 // problem records a value that cannot be read, and marks its key so that

@@ -380,7 +380,8 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 			weightsOK = false
 		}
 	}
-	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove(q.Options) {
+	canMove := slices.ContainsFunc(q.Options, func(o Option) bool { return !slices.Equal(o.Weights, q.Options[0].Weights) })
+	if weightsOK && !q.Unscored && len(q.Options) >= 2 && !canMove {
 		v.errorf(qe.key(), qid, "options", "every option carries the same weights, so the question cannot move the result: give the options different weights")
 	}
 }
@@ -509,17 +510,6 @@ func weightProblem(w float64) string {
 		return fmt.Sprintf("%v has more than three decimals: round it", w)
 	}
 	return ""
-}
-
-// canMove reports whether picking one option rather than another can change
-// some path's score.
-func canMove(opts []Option) bool {
-	for _, o := range opts[1:] {
-		if !slices.Equal(o.Weights, opts[0].Weights) {
-			return true
-		}
-	}
-	return false
 }
 
 // id checks the id of element e (whose question is qid, if any) and notes
