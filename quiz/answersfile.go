@@ -53,9 +53,8 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte order mark, which JSON refuses
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	r := &answersReader{bank: b, file: file, data: data,
-		isJSON: bytes.HasPrefix(trimmed, []byte("{")) || strings.EqualFold(filepath.Ext(file), ".json")}
+		isJSON: bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) || strings.EqualFold(filepath.Ext(file), ".json")}
 	entries, err := r.entries()
 	if err != nil {
 		return nil, err
@@ -95,14 +94,12 @@ func (b *Bank) AnswerValues(a Answers) map[string]any {
 }
 
 // answerEntry is one key of an answers file with its line and its value, as
-// the TOML decoder gives it or as the JSON decoder does with UseNumber. A
-// JSON value's bytes and offset let an object's entries be read in turn.
+// the TOML decoder or the JSON one with UseNumber gives it; a JSON object
+// comes as its entries, in file order, repeated keys included.
 type answerEntry struct {
-	key    string
-	line   int
-	value  any
-	raw    []byte
-	offset int
+	key   string
+	line  int
+	value any
 }
 
 type answersReader struct {
@@ -111,7 +108,7 @@ type answersReader struct {
 	data      []byte
 	isJSON    bool
 	loc       *locator
-	at, lines int // the last offset given a line, and its line
+	at, lines int // the last offset given a line, and the line breaks before it
 	problems  Problems
 	// unlisted counts the problems past maxProblems; suggested the unknown
 	// questions searched for a near id.
@@ -128,46 +125,36 @@ func (r *answersReader) problem(line int, question, format string, args ...any) 
 }
 
 // entries decodes the file into its top-level keys, in file order, or into
-// the keys of the "answers" object of a saved result.
+// the keys of the "answers" of a saved result.
 func (r *answersReader) entries() ([]answerEntry, error) {
-	var top []answerEntry
-	if r.isJSON {
-		// Unmarshal checks the whole document, placing its syntax errors in
-		// the file, before the streaming decoder reads it key by key.
-		var se *json.SyntaxError
-		if err := json.Unmarshal(r.data, new(json.RawMessage)); errors.As(err, &se) {
-			off := int(se.Offset) - 1
-			if se.Offset >= int64(len(r.data)) {
-				off = len(r.data)
-			}
-			line, col := position(string(r.data), max(off, 0))
-			return nil, newSyntaxError(r.file, string(r.data), line, col, "invalid JSON: "+se.Error(), err)
-		}
-		var ok bool
-		if top, ok = r.jsonObject(r.data, 0); !ok {
-			line, col := position(string(r.data), len(r.data)-len(bytes.TrimLeft(r.data, " \t\r\n")))
-			return nil, newSyntaxError(r.file, string(r.data), line, col,
-				"an answers file holds a JSON object with one key per question id", nil)
-		}
-	} else {
+	if !r.isJSON {
 		doc, err := decodeTOML(r.file, string(r.data), "invalid TOML: ", "an answer is a number, an id or one list of them")
 		if err != nil {
 			return nil, err
 		}
 		r.loc = newLocator(string(r.data))
-		top = r.tomlTable(doc, "")
+		return r.savedResult(r.tomlTable(doc, "")), nil
 	}
-	answers, isResult := r.savedResult(top)
-	switch {
-	case !isResult:
-		return top, nil
-	case answers == nil:
-		return nil, nil
-	case r.isJSON:
-		entries, _ := r.jsonObject(answers.raw, answers.offset)
-		return entries, nil
+	// Unmarshal checks the whole document, placing its syntax errors in the
+	// file, before the streaming decoder reads it token by token.
+	var se *json.SyntaxError
+	if err := json.Unmarshal(r.data, new(json.RawMessage)); errors.As(err, &se) {
+		off := int(se.Offset) - 1
+		if se.Offset >= int64(len(r.data)) {
+			off = len(r.data)
+		}
+		line, col := position(string(r.data), max(off, 0))
+		return nil, newSyntaxError(r.file, string(r.data), line, col, "invalid JSON: "+se.Error(), err)
 	}
-	return r.tomlTable(answers.value.(map[string]any), answers.key), nil
+	dec := json.NewDecoder(bytes.NewReader(r.data))
+	dec.UseNumber()
+	top, ok := r.jsonValue(dec).([]answerEntry)
+	if !ok {
+		line, col := position(string(r.data), len(r.data)-len(bytes.TrimLeft(r.data, " \t\r\n")))
+		return nil, newSyntaxError(r.file, string(r.data), line, col,
+			"an answers file holds a JSON object with one key per question id", nil)
+	}
+	return r.savedResult(top), nil
 }
 
 // tomlTable lists the keys of a table in file order, each at the line of
@@ -185,52 +172,35 @@ func (r *answersReader) tomlTable(table map[string]any, name string) []answerEnt
 	return entries
 }
 
-// jsonObject lists the keys of a JSON object, already known to be valid
-// JSON, in file order, repeated keys included. base is the offset of data
-// in the file. ok is false when data is not an object.
-func (r *answersReader) jsonObject(data []byte, base int) (entries []answerEntry, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, false
-	}
-	for dec.More() {
-		tok, _ := dec.Token()
-		key, _ := tok.(string)
-		line := r.line(base + int(dec.InputOffset()) - 1)
-		var raw json.RawMessage
-		if dec.Decode(&raw) != nil {
-			break
+// jsonValue reads the next value of a document known to be valid JSON.
+func (r *answersReader) jsonValue(dec *json.Decoder) any {
+	tok, _ := dec.Token()
+	switch tok {
+	case json.Delim('['):
+		list := []any{}
+		for dec.More() {
+			list = append(list, r.jsonValue(dec))
 		}
-		entries = append(entries, answerEntry{key: key, line: line, value: jsonValue(raw), raw: raw,
-			offset: base + int(dec.InputOffset()) - len(raw)})
+		dec.Token()
+		return list
+	case json.Delim('{'):
+		entries := []answerEntry{}
+		for dec.More() {
+			key, _ := dec.Token()
+			line := r.line(int(dec.InputOffset()) - 1)
+			entries = append(entries, answerEntry{key: key.(string), line: line, value: r.jsonValue(dec)})
+		}
+		dec.Token()
+		return entries
 	}
-	return entries, true
+	return tok
 }
 
-// jsonValue decodes one value, already known to be valid JSON, keeping
-// numbers as json.Number. Most answers are numbers and strings, which need
-// no decoder of their own (and its buffer): stats reads thousands of files.
-func jsonValue(raw []byte) any {
-	var v any
-	switch raw[0] {
-	case '[', '{':
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		dec.Decode(&v)
-	case '"', 't', 'f', 'n':
-		json.Unmarshal(raw, &v)
-	default:
-		v = json.Number(raw)
-	}
-	return v
-}
-
-// savedResult tells a saved result from an answers file: a result has a
-// top-level "schema" naming the result document. For a result it returns the
-// "answers" entry, or nil after recording why there is none usable.
-func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry, isResult bool) {
-	var schema *answerEntry
+// savedResult tells a saved result, whose top-level "schema" names the
+// result document, from an answers file. It returns the entries to resolve:
+// the file's, the result's "answers", or none after recording why not.
+func (r *answersReader) savedResult(entries []answerEntry) []answerEntry {
+	var schema, answers *answerEntry
 	for i := range entries {
 		switch entries[i].key {
 		case "schema":
@@ -240,25 +210,27 @@ func (r *answersReader) savedResult(entries []answerEntry) (answers *answerEntry
 		}
 	}
 	if schema == nil {
-		return nil, false
+		return entries
 	}
-	name, ok := schema.value.(string)
-	if !ok || !strings.HasPrefix(name, resultSchemaFamily) {
-		return nil, false
-	}
+	name, _ := schema.value.(string)
 	switch {
+	case !strings.HasPrefix(name, resultSchemaFamily):
+		return entries
 	case name != ResultSchema:
 		r.problem(schema.line, "", "the saved result has schema %s; this version of careerquiz reads %q", quoteValue(name), ResultSchema)
 	case answers == nil:
 		r.problem(schema.line, "", `the saved result has no "answers" %s`, r.word("object", "table"))
 	default:
-		if _, ok := answers.value.(map[string]any); ok {
-			return answers, true
+		switch v := answers.value.(type) {
+		case []answerEntry:
+			return v
+		case map[string]any:
+			return r.tomlTable(v, answers.key)
 		}
 		r.problem(answers.line, "", `the saved result's "answers" must be %s with one key per question id, not %s`,
 			r.word("an object", "a table"), r.describe(answers.value))
 	}
-	return nil, true
+	return nil
 }
 
 // resolve checks each entry against the bank and turns it into an answer,
@@ -273,31 +245,26 @@ func (r *answersReader) resolve(entries []answerEntry) Answers {
 	for _, e := range entries {
 		qi, known := index[e.key]
 		if !known {
-			r.unknownQuestion(e, index)
+			why := "the bank has no question with this id"
+			if r.suggested < maxSuggestions {
+				r.suggested++
+				if near := suggest.Closest(e.key, slices.Collect(maps.Keys(index))); near != "" {
+					why = fmt.Sprintf("did you mean %q?", near)
+				}
+			}
+			r.problem(e.line, "", "unknown question %s; %s", quoteValue(e.key), why)
 			continue
 		}
-		q := &r.bank.Questions[qi]
 		if line, dup := first[e.key]; dup {
 			r.problem(e.line, e.key, "answered twice; the first answer is on line %d", line)
 			continue
 		}
 		first[e.key] = e.line
-		if picks, ok := r.picks(q, e); ok && len(picks) > 0 {
+		if picks, ok := r.picks(&r.bank.Questions[qi], e); ok && len(picks) > 0 {
 			answers[e.key] = Answer{Picks: picks}
 		}
 	}
 	return answers
-}
-
-func (r *answersReader) unknownQuestion(e answerEntry, index map[string]int) {
-	if r.suggested < maxSuggestions {
-		r.suggested++
-		if near := suggest.Closest(e.key, slices.Collect(maps.Keys(index))); near != "" {
-			r.problem(e.line, "", "unknown question %s; did you mean %q?", quoteValue(e.key), near)
-			return
-		}
-	}
-	r.problem(e.line, "", "unknown question %s; the bank has no question with this id", quoteValue(e.key))
 }
 
 // picks reads one question's answer. ok is false when a problem was
@@ -418,7 +385,7 @@ func (r *answersReader) describe(v any) string {
 		return strconv.FormatBool(v)
 	case nil:
 		return "null"
-	case map[string]any:
+	case map[string]any, []answerEntry:
 		return r.word("an object", "a table")
 	case []map[string]any:
 		return "a list of tables"
@@ -454,13 +421,10 @@ func shortValue(s string) string {
 // characters so that a file cannot move the cursor or hide text.
 func quoteValue(s string) string { return strconv.Quote(shortValue(s)) }
 
-// line is the 1-based line of a byte offset. It is asked for every key of a
-// JSON file, mostly in file order, so it counts on from the last answer.
+// line is the 1-based line of a byte offset. The keys of a JSON file are
+// read in order, so it counts on from the last key.
 func (r *answersReader) line(off int) int {
-	if off < r.at || r.lines == 0 {
-		r.at, r.lines = 0, 1
-	}
 	r.lines += bytes.Count(r.data[r.at:off], []byte{'\n'})
 	r.at = off
-	return r.lines
+	return r.lines + 1
 }
