@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"path/filepath"
 	"slices"
@@ -248,7 +247,7 @@ func (r *answersReader) resolve(entries []answerEntry) Answers {
 			why := "the bank has no question with this id"
 			if r.suggested < maxSuggestions {
 				r.suggested++
-				if near := suggest.Closest(e.key, slices.Collect(maps.Keys(index))); near != "" {
+				if near := suggest.Closest(e.key, ids(r.bank.Questions, func(q *Question) string { return q.ID })); near != "" {
 					why = fmt.Sprintf("did you mean %q?", near)
 				}
 			}
