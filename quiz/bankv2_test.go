@@ -158,6 +158,15 @@ func TestParseProfileProblems(t *testing.T) {
 			`profile.toml:44: try_both 1: text: is empty: write the text people will see`},
 		{"stage on a try-both step", `basis = "source: the login example"`, "basis = \"source: the login example\"\nstage = 1",
 			`profile.toml:49: try_both 1: stage: unknown key "stage" (known keys: id, theme, text, basis)`},
+		// A value of the wrong type is one mistake, reported once: not again
+		// as the key missing, or as what its absence leads to.
+		{"keyed", `keyed = "developer"`, `keyed = 3`,
+			`profile.toml:83: question "diagrams": keyed: expected a string, found an integer`},
+		{"side", `b = { text = "Find the broken code and get payments going again", path = "developer" }`, `b = "developer"`,
+			`profile.toml:77: question "payments-down": b: expected a table, found a string`},
+		{"options", "[[questions.options]]\nid = \"none\"\ntext = \"None yet\"\n\n[[questions.options]]\nid = \"database\"\ntext = \"A project with a database behind it\"\n\n[[questions.options]]\nid = \"work\"\ntext = \"Back-end code at work\"\n",
+			"options = \"none, database, work\"\n",
+			`profile.toml:57: question "experience": options: expected an array of tables, found a string: write each one under its own [[questions.options]] header`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := quiz.Parse("profile.toml", []byte(editProfile(t, tc.old, tc.new)))
