@@ -306,13 +306,14 @@ func (r *answersReader) picks(q *Question, e answerEntry) (picks []int, ok bool)
 func (r *answersReader) option(q *Question, v any, inList bool) (int, string) {
 	n := len(q.Options)
 	var text string
+	whole := true // written as a whole number, not as a float
 	switch v := v.(type) {
 	case int64:
 		text = strconv.FormatInt(v, 10)
 	case json.Number:
-		text = v.String()
+		text, whole = v.String(), !strings.ContainsAny(v.String(), ".eE")
 	case float64:
-		text = strconv.FormatFloat(v, 'g', -1, 64)
+		text, whole = strconv.FormatFloat(v, 'g', -1, 64), false
 		if !strings.ContainsAny(text, ".eIN") {
 			text += ".0"
 		}
@@ -321,7 +322,7 @@ func (r *answersReader) option(q *Question, v any, inList bool) (int, string) {
 	default:
 		return -1, fmt.Sprintf("%s, not %s", r.expected(q, inList), r.describe(v))
 	}
-	if _, isFloat := v.(float64); !isFloat && !strings.ContainsAny(text, ".eE") {
+	if whole {
 		if i, err := strconv.ParseInt(text, 10, 64); err == nil && i >= 1 && i <= int64(n) {
 			return int(i) - 1, ""
 		}

@@ -368,11 +368,11 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 			v.errorf(oe.keyOf("weights"), qid, oe.field(), "has no weights: give it points for at least one path, e.g. weights = { %s = 1 }", firstOr(b.pathIDs(), "engineer"))
 		}
 		for _, pid := range slices.Sorted(maps.Keys(ro.Weights)) {
-			switch pi := b.PathIndex(pid); {
+			switch pi, msg := b.PathIndex(pid), weightProblem(ro.Weights[pid]); {
 			case pi < 0:
 				v.unknownRef(oe.keyOf("weights."+pid), qid, oe.field(), "path", pid, b.pathIDs())
-			case weightProblem(ro.Weights[pid]) != "":
-				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", weightProblem(ro.Weights[pid]))
+			case msg != "":
+				v.errorf(oe.keyOf("weights."+pid), qid, oe.fieldOf(fmt.Sprintf("weight for %q", pid)), "%s", msg)
 			default:
 				o.Weights[pi] = ro.Weights[pid]
 				continue
@@ -471,19 +471,18 @@ func (v *validator) step(b *Bank, se *elem, rs *rawStep, seen map[string]*elem) 
 	}
 	for _, qid := range slices.Sorted(maps.Keys(rs.SkipWhen)) {
 		key, field := se.keyOf("skip_when."+qid), se.fieldOf("skip_when")
-		q := b.Question(qid)
-		if q == nil || q.Scored() {
-			if q != nil {
-				v.errorf(key, "", field, "question %q counts for the paths: skip_when names only unscored questions (%s)", qid, strings.Join(unscored, ", "))
-			} else {
-				v.unknownRef(key, "", field, "unscored question", qid, unscored)
-			}
+		qi := b.QuestionIndex(qid)
+		switch {
+		case qi < 0:
+			v.unknownRef(key, "", field, "unscored question", qid, unscored)
 			continue
+		case b.Questions[qi].Scored():
+			v.errorf(key, "", field, "question %q counts for the paths: skip_when names only unscored questions (%s)", qid, strings.Join(unscored, ", "))
+			continue
+		case v.unread[(&elem{array: "questions", i: qi}).keyOf("options")]:
+			continue // its options could not be read, which was reported
 		}
-		if v.unread[fmt.Sprintf("questions[%d].options", b.QuestionIndex(qid))] {
-			continue // its options are unknown, and were reported
-		}
-		opts := ids(q.Options, func(o *Option) string { return o.ID })
+		opts := ids(b.Questions[qi].Options, func(o *Option) string { return o.ID })
 		for _, oid := range rs.SkipWhen[qid] {
 			if !slices.Contains(opts, oid) {
 				v.unknownRef(key, "", field, fmt.Sprintf("option of question %q:", qid), oid, opts)
