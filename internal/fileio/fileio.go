@@ -21,7 +21,8 @@ import (
 // Error is a file that could not be read or written, and what the person
 // can do about it.
 type Error struct {
-	// Path is the name as it was given.
+	// Path is the name as it was given; empty where the caller puts the
+	// name before the message itself ("--output NAME: …").
 	Path string
 	// Why says what is wrong, worded to follow the name: "is a folder, not
 	// a file".
@@ -34,7 +35,12 @@ type Error struct {
 	Err error
 }
 
-func (e *Error) Error() string { return termsafe.Name(e.Path) + ": " + e.Why }
+func (e *Error) Error() string {
+	if e.Path == "" {
+		return e.Why
+	}
+	return termsafe.Name(e.Path) + ": " + e.Why
+}
 func (e *Error) Unwrap() error { return e.Err }
 
 // Hint returns the hint of the first *Error in err's chain, or "".

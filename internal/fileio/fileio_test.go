@@ -73,3 +73,20 @@ func TestHintOfOtherErrors(t *testing.T) {
 		t.Errorf("Hint(nil) = %q", h)
 	}
 }
+
+// An error leads with the name, quoted where need be, unless the caller
+// names it itself.
+func TestErrorMessage(t *testing.T) {
+	for _, tc := range []struct {
+		err  fileio.Error
+		want string
+	}{
+		{fileio.Error{Path: "bank.toml", Why: "is a folder, not a file"}, "bank.toml: is a folder, not a file"},
+		{fileio.Error{Path: "a\nb", Why: "does not exist"}, `"a\nb": does not exist`},
+		{fileio.Error{Why: "is a folder; name a file"}, "is a folder; name a file"},
+	} {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("Error() = %q, want %q", got, tc.want)
+		}
+	}
+}
