@@ -174,7 +174,8 @@ func bashOffer(fn, prefix string, k Kind, choices []string) string {
 	return ":"
 }
 
-// shellCase is a case pattern for a word, ” for the empty one.
+// shellCase is a case pattern for a word: a pair of single quotes for
+// the empty one.
 func shellCase(s string) string {
 	if s == "" {
 		return "''"

@@ -104,8 +104,8 @@ func zshEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, ":", `\:`).Replace(s)
 }
 
-// shQuote quotes s for a POSIX shell (zsh and bash): in single quotes, a
-// single quote as '\”.
+// shQuote quotes s for a POSIX shell (zsh and bash): in single quotes,
+// each single quote in s closed, escaped and opened again.
 func shQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
