@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,5 +149,109 @@ func TestZshGolden(t *testing.T) {
 	msg, err := exec.Command("zsh", "-f", "-c", prog).CombinedOutput()
 	if err != nil || strings.TrimSpace(string(msg)) != "_careerquiz" {
 		t.Fatalf("sourcing in zsh: %v\n%s", err, msg)
+	}
+}
+
+func TestFishGolden(t *testing.T) {
+	out := render(t, func(b *bytes.Buffer) error { return clidoc.Fish(b, careerquiz) })
+	golden(t, "careerquiz.fish", out)
+	if _, err := exec.LookPath("fish"); err != nil {
+		t.Skip("no fish")
+	}
+	dir := t.TempDir()
+	script := filepath.Join(dir, "careerquiz.fish")
+	os.WriteFile(script, out, 0o600)
+	if msg, err := exec.Command("fish", "--no-config", "-n", script).CombinedOutput(); err != nil {
+		t.Fatalf("fish -n: %v\n%s", err, msg)
+	}
+	for _, name := range []string{"my.toml", "mine.json"} {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o600)
+	}
+	for _, tc := range []struct{ line, want string }{
+		{"careerquiz c", "check compare completion"},
+		{"careerquiz --format ", "json markdown text"},
+		{"careerquiz --format=", "--format=json --format=markdown --format=text"},
+		{"careerquiz --colour n", "never"},
+		{"careerquiz --questions m", "mine.json my.toml"},
+		{"careerquiz --seed ", ""},
+		{"careerquiz check --j", "--json"},
+		{"careerquiz check m", "mine.json my.toml"},
+		{"careerquiz schema ", "bank check result"},
+		{"careerquiz history ", ""},
+		{"careerquiz completion ", "bash fish zsh"},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			cmd := exec.Command("fish", "--no-config", "-c", "source "+script+"; complete -C '"+tc.line+"'")
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+				if w, _, _ := strings.Cut(l, "\t"); w != "" {
+					got = append(got, w)
+				}
+			}
+			slices.Sort(got)
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("offered %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestManGolden(t *testing.T) {
+	out := render(t, func(b *bytes.Buffer) error { return clidoc.Man(b, careerquiz, "2026-12-07", "v1.2.0") })
+	golden(t, "careerquiz.1", out)
+	if _, err := exec.LookPath("groff"); err != nil {
+		t.Skip("no groff")
+	}
+	// -ww turns on every warning; -z makes no output but the warnings.
+	cmd := exec.Command("groff", "-man", "-Tutf8", "-ww", "-z")
+	cmd.Stdin = bytes.NewReader(out)
+	if msg, err := cmd.CombinedOutput(); err != nil || len(msg) > 0 {
+		t.Fatalf("groff warns: %v\n%s", err, msg)
+	}
+	cmd = exec.Command("groff", "-man", "-Tutf8", "-P-cbou")
+	cmd.Stdin = bytes.NewReader(out)
+	page, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"careerquiz - see whether you lean towards back-end engineering",
+		"careerquiz check [--json] [FILE|-]",
+		"--format FORMAT",
+		"--color, --colour WHEN",
+		"EXIT STATUS", "130", "ENVIRONMENT", "NO_COLOR", "FILES", "EXAMPLES",
+		"careerquiz --format markdown --output result.md",
+		"↑ ↓ (or j k)",
+		"print one row per person instead",
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page as shown lacks %q", want)
+		}
+	}
+}
+
+// Text that roff would read as requests or escapes is shown as written.
+func TestManEscapes(t *testing.T) {
+	p := clidoc.Program{Name: "x", Summary: `a \back slash`, Description: ".TH not a request\n\n'also not\n\nsay \"hi\" -- to all",
+		Examples: []clidoc.Example{{Command: `x --a "b" 'c'`, Text: ".start"}}}
+	out := render(t, func(b *bytes.Buffer) error { return clidoc.Man(b, p, "d", "v") })
+	if _, err := exec.LookPath("groff"); err != nil {
+		t.Skip("no groff")
+	}
+	cmd := exec.Command("groff", "-man", "-Tutf8", "-ww", "-P-cbou")
+	cmd.Stdin = bytes.NewReader(out)
+	page, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`a \back slash`, ".TH not a request", "'also not", `say "hi" -- to all`, `x --a "b" 'c'`, ".start"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
 	}
 }
