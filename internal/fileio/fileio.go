@@ -103,7 +103,7 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 // tooLarge is the error for a file over limit bytes; size is -1 when only
 // reading found it out.
 func tooLarge(path string, limit, size int64) *Error {
-	why := "is larger than " + sizeText(limit)
+	why := "file is larger than " + sizeText(limit)
 	if size >= 0 {
 		why += fmt.Sprintf(" (%d bytes)", size)
 	}

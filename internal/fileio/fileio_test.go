@@ -32,7 +32,7 @@ func TestOpenRegularReadsWhole(t *testing.T) {
 		t.Fatalf("read %d bytes, %v; want %d", len(data), err, len(content))
 	}
 	if _, err := fileio.ReadFile(path, int64(len(content)-1)); !errors.Is(err, fileio.ErrTooLarge) ||
-		!strings.Contains(err.Error(), "is larger than 299999 bytes (300000 bytes)") {
+		!strings.Contains(err.Error(), "file is larger than 299999 bytes (300000 bytes)") {
 		t.Errorf("error %v, want it too large", err)
 	}
 }

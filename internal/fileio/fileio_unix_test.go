@@ -67,7 +67,7 @@ func TestReadFile(t *testing.T) {
 		{"/dev/null", "/dev/null", "/dev/null: is a device (character device): careerquiz reads only regular files here", fileio.ErrNotRegular, "name a regular file"},
 		{"/dev/zero, which never ends", "/dev/zero", "/dev/zero: is a device (character device)", fileio.ErrNotRegular, "name a regular file"},
 		{"a socket", sock, sock + ": is a socket: careerquiz reads only regular files here", fileio.ErrNotRegular, "name a regular file"},
-		{"a file over the limit", at("big.toml"), at("big.toml") + ": is larger than 16 MiB (16777217 bytes)", fileio.ErrTooLarge, "check the name"},
+		{"a file over the limit", at("big.toml"), at("big.toml") + ": file is larger than 16 MiB (16777217 bytes)", fileio.ErrTooLarge, "check the name"},
 		{"a missing file", at("missing.toml"), at("missing.toml") + ": does not exist", fs.ErrNotExist, "check the file's name and folder"},
 		{"a link to nothing", at("dangling.toml"), at("dangling.toml") + ": is a symbolic link to nothing", fs.ErrNotExist, "point the link at a file"},
 		{"links in a loop", at("loop-a"), at("loop-a") + ": cannot be read: its symbolic links go round in a loop", nil, "point the link"},
