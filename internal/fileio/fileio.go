@@ -100,6 +100,32 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// Stdin is the name that stands for standard input on the command line.
+const Stdin = "-"
+
+// StdinName is what standard input is called in messages.
+const StdinName = "standard input"
+
+// ReadInput reads the file at path as ReadFile does, or stdin for "-",
+// bounded by limit either way. name is what messages call it: the path,
+// or "standard input".
+func ReadInput(path string, stdin io.Reader, limit int64) (name string, data []byte, err error) {
+	if path != Stdin {
+		data, err = ReadFile(path, limit)
+		return path, data, err
+	}
+	data, err = io.ReadAll(io.LimitReader(stdin, limit+1))
+	switch {
+	case err != nil:
+		return StdinName, nil, &Error{Path: StdinName, Why: "cannot be read: " + errText(err), Err: err}
+	case int64(len(data)) > limit:
+		e := tooLarge(StdinName, limit, -1)
+		e.Hint = "check what is piped in: careerquiz reads text files of a few kilobytes"
+		return StdinName, nil, e
+	}
+	return StdinName, data, nil
+}
+
 // tooLarge is the error for a file over limit bytes; size is -1 when only
 // reading found it out.
 func tooLarge(path string, limit, size int64) *Error {

@@ -90,3 +90,33 @@ func TestErrorMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestReadInput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "answers.toml")
+	os.WriteFile(path, []byte("a = 1\n"), 0o600)
+	for _, tc := range []struct {
+		name, path, stdin string
+		limit             int64
+		wantName, want    string // want is the data, or the error's message
+	}{
+		{"a file", path, "ignored", 100, path, "a = 1\n"},
+		{"standard input", "-", "b = 2\n", 100, "standard input", "b = 2\n"},
+		{"standard input at the limit", "-", "12345", 5, "standard input", "12345"},
+		{"standard input over the limit", "-", "123456", 5, "standard input", "standard input: file is larger than 5 bytes"},
+		{"a file over the limit", path, "", 5, path, path + ": file is larger than 5 bytes (6 bytes)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name, data, err := fileio.ReadInput(tc.path, strings.NewReader(tc.stdin), tc.limit)
+			got := string(data)
+			if err != nil {
+				got = err.Error()
+				if !errors.Is(err, fileio.ErrTooLarge) || fileio.Hint(err) == "" {
+					t.Errorf("error %v (hint %q), want ErrTooLarge with a hint", err, fileio.Hint(err))
+				}
+			}
+			if name != tc.wantName || got != tc.want {
+				t.Errorf("ReadInput = %q, %q; want %q, %q", name, got, tc.wantName, tc.want)
+			}
+		})
+	}
+}

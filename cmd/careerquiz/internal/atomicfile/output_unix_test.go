@@ -188,3 +188,19 @@ func TestWriteOutputErrorQuotesTheName(t *testing.T) {
 		t.Fatalf("error %q, want one line", err)
 	}
 }
+
+// A link is judged by what it points to: a link to nothing can be
+// written where its target's folder can.
+func TestCheckWritableFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	os.Symlink("elsewhere/r.md", filepath.Join(dir, "into-missing"))
+	os.Symlink("r.md", filepath.Join(dir, "dangling"))
+	if err := CheckWritable(filepath.Join(dir, "dangling")); err != nil {
+		t.Errorf("a link to a file that can be made: %v", err)
+	}
+	err := CheckWritable(filepath.Join(dir, "into-missing"))
+	if err == nil || err.Error() != "folder "+filepath.Join(dir, "elsewhere")+" does not exist" {
+		t.Errorf("a link into a missing folder: %v", err)
+	}
+	onlyFiles(t, dir, "dangling", "into-missing")
+}
