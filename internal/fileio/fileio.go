@@ -217,7 +217,7 @@ func notRegularError(path string, m fs.FileMode) *Error {
 	case m.IsDir():
 		e.Why, e.Hint = "is a folder, not a file", "name a file in it"
 	case m&fs.ModeNamedPipe != 0:
-		e.Why, e.Hint = "is a FIFO (named pipe)"+here, hintPipe+": careerquiz … - < "+termsafe.Name(path)
+		e.Why, e.Hint = "is a FIFO (named pipe)"+here, hintPipe
 	case m&fs.ModeCharDevice != 0:
 		e.Why = "is a device (character device)" + here
 	case m&fs.ModeDevice != 0:
