@@ -30,8 +30,9 @@ const maxLinks = 40
 //   - a symbolic link is followed, chains included, and its target is
 //     replaced atomically in the target's folder (or created, for a link
 //     to nothing), so the link stays a link;
-//   - anything else that is there (a FIFO, /dev/null, /dev/stdout, a
-//     terminal) is written into as it is, never replaced;
+//   - anything else that is there (a FIFO, /dev/null, a terminal), and
+//     /dev/stdout or /dev/fd/N whatever it leads to, is written into as
+//     it is (appended to), never replaced;
 //   - a folder is refused.
 //
 // Every write and close is checked. On error the old file is as it was.
@@ -44,11 +45,13 @@ func WriteOutput(path string, data []byte, perm fs.FileMode, stdout io.Writer) e
 		}
 		return nil
 	}
-	target, fi, err := resolve(path)
+	target, fi, stands, err := resolve(path)
 	if err != nil {
 		return writeError(err)
 	}
 	switch {
+	case stands:
+		return writeInto(path, data)
 	case fi == nil:
 	case fi.Mode().IsRegular():
 		perm = fi.Mode().Perm()
@@ -65,9 +68,11 @@ func WriteOutput(path string, data []byte, perm fs.FileMode, stdout io.Writer) e
 }
 
 // writeInto writes data into something that is not a regular file, as a
-// shell's > does, without creating or replacing anything.
+// shell's >> does, without creating or replacing anything. Appending
+// matters where /dev/stdout leads to the file standard output was sent
+// to: what the shell or the command wrote there before stays.
 func writeInto(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return writeError(err)
 	}
@@ -85,28 +90,36 @@ func writeInto(path string, data []byte) error {
 // that name with its information (nil when nothing is there). A relative
 // link is taken from the folder of the link, as the system does; the names
 // are not cleaned, since "link/.." is not the folder that holds "link".
-func resolve(path string) (string, fs.FileInfo, error) {
+//
+// stands is set when a link on the way is in /dev or /proc (/dev/stdout,
+// /dev/fd/3, /proc/self/fd/1): such a link stands for an open file, and
+// writing to it is writing into that file as it is, even where it ends at
+// a regular file, never replacing the file behind it.
+func resolve(path string) (target string, fi fs.FileInfo, stands bool, err error) {
 	p := path
 	for range maxLinks {
 		fi, err := os.Lstat(p)
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			// Nothing is there; a file where a folder should be is
 			// said by whoever looks at the folder.
-			return p, nil, nil
+			return p, nil, stands, nil
 		}
 		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
-			return p, fi, err
+			return p, fi, stands, err
+		}
+		if strings.HasPrefix(p, "/dev/") || strings.HasPrefix(p, "/proc/") {
+			stands = true
 		}
 		to, err := os.Readlink(p)
 		if err != nil {
-			return p, nil, err
+			return p, nil, stands, err
 		}
 		if !filepath.IsAbs(to) {
 			to = folderOf(p) + to
 		}
 		p = to
 	}
-	return p, nil, errLinkLoop
+	return p, nil, stands, errLinkLoop
 }
 
 var errLinkLoop = errors.New("too many levels of symbolic links")
@@ -154,11 +167,13 @@ func CheckWritable(path string) error {
 	if path == Stdout {
 		return nil
 	}
-	target, fi, err := resolve(path)
+	target, fi, stands, err := resolve(path)
 	if err != nil {
 		return writeError(err)
 	}
 	switch {
+	case stands:
+		return nil
 	case fi == nil, fi.Mode().IsRegular():
 	case fi.IsDir():
 		return &fileio.Error{Why: "is a folder; name a file", Err: fileio.ErrNotRegular,

@@ -4,6 +4,7 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -203,4 +204,40 @@ func TestCheckWritableFollowsLinks(t *testing.T) {
 		t.Errorf("a link into a missing folder: %v", err)
 	}
 	onlyFiles(t, dir, "dangling", "into-missing")
+}
+
+// /dev/stdout and /dev/fd/N stand for an open file: with standard output
+// sent to a regular file, writing to them appends to that file, as the
+// shell's >> would, and never puts another file in its place.
+func TestWriteOutputIntoAnOpenFile(t *testing.T) {
+	if _, err := os.Stat("/dev/fd/0"); err != nil {
+		t.Skip("no /dev/fd")
+	}
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "stdout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	before, _ := f.Stat()
+	f.WriteString("header\n")
+	fdPath := fmt.Sprintf("/dev/fd/%d", f.Fd())
+	link := filepath.Join(dir, "out")
+	os.Symlink(fdPath, link)
+	for _, path := range []string{fdPath, link} {
+		if err := CheckWritable(path); err != nil {
+			t.Errorf("CheckWritable(%s) = %v", path, err)
+		}
+		if err := WriteOutput(path, []byte("report\n"), 0o644, nil); err != nil {
+			t.Fatalf("WriteOutput(%s) = %v", path, err)
+		}
+	}
+	after, err := os.Stat(filepath.Join(dir, "stdout"))
+	if err != nil || !os.SameFile(before, after) {
+		t.Fatalf("the file behind the descriptor was replaced")
+	}
+	if got := readFile(t, filepath.Join(dir, "stdout")); got != "header\nreport\nreport\n" {
+		t.Errorf("the file holds %q, want the header and both reports after it", got)
+	}
+	onlyFiles(t, dir, "out", "stdout")
 }
