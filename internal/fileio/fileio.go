@@ -251,26 +251,34 @@ func Walk(root string, match func(name string) bool, fn func(path string, err er
 		switch {
 		case err != nil:
 			return fn(path, describe(path, err))
-		case d.IsDir():
+		case d.IsDir(), !match(d.Name()):
 			return nil
-		case !match(d.Name()):
-			return nil
-		case d.Type().IsRegular():
-			return fn(path, nil)
-		case d.Type()&fs.ModeSymlink != 0:
-			fi, err := os.Stat(path)
-			if err != nil {
-				return fn(path, describe(path, err))
-			}
-			if fi.IsDir() {
-				return fn(path, &Error{Path: path, Err: ErrNotRegular,
-					Why:  "is a link to a folder, which is not followed inside a folder",
-					Hint: "name the folder it points to on its own"})
-			}
-			return fn(path, check(path, fi))
 		}
-		return fn(path, notRegularError(path, d.Type()))
+		return fn(path, CheckEntry(path, d))
 	})
+}
+
+// CheckEntry says, without opening it, whether d, found at path in a
+// folder's listing, is a regular file or a link to one: nil if so, and
+// otherwise an *Error saying what it is. A link to a folder is not
+// followed: inside a folder, it could lead round in a loop.
+func CheckEntry(path string, d fs.DirEntry) error {
+	switch {
+	case d.Type().IsRegular():
+		return nil
+	case d.Type()&fs.ModeSymlink != 0:
+		fi, err := os.Stat(path)
+		if err != nil {
+			return describe(path, err)
+		}
+		if fi.IsDir() {
+			return &Error{Path: path, Err: ErrNotRegular,
+				Why:  "is a link to a folder, which is not followed inside a folder",
+				Hint: "name the folder it points to on its own"}
+		}
+		return check(path, fi)
+	}
+	return notRegularError(path, d.Type())
 }
 
 // check is nil for a regular file, and otherwise says what it is.

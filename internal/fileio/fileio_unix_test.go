@@ -4,6 +4,7 @@ package fileio_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"os"
@@ -231,5 +232,28 @@ func TestWalkStopsWhereTold(t *testing.T) {
 	})
 	if err != stop || n != 2 {
 		t.Errorf("Walk returned %v after %d files, want stop after 2", err, n)
+	}
+}
+
+// A folder's listing is judged entry by entry without opening any: the
+// results folder holds what people and crashes put there.
+func TestCheckEntry(t *testing.T) {
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	os.WriteFile(at("r.json"), nil, 0o600)
+	syscall.Mkfifo(at("f.json"), 0o600)
+	os.Symlink("r.json", at("l.json"))
+	os.Mkdir(at("d"), 0o700)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		err := fileio.CheckEntry(at(e.Name()), e)
+		got = append(got, fmt.Sprintf("%s %v", e.Name(), errors.Is(err, fileio.ErrNotRegular)))
+	}
+	if want := "d true, f.json true, l.json false, r.json false"; strings.Join(got, ", ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, ", "), want)
 	}
 }
