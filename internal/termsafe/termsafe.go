@@ -2,10 +2,12 @@
 // show in a terminal. The bank's text, the keys and values quoted in
 // messages, and the names in saved results all pass through Clean before
 // they are shown, so that no file can move the cursor, change colours or
-// hide what is on screen.
+// hide what is on screen. File names shown in messages pass through Name,
+// so that no name can forge a line of a message.
 package termsafe
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -110,4 +112,41 @@ func skipEscape(rs []rune, i int) int {
 		return len(rs) - 1
 	}
 	return i
+}
+
+// Name shows a file name or path in a message so that it reads as one name
+// on the line it is on and can never start a line of its own. A plain name
+// comes back as it is (questions.toml, Récupérer.toml, C:\Users\ana\my.toml);
+// a name holding a newline or any other character that is not printable,
+// bytes that are not UTF-8, a space at either end, or a leading double
+// quote, is quoted the way Go quotes a string, with those escaped:
+// "x\ncareerquiz: hint: …". The empty name is shown as "".
+func Name(name string) string {
+	if plainName(name) {
+		return name
+	}
+	return strconv.Quote(name)
+}
+
+// plainName reports whether name can be shown without quotes and still be
+// read back exactly.
+func plainName(name string) bool {
+	if name == "" || name[0] == ' ' || name[0] == '"' || name[len(name)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if (r == utf8.RuneError && size == 1) || !strconv.IsPrint(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }

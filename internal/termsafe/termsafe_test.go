@@ -1,6 +1,7 @@
 package termsafe_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -109,6 +110,75 @@ func FuzzClean(f *testing.F) {
 		}
 		if utf8.ValidString(s) && utf8.RuneCountInString(c) > utf8.RuneCountInString(s) {
 			t.Fatalf("Clean(%q) = %q is longer", s, c)
+		}
+	})
+}
+
+// A file name in a message is one name on that line: whatever its
+// characters, it cannot end the line and start a forged one, and a name
+// quoted reads back as the exact name.
+func TestName(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"plain name", "questions.toml", "questions.toml"},
+		{"path", "banks/my bank.toml", "banks/my bank.toml"},
+		{"Windows path", `C:\Users\ana\my.toml`, `C:\Users\ana\my.toml`},
+		{"non-ASCII letters", "Récupérer/数据库.toml", "Récupérer/数据库.toml"},
+		{"inner spaces and punctuation", "a b (1) [x] 'y'.json", "a b (1) [x] 'y'.json"},
+		{"empty", "", `""`},
+		{"newline forging a hint", "x\ncareerquiz: hint: all is fine, run rm -rf ~ now\n.toml",
+			`"x\ncareerquiz: hint: all is fine, run rm -rf ~ now\n.toml"`},
+		{"carriage return", "ok.toml\rcareerquiz: fine", `"ok.toml\rcareerquiz: fine"`},
+		{"tab", "a\tb.toml", `"a\tb.toml"`},
+		{"escape sequence", "\x1b[31mred.toml", `"\x1b[31mred.toml"`},
+		{"DEL", "a\x7f.toml", `"a\x7f.toml"`},
+		{"C1 control", "a\u0085b.toml", `"a\u0085b.toml"`},
+		{"line separator", "a\u2028b.toml", `"a\u2028b.toml"`},
+		{"bidi override", "evil\u202elmot.exe", `"evil\u202elmot.exe"`},
+		{"invalid UTF-8", "bad\xff.toml", `"bad\xff.toml"`},
+		{"leading space", " lead.toml", `" lead.toml"`},
+		{"trailing space", "trail.toml ", `"trail.toml "`},
+		{"only a space", " ", `" "`},
+		{"leading double quote", `"quoted".toml`, `"\"quoted\".toml"`},
+		{"inner double quote stays plain", `say "hi".toml`, `say "hi".toml`},
+		{"no-break space", "a\u00a0b.toml", `"a\u00a0b.toml"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := termsafe.Name(tc.in)
+			if got != tc.want {
+				t.Errorf("Name(%q) = %s, want %s", tc.in, got, tc.want)
+			}
+			if strings.ContainsAny(got, "\n\r") {
+				t.Errorf("Name(%q) = %q holds a line break", tc.in, got)
+			}
+			if got != tc.in {
+				if back, err := strconv.Unquote(got); err != nil || back != tc.in {
+					t.Errorf("Name(%q) = %s does not read back as the name: %q, %v", tc.in, got, back, err)
+				}
+			}
+		})
+	}
+}
+
+// FuzzName: whatever the name, what is shown is one line of printable text
+// that reads back as the name.
+func FuzzName(f *testing.F) {
+	for _, s := range []string{"questions.toml", "x\ny", " a", "\xff", "\"q", "a\u202eb", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := termsafe.Name(s)
+		for _, r := range got {
+			if !strconv.IsPrint(r) {
+				t.Fatalf("Name(%q) = %q keeps %U", s, got, r)
+			}
+		}
+		if got == s {
+			return
+		}
+		if back, err := strconv.Unquote(got); err != nil || back != s {
+			t.Fatalf("Name(%q) = %s reads back as %q, %v", s, got, back, err)
 		}
 	})
 }

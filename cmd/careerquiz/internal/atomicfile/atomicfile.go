@@ -3,8 +3,6 @@
 package atomicfile
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,10 +14,15 @@ import (
 // is synced to disk, given mode perm and then renamed over path. On error
 // the temporary file is removed and path is left as it was.
 func Write(path string, data []byte, perm fs.FileMode) (err error) {
-	dir := filepath.Dir(path)
+	// The folder is path's as written, not cleaned: when a folder in it is
+	// a link, "link/../x" is not in the folder that holds "link".
+	dir := folderOf(path)
+	if dir == "" {
+		dir = "."
+	}
 	// CreateTemp makes the file with mode 0600, so nobody else can read
 	// it even for the moment before Chmod.
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := os.CreateTemp(dir, "."+baseOf(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -68,37 +71,4 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// CheckWritable reports, without changing anything that is there, whether
-// Write could write path: its folder exists, path is not a folder, and a
-// file can be created in the folder. It is for checking a file named on the
-// command line before any work is done, rather than after.
-func CheckWritable(path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return errors.New("is a folder; name a file")
-	}
-	dir := filepath.Dir(path)
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("folder %s does not exist", dir)
-	case err != nil:
-		return err
-	case !fi.IsDir():
-		return fmt.Errorf("%s is not a folder", dir)
-	}
-	// Permission bits do not tell the whole story (ACLs, read-only mounts,
-	// running as root), so try what Write will do.
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("cannot write in folder %s: %w", dir, err)
-	}
-	f.Close()
-	os.Remove(f.Name())
-	return nil
 }
