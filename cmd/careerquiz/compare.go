@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -55,7 +55,7 @@ func runCompare(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	c := results.Compare(a, b)
+	c := result.Compare(a, b)
 	if !c.SameBank {
 		warnf(e.stderr, "the attempts used different banks (%s %s, %s %s); answers are compared over the %s both have, and the shares are each bank's own",
 			shortSHA(a.Bank.SHA256), strconv.Quote(plainText(a.Bank.Title)), shortSHA(b.Bank.SHA256), strconv.Quote(plainText(b.Bank.Title)), countOf(c.Shared, "question"))
@@ -75,8 +75,8 @@ func runCompare(args []string, e env) error {
 }
 
 // pickAttempts resolves compare's arguments to two attempts.
-func pickAttempts(picks []string, e env) (*results.Attempt, *results.Attempt, error) {
-	var kept []results.Attempt
+func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, error) {
+	var kept []result.Attempt
 	var dir string
 	listed := false
 	list := func() error {
@@ -88,7 +88,7 @@ func pickAttempts(picks []string, e env) (*results.Attempt, *results.Attempt, er
 		dir, kept, err = listKept(e)
 		return err
 	}
-	byNumber := func(n int) (*results.Attempt, error) {
+	byNumber := func(n int) (*result.Attempt, error) {
 		if err := list(); err != nil {
 			return nil, err
 		}
@@ -98,11 +98,11 @@ func pickAttempts(picks []string, e env) (*results.Attempt, *results.Attempt, er
 		}
 		return &kept[n-1], nil
 	}
-	resolve := func(arg string) (*results.Attempt, error) {
+	resolve := func(arg string) (*result.Attempt, error) {
 		if n, err := strconv.Atoi(arg); err == nil && strings.Trim(arg, "0123456789") == "" {
 			return byNumber(n)
 		}
-		a, err := results.Read(arg)
+		a, err := result.Read(arg)
 		if err != nil {
 			return nil, withHint(err, "name a result file written by careerquiz --json, or a number from 'careerquiz history'")
 		}
@@ -119,7 +119,7 @@ func pickAttempts(picks []string, e env) (*results.Attempt, *results.Attempt, er
 				"take the quiz again with 'careerquiz' (a quiz finished in a terminal is kept), or compare two saved results: careerquiz compare old.json new.json")
 		}
 	}
-	var a, b *results.Attempt
+	var a, b *result.Attempt
 	var err error
 	switch len(picks) {
 	case 0:
@@ -174,11 +174,11 @@ const (
 
 // writeComparison shows c for a person. bank, when it is the bank of an
 // attempt, gives the changed answers their question and option texts.
-func writeComparison(w io.Writer, c results.Comparison, bank *quiz.Bank) {
+func writeComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 	fmt.Fprintln(w, "Comparing")
 	for _, side := range []struct {
 		label string
-		a     *results.Attempt
+		a     *result.Attempt
 	}{{"A", c.A}, {"B", c.B}} {
 		fmt.Fprintf(w, "  %s  %s\n", side.label, textwrap.Truncate(attemptLine(side.a), screenWidth-5))
 	}
@@ -243,7 +243,7 @@ func writeComparison(w io.Writer, c results.Comparison, bank *quiz.Bank) {
 }
 
 // attemptLine names an attempt: its number or file, when, and the verdict.
-func attemptLine(a *results.Attempt) string {
+func attemptLine(a *result.Attempt) string {
 	where := a.File
 	if a.Number > 0 {
 		where = fmt.Sprintf("#%d", a.Number)
@@ -258,7 +258,7 @@ func attemptLine(a *results.Attempt) string {
 
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
-func changeRow(indent string, labelW int, p results.Change, hasA, hasB bool) string {
+func changeRow(indent string, labelW int, p result.Change, hasA, hasB bool) string {
 	name := plainText(p.Name)
 	if name == "" {
 		name = plainText(p.ID)
@@ -279,7 +279,7 @@ func shareBar(share float64, ok bool) string {
 	if !ok {
 		return strings.Repeat(" ", cmpBarW)
 	}
-	return report.Bar(share, cmpBarW)
+	return render.Bar(share, cmpBarW)
 }
 
 func figure(share float64, ok bool) string {
@@ -302,7 +302,7 @@ func changeText(d float64) string {
 }
 
 // bankFor returns bank where it is the bank a was taken with.
-func bankFor(bank *quiz.Bank, a *results.Attempt) *quiz.Bank {
+func bankFor(bank *quiz.Bank, a *result.Attempt) *quiz.Bank {
 	if bank != nil && bank.SHA256 == a.Bank.SHA256 {
 		return bank
 	}
@@ -419,7 +419,7 @@ type answerChangeJSON struct {
 	B        json.RawMessage `json:"b"`
 }
 
-func newComparisonJSON(c results.Comparison) comparisonJSON {
+func newComparisonJSON(c result.Comparison) comparisonJSON {
 	j := comparisonJSON{
 		A:               newAttemptJSON(c.A),
 		B:               newAttemptJSON(c.B),
@@ -447,7 +447,7 @@ func newComparisonJSON(c results.Comparison) comparisonJSON {
 	return j
 }
 
-func newChangeJSON(p results.Change, hasA, hasB bool) changeJSON {
+func newChangeJSON(p result.Change, hasA, hasB bool) changeJSON {
 	j := changeJSON{ID: p.ID, Name: p.Name}
 	if p.InA && hasA {
 		a := round1(p.A)

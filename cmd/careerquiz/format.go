@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 )
 
 // The report formats of --format.
@@ -52,7 +52,7 @@ func inSetting[T any](setting string, d flagDef[T]) flagDef[T] {
 
 // renderReport renders r in the format asked for. color is for the text
 // report only: the JSON and Markdown never hold escape codes.
-func renderReport(r report.Run, format string, color bool, width int) ([]byte, error) {
+func renderReport(r render.Run, format string, color bool, width int) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
@@ -60,13 +60,13 @@ func renderReport(r report.Run, format string, color bool, width int) ([]byte, e
 		// Escaped as every JSON document careerquiz prints: text from a
 		// bank must not reach a terminal as a control.
 		out := &jsonWriter{w: &buf}
-		if err = report.WriteJSON(out, r); err == nil {
+		if err = render.WriteJSON(out, r); err == nil {
 			err = out.Flush()
 		}
 	case formatMarkdown:
-		err = report.WriteMarkdown(&buf, r)
+		err = render.WriteMarkdown(&buf, r)
 	default:
-		err = report.WriteText(&buf, r, report.TextOptions{Color: color, Width: width})
+		err = render.WriteText(&buf, r, render.TextOptions{Color: color, Width: width})
 	}
 	return buf.Bytes(), err
 }
@@ -74,7 +74,7 @@ func renderReport(r report.Run, format string, color bool, width int) ([]byte, e
 // emitReport writes the report to stdout, or to the --output file. The file
 // gets exactly the bytes stdout would have: colour is decided as for any
 // stream that is not a terminal.
-func emitReport(r report.Run, o options, e env) error {
+func emitReport(r render.Run, o options, e env) error {
 	var stream any = e.stdout
 	if o.output != "" {
 		stream = nil

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 )
 
@@ -66,12 +66,12 @@ func runHistory(args []string, e env) error {
 }
 
 // listKept reads the kept results, naming on stderr every file it skips.
-func listKept(e env) (string, []results.Attempt, error) {
-	dir, err := results.Dir(e.getenv, e.goos)
+func listKept(e env) (string, []result.Attempt, error) {
+	dir, err := result.Dir(e.getenv, e.goos)
 	if err != nil {
 		return "", nil, err
 	}
-	attempts, problems, err := results.List(dir)
+	attempts, problems, err := result.List(dir)
 	if err != nil {
 		return "", nil, fmt.Errorf("reading kept results: %w", err)
 	}
@@ -83,8 +83,8 @@ func listKept(e env) (string, []results.Attempt, error) {
 
 // writeHistory lists attempts as a table: one line each, with the bank in a
 // column of its own only when they do not all share one.
-func writeHistory(w io.Writer, dir string, attempts []results.Attempt) {
-	var banks []results.Bank
+func writeHistory(w io.Writer, dir string, attempts []result.Attempt) {
+	var banks []result.Bank
 	seen := map[string]bool{}
 	for _, a := range attempts {
 		if !seen[a.Bank.SHA256] {
@@ -139,7 +139,7 @@ func takenText(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04")
 }
 
-func verdictText(rec *results.Recommendation) string {
+func verdictText(rec *result.Recommendation) string {
 	if rec == nil {
 		return "no verdict yet"
 	}
@@ -155,12 +155,12 @@ func verdictText(rec *results.Recommendation) string {
 
 // splitText is each path's share, by id, in the bank's order, as whole
 // numbers that add up to 100.
-func splitText(paths []results.Path) string {
+func splitText(paths []result.Path) string {
 	shares := make([]float64, len(paths))
 	for i, p := range paths {
 		shares[i] = *p.Share
 	}
-	shown := results.RoundShares(shares, 0)
+	shown := result.RoundShares(shares, 0)
 	parts := make([]string, len(paths))
 	for i, p := range paths {
 		parts[i] = fmt.Sprintf("%s %s", plainText(p.ID), shareText(shown[i]))
@@ -199,7 +199,7 @@ type attemptJSON struct {
 	Number         int                 `json:"number,omitempty"`
 	File           string              `json:"file"`
 	Taken          *string             `json:"taken"`
-	Bank           results.Bank        `json:"bank"`
+	Bank           result.Bank         `json:"bank"`
 	Recommendation *recommendationJSON `json:"recommendation"`
 	Paths          []sharePathJSON     `json:"paths"`
 }
@@ -216,7 +216,7 @@ type sharePathJSON struct {
 	Share float64 `json:"share"`
 }
 
-func newAttemptJSON(a *results.Attempt) attemptJSON {
+func newAttemptJSON(a *result.Attempt) attemptJSON {
 	j := attemptJSON{
 		Number: a.Number,
 		File:   a.File,
@@ -224,7 +224,7 @@ func newAttemptJSON(a *results.Attempt) attemptJSON {
 		Paths:  make([]sharePathJSON, 0, len(a.Paths)),
 	}
 	if !a.Taken.IsZero() {
-		t := a.Taken.UTC().Format(results.TimeFormat)
+		t := a.Taken.UTC().Format(result.TimeFormat)
 		j.Taken = &t
 	}
 	if r := a.Recommendation; r != nil {

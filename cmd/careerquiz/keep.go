@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
 // keeping says whether this run's result is kept, and where.
@@ -31,7 +31,7 @@ func decideKeeping(o options, e env) (keeping, error) {
 	if o.noSave || (scripted && !o.save) {
 		return keeping{}, nil
 	}
-	dir, err := results.Dir(e.getenv, e.goos)
+	dir, err := result.Dir(e.getenv, e.goos)
 	if err != nil {
 		if o.save {
 			return keeping{}, withHint(err, "run without --save, or set XDG_DATA_HOME")
@@ -46,15 +46,15 @@ func decideKeeping(o options, e env) (keeping, error) {
 // taken, and says where on stderr. It does nothing where k says not to
 // keep. The kept document is the JSON result whatever --format said, so
 // that history and compare can read every kept attempt.
-func keepResult(k keeping, r report.Run, taken time.Time, e env) error {
+func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	if k.dir == "" {
 		return nil
 	}
 	var doc bytes.Buffer
-	if err := report.WriteJSON(&doc, r); err != nil {
+	if err := render.WriteJSON(&doc, r); err != nil {
 		return err
 	}
-	path, err := results.Save(k.dir, doc.Bytes(), taken)
+	path, err := result.Save(k.dir, doc.Bytes(), taken)
 	if err != nil {
 		return withHint(fmt.Errorf("could not keep the result: %w", err), "the report above is complete; --no-save skips keeping")
 	}

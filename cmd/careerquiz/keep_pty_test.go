@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
 // TestTerminalQuizIsKept: a quiz finished by a person in a terminal is kept
@@ -33,7 +33,7 @@ func TestTerminalQuizIsKept(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "BREAKDOWN") {
 		t.Fatalf("exit code %d, stdout:\n%s", code, stdout)
 	}
-	attempts, problems, err := results.List(dir)
+	attempts, problems, err := result.List(dir)
 	if err != nil || len(problems) > 0 || len(attempts) != 1 {
 		t.Fatalf("kept %d attempts, problems %v, %v; want 1", len(attempts), problems, err)
 	}
@@ -60,7 +60,7 @@ func TestTerminalQuizIsKept(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("--no-save: exit code %d", code)
 	}
-	if attempts, _, _ := results.List(dir); len(attempts) != 1 {
+	if attempts, _, _ := result.List(dir); len(attempts) != 1 {
 		t.Errorf("after a run with --no-save, %d attempts are kept, want still 1", len(attempts))
 	}
 }

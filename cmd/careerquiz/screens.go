@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/fatih/color"
@@ -185,8 +185,8 @@ func (s *session) opening() {
 // never ends in silence or with its verdict scrolled away: after a text
 // report on the terminal, the verdict again in one line; when the result
 // went elsewhere, where it went.
-func endLine(r report.Run, o options, interactive bool, e env) {
-	verdict := report.Verdict(r.Result)
+func endLine(r render.Run, o options, interactive bool, e env) {
+	verdict := render.Verdict(r.Result)
 	toScreen := o.output == "" && e.isTerminal(e.stdout)
 	switch {
 	case toScreen && o.format == formatText:
@@ -196,7 +196,7 @@ func endLine(r report.Run, o options, interactive bool, e env) {
 		say(e.stderr, "Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
 		// The warnings are in the file, out of sight: the one thing a
 		// person must not miss about the result goes with it here.
-		for _, note := range report.WarningNotes(r.Result) {
+		for _, note := range render.WarningNotes(r.Result) {
 			say(e.stderr, "  ! %s.\n", capitalize(note))
 		}
 	}

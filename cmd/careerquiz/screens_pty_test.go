@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -170,7 +170,7 @@ interactions = 3`))
 			if err != nil {
 				t.Fatal(err)
 			}
-			verdict := "Verdict: " + report.Verdict(scoring.Score(b, a)) + "."
+			verdict := "Verdict: " + render.Verdict(scoring.Score(b, a)) + "."
 			if !strings.Contains(strings.Join(strings.Fields(screen), " "), verdict) {
 				t.Errorf("%q is not on the screen once the report is shown:\n%s", verdict, screen)
 			}

@@ -8,12 +8,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
 func TestEndLine(t *testing.T) {
-	r := report.Run{Result: scoring.Result{
+	r := render.Run{Result: scoring.Result{
 		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
 		Recommendation: &scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Moderate, RunnerUp: "developer"},
 	}}
@@ -53,7 +53,7 @@ func TestEndLine(t *testing.T) {
 // the terminal and at the end of a text report alike, and a result written
 // to a file brings its warnings to the terminal, one short line each.
 func TestEndLineOfAResultWithWarnings(t *testing.T) {
-	r := report.Run{Result: scoring.Result{
+	r := render.Run{Result: scoring.Result{
 		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
 		Recommendation: &scoring.Recommendation{Path: "developer", Name: "Back-end developer", Strength: scoring.Balanced, RunnerUp: "engineer", Margin: 4},
 		Warnings:       []scoring.Warning{{Code: scoring.WarnAlwaysMiddle, Count: 24}},

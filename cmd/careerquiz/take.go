@@ -12,7 +12,7 @@ import (
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -87,8 +87,8 @@ func runQuiz(args []string, e env) error {
 
 // writeResult writes the report of answers to stdout, or to --output, and
 // returns the run it reported on.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (report.Run, error) {
-	r := report.Run{
+func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (render.Run, error) {
+	r := render.Run{
 		Bank:     b,
 		Result:   scoring.Score(b, answers),
 		Answers:  b.AnswerValues(answers),

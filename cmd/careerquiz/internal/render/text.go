@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/fatih/color"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -725,15 +725,15 @@ func percentPair(a, b float64) (string, string) {
 }
 
 // shownShares rounds shares that add up to 100 as every view shows them:
-// whole numbers that still add up to 100 (results.RoundShares). Where that
+// whole numbers that still add up to 100 (result.RoundShares). Where that
 // would make two different shares look equal, which would contradict a
 // headline that calls one of them ahead, all are shown to a tenth instead.
 func shownShares(shares []float64) []float64 {
-	whole := results.RoundShares(shares, 0)
+	whole := result.RoundShares(shares, 0)
 	for i := range whole {
 		for j := range i {
 			if whole[i] == whole[j] && round(shares[i], 1) != round(shares[j], 1) {
-				return results.RoundShares(shares, 1)
+				return result.RoundShares(shares, 1)
 			}
 		}
 	}

@@ -1,20 +1,20 @@
-package report_test
+package render_test
 
 import (
 	"os"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // exampleRun is a quiz of two questions, one answered, as scoring would
 // score it.
-func exampleRun() report.Run {
+func exampleRun() render.Run {
 	engineer := quiz.Path{ID: "engineer", Name: "Back-end engineer"}
 	developer := quiz.Path{ID: "developer", Name: "Back-end developer",
 		Summary: "Writes the code that brings the design to life."}
-	return report.Run{
+	return render.Run{
 		Bank: &quiz.Bank{
 			Title:  "Back-end engineer or back-end developer?",
 			Paths:  []quiz.Path{engineer, developer},
@@ -62,7 +62,7 @@ func exampleRun() report.Run {
 }
 
 func ExampleWriteJSON() {
-	if err := report.WriteJSON(os.Stdout, exampleRun()); err != nil {
+	if err := render.WriteJSON(os.Stdout, exampleRun()); err != nil {
 		panic(err)
 	}
 	// Output:
@@ -162,7 +162,7 @@ func ExampleWriteJSON() {
 }
 
 func ExampleWriteText() {
-	if err := report.WriteText(os.Stdout, exampleRun(), report.TextOptions{Width: 60}); err != nil {
+	if err := render.WriteText(os.Stdout, exampleRun(), render.TextOptions{Width: 60}); err != nil {
 		panic(err)
 	}
 	// Output:

@@ -1,4 +1,4 @@
-// Package results keeps finished quizzes, so that a person who retakes the
+// Package result is the result document and the kept results: it keeps finished quizzes, so that a person who retakes the
 // quiz as they learn can see what moved.
 //
 // A kept result is the JSON result document exactly as --json writes it,
@@ -12,7 +12,7 @@
 // result, is named and skipped, never deleted. The person may have put it
 // there, and an attempt that cannot be read today may be readable by
 // another version.
-package results
+package result
 
 import (
 	"bytes"

@@ -1,11 +1,11 @@
-// Package report renders a scored quiz: as a text report for a person,
+// Package render renders a scored quiz: as a text report for a person,
 // sized to a terminal and coloured when the caller says so, and as one JSON
 // document for programs, held to result.schema.json at the module root.
 //
 // Both renderings show the same facts, taken from a scoring.Result; the
 // report adds no judgement of its own. Neither writes anything but what it
 // is given to w, so the same Run always gives the same bytes.
-package report
+package render
 
 import (
 	"errors"
