@@ -2,9 +2,10 @@ package main
 
 import (
 	"errors"
-	"github.com/careerquiz/careerquiz/internal/suggest"
 	"reflect"
 	"testing"
+
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 func TestSuggest(t *testing.T) {

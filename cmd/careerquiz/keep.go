@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"time"
 
@@ -50,11 +49,11 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	if k.dir == "" {
 		return nil
 	}
-	var doc bytes.Buffer
-	if err := render.WriteJSON(&doc, r); err != nil {
+	doc, err := render.NewDocument(r)
+	if err != nil {
 		return err
 	}
-	path, err := result.Save(k.dir, doc.Bytes(), taken)
+	path, err := result.Save(k.dir, doc, taken)
 	if err != nil {
 		return withHint(fmt.Errorf("could not keep the result: %w", err), "the report above is complete; --no-save skips keeping")
 	}

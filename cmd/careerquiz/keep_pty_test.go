@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,8 +45,12 @@ func TestTerminalQuizIsKept(t *testing.T) {
 	if fi.Mode().Perm() != 0o600 {
 		t.Errorf("the kept result has mode %v, want 0600", fi.Mode().Perm())
 	}
-	if attempts[0].Bank.SHA256 != b.SHA256 || len(attempts[0].Answers) != len(b.Questions) {
-		t.Errorf("kept %+v, want every answer to the built-in bank", attempts[0])
+	var answers map[string]any
+	if err := json.Unmarshal(attempts[0].Answers, &answers); err != nil {
+		t.Fatal(err)
+	}
+	if attempts[0].Bank.SHA256 != b.SHA256 || len(answers) != len(b.Questions) {
+		t.Errorf("kept %d answers to bank %s, want every answer to the built-in bank", len(answers), attempts[0].Bank.SHA256)
 	}
 	if !strings.Contains(screen, "Result kept in") {
 		t.Errorf("the terminal does not say how to see kept results:\n%s", screen)

@@ -14,9 +14,10 @@ import (
 	"strings"
 	"syscall"
 
+	"golang.org/x/term"
+
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/quiz"
-	"golang.org/x/term"
 
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )

@@ -9,9 +9,10 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"github.com/careerquiz/careerquiz"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/careerquiz/careerquiz"
 )
 
 // schemaOf compiles the schema `careerquiz schema NAME` prints, which is

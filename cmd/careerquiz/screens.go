@@ -12,12 +12,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fatih/color"
+	"golang.org/x/term"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
-	"github.com/fatih/color"
-	"golang.org/x/term"
 )
 
 // screenWidth is the width output is laid out for where the stream it goes

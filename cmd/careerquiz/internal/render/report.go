@@ -13,6 +13,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 
@@ -39,16 +40,14 @@ var errNoBank = errors.New("report: run has no bank")
 
 // clean makes text taken from a bank safe to print, whatever the loader did:
 // invalid UTF-8 becomes U+FFFD (a stray byte such as 0x9b can act as an
-// escape on some terminals) and quiz.Clean drops control characters.
+// escape on some terminals) and termsafe.Clean drops control characters.
 func clean(s string) string {
 	return termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
-// oneLine is clean with every run of white space, newlines included, made a
-// single space: the text report lays out its own lines.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(clean(s)), " ")
-}
+// oneLine is result.OneLine: clean, with every run of white space made a
+// single space, since the text report lays out its own lines.
+func oneLine(s string) string { return result.OneLine(s) }
 
 // round rounds x to the given number of decimals, half away from zero.
 // Non-finite numbers become 0, since neither a person nor the JSON encoder
@@ -82,10 +81,10 @@ func pathName(res scoring.Result, id string) string {
 }
 
 // pathShare returns the share of the scored path with the given id, as
-// every part of every format shows it (shownShares): rounded together with
+// every part of every format shows it (result.Shown): rounded together with
 // the other paths' shares, so that the figures shown add up to 100.
 func pathShare(res scoring.Result, id string) float64 {
-	shown := shownShares(pathShares(res))
+	shown := result.Shown(pathShares(res))
 	for i, p := range res.Paths {
 		if p.ID == id {
 			return shown[i]
@@ -281,12 +280,17 @@ func confidenceText(res scoring.Result) string {
 
 // answerText is an answer as the person gave it: for a graded question the
 // side taken and how strongly.
-func answerText(rs scoring.Reason) string {
-	switch rs.Verb {
+func answerText(rs scoring.Reason) string { return verbText(rs.Verb, rs.Answer) }
+
+// verbText is the one wording of a graded answer, in every view: the
+// side's own text and how strongly, since "Much rather B" means nothing
+// without B.
+func verbText(v scoring.AnswerVerb, side string) string {
+	switch v {
 	case scoring.MuchRather:
-		return "Much rather: " + rs.Answer
+		return "Much rather: " + side
 	case scoring.Rather:
-		return "Rather: " + rs.Answer
+		return "Rather: " + side
 	}
-	return rs.Answer
+	return side
 }

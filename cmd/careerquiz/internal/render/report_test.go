@@ -16,6 +16,7 @@ import (
 
 	"github.com/fatih/color"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -438,11 +439,11 @@ func TestShownSharesAddUpTo100(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.shares), func(t *testing.T) {
 			var got []string
-			for _, s := range shownShares(tt.shares) {
+			for _, s := range result.Shown(tt.shares) {
 				got = append(got, percentText(s))
 			}
 			if !slices.Equal(got, tt.want) {
-				t.Errorf("shownShares(%v) shown as %q, want %q", tt.shares, got, tt.want)
+				t.Errorf("result.Shown(%v) shown as %q, want %q", tt.shares, got, tt.want)
 			}
 		})
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
@@ -275,10 +277,10 @@ func hypothesisNote(res scoring.Result) string {
 
 // newStepsJSON gives each step its reason in words and in facts. It is
 // never nil, so that an empty list encodes as [].
-func newStepsJSON(res scoring.Result, ss []scoring.StepAdvice) []stepJSON {
-	out := make([]stepJSON, 0, len(ss))
+func newStepsJSON(res scoring.Result, ss []scoring.StepAdvice) []result.Step {
+	out := make([]result.Step, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, stepJSON{
+		out = append(out, result.Step{
 			ID:        s.ID,
 			Kind:      string(s.Kind),
 			Path:      s.Path,

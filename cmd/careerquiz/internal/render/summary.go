@@ -3,33 +3,24 @@ package render
 import (
 	"fmt"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// Verdict is the result in a few words, for the one line that closes a
-// quiz: "Back-end engineer (moderate)", "no clear preference (balanced;
-// leaning a little to Back-end developer)", "Back-end engineer and
-// Back-end developer tie", or "no recommendation yet". A report scrolls,
-// and this line is what stays on the screen.
+// Verdict is the result in a few words (result.Verdict), for the one line
+// that closes a quiz. A report scrolls, and this line is what stays on the
+// screen.
 func Verdict(res scoring.Result) string {
-	rec := res.Recommendation
-	if rec == nil {
-		return "no recommendation yet"
+	var rec *result.Recommendation
+	if r := res.Recommendation; r != nil {
+		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie}
 	}
-	name := oneLine(rec.Name)
-	if name == "" {
-		name = oneLine(pathName(res, rec.Path))
+	paths := make([]result.Path, len(res.Paths))
+	for i, p := range res.Paths {
+		paths[i] = result.Path{ID: p.ID, Name: p.Name}
 	}
-	switch {
-	case rec.Tie:
-		return fmt.Sprintf("%s and %s tie", name, oneLine(pathName(res, rec.RunnerUp)))
-	case rec.Strength == scoring.Balanced:
-		// A balanced result names a path only as the side of a small
-		// lead: read alone, "Back-end engineer (balanced)" sounds like a
-		// recommendation.
-		return fmt.Sprintf("no clear preference (balanced; leaning a little to %s)", name)
-	}
-	return fmt.Sprintf("%s (%s)", name, rec.Strength)
+	return result.Verdict(rec, paths)
 }
 
 // WarningNotes are the result's warnings in one short line each, for the

@@ -303,7 +303,7 @@ func (p *printer) split(names []string) {
 	// the right share. The bar has an odd number of cells: the middle one
 	// marks 50, and the cells either side of it are the shares, so that
 	// 50 to 50 fills exactly half on each side.
-	shown := shownShares([]float64{left.Share, right.Share})
+	shown := result.Shown([]float64{left.Share, right.Share})
 	lt, rt := fmt.Sprintf("%3s ", shareText(shown[0])), " "+shareText(shown[1])
 	barW := min(p.width-len(indent)-len(lt)-len(rt), longestBar+10)
 	if barW%2 == 0 {
@@ -377,7 +377,7 @@ func (p *printer) shareBars(names []string) {
 	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
 	even := 100 / float64(len(res.Paths))
 	mark := int(round(even*float64(barW)/100, 0))
-	shown := shownShares(pathShares(res))
+	shown := result.Shown(pathShares(res))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
 		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
@@ -493,7 +493,7 @@ func themePercent(th scoring.ThemeScore, id string) float64 {
 	for i, ps := range th.Paths {
 		shares[i] = ps.Share
 	}
-	shown := shownShares(shares)
+	shown := result.Shown(shares)
 	for i, ps := range th.Paths {
 		if ps.ID == id {
 			return shown[i]
@@ -682,21 +682,6 @@ func sentence(s string) string {
 	return s
 }
 
-// pad fills s with spaces to n runes.
-func pad(s string, n int) string {
-	if k := n - utf8.RuneCountInString(s); k > 0 {
-		return s + strings.Repeat(" ", k)
-	}
-	return s
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
 // percentText is a share as shown: already rounded by shownShares, so a
 // whole number unless a tenth is needed to tell two shares apart.
 func percentText(x float64) string {
@@ -722,22 +707,6 @@ func sharePair(a, b float64) (string, string) { return percentPair(a, b) }
 // each other.
 func percentPair(a, b float64) (string, string) {
 	return percentText(a), percentText(b)
-}
-
-// shownShares rounds shares that add up to 100 as every view shows them:
-// whole numbers that still add up to 100 (result.RoundShares). Where that
-// would make two different shares look equal, which would contradict a
-// headline that calls one of them ahead, all are shown to a tenth instead.
-func shownShares(shares []float64) []float64 {
-	whole := result.RoundShares(shares, 0)
-	for i := range whole {
-		for j := range i {
-			if whole[i] == whole[j] && round(shares[i], 1) != round(shares[j], 1) {
-				return result.RoundShares(shares, 1)
-			}
-		}
-	}
-	return whole
 }
 
 // pathShares is the result's shares, in the order of its paths.

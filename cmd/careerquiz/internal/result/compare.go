@@ -57,15 +57,16 @@ type ThemeChange struct {
 // AnswerChange is one question answered differently. A and B are the
 // answers as the documents write them.
 type AnswerChange struct {
-	Question string
-	A, B     json.RawMessage
+	Question string          `json:"question"`
+	A        json.RawMessage `json:"a"`
+	B        json.RawMessage `json:"b"`
 }
 
 // Compare works out what moved from a to b. It is pure: both attempts are
 // already read.
 func Compare(a, b *Attempt) Comparison {
 	c := Comparison{A: a, B: b, SameBank: a.Bank.SHA256 == b.Bank.SHA256}
-	c.Paths = changes(a.Paths, b.Paths)
+	c.Paths = changes(pathShares(a.Paths), pathShares(b.Paths))
 
 	seen := map[string]bool{}
 	for _, att := range []*Attempt{a, b} {
@@ -85,7 +86,7 @@ func Compare(a, b *Attempt) Comparison {
 		if tc.Name == "" {
 			tc.Name = tb.Name
 		}
-		tc.Paths = changes(ta.Paths, tb.Paths)
+		tc.Paths = changes(themeShares(ta.Paths), themeShares(tb.Paths))
 		// A result names its paths once, not in every theme.
 		for j := range tc.Paths {
 			for _, p := range c.Paths {
@@ -96,8 +97,8 @@ func Compare(a, b *Attempt) Comparison {
 		}
 	}
 
-	for id, va := range a.Answers {
-		vb, ok := b.Answers[id]
+	for id, va := range a.answers {
+		vb, ok := b.answers[id]
 		if !ok {
 			c.OnlyA = append(c.OnlyA, id)
 			continue
@@ -107,8 +108,8 @@ func Compare(a, b *Attempt) Comparison {
 			c.Changed = append(c.Changed, AnswerChange{Question: id, A: va, B: vb})
 		}
 	}
-	for id := range b.Answers {
-		if _, ok := a.Answers[id]; !ok {
+	for id := range b.answers {
+		if _, ok := a.answers[id]; !ok {
 			c.OnlyB = append(c.OnlyB, id)
 		}
 	}
@@ -127,35 +128,65 @@ func theme(a *Attempt, id string) (Theme, bool) {
 	return Theme{}, false
 }
 
+// share is one path's share in an attempt or in one of its themes.
+type share struct {
+	id, name string
+	share    float64
+}
+
+func pathShares(ps []Path) []share {
+	out := make([]share, len(ps))
+	for i, p := range ps {
+		out[i] = share{p.ID, p.Name, p.Share}
+	}
+	return out
+}
+
+func themeShares(ps []ThemePath) []share {
+	out := make([]share, len(ps))
+	for i, p := range ps {
+		out[i] = share{p.ID, "", p.Share}
+	}
+	return out
+}
+
 // changes pairs the paths of a and b by id: a's in its order, then any only
 // b has.
-func changes(a, b []Path) []Change {
+func changes(a, b []share) []Change {
 	var out []Change
 	shownA, shownB := shown(a), shown(b)
 	for _, p := range a {
-		c := Change{ID: p.ID, Name: p.Name, A: *p.Share, InA: true, ShownA: shownA[p.ID]}
-		c.B, c.InB = shareOf(b, p.ID)
-		c.ShownB = shownB[p.ID]
+		c := Change{ID: p.id, Name: p.name, A: p.share, InA: true, ShownA: shownA[p.id]}
+		c.B, c.InB = shareOf(b, p.id)
+		c.ShownB = shownB[p.id]
 		out = append(out, c)
 	}
 	for _, p := range b {
-		if _, ok := shareOf(a, p.ID); !ok {
-			out = append(out, Change{ID: p.ID, Name: p.Name, B: *p.Share, InB: true, ShownB: shownB[p.ID]})
+		if _, ok := shareOf(a, p.id); !ok {
+			out = append(out, Change{ID: p.id, Name: p.name, B: p.share, InB: true, ShownB: shownB[p.id]})
 		}
 	}
 	return out
 }
 
-// shown is each path's share as a whole number, the numbers adding up to
-// 100, by path id.
-func shown(paths []Path) map[string]float64 {
-	shares := make([]float64, len(paths))
-	for i, p := range paths {
-		shares[i] = *p.Share
+func shareOf(ps []share, id string) (float64, bool) {
+	for _, p := range ps {
+		if p.id == id {
+			return p.share, true
+		}
+	}
+	return 0, false
+}
+
+// shown is each path's share as a person is shown it (Shown), by path id.
+func shown(ps []share) map[string]float64 {
+	shares := make([]float64, len(ps))
+	for i, p := range ps {
+		shares[i] = p.share
 	}
 	out := map[string]float64{}
-	for i, s := range RoundShares(shares, 0) {
-		out[paths[i].ID] = s
+	for i, s := range Shown(shares) {
+		out[ps[i].id] = s
 	}
 	return out
 }

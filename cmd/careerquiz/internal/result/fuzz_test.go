@@ -1,9 +1,9 @@
 package result
 
 import (
+	"bytes"
 	"math"
 	"testing"
-	"time"
 )
 
 // FuzzParse: whatever a file in the results folder holds, reading it never
@@ -13,9 +13,7 @@ import (
 func FuzzParse(f *testing.F) {
 	doc := result(60, 20, `{"q1": 1, "q2": [1, 2], "q3": "skip"}`)
 	f.Add(doc)
-	if kept, err := stamp(doc, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)); err == nil {
-		f.Add(kept)
-	}
+	f.Add(bytes.Replace(doc, []byte("{"), []byte(`{"taken": "2026-01-02T03:04:05.000Z",`), 1))
 	f.Add([]byte(`{"schema": "careerquiz.result/v1", "bank": {"sha256": "x"}, "paths": [{"id": "a", "share": 101}], "answers": {}}`))
 	f.Add([]byte(`{"schema": "careerquiz.result/v1", "paths": [{"id": "a", "percent": -5}]}`))
 	f.Add([]byte(`[]`))
@@ -24,13 +22,13 @@ func FuzzParse(f *testing.F) {
 		if why != "" {
 			return
 		}
-		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.Answers == nil {
+		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.answers == nil {
 			t.Fatalf("accepted without a bank digest, paths or answers: %+v", a)
 		}
-		for _, paths := range append([][]Path{a.Paths}, themePaths(a)...) {
+		for _, paths := range append([][]share{pathShares(a.Paths)}, themePaths(a)...) {
 			for _, p := range paths {
-				if p.Share == nil || math.IsNaN(*p.Share) || math.IsInf(*p.Share, 0) {
-					t.Fatalf("path %q has no usable share: %v", p.ID, p.Share)
+				if math.IsNaN(p.share) || math.IsInf(p.share, 0) {
+					t.Fatalf("path %q has no usable share: %v", p.id, p.share)
 				}
 			}
 		}
@@ -42,10 +40,10 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func themePaths(a Attempt) [][]Path {
-	var out [][]Path
+func themePaths(a Attempt) [][]share {
+	var out [][]share
 	for _, th := range a.Themes {
-		out = append(out, th.Paths)
+		out = append(out, themeShares(th.Paths))
 	}
 	return out
 }

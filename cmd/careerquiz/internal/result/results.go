@@ -51,14 +51,15 @@ func Dir(getenv func(string) string, goos string) (string, error) {
 }
 
 // Save keeps one result in dir, which it creates (for its owner only) if
-// need be, and returns the file's path. doc is the JSON result document as
-// --json writes it; taken is when the quiz was finished. The file is named
-// after taken, so that a listing of the folder reads in order, and never
-// replaces another result.
-func Save(dir string, doc []byte, taken time.Time) (string, error) {
-	data, err := stamp(doc, taken)
-	if err != nil {
-		return "", err
+// need be, and returns the file's path. taken is when the quiz was
+// finished: the kept document carries it, and the file is named after it,
+// so that a listing of the folder reads in order, and never replaces
+// another result.
+func Save(dir string, d Document, taken time.Time) (string, error) {
+	d.Taken = taken.UTC().Format(TimeFormat)
+	var data bytes.Buffer
+	if err := Encode(&data, d); err != nil {
+		return "", fmt.Errorf("keeping a result: %w", err)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
@@ -72,28 +73,10 @@ func Save(dir string, doc []byte, taken time.Time) (string, error) {
 		}
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, n))
 	}
-	if err := atomicfile.Write(path, data, 0o600); err != nil {
+	if err := atomicfile.Write(path, data.Bytes(), 0o600); err != nil {
 		return "", err
 	}
 	return path, nil
-}
-
-// stamp puts "taken" in front of the members of the JSON object doc,
-// leaving the rest of the document byte for byte as it was.
-func stamp(doc []byte, taken time.Time) ([]byte, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(doc, &obj); err != nil || obj == nil {
-		return nil, fmt.Errorf("keeping a result: not a JSON object: %v", err)
-	}
-	if _, ok := obj["taken"]; ok {
-		return nil, errors.New(`keeping a result: the document already has "taken"`)
-	}
-	rest := bytes.TrimLeft(doc, " \t\r\n")[1:] // after the '{' Unmarshal has seen
-	member := `"taken": "` + taken.UTC().Format(TimeFormat) + `"`
-	if len(obj) == 0 {
-		return append([]byte("{\n  "+member+"\n"), bytes.TrimLeft(rest, " \t\r\n")...), nil
-	}
-	return append([]byte("{\n  "+member+","), rest...), nil
 }
 
 // Attempt is one result, as history and compare use it. Numbers are as the
@@ -106,67 +89,11 @@ type Attempt struct {
 	// a file read on its own.
 	Number int
 	// Taken is zero for a result document saved without one (by --json).
-	Taken          time.Time
-	Bank           Bank
-	Recommendation *Recommendation
-	Paths          []Path
-	Themes         []Theme
-	// Answers holds each question's answer as the document writes it
+	Taken time.Time
+	Document
+	// answers holds each question's answer as the document writes it
 	// (an option number, a list of them, "skip"), compacted.
-	Answers map[string]json.RawMessage
-}
-
-// Bank names the question bank an attempt answered.
-type Bank struct {
-	Title     string `json:"title"`
-	Questions int    `json:"questions"`
-	SHA256    string `json:"sha256"`
-}
-
-// Recommendation is an attempt's verdict.
-type Recommendation struct {
-	Path     string `json:"path"`
-	Name     string `json:"name"`
-	Strength string `json:"strength"`
-}
-
-// Path is one path's standing in an attempt, or in one theme of it. After
-// Read, Share is never nil.
-type Path struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Percent float64  `json:"percent"`
-	Share   *float64 `json:"share"`
-}
-
-// Theme is one theme's standing in an attempt.
-type Theme struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Answered int    `json:"answered"`
-	Paths    []Path `json:"paths"`
-}
-
-// shareOf returns the share of the path with the given id, and whether the
-// list has it.
-func shareOf(paths []Path, id string) (float64, bool) {
-	for _, p := range paths {
-		if p.ID == id {
-			return *p.Share, true
-		}
-	}
-	return 0, false
-}
-
-// document is what is read of a result file.
-type document struct {
-	Schema         *string                    `json:"schema"`
-	Taken          *string                    `json:"taken"`
-	Bank           *Bank                      `json:"bank"`
-	Recommendation *Recommendation            `json:"recommendation"`
-	Paths          []Path                     `json:"paths"`
-	Themes         []Theme                    `json:"themes"`
-	Answers        map[string]json.RawMessage `json:"answers"`
+	answers map[string]json.RawMessage
 }
 
 // Problem is a file that could not be read as a result.
@@ -207,75 +134,74 @@ func Read(path string) (Attempt, error) {
 
 // parse reads a result document, or says (after a file name) why it cannot.
 func parse(data []byte) (Attempt, string) {
-	var d document
-	if err := json.Unmarshal(data, &d); err != nil {
-		if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
-			return Attempt{}, "is not a careerquiz result (not a JSON object)"
-		}
+	var a Attempt
+	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		return Attempt{}, "is not a careerquiz result (not a JSON object)"
+	}
+	if err := json.Unmarshal(data, &a.Document); err != nil {
 		return Attempt{}, "is damaged: " + err.Error()
 	}
+	d := &a.Document
 	switch {
-	case d.Schema == nil:
+	case d.Schema == "":
 		return Attempt{}, `is not a careerquiz result (no "schema")`
-	case *d.Schema != quiz.ResultSchema:
-		return Attempt{}, fmt.Sprintf("has schema %q; this version of careerquiz reads %q", *d.Schema, quiz.ResultSchema)
-	case d.Bank == nil || d.Bank.SHA256 == "":
+	case d.Schema != quiz.ResultSchema:
+		return Attempt{}, fmt.Sprintf("has schema %q; this version of careerquiz reads %q", d.Schema, quiz.ResultSchema)
+	case d.Bank.SHA256 == "":
 		return Attempt{}, `is damaged: no "bank" with its sha256`
 	case len(d.Paths) == 0:
 		return Attempt{}, `is damaged: no "paths"`
-	case d.Answers == nil:
+	}
+	if err := json.Unmarshal(d.Answers, &a.answers); err != nil || a.answers == nil {
 		return Attempt{}, `is damaged: no "answers"`
 	}
-	a := Attempt{
-		Bank:           *d.Bank,
-		Recommendation: d.Recommendation,
-		Paths:          d.Paths,
-		Themes:         d.Themes,
-		Answers:        make(map[string]json.RawMessage, len(d.Answers)),
-	}
-	if d.Taken != nil {
-		t, err := time.Parse(time.RFC3339Nano, *d.Taken)
+	if d.Taken != "" {
+		t, err := time.Parse(time.RFC3339Nano, d.Taken)
 		if err != nil {
-			return Attempt{}, fmt.Sprintf("is damaged: \"taken\" is not an RFC 3339 time: %q", *d.Taken)
+			return Attempt{}, fmt.Sprintf("is damaged: \"taken\" is not an RFC 3339 time: %q", d.Taken)
 		}
 		a.Taken = t
 	}
-	for _, p := range a.Paths {
+	for _, p := range d.Paths {
 		if p.ID == "" {
 			return Attempt{}, `is damaged: a path has no "id"`
 		}
 	}
-	fillShares(a.Paths)
-	for i := range a.Themes {
-		fillShares(a.Themes[i].Paths)
+	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
+	for i := range d.Themes {
+		ps := d.Themes[i].Paths
+		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
-	for id, v := range d.Answers {
+	for id, v := range a.answers {
 		var buf bytes.Buffer
 		if err := json.Compact(&buf, v); err != nil {
 			return Attempt{}, fmt.Sprintf("is damaged: answer %q: %v", id, err)
 		}
-		a.Answers[id] = buf.Bytes()
+		a.answers[id] = buf.Bytes()
 	}
 	return a, ""
 }
 
-// fillShares gives every path without a share one: its percent's part of
-// all the percents, so that the shares sum to 100 as newer results' do.
-// Results written before shares existed are compared on the same scale.
-func fillShares(paths []Path) {
-	total := 0.0
-	for _, p := range paths {
-		total += max(p.Percent, 0)
+// fillShares gives paths without shares (a result written before shares
+// existed has none, and a result with them has them sum to 100) each its
+// percent's part of all the percents, so that old and new results are
+// compared on the same scale.
+func fillShares(n int, path func(i int) (share *float64, percent float64)) {
+	total, shares := 0.0, 0.0
+	for i := range n {
+		s, p := path(i)
+		total += max(p, 0)
+		shares += *s
 	}
-	for i := range paths {
-		if paths[i].Share != nil {
-			continue
-		}
-		s := 0.0
+	if shares != 0 {
+		return
+	}
+	for i := range n {
+		s, p := path(i)
+		*s = 0
 		if total > 0 {
-			s = max(paths[i].Percent, 0) / total * 100
+			*s = max(p, 0) / total * 100
 		}
-		paths[i].Share = &s
 	}
 }
 

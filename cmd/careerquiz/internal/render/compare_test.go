@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"encoding/json"
@@ -22,7 +22,7 @@ func TestCompareQuotesTheSideOfAGradedAnswer(t *testing.T) {
 		4: "Rather: Build the real product",
 		5: "Much rather: Build the real product",
 	} {
-		if got := answerText(q, json.RawMessage(string(rune('0'+n)))); got != want {
+		if got := rawAnswerText(q, json.RawMessage(string(rune('0'+n)))); got != want {
 			t.Errorf("answer %d shown as %q, want %q", n, got, want)
 		}
 	}
@@ -30,13 +30,13 @@ func TestCompareQuotesTheSideOfAGradedAnswer(t *testing.T) {
 
 func TestCompareWrapsInsteadOfCutting(t *testing.T) {
 	long := strings.Repeat("a question that goes on ", 10)
-	got := hangingText("    A: ", "       ", long)
+	got := hanging("    A: ", "       ", long, ScreenWidth)
 	if strings.Contains(got, "…") || strings.Join(strings.Fields(got), " ") != "A: "+strings.TrimSpace(long) {
 		t.Errorf("wrapped text lost words:\n%s", got)
 	}
 	for _, l := range strings.Split(got, "\n") {
-		if utf8.RuneCountInString(l) > screenWidth {
-			t.Errorf("line wider than %d: %q", screenWidth, l)
+		if utf8.RuneCountInString(l) > ScreenWidth {
+			t.Errorf("line wider than %d: %q", ScreenWidth, l)
 		}
 	}
 }

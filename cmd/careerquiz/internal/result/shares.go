@@ -56,3 +56,21 @@ func RoundShares(shares []float64, decimals int) []float64 {
 	}
 	return out
 }
+
+// Shown rounds shares that add up to 100 as every view shows them:
+// whole numbers that still add up to 100 (by the largest remainder). Where that
+// would make two different shares look equal, which would contradict a
+// headline that calls one of them ahead, all are shown to a tenth instead.
+func Shown(shares []float64) []float64 {
+	whole := RoundShares(shares, 0)
+	for i := range whole {
+		for j := range i {
+			if whole[i] == whole[j] && tenths(shares[i]) != tenths(shares[j]) {
+				return RoundShares(shares, 1)
+			}
+		}
+	}
+	return whole
+}
+
+func tenths(x float64) float64 { return math.Round(x*10) / 10 }
