@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
 	"github.com/careerquiz/careerquiz/quiz"
-	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // simulated writes the results of n simulated people with known leanings,
@@ -365,7 +365,7 @@ func TestStatsSkipsBadFiles(t *testing.T) {
 func TestStatsNDJSONLines(t *testing.T) {
 	sha := bankSHA(t)
 	ok := fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1}}`, sha)
-	long := `{"answers":{"x":"` + strings.Repeat("a", statsMaxLine) + `"}}`
+	long := `{"answers":{"x":"` + strings.Repeat("a", collect.MaxSize) + `"}}`
 	pretty := fmt.Sprintf("{\n  \"bank\": {\n    \"sha256\": %q\n  },\n  \"answers\": {\"messaging\": 2}\n}", sha)
 	in := strings.Join([]string{ok, "", "[1, 2]", long, `{"bank":{"sha256":1},"answers":{}}`, `{"bank":{}}`, ok,
 		pretty, "{", `  "bank": ]`, ok, "{", `  "answers": {}`}, "\n")
@@ -416,9 +416,8 @@ func TestStatsProgress(t *testing.T) {
 		e.isTerminal = func(s any) bool { return terminal && s == e.stderr }
 		p := newProgress(e)
 		p.last = p.last.Add(-time.Hour) // the first tick draws
-		r := &statsRun{e: e, progress: p}
-		r.progress.tick(256)
-		r.progress.done()
+		p.tick(256)
+		p.clear()
 		got := stderr.String()
 		if terminal != strings.Contains(got, "read 256 results") {
 			t.Errorf("terminal %v: stderr %q", terminal, got)
@@ -487,74 +486,4 @@ func BenchmarkStats(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/result")
 		})
 	}
-}
-
-// FuzzStatsResult: whatever a line of NDJSON holds, judging it never
-// panics, and it is either skipped with a reason or scored with answers
-// that fit the bank.
-func FuzzStatsResult(f *testing.F) {
-	sha := bankSHA(f)
-	f.Add(fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1,"security-tasks":[1,3],"crash":"skip"}}`, sha))
-	f.Add(fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":"x"}}`, sha))
-	f.Add(`{"bank":{"sha256":"0"},"answers":{}}`)
-	f.Add(`[1,2]`)
-	f.Add(`{"answers":null}`)
-	f.Add("\xff\xfe")
-	b, err := loadBank("")
-	if err != nil {
-		f.Fatal(err)
-	}
-	r := &statsRun{bank: b, scorer: scoring.NewScorer(b)}
-	options := map[string]int{}
-	for _, q := range b.Questions {
-		options[q.ID] = len(q.Options)
-	}
-	f.Fuzz(func(t *testing.T, line string) {
-		o := r.judge(statsItem{name: "fuzz", data: []byte(line)})
-		if o.skip != "" {
-			return
-		}
-		for id, a := range o.answers {
-			for _, p := range a.Picks {
-				if p < 0 || p >= options[id] {
-					t.Fatalf("%s: pick %d of %d options", id, p, options[id])
-				}
-			}
-		}
-	})
-}
-
-// FuzzStatsLines: whatever standard input holds, reading it never panics,
-// every piece it hands on is named by a line that exists, in order, and no
-// byte of a result is lost or read twice.
-func FuzzStatsLines(f *testing.F) {
-	f.Add("{\"a\":1}\n\n[1]\n{\n  \"b\": {\n  }\n}\n{\n \"c\": ]\n{\"d\":2}\n{")
-	f.Add("{\n")
-	f.Add("}}}\n{{{\n")
-	f.Fuzz(func(t *testing.T, input string) {
-		var names []string
-		var read strings.Builder
-		in := statsInput{emit: func(it statsItem) bool {
-			names = append(names, it.name)
-			read.Write(it.data)
-			return true
-		}}
-		if err := in.lines("in", strings.NewReader(input)); err != nil {
-			t.Fatal(err)
-		}
-		last := 0
-		lines := strings.Count(input, "\n") + 1
-		for _, name := range names {
-			n, err := strconv.Atoi(strings.TrimPrefix(name, "in:"))
-			if err != nil || n <= last || n > lines {
-				t.Fatalf("piece named %q after line %d of %d", name, last, lines)
-			}
-			last = n
-		}
-		// Only blank lines are left out.
-		kept := strings.Join(strings.Fields(read.String()), "")
-		if want := strings.Join(strings.Fields(input), ""); kept != want {
-			t.Fatalf("read %q of %q", kept, want)
-		}
-	})
 }

@@ -1,4 +1,4 @@
-package cohort
+package render
 
 import (
 	"bufio"
@@ -6,24 +6,20 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
-
-	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
-
-// width is the width the text report is laid out for.
-const width = 80
 
 // barWidth is the longest bar, for the whole of a count.
 const barWidth = 24
 
-// WriteText writes the report for a person to read: bars for the lean and
+// WriteStats writes the stats report for a person to read: bars for the lean and
 // the split, a table of the questions, and the flags with what to try.
 // Text from the bank is shown with control characters removed. With color,
 // headings are bold.
-func WriteText(w io.Writer, r Report, color bool) error {
+func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	bw := bufio.NewWriter(w)
 	heading := func(s string) {
 		if color {
@@ -31,23 +27,23 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", s)
 	}
-	fmt.Fprintf(bw, "%s on %q\n", count(r.People, "result", "results"), termsafe.Clean(r.Bank.Title))
-	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, count(r.Items, "scored question", "scored questions"))
+	fmt.Fprintf(bw, "%s on %q\n", count(r.People, "result"), result.OneLine(r.Bank.Title))
+	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, count(r.Items, "scored question"))
 
 	heading("How they leaned")
 	nameWidth := 0
 	for _, p := range r.Paths {
-		nameWidth = max(nameWidth, utf8.RuneCountInString(termsafe.Clean(p.Name)))
+		nameWidth = max(nameWidth, textwrap.Width(result.OneLine(p.Name)))
 	}
 	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
 	for _, p := range r.Paths {
-		line(bw, "  %s %5d %4s  %s", pad(termsafe.Clean(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+		line(bw, "  %s %5d %4s  %s", padCut(result.OneLine(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
 		if p.Recommended > 0 {
 			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
 	}
 	if r.NoRecommendation > 0 {
-		line(bw, "  %s %5d %4s  %s", pad("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
+		line(bw, "  %s %5d %4s  %s", padCut("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
 	}
 
 	// With two paths one histogram says it all: the second path's share
@@ -57,13 +53,13 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		split = split[:1]
 	}
 	for _, p := range split {
-		heading(fmt.Sprintf("Share of %s (people with a recommendation)", termsafe.Clean(p.Name)))
+		heading(fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name)))
 		most := 0
 		for _, n := range p.Split {
 			most = max(most, n)
 		}
 		for i, n := range p.Split {
-			line(bw, "  %3d–%-3d %5d  %s", i*100/Bins, (i+1)*100/Bins, n, bar(n, max(most, 1)))
+			line(bw, "  %3d–%-3d %5d  %s", i*100/cohort.Bins, (i+1)*100/cohort.Bins, n, bar(n, max(most, 1)))
 		}
 	}
 
@@ -82,26 +78,26 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	default:
 		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
 	}
-	fmt.Fprintln(bw, textwrap.String(alpha, width, "  "))
+	fmt.Fprintln(bw, textwrap.String(alpha, ScreenWidth, "  "))
 	for _, pa := range r.AlphaByPath {
-		fmt.Fprintf(bw, "  on %s's points alone: %s\n", termsafe.Clean(pa.Path), figure(pa.Alpha))
+		fmt.Fprintf(bw, "  on %s's points alone: %s\n", result.OneLine(pa.Path), stat(pa.Alpha))
 	}
 
 	heading("Questions")
 	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
 	bracketed := false
 	for _, q := range r.Questions {
-		rest := figure(q.ItemRest)
+		rest := stat(q.ItemRest)
 		switch {
 		case !q.Scored:
 			rest = "unscored"
 		case q.ItemRest != nil && !r.AlphaNEnough:
 			rest, bracketed = "("+rest+")", true
 		}
-		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(termsafe.Clean(q.ID), 22), q.Answered, rest, optionLine(q))
+		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
 	}
 	if bracketed {
-		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", width, "  "))
+		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", ScreenWidth, "  "))
 	}
 
 	heading("Questions to look at")
@@ -109,14 +105,14 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	case len(r.Flags) == 0 && r.AlphaNEnough:
 		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
 	case len(r.Flags) == 0:
-		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", width, "  "))
+		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", ScreenWidth, "  "))
 	case !r.AlphaNEnough:
-		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", width, "  "))
+		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", ScreenWidth, "  "))
 	}
 	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
-		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", termsafe.Clean(f.Question), f.Message), width, "  "))
-		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", width, "    "))
+		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message), ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", ScreenWidth, "    "))
 	}
 	return bw.Flush()
 }
@@ -125,18 +121,6 @@ func WriteText(w io.Writer, r Report, color bool) error {
 // leave.
 func line(w io.Writer, format string, args ...any) {
 	fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf(format, args...), " "))
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func pad(s string, n int) string {
-	s = textwrap.Truncate(s, n)
-	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
 }
 
 func percent(n, of int) string {
@@ -160,7 +144,7 @@ func bar(n, whole int) string {
 	return s
 }
 
-func labelLine(l Labels) string {
+func labelLine(l cohort.Labels) string {
 	return fmt.Sprintf("clear %d · moderate %d · slight %d · balanced %d", l.Clear, l.Moderate, l.Slight, l.Balanced)
 }
 
@@ -182,7 +166,7 @@ func alphaWords(a float64) string {
 	return "unacceptable: the questions do not measure one thing"
 }
 
-func figure(v *float64) string {
+func stat(v *float64) string {
 	if v == nil {
 		return "–"
 	}
@@ -192,7 +176,7 @@ func figure(v *float64) string {
 // optionLine gives each option's share of the answers, in option order.
 // Pick-any shares are of the people who answered, so they can add up to
 // more than 100.
-func optionLine(q Question) string {
+func optionLine(q cohort.Question) string {
 	parts := make([]string, len(q.Options))
 	for i, o := range q.Options {
 		if q.Answered == 0 {
@@ -201,5 +185,5 @@ func optionLine(q Question) string {
 		}
 		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
 	}
-	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
+	return textwrap.Truncate(strings.Join(parts, " "), ScreenWidth-2-22-1-8-1-9-2)
 }
