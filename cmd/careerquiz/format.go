@@ -57,12 +57,7 @@ func renderReport(r render.Run, format string, color bool, width int) ([]byte, e
 	var err error
 	switch format {
 	case formatJSON:
-		// Escaped as every JSON document careerquiz prints: text from a
-		// bank must not reach a terminal as a control.
-		out := &jsonWriter{w: &buf}
-		if err = render.WriteJSON(out, r); err == nil {
-			err = out.Flush()
-		}
+		err = render.WriteJSON(&buf, r)
 	case formatMarkdown:
 		err = render.WriteMarkdown(&buf, r)
 	default:

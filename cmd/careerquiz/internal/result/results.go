@@ -257,3 +257,14 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 	}
 	return attempts, problems, nil
 }
+
+// BankOf is the bank a result document names, or nil where data is not a
+// result document that names one: an answers file, say.
+func BankOf(data []byte) *Bank {
+	data = bytes.TrimSpace(data)
+	var d Document
+	if len(data) == 0 || data[0] != '{' || json.Unmarshal(data, &d) != nil || d.Bank.SHA256 == "" {
+		return nil
+	}
+	return &d.Bank
+}
