@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
@@ -14,19 +16,19 @@ import (
 // checkOptions are the flags of check.
 type checkOptions struct{ json bool }
 
-var checkFlags = flagTable[checkOptions]{
-	switchFlag("json", "print the report as one JSON document (schema\ncareerquiz.check/v1: see 'careerquiz schema check')",
+var checkFlags = cli.Flags[checkOptions]{
+	cli.Switch("json", "print the report as one JSON document (schema\ncareerquiz.check/v1: see 'careerquiz schema check')",
 		func(o *checkOptions) *bool { return &o.json }),
 }
 
 func runCheck(args []string, e env) error {
 	var o checkOptions
-	files, err := parseArgs("check", args, checkFlags, &o)
+	files, err := cli.Parse("check", args, checkFlags, &o)
 	if err != nil {
 		return err
 	}
 	if len(files) > 1 {
-		return usageError{fmt.Sprintf("check takes one bank file, got %d", len(files))}
+		return cli.UsageError{Msg: fmt.Sprintf("check takes one bank file, got %d", len(files))}
 	}
 	file, data := careerquiz.QuestionsFile, careerquiz.Questions
 	var b *quiz.Bank
@@ -41,7 +43,7 @@ func runCheck(args []string, e env) error {
 			return werr
 		}
 		if err != nil {
-			return exitCode{code: exitError}
+			return cli.Exit{Code: exitError}
 		}
 		return nil
 	}
@@ -49,10 +51,10 @@ func runCheck(args []string, e env) error {
 		var ps quiz.Problems
 		var se *quiz.SyntaxError
 		if errors.As(err, &ps) || errors.As(err, &se) {
-			return withHint(err, "fix the problems above and run 'careerquiz check %s' again", file)
+			return cli.WithHint(err, "fix the problems above and run 'careerquiz check %s' again", file)
 		}
 		return err
 	}
-	render.WriteCheck(cleanWriter{e.stdout}, b, scoring.Analyze(b))
+	render.WriteCheck(cli.CleanWriter{W: e.stdout}, b, scoring.Analyze(b))
 	return nil
 }

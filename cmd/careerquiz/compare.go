@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
@@ -30,21 +32,21 @@ type compareOptions struct {
 	questions string
 }
 
-var compareFlags = flagTable[compareOptions]{
-	switchFlag("json", "print the comparison as one JSON document",
+var compareFlags = cli.Flags[compareOptions]{
+	cli.Switch("json", "print the comparison as one JSON document",
 		func(o *compareOptions) *bool { return &o.json }),
-	fileFlag("questions", "the bank to show question and answer texts from\n(default: the built-in one, or CAREERQUIZ_QUESTIONS)",
+	cli.File("questions", "the bank to show question and answer texts from\n(default: the built-in one, or CAREERQUIZ_QUESTIONS)",
 		func(o *compareOptions) *string { return &o.questions }),
 }
 
 func runCompare(args []string, e env) error {
 	var o compareOptions
-	picks, err := parseArgs("compare", args, compareFlags, &o)
+	picks, err := cli.Parse("compare", args, compareFlags, &o)
 	if err != nil {
 		return err
 	}
 	if len(picks) > 2 {
-		return usageError{fmt.Sprintf("compare takes at most two attempts, got %d", len(picks))}
+		return cli.UsageError{Msg: fmt.Sprintf("compare takes at most two attempts, got %d", len(picks))}
 	}
 	a, b, err := pickAttempts(picks, e)
 	if err != nil {
@@ -52,7 +54,7 @@ func runCompare(args []string, e env) error {
 	}
 	c := result.Compare(a, b)
 	if !c.SameBank {
-		warnf(e.stderr, "the attempts used different banks (%s %q, %s %q); answers are compared over the %s both have, and the shares are each bank's own",
+		e.msgs().Warn("the attempts used different banks (%s %q, %s %q); answers are compared over the %s both have, and the shares are each bank's own",
 			result.Digest(a.Bank.SHA256), result.OneLine(a.Bank.Title), result.Digest(b.Bank.SHA256), result.OneLine(b.Bank.Title), count(c.Shared, "question"))
 	}
 	if o.json {
@@ -65,7 +67,7 @@ func runCompare(args []string, e env) error {
 	// The bank only lends its texts; without it the answers are shown as
 	// option numbers, so a bank that will not load is no reason to stop.
 	bank, _ := loadBank(bankName)
-	render.WriteComparison(cleanWriter{e.stdout}, c, bank)
+	render.WriteComparison(cli.CleanWriter{W: e.stdout}, c, bank)
 	return nil
 }
 
@@ -88,7 +90,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 			return nil, err
 		}
 		if n < 1 || n > len(kept) {
-			return nil, withHint(fmt.Errorf("there is no attempt %d: %s kept", n, count(len(kept), "result")),
+			return nil, cli.WithHint(fmt.Errorf("there is no attempt %d: %s kept", n, count(len(kept), "result")),
 				"'careerquiz history' lists the kept attempts and their numbers")
 		}
 		return &kept[n-1], nil
@@ -99,7 +101,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 		}
 		a, err := result.Read(arg)
 		if err != nil {
-			return nil, withHint(err, "name a result file written by careerquiz --json, or a number from 'careerquiz history'")
+			return nil, cli.WithHint(err, "name a result file written by careerquiz --json, or a number from 'careerquiz history'")
 		}
 		return &a, nil
 	}
@@ -109,7 +111,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 		}
 		need := 2 - len(picks)
 		if len(kept) < need {
-			return nil, nil, withHint(
+			return nil, nil, cli.WithHint(
 				fmt.Errorf("compare needs two attempts, and %s (in %s)", keptCount(len(kept)), dir),
 				"take the quiz again with 'careerquiz' (a quiz finished in a terminal is kept), or compare two saved results: careerquiz compare old.json new.json")
 		}
@@ -133,7 +135,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 		}
 	}
 	if a.File == b.File {
-		return nil, nil, withHint(fmt.Errorf("both attempts are %s", a.File), "name two different attempts; 'careerquiz history' lists them")
+		return nil, nil, cli.WithHint(fmt.Errorf("both attempts are %s", a.File), "name two different attempts; 'careerquiz history' lists them")
 	}
 	return a, b, nil
 }

@@ -5,11 +5,13 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 func TestSuggest(t *testing.T) {
-	flags := quizFlags.names()
+	flags := quizFlags.Names()
 	tests := []struct {
 		typed string
 		from  []string
@@ -44,9 +46,9 @@ func TestParseArgs(t *testing.T) {
 		json bool
 		file string
 	}
-	table := flagTable[opts]{
-		switchFlag("json", "", func(o *opts) *bool { return &o.json }),
-		fileFlag("file", "", func(o *opts) *string { return &o.file }),
+	table := cli.Flags[opts]{
+		cli.Switch("json", "", func(o *opts) *bool { return &o.json }),
+		cli.File("file", "", func(o *opts) *string { return &o.file }),
 	}
 	tests := []struct {
 		args []string
@@ -62,7 +64,7 @@ func TestParseArgs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var o opts
-		rest, err := parseArgs("test", tt.args, table, &o)
+		rest, err := cli.Parse("test", tt.args, table, &o)
 		if err != nil {
 			t.Errorf("%q: %v", tt.args, err)
 			continue
@@ -84,16 +86,16 @@ func TestParseArgs(t *testing.T) {
 	}
 	for _, tt := range mistakes {
 		var o opts
-		_, err := parseArgs("test", tt.args, table, &o)
-		var ue usageError
-		if !errors.As(err, &ue) || ue.msg != tt.msg {
+		_, err := cli.Parse("test", tt.args, table, &o)
+		var ue cli.UsageError
+		if !errors.As(err, &ue) || ue.Msg != tt.msg {
 			t.Errorf("%q: got %v, want the usage error %q", tt.args, err, tt.msg)
 		}
 	}
 	for _, help := range []string{"-h", "--help", "-help"} {
 		var o opts
-		_, err := parseArgs("test", []string{"a", help}, table, &o)
-		if !errors.As(err, new(helpRequested)) {
+		_, err := cli.Parse("test", []string{"a", help}, table, &o)
+		if !errors.As(err, new(cli.HelpRequested)) {
 			t.Errorf("%s: got %v, want a request for help", help, err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 )
@@ -20,9 +22,9 @@ const (
 
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
-var formatFlag = flagDef[options]{name: "format", arg: "FORMAT", setting: "format",
-	help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
-	set: func(o *options, v string) error {
+var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
+	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
+	Set: func(o *options, v string) error {
 		switch v {
 		case formatText, formatJSON, formatMarkdown:
 			o.format = v
@@ -34,21 +36,16 @@ var formatFlag = flagDef[options]{name: "format", arg: "FORMAT", setting: "forma
 		return nil
 	}}
 
-var jsonFlag = inSetting("format", switchFlag("json", "the same as --format json",
+var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",
 	func(o *options) *bool { return &o.json }))
 
 // --save and --no-save are one setting too.
 var (
-	saveFlag = inSetting("save", switchFlag("save", "keep the result even of a run with --answers or piped\nanswers; a quiz finished in a terminal is kept anyway\n(see 'careerquiz history')",
+	saveFlag = cli.InSetting("save", cli.Switch("save", "keep the result even of a run with --answers or piped\nanswers; a quiz finished in a terminal is kept anyway\n(see 'careerquiz history')",
 		func(o *options) *bool { return &o.save }))
-	noSaveFlag = inSetting("save", switchFlag("no-save", "do not keep this run's result",
+	noSaveFlag = cli.InSetting("save", cli.Switch("no-save", "do not keep this run's result",
 		func(o *options) *bool { return &o.noSave }))
 )
-
-func inSetting[T any](setting string, d flagDef[T]) flagDef[T] {
-	d.setting = setting
-	return d
-}
 
 // renderReport renders r in the format asked for. color is for the text
 // report only: the JSON and Markdown never hold escape codes.
@@ -74,7 +71,7 @@ func emitReport(r render.Run, o options, e env) error {
 	if o.output != "" {
 		stream = nil
 	}
-	data, err := renderReport(r, o.format, colorOn(stream, e, o.color), layoutWidth(stream))
+	data, err := renderReport(r, o.format, colorOn(stream, e, o.color), e.layoutWidth(stream))
 	if err != nil {
 		return err
 	}
@@ -89,7 +86,7 @@ func emitReport(r render.Run, o options, e env) error {
 // starts, so that nobody answers every question only to lose the report.
 func checkOutput(path string) error {
 	if err := atomicfile.CheckWritable(path); err != nil {
-		return withHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
+		return cli.WithHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
 	}
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
@@ -158,7 +160,7 @@ func FuzzGate(f *testing.F) {
 	f.Add("\xff\xfe\x9b")
 	f.Fuzz(func(t *testing.T, s string) {
 		var out bytes.Buffer
-		say(&out, "careerquiz: %s: open: no such file\n", s)
+		cli.Messages{W: &out}.Say("careerquiz: %s: open: no such file\n", s)
 		if found := rawControls(out.String()); len(found) > 0 {
 			t.Errorf("say printed %v for %q: %q", found, s, out.String())
 		}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
 
 // The help texts. The Usage lines and Options sections are made from the
@@ -119,7 +121,7 @@ func helpText(name string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Usage: %s\n\n%s\n", strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.about)
 	if c.flags != nil {
-		fmt.Fprintf(&b, "\nOptions:\n%s", c.flags.options())
+		fmt.Fprintf(&b, "\nOptions:\n%s", c.flags.Options())
 	}
 	if c.more != "" {
 		fmt.Fprintf(&b, "\n%s", c.more)
@@ -151,22 +153,22 @@ func usageText() string {
 		entry(strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.summary)
 	}
 	entry("careerquiz --version", "print the version")
-	fmt.Fprintf(&b, "\nOptions:\n%s\n%s", quizFlags.options(), quizMore)
+	fmt.Fprintf(&b, "\nOptions:\n%s\n%s", quizFlags.Options(), quizMore)
 	return b.String()
 }
 
 func runHelp(args []string, e env) error {
-	rest, err := parseArgs("help", args, noFlags, &struct{}{})
+	rest, err := cli.Parse("help", args, noFlags, &struct{}{})
 	if err != nil {
 		return err
 	}
 	switch {
 	case len(rest) == 0:
-		return helpRequested{""}
+		return cli.HelpRequested{Command: ""}
 	case len(rest) > 1:
-		return usageError{fmt.Sprintf("help takes one command, got %d", len(rest))}
+		return cli.UsageError{Msg: fmt.Sprintf("help takes one command, got %d", len(rest))}
 	case findCommand(rest[0]) == nil:
 		return unknownCommand(rest[0])
 	}
-	return helpRequested{rest[0]}
+	return cli.HelpRequested{Command: rest[0]}
 }

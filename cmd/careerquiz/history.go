@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
@@ -25,19 +27,19 @@ const historyMore = `Examples:
 
 type historyOptions struct{ json bool }
 
-var historyFlags = flagTable[historyOptions]{
-	switchFlag("json", "print the attempts as a JSON array, newest first",
+var historyFlags = cli.Flags[historyOptions]{
+	cli.Switch("json", "print the attempts as a JSON array, newest first",
 		func(o *historyOptions) *bool { return &o.json }),
 }
 
 func runHistory(args []string, e env) error {
 	var o historyOptions
-	rest, err := parseArgs("history", args, historyFlags, &o)
+	rest, err := cli.Parse("history", args, historyFlags, &o)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
-		return usageError{fmt.Sprintf("history takes no arguments, got %q", rest[0])}
+		return cli.UsageError{Msg: fmt.Sprintf("history takes no arguments, got %q", rest[0])}
 	}
 	dir, attempts, err := listKept(e)
 	if err != nil {
@@ -50,7 +52,7 @@ func runHistory(args []string, e env) error {
 		}
 		return result.Encode(e.stdout, entries)
 	}
-	render.WriteHistory(cleanWriter{e.stdout}, dir, attempts)
+	render.WriteHistory(cli.CleanWriter{W: e.stdout}, dir, attempts)
 	return nil
 }
 
@@ -65,7 +67,7 @@ func listKept(e env) (string, []result.Attempt, error) {
 		return "", nil, fmt.Errorf("reading kept results: %w", err)
 	}
 	for _, p := range problems {
-		warnf(e.stderr, "skipped %s, which %s; it is left as it is", p.File, p.Why)
+		e.msgs().Warn("skipped %s, which %s; it is left as it is", p.File, p.Why)
 	}
 	return dir, attempts, nil
 }

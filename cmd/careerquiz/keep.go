@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
@@ -33,9 +35,9 @@ func decideKeeping(o options, e env) (keeping, error) {
 	dir, err := result.Dir(e.getenv, e.goos)
 	if err != nil {
 		if o.save {
-			return keeping{}, withHint(err, "run without --save, or set XDG_DATA_HOME")
+			return keeping{}, cli.WithHint(err, "run without --save, or set XDG_DATA_HOME")
 		}
-		warnf(e.stderr, "your result will not be kept: %v", err)
+		e.msgs().Warn("your result will not be kept: %v", err)
 		return keeping{}, nil
 	}
 	return keeping{dir: dir, openLine: o.answers == "" && !e.isTerminal(e.stdin)}, nil
@@ -55,11 +57,11 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	}
 	path, err := result.Save(k.dir, doc, taken)
 	if err != nil {
-		return withHint(fmt.Errorf("could not keep the result: %w", err), "the report above is complete; --no-save skips keeping")
+		return cli.WithHint(fmt.Errorf("could not keep the result: %w", err), "the report above is complete; --no-save skips keeping")
 	}
 	if k.openLine {
 		fmt.Fprintln(e.stderr)
 	}
-	say(e.stderr, "Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
+	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
 	return nil
 }

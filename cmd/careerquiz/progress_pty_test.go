@@ -34,6 +34,7 @@ func (c *computer) runTo(w io.Writer, args []string, act func(p *ptytest.Person)
 			getenv:     c.getenv,
 			goos:       "linux",
 			isTerminal: isTerminal,
+			columns:    columns,
 			interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },
 			exit:       func(code int) { c.t.Errorf("exit(%d) called from a signal handler", code) },
 		})

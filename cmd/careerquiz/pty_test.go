@@ -89,6 +89,7 @@ func (c *computer) runAt(cols, rows int, args []string, toScreen bool, act func(
 			getenv:     c.getenv,
 			goos:       "linux",
 			isTerminal: isTerminal,
+			columns:    columns,
 			// Signals are sent to a process of its own (see
 			// TestTerminalSignals), where the handler's exit ends it.
 			interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
@@ -32,67 +33,24 @@ const widestScreen = 100
 
 // layoutWidth is the width to lay out what is written to stream: the
 // terminal's, up to widestScreen, or screenWidth where it is no terminal.
-func layoutWidth(stream any) int {
-	f, ok := stream.(interface{ Fd() uintptr })
-	if !ok {
-		return screenWidth
+func (e env) layoutWidth(stream any) int {
+	if e.columns != nil {
+		if cols := e.columns(stream); cols > 0 {
+			return min(cols, widestScreen)
+		}
 	}
-	cols, _, err := term.GetSize(int(f.Fd()))
-	if err != nil || cols <= 0 {
-		return screenWidth
-	}
-	return min(cols, widestScreen)
+	return screenWidth
 }
 
-// messageWidth is the width messages to stream are wrapped at: the
-// terminal's, up to widestScreen, or 0 for no wrapping where stream is no
-// terminal, since a script reading a pipe or a log wants a message whole on
-// one line.
-func messageWidth(stream any) int {
-	f, ok := stream.(interface{ Fd() uintptr })
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return 0
+// msgs writes messages to stderr, wrapped at the terminal's width, up to
+// widestScreen, or not at all where stderr is no terminal, since a script
+// reading a pipe or a log wants a message whole on one line.
+func (e env) msgs() cli.Messages {
+	m := cli.Messages{W: e.stderr}
+	if e.isTerminal(e.stderr) {
+		m.Width = e.layoutWidth(e.stderr)
 	}
-	return layoutWidth(stream)
-}
-
-// wrapMessage wraps each line of msg longer than width between words,
-// continuing it at its own indent. A file name must copy cleanly: a long
-// one (anything with a folder in it, over half the width) stands whole on
-// a line of its own, and so does any word longer than the line. A width of
-// 0 leaves msg as it is.
-func wrapMessage(msg string, width int) string {
-	if width <= 0 {
-		return msg
-	}
-	lines := strings.Split(msg, "\n")
-	for i, line := range lines {
-		if utf8.RuneCountInString(line) <= width {
-			continue
-		}
-		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
-		avail := width - len(indent)
-		var out []string
-		var prose []string
-		flush := func() {
-			if len(prose) > 0 {
-				out = append(out, textwrap.Wrap(strings.Join(prose, " "), width, indent)...)
-				prose = nil
-			}
-		}
-		for _, word := range strings.Fields(line) {
-			n := utf8.RuneCountInString(word)
-			if n > avail || (n > width/2 && strings.ContainsAny(word, `/\`)) {
-				flush()
-				out = append(out, indent+word)
-				continue
-			}
-			prose = append(prose, word)
-		}
-		flush()
-		lines[i] = strings.Join(out, "\n")
-	}
-	return strings.Join(lines, "\n")
+	return m
 }
 
 // cursorMoves reports whether the terminal named by TERM can move the
@@ -129,7 +87,7 @@ func (s *session) chooseAsker(o *options, e env, stops *stopper, stdinTTY, stder
 		stops.onStop(s.restore, s.signalNote)
 	} else {
 		interrupt := make(chan struct{})
-		s.asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: layoutWidth(e.stderr), Color: stderrColor, Interrupt: interrupt,
+		s.asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: e.layoutWidth(e.stderr), Color: stderrColor, Interrupt: interrupt,
 			EndIsQuit: stdinTTY})
 		// The plain asker gives up its read and returns, and the
 		// interruption is reported like Ctrl-C.
@@ -147,7 +105,7 @@ func (s *session) opening() {
 	} else {
 		bold.DisableColor()
 	}
-	width := layoutWidth(s.out)
+	width := s.width
 	n := len(s.bank.Questions)
 	minutes := max(1, (n*secondsPerQuestion+59)/60)
 	fmt.Fprintln(s.out, bold.Sprint(textwrap.String(s.bank.Title, width, "")))
@@ -191,14 +149,14 @@ func endLine(r render.Run, o options, interactive bool, e env) {
 	toScreen := o.output == "" && e.isTerminal(e.stdout)
 	switch {
 	case toScreen && o.format == formatText:
-		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", layoutWidth(e.stdout), ""))
+		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
 	case toScreen || !interactive:
 	default:
-		say(e.stderr, "Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
+		e.msgs().Say("Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
 		// The warnings are in the file, out of sight: the one thing a
 		// person must not miss about the result goes with it here.
 		for _, note := range render.WarningNotes(r.Result) {
-			say(e.stderr, "  ! %s.\n", capitalize(note))
+			e.msgs().Say("  ! %s.\n", capitalize(note))
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -153,9 +155,9 @@ func TestWrapMessage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := wrapMessage(tt.msg, tt.width)
+			got := cli.Wrap(tt.msg, tt.width)
 			if got != tt.want {
-				t.Errorf("wrapMessage(%q, %d) =\n%s\nwant\n%s", tt.msg, tt.width, got, tt.want)
+				t.Errorf("cli.Wrap(%q, %d) =\n%s\nwant\n%s", tt.msg, tt.width, got, tt.want)
 			}
 			for _, line := range strings.Split(got, "\n") {
 				if utf8.RuneCountInString(line) > tt.width && tt.width > 0 && !strings.Contains(line, "/") {

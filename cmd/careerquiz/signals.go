@@ -51,7 +51,7 @@ func watchSignals(e env) *stopper {
 			if note != nil {
 				msg = note()
 			}
-			say(e.stderr, "careerquiz: %s\n", msg)
+			e.msgs().Say("careerquiz: %s\n", msg)
 			e.exit(exitInterrupt)
 			return
 		}

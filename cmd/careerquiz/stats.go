@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
@@ -44,31 +46,25 @@ type statsOptions struct {
 	json, csv bool
 }
 
-var statsFlags = flagTable[statsOptions]{
-	fileFlag("questions", "the bank the results were taken on (default: the\nbuilt-in one, or CAREERQUIZ_QUESTIONS)",
+var statsFlags = cli.Flags[statsOptions]{
+	cli.File("questions", "the bank the results were taken on (default: the\nbuilt-in one, or CAREERQUIZ_QUESTIONS)",
 		func(o *statsOptions) *string { return &o.questions }),
-	switchFlag("any-bank", "keep results taken on another bank as long as\ntheir answers still fit this one",
+	cli.Switch("any-bank", "keep results taken on another bank as long as\ntheir answers still fit this one",
 		func(o *statsOptions) *bool { return &o.anyBank }),
-	withSetting("format", switchFlag("json", "print the figures as one JSON document\n(schema careerquiz.stats/v1)",
+	cli.InSetting("format", cli.Switch("json", "print the figures as one JSON document\n(schema careerquiz.stats/v1)",
 		func(o *statsOptions) *bool { return &o.json })),
-	withSetting("format", switchFlag("csv", "print one row per person instead: file,\nrecommendation, share per path, then one\ncolumn per question (option number, 1;3 for\nseveral, empty when skipped)",
+	cli.InSetting("format", cli.Switch("csv", "print one row per person instead: file,\nrecommendation, share per path, then one\ncolumn per question (option number, 1;3 for\nseveral, empty when skipped)",
 		func(o *statsOptions) *bool { return &o.csv })),
-}
-
-// withSetting makes flags that choose the same thing exclude each other.
-func withSetting[T any](setting string, d flagDef[T]) flagDef[T] {
-	d.setting = setting
-	return d
 }
 
 func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 	var o statsOptions
-	paths, err := parseArgs("stats", args, statsFlags, &o)
+	paths, err := cli.Parse("stats", args, statsFlags, &o)
 	if err != nil {
 		return o, nil, err
 	}
 	if len(paths) == 0 {
-		return o, nil, usageError{"stats needs a result file, a folder of them, or - for standard input"}
+		return o, nil, cli.UsageError{Msg: "stats needs a result file, a folder of them, or - for standard input"}
 	}
 	stdin := 0
 	for _, p := range paths {
@@ -77,7 +73,7 @@ func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 		}
 	}
 	if stdin > 1 {
-		return o, nil, usageError{"stats: - (standard input) can be given once"}
+		return o, nil, cli.UsageError{Msg: "stats: - (standard input) can be given once"}
 	}
 	if o.questions == "" {
 		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
@@ -122,7 +118,7 @@ func runStats(args []string, e env) error {
 				t.otherBank++
 			}
 			progress.clear()
-			say(e.stderr, "careerquiz: %s: skipped: %s\n", name, why)
+			e.msgs().Say("careerquiz: %s: skipped: %s\n", name, why)
 		}}
 	err = r.Read(paths)
 	progress.clear()
@@ -155,13 +151,13 @@ type tally struct {
 func (t tally) outcome() error {
 	if t.skipped == 0 {
 		if t.read == 0 {
-			return exitCode{code: exitError, msg: "no results to read"}
+			return cli.Exit{Code: exitError, Msg: "no results to read"}
 		}
 		return nil
 	}
-	ec := exitCode{code: exitError, msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
+	ec := cli.Exit{Code: exitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
 	if t.otherBank > 0 {
-		ec.hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
+		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}
 	return ec
 }

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
@@ -104,10 +106,10 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnOtherBank(e.stderr, b, name, data)
+	warnOtherBank(e.msgs(), b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, withHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	return a, nil
 }
@@ -120,7 +122,7 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, error) {
 	stdinTTY := e.isTerminal(e.stdin)
 	stderrColor := colorOn(e.stderr, e, o.color)
-	s := &session{bank: b, out: e.stderr, color: stderrColor, answers: quiz.Answers{}, stops: stops,
+	s := &session{bank: b, out: e.stderr, msgs: e.msgs(), width: e.layoutWidth(e.stderr), color: stderrColor, answers: quiz.Answers{}, stops: stops,
 		shuffled: o.shuffle, seed: o.seed}
 	s.savedAt.Store(-1)
 
@@ -149,7 +151,7 @@ func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, erro
 				}
 				s.earlierAnswered.Store(int64(n))
 			}
-			say(s.out, "careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+			s.msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		}
 		return s, nil
 	}
@@ -162,14 +164,14 @@ func (s *session) openStore(o *options, e env) error {
 	dir, err := progress.Dir(e.getenv, e.goos)
 	if err != nil {
 		s.unsaved.Store("progress cannot be saved")
-		warnf(s.out, "progress will not be saved: %v", err)
+		s.msgs.Warn("progress will not be saved: %v", err)
 		return nil
 	}
 	store := progress.NewStore(dir, progress.Key(o.questions, s.bank.SHA256))
 	locked, err := store.Lock()
 	if err != nil {
 		s.unsaved.Store("progress cannot be saved")
-		warnf(s.out, "progress will not be saved: %v", err)
+		s.msgs.Warn("progress will not be saved: %v", err)
 		return nil
 	}
 	if !locked {
@@ -180,8 +182,8 @@ func (s *session) openStore(o *options, e env) error {
 			return s.confirmError(err)
 		}
 		if !yes {
-			return exitCode{code: exitError, msg: "another run is taking this quiz; its saved answers are untouched",
-				hint: "finish or quit the other run, then run careerquiz again"}
+			return cli.Exit{Code: exitError, Msg: "another run is taking this quiz; its saved answers are untouched",
+				Hint: "finish or quit the other run, then run careerquiz again"}
 		}
 		s.unsaved.Store("another run is taking this quiz")
 		return nil
@@ -199,7 +201,7 @@ func (s *session) confirmError(err error) error {
 	case errors.Is(err, ask.ErrInterrupted):
 		fmt.Fprintln(s.out)
 		msg, hint := s.stopNote("interrupted")
-		return exitCode{code: exitInterrupt, msg: msg, hint: hint}
+		return cli.Exit{Code: exitInterrupt, Msg: msg, Hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
 		fmt.Fprintln(s.out)
 		msg, _ := s.stopNote("input ended")
@@ -226,7 +228,7 @@ func (s *session) interview() (quiz.Answers, error) {
 	switch {
 	case errors.Is(err, ask.ErrInterrupted):
 		msg, hint := s.stopNote("interrupted")
-		return nil, exitCode{code: exitInterrupt, msg: msg, hint: hint}
+		return nil, cli.Exit{Code: exitInterrupt, Msg: msg, Hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
 		msg, hint := s.stopNote("input ended")
 		if s.piped {
@@ -235,7 +237,7 @@ func (s *session) interview() (quiz.Answers, error) {
 		if hint == "" {
 			return nil, errors.New(msg)
 		}
-		return nil, withHint(errors.New(msg), "%s", hint)
+		return nil, cli.WithHint(errors.New(msg), "%s", hint)
 	case err != nil:
 		return nil, err
 	}
@@ -287,6 +289,8 @@ type session struct {
 	stops   *stopper
 	restore func()
 	out     io.Writer
+	msgs    cli.Messages
+	width   int
 	color   bool
 	// store is nil when this run saves nothing; unsaved then says why.
 	// piped is true when answers come through a pipe, which is one reason.
@@ -360,7 +364,7 @@ func (s *session) resume(o *options) error {
 	s.earlierAnswered.Store(int64(answeredOf(r.Answers)))
 	total := len(s.bank.Questions)
 	if r.Edited && r.Saved > 0 {
-		say(s.out, "careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
+		s.msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
 	}
 	if r.Edited && r.Kept == 0 {
 		s.order = nil
@@ -379,7 +383,7 @@ func (s *session) resume(o *options) error {
 		// The saved answers stay on disk until the first new answer
 		// replaces them, so that quitting now loses nothing.
 		s.order = nil
-		say(s.out, "careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		s.msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		return nil
 	}
 	s.answers = r.Answers
@@ -410,7 +414,7 @@ func answeredOf(answers quiz.Answers) int {
 func (s *session) setAside(err error) {
 	aside, rerr := s.store.SetAside(time.Now())
 	if rerr != nil {
-		warnf(s.out, "%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
+		s.msgs.Warn("%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
 		s.store.Unlock()
 		s.store = nil
 		s.saving.Store(false)
@@ -422,7 +426,7 @@ func (s *session) setAside(err error) {
 	if errors.As(err, &d) {
 		reason = d.Reason
 	}
-	warnf(s.out, "saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
+	s.msgs.Warn("saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
 }
 
 func (s *session) loop() error {
@@ -463,13 +467,13 @@ func (s *session) save() {
 	err := s.store.Save(progress.Snapshot(s.bank, s.answers, s.order, s.next, s.shuffled, s.seed))
 	if err != nil {
 		if !s.failing {
-			warnf(s.out, "could not save progress: %v; trying again after your next answer", err)
+			s.msgs.Warn("could not save progress: %v; trying again after your next answer", err)
 			s.failing = true
 		}
 		return
 	}
 	if s.failing {
-		say(s.out, "careerquiz: progress saved again\n")
+		s.msgs.Say("careerquiz: progress saved again\n")
 		s.failing = false
 	}
 	s.savedAt.Store(int64(s.next))
@@ -481,7 +485,7 @@ func (s *session) save() {
 // progress stays, so the answers are not lost.
 func (s *session) unwritten(err error) error {
 	if s.store != nil && !s.dirty.Load() {
-		return withHint(fmt.Errorf("writing the result: %w", err), "your answers are kept; run careerquiz again to see the result")
+		return cli.WithHint(fmt.Errorf("writing the result: %w", err), "your answers are kept; run careerquiz again to see the result")
 	}
 	return fmt.Errorf("writing the result: %w (and your answers could not be saved)", err)
 }
@@ -493,7 +497,7 @@ func (s *session) finish() {
 		return
 	}
 	if err := s.store.Clear(); err != nil {
-		warnf(s.out, "could not clear saved progress: %v", err)
+		s.msgs.Warn("could not clear saved progress: %v", err)
 	}
 }
 

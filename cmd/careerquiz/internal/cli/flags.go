@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -11,32 +11,32 @@ import (
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
-// A flagDef is one flag of one command. Each command keeps its flags in a
-// flagTable, and one entry there gives a flag its parsing, its lines in the
+// A Flag is one flag of one command. Each command keeps its flags in a
+// Flags table, and one entry there gives a flag its parsing, its lines in the
 // command's help and typo suggestions: adding a flag is adding an entry.
-type flagDef[T any] struct {
-	name string
+type Flag[T any] struct {
+	Name string
 	// aliases are other spellings that work too (--no-colour) but are not
 	// shown in the help.
-	aliases []string
+	Aliases []string
 	// arg names the value in the help (FILE, N); empty for a switch, which
 	// takes no value (--json, or --json=false).
-	arg string
+	Arg string
 	// help says what the flag does; lines after the first are indented
 	// under it.
-	help string
+	Help string
 	// setting groups flags that choose the same thing (--no-color and
 	// --color): giving a setting twice is a usage error, except for the same
 	// switch repeated. Empty means the flag's name.
-	setting string
+	Setting string
 	// set stores the value given. An error says what was wrong with the
 	// value, after the flag's name: "--seed: want a whole number".
-	set func(o *T, value string) error
+	Set func(o *T, value string) error
 }
 
-// switchFlag is a flag that takes no value and sets a field to true.
-func switchFlag[T any](name, help string, field func(*T) *bool) flagDef[T] {
-	return flagDef[T]{name: name, help: help, set: func(o *T, v string) error {
+// Switch is a flag that takes no value and sets a field to true.
+func Switch[T any](name, help string, field func(*T) *bool) Flag[T] {
+	return Flag[T]{Name: name, Help: help, Set: func(o *T, v string) error {
 		on, err := strconv.ParseBool(v)
 		if err != nil {
 			return fmt.Errorf("takes no value (or =true, =false), got %q", v)
@@ -46,10 +46,10 @@ func switchFlag[T any](name, help string, field func(*T) *bool) flagDef[T] {
 	}}
 }
 
-// fileFlag is a flag naming a file; an empty name is a usage error rather
+// File is a flag naming a file; an empty name is a usage error rather
 // than a quiet fall back to a default.
-func fileFlag[T any](name, help string, field func(*T) *string) flagDef[T] {
-	return flagDef[T]{name: name, arg: "FILE", help: help, set: func(o *T, v string) error {
+func File[T any](name, help string, field func(*T) *string) Flag[T] {
+	return Flag[T]{Name: name, Arg: "FILE", Help: help, Set: func(o *T, v string) error {
 		if v == "" {
 			return errors.New("needs a file name")
 		}
@@ -59,33 +59,33 @@ func fileFlag[T any](name, help string, field func(*T) *string) flagDef[T] {
 }
 
 // flagTable is a command's flags.
-type flagTable[T any] []flagDef[T]
+type Flags[T any] []Flag[T]
 
-// flagHelp is what a command's help and suggestions need of its flags,
+// Help is what a command's help and suggestions need of its flags,
 // whatever the type its flags fill in.
-type flagHelp interface {
-	// names are every spelling accepted, aliases included.
-	names() []string
-	// options is the Options section of the help, one flag after another.
-	options() string
+type Help interface {
+	// Names are every spelling accepted, aliases included.
+	Names() []string
+	// Options is the Options section of the help, one flag after another.
+	Options() string
 }
 
-func (t flagTable[T]) names() []string {
+func (t Flags[T]) Names() []string {
 	var ns []string
 	for _, d := range t {
-		ns = append(ns, d.name)
-		ns = append(ns, d.aliases...)
+		ns = append(ns, d.Name)
+		ns = append(ns, d.Aliases...)
 	}
 	return ns
 }
 
-func (t flagTable[T]) options() string {
+func (t Flags[T]) Options() string {
 	labels := make([]string, len(t))
 	width := len("-h, --help")
 	for i, d := range t {
-		labels[i] = "--" + d.name
-		if d.arg != "" {
-			labels[i] += " " + d.arg
+		labels[i] = "--" + d.Name
+		if d.Arg != "" {
+			labels[i] += " " + d.Arg
 		}
 		width = max(width, len(labels[i]))
 	}
@@ -99,13 +99,13 @@ func (t flagTable[T]) options() string {
 		}
 	}
 	for i, d := range t {
-		line(labels[i], d.help)
+		line(labels[i], d.Help)
 	}
 	line("-h, --help", "show this help")
 	return b.String()
 }
 
-// parse is the state of one parseArgs call, shared by its flag values.
+// parse is the state of one Parse call, shared by its flag values.
 type parse struct {
 	command string
 	// given maps each setting given so far to the flag that gave it.
@@ -121,36 +121,36 @@ type given struct{ def, shown string }
 // flagValue adapts one flagDef, under one of its spellings, to the flag
 // package.
 type flagValue[T any] struct {
-	def *flagDef[T]
+	def *Flag[T]
 	as  string
 	o   *T
 	p   *parse
 }
 
 func (v *flagValue[T]) String() string   { return "" }
-func (v *flagValue[T]) IsBoolFlag() bool { return v.def.arg == "" }
+func (v *flagValue[T]) IsBoolFlag() bool { return v.def.Arg == "" }
 
 func (v *flagValue[T]) Set(value string) error {
-	setting := v.def.setting
+	setting := v.def.Setting
 	if setting == "" {
-		setting = v.def.name
+		setting = v.def.Name
 	}
-	now := given{def: v.def.name, shown: "--" + v.as}
-	if v.def.arg != "" {
+	now := given{def: v.def.Name, shown: "--" + v.as}
+	if v.def.Arg != "" {
 		now.shown += "=" + value
 	}
 	if before, ok := v.p.given[setting]; ok {
 		switch {
-		case v.def.arg == "" && before.def == now.def:
+		case v.def.Arg == "" && before.def == now.def:
 			// The same switch twice says the same thing twice.
 		case before.def == now.def:
-			return v.fail(fmt.Sprintf("--%s given twice (%s, then %s): give it once", v.def.name, before.shown, now.shown))
+			return v.fail(fmt.Sprintf("--%s given twice (%s, then %s): give it once", v.def.Name, before.shown, now.shown))
 		default:
 			return v.fail(fmt.Sprintf("%s and %s cannot be used together: give one", before.shown, now.shown))
 		}
 	}
 	v.p.given[setting] = now
-	if err := v.def.set(v.o, value); err != nil {
+	if err := v.def.Set(v.o, value); err != nil {
 		return v.fail(fmt.Sprintf("--%s %s", v.as, err))
 	}
 	return nil
@@ -165,32 +165,32 @@ func (v *flagValue[T]) fail(msg string) error {
 
 // usage is a usage error of this command, its message led by the command's
 // name where it is not the quiz itself.
-func (p *parse) usage(msg string) usageError {
+func (p *parse) usage(msg string) UsageError {
 	if p.command != "" {
 		msg = p.command + ": " + msg
 	}
-	return usageError{msg}
+	return UsageError{msg}
 }
 
-// helpRequested is -h, -help or --help: the caller prints the command's
+// HelpRequested is -h, -help or --help: the caller prints the command's
 // help on stdout and exits 0.
-type helpRequested struct{ command string }
+type HelpRequested struct{ Command string }
 
-func (h helpRequested) Error() string { return "help requested" }
+func (h HelpRequested) Error() string { return "help requested" }
 
-// parseArgs fills o from args by the command's flag table and returns the
+// Parse fills o from args by the command's flag table and returns the
 // arguments that are not flags, in order. Flags may come before or after
 // them, one dash or two, and "--" ends the flags. A mistake is a
-// usageError naming the flag as --name, with a suggestion for a misspelt
+// UsageError naming the flag as --name, with a suggestion for a misspelt
 // one.
-func parseArgs[T any](command string, args []string, table flagTable[T], o *T) ([]string, error) {
+func Parse[T any](command string, args []string, table Flags[T], o *T) ([]string, error) {
 	fs := flag.NewFlagSet(command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	p := &parse{command: command, given: map[string]given{}}
 	for i := range table {
 		d := &table[i]
-		for _, name := range append([]string{d.name}, d.aliases...) {
+		for _, name := range append([]string{d.Name}, d.Aliases...) {
 			fs.Var(&flagValue[T]{def: d, as: name, o: o, p: p}, name, "")
 		}
 	}
@@ -215,9 +215,9 @@ func parseArgs[T any](command string, args []string, table flagTable[T], o *T) (
 // explain turns an error of the flag package into one of ours. The flag
 // package only gives text, so the flag at fault is found as the last
 // argument it took.
-func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table flagHelp) error {
+func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table Help) error {
 	if errors.Is(err, flag.ErrHelp) {
-		return helpRequested{p.command}
+		return HelpRequested{p.command}
 	}
 	if p.err != nil {
 		return p.err
@@ -235,13 +235,13 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table fl
 		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(arg)))
 	}
 	ue := p.usage("unknown flag --" + name)
-	if s := suggest.Closest(name, append(table.names(), "help")); s != "" {
-		return withHint(ue, "did you mean --%s?", s)
+	if s := suggest.Closest(name, append(table.Names(), "help")); s != "" {
+		return WithHint(ue, "did you mean --%s?", s)
 	}
 	return ue
 }
 
-func (v *flagValue[T]) argName() string { return v.def.arg }
+func (v *flagValue[T]) argName() string { return v.def.Arg }
 
 func describeArg(arg string) string {
 	switch arg {
@@ -253,4 +253,10 @@ func describeArg(arg string) string {
 		return "a value"
 	}
 	return "a value (" + arg + ")"
+}
+
+// InSetting makes flags that choose the same thing exclude each other.
+func InSetting[T any](setting string, d Flag[T]) Flag[T] {
+	d.Setting = setting
+	return d
 }
