@@ -43,7 +43,7 @@ func runCheck(args []string, e env) error {
 			return werr
 		}
 		if err != nil {
-			return cli.Exit{Code: exitError}
+			return cli.Exit{Code: cli.ExitError}
 		}
 		return nil
 	}

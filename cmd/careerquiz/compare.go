@@ -55,7 +55,7 @@ func runCompare(args []string, e env) error {
 	c := result.Compare(a, b)
 	if !c.SameBank {
 		e.msgs().Warn("the attempts used different banks (%s %q, %s %q); answers are compared over the %s both have, and the shares are each bank's own",
-			result.Digest(a.Bank.SHA256), result.OneLine(a.Bank.Title), result.Digest(b.Bank.SHA256), result.OneLine(b.Bank.Title), count(c.Shared, "question"))
+			result.Digest(a.Bank.SHA256), result.OneLine(a.Bank.Title), result.Digest(b.Bank.SHA256), result.OneLine(b.Bank.Title), render.Count(c.Shared, "question"))
 	}
 	if o.json {
 		return result.Encode(e.stdout, c.Doc())
@@ -90,7 +90,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 			return nil, err
 		}
 		if n < 1 || n > len(kept) {
-			return nil, cli.WithHint(fmt.Errorf("there is no attempt %d: %s kept", n, count(len(kept), "result")),
+			return nil, cli.WithHint(fmt.Errorf("there is no attempt %d: %s kept", n, render.Count(len(kept), "result")),
 				"'careerquiz history' lists the kept attempts and their numbers")
 		}
 		return &kept[n-1], nil

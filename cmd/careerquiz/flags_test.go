@@ -144,7 +144,7 @@ func TestVersionFromTheLinker(t *testing.T) {
 	defer func(v string) { version = v }(version)
 	version = "v1.2.3"
 	e, stdout, _ := testEnv(t, "")
-	if code := run([]string{"--version"}, e); code != exitOK || stdout.String() != "careerquiz v1.2.3\n" {
+	if code := run([]string{"--version"}, e); code != cli.ExitOK || stdout.String() != "careerquiz v1.2.3\n" {
 		t.Errorf("--version: exit %d, %q", code, stdout)
 	}
 }

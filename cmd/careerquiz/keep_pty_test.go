@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
@@ -31,7 +32,7 @@ func TestTerminalQuizIsKept(t *testing.T) {
 		screen = p.Screen()
 		return p.Leave()
 	})
-	if code != exitOK || !strings.Contains(stdout, "BREAKDOWN") {
+	if code != cli.ExitOK || !strings.Contains(stdout, "BREAKDOWN") {
 		t.Fatalf("exit code %d, stdout:\n%s", code, stdout)
 	}
 	attempts, problems, err := result.List(dir)
@@ -62,7 +63,7 @@ func TestTerminalQuizIsKept(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
+	if code != cli.ExitOK {
 		t.Fatalf("--no-save: exit code %d", code)
 	}
 	if attempts, _, _ := result.List(dir); len(attempts) != 1 {

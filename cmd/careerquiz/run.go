@@ -24,14 +24,6 @@ import (
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
-// Exit codes, as documented in the usage text.
-const (
-	exitOK        = 0
-	exitError     = 1
-	exitUsage     = 2
-	exitInterrupt = 130
-)
-
 // env is everything the command takes from the world, passed in so that
 // tests can run it without a terminal, a home folder or real signals.
 type env struct {
@@ -90,12 +82,12 @@ func columns(stream any) int {
 func run(args []string, e env) int {
 	err := dispatch(args, e)
 	if err == nil {
-		return exitOK
+		return cli.ExitOK
 	}
 	var help cli.HelpRequested
 	if errors.As(err, &help) {
 		fmt.Fprint(e.stdout, helpText(help.Command))
-		return exitOK
+		return cli.ExitOK
 	}
 	var ec cli.Exit
 	if errors.As(err, &ec) {
@@ -110,9 +102,9 @@ func run(args []string, e env) int {
 	e.msgs().Error(err)
 	var ue cli.UsageError
 	if errors.As(err, &ue) {
-		return exitUsage
+		return cli.ExitUsage
 	}
-	return exitError
+	return cli.ExitError
 }
 
 // A command is one subcommand of careerquiz. Adding a command is adding an
@@ -438,13 +430,4 @@ func colorOn(stream any, e env, mode colorMode) bool {
 // forced reads CLICOLOR_FORCE or FORCE_COLOR: set, and not 0 or false.
 func forced(v string) bool {
 	return v != "" && v != "0" && !strings.EqualFold(v, "false")
-}
-
-// count says how many of a thing there are, in the singular for one: "1
-// theme", "3 themes".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

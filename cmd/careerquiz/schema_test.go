@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
 
 // schemaOf compiles the schema `careerquiz schema NAME` prints, which is
@@ -20,7 +21,7 @@ import (
 func schemaOf(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
 	e, stdout, stderr := testEnv(t, "")
-	if code := run([]string{"schema", name}, e); code != exitOK {
+	if code := run([]string{"schema", name}, e); code != cli.ExitOK {
 		t.Fatalf("careerquiz schema %s: exit code %d; stderr:\n%s", name, code, stderr)
 	}
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
@@ -76,7 +77,7 @@ func TestResultsMatchTheSchema(t *testing.T) {
 				args = append(args, "--seed", "42")
 			}
 			e, stdout, stderr := testEnv(t, "")
-			if code := run(args, e); code != exitOK {
+			if code := run(args, e); code != cli.ExitOK {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
 			validate(t, schema, stdout.Bytes())
@@ -122,16 +123,16 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 			}
 			e, stdout, stderr := testEnv(t, "")
 			code := run(args, e)
-			if code != exitOK && code != exitError {
+			if code != cli.ExitOK && code != cli.ExitError {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
-			sawBroken = sawBroken || code == exitError
+			sawBroken = sawBroken || code == cli.ExitError
 			validate(t, schema, stdout.Bytes())
 			var doc struct{ OK bool }
 			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.OK != (code == exitOK) {
+			if doc.OK != (code == cli.ExitOK) {
 				t.Errorf("ok is %v, exit code %d", doc.OK, code)
 			}
 		})
@@ -141,7 +142,7 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 	}
 	t.Run("standard input", func(t *testing.T) {
 		e, stdout, stderr := testEnv(t, string(banks["three_paths.txtar/three.toml"]))
-		if code := run([]string{"check", "--json", "-"}, e); code != exitOK {
+		if code := run([]string{"check", "--json", "-"}, e); code != cli.ExitOK {
 			t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 		}
 		validate(t, schema, stdout.Bytes())
@@ -153,7 +154,7 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 func TestBuiltInBankMatchesTheSchema(t *testing.T) {
 	schema := schemaOf(t, "bank")
 	e, stdout, stderr := testEnv(t, "")
-	if code := run([]string{"bank"}, e); code != exitOK {
+	if code := run([]string{"bank"}, e); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
 	var bank any

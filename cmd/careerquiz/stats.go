@@ -151,11 +151,11 @@ type tally struct {
 func (t tally) outcome() error {
 	if t.skipped == 0 {
 		if t.read == 0 {
-			return cli.Exit{Code: exitError, Msg: "no results to read"}
+			return cli.Exit{Code: cli.ExitError, Msg: "no results to read"}
 		}
 		return nil
 	}
-	ec := cli.Exit{Code: exitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
+	ec := cli.Exit{Code: cli.ExitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
 	if t.otherBank > 0 {
 		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -332,7 +333,7 @@ func TestStatsSkipsBadFiles(t *testing.T) {
 	write(t, filepath.Join(dir, "misfit.json"), fmt.Sprintf(`{"bank": {"sha256": %q}, "answers": {"no-such-question": 1}}`, bankSHA(t)))
 	write(t, filepath.Join(dir, "notes.txt"), "not a .json file, so never read")
 	doc, stderr, code := stats(t, "", dir)
-	if code != exitError {
+	if code != cli.ExitError {
 		t.Errorf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
@@ -370,7 +371,7 @@ func TestStatsNDJSONLines(t *testing.T) {
 	in := strings.Join([]string{ok, "", "[1, 2]", long, `{"bank":{"sha256":1},"answers":{}}`, `{"bank":{}}`, ok,
 		pretty, "{", `  "bank": ]`, ok, "{", `  "answers": {}`}, "\n")
 	doc, stderr, code := stats(t, in, "-")
-	if code != exitError || doc.People != 4 {
+	if code != cli.ExitError || doc.People != 4 {
 		t.Errorf("exit %d, %d people; want 1 and 4", code, doc.People)
 	}
 	for _, want := range []string{
@@ -400,7 +401,7 @@ func TestStatsUsage(t *testing.T) {
 		{[]string{"stats", "--jsno", "x"}, "careerquiz: stats: unknown flag --jsno\ncareerquiz: hint: did you mean --json?"},
 	} {
 		e, _, stderr := testEnv(t, "")
-		if code := run(tc.args, e); code != exitUsage || !strings.HasPrefix(stderr.String(), tc.want) {
+		if code := run(tc.args, e); code != cli.ExitUsage || !strings.HasPrefix(stderr.String(), tc.want) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
 		}
 	}

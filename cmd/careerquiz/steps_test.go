@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -125,7 +126,7 @@ func take(t *testing.T, answers map[string]any, args ...string) string {
 		t.Fatal(err)
 	}
 	e, stdout, stderr := testEnv(t, "")
-	if code := run(append([]string{"--answers", file}, args...), e); code != exitOK {
+	if code := run(append([]string{"--answers", file}, args...), e); code != cli.ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	return stdout.String()

@@ -13,6 +13,14 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
+// Exit codes, as the usage text documents them.
+const (
+	ExitOK        = 0
+	ExitError     = 1
+	ExitUsage     = 2
+	ExitInterrupt = 130
+)
+
 // UsageError is a mistake on the command line: it exits 2 and points at
 // --help.
 type UsageError struct{ Msg string }

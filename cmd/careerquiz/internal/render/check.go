@@ -148,7 +148,7 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 		verdict = fmt.Sprintf("ok, %d warning%s", nWarn, plural(nWarn))
 	}
 	fmt.Fprintf(w, "%s: %s\n", b.File, verdict)
-	fmt.Fprintln(w, textwrap.Truncate(fmt.Sprintf("%q: %s, %s, %s", b.Title, count(a.Questions, "question"), count(len(b.Themes), "theme"), count(len(b.Paths), "path")), ScreenWidth))
+	fmt.Fprintln(w, textwrap.Truncate(fmt.Sprintf("%q: %s, %s, %s", b.Title, Count(a.Questions, "question"), Count(len(b.Themes), "theme"), Count(len(b.Paths), "path")), ScreenWidth))
 
 	fmt.Fprintln(w, "\nQuestions per theme")
 	for _, t := range a.Themes {

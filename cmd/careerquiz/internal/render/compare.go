@@ -31,7 +31,7 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 	}
 	if !c.SameBank {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", count(c.Shared, "question")), ScreenWidth, ""))
+		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", Count(c.Shared, "question")), ScreenWidth, ""))
 		for _, only := range []struct {
 			side string
 			ids  []string
@@ -66,10 +66,10 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 
 	fmt.Fprintln(w)
 	if len(c.Changed) == 0 {
-		fmt.Fprintf(w, "No answer changed (%s compared).\n", count(c.Shared, "question"))
+		fmt.Fprintf(w, "No answer changed (%s compared).\n", Count(c.Shared, "question"))
 		return
 	}
-	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), count(c.Shared, "question"))
+	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), Count(c.Shared, "question"))
 	labelsA := bankFor(bank, c.A)
 	labelsB := bankFor(bank, c.B)
 	for _, ch := range c.Changed {

@@ -20,9 +20,9 @@ func pad(s string, n int) string {
 // padCut is pad for a column: s shortened to n cells if need be.
 func padCut(s string, n int) string { return pad(textwrap.Truncate(s, n), n) }
 
-// count says how many of a thing there are: "1 theme", "3 themes"; many
+// Count says how many of a thing there are: "1 theme", "3 themes"; many
 // is the plural where adding an s will not do.
-func count(n int, one string, many ...string) string {
+func Count(n int, one string, many ...string) string {
 	if n == 1 {
 		return "1 " + one
 	}

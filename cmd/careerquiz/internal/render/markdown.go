@@ -118,7 +118,7 @@ func (m *mdWriter) basis() string {
 	res := m.res
 	switch {
 	case res.Answered == 0:
-		return fmt.Sprintf("none answered (%s in the quiz)", count(res.Total, "question"))
+		return fmt.Sprintf("none answered (%s in the quiz)", Count(res.Total, "question"))
 	case res.Skipped == 0 && res.Answered == res.Total:
 		return fmt.Sprintf("all %d answered", res.Total)
 	}
@@ -232,7 +232,7 @@ func (m *mdWriter) steps() {
 }
 
 func (m *mdWriter) footer(r Run) {
-	parts := []string{"careerquiz", count(len(r.Bank.Questions), "question")}
+	parts := []string{"careerquiz", Count(len(r.Bank.Questions), "question")}
 	if r.Shuffled {
 		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
 	}

@@ -102,12 +102,12 @@ func withheldText(res scoring.Result) string {
 	case scoring.WithheldNoQuestions:
 		return "The bank has no questions to answer, so there is nothing to recommend."
 	case scoring.WithheldNoPoints:
-		return fmt.Sprintf("None of the %s you answered can give any path a point, so there is nothing to recommend.", count(res.Answered, "question"))
+		return fmt.Sprintf("None of the %s you answered can give any path a point, so there is nothing to recommend.", Count(res.Answered, "question"))
 	case scoring.WithheldFewAnswered:
 		if res.Answered == 0 {
-			return fmt.Sprintf("You answered none of the %s, so there is nothing to recommend yet.", count(res.Total, "question"))
+			return fmt.Sprintf("You answered none of the %s, so there is nothing to recommend yet.", Count(res.Total, "question"))
 		}
-		return fmt.Sprintf("You answered %d of %s; a recommendation needs at least %d.", res.Answered, count(res.Total, "question"), res.Needed)
+		return fmt.Sprintf("You answered %d of %s; a recommendation needs at least %d.", res.Answered, Count(res.Total, "question"), res.Needed)
 	}
 	return "Too few questions were answered to say anything."
 }
@@ -116,7 +116,7 @@ func withheldText(res scoring.Result) string {
 func warningText(w scoring.Warning, r Run) string {
 	switch w.Code {
 	case scoring.WarnFewAnswered:
-		return fmt.Sprintf("You answered %d of %s. That is too few for a recommendation: any lean in these answers may mean little.", w.Count, count(w.Of, "question"))
+		return fmt.Sprintf("You answered %d of %s. That is too few for a recommendation: any lean in these answers may mean little.", w.Count, Count(w.Of, "question"))
 	case scoring.WarnSamePosition:
 		where := fmt.Sprintf("option %d", w.Position)
 		if w.Position == 0 {

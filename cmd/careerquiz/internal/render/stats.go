@@ -27,8 +27,8 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", s)
 	}
-	fmt.Fprintf(bw, "%s on %q\n", count(r.People, "result"), result.OneLine(r.Bank.Title))
-	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, count(r.Items, "scored question"))
+	fmt.Fprintf(bw, "%s on %q\n", Count(r.People, "result"), result.OneLine(r.Bank.Title))
+	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, Count(r.Items, "scored question"))
 
 	heading("How they leaned")
 	nameWidth := 0

@@ -246,7 +246,7 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 	if len(done) == 0 || len(done[0].Answers) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Left out as done: %s, from your answer “%s”.", count(len(done), "step"), quote(done[0].Answers[0].Text))
+	return fmt.Sprintf("Left out as done: %s, from your answer “%s”.", Count(len(done), "step"), quote(done[0].Answers[0].Text))
 }
 
 // otherStepNote says where another path would start.

@@ -32,7 +32,7 @@ func WarningNotes(res scoring.Result) []string {
 		var note string
 		switch w.Code {
 		case scoring.WarnFewAnswered:
-			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, count(w.Of, "question"))
+			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
 		case scoring.WarnSamePosition:
 			where := fmt.Sprintf("option %d", w.Position)
 			if w.Position == 0 {

@@ -266,11 +266,11 @@ func (p *printer) basis() string {
 	total := res.Total
 	switch {
 	case res.Answered == 0:
-		return fmt.Sprintf("No questions answered (%s in the quiz).", count(total, "question"))
+		return fmt.Sprintf("No questions answered (%s in the quiz).", Count(total, "question"))
 	case res.Skipped == 0 && res.Answered == total:
-		return fmt.Sprintf("Based on all %s.", count(total, "question"))
+		return fmt.Sprintf("Based on all %s.", Count(total, "question"))
 	default:
-		return fmt.Sprintf("Based on %d of %s (%d skipped).", res.Answered, count(total, "question"), res.Skipped)
+		return fmt.Sprintf("Based on %d of %s (%d skipped).", res.Answered, Count(total, "question"), res.Skipped)
 	}
 }
 
@@ -645,7 +645,7 @@ func (p *printer) footer(r Run) {
 	if t := oneLine(r.Bank.Title); t != "" {
 		parts = append(parts, t)
 	}
-	parts = append(parts, count(len(r.Bank.Questions), "question"))
+	parts = append(parts, Count(len(r.Bank.Questions), "question"))
 	if r.Shuffled {
 		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
 	}

@@ -1,8 +1,11 @@
-package main
+package session
 
 import (
 	"slices"
 	"testing"
+
+	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // TestShuffleKeepsProfileQuestionsInPlace: --shuffle and --seed move only
@@ -10,7 +13,7 @@ import (
 // bank puts it, so "one last question, about you" stays last. Every
 // question is still asked once, and a seed repeats its order.
 func TestShuffleKeepsProfileQuestionsInPlace(t *testing.T) {
-	b, err := loadBank("")
+	b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +27,7 @@ func TestShuffleKeepsProfileQuestionsInPlace(t *testing.T) {
 		t.Fatal("the built-in bank has no unscored question; the test has lost its material")
 	}
 	for seed := int64(0); seed < 50; seed++ {
-		order := questionOrder(b, true, seed)
+		order := Order(b, true, seed)
 		for _, qi := range profile {
 			if order[qi] != qi {
 				t.Fatalf("seed %d: the profile question %s is asked at %d, not at its place %d",
@@ -37,11 +40,11 @@ func TestShuffleKeepsProfileQuestionsInPlace(t *testing.T) {
 				t.Fatalf("seed %d: order %v does not ask every question once", seed, order)
 			}
 		}
-		if !slices.Equal(order, questionOrder(b, true, seed)) {
+		if !slices.Equal(order, Order(b, true, seed)) {
 			t.Fatalf("seed %d gives two orders", seed)
 		}
 	}
-	if slices.Equal(questionOrder(b, true, 1), questionOrder(b, false, 0)) {
+	if slices.Equal(Order(b, true, 1), Order(b, false, 0)) {
 		t.Error("seed 1 leaves the bank's order as it is: nothing is shuffled")
 	}
 }

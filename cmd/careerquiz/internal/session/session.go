@@ -1,4 +1,8 @@
-package main
+// Package session is one sitting of the quiz: it asks the bank's questions
+// one at a time, through the terminal asker or numbered lines, saves the
+// progress after every answer, offers to resume it, and says where a run
+// that stops has left the answers.
+package session
 
 import (
 	"errors"
@@ -7,139 +11,82 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/fatih/color"
+	"golang.org/x/term"
+
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/quiz"
-	"github.com/careerquiz/careerquiz/scoring"
 )
 
-func runQuiz(args []string, e env) error {
-	o, done, err := parseFlags(args, e)
-	if err != nil || done {
-		return err
-	}
-	// Signals are watched from the start: a bank named by a FIFO waits
-	// for a writer, and Ctrl-C must end that wait too.
-	stops := watchSignals(e)
-	defer stops.stop()
-	b, err := o.bank()
-	if err != nil {
-		return err
-	}
-	if o.shuffle && !o.seedSet {
-		o.seed = rand.Int64N(1 << 53)
-	}
-	if o.output != "" {
-		if err := checkOutput(o.output); err != nil {
-			return err
-		}
-	}
-	keep, err := decideKeeping(o, e)
-	if err != nil {
-		return err
-	}
-
-	var answers quiz.Answers
-	var s *session
-	if o.answers != "" {
-		answers, err = readAnswers(b, o.answers, e)
-		if err != nil {
-			return err
-		}
-	} else {
-		s, err = newSession(b, &o, e, stops)
-		if s != nil {
-			defer s.close()
-		}
-		if err != nil {
-			return err
-		}
-		answers, err = s.interview()
-		if err != nil {
-			return err
-		}
-	}
-
-	// The result is written before the progress goes, so that a full
-	// disk or a closed pipe loses no answer: they stay saved, and the
-	// next run offers to show the result.
-	r, err := writeResult(b, answers, o, e)
-	if err != nil {
-		if s != nil {
-			return s.unwritten(err)
-		}
-		return err
-	}
-	// Then the result is kept, and only then the progress goes. A result
-	// that could not be kept has still been shown: that is reported, and
-	// the progress goes all the same.
-	keepErr := keepResult(keep, r, time.Now(), e)
-	if s != nil {
-		s.finish()
-	}
-	endLine(r, o, s != nil, e)
-	return keepErr
+// Stops is how a session tells the signal handler what a signal does.
+type Stops interface {
+	// HandOff makes the next signal close ch instead of ending the
+	// process, until it is taken back with HandOff(nil).
+	HandOff(ch chan struct{})
+	// OnStop sets what a signal does before the process ends: give the
+	// terminal back (restore may be nil) and say what note returns.
+	OnStop(restore func(), note func() string)
 }
 
-// writeResult writes the report of answers to stdout, or to --output, and
-// returns the run it reported on.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (render.Run, error) {
-	r := render.Run{
-		Bank:     b,
-		Result:   scoring.Score(b, answers),
-		Answers:  b.AnswerValues(answers),
-		Shuffled: o.shuffle,
-		Seed:     o.seed,
-	}
-	return r, emitReport(r, o, e)
+// Config is what a sitting takes from the command line and the world.
+type Config struct {
+	Bank *quiz.Bank
+	// In is where answers come from; Out, standard error, is where the
+	// questions and messages go, at Width, in colour if Color.
+	In    io.Reader
+	Out   io.Writer
+	Msgs  cli.Messages
+	Width int
+	Color bool
+	// InTerminal is set where In is a terminal; Terminal where the
+	// terminal asker can be used: In and Out are one terminal that can
+	// move the cursor, and numbered lines were not asked for.
+	InTerminal, Terminal bool
+	// Restart starts over; Shuffle and Seed give the order of a new
+	// sitting.
+	Restart, Shuffle bool
+	Seed             int64
+	// Questions is the bank as the command line named it ("" for the
+	// built-in one), which with its digest keys the saved progress, kept
+	// in ProgressDir (an error where it has none).
+	Questions   string
+	ProgressDir func() (string, error)
+	Stops       Stops
 }
 
-// readAnswers reads an answers file, or standard input for "-".
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
-	name, data, err := readInput(path, e)
-	if err != nil {
-		return nil, err
-	}
-	warnOtherBank(e.msgs(), b, name, data)
-	a, err := quiz.ParseAnswers(b, name, data)
-	if err != nil {
-		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
-	}
-	return a, nil
-}
-
-// newSession prepares a sitting of the quiz: picks the asker, and, for a
-// person at a terminal, takes the bank's saved progress and offers to
-// resume it. Piped answers were written for a fresh start: such a run
-// neither reads nor writes progress. A session returned with an error must
-// still be closed.
-func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, error) {
-	stdinTTY := e.isTerminal(e.stdin)
-	stderrColor := colorOn(e.stderr, e, o.color)
-	s := &session{bank: b, out: e.stderr, msgs: e.msgs(), width: e.layoutWidth(e.stderr), color: stderrColor, answers: quiz.Answers{}, stops: stops,
-		shuffled: o.shuffle, seed: o.seed}
+// New prepares a sitting of the quiz: picks the asker, and, for a person
+// at a terminal, takes the bank's saved progress and offers to resume it.
+// Piped answers were written for a fresh start: such a run neither reads
+// nor writes progress. A session returned with an error must still be
+// closed.
+func New(c Config) (*Session, error) {
+	s := &Session{bank: c.Bank, out: c.Out, msgs: c.Msgs, width: c.Width, color: c.Color, answers: quiz.Answers{}, stops: c.Stops,
+		Shuffled: c.Shuffle, Seed: c.Seed}
 	s.savedAt.Store(-1)
 
-	s.chooseAsker(o, e, stops, stdinTTY, stderrColor)
+	s.chooseAsker(c)
 
-	if !stdinTTY {
+	if !c.InTerminal {
 		s.piped = true
 		s.unsaved.Store("answers from a pipe are not saved")
 		return s, nil
 	}
-	if err := s.openStore(o, e); err != nil {
+	if err := s.openStore(c); err != nil {
 		return s, err
 	}
 	if s.store == nil {
 		return s, nil
 	}
-	if o.restart {
+	if c.Restart {
 		if _, err := os.Lstat(s.store.Path()); err == nil {
 			s.earlierKept.Store(true)
 			if st, ok, err := s.store.Load(); err == nil && ok {
@@ -155,19 +102,19 @@ func newSession(b *quiz.Bank, o *options, e env, stops *stopper) (*session, erro
 		}
 		return s, nil
 	}
-	return s, s.resume(o)
+	return s, s.resume()
 }
 
 // openStore finds the bank's progress and takes its lock. Where progress
 // cannot be kept the quiz goes on without it, after saying why.
-func (s *session) openStore(o *options, e env) error {
-	dir, err := progress.Dir(e.getenv, e.goos)
+func (s *Session) openStore(c Config) error {
+	dir, err := c.ProgressDir()
 	if err != nil {
 		s.unsaved.Store("progress cannot be saved")
 		s.msgs.Warn("progress will not be saved: %v", err)
 		return nil
 	}
-	store := progress.NewStore(dir, progress.Key(o.questions, s.bank.SHA256))
+	store := progress.NewStore(dir, progress.Key(c.Questions, s.bank.SHA256))
 	locked, err := store.Lock()
 	if err != nil {
 		s.unsaved.Store("progress cannot be saved")
@@ -182,7 +129,7 @@ func (s *session) openStore(o *options, e env) error {
 			return s.confirmError(err)
 		}
 		if !yes {
-			return cli.Exit{Code: exitError, Msg: "another run is taking this quiz; its saved answers are untouched",
+			return cli.Exit{Code: cli.ExitError, Msg: "another run is taking this quiz; its saved answers are untouched",
 				Hint: "finish or quit the other run, then run careerquiz again"}
 		}
 		s.unsaved.Store("another run is taking this quiz")
@@ -196,12 +143,12 @@ func (s *session) openStore(o *options, e env) error {
 
 // confirmError turns the end of a yes/no question without an answer into
 // the run's error.
-func (s *session) confirmError(err error) error {
+func (s *Session) confirmError(err error) error {
 	switch {
 	case errors.Is(err, ask.ErrInterrupted):
 		fmt.Fprintln(s.out)
 		msg, hint := s.stopNote("interrupted")
-		return cli.Exit{Code: exitInterrupt, Msg: msg, Hint: hint}
+		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
 		fmt.Fprintln(s.out)
 		msg, _ := s.stopNote("input ended")
@@ -210,11 +157,11 @@ func (s *session) confirmError(err error) error {
 	return err
 }
 
-// interview asks the bank's questions one at a time, saving progress after
+// Interview asks the bank's questions one at a time, saving progress after
 // every move, and returns the answers once the last question is done.
-func (s *session) interview() (quiz.Answers, error) {
+func (s *Session) Interview() (quiz.Answers, error) {
 	if s.order == nil {
-		s.order = questionOrder(s.bank, s.shuffled, s.seed)
+		s.order = Order(s.bank, s.Shuffled, s.Seed)
 	}
 	if s.next < len(s.order) {
 		s.opening()
@@ -228,7 +175,7 @@ func (s *session) interview() (quiz.Answers, error) {
 	switch {
 	case errors.Is(err, ask.ErrInterrupted):
 		msg, hint := s.stopNote("interrupted")
-		return nil, cli.Exit{Code: exitInterrupt, Msg: msg, Hint: hint}
+		return nil, cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
 	case errors.Is(err, ask.ErrInputEnded):
 		msg, hint := s.stopNote("input ended")
 		if s.piped {
@@ -243,8 +190,8 @@ func (s *session) interview() (quiz.Answers, error) {
 	}
 	// No question is asked from here on: a signal ends the process, with
 	// the answers saved for the next run.
-	s.stops.handOff(nil)
-	s.stops.onStop(nil, func() string {
+	s.stops.HandOff(nil)
+	s.stops.OnStop(nil, func() string {
 		if s.saving.Load() && !s.dirty.Load() {
 			return "interrupted; your answers are kept; run careerquiz again to see the result"
 		}
@@ -257,11 +204,11 @@ func (s *session) interview() (quiz.Answers, error) {
 	return s.answers, nil
 }
 
-// questionOrder is the order b's questions are asked in: the bank's, or a
+// Order is the order b's questions are asked in: the bank's, or a
 // shuffle that the seed reproduces. A shuffle moves only the scored
 // questions among their own places: an unscored (profile) question keeps
 // its place, so that "one last question, about you" still comes last.
-func questionOrder(b *quiz.Bank, shuffle bool, seed int64) []int {
+func Order(b *quiz.Bank, shuffle bool, seed int64) []int {
 	n := len(b.Questions)
 	order := make([]int, n)
 	var scored []int
@@ -282,11 +229,11 @@ func questionOrder(b *quiz.Bank, shuffle bool, seed int64) []int {
 	return order
 }
 
-// session is one sitting of the quiz.
-type session struct {
+// Session is one sitting of the quiz.
+type Session struct {
 	bank    *quiz.Bank
 	asker   ask.Asker
-	stops   *stopper
+	stops   Stops
 	restore func()
 	out     io.Writer
 	msgs    cli.Messages
@@ -298,10 +245,12 @@ type session struct {
 	piped bool
 	// answers holds an answer for every question shown: one with no picks
 	// for a question skipped.
-	answers  quiz.Answers
-	order    []int
-	shuffled bool
-	seed     int64
+	answers quiz.Answers
+	order   []int
+	// Shuffled and Seed are the order the questions are asked in: the
+	// order asked for, or that of the progress resumed.
+	Shuffled bool
+	Seed     int64
 	// next is the position in order of the question on the screen; it is
 	// also the number of questions before it, all shown.
 	next int
@@ -325,7 +274,7 @@ type session struct {
 	earlierAnswered atomic.Int64
 }
 
-func (s *session) close() {
+func (s *Session) Close() {
 	if s.restore != nil {
 		s.restore()
 	}
@@ -334,7 +283,7 @@ func (s *session) close() {
 	}
 }
 
-func (s *session) setNext(n int) {
+func (s *Session) setNext(n int) {
 	s.next = n
 	s.at.Store(int64(n))
 }
@@ -342,11 +291,11 @@ func (s *session) setNext(n int) {
 // resume offers to continue saved progress. Progress that cannot be read or
 // does not fit the bank is set aside and the quiz starts over; progress for
 // an earlier version of the bank keeps the answers that still fit.
-func (s *session) resume(o *options) error {
+func (s *Session) resume() error {
 	st, ok, err := s.store.Load()
 	var r progress.Restored
 	if err == nil && ok {
-		order := questionOrder(s.bank, st.Shuffled, st.Seed)
+		order := Order(s.bank, st.Shuffled, st.Seed)
 		r, err = s.store.Restore(s.bank, st, order)
 		if err == nil {
 			s.order = order
@@ -389,8 +338,7 @@ func (s *session) resume(o *options) error {
 	s.answers = r.Answers
 	s.setNext(r.Next)
 	s.savedAt.Store(int64(r.Next))
-	o.shuffle, o.seed, o.seedSet = st.Shuffled, st.Seed, true
-	s.shuffled, s.seed = st.Shuffled, st.Seed
+	s.Shuffled, s.Seed = st.Shuffled, st.Seed
 	if r.Edited {
 		// The file still holds the answers that no longer apply.
 		s.save()
@@ -411,7 +359,7 @@ func answeredOf(answers quiz.Answers) int {
 
 // setAside moves progress that cannot be used out of the way, so that
 // nothing is lost and this run can save its own.
-func (s *session) setAside(err error) {
+func (s *Session) setAside(err error) {
 	aside, rerr := s.store.SetAside(time.Now())
 	if rerr != nil {
 		s.msgs.Warn("%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
@@ -429,7 +377,7 @@ func (s *session) setAside(err error) {
 	s.msgs.Warn("saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
 }
 
-func (s *session) loop() error {
+func (s *Session) loop() error {
 	total := len(s.bank.Questions)
 	for s.next < total {
 		qi := s.order[s.next]
@@ -459,12 +407,12 @@ func (s *session) loop() error {
 // save writes progress after a move. A failure is reported once and the
 // quiz goes on, trying again at the next move: losing the ability to resume
 // is no reason to stop.
-func (s *session) save() {
+func (s *Session) save() {
 	if s.store == nil {
 		return
 	}
 	s.dirty.Store(true)
-	err := s.store.Save(progress.Snapshot(s.bank, s.answers, s.order, s.next, s.shuffled, s.seed))
+	err := s.store.Save(progress.Snapshot(s.bank, s.answers, s.order, s.next, s.Shuffled, s.Seed))
 	if err != nil {
 		if !s.failing {
 			s.msgs.Warn("could not save progress: %v; trying again after your next answer", err)
@@ -481,18 +429,18 @@ func (s *session) save() {
 	s.earlierKept.Store(false)
 }
 
-// unwritten is the error for a result that could not be written. The
+// Unwritten is the error for a result that could not be written. The
 // progress stays, so the answers are not lost.
-func (s *session) unwritten(err error) error {
+func (s *Session) Unwritten(err error) error {
 	if s.store != nil && !s.dirty.Load() {
 		return cli.WithHint(fmt.Errorf("writing the result: %w", err), "your answers are kept; run careerquiz again to see the result")
 	}
 	return fmt.Errorf("writing the result: %w (and your answers could not be saved)", err)
 }
 
-// finish clears the progress of a quiz whose result is written, or says
+// Finish clears the progress of a quiz whose result is written, or says
 // why it could not.
-func (s *session) finish() {
+func (s *Session) Finish() {
 	if s.store == nil {
 		return
 	}
@@ -502,7 +450,7 @@ func (s *session) finish() {
 }
 
 // signalNote is stopNote for a signal handler, from what is on disk.
-func (s *session) signalNote() string {
+func (s *Session) signalNote() string {
 	msg, _ := s.stopNote("interrupted")
 	return msg
 }
@@ -510,7 +458,7 @@ func (s *session) signalNote() string {
 // stopNote says where an unfinished quiz stopped and what became of the
 // answers, with a hint on how to go on. It reads only what the signal
 // handler may read too.
-func (s *session) stopNote(what string) (msg, hint string) {
+func (s *Session) stopNote(what string) (msg, hint string) {
 	total := len(s.bank.Questions)
 	at, saved := s.at.Load(), s.savedAt.Load()
 	unsaved, _ := s.unsaved.Load().(string)
@@ -543,4 +491,113 @@ func (s *session) stopNote(what string) (msg, hint string) {
 		return fmt.Sprintf("%s %s; only the progress up to question %d is saved", what, where, saved), again
 	}
 	return fmt.Sprintf("%s %s; progress saved", what, where), again
+}
+
+// secondsPerQuestion is a generous reading-and-thinking time, for the
+// opening screen's "about N minutes".
+const secondsPerQuestion = 12
+
+// Widest is as wide as the screens grow on a wide terminal: longer lines
+// are hard to read.
+const Widest = 100
+
+// chooseAsker gives the session the terminal asker where a person is at a
+// terminal on both stdin and stderr that can move the cursor, and the plain
+// asker otherwise.
+func (s *Session) chooseAsker(c Config) {
+	in, inFile := c.In.(*os.File)
+	errFile, errIsFile := c.Out.(*os.File)
+	if c.Terminal && inFile && errIsFile {
+		// The terminal asker puts the terminal in raw mode, where Ctrl-C is
+		// a key press it reports itself. On any other way out the terminal
+		// must still be left as it was found.
+		s.restore = func() {}
+		if state, err := term.GetState(int(in.Fd())); err == nil {
+			s.restore = func() { _ = term.Restore(int(in.Fd()), state) }
+		}
+		s.asker = ask.NewTerminal(in, errFile, ask.Options{Width: Widest, Color: c.Color})
+		// A signal from outside (kill -INT, kill -TERM, a closed
+		// terminal) while survey waits for a key: survey cannot be told
+		// to stop, so the run ends from the signal handler.
+		c.Stops.OnStop(s.restore, s.signalNote)
+	} else {
+		interrupt := make(chan struct{})
+		s.asker = ask.NewPlain(c.In, c.Out, ask.Options{Width: c.Width, Color: c.Color, Interrupt: interrupt,
+			EndIsQuit: c.InTerminal})
+		// The plain asker gives up its read and returns, and the
+		// interruption is reported like Ctrl-C.
+		c.Stops.HandOff(interrupt)
+		c.Stops.OnStop(nil, s.signalNote)
+	}
+}
+
+// opening shows the title, the intro, the size of the quiz and the keys,
+// wrapped at the terminal's width.
+func (s *Session) opening() {
+	bold := color.New(color.Bold)
+	if s.color {
+		bold.EnableColor()
+	} else {
+		bold.DisableColor()
+	}
+	width := s.width
+	n := len(s.bank.Questions)
+	minutes := max(1, (n*secondsPerQuestion+59)/60)
+	fmt.Fprintln(s.out, bold.Sprint(textwrap.String(s.bank.Title, width, "")))
+	fmt.Fprintln(s.out, textwrap.String(s.bank.Intro, width, ""))
+	fmt.Fprintln(s.out)
+	// The size of the quiz and the keys share one short paragraph, so that
+	// the title stays on an 80×24 screen above the first question.
+	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
+	if s.next > 0 {
+		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
+	}
+	quits := "Ctrl-C or Ctrl-D saves and quits"
+	if _, plain := s.asker.(*ask.Plain); plain {
+		quits = "Ctrl-C saves and quits"
+	}
+	if s.store == nil {
+		// A run that saves nothing must not promise it: say once, here,
+		// what a stop does instead.
+		quits = strings.TrimSuffix(quits, "saves and quits") + "quits"
+	}
+	keys := "Move with ↑ ↓ and answer with Enter; Space ticks where several options may be picked. b or Esc goes back, s skips. " + quits + "; the keys are shown under every question."
+	if _, plain := s.asker.(*ask.Plain); plain {
+		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. " + quits + "."
+	}
+	if s.store == nil {
+		why, _ := s.unsaved.Load().(string)
+		if why == "" {
+			why = "progress cannot be saved"
+		}
+		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
+	}
+	fmt.Fprintln(s.out, textwrap.String(about+" "+keys, width, ""))
+}
+
+// prompt is question q as the asker puts it, at the session's place in the
+// quiz.
+func (s *Session) prompt(q *quiz.Question) ask.Prompt {
+	labels := make([]string, len(q.Options))
+	for i, opt := range q.Options {
+		labels[i] = opt.Text
+	}
+	var sides []string
+	for _, side := range q.Sides {
+		sides = append(sides, side.Text)
+	}
+	// A profile question counts for no theme, whatever theme it is filed
+	// under, so its header names none.
+	theme := q.Theme
+	if !q.Scored() {
+		theme = ""
+	} else if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
+		theme = s.bank.Themes[ti].Name
+	}
+	return ask.Prompt{
+		Number: s.next + 1, Total: len(s.bank.Questions), Theme: theme,
+		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
+		Default:  max(q.DefaultPick(), 0),
+		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
+	}
 }
