@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 
@@ -13,26 +14,18 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 )
 
-// The report formats of --format.
-const (
-	formatText     = "text"
-	formatJSON     = "json"
-	formatMarkdown = "markdown"
-)
-
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
 var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
 	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
 	Set: func(o *options, v string) error {
-		switch v {
-		case formatText, formatJSON, formatMarkdown:
-			o.format = v
-		case "md":
-			o.format = formatMarkdown
-		default:
-			return fmt.Errorf("wants text, json or markdown, got %q", v)
+		if v == "md" {
+			v = render.Markdown
 		}
+		if !slices.Contains(render.Formats(), v) {
+			return fmt.Errorf("wants %s, got %q", render.FormatList(), v)
+		}
+		o.format = v
 		return nil
 	}}
 
@@ -47,22 +40,6 @@ var (
 		func(o *options) *bool { return &o.noSave }))
 )
 
-// renderReport renders r in the format asked for. color is for the text
-// report only: the JSON and Markdown never hold escape codes.
-func renderReport(r render.Run, format string, color bool, width int) ([]byte, error) {
-	var buf bytes.Buffer
-	var err error
-	switch format {
-	case formatJSON:
-		err = render.WriteJSON(&buf, r)
-	case formatMarkdown:
-		err = render.WriteMarkdown(&buf, r)
-	default:
-		err = render.WriteText(&buf, r, render.TextOptions{Color: color, Width: width})
-	}
-	return buf.Bytes(), err
-}
-
 // emitReport writes the report to stdout, or to the --output file. The file
 // gets exactly the bytes stdout would have: colour is decided as for any
 // stream that is not a terminal.
@@ -71,10 +48,12 @@ func emitReport(r render.Run, o options, e env) error {
 	if o.output != "" {
 		stream = nil
 	}
-	data, err := renderReport(r, o.format, colorOn(stream, e, o.color), e.layoutWidth(stream))
+	var buf bytes.Buffer
+	err := render.Write(&buf, o.format, r, render.Options{Color: colorOn(stream, e, o.color), Width: e.layoutWidth(stream)})
 	if err != nil {
 		return err
 	}
+	data := buf.Bytes()
 	if o.output != "" {
 		return writeOutput(o.output, data)
 	}

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 
 	"golang.org/x/term"
 
@@ -333,10 +334,10 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 		o.shuffle = true
 	}
 	if o.json {
-		o.format = formatJSON
+		o.format = render.JSON
 	}
 	if o.format == "" {
-		o.format = formatText
+		o.format = render.Text
 	}
 	return o, false, nil
 }

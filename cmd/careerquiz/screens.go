@@ -58,7 +58,7 @@ func endLine(r render.Run, o options, interactive bool, e env) {
 	verdict := render.Verdict(r.Result)
 	toScreen := o.output == "" && e.isTerminal(e.stdout)
 	switch {
-	case toScreen && o.format == formatText:
+	case toScreen && o.format == render.Text:
 		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
 	case toScreen || !interactive:
 	default:

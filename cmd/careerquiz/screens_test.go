@@ -27,16 +27,16 @@ func TestEndLine(t *testing.T) {
 		stdoutTTY            bool
 		wantStdout, wantErrs string
 	}{
-		{"a text report on the terminal ends with the verdict", options{format: formatText}, true, true,
+		{"a text report on the terminal ends with the verdict", options{format: render.Text}, true, true,
 			"\nVerdict: Back-end engineer (moderate). The breakdown, the reasons and the next\nsteps are above.\n", ""},
-		{"so does one from an answers file", options{format: formatText}, false, true,
+		{"so does one from an answers file", options{format: render.Text}, false, true,
 			"\nVerdict: Back-end engineer (moderate). The breakdown, the reasons and the next\nsteps are above.\n", ""},
-		{"JSON on the terminal is left as it is", options{format: formatJSON}, true, true, "", ""},
-		{"a quiz whose result is redirected says where it went", options{format: formatJSON}, true, false,
+		{"JSON on the terminal is left as it is", options{format: render.JSON}, true, true, "", ""},
+		{"a quiz whose result is redirected says where it went", options{format: render.JSON}, true, false,
 			"", "Done: Back-end engineer (moderate). Result written to standard output.\n"},
-		{"or names the --output file", options{format: formatText, output: "report.txt"}, true, true,
+		{"or names the --output file", options{format: render.Text, output: "report.txt"}, true, true,
 			"", "Done: Back-end engineer (moderate). Result written to report.txt.\n"},
-		{"a scripted run stays quiet", options{format: formatJSON}, false, false, "", ""},
+		{"a scripted run stays quiet", options{format: render.JSON}, false, false, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,10 +66,10 @@ func TestEndLineOfAResultWithWarnings(t *testing.T) {
 		stdoutTTY            bool
 		wantStdout, wantErrs string
 	}{
-		{"JSON to a file", options{format: formatJSON}, false,
+		{"JSON to a file", options{format: render.JSON}, false,
 			"", "Done: no clear preference (balanced; leaning a little to Back-end developer). Result written to standard output.\n" +
 				"  ! You gave the middle answer all 24 times it was offered: it may mean little.\n"},
-		{"a text report on the terminal, where the warnings are in the report", options{format: formatText}, true,
+		{"a text report on the terminal, where the warnings are in the report", options{format: render.Text}, true,
 			"\nVerdict: no clear preference (balanced; leaning a little to Back-end developer).\nThe breakdown, the reasons and the next steps are above.\n", ""},
 	}
 	for _, tt := range tests {

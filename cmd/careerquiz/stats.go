@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"runtime"
-	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 
@@ -105,11 +103,11 @@ func runStats(args []string, e env) error {
 		group = cohort.New(b)
 	}
 	var t tally
-	progress := newProgress(e)
+	progress := cli.NewProgress(e.stderr, e.isTerminal(e.stderr))
 	r := collect.Reader{Bank: b, AnyBank: o.anyBank, Stdin: e.stdin, Workers: runtime.GOMAXPROCS(0),
 		Result: func(name string, a quiz.Answers, res scoring.Result) error {
 			t.read++
-			progress.tick(t.read)
+			progress.Tick(t.read)
 			return add(name, a, res)
 		},
 		Skipped: func(name, why string, otherBank bool) {
@@ -117,11 +115,11 @@ func runStats(args []string, e env) error {
 			if otherBank {
 				t.otherBank++
 			}
-			progress.clear()
+			progress.Clear()
 			e.msgs().Say("careerquiz: %s: skipped: %s\n", name, why)
 		}}
 	err = r.Read(paths)
-	progress.clear()
+	progress.Clear()
 	if err != nil {
 		return err
 	}
@@ -160,39 +158,4 @@ func (t tally) outcome() error {
 		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}
 	return ec
-}
-
-// statsProgress shows how many results have been read, on stderr when it is a
-// terminal and only then: a piped run's stderr holds only what was
-// skipped.
-type statsProgress struct {
-	w     io.Writer
-	on    bool
-	last  time.Time
-	shown bool
-}
-
-func newProgress(e env) *statsProgress {
-	return &statsProgress{w: e.stderr, on: e.isTerminal(e.stderr), last: time.Now()}
-}
-
-// tick is called once a result; it looks at the clock every 256 results
-// and redraws at most five times a second.
-func (p *statsProgress) tick(n int) {
-	if !p.on || n%256 != 0 {
-		return
-	}
-	if now := time.Now(); now.Sub(p.last) >= 200*time.Millisecond {
-		p.last = now
-		fmt.Fprintf(p.w, "\rcareerquiz: read %d results…", n)
-		p.shown = true
-	}
-}
-
-// clear removes the progress line, before a message or at the end.
-func (p *statsProgress) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
-	}
 }

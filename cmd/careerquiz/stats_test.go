@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
@@ -403,28 +402,6 @@ func TestStatsUsage(t *testing.T) {
 		e, _, stderr := testEnv(t, "")
 		if code := run(tc.args, e); code != cli.ExitUsage || !strings.HasPrefix(stderr.String(), tc.want) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
-		}
-	}
-}
-
-// Progress goes to stderr only when it is a terminal.
-func TestStatsProgress(t *testing.T) {
-	sha := bankSHA(t)
-	line := fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1}}`+"\n", sha)
-	in := strings.Repeat(line, 3000)
-	for _, terminal := range []bool{false, true} {
-		e, _, stderr := testEnv(t, in)
-		e.isTerminal = func(s any) bool { return terminal && s == e.stderr }
-		p := newProgress(e)
-		p.last = p.last.Add(-time.Hour) // the first tick draws
-		p.tick(256)
-		p.clear()
-		got := stderr.String()
-		if terminal != strings.Contains(got, "read 256 results") {
-			t.Errorf("terminal %v: stderr %q", terminal, got)
-		}
-		if terminal && !strings.HasSuffix(got, "\r\x1b[K") {
-			t.Errorf("the progress line is not cleared: %q", got)
 		}
 	}
 }

@@ -162,7 +162,7 @@ func ExampleWriteJSON() {
 }
 
 func ExampleWriteText() {
-	if err := render.WriteText(os.Stdout, exampleRun(), render.TextOptions{Width: 60}); err != nil {
+	if err := render.WriteText(os.Stdout, exampleRun(), render.Options{Width: 60}); err != nil {
 		panic(err)
 	}
 	// Output:

@@ -8,6 +8,10 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
+func init() {
+	writers[Markdown] = func(w io.Writer, r Run, _ Options) error { return WriteMarkdown(w, r) }
+}
+
 // WriteMarkdown writes r as a Markdown document to paste into an email, a
 // wiki or an issue: a title naming the verdict, the verdict and split as a
 // short list, a table of themes, the answers that weighed most, and the

@@ -51,12 +51,12 @@ var renderings = []struct {
 	suffix string
 	write  func(io.Writer, Run) error
 }{
-	{".txt", func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{}) }},
-	{".color.txt", func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Color: true}) }},
+	{".txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{}) }},
+	{".color.txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{Color: true}) }},
 	{".json", WriteJSON},
 	{".md", WriteMarkdown},
 	// A narrow terminal, where the theme table is stacked.
-	{".w50.txt", func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Width: 50}) }},
+	{".w50.txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{Width: 50}) }},
 }
 
 func render(t *testing.T, write func(io.Writer, Run) error, r Run) []byte {
@@ -92,7 +92,7 @@ func TestTextFitsWidth(t *testing.T) {
 			for _, colored := range []bool{false, true} {
 				t.Run(fmt.Sprintf("%s/width=%d/color=%v", f.name, width, colored), func(t *testing.T) {
 					var buf bytes.Buffer
-					if err := WriteText(&buf, f.run, TextOptions{Color: colored, Width: width}); err != nil {
+					if err := WriteText(&buf, f.run, Options{Color: colored, Width: width}); err != nil {
 						t.Fatal(err)
 					}
 					limit := width
@@ -138,7 +138,7 @@ func checkText(t *testing.T, out string, limit int, colored bool) {
 
 func TestColorIsTheCallersChoice(t *testing.T) {
 	// fatih/color turns itself off when stdout is not a terminal or NO_COLOR
-	// is set; the report must follow TextOptions.Color regardless.
+	// is set; the report must follow Options.Color regardless.
 	saved := color.NoColor
 	t.Cleanup(func() { color.NoColor = saved })
 	tests := []struct {
@@ -158,7 +158,7 @@ func TestColorIsTheCallersChoice(t *testing.T) {
 			color.NoColor = tt.noColor
 			t.Setenv("NO_COLOR", tt.env)
 			var buf bytes.Buffer
-			if err := WriteText(&buf, clearRun(), TextOptions{Color: tt.colored}); err != nil {
+			if err := WriteText(&buf, clearRun(), Options{Color: tt.colored}); err != nil {
 				t.Fatal(err)
 			}
 			if got := strings.Contains(buf.String(), "\x1b["); got != tt.wantEscap {
@@ -173,8 +173,8 @@ func TestColorChangesOnlyColor(t *testing.T) {
 	// the same bars: one set of glyphs for every view.
 	for _, f := range allRuns() {
 		t.Run(f.name, func(t *testing.T) {
-			plain := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{}) }, f.run)
-			colored := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, TextOptions{Color: true}) }, f.run)
+			plain := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, Options{}) }, f.run)
+			colored := render(t, func(w io.Writer, r Run) error { return WriteText(w, r, Options{Color: true}) }, f.run)
 			stripped := sgr.ReplaceAllString(string(colored), "")
 			if stripped != string(plain) {
 				t.Errorf("coloured report without colour differs from the plain report:\n%s\nplain:\n%s", stripped, plain)
@@ -245,7 +245,7 @@ func TestVerdictComesFirst(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := WriteText(&buf, runs[tt.fixture], TextOptions{}); err != nil {
+			if err := WriteText(&buf, runs[tt.fixture], Options{}); err != nil {
 				t.Fatal(err)
 			}
 			lines := strings.Split(buf.String(), "\n")
@@ -538,7 +538,7 @@ func TestEvenSplitFillsHalfEachSide(t *testing.T) {
 func TestBandIsCalledBalancedAtEveryWidth(t *testing.T) {
 	for _, width := range []int{40, 50, 80, 120, 200} {
 		var buf bytes.Buffer
-		if err := WriteText(&buf, balancedRun(), TextOptions{Width: width}); err != nil {
+		if err := WriteText(&buf, balancedRun(), Options{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(buf.String(), "╯ balanced\n") || strings.Contains(buf.String(), "no clear preference\n") {
@@ -563,7 +563,7 @@ func TestNothingANewcomerNeedsIsCut(t *testing.T) {
 		}
 		for _, width := range []int{40, 50, 80, 120, 200} {
 			var buf bytes.Buffer
-			if err := WriteText(&buf, f.run, TextOptions{Width: width}); err != nil {
+			if err := WriteText(&buf, f.run, Options{Width: width}); err != nil {
 				t.Fatal(err)
 			}
 			flat := strings.Join(strings.Fields(buf.String()), " ")
@@ -651,7 +651,7 @@ func FuzzWriteText(f *testing.F) {
 		r.Result.Salary = []string{name}
 		for _, colored := range []bool{false, true} {
 			var buf bytes.Buffer
-			if err := WriteText(&buf, r, TextOptions{Color: colored, Width: width}); err != nil {
+			if err := WriteText(&buf, r, Options{Color: colored, Width: width}); err != nil {
 				t.Fatal(err)
 			}
 			limit := width

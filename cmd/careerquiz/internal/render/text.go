@@ -16,16 +16,7 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// TextOptions say how the text report is laid out.
-type TextOptions struct {
-	// Color turns on ANSI colours. The caller decides, from the stream the
-	// report goes to and from NO_COLOR and --no-color; this package never
-	// looks at the environment or the terminal itself.
-	Color bool
-	// Width is the number of columns to fit, counted in runes; 0 means 80.
-	// Widths below 40 are taken as 40, the least the bars need.
-	Width int
-}
+func init() { writers[Text] = WriteText }
 
 const (
 	defaultWidth = 80
@@ -45,7 +36,7 @@ const (
 // and what to do next (learning steps, pay, the other paths). No line is
 // wider than o.Width runes, and without o.Color the output holds no escape
 // sequence or any control byte but newlines. On error nothing is written.
-func WriteText(w io.Writer, r Run, o TextOptions) error {
+func WriteText(w io.Writer, r Run, o Options) error {
 	if r.Bank == nil {
 		return errNoBank
 	}
