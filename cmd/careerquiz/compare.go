@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,68 +72,49 @@ func runCompare(args []string, e env) error {
 	return nil
 }
 
-// pickAttempts resolves compare's arguments to two attempts.
+// pickAttempts resolves compare's arguments to two attempts: history
+// numbers or files, the newest two kept by default, or the newest as B.
 func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, error) {
+	number := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 	var kept []result.Attempt
-	var dir string
-	listed := false
-	list := func() error {
-		if listed {
-			return nil
-		}
-		listed = true
-		var err error
-		dir, kept, err = listKept(e)
-		return err
-	}
-	byNumber := func(n int) (*result.Attempt, error) {
-		if err := list(); err != nil {
-			return nil, err
-		}
-		if n < 1 || n > len(kept) {
-			return nil, cli.WithHint(fmt.Errorf("there is no attempt %d: %s kept", n, render.Count(len(kept), "result")),
-				"'careerquiz history' lists the kept attempts and their numbers")
-		}
-		return &kept[n-1], nil
-	}
-	resolve := func(arg string) (*result.Attempt, error) {
-		if n, err := strconv.Atoi(arg); err == nil && strings.Trim(arg, "0123456789") == "" {
-			return byNumber(n)
-		}
-		a, err := result.Read(arg)
+	if len(picks) < 2 || slices.ContainsFunc(picks, number) {
+		dir, all, err := listKept(e)
 		if err != nil {
-			return nil, cli.WithHint(err, "name a result file written by careerquiz --json, or a number from 'careerquiz history'")
-		}
-		return &a, nil
-	}
-	if len(picks) < 2 {
-		if err := list(); err != nil {
 			return nil, nil, err
 		}
-		need := 2 - len(picks)
-		if len(kept) < need {
-			return nil, nil, cli.WithHint(
-				fmt.Errorf("compare needs two attempts, and %s (in %s)", keptCount(len(kept)), dir),
+		if len(all) < 2-len(picks) {
+			return nil, nil, cli.WithHint(fmt.Errorf("compare needs two attempts, and %s (in %s)", keptCount(len(all)), dir),
 				"take the quiz again with 'careerquiz' (a quiz finished in a terminal is kept), or compare two saved results: careerquiz compare old.json new.json")
 		}
+		kept = all
 	}
-	var a, b *result.Attempt
-	var err error
 	switch len(picks) {
 	case 0:
-		a, b = &kept[1], &kept[0]
+		picks = []string{"2", "1"}
 	case 1:
-		if a, err = resolve(picks[0]); err != nil {
-			return nil, nil, err
+		picks = append(picks, "1")
+	}
+	pick := func(arg string) (*result.Attempt, error) {
+		if !number(arg) {
+			a, err := result.Read(arg)
+			if err != nil {
+				return nil, cli.WithHint(err, "name a result file written by careerquiz --json, or a number from 'careerquiz history'")
+			}
+			return &a, nil
 		}
-		b = &kept[0]
-	default:
-		if a, err = resolve(picks[0]); err != nil {
-			return nil, nil, err
+		if n, err := strconv.Atoi(arg); err == nil && n >= 1 && n <= len(kept) {
+			return &kept[n-1], nil
 		}
-		if b, err = resolve(picks[1]); err != nil {
-			return nil, nil, err
-		}
+		return nil, cli.WithHint(fmt.Errorf("there is no attempt %s: %s kept", arg, render.Count(len(kept), "result")),
+			"'careerquiz history' lists the kept attempts and their numbers")
+	}
+	a, err := pick(picks[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := pick(picks[1])
+	if err != nil {
+		return nil, nil, err
 	}
 	if a.File == b.File {
 		return nil, nil, cli.WithHint(fmt.Errorf("both attempts are %s", a.File), "name two different attempts; 'careerquiz history' lists them")

@@ -68,32 +68,30 @@ func Compare(a, b *Attempt) Comparison {
 	c := Comparison{A: a, B: b, SameBank: a.Bank.SHA256 == b.Bank.SHA256}
 	c.Paths = changes(pathShares(a.Paths), pathShares(b.Paths))
 
+	themesA, themesB := themesByID(a), themesByID(b)
+	names := map[string]string{}
+	for _, p := range c.Paths {
+		names[p.ID] = p.Name
+	}
 	seen := map[string]bool{}
 	for _, att := range []*Attempt{a, b} {
 		for _, th := range att.Themes {
-			if !seen[th.ID] {
-				seen[th.ID] = true
-				c.Themes = append(c.Themes, ThemeChange{ID: th.ID, Name: th.Name})
+			if seen[th.ID] {
+				continue
 			}
-		}
-	}
-	for i := range c.Themes {
-		tc := &c.Themes[i]
-		ta, inA := theme(a, tc.ID)
-		tb, inB := theme(b, tc.ID)
-		tc.InA, tc.InB = inA, inB
-		tc.AnsweredA, tc.AnsweredB = ta.Answered, tb.Answered
-		if tc.Name == "" {
-			tc.Name = tb.Name
-		}
-		tc.Paths = changes(themeShares(ta.Paths), themeShares(tb.Paths))
-		// A result names its paths once, not in every theme.
-		for j := range tc.Paths {
-			for _, p := range c.Paths {
-				if p.ID == tc.Paths[j].ID && tc.Paths[j].Name == "" {
-					tc.Paths[j].Name = p.Name
-				}
+			seen[th.ID] = true
+			ta, inA := themesA[th.ID]
+			tb, inB := themesB[th.ID]
+			tc := ThemeChange{ID: th.ID, Name: th.Name, InA: inA, InB: inB, AnsweredA: ta.Answered, AnsweredB: tb.Answered,
+				Paths: changes(themeShares(ta.Paths), themeShares(tb.Paths))}
+			if tc.Name == "" {
+				tc.Name = tb.Name
 			}
+			// A result names its paths once, not in every theme.
+			for j := range tc.Paths {
+				tc.Paths[j].Name = names[tc.Paths[j].ID]
+			}
+			c.Themes = append(c.Themes, tc)
 		}
 	}
 
@@ -119,13 +117,15 @@ func Compare(a, b *Attempt) Comparison {
 	return c
 }
 
-func theme(a *Attempt, id string) (Theme, bool) {
+// themesByID is a's themes by id, the first of any id given twice.
+func themesByID(a *Attempt) map[string]Theme {
+	m := make(map[string]Theme, len(a.Themes))
 	for _, th := range a.Themes {
-		if th.ID == id {
-			return th, true
+		if _, ok := m[th.ID]; !ok {
+			m[th.ID] = th
 		}
 	}
-	return Theme{}, false
+	return m
 }
 
 // share is one path's share in an attempt or in one of its themes.
@@ -153,40 +153,31 @@ func themeShares(ps []ThemePath) []share {
 // changes pairs the paths of a and b by id: a's in its order, then any only
 // b has.
 func changes(a, b []share) []Change {
-	var out []Change
 	shownA, shownB := shown(a), shown(b)
+	var out []Change
 	for _, p := range a {
-		c := Change{ID: p.id, Name: p.name, A: p.share, InA: true, ShownA: shownA[p.id]}
-		c.B, c.InB = shareOf(b, p.id)
-		c.ShownB = shownB[p.id]
-		out = append(out, c)
+		sb, inB := shownB[p.id]
+		out = append(out, Change{ID: p.id, Name: p.name, A: p.share, InA: true, ShownA: shownA[p.id].shown,
+			B: sb.share, InB: inB, ShownB: sb.shown})
 	}
 	for _, p := range b {
-		if _, ok := shareOf(a, p.id); !ok {
-			out = append(out, Change{ID: p.id, Name: p.name, B: p.share, InB: true, ShownB: shownB[p.id]})
+		if _, inA := shownA[p.id]; !inA {
+			out = append(out, Change{ID: p.id, Name: p.name, B: p.share, InB: true, ShownB: shownB[p.id].shown})
 		}
 	}
 	return out
 }
 
-func shareOf(ps []share, id string) (float64, bool) {
-	for _, p := range ps {
-		if p.id == id {
-			return p.share, true
-		}
-	}
-	return 0, false
-}
-
-// shown is each path's share as a person is shown it (Shown), by path id.
-func shown(ps []share) map[string]float64 {
+// shown is each path's share, and the share as a person is shown it
+// (Shown), by path id.
+func shown(ps []share) map[string]struct{ share, shown float64 } {
 	shares := make([]float64, len(ps))
 	for i, p := range ps {
 		shares[i] = p.share
 	}
-	out := map[string]float64{}
+	out := make(map[string]struct{ share, shown float64 }, len(ps))
 	for i, s := range Shown(shares) {
-		out[ps[i].id] = s
+		out[ps[i].id] = struct{ share, shown float64 }{ps[i].share, s}
 	}
 	return out
 }
