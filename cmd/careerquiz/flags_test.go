@@ -107,26 +107,26 @@ func TestParseArgs(t *testing.T) {
 func TestColorPrecedence(t *testing.T) {
 	tests := []struct {
 		name     string
-		mode     colorMode
+		mode     cli.Color
 		vars     map[string]string
 		terminal bool
 		want     bool
 	}{
-		{"a terminal", colorAuto, nil, true, true},
-		{"a pipe", colorAuto, nil, false, false},
-		{"always into a pipe", colorAlways, nil, false, true},
-		{"never on a terminal", colorNever, nil, true, false},
-		{"NO_COLOR on a terminal", colorAuto, map[string]string{"NO_COLOR": "1"}, true, false},
-		{"NO_COLOR empty", colorAuto, map[string]string{"NO_COLOR": ""}, true, true},
-		{"always over NO_COLOR", colorAlways, map[string]string{"NO_COLOR": "1"}, false, true},
-		{"CLICOLOR_FORCE into a pipe", colorAuto, map[string]string{"CLICOLOR_FORCE": "1"}, false, true},
-		{"CLICOLOR_FORCE=0", colorAuto, map[string]string{"CLICOLOR_FORCE": "0"}, false, false},
-		{"FORCE_COLOR into a pipe", colorAuto, map[string]string{"FORCE_COLOR": "true"}, false, true},
-		{"FORCE_COLOR=false", colorAuto, map[string]string{"FORCE_COLOR": "false"}, false, false},
-		{"NO_COLOR over forcing", colorAuto, map[string]string{"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, true, false},
-		{"never over forcing", colorNever, map[string]string{"FORCE_COLOR": "1"}, true, false},
-		{"forcing over TERM=dumb", colorAuto, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, false, true},
-		{"TERM=dumb on a terminal", colorAuto, map[string]string{"TERM": "dumb"}, true, false},
+		{"a terminal", cli.ColorAuto, nil, true, true},
+		{"a pipe", cli.ColorAuto, nil, false, false},
+		{"always into a pipe", cli.ColorAlways, nil, false, true},
+		{"never on a terminal", cli.ColorNever, nil, true, false},
+		{"NO_COLOR on a terminal", cli.ColorAuto, map[string]string{"NO_COLOR": "1"}, true, false},
+		{"NO_COLOR empty", cli.ColorAuto, map[string]string{"NO_COLOR": ""}, true, true},
+		{"always over NO_COLOR", cli.ColorAlways, map[string]string{"NO_COLOR": "1"}, false, true},
+		{"CLICOLOR_FORCE into a pipe", cli.ColorAuto, map[string]string{"CLICOLOR_FORCE": "1"}, false, true},
+		{"CLICOLOR_FORCE=0", cli.ColorAuto, map[string]string{"CLICOLOR_FORCE": "0"}, false, false},
+		{"FORCE_COLOR into a pipe", cli.ColorAuto, map[string]string{"FORCE_COLOR": "true"}, false, true},
+		{"FORCE_COLOR=false", cli.ColorAuto, map[string]string{"FORCE_COLOR": "false"}, false, false},
+		{"NO_COLOR over forcing", cli.ColorAuto, map[string]string{"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, true, false},
+		{"never over forcing", cli.ColorNever, map[string]string{"FORCE_COLOR": "1"}, true, false},
+		{"forcing over TERM=dumb", cli.ColorAuto, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, false, true},
+		{"TERM=dumb on a terminal", cli.ColorAuto, map[string]string{"TERM": "dumb"}, true, false},
 	}
 	for _, tt := range tests {
 		e, _, _ := testEnv(t, "")

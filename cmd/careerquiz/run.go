@@ -10,7 +10,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
-	"strconv"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -90,22 +90,8 @@ func run(args []string, e env) int {
 		fmt.Fprint(e.stdout, helpText(help.Command))
 		return cli.ExitOK
 	}
-	var ec cli.Exit
-	if errors.As(err, &ec) {
-		if ec.Msg != "" {
-			e.msgs().Say("careerquiz: %s\n", ec.Msg)
-		}
-		if ec.Hint != "" {
-			e.msgs().Hint("%s", ec.Hint)
-		}
-		return ec.Code
-	}
 	e.msgs().Error(err)
-	var ue cli.UsageError
-	if errors.As(err, &ue) {
-		return cli.ExitUsage
-	}
-	return cli.ExitError
+	return cli.Code(err)
 }
 
 // A command is one subcommand of careerquiz. Adding a command is adding an
@@ -220,15 +206,6 @@ func runBank(args []string, e env) error {
 	return err
 }
 
-// colorMode is the choice of --color.
-type colorMode int
-
-const (
-	colorAuto colorMode = iota
-	colorAlways
-	colorNever
-)
-
 // options are the quiz's command-line flags.
 type options struct {
 	questions string
@@ -237,7 +214,7 @@ type options struct {
 	answers      string
 	json         bool
 	plain        bool
-	color        colorMode
+	color        cli.Color
 	shuffle      bool
 	seed         int64
 	seedSet      bool
@@ -255,7 +232,7 @@ type options struct {
 // kinds, or a cli.Flag with its own Set function. Flags that choose the same
 // thing share a setting, as --no-color does with --color, so that giving
 // both is a usage error rather than a silent choice of the last.
-var quizFlags = cli.Flags[options]{
+var quizFlags = slices.Concat(cli.Flags[options]{
 	cli.File("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
 		func(o *options) *string { return &o.questions }),
 	cli.File("answers", "answer from a file instead of asking (TOML or JSON;\n- reads standard input); a saved --json result replays",
@@ -265,27 +242,7 @@ var quizFlags = cli.Flags[options]{
 		func(o *options) *string { return &o.output }),
 	cli.Switch("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal,\nand with TERM=dumb)",
 		func(o *options) *bool { return &o.plain }),
-	{Name: "color", Aliases: []string{"colour"}, Arg: "WHEN", Help: "colour: auto (on a terminal only), always or never",
-		Set: func(o *options, v string) error {
-			switch v {
-			case "auto":
-				o.color = colorAuto
-			case "always":
-				o.color = colorAlways
-			case "never":
-				o.color = colorNever
-			default:
-				return fmt.Errorf("wants auto, always or never, got %q", v)
-			}
-			return nil
-		}},
-	{Name: "no-color", Aliases: []string{"no-colour"}, Setting: "color", Help: "no colour: the same as --color=never",
-		Set: func(o *options, v string) error {
-			if on, err := strconv.ParseBool(v); err != nil || on {
-				o.color = colorNever
-			}
-			return nil
-		}},
+}, cli.ColorFlags(func(o *options) *cli.Color { return &o.color }), cli.Flags[options]{
 	cli.Switch("shuffle", "ask the questions in a random order",
 		func(o *options) *bool { return &o.shuffle }),
 	{Name: "seed", Arg: "N", Help: "shuffle with seed N, to repeat an order",
@@ -302,7 +259,7 @@ var quizFlags = cli.Flags[options]{
 	saveFlag, noSaveFlag,
 	cli.Switch("version", "print the version",
 		func(o *options) *bool { return &o.version }),
-}
+})
 
 // parseFlags reads the quiz's flags. done is set when a flag such as
 // --version has been answered and there is nothing left to do.
@@ -410,25 +367,7 @@ func loadBankInput(path string, e env) (*quiz.Bank, error) {
 	return quiz.Parse(name, data)
 }
 
-// colorOn decides colour for one stream. The first of these that applies
-// decides, as the usage text says: --color (or --no-color); NO_COLOR set:
-// never; CLICOLOR_FORCE or FORCE_COLOR set, and not 0: always; TERM=dumb:
-// never; otherwise only a terminal gets colour.
-func colorOn(stream any, e env, mode colorMode) bool {
-	switch {
-	case mode == colorAlways:
-		return true
-	case mode == colorNever, e.getenv("NO_COLOR") != "":
-		return false
-	case forced(e.getenv("CLICOLOR_FORCE")), forced(e.getenv("FORCE_COLOR")):
-		return true
-	case e.getenv("TERM") == "dumb":
-		return false
-	}
-	return e.isTerminal(stream)
-}
-
-// forced reads CLICOLOR_FORCE or FORCE_COLOR: set, and not 0 or false.
-func forced(v string) bool {
-	return v != "" && v != "0" && !strings.EqualFold(v, "false")
+// colorOn decides colour for one stream, as mode and the environment say.
+func colorOn(stream any, e env, mode cli.Color) bool {
+	return mode.On(e.getenv, e.isTerminal(stream))
 }

@@ -129,7 +129,7 @@ func runStats(args []string, e env) error {
 	case o.json:
 		err = result.Encode(e.stdout, group.Report())
 	default:
-		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, colorAuto))
+		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, cli.ColorAuto))
 	}
 	if err != nil {
 		return err

@@ -61,9 +61,35 @@ type LeadIn struct {
 func (l LeadIn) Error() string { return l.Line + ": " + l.Err.Error() }
 func (l LeadIn) Unwrap() error { return l.Err }
 
+// Code is the exit code err ends the run with.
+func Code(err error) int {
+	var ec Exit
+	var ue UsageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ec):
+		return ec.Code
+	case errors.As(err, &ue):
+		return ExitUsage
+	}
+	return ExitError
+}
+
 // Error writes err as `careerquiz: …` lines. A list of bank problems gets
-// one line each; a syntax error keeps its source excerpt as it is.
+// one line each; a syntax error keeps its source excerpt as it is; an Exit
+// has its message and hint, if any.
 func (m Messages) Error(err error) {
+	var ec Exit
+	if errors.As(err, &ec) {
+		if ec.Msg != "" {
+			m.Say("careerquiz: %s\n", ec.Msg)
+		}
+		if ec.Hint != "" {
+			m.Hint("%s", ec.Hint)
+		}
+		return
+	}
 	body := err
 	var li LeadIn
 	if errors.As(err, &li) {
