@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
@@ -114,47 +113,14 @@ const helpMore = `Example:
 
 // helpText is the help of a command, or the top-level usage for "".
 func helpText(name string) string {
-	c := findCommand(name)
-	if c == nil {
-		return usageText()
+	if c := findCommand(name); c != nil {
+		return c.Page()
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: %s\n\n%s\n", strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.about)
-	if c.flags != nil {
-		fmt.Fprintf(&b, "\nOptions:\n%s", c.flags.Options())
+	cs := make([]cli.Command, len(commands))
+	for i, c := range commands {
+		cs[i] = c.Command
 	}
-	if c.more != "" {
-		fmt.Fprintf(&b, "\n%s", c.more)
-	}
-	return b.String()
-}
-
-// usageText is the top-level usage: what careerquiz is, its commands, the
-// quiz's options and examples.
-func usageText() string {
-	const column = 36
-	var b strings.Builder
-	b.WriteString(intro)
-	b.WriteString("\nUsage:\n")
-	entry := func(label, summary string) {
-		lines := strings.Split(summary, "\n")
-		if len(label) >= column {
-			fmt.Fprintf(&b, "    %s\n", label)
-		} else {
-			fmt.Fprintf(&b, "    %-*s%s\n", column, label, lines[0])
-			lines = lines[1:]
-		}
-		for _, l := range lines {
-			fmt.Fprintf(&b, "    %-*s%s\n", column, "", l)
-		}
-	}
-	entry("careerquiz [options]", "take the quiz")
-	for _, c := range commands {
-		entry(strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.summary)
-	}
-	entry("careerquiz --version", "print the version")
-	fmt.Fprintf(&b, "\nOptions:\n%s\n%s", quizFlags.Options(), quizMore)
-	return b.String()
+	return cli.Usage(intro, cli.Command{Synopsis: "[options]", Summary: "take the quiz", Flags: quizFlags, More: quizMore}, cs)
 }
 
 func runHelp(args []string, e env) error {

@@ -16,7 +16,7 @@ const examplesScript = "testdata/script/help_examples.txtar"
 func helpTexts() map[string]string {
 	texts := map[string]string{"--help": helpText("")}
 	for _, c := range commands {
-		texts["help "+c.name] = helpText(c.name)
+		texts["help "+c.Name] = helpText(c.Name)
 	}
 	return texts
 }
@@ -94,7 +94,7 @@ func TestHelpAnswersFileIsTheScripted(t *testing.T) {
 			scripted = string(f.Data)
 		}
 	}
-	_, after, ok := strings.Cut(usageText(), "\nAnswers file (--answers)")
+	_, after, ok := strings.Cut(helpText(""), "\nAnswers file (--answers)")
 	if !ok {
 		t.Fatal("the usage has no answers file")
 	}
@@ -117,14 +117,14 @@ func TestHelpAnswersFileIsTheScripted(t *testing.T) {
 // that says how to use it and shows it at work.
 func TestEveryCommandHasHelp(t *testing.T) {
 	for _, c := range commands {
-		if c.summary == "" || c.about == "" || c.run == nil || c.flags == nil {
-			t.Errorf("command %s lacks a summary, an about text, flags or a run function", c.name)
+		if c.Summary == "" || c.About == "" || c.run == nil || c.Flags == nil {
+			t.Errorf("command %s lacks a summary, an about text, flags or a run function", c.Name)
 		}
-		if len(examples(helpText(c.name))) == 0 {
-			t.Errorf("careerquiz help %s has no example", c.name)
+		if len(examples(helpText(c.Name))) == 0 {
+			t.Errorf("careerquiz help %s has no example", c.Name)
 		}
-		if !strings.Contains(usageText(), "\n    careerquiz "+c.name) {
-			t.Errorf("the usage does not list %s", c.name)
+		if !strings.Contains(helpText(""), "\n    careerquiz "+c.Name) {
+			t.Errorf("the usage does not list %s", c.Name)
 		}
 	}
 }
@@ -133,7 +133,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // (go back and skip are keys, Ctrl-D quits like Ctrl-C), of what --restart
 // really does with saved answers, and of every case of plain mode.
 func TestHelpSaysWhatTheQuizDoes(t *testing.T) {
-	usage := strings.Join(strings.Fields(usageText()), " ")
+	usage := strings.Join(strings.Fields(helpText("")), " ")
 	for _, want := range []string{
 		"b or Esc goes back", "s skips", "Ctrl-C or Ctrl-D saves and quits",
 		"your saved answers stay until your first new answer replaces them",

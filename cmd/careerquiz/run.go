@@ -98,19 +98,8 @@ func run(args []string, e env) int {
 // entry to commands: it is then dispatched, listed in the usage, offered
 // when a command is mistyped, and given `careerquiz help NAME`.
 type command struct {
-	name string
-	// synopsis is what follows "careerquiz NAME" in the usage.
-	synopsis string
-	// summary says what it does in the top-level usage; lines after the
-	// first continue it.
-	summary string
-	// about is its own help, between its Usage line and its Options.
-	about string
-	// flags are listed under Options in its help; nil for none.
-	flags cli.Help
-	// more is its help after Options: examples, exit status.
-	more string
-	run  func(args []string, e env) error
+	cli.Command
+	run func(args []string, e env) error
 }
 
 // commands are every subcommand, in the order the usage lists them. They
@@ -119,20 +108,20 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "check", synopsis: "[--json] [FILE|-]", summary: "check a question bank and print its\nauthoring report (default: built-in)",
-			about: checkAbout, flags: checkFlags, more: checkMore, run: runCheck},
-		{name: "bank", summary: "print the built-in bank, to start\nyour own",
-			about: bankAbout, flags: noFlags, more: bankMore, run: runBank},
-		{name: "schema", synopsis: "[bank|result|check]", summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
-			about: schemaAbout, flags: noFlags, more: schemaMore, run: runSchema},
-		{name: "history", synopsis: "[--json]", summary: "the results kept from earlier\nquizzes, newest first",
-			about: historyAbout, flags: historyFlags, more: historyMore, run: runHistory},
-		{name: "compare", synopsis: "[--json] [A [B]]", summary: "what moved between two attempts\n(default: the last two)",
-			about: compareAbout, flags: compareFlags, more: compareMore, run: runCompare},
-		{name: "stats", synopsis: "[--json|--csv] PATH...", summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
-			about: statsAbout, flags: statsFlags, more: statsMore, run: runStats},
-		{name: "help", synopsis: "[COMMAND]", summary: "show this help, or a command's",
-			about: helpAbout, flags: noFlags, more: helpMore, run: runHelp},
+		{Command: cli.Command{Name: "check", Synopsis: "[--json] [FILE|-]", Summary: "check a question bank and print its\nauthoring report (default: built-in)",
+			About: checkAbout, Flags: checkFlags, More: checkMore}, run: runCheck},
+		{Command: cli.Command{Name: "bank", Summary: "print the built-in bank, to start\nyour own",
+			About: bankAbout, Flags: noFlags, More: bankMore}, run: runBank},
+		{Command: cli.Command{Name: "schema", Synopsis: "[bank|result|check]", Summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
+			About: schemaAbout, Flags: noFlags, More: schemaMore}, run: runSchema},
+		{Command: cli.Command{Name: "history", Synopsis: "[--json]", Summary: "the results kept from earlier\nquizzes, newest first",
+			About: historyAbout, Flags: historyFlags, More: historyMore}, run: runHistory},
+		{Command: cli.Command{Name: "compare", Synopsis: "[--json] [A [B]]", Summary: "what moved between two attempts\n(default: the last two)",
+			About: compareAbout, Flags: compareFlags, More: compareMore}, run: runCompare},
+		{Command: cli.Command{Name: "stats", Synopsis: "[--json|--csv] PATH...", Summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
+			About: statsAbout, Flags: statsFlags, More: statsMore}, run: runStats},
+		{Command: cli.Command{Name: "help", Synopsis: "[COMMAND]", Summary: "show this help, or a command's",
+			About: helpAbout, Flags: noFlags, More: helpMore}, run: runHelp},
 	}
 }
 
@@ -142,7 +131,7 @@ var noFlags = cli.Flags[struct{}]{}
 
 func findCommand(name string) *command {
 	for i := range commands {
-		if commands[i].name == name {
+		if commands[i].Name == name {
 			return &commands[i]
 		}
 	}
@@ -152,7 +141,7 @@ func findCommand(name string) *command {
 func commandNames() []string {
 	names := make([]string, len(commands))
 	for i, c := range commands {
-		names[i] = c.name
+		names[i] = c.Name
 	}
 	return names
 }
@@ -163,7 +152,7 @@ func dispatch(args []string, e env) error {
 		if c == nil {
 			return unknownCommand(args[0])
 		}
-		return forCommand(c.name, c.run(args[1:], e))
+		return forCommand(c.Name, c.run(args[1:], e))
 	}
 	return forCommand("", runQuiz(args, e))
 }
