@@ -152,7 +152,7 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 
 	fmt.Fprintln(w, "\nQuestions per theme")
 	for _, t := range a.Themes {
-		fmt.Fprintf(w, "  %-30s %3d\n", textwrap.Truncate(t.Name, 30), t.Questions)
+		fmt.Fprintf(w, "  %s %3d\n", padCut(t.Name, 30), t.Questions)
 	}
 	fmt.Fprintln(w, "\nQuestions per kind")
 	for _, k := range a.Kinds {
@@ -171,7 +171,7 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 	}
 	fmt.Fprintln(w, "\nKeying and the most each path can score")
 	for _, p := range a.Paths {
-		fmt.Fprintf(w, "  %-30s %2d statement%s, %2d option%s, most %g\n", textwrap.Truncate(p.Name, 30), p.Statements, plural(p.Statements), p.Options, plural(p.Options), p.Most)
+		fmt.Fprintf(w, "  %s %2d statement%s, %2d option%s, most %g\n", padCut(p.Name, 30), p.Statements, plural(p.Statements), p.Options, plural(p.Options), p.Most)
 	}
 	fmt.Fprintf(w, "  spread between paths %.1f%% (at most %.0f%%)  %s\n", a.Spread.Value*100, a.Spread.Threshold*100, status(a.Spread.Crossed))
 

@@ -94,7 +94,7 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		case q.ItemRest != nil && !r.AlphaNEnough:
 			rest, bracketed = "("+rest+")", true
 		}
-		fmt.Fprintf(bw, "  %-22s %8d %9s  %s\n", textwrap.Truncate(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
 	}
 	if bracketed {
 		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", ScreenWidth, "  "))

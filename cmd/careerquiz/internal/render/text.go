@@ -193,7 +193,7 @@ func (p *printer) spans(c *color.Color, ss ...span) {
 			painted.WriteString(s.text)
 		}
 	}
-	if utf8.RuneCountInString(plain.String()) <= p.width {
+	if textwrap.Width(plain.String()) <= p.width {
 		p.line(painted.String())
 		return
 	}
@@ -303,7 +303,7 @@ func (p *printer) split(names []string) {
 	// The names stand over the ends of the bar, not of the screen.
 	lw := len(lt) + barW + len(rt)
 	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
-	gap := lw - utf8.RuneCountInString(ln) - utf8.RuneCountInString(rn)
+	gap := lw - textwrap.Width(ln) - textwrap.Width(rn)
 	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
 		paint(p.pal.pathColor(res, right.ID), rn))
 	half := barW / 2
@@ -360,7 +360,7 @@ func (p *printer) shareBars(names []string) {
 	res := p.res
 	labelW := 0
 	for _, n := range names {
-		labelW = max(labelW, utf8.RuneCountInString(n))
+		labelW = max(labelW, textwrap.Width(n))
 	}
 	// A row is indent, label, two spaces, bar, space, "100%".
 	const indent = "  "
@@ -417,13 +417,13 @@ func (p *printer) themes(names []string) {
 	const indent, gap = "  ", "  "
 	colW := 15
 	for _, n := range names {
-		colW = max(colW, min(utf8.RuneCountInString(n), 18))
+		colW = max(colW, min(textwrap.Width(n), 18))
 	}
 	barW := colW - 5
 	labelW := p.width - len(indent) - len(res.Paths)*(len(gap)+colW)
 	themeW := 0
 	for _, th := range res.Themes {
-		themeW = max(themeW, utf8.RuneCountInString(oneLine(th.Name)))
+		themeW = max(themeW, textwrap.Width(oneLine(th.Name)))
 	}
 	labelW = min(labelW, max(themeW, len("By theme")))
 	if labelW < narrowestThemeLabel {
@@ -458,7 +458,7 @@ func (p *printer) stackedThemes(names []string) {
 	const indent, inner = "  ", "    "
 	labelW := 0
 	for _, n := range names {
-		labelW = max(labelW, utf8.RuneCountInString(n))
+		labelW = max(labelW, textwrap.Width(n))
 	}
 	labelW = min(labelW, longestLabel, p.width-len(inner)-2-10-5)
 	barW := min(p.width-len(inner)-labelW-2-5, 20)
@@ -652,7 +652,7 @@ func shorten(s string, n int) string {
 		return s
 	}
 	t = strings.TrimSuffix(t, "…")
-	if i := strings.LastIndexByte(t, ' '); i >= 0 && utf8.RuneCountInString(t[:i]) >= n*2/3 {
+	if i := strings.LastIndexByte(t, ' '); i >= 0 && textwrap.Width(t[:i]) >= n*2/3 {
 		t = t[:i]
 	}
 	return strings.TrimRight(t, " ,;:") + "…"

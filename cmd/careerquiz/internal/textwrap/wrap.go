@@ -26,6 +26,8 @@ func Wrap(s string, width int, indent string) []string {
 			out = append(out, "")
 			continue
 		}
+		// n is the width of line so far; a line with text of no width
+		// (a control character) is not empty.
 		var line strings.Builder
 		n := 0
 		flush := func() {
@@ -36,26 +38,25 @@ func Wrap(s string, width int, indent string) []string {
 		for _, w := range words {
 			wn := Width(w)
 			for wn > avail {
-				if n > 0 {
+				if line.Len() > 0 {
 					flush()
 				}
 				head, rest := cut(w, avail)
 				line.WriteString(head)
-				n = avail
 				flush()
 				w, wn = rest, Width(rest)
 			}
-			if n > 0 && n+1+wn > avail {
+			if line.Len() > 0 && n+1+wn > avail {
 				flush()
 			}
-			if n > 0 {
+			if line.Len() > 0 {
 				line.WriteByte(' ')
 				n++
 			}
 			line.WriteString(w)
 			n += wn
 		}
-		if n > 0 {
+		if line.Len() > 0 {
 			flush()
 		}
 	}
