@@ -103,7 +103,11 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 			return &a, nil
 		}
 		if n, err := strconv.Atoi(arg); err == nil && n >= 1 && n <= len(kept) {
-			return &kept[n-1], nil
+			// The listing holds a summary of each attempt; this one is
+			// read whole.
+			a, err := result.Read(kept[n-1].File)
+			a.Number = n
+			return &a, err
 		}
 		return nil, cli.WithHint(fmt.Errorf("there is no attempt %s: %s kept", arg, render.Count(len(kept), "result")),
 			"'careerquiz history' lists the kept attempts and their numbers")

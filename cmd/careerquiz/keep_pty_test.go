@@ -46,8 +46,12 @@ func TestTerminalQuizIsKept(t *testing.T) {
 	if fi.Mode().Perm() != 0o600 {
 		t.Errorf("the kept result has mode %v, want 0600", fi.Mode().Perm())
 	}
+	kept, err := result.Read(attempts[0].File)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var answers map[string]any
-	if err := json.Unmarshal(attempts[0].Answers, &answers); err != nil {
+	if err := json.Unmarshal(kept.Answers, &answers); err != nil {
 		t.Fatal(err)
 	}
 	if attempts[0].Bank.SHA256 != b.SHA256 || len(answers) != len(b.Questions) {

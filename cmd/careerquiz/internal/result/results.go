@@ -205,7 +205,18 @@ func fillShares(n int, path func(i int) (share *float64, percent float64)) {
 	}
 }
 
+// summary is a with only what a listing shows: its verdict, shares and
+// bank. A kept result can be megabytes (long answers, long texts), and a
+// listing must not hold every one of them at once; Read gives one whole.
+func (a Attempt) summary() Attempt {
+	d := a.Document
+	return Attempt{File: a.File, Taken: a.Taken, Document: Document{Taken: d.Taken, Schema: d.Schema, Bank: d.Bank,
+		Recommendation: d.Recommendation, Paths: d.Paths}}
+}
+
 // List reads every result kept in dir, newest first, numbering them from 1.
+// Each attempt holds only its verdict, shares and bank: Read reads one
+// whole.
 // Files that cannot be read as results are returned as problems, in name
 // order, and left where they are. A folder that does not exist holds no
 // results; any other failure to read the folder is an error.
@@ -244,7 +255,7 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 			problems = append(problems, &Problem{File: path, Why: `is a result but not a kept one (no "taken" time)`})
 			continue
 		}
-		attempts = append(attempts, a)
+		attempts = append(attempts, a.summary())
 	}
 	slices.SortStableFunc(attempts, func(a, b Attempt) int {
 		if c := b.Taken.Compare(a.Taken); c != 0 {

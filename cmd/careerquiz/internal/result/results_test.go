@@ -301,3 +301,27 @@ func TestCompareAcrossBanks(t *testing.T) {
 		t.Errorf("a path only B's bank has: %+v", last)
 	}
 }
+
+// A listing holds a summary of each kept result, not the whole document,
+// so that history over many large results stays small; Read gives one
+// whole.
+func TestListHoldsSummaries(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	long := `{"q1": "` + strings.Repeat("x", 1<<20) + `"}`
+	if _, err := Save(dir, document(t, result(60, 40, long)), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	attempts, _, err := List(dir)
+	if err != nil || len(attempts) != 1 {
+		t.Fatalf("List: %d attempts, %v", len(attempts), err)
+	}
+	a := attempts[0]
+	if a.Answers != nil || a.answers != nil || a.Themes != nil || len(a.Paths) != 2 || a.Bank.SHA256 == "" {
+		t.Errorf("the listing holds more or less than a summary: %d bytes of answers, %d themes, %d paths", len(a.Answers), len(a.Themes), len(a.Paths))
+	}
+	whole, err := Read(a.File)
+	if err != nil || len(whole.Answers) < 1<<20 || len(whole.Themes) != 2 {
+		t.Errorf("Read: %d bytes of answers, %d themes, %v", len(whole.Answers), len(whole.Themes), err)
+	}
+}
