@@ -11,6 +11,7 @@ import (
 )
 
 func TestSuggest(t *testing.T) {
+	t.Parallel()
 	flags := quizFlags.Names()
 	tests := []struct {
 		typed string
@@ -42,6 +43,7 @@ func TestSuggest(t *testing.T) {
 // TestParseArgs holds the rules every command's flags follow, whatever its
 // table: flags before or after arguments, "--" ends them, one dash or two.
 func TestParseArgs(t *testing.T) {
+	t.Parallel()
 	type opts struct {
 		json bool
 		file string
@@ -105,6 +107,7 @@ func TestParseArgs(t *testing.T) {
 // --no-color; NO_COLOR; CLICOLOR_FORCE or FORCE_COLOR; TERM=dumb; a
 // terminal.
 func TestColorPrecedence(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		mode     cli.Color
@@ -141,6 +144,7 @@ func TestColorPrecedence(t *testing.T) {
 // TestVersionFromTheLinker: a release build sets main.version with
 // -ldflags "-X main.version=…", and --version prints it.
 func TestVersionFromTheLinker(t *testing.T) {
+	t.Parallel()
 	defer func(v string) { version = v }(version)
 	version = "v1.2.3"
 	e, stdout, _ := testEnv(t, "")

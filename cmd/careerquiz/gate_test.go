@@ -45,6 +45,7 @@ func rawControls(s string) []string {
 // stderr to not one raw control character. JSON output must still be JSON,
 // with the same text, escaped.
 func TestNoControlCharactersReachTheTerminal(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows file names cannot hold control characters")
 	}
@@ -133,6 +134,7 @@ func TestNoControlCharactersReachTheTerminal(t *testing.T) {
 }
 
 func TestEncodeEscapesWhatTerminalsObey(t *testing.T) {
+	t.Parallel()
 	doc := map[string]string{"text": "a\u009b2Jb\u009d0;x\u009c\u202eevil\u202c\u007fz é ✓ R&D"}
 	var out bytes.Buffer
 	if err := result.Encode(&out, doc); err != nil {

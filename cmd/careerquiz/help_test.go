@@ -45,6 +45,7 @@ func examples(help string) []string {
 // fails a test. A redirection to a file must be followed by cp stdout to
 // that file, and every careerquiz in a pipeline must be run.
 func TestHelpExamplesAreScripted(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(examplesScript)
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +85,7 @@ func TestHelpExamplesAreScripted(t *testing.T) {
 // the one help_examples.txtar answers with, so its ids and numbers are
 // those of the built-in bank.
 func TestHelpAnswersFileIsTheScripted(t *testing.T) {
+	t.Parallel()
 	a, err := txtar.ParseFile(examplesScript)
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +118,7 @@ func TestHelpAnswersFileIsTheScripted(t *testing.T) {
 // TestEveryCommandHasHelp: a command added to the table comes with a help
 // that says how to use it and shows it at work.
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands {
 		if c.Summary == "" || c.About == "" || c.run == nil || c.Flags == nil {
 			t.Errorf("command %s lacks a summary, an about text, flags or a run function", c.Name)
@@ -133,6 +136,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // (go back and skip are keys, Ctrl-D quits like Ctrl-C), of what --restart
 // really does with saved answers, and of every case of plain mode.
 func TestHelpSaysWhatTheQuizDoes(t *testing.T) {
+	t.Parallel()
 	usage := strings.Join(strings.Fields(helpText("")), " ")
 	for _, want := range []string{
 		"b or Esc goes back", "s skips", "Ctrl-C or Ctrl-D saves and quits",

@@ -119,6 +119,7 @@ func bankForTest(t *testing.T) *quiz.Bank {
 }
 
 func TestKeptOnlyWhereItShouldBe(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	answers := leaning(t, b, "engineer")
 	piped := strings.Repeat("1\n", len(b.Questions))
@@ -155,6 +156,7 @@ func TestKeptOnlyWhereItShouldBe(t *testing.T) {
 }
 
 func TestSaveAndNoSaveConflict(t *testing.T) {
+	t.Parallel()
 	code, _, stderr := newPerson(t).run("", "--save", "--no-save")
 	if code != cli.ExitUsage || !strings.Contains(stderr, "--save and --no-save cannot be used together") {
 		t.Errorf("exit code %d, stderr:\n%s", code, stderr)
@@ -167,6 +169,7 @@ func TestSaveAndNoSaveConflict(t *testing.T) {
 // engineer share falling by more than 50 points, the themes and the answers
 // that changed.
 func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	p := newPerson(t)
 	before := time.Now().Add(-time.Second)
@@ -298,6 +301,7 @@ func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
 }
 
 func TestCompareNeedsTwo(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	p := newPerson(t)
 	for n := range 2 {
@@ -321,6 +325,7 @@ func TestCompareNeedsTwo(t *testing.T) {
 // TestOutputIsWhatStdoutWouldHold: --output FILE gets exactly the bytes
 // stdout gets without it, in every format, and stdout stays empty.
 func TestOutputIsWhatStdoutWouldHold(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	answers := leaning(t, b, "developer")
 	for _, format := range []string{"text", "json", "markdown"} {
@@ -349,6 +354,7 @@ func TestOutputIsWhatStdoutWouldHold(t *testing.T) {
 // TestBadOutputStopsBeforeTheQuiz: a person must not answer every question
 // only to hear that the report cannot be written.
 func TestBadOutputStopsBeforeTheQuiz(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tt := range []struct{ name, path, want string }{
 		{"a missing folder", filepath.Join(dir, "none", "r.md"), "careerquiz: --output " + filepath.Join(dir, "none", "r.md") + ": folder " + filepath.Join(dir, "none") + " does not exist\n"},
@@ -368,6 +374,7 @@ func TestBadOutputStopsBeforeTheQuiz(t *testing.T) {
 }
 
 func TestFormatFlag(t *testing.T) {
+	t.Parallel()
 	p := newPerson(t)
 	for _, tt := range []struct {
 		args []string
@@ -391,6 +398,7 @@ func TestFormatFlag(t *testing.T) {
 // TestKeptResultMatchesTheSchema: a kept result is a result document, its
 // "taken" described by the schema that ships.
 func TestKeptResultMatchesTheSchema(t *testing.T) {
+	t.Parallel()
 	p := newPerson(t)
 	if code, _, stderr := p.run("", "--answers", leaning(t, bankForTest(t), "engineer"), "--save"); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)

@@ -31,6 +31,7 @@ func testEnv(t *testing.T, stdin string) (env, *bytes.Buffer, *bytes.Buffer) {
 // TestExitCodes holds the documented exit codes: 0 done, 1 bad input, 2
 // wrong usage, and stderr's first line for each.
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.toml")
 	if err := os.WriteFile(broken, []byte("title = \"x"), 0o600); err != nil {
@@ -85,6 +86,7 @@ func TestExitCodes(t *testing.T) {
 // TestStdoutHoldsOnlyTheResult: prompts, progress and hints go to stderr,
 // so that `careerquiz --json > result.json` leaves clean JSON.
 func TestStdoutHoldsOnlyTheResult(t *testing.T) {
+	t.Parallel()
 	e, stdout, stderr := testEnv(t, strings.Repeat("2\n", 30))
 	if code := run([]string{"--json"}, e); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)

@@ -55,6 +55,7 @@ func validate(t *testing.T, schema *jsonschema.Schema, doc []byte) {
 // --json, on the built-in bank, to `careerquiz schema result`, the schema
 // that ships for programs reading results.
 func TestResultsMatchTheSchema(t *testing.T) {
+	t.Parallel()
 	schema := schemaOf(t, "result")
 	answerSets := map[string]string{
 		"engineer":  "messaging = 2\ncrash = 3\ncomponents = 5\ncolleagues = 1\npasswords = 2\nsecurity-tasks = [1, 3, 6]\n",
@@ -90,6 +91,7 @@ func TestResultsMatchTheSchema(t *testing.T) {
 // command-line scripts hold (broken ones included, which report ok false
 // and their errors), and for a bank read from standard input.
 func TestCheckReportsMatchTheSchema(t *testing.T) {
+	t.Parallel()
 	schema := schemaOf(t, "check")
 	banks := map[string][]byte{"built-in": nil}
 	scripts, err := filepath.Glob("testdata/script/*.txtar")
@@ -152,6 +154,7 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 // TestBuiltInBankMatchesTheSchema holds what `careerquiz bank` prints to
 // `careerquiz schema`, as an editor checking a new bank would.
 func TestBuiltInBankMatchesTheSchema(t *testing.T) {
+	t.Parallel()
 	schema := schemaOf(t, "bank")
 	e, stdout, stderr := testEnv(t, "")
 	if code := run([]string{"bank"}, e); code != cli.ExitOK {
@@ -172,6 +175,7 @@ func TestBuiltInBankMatchesTheSchema(t *testing.T) {
 // outside the repository names ./questions.schema.json, and its header says
 // how to put that file there.
 func TestBankHeaderSaysWhereTheSchemaIs(t *testing.T) {
+	t.Parallel()
 	e, stdout, _ := testEnv(t, "")
 	run([]string{"bank"}, e)
 	bank := stdout.String()
@@ -189,6 +193,7 @@ func TestBankHeaderSaysWhereTheSchemaIs(t *testing.T) {
 // repository's .gitattributes) would embed other bytes, with another
 // sha256 in every result.
 func TestEmbeddedBankKeepsLF(t *testing.T) {
+	t.Parallel()
 	if bytes.Contains(careerquiz.Questions, []byte("\r")) {
 		t.Error("the embedded bank holds CR: this checkout converted line endings; see .gitattributes")
 	}

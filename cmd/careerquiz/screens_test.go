@@ -15,6 +15,7 @@ import (
 )
 
 func TestEndLine(t *testing.T) {
+	t.Parallel()
 	r := render.Run{Result: scoring.Result{
 		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
 		Recommendation: &scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Moderate, RunnerUp: "developer"},
@@ -55,6 +56,7 @@ func TestEndLine(t *testing.T) {
 // the terminal and at the end of a text report alike, and a result written
 // to a file brings its warnings to the terminal, one short line each.
 func TestEndLineOfAResultWithWarnings(t *testing.T) {
+	t.Parallel()
 	r := render.Run{Result: scoring.Result{
 		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
 		Recommendation: &scoring.Recommendation{Path: "developer", Name: "Back-end developer", Strength: scoring.Balanced, RunnerUp: "engineer", Margin: 4},
@@ -87,6 +89,7 @@ func TestEndLineOfAResultWithWarnings(t *testing.T) {
 
 // TestStdoutFile: a result redirected to a file is named by the file's path.
 func TestStdoutFile(t *testing.T) {
+	t.Parallel()
 	f, err := os.Create(filepath.Join(t.TempDir(), "result.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -111,6 +114,7 @@ func TestStdoutFile(t *testing.T) {
 }
 
 func TestCursorMoves(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		term, goos string
 		want       bool
@@ -134,6 +138,7 @@ func TestCursorMoves(t *testing.T) {
 // a message that fits, or one going to no terminal (width 0), is left as
 // it is.
 func TestWrapMessage(t *testing.T) {
+	t.Parallel()
 	const kept = "/home/someone/.local/share/careerquiz/results/result-2026-12-02T07-09-45.167Z.json"
 	tests := []struct {
 		name  string

@@ -209,6 +209,7 @@ func reference(t *testing.T, people []quiz.Answers) (complete int, alpha float64
 // from NDJSON on standard input, match the two-pass computation to 0.001
 // and each other exactly.
 func TestStatsFigures(t *testing.T) {
+	t.Parallel()
 	dir, ndjson, people := simulated(t, 300)
 	complete, alpha, itemRest := reference(t, people)
 	t.Logf("300 people, %d complete, alpha %.4f", complete, alpha)
@@ -274,6 +275,7 @@ func TestStatsFigures(t *testing.T) {
 // The CSV is read back by a standard reader: a header, then one row per
 // person, each row's answers as an answers file would give them.
 func TestStatsCSV(t *testing.T) {
+	t.Parallel()
 	dir, _, people := simulated(t, 40)
 	b, err := loadBank("")
 	if err != nil {
@@ -324,6 +326,7 @@ func TestStatsCSV(t *testing.T) {
 // A junk file and a result from another bank are each named with the
 // reason; the report of the rest still prints, and the exit status is 1.
 func TestStatsSkipsBadFiles(t *testing.T) {
+	t.Parallel()
 	dir, _, people := simulated(t, 30)
 	good, _, _ := stats(t, "", dir)
 
@@ -363,6 +366,7 @@ func TestStatsSkipsBadFiles(t *testing.T) {
 // NDJSON lines are judged one by one: a bad line is named by its number
 // and the lines after it are still read.
 func TestStatsNDJSONLines(t *testing.T) {
+	t.Parallel()
 	sha := bankSHA(t)
 	ok := fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1}}`, sha)
 	long := `{"answers":{"x":"` + strings.Repeat("a", collect.MaxSize) + `"}}`
@@ -389,6 +393,7 @@ func TestStatsNDJSONLines(t *testing.T) {
 }
 
 func TestStatsUsage(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want string

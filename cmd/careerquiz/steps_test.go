@@ -199,6 +199,7 @@ func firstLanguage(b *quiz.Bank) []string {
 }
 
 func TestStepsFitExperience(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	first := firstLanguage(b)
 	if len(first) == 0 {
@@ -234,6 +235,7 @@ func TestStepsFitExperience(t *testing.T) {
 }
 
 func TestStepsFitThemes(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	var developerTexts []string
 	for _, s := range b.Paths[b.PathIndex("developer")].Steps {
@@ -275,6 +277,7 @@ func TestStepsFitThemes(t *testing.T) {
 }
 
 func TestStepsTryBothWhenBalanced(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	a := balanced(t, b)
 	doc := takeJSON(t, a)
@@ -290,6 +293,7 @@ func TestStepsTryBothWhenBalanced(t *testing.T) {
 // TestTextShowsAFewSteps reads the text report for several profiles: it
 // lists one to five steps, and a line on the other path's first step.
 func TestTextShowsAFewSteps(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	numbered := regexp.MustCompile(`^ {4}\d\. `)
 	profiles := map[string]map[string]any{

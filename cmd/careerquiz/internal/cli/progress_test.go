@@ -9,6 +9,7 @@ import (
 
 // Progress goes to stderr only when it is a terminal.
 func TestStatsProgress(t *testing.T) {
+	t.Parallel()
 	for _, terminal := range []bool{false, true} {
 		var stderr bytes.Buffer
 		p := NewProgress(&stderr, terminal)

@@ -16,6 +16,7 @@ import (
 // per path for more, and gives every path's own alpha when there are more
 // than two.
 func TestWriteStats(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		three bool
@@ -71,6 +72,7 @@ func TestWriteStats(t *testing.T) {
 
 // Bank text reaches the terminal without control characters.
 func TestWriteStatsCleansBankText(t *testing.T) {
+	t.Parallel()
 	b := cohort.Builtin(t)
 	b.Title = "Evil\x1b]0;owned\x07 bank"
 	b.Paths[0].Name = "Eng\x1b[2Jineer"
@@ -91,6 +93,7 @@ func TestWriteStatsCleansBankText(t *testing.T) {
 // Enough people who all answered alike give no alpha, and the report says
 // why rather than asking for more people.
 func TestWriteStatsSameTotals(t *testing.T) {
+	t.Parallel()
 	b := cohort.Builtin(t)
 	same := quiz.Answers{}
 	for _, q := range b.Questions {

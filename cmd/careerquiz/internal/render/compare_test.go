@@ -10,6 +10,7 @@ import (
 )
 
 func TestCompareQuotesTheSideOfAGradedAnswer(t *testing.T) {
+	t.Parallel()
 	q := &quiz.Question{ID: "blueprint", Kind: quiz.Graded,
 		Sides: []quiz.Side{{Text: "Draw the blueprint", Path: "engineer"}, {Text: "Build the real product", Path: "developer"}}}
 	for _, id := range quiz.GradedIDs {
@@ -29,6 +30,7 @@ func TestCompareQuotesTheSideOfAGradedAnswer(t *testing.T) {
 }
 
 func TestCompareWrapsInsteadOfCutting(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("a question that goes on ", 10)
 	got := hanging("    A: ", "       ", long, ScreenWidth)
 	if strings.Contains(got, "…") || strings.Join(strings.Fields(got), " ") != "A: "+strings.TrimSpace(long) {

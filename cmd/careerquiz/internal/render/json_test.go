@@ -41,6 +41,7 @@ func writesOneDocument(t *testing.T, r Run) {
 }
 
 func TestWriteJSONWritesOneDocument(t *testing.T) {
+	t.Parallel()
 	for _, f := range allRuns() {
 		t.Run(f.name, func(t *testing.T) { writesOneDocument(t, f.run) })
 	}
@@ -55,6 +56,7 @@ func TestWriteJSONWritesOneDocument(t *testing.T) {
 // JSON has no NaN or infinity, and encoding/json refuses them: the
 // document writes such a number as 0 rather than fail at the end of a quiz.
 func TestJSONNonFiniteNumbersAreZero(t *testing.T) {
+	t.Parallel()
 	for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		r := clearRun()
 		r.Result.Confidence = x
@@ -190,6 +192,7 @@ func randomAnswer(rng *rand.Rand) any {
 // Answers hold other kinds of value only if a caller builds them by hand;
 // WriteJSON writes them as encoding/json does.
 func TestWriteJSONWritesOtherAnswerValues(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		value any
@@ -224,6 +227,7 @@ func TestWriteJSONWritesOtherAnswerValues(t *testing.T) {
 // Text from a bank is written unescaped where JSON allows it (HTML
 // characters, non-ASCII), and escaped where it must be.
 func TestJSONStrings(t *testing.T) {
+	t.Parallel()
 	r := clearRun()
 	r.Bank.Title = "Design & build <fast> 系统 \"\\"
 	out := string(render(t, WriteJSON, r))

@@ -13,6 +13,7 @@ import (
 // title naming the verdict, lists the split, has a table of themes where
 // there are themes, and holds no escape code or other control character.
 func TestMarkdownShape(t *testing.T) {
+	t.Parallel()
 	for _, f := range allRuns() {
 		t.Run(f.name, func(t *testing.T) {
 			out := string(render(t, WriteMarkdown, f.run))
@@ -40,6 +41,7 @@ func TestMarkdownShape(t *testing.T) {
 
 // TestMarkdownEscapesBankText: text from a bank cannot become Markdown.
 func TestMarkdownEscapesBankText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Back-end engineer", "Back-end engineer"},
 		{"Design & build", "Design & build"},
@@ -114,6 +116,7 @@ func FuzzMarkdownEscape(f *testing.F) {
 }
 
 func TestMarkdownNoRecommendation(t *testing.T) {
+	t.Parallel()
 	r := noRecommendationRun()
 	out := string(render(t, WriteMarkdown, r))
 	if !strings.HasPrefix(out, "# No recommendation yet\n") || !strings.Contains(out, "**Verdict:** none yet") {
@@ -122,6 +125,7 @@ func TestMarkdownNoRecommendation(t *testing.T) {
 }
 
 func TestMarkdownNoBank(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	if err := WriteMarkdown(&b, Run{Result: scoring.Result{}}); err == nil || b.Len() > 0 {
 		t.Errorf("error %v, wrote %q", err, b.String())

@@ -44,6 +44,7 @@ func instance(t *testing.T, r Run) map[string]any {
 }
 
 func TestSchemaAcceptsResults(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	for _, f := range allRuns() {
 		t.Run(f.name, func(t *testing.T) {
@@ -55,6 +56,7 @@ func TestSchemaAcceptsResults(t *testing.T) {
 }
 
 func TestSchemaRules(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	tests := []struct {
 		name   string

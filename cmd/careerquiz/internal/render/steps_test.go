@@ -8,6 +8,7 @@ import (
 )
 
 func TestStepWhy(t *testing.T) {
+	t.Parallel()
 	res := clearRun().Result
 	balanced := balancedRun().Result
 	unsteady := clearRun().Result

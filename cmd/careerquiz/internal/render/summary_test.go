@@ -9,6 +9,7 @@ import (
 )
 
 func TestVerdict(t *testing.T) {
+	t.Parallel()
 	paths := []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}}
 	tests := []struct {
 		name string
@@ -40,6 +41,7 @@ func TestVerdict(t *testing.T) {
 
 // TestWarningNotes: every warning has a short line of its own, in order.
 func TestWarningNotes(t *testing.T) {
+	t.Parallel()
 	res := scoring.Result{Warnings: []scoring.Warning{
 		{Code: scoring.WarnFewAnswered, Count: 4, Of: 29},
 		{Code: scoring.WarnSamePosition, Count: 16, Position: 1},

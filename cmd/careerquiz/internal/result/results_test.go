@@ -13,6 +13,7 @@ import (
 )
 
 func TestDir(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		vars map[string]string
@@ -82,6 +83,7 @@ func result(engineer, developer float64, answers string) []byte {
 }
 
 func TestSaveIsOwnerOnlyAndKeepsTheDocument(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "results")
 	doc := result(80, 20, `{"q1": 1, "q2": [1, 2]}`)
 	taken := time.Date(2026, 3, 4, 5, 6, 7, 891_000_000, time.FixedZone("CET", 3600))
@@ -134,6 +136,7 @@ func TestSaveIsOwnerOnlyAndKeepsTheDocument(t *testing.T) {
 }
 
 func TestSaveNeverReplacesAResult(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	taken := time.Now()
 	seen := map[string]bool{}
@@ -154,6 +157,7 @@ func TestSaveNeverReplacesAResult(t *testing.T) {
 }
 
 func TestListIsNewestFirstAndTolerant(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	base := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 	// Kept out of order: the listing sorts by when each was taken.
@@ -220,6 +224,7 @@ func TestListIsNewestFirstAndTolerant(t *testing.T) {
 }
 
 func TestListOfAMissingFolderIsEmpty(t *testing.T) {
+	t.Parallel()
 	attempts, problems, err := List(filepath.Join(t.TempDir(), "none"))
 	if err != nil || len(attempts) != 0 || len(problems) != 0 {
 		t.Errorf("List = %v, %v, %v; want nothing", attempts, problems, err)
@@ -227,6 +232,7 @@ func TestListOfAMissingFolderIsEmpty(t *testing.T) {
 }
 
 func TestSharesFromPercents(t *testing.T) {
+	t.Parallel()
 	a, why := parse(result(60, 20, `{}`))
 	if why != "" {
 		t.Fatal(why)
@@ -258,6 +264,7 @@ func attempt(t *testing.T, doc []byte) *Attempt {
 }
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	a := attempt(t, result(90, 10, `{"q1": 1, "q2": [1, 3], "q3": "skip", "q4": 2}`))
 	b := attempt(t, result(20, 80, `{"q1": 2, "q2": [3, 1], "q3": 1, "q4": 2}`))
 	c := Compare(a, b)
@@ -281,6 +288,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestCompareAcrossBanks(t *testing.T) {
+	t.Parallel()
 	a := attempt(t, result(90, 10, `{"q1": 1, "q2": 1, "old": 2}`))
 	other := strings.Replace(string(result(40, 60, `{"q1": 1, "q2": 2, "new": 1}`)), `"sha256": "ab12"`, `"sha256": "cd34"`, 1)
 	other = strings.Replace(other, `{"id": "developer", "name": "Back-end developer", "percent": 60}`,

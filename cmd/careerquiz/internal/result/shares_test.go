@@ -6,6 +6,7 @@ import (
 )
 
 func TestRoundSharesAddUpToTheTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		shares   []float64
@@ -31,6 +32,7 @@ func TestRoundSharesAddUpToTheTotal(t *testing.T) {
 }
 
 func TestRoundSharesOfASplitAlwaysAddTo100(t *testing.T) {
+	t.Parallel()
 	for tenths := 0; tenths <= 1000; tenths++ {
 		a := float64(tenths) / 10
 		got := RoundShares([]float64{a, 100 - a}, 0)
@@ -41,6 +43,7 @@ func TestRoundSharesOfASplitAlwaysAddTo100(t *testing.T) {
 }
 
 func TestChangeIsTheDifferenceOfTheShownShares(t *testing.T) {
+	t.Parallel()
 	a := []share{{id: "engineer", share: 90}, {id: "developer", share: 10}}
 	b := []share{{id: "engineer", share: 47.5}, {id: "developer", share: 52.5}}
 	got := changes(a, b)

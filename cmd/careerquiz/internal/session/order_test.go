@@ -13,6 +13,7 @@ import (
 // bank puts it, so "one last question, about you" stays last. Every
 // question is still asked once, and a seed repeats its order.
 func TestShuffleKeepsProfileQuestionsInPlace(t *testing.T) {
+	t.Parallel()
 	b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
 	if err != nil {
 		t.Fatal(err)
