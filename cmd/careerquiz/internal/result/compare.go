@@ -95,8 +95,9 @@ func Compare(a, b *Attempt) Comparison {
 		}
 	}
 
-	for id, va := range a.answers {
-		vb, ok := b.answers[id]
+	answersA, answersB := a.answerMap(), b.answerMap()
+	for id, va := range answersA {
+		vb, ok := answersB[id]
 		if !ok {
 			c.OnlyA = append(c.OnlyA, id)
 			continue
@@ -106,8 +107,8 @@ func Compare(a, b *Attempt) Comparison {
 			c.Changed = append(c.Changed, AnswerChange{Question: id, A: va, B: vb})
 		}
 	}
-	for id := range b.answers {
-		if _, ok := a.answers[id]; !ok {
+	for id := range answersB {
+		if _, ok := answersA[id]; !ok {
 			c.OnlyB = append(c.OnlyB, id)
 		}
 	}

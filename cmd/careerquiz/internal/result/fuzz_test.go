@@ -22,7 +22,7 @@ func FuzzParse(f *testing.F) {
 		if why != "" {
 			return
 		}
-		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.answers == nil {
+		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.Answers == nil {
 			t.Fatalf("accepted without a bank digest, paths or answers: %+v", a)
 		}
 		for _, paths := range append([][]share{pathShares(a.Paths)}, themePaths(a)...) {

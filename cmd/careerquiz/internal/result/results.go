@@ -91,9 +91,6 @@ type Attempt struct {
 	// Taken is zero for a result document saved without one (by --json).
 	Taken time.Time
 	Document
-	// answers holds each question's answer as the document writes it
-	// (an option number, a list of them, "skip"), compacted.
-	answers map[string]json.RawMessage
 }
 
 // Problem is a file that could not be read as a result.
@@ -152,7 +149,7 @@ func parse(data []byte) (Attempt, string) {
 	case len(d.Paths) == 0:
 		return Attempt{}, `is damaged: no "paths"`
 	}
-	if err := json.Unmarshal(d.Answers, &a.answers); err != nil || a.answers == nil {
+	if !bytes.HasPrefix(d.Answers, []byte("{")) {
 		return Attempt{}, `is damaged: no "answers"`
 	}
 	if d.Taken != "" {
@@ -172,14 +169,20 @@ func parse(data []byte) (Attempt, string) {
 		ps := d.Themes[i].Paths
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
-	for id, v := range a.answers {
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, v); err != nil {
-			return Attempt{}, fmt.Sprintf("is damaged: answer %q: %v", id, err)
-		}
-		a.answers[id] = buf.Bytes()
-	}
 	return a, ""
+}
+
+// answerMap is each question's answer as the document writes it (an
+// option number, a list of them, "skip"), compacted, by question id.
+func (a *Attempt) answerMap() map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	json.Unmarshal(a.Answers, &m) // parse has seen an object
+	for id, v := range m {
+		var buf bytes.Buffer
+		json.Compact(&buf, v)
+		m[id] = buf.Bytes()
+	}
+	return m
 }
 
 // fillShares gives paths without shares (a result written before shares

@@ -325,7 +325,7 @@ func TestListHoldsSummaries(t *testing.T) {
 		t.Fatalf("List: %d attempts, %v", len(attempts), err)
 	}
 	a := attempts[0]
-	if a.Answers != nil || a.answers != nil || a.Themes != nil || len(a.Paths) != 2 || a.Bank.SHA256 == "" {
+	if a.Answers != nil || a.Themes != nil || len(a.Paths) != 2 || a.Bank.SHA256 == "" {
 		t.Errorf("the listing holds more or less than a summary: %d bytes of answers, %d themes, %d paths", len(a.Answers), len(a.Themes), len(a.Paths))
 	}
 	whole, err := Read(a.File)
