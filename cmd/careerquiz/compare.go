@@ -59,7 +59,7 @@ func runCompare(args []string, e env) error {
 			result.Digest(a.Bank.SHA256), result.OneLine(a.Bank.Title), result.Digest(b.Bank.SHA256), result.OneLine(b.Bank.Title), render.Count(c.Shared, "question"))
 	}
 	if o.json {
-		return result.Encode(e.stdout, c.Doc())
+		return result.Encode(e.stdout, c)
 	}
 	bankName := o.questions
 	if bankName == "" {

@@ -46,11 +46,7 @@ func runHistory(args []string, e env) error {
 		return err
 	}
 	if o.json {
-		entries := make([]result.Entry, 0, len(attempts))
-		for i := range attempts {
-			entries = append(entries, attempts[i].Entry())
-		}
-		return result.Encode(e.stdout, entries)
+		return result.Encode(e.stdout, append([]result.Attempt{}, attempts...))
 	}
 	render.WriteHistory(cli.CleanWriter{W: e.stdout}, dir, attempts)
 	return nil

@@ -45,7 +45,7 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, strings.TrimRight(pad("Paths", 2+cmpLabelW+2)+pad("A", cmpBarW+2)+"B", " "))
 	for _, p := range c.Paths {
-		fmt.Fprintln(w, changeRow("  ", cmpLabelW, p, true, true))
+		fmt.Fprintln(w, changeRow("  ", cmpLabelW, p))
 	}
 
 	if len(c.Themes) > 0 {
@@ -53,13 +53,12 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 		fmt.Fprintln(w, "By theme")
 		for _, th := range c.Themes {
 			fmt.Fprintln(w, "  "+textwrap.Truncate(result.OneLine(th.Name), ScreenWidth-2))
-			hasA, hasB := th.InA && th.AnsweredA > 0, th.InB && th.AnsweredB > 0
-			if !hasA && !hasB {
+			if th.AnsweredA == 0 && th.AnsweredB == 0 {
 				fmt.Fprintln(w, "    no answers in either")
 				continue
 			}
 			for _, p := range th.Paths {
-				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, p, hasA, hasB))
+				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, p))
 			}
 		}
 	}
@@ -105,13 +104,13 @@ func attemptLine(a *result.Attempt) string {
 
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
-func changeRow(indent string, labelW int, p result.Change, hasA, hasB bool) string {
+func changeRow(indent string, labelW int, p result.Change) string {
 	name := result.OneLine(p.Name)
 	if name == "" {
 		name = result.OneLine(p.ID)
 	}
 	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
-	inA, inB := p.InA && hasA, p.InB && hasB
+	inA, inB := p.InA, p.InB
 	row += shareBar(p.ShownA, inA) + "  " + shareBar(p.ShownB, inB) + "  "
 	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
 	if inA && inB {

@@ -8,26 +8,30 @@ import (
 )
 
 // Comparison is what moved between two attempts, A (the earlier, as a
-// rule) and B. Every change is B's figure minus A's.
+// rule) and B. Every change is B's figure minus A's. It is written as it
+// is by compare --json.
 type Comparison struct {
-	A, B *Attempt
+	A *Attempt `json:"a"`
+	B *Attempt `json:"b"`
 	// SameBank is true when both attempts answered the same bank, byte for
 	// byte. Otherwise the shares are each bank's own, and Changed covers
 	// only the questions both banks have.
-	SameBank bool
-	Paths    []Change
-	Themes   []ThemeChange
+	SameBank bool `json:"same_bank"`
 	// Shared is the number of questions both attempts have an answer
 	// entry for; OnlyA and OnlyB are the ids of the others, sorted.
-	Shared       int
-	OnlyA, OnlyB []string
+	Shared int           `json:"shared_questions"`
+	Paths  []Change      `json:"paths"`
+	Themes []ThemeChange `json:"themes"`
 	// Changed lists the shared questions answered differently, by id: a
 	// result does not record the order of its bank's questions.
-	Changed []AnswerChange
+	Changed []AnswerChange `json:"changed"`
+	OnlyA   []string       `json:"only_a"`
+	OnlyB   []string       `json:"only_b"`
 }
 
 // Change is one path's share in both attempts. InA and InB say whether the
-// attempt has the path at all: banks can differ.
+// attempt has a share for the path: banks can differ, and a theme with no
+// answers in an attempt has no shares there.
 type Change struct {
 	ID, Name string
 	A, B     float64
@@ -37,21 +41,18 @@ type Change struct {
 	ShownA, ShownB float64
 }
 
-// Delta is how far the share moved, in points.
-func (c Change) Delta() float64 { return c.B - c.A }
-
 // ShownDelta is how far the shown share moved: the difference of the
 // figures a person reads, so that 90 → 48 is always -42.
 func (c Change) ShownDelta() float64 { return c.ShownB - c.ShownA }
 
 // ThemeChange is one theme's shares per path in both attempts.
 type ThemeChange struct {
-	ID, Name string
-	// AnsweredA and AnsweredB count the questions answered in the theme;
-	// a theme with none in an attempt has no shares there.
-	AnsweredA, AnsweredB int
-	InA, InB             bool
-	Paths                []Change
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// AnsweredA and AnsweredB count the questions answered in the theme.
+	AnsweredA int      `json:"answered_a"`
+	AnsweredB int      `json:"answered_b"`
+	Paths     []Change `json:"paths"`
 }
 
 // AnswerChange is one question answered differently. A and B are the
@@ -65,7 +66,8 @@ type AnswerChange struct {
 // Compare works out what moved from a to b. It is pure: both attempts are
 // already read.
 func Compare(a, b *Attempt) Comparison {
-	c := Comparison{A: a, B: b, SameBank: a.Bank.SHA256 == b.Bank.SHA256}
+	c := Comparison{A: a, B: b, SameBank: a.Bank.SHA256 == b.Bank.SHA256, Themes: []ThemeChange{},
+		Changed: []AnswerChange{}, OnlyA: []string{}, OnlyB: []string{}}
 	c.Paths = changes(pathShares(a.Paths), pathShares(b.Paths))
 
 	themesA, themesB := themesByID(a), themesByID(b)
@@ -80,16 +82,17 @@ func Compare(a, b *Attempt) Comparison {
 				continue
 			}
 			seen[th.ID] = true
-			ta, inA := themesA[th.ID]
-			tb, inB := themesB[th.ID]
-			tc := ThemeChange{ID: th.ID, Name: th.Name, InA: inA, InB: inB, AnsweredA: ta.Answered, AnsweredB: tb.Answered,
+			ta, tb := themesA[th.ID], themesB[th.ID]
+			tc := ThemeChange{ID: th.ID, Name: th.Name, AnsweredA: ta.Answered, AnsweredB: tb.Answered,
 				Paths: changes(themeShares(ta.Paths), themeShares(tb.Paths))}
 			if tc.Name == "" {
 				tc.Name = tb.Name
 			}
 			// A result names its paths once, not in every theme.
 			for j := range tc.Paths {
-				tc.Paths[j].Name = names[tc.Paths[j].ID]
+				p := &tc.Paths[j]
+				p.Name = names[p.ID]
+				p.InA, p.InB = p.InA && ta.Answered > 0, p.InB && tb.Answered > 0
 			}
 			c.Themes = append(c.Themes, tc)
 		}
@@ -155,7 +158,7 @@ func themeShares(ps []ThemePath) []share {
 // b has.
 func changes(a, b []share) []Change {
 	shownA, shownB := shown(a), shown(b)
-	var out []Change
+	out := []Change{}
 	for _, p := range a {
 		sb, inB := shownB[p.id]
 		out = append(out, Change{ID: p.id, Name: p.name, A: p.share, InA: true, ShownA: shownA[p.id].shown,

@@ -271,10 +271,10 @@ func TestCompare(t *testing.T) {
 	if !c.SameBank || c.Shared != 4 {
 		t.Errorf("same bank %v, shared %d; want true, 4", c.SameBank, c.Shared)
 	}
-	if len(c.Paths) != 2 || c.Paths[0].ID != "engineer" || c.Paths[0].Delta() != -70 || c.Paths[1].Delta() != 70 {
+	if len(c.Paths) != 2 || c.Paths[0].ID != "engineer" || c.Paths[0].B-c.Paths[0].A != -70 || c.Paths[1].B-c.Paths[1].A != 70 {
 		t.Errorf("paths %+v; want engineer -70, developer +70", c.Paths)
 	}
-	if len(c.Themes) != 2 || c.Themes[0].Paths[0].Delta() != -70 || c.Themes[0].Paths[0].Name != "Back-end engineer" {
+	if len(c.Themes) != 2 || c.Themes[0].Paths[0].B-c.Themes[0].Paths[0].A != -70 || c.Themes[0].Paths[0].Name != "Back-end engineer" {
 		t.Errorf("themes %+v; want design with engineer -70, named", c.Themes)
 	}
 	var changed []string
