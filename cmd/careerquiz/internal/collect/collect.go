@@ -18,7 +18,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
@@ -69,11 +68,12 @@ type outcome struct {
 	result    scoring.Result
 }
 
-// batch is a run of items, numbered in input order, and their outcomes.
+// batch is a run of items, in input order, and their outcomes once done
+// is closed.
 type batch struct {
-	seq   int
 	items []item
 	outs  []outcome
+	done  chan struct{}
 }
 
 // batchSize is the number of results handed to a worker at a time: enough
@@ -88,26 +88,28 @@ var errStopped = errors.New("stopped")
 func (r *Reader) Read(paths []string) error {
 	workers := max(1, r.Workers)
 	scorer := scoring.NewScorer(r.Bank)
+	// Batches go to the workers through jobs and, in the same order, to
+	// the loop below through ordered, which holds at most a few per
+	// worker: that is what keeps memory flat.
 	jobs := make(chan *batch, workers)
-	done := make(chan *batch, workers)
-	tokens := make(chan struct{}, 4*workers)
+	ordered := make(chan *batch, 4*workers)
 	stop := make(chan struct{})
-
 	var readErr error
 	go func() {
 		defer close(jobs)
-		b := &batch{}
+		defer close(ordered)
+		b := &batch{done: make(chan struct{})}
 		send := func() bool {
 			if len(b.items) == 0 {
 				return true
 			}
 			select {
-			case tokens <- struct{}{}:
+			case ordered <- b:
 			case <-stop:
 				return false
 			}
 			jobs <- b
-			b = &batch{seq: b.seq + 1}
+			b = &batch{done: make(chan struct{})}
 			return true
 		}
 		in := input{stdin: r.Stdin, emit: func(it item) bool {
@@ -124,47 +126,28 @@ func (r *Reader) Read(paths []string) error {
 		}
 		send()
 	}()
-
-	var wg sync.WaitGroup
 	for range workers {
-		wg.Go(func() {
+		go func() {
 			for b := range jobs {
 				b.outs = make([]outcome, len(b.items))
 				for i, it := range b.items {
 					b.outs[i] = r.judge(scorer, it)
 				}
-				b.items = nil
-				done <- b
+				close(b.done)
 			}
-		})
+		}()
 	}
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-
-	pending := map[int]*batch{}
-	next := 0
 	var err error
-	for b := range done {
-		pending[b.seq] = b
-		for {
-			b, ok := pending[next]
-			if !ok {
+	for b := range ordered {
+		<-b.done
+		for _, o := range b.outs {
+			if err != nil {
 				break
 			}
-			delete(pending, next)
-			next++
-			<-tokens
-			for _, o := range b.outs {
-				if err != nil {
-					break
-				}
-				if o.skip != "" {
-					r.Skipped(o.name, o.skip, o.otherBank)
-				} else if err = r.Result(o.name, o.answers, o.result); err != nil {
-					close(stop)
-				}
+			if o.skip != "" {
+				r.Skipped(o.name, o.skip, o.otherBank)
+			} else if err = r.Result(o.name, o.answers, o.result); err != nil {
+				close(stop)
 			}
 		}
 	}
