@@ -137,7 +137,7 @@ func figure(share float64, ok bool) string {
 
 // changeText is a signed number of points, or "same".
 func changeText(d float64) string {
-	d = round(d, 1)
+	d = result.Round(d, 1)
 	switch {
 	case d > 0:
 		return "+" + shareText(d)

@@ -43,12 +43,12 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		Withheld:   res.Withheld,
 		Answered:   res.Answered,
 		Skipped:    res.Skipped,
-		Confidence: round(res.Confidence, 3),
-		Stability:  round(res.Confidence, 3),
+		Confidence: result.Round(res.Confidence, 3),
+		Stability:  result.Round(res.Confidence, 3),
 		Bands: result.Bands{
-			Slight:     round(res.Bands.Slight, 1),
-			Moderate:   round(res.Bands.Moderate, 1),
-			Clear:      round(res.Bands.Clear, 1),
+			Slight:     result.Round(res.Bands.Slight, 1),
+			Moderate:   result.Round(res.Bands.Moderate, 1),
+			Clear:      result.Round(res.Bands.Clear, 1),
 			Calibrated: res.Bands.Calibrated,
 		},
 		Warnings:   make([]result.Warning, 0, len(res.Warnings)),
@@ -70,7 +70,7 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			Path:     rec.Path,
 			Name:     clean(rec.Name),
 			Strength: rec.Strength,
-			Margin:   round(rec.Margin, 1),
+			Margin:   result.Round(rec.Margin, 1),
 			RunnerUp: rec.RunnerUp,
 			Tie:      rec.Tie,
 		}
@@ -82,10 +82,10 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		doc.Paths = append(doc.Paths, result.Path{
 			ID:        p.ID,
 			Name:      clean(p.Name),
-			Percent:   round(p.Percent, 1),
-			Share:     round(p.Share, 1),
-			Points:    round(p.Raw, 3),
-			MaxPoints: round(p.Most, 3),
+			Percent:   result.Round(p.Percent, 1),
+			Share:     result.Round(p.Share, 1),
+			Points:    result.Round(p.Raw, 3),
+			MaxPoints: result.Round(p.Most, 3),
 		})
 	}
 	for _, th := range res.Themes {
@@ -96,7 +96,7 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			Paths:    make([]result.ThemePath, 0, len(th.Paths)),
 		}
 		for _, p := range th.Paths {
-			tj.Paths = append(tj.Paths, result.ThemePath{ID: p.ID, Percent: round(p.Percent, 1), Share: round(p.Share, 1)})
+			tj.Paths = append(tj.Paths, result.ThemePath{ID: p.ID, Percent: result.Round(p.Percent, 1), Share: result.Round(p.Share, 1)})
 		}
 		doc.Themes = append(doc.Themes, tj)
 	}
@@ -115,8 +115,8 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			ID:      o.ID,
 			Name:    clean(o.Name),
 			Summary: clean(o.Summary),
-			Percent: round(o.Percent, 1),
-			Share:   round(o.Share, 1),
+			Percent: result.Round(o.Percent, 1),
+			Share:   result.Round(o.Share, 1),
 		})
 	}
 	if r.Shuffled {
@@ -138,6 +138,6 @@ func newReasonJSON(r scoring.Reason) result.Reason {
 		Question: r.Question,
 		Text:     clean(r.Text),
 		Answer:   clean(answerText(r)),
-		Points:   round(r.Points, 3),
+		Points:   result.Round(r.Points, 3),
 	}
 }

@@ -49,26 +49,6 @@ func clean(s string) string {
 // single space, since the text report lays out its own lines.
 func oneLine(s string) string { return result.OneLine(s) }
 
-// round rounds x to the given number of decimals, half away from zero.
-// Non-finite numbers become 0, since neither a person nor the JSON encoder
-// can use them, and so does -0, which would otherwise print as "-0".
-func round(x float64, decimals int) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	p := math.Pow10(decimals)
-	r := math.Round(x*p) / p
-	if r == 0 || math.IsInf(r, 0) || math.IsNaN(r) {
-		// Rounding a huge number overflows; such a number has no decimals
-		// to round, so it stands as it is. -0 becomes 0.
-		if r != 0 {
-			return x
-		}
-		return 0
-	}
-	return r
-}
-
 // pathName returns the display name of the scored path with the given id,
 // or the id itself when the result does not list it.
 func pathName(res scoring.Result, id string) string {
@@ -254,7 +234,7 @@ func meaningText(res scoring.Result) string {
 // same way of answering would give the same path again.
 func confidenceText(res scoring.Result) string {
 	c := res.Confidence
-	tenths := int(round(min(max(c, 0), 1)*10, 0))
+	tenths := int(result.Round(min(max(c, 0), 1)*10, 0))
 	freq := fmt.Sprintf("about %d in 10", tenths)
 	if c >= 0.95 {
 		freq = "more than 9 in 10"

@@ -414,9 +414,9 @@ func TestRound(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.x, "/", tt.decimals), func(t *testing.T) {
-			got := round(tt.x, tt.decimals)
+			got := result.Round(tt.x, tt.decimals)
 			if got != tt.want || fmt.Sprint(got) == "-0" {
-				t.Errorf("round(%v, %d) = %v, want %v", tt.x, tt.decimals, got, tt.want)
+				t.Errorf("result.Round(%v, %d) = %v, want %v", tt.x, tt.decimals, got, tt.want)
 			}
 		})
 	}

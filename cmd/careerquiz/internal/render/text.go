@@ -233,7 +233,7 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		return
 	}
 	runner := oneLine(pathName(res, rec.RunnerUp))
-	a, b := sharePair(lead, pathShare(res, rec.RunnerUp))
+	a, b := percentText(lead), percentText(pathShare(res, rec.RunnerUp))
 	switch {
 	case rec.Tie:
 		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
@@ -328,8 +328,8 @@ func (p *printer) split(names []string) {
 // balanced: within half the Slight margin of 50 on either side.
 func (p *printer) band(n int) string {
 	half := p.res.Bands.Slight / 2
-	from := int(round((50-half)*float64(n)/100, 0))
-	to := int(round((50+half)*float64(n)/100, 0)) - 1
+	from := int(result.Round((50-half)*float64(n)/100, 0))
+	to := int(result.Round((50+half)*float64(n)/100, 0)) - 1
 	mid := n / 2
 	from, to = min(from, mid-1), max(to, mid+1)
 	from = max(from, 0)
@@ -367,7 +367,7 @@ func (p *printer) shareBars(names []string) {
 	labelW = min(labelW, longestLabel, p.width-len(indent)-2-10-5)
 	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
 	even := 100 / float64(len(res.Paths))
-	mark := int(round(even*float64(barW)/100, 0))
+	mark := int(result.Round(even*float64(barW)/100, 0))
 	shown := result.Shown(pathShares(res))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
@@ -379,7 +379,7 @@ func (p *printer) shareBars(names []string) {
 	}
 	// The mark's caption sits after the mark, or before it where it would
 	// not fit.
-	evenText := strconv.Itoa(int(round(even, 0))) + "%"
+	evenText := strconv.Itoa(int(result.Round(even, 0))) + "%"
 	caption, at := "^ even share ("+evenText+")", labelW+2+mark
 	if at+len(caption) > p.width-len(indent) {
 		caption = "even share (" + evenText + ") ^"
@@ -506,7 +506,7 @@ const (
 
 // barCells is how many of n cells a share of 0–100 fills.
 func barCells(percent float64, n int) int {
-	return int(round(min(max(percent, 0), 100)*float64(n)/100, 0))
+	return int(result.Round(min(max(percent, 0), 100)*float64(n)/100, 0))
 }
 
 // Bar draws a share of 0–100 as n cells, the filled ones first: the one bar
@@ -687,17 +687,7 @@ func percentCell(x float64) string {
 // shareText is a shown share without the percent sign: as it is, to a tenth
 // at most.
 func shareText(x float64) string {
-	return strconv.FormatFloat(round(x, 1), 'f', -1, 64)
-}
-
-// sharePair shows two shares that are compared with each other, as
-// percentPair does.
-func sharePair(a, b float64) (string, string) { return percentPair(a, b) }
-
-// percentPair shows two shown shares (pathShare) that are compared with
-// each other.
-func percentPair(a, b float64) (string, string) {
-	return percentText(a), percentText(b)
+	return strconv.FormatFloat(result.Round(x, 1), 'f', -1, 64)
 }
 
 // pathShares is the result's shares, in the order of its paths.
@@ -711,7 +701,7 @@ func pathShares(res scoring.Result) []float64 {
 
 // pointsText is a signed number of points with no needless decimals.
 func pointsText(x float64) string {
-	x = round(x, 3)
+	x = result.Round(x, 3)
 	s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
 	switch {
 	case x > 0:

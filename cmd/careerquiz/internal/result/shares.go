@@ -65,7 +65,7 @@ func Shown(shares []float64) []float64 {
 	whole := RoundShares(shares, 0)
 	for i := range whole {
 		for j := range i {
-			if whole[i] == whole[j] && tenths(shares[i]) != tenths(shares[j]) {
+			if whole[i] == whole[j] && Round(shares[i], 1) != Round(shares[j], 1) {
 				return RoundShares(shares, 1)
 			}
 		}
@@ -73,4 +73,22 @@ func Shown(shares []float64) []float64 {
 	return whole
 }
 
-func tenths(x float64) float64 { return math.Round(x*10) / 10 }
+// Round rounds x to the given number of decimals, half away from zero.
+// Non-finite numbers become 0, since neither a person nor the JSON encoder
+// can use them, and so does -0, which would otherwise print as "-0".
+func Round(x float64, decimals int) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	p := math.Pow10(decimals)
+	r := math.Round(x*p) / p
+	if r == 0 || math.IsInf(r, 0) || math.IsNaN(r) {
+		// Rounding a huge number overflows; such a number has no decimals
+		// to round, so it stands as it is. -0 becomes 0.
+		if r != 0 {
+			return x
+		}
+		return 0
+	}
+	return r
+}

@@ -1,7 +1,5 @@
 package result
 
-import "math"
-
 // MarshalJSON writes a as history --json and compare --json list it: where
 // it was read from (its place in history, 1 for the newest, or none for a
 // file named on the command line), when it was taken, and its verdict and
@@ -33,7 +31,7 @@ func (a Attempt) MarshalJSON() ([]byte, error) {
 		j.Recommendation = &verdict{Path: r.Path, Name: r.Name, Strength: string(r.Strength)}
 	}
 	for _, p := range a.Paths {
-		j.Paths = append(j.Paths, path{ID: p.ID, Name: p.Name, Share: round1(p.Share)})
+		j.Paths = append(j.Paths, path{ID: p.ID, Name: p.Name, Share: Round(p.Share, 1)})
 	}
 	return Marshal(j)
 }
@@ -50,25 +48,16 @@ func (c Change) MarshalJSON() ([]byte, error) {
 		Change *float64 `json:"change"`
 	}{ID: c.ID, Name: c.Name}
 	if c.InA {
-		a := round1(c.A)
+		a := Round(c.A, 1)
 		j.A = &a
 	}
 	if c.InB {
-		b := round1(c.B)
+		b := Round(c.B, 1)
 		j.B = &b
 	}
 	if j.A != nil && j.B != nil {
-		d := round1(*j.B - *j.A)
+		d := Round(*j.B-*j.A, 1)
 		j.Change = &d
 	}
 	return Marshal(j)
-}
-
-// round1 rounds to one decimal, as the result document does its figures.
-func round1(x float64) float64 {
-	r := math.Round(x*10) / 10
-	if r == 0 || math.IsNaN(r) || math.IsInf(r, 0) {
-		return 0
-	}
-	return r
 }

@@ -109,13 +109,12 @@ func New(c Config) (*Session, error) {
 // cannot be kept the quiz goes on without it, after saying why.
 func (s *Session) openStore(c Config) error {
 	dir, err := c.ProgressDir()
-	if err != nil {
-		s.unsaved.Store("progress cannot be saved")
-		s.msgs.Warn("progress will not be saved: %v", err)
-		return nil
+	var store *progress.Store
+	locked := false
+	if err == nil {
+		store = progress.NewStore(dir, progress.Key(c.Questions, s.bank.SHA256))
+		locked, err = store.Lock()
 	}
-	store := progress.NewStore(dir, progress.Key(c.Questions, s.bank.SHA256))
-	locked, err := store.Lock()
 	if err != nil {
 		s.unsaved.Store("progress cannot be saved")
 		s.msgs.Warn("progress will not be saved: %v", err)
@@ -126,7 +125,7 @@ func (s *Session) openStore(c Config) error {
 		// read, replace or clear.
 		yes, err := s.asker.Confirm("Another run is taking this quiz. Take it here without saving?", false)
 		if err != nil {
-			return s.confirmError(err)
+			return s.stopped(err)
 		}
 		if !yes {
 			return cli.Exit{Code: cli.ExitError, Msg: "another run is taking this quiz; its saved answers are untouched",
@@ -141,20 +140,29 @@ func (s *Session) openStore(c Config) error {
 	return nil
 }
 
-// confirmError turns the end of a yes/no question without an answer into
-// the run's error.
-func (s *Session) confirmError(err error) error {
-	switch {
-	case errors.Is(err, ask.ErrInterrupted):
-		fmt.Fprintln(s.out)
+// stopped is the run's error for an answer not given: an interruption, or
+// the end of the input, with where the run stopped and what became of the
+// answers.
+func (s *Session) stopped(err error) error {
+	interrupted := errors.Is(err, ask.ErrInterrupted)
+	if !interrupted && !errors.Is(err, ask.ErrInputEnded) {
+		return err
+	}
+	// The prompt line is still open: end it, so the message stands on a
+	// line of its own.
+	fmt.Fprintln(s.out)
+	if interrupted {
 		msg, hint := s.stopNote("interrupted")
 		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
-	case errors.Is(err, ask.ErrInputEnded):
-		fmt.Fprintln(s.out)
-		msg, _ := s.stopNote("input ended")
+	}
+	msg, hint := s.stopNote("input ended")
+	if s.piped {
+		hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
+	}
+	if hint == "" {
 		return errors.New(msg)
 	}
-	return err
+	return cli.WithHint(errors.New(msg), "%s", hint)
 }
 
 // Interview asks the bank's questions one at a time, saving progress after
@@ -166,27 +174,8 @@ func (s *Session) Interview() (quiz.Answers, error) {
 	if s.next < len(s.order) {
 		s.opening()
 	}
-	err := s.loop()
-	if errors.Is(err, ask.ErrInterrupted) || errors.Is(err, ask.ErrInputEnded) {
-		// The prompt line is still open: end it, so the message stands on
-		// a line of its own.
-		fmt.Fprintln(s.out)
-	}
-	switch {
-	case errors.Is(err, ask.ErrInterrupted):
-		msg, hint := s.stopNote("interrupted")
-		return nil, cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
-	case errors.Is(err, ask.ErrInputEnded):
-		msg, hint := s.stopNote("input ended")
-		if s.piped {
-			hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
-		}
-		if hint == "" {
-			return nil, errors.New(msg)
-		}
-		return nil, cli.WithHint(errors.New(msg), "%s", hint)
-	case err != nil:
-		return nil, err
+	if err := s.loop(); err != nil {
+		return nil, s.stopped(err)
 	}
 	// No question is asked from here on: a signal ends the process, with
 	// the answers saved for the next run.
@@ -326,7 +315,7 @@ func (s *Session) resume() error {
 	}
 	yes, err := s.asker.Confirm(question, true)
 	if err != nil {
-		return s.confirmError(err)
+		return s.stopped(err)
 	}
 	if !yes {
 		// The saved answers stay on disk until the first new answer
