@@ -34,7 +34,12 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt) {
 	if !oneBank {
 		head += pad("Bank", digestW+2)
 	}
-	const verdictW = 28
+	// The verdict column is as wide as its widest verdict, up to 30
+	// cells, so that the split has room.
+	verdictW := len("Verdict")
+	for _, a := range attempts {
+		verdictW = max(verdictW, min(textwrap.Width(result.ShortVerdict(a.Recommendation, a.Paths)), 30))
+	}
 	head += pad("Verdict", verdictW) + "  Split"
 	fmt.Fprintln(w, strings.TrimRight(head, " "))
 	for _, a := range attempts {
