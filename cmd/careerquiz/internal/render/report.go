@@ -1,10 +1,14 @@
-// Package render renders a scored quiz: as a text report for a person,
-// sized to a terminal and coloured when the caller says so, and as one JSON
-// document for programs, held to result.schema.json at the module root.
+// Package render shows careerquiz's documents to people and programs: the
+// report of a quiz in each of its formats (text sized to a terminal and
+// coloured when the caller says so, Markdown, the JSON result; a format is
+// one file that adds itself to the table in format.go), and the views of
+// check, history, compare and stats. They share one set of line, bar and
+// table helpers, measure text in terminal cells, and word every fact in
+// one place.
 //
-// Both renderings show the same facts, taken from a scoring.Result; the
-// report adds no judgement of its own. Neither writes anything but what it
-// is given to w, so the same Run always gives the same bytes.
+// Every view shows the facts it is given and adds no judgement of its own;
+// nothing but what it is given is written to w, so the same input always
+// gives the same bytes.
 package render
 
 import (

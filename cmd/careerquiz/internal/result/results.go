@@ -1,12 +1,15 @@
-// Package result is the result document and the kept results: it keeps finished quizzes, so that a person who retakes the
-// quiz as they learn can see what moved.
+// Package result is the one result document: the type --json writes
+// (Document), encoded by the one JSON encoder (Encode), kept after a quiz
+// (Save), and read back by history, compare, stats and --answers (Read,
+// List), with the rules every view of a result shares: the shares shown
+// (Shown), the verdict in words (Verdict) and the short bank digest
+// (Digest).
 //
-// A kept result is the JSON result document exactly as --json writes it,
-// with one member added in front: "taken", the time the quiz was finished
-// (RFC 3339). It is still a result document, so it can be replayed with
-// --answers, read by stats and held to the result schema. Each result is a
-// file of its own in one folder, written atomically and readable by its
-// owner only: answers are personal.
+// A kept result is the result document with "taken", the time the quiz was
+// finished (RFC 3339), in front. It is still a result document, so it can
+// be replayed with --answers, read by stats and held to the result schema.
+// Each result is a file of its own in one folder, written atomically and
+// readable by its owner only: answers are personal.
 //
 // Reading is tolerant: a damaged file, or one that is not a careerquiz
 // result, is named and skipped, never deleted. The person may have put it
