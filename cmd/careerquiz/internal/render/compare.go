@@ -184,6 +184,11 @@ func gradedVerb(q *quiz.Question, n int) (scoring.AnswerVerb, string, bool) {
 	return "", "", false
 }
 
+// hanging is textwrap.Hanging as one piece of text.
+func hanging(first, indent, s string, width int) string {
+	return strings.Join(textwrap.Hanging(first, indent, s, width), "\n")
+}
+
 // rawAnswerText shows an answer as the person saw it where the question is
 // known, and as the result file writes it otherwise.
 func rawAnswerText(q *quiz.Question, raw json.RawMessage) string {

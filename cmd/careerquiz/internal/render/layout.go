@@ -39,13 +39,3 @@ func plural(n int) string {
 	}
 	return "s"
 }
-
-// hanging wraps s at width with first in front of the first line and
-// indent (as wide as first) in front of the rest.
-func hanging(first, indent, s string, width int) string {
-	lines := textwrap.Wrap(s, width, indent)
-	if len(lines) > 0 {
-		lines[0] = first + strings.TrimPrefix(lines[0], indent)
-	}
-	return strings.Join(lines, "\n")
-}

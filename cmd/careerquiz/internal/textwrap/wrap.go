@@ -68,6 +68,16 @@ func Wrap(s string, width int, indent string) []string {
 	return out
 }
 
+// Hanging is Wrap with first in front of the first line instead of indent,
+// which is as wide: a list item, a label, a letter.
+func Hanging(first, indent, s string, width int) []string {
+	lines := Wrap(s, width, indent)
+	if len(lines) > 0 {
+		lines[0] = first + strings.TrimPrefix(lines[0], indent)
+	}
+	return lines
+}
+
 // String is Wrap joined with newlines, without a final newline.
 func String(s string, width int, indent string) string {
 	return strings.Join(Wrap(s, width, indent), "\n")
