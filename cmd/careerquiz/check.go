@@ -4,9 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"

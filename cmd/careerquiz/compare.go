@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 

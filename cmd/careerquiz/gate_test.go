@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 

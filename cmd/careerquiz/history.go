@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )

@@ -28,13 +28,12 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
-
 	"github.com/hinshun/vt10x"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 )

@@ -14,15 +14,13 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
-
 	"golang.org/x/term"
 
 	"github.com/careerquiz/careerquiz"
-	"github.com/careerquiz/careerquiz/quiz"
-
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // env is everything the command takes from the world, passed in so that

@@ -3,10 +3,8 @@ package main
 import (
 	"fmt"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz"
-
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/scoring"
 )

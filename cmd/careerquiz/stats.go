@@ -5,7 +5,6 @@ import (
 	"runtime"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"

@@ -18,10 +18,9 @@ import (
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
-
-	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // Run is one finished quiz: the bank, what scoring concluded from the

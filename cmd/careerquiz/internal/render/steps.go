@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
-
 	"github.com/careerquiz/careerquiz/scoring"
 )
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
-
 	"github.com/careerquiz/careerquiz/scoring"
 )
 

@@ -18,12 +18,11 @@ import (
 	"github.com/fatih/color"
 	"golang.org/x/term"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
-
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
