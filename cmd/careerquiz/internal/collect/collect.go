@@ -168,8 +168,8 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 		o.skip = fmt.Sprintf(format, args...)
 		return o
 	}
-	var doc result.Document
-	if err := json.Unmarshal(it.data, &doc); err != nil {
+	bank, answers, err := result.Replay(it.data)
+	if err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
@@ -182,24 +182,24 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 		}
 		return skip("not a careerquiz result: %s", err)
 	}
-	if len(doc.Answers) == 0 || bytes.Equal(doc.Answers, []byte("null")) {
+	if len(answers) == 0 || bytes.Equal(answers, []byte("null")) {
 		return skip(`not a careerquiz result: it has no "answers"`)
 	}
 	if !r.AnyBank {
 		o.otherBank = true
 		switch {
-		case doc.Bank.SHA256 == "":
+		case bank.SHA256 == "":
 			return skip("no bank.sha256, so which bank it was taken on is unknown")
-		case doc.Bank.SHA256 != r.Bank.SHA256:
-			return skip("taken on another bank (sha256 %s, not %s)", result.Digest(doc.Bank.SHA256), result.Digest(r.Bank.SHA256))
+		case bank.SHA256 != r.Bank.SHA256:
+			return skip("taken on another bank (sha256 %s, not %s)", result.Digest(bank.SHA256), result.Digest(r.Bank.SHA256))
 		}
 		o.otherBank = false
 	}
-	answers, err := quiz.ParseAnswers(r.Bank, it.name, doc.Answers)
+	parsed, err := quiz.ParseAnswers(r.Bank, it.name, answers)
 	if err != nil {
 		return skip("answers do not fit the bank: %s", answersProblem(err))
 	}
-	o.answers, o.result = answers, scorer.Verdict(answers)
+	o.answers, o.result = parsed, scorer.Verdict(parsed)
 	return o
 }
 

@@ -275,13 +275,27 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 	return attempts, problems, nil
 }
 
+// Replay reads the part of a result document that replays it: the bank
+// it was taken on and its answers. The rest is scored afresh (stats,
+// --answers), so it is not read at all.
+func Replay(data []byte) (Bank, json.RawMessage, error) {
+	var d struct {
+		Bank    Bank            `json:"bank"`
+		Answers json.RawMessage `json:"answers"`
+	}
+	err := json.Unmarshal(data, &d)
+	return d.Bank, d.Answers, err
+}
+
 // BankOf is the bank a result document names, or nil where data is not a
 // result document that names one: an answers file, say.
 func BankOf(data []byte) *Bank {
 	data = bytes.TrimSpace(data)
-	var d Document
-	if len(data) == 0 || data[0] != '{' || json.Unmarshal(data, &d) != nil || d.Bank.SHA256 == "" {
+	if len(data) == 0 || data[0] != '{' {
 		return nil
 	}
-	return &d.Bank
+	if b, _, err := Replay(data); err == nil && b.SHA256 != "" {
+		return &b
+	}
+	return nil
 }
