@@ -9,8 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
@@ -66,7 +64,7 @@ func endLine(r render.Run, o options, interactive bool, e env) {
 		// The warnings are in the file, out of sight: the one thing a
 		// person must not miss about the result goes with it here.
 		for _, note := range render.WarningNotes(r.Result) {
-			e.msgs().Say("  ! %s.\n", capitalize(note))
+			e.msgs().Say("  ! %s\n", note)
 		}
 	}
 }
@@ -106,9 +104,4 @@ func stdoutFile(e env) string {
 		}
 	}
 	return name
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

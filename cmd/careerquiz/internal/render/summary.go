@@ -22,9 +22,9 @@ func Verdict(res scoring.Result) string {
 	return result.Verdict(rec, paths)
 }
 
-// WarningNotes are the result's warnings in one short line each, for the
-// end of a quiz whose report went to a file: there the full warnings are
-// out of sight.
+// WarningNotes are the result's warnings in one short sentence each, for
+// the end of a quiz whose report went to a file: there the full warnings
+// are out of sight.
 func WarningNotes(res scoring.Result) []string {
 	var notes []string
 	for _, w := range res.Warnings {
@@ -45,7 +45,7 @@ func WarningNotes(res scoring.Result) []string {
 		default:
 			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", oneLine(w.Code))
 		}
-		notes = append(notes, note)
+		notes = append(notes, sentence(note))
 	}
 	return notes
 }

@@ -49,10 +49,10 @@ func TestWarningNotes(t *testing.T) {
 		{Code: scoring.WarnAlwaysMiddle, Count: 24},
 	}}
 	want := []string{
-		"you answered 4 of 29 questions: too few for a firm result",
-		"you picked option 1 on all 16 one-answer questions: it may mean little",
-		"you agreed with all 10 statements: they tell little about you",
-		"you gave the middle answer all 24 times it was offered: it may mean little",
+		"You answered 4 of 29 questions: too few for a firm result.",
+		"You picked option 1 on all 16 one-answer questions: it may mean little.",
+		"You agreed with all 10 statements: they tell little about you.",
+		"You gave the middle answer all 24 times it was offered: it may mean little.",
 	}
 	got := WarningNotes(res)
 	if !slices.Equal(got, want) {
@@ -60,7 +60,7 @@ func TestWarningNotes(t *testing.T) {
 	}
 	for _, note := range got {
 		// Shown as "  ! Note." on an 80-column terminal.
-		if n := utf8.RuneCountInString(note) + 5; n > 80 {
+		if n := utf8.RuneCountInString(note) + 4; n > 80 {
 			t.Errorf("%q takes %d columns, more than one line", note, n)
 		}
 	}
