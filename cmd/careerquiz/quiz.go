@@ -65,7 +65,7 @@ func runQuiz(args []string, e env) error {
 		if err != nil {
 			return err
 		}
-		o.shuffle, o.seed = s.Shuffled, s.Seed
+		o.shuffle, o.seed = s.Shuffle, s.Seed
 	}
 
 	// The result is written before the progress goes, so that a full

@@ -68,8 +68,7 @@ type Config struct {
 // nor writes progress. A session returned with an error must still be
 // closed.
 func New(c Config) (*Session, error) {
-	s := &Session{bank: c.Bank, out: c.Out, msgs: c.Msgs, width: c.Width, color: c.Color, answers: quiz.Answers{}, stops: c.Stops,
-		Shuffled: c.Shuffle, Seed: c.Seed}
+	s := &Session{Config: c, answers: quiz.Answers{}}
 	s.savedAt.Store(-1)
 
 	s.chooseAsker(c)
@@ -97,7 +96,7 @@ func New(c Config) (*Session, error) {
 				}
 				s.earlierAnswered.Store(int64(n))
 			}
-			s.msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+			s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		}
 		return s, nil
 	}
@@ -111,12 +110,12 @@ func (s *Session) openStore(c Config) error {
 	var store *progress.Store
 	locked := false
 	if err == nil {
-		store = progress.NewStore(dir, progress.Key(c.Questions, s.bank.SHA256))
+		store = progress.NewStore(dir, progress.Key(c.Questions, s.Bank.SHA256))
 		locked, err = store.Lock()
 	}
 	if err != nil {
 		s.unsaved.Store("progress cannot be saved")
-		s.msgs.Warn("progress will not be saved: %v", err)
+		s.Msgs.Warn("progress will not be saved: %v", err)
 		return nil
 	}
 	if !locked {
@@ -149,7 +148,7 @@ func (s *Session) stopped(err error) error {
 	}
 	// The prompt line is still open: end it, so the message stands on a
 	// line of its own.
-	fmt.Fprintln(s.out)
+	fmt.Fprintln(s.Out)
 	if interrupted {
 		msg, hint := s.stopNote("interrupted")
 		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
@@ -168,7 +167,7 @@ func (s *Session) stopped(err error) error {
 // every move, and returns the answers once the last question is done.
 func (s *Session) Interview() (quiz.Answers, error) {
 	if s.order == nil {
-		s.order = Order(s.bank, s.Shuffled, s.Seed)
+		s.order = Order(s.Bank, s.Shuffle, s.Seed)
 	}
 	if s.next < len(s.order) {
 		s.opening()
@@ -178,8 +177,8 @@ func (s *Session) Interview() (quiz.Answers, error) {
 	}
 	// No question is asked from here on: a signal ends the process, with
 	// the answers saved for the next run.
-	s.stops.HandOff(nil)
-	s.stops.OnStop(nil, func() string {
+	s.Stops.HandOff(nil)
+	s.Stops.OnStop(nil, func() string {
 		if s.saving.Load() && !s.dirty.Load() {
 			return "interrupted; your answers are kept; run careerquiz again to see the result"
 		}
@@ -219,14 +218,11 @@ func Order(b *quiz.Bank, shuffle bool, seed int64) []int {
 
 // Session is one sitting of the quiz.
 type Session struct {
-	bank    *quiz.Bank
+	// Config is what the sitting was given; its Shuffle and Seed become
+	// those of the progress resumed, if any.
+	Config
 	asker   ask.Asker
-	stops   Stops
 	restore func()
-	out     io.Writer
-	msgs    cli.Messages
-	width   int
-	color   bool
 	// store is nil when this run saves nothing; unsaved then says why.
 	// piped is true when answers come through a pipe, which is one reason.
 	store *progress.Store
@@ -235,10 +231,6 @@ type Session struct {
 	// for a question skipped.
 	answers quiz.Answers
 	order   []int
-	// Shuffled and Seed are the order the questions are asked in: the
-	// order asked for, or that of the progress resumed.
-	Shuffled bool
-	Seed     int64
 	// next is the position in order of the question on the screen; it is
 	// also the number of questions before it, all shown.
 	next int
@@ -283,8 +275,8 @@ func (s *Session) resume() error {
 	st, ok, err := s.store.Load()
 	var r progress.Restored
 	if err == nil && ok {
-		order := Order(s.bank, st.Shuffled, st.Seed)
-		r, err = s.store.Restore(s.bank, st, order)
+		order := Order(s.Bank, st.Shuffled, st.Seed)
+		r, err = s.store.Restore(s.Bank, st, order)
 		if err == nil {
 			s.order = order
 		}
@@ -299,9 +291,9 @@ func (s *Session) resume() error {
 	// Until the person says, the saved answers are what a stop keeps.
 	s.earlierKept.Store(true)
 	s.earlierAnswered.Store(int64(answeredOf(r.Answers)))
-	total := len(s.bank.Questions)
+	total := len(s.Bank.Questions)
 	if r.Edited && r.Saved > 0 {
-		s.msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
+		s.Msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
 	}
 	if r.Edited && r.Kept == 0 {
 		s.order = nil
@@ -320,13 +312,13 @@ func (s *Session) resume() error {
 		// The saved answers stay on disk until the first new answer
 		// replaces them, so that quitting now loses nothing.
 		s.order = nil
-		s.msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
 		return nil
 	}
 	s.answers = r.Answers
 	s.setNext(r.Next)
 	s.savedAt.Store(int64(r.Next))
-	s.Shuffled, s.Seed = st.Shuffled, st.Seed
+	s.Shuffle, s.Seed = st.Shuffled, st.Seed
 	if r.Edited {
 		// The file still holds the answers that no longer apply.
 		s.save()
@@ -350,7 +342,7 @@ func answeredOf(answers quiz.Answers) int {
 func (s *Session) setAside(err error) {
 	aside, rerr := s.store.SetAside(time.Now())
 	if rerr != nil {
-		s.msgs.Warn("%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
+		s.Msgs.Warn("%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
 		s.store.Unlock()
 		s.store = nil
 		s.saving.Store(false)
@@ -362,14 +354,14 @@ func (s *Session) setAside(err error) {
 	if errors.As(err, &d) {
 		reason = d.Reason
 	}
-	s.msgs.Warn("saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
+	s.Msgs.Warn("saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
 }
 
 func (s *Session) loop() error {
-	total := len(s.bank.Questions)
+	total := len(s.Bank.Questions)
 	for s.next < total {
 		qi := s.order[s.next]
-		q := &s.bank.Questions[qi]
+		q := &s.Bank.Questions[qi]
 		reply, err := s.asker.Ask(s.prompt(q))
 		if err != nil {
 			return err
@@ -400,16 +392,16 @@ func (s *Session) save() {
 		return
 	}
 	s.dirty.Store(true)
-	err := s.store.Save(progress.Snapshot(s.bank, s.answers, s.order, s.next, s.Shuffled, s.Seed))
+	err := s.store.Save(progress.Snapshot(s.Bank, s.answers, s.order, s.next, s.Shuffle, s.Seed))
 	if err != nil {
 		if !s.failing {
-			s.msgs.Warn("could not save progress: %v; trying again after your next answer", err)
+			s.Msgs.Warn("could not save progress: %v; trying again after your next answer", err)
 			s.failing = true
 		}
 		return
 	}
 	if s.failing {
-		s.msgs.Say("careerquiz: progress saved again\n")
+		s.Msgs.Say("careerquiz: progress saved again\n")
 		s.failing = false
 	}
 	s.savedAt.Store(int64(s.next))
@@ -433,7 +425,7 @@ func (s *Session) Finish() {
 		return
 	}
 	if err := s.store.Clear(); err != nil {
-		s.msgs.Warn("could not clear saved progress: %v", err)
+		s.Msgs.Warn("could not clear saved progress: %v", err)
 	}
 }
 
@@ -447,7 +439,7 @@ func (s *Session) signalNote() string {
 // answers, with a hint on how to go on. It reads only what the signal
 // handler may read too.
 func (s *Session) stopNote(what string) (msg, hint string) {
-	total := len(s.bank.Questions)
+	total := len(s.Bank.Questions)
 	at, saved := s.at.Load(), s.savedAt.Load()
 	unsaved, _ := s.unsaved.Load().(string)
 	again := "run careerquiz again to resume where you left off"
@@ -523,17 +515,17 @@ func (s *Session) chooseAsker(c Config) {
 // wrapped at the terminal's width.
 func (s *Session) opening() {
 	bold := color.New(color.Bold)
-	if s.color {
+	if s.Color {
 		bold.EnableColor()
 	} else {
 		bold.DisableColor()
 	}
-	width := s.width
-	n := len(s.bank.Questions)
+	width := s.Width
+	n := len(s.Bank.Questions)
 	minutes := max(1, (n*secondsPerQuestion+59)/60)
-	fmt.Fprintln(s.out, bold.Sprint(textwrap.String(s.bank.Title, width, "")))
-	fmt.Fprintln(s.out, textwrap.String(s.bank.Intro, width, ""))
-	fmt.Fprintln(s.out)
+	fmt.Fprintln(s.Out, bold.Sprint(textwrap.String(s.Bank.Title, width, "")))
+	fmt.Fprintln(s.Out, textwrap.String(s.Bank.Intro, width, ""))
+	fmt.Fprintln(s.Out)
 	// The size of the quiz and the keys share one short paragraph, so that
 	// the title stays on an 80×24 screen above the first question.
 	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
@@ -560,7 +552,7 @@ func (s *Session) opening() {
 		}
 		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
 	}
-	fmt.Fprintln(s.out, textwrap.String(about+" "+keys, width, ""))
+	fmt.Fprintln(s.Out, textwrap.String(about+" "+keys, width, ""))
 }
 
 // prompt is question q as the asker puts it, at the session's place in the
@@ -579,11 +571,11 @@ func (s *Session) prompt(q *quiz.Question) ask.Prompt {
 	theme := q.Theme
 	if !q.Scored() {
 		theme = ""
-	} else if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
-		theme = s.bank.Themes[ti].Name
+	} else if ti := s.Bank.ThemeIndex(q.Theme); ti >= 0 {
+		theme = s.Bank.Themes[ti].Name
 	}
 	return ask.Prompt{
-		Number: s.next + 1, Total: len(s.bank.Questions), Theme: theme,
+		Number: s.next + 1, Total: len(s.Bank.Questions), Theme: theme,
 		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
 		Default:  max(q.DefaultPick(), 0),
 		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
