@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
 )
 
@@ -73,7 +74,7 @@ func BenchmarkRun(b *testing.B) {
 			e := benchEnv(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				if code := run(bc.args, e); code != exitOK {
+				if code := run(bc.args, e); code != cli.ExitOK {
 					b.Fatalf("exit code %d", code)
 				}
 			}
@@ -115,7 +116,7 @@ func BenchmarkFirstQuestion(b *testing.B) {
 			if err := cmd.Run(); err != nil {
 				// Ctrl-C ends the quiz with exit status 130.
 				var exit *exec.ExitError
-				if !errors.As(err, &exit) || exit.ExitCode() != exitInterrupt {
+				if !errors.As(err, &exit) || exit.ExitCode() != cli.ExitInterrupt {
 					return err
 				}
 			}

@@ -2,13 +2,16 @@ package main
 
 import (
 	"errors"
-	"github.com/careerquiz/careerquiz/internal/suggest"
 	"reflect"
 	"testing"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 func TestSuggest(t *testing.T) {
-	flags := quizFlags.names()
+	t.Parallel()
+	flags := quizFlags.Names()
 	tests := []struct {
 		typed string
 		from  []string
@@ -39,13 +42,14 @@ func TestSuggest(t *testing.T) {
 // TestParseArgs holds the rules every command's flags follow, whatever its
 // table: flags before or after arguments, "--" ends them, one dash or two.
 func TestParseArgs(t *testing.T) {
+	t.Parallel()
 	type opts struct {
 		json bool
 		file string
 	}
-	table := flagTable[opts]{
-		switchFlag("json", "", func(o *opts) *bool { return &o.json }),
-		fileFlag("file", "", func(o *opts) *string { return &o.file }),
+	table := cli.Flags[opts]{
+		cli.Switch("json", "", func(o *opts) *bool { return &o.json }),
+		cli.File("file", "", func(o *opts) *string { return &o.file }),
 	}
 	tests := []struct {
 		args []string
@@ -61,7 +65,7 @@ func TestParseArgs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var o opts
-		rest, err := parseArgs("test", tt.args, table, &o)
+		rest, err := cli.Parse("test", tt.args, table, &o)
 		if err != nil {
 			t.Errorf("%q: %v", tt.args, err)
 			continue
@@ -83,16 +87,16 @@ func TestParseArgs(t *testing.T) {
 	}
 	for _, tt := range mistakes {
 		var o opts
-		_, err := parseArgs("test", tt.args, table, &o)
-		var ue usageError
-		if !errors.As(err, &ue) || ue.msg != tt.msg {
+		_, err := cli.Parse("test", tt.args, table, &o)
+		var ue cli.UsageError
+		if !errors.As(err, &ue) || ue.Msg != tt.msg {
 			t.Errorf("%q: got %v, want the usage error %q", tt.args, err, tt.msg)
 		}
 	}
 	for _, help := range []string{"-h", "--help", "-help"} {
 		var o opts
-		_, err := parseArgs("test", []string{"a", help}, table, &o)
-		if !errors.As(err, new(helpRequested)) {
+		_, err := cli.Parse("test", []string{"a", help}, table, &o)
+		if !errors.As(err, new(cli.HelpRequested)) {
 			t.Errorf("%s: got %v, want a request for help", help, err)
 		}
 	}
@@ -102,28 +106,29 @@ func TestParseArgs(t *testing.T) {
 // --no-color; NO_COLOR; CLICOLOR_FORCE or FORCE_COLOR; TERM=dumb; a
 // terminal.
 func TestColorPrecedence(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
-		mode     colorMode
+		mode     cli.Color
 		vars     map[string]string
 		terminal bool
 		want     bool
 	}{
-		{"a terminal", colorAuto, nil, true, true},
-		{"a pipe", colorAuto, nil, false, false},
-		{"always into a pipe", colorAlways, nil, false, true},
-		{"never on a terminal", colorNever, nil, true, false},
-		{"NO_COLOR on a terminal", colorAuto, map[string]string{"NO_COLOR": "1"}, true, false},
-		{"NO_COLOR empty", colorAuto, map[string]string{"NO_COLOR": ""}, true, true},
-		{"always over NO_COLOR", colorAlways, map[string]string{"NO_COLOR": "1"}, false, true},
-		{"CLICOLOR_FORCE into a pipe", colorAuto, map[string]string{"CLICOLOR_FORCE": "1"}, false, true},
-		{"CLICOLOR_FORCE=0", colorAuto, map[string]string{"CLICOLOR_FORCE": "0"}, false, false},
-		{"FORCE_COLOR into a pipe", colorAuto, map[string]string{"FORCE_COLOR": "true"}, false, true},
-		{"FORCE_COLOR=false", colorAuto, map[string]string{"FORCE_COLOR": "false"}, false, false},
-		{"NO_COLOR over forcing", colorAuto, map[string]string{"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, true, false},
-		{"never over forcing", colorNever, map[string]string{"FORCE_COLOR": "1"}, true, false},
-		{"forcing over TERM=dumb", colorAuto, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, false, true},
-		{"TERM=dumb on a terminal", colorAuto, map[string]string{"TERM": "dumb"}, true, false},
+		{"a terminal", cli.ColorAuto, nil, true, true},
+		{"a pipe", cli.ColorAuto, nil, false, false},
+		{"always into a pipe", cli.ColorAlways, nil, false, true},
+		{"never on a terminal", cli.ColorNever, nil, true, false},
+		{"NO_COLOR on a terminal", cli.ColorAuto, map[string]string{"NO_COLOR": "1"}, true, false},
+		{"NO_COLOR empty", cli.ColorAuto, map[string]string{"NO_COLOR": ""}, true, true},
+		{"always over NO_COLOR", cli.ColorAlways, map[string]string{"NO_COLOR": "1"}, false, true},
+		{"CLICOLOR_FORCE into a pipe", cli.ColorAuto, map[string]string{"CLICOLOR_FORCE": "1"}, false, true},
+		{"CLICOLOR_FORCE=0", cli.ColorAuto, map[string]string{"CLICOLOR_FORCE": "0"}, false, false},
+		{"FORCE_COLOR into a pipe", cli.ColorAuto, map[string]string{"FORCE_COLOR": "true"}, false, true},
+		{"FORCE_COLOR=false", cli.ColorAuto, map[string]string{"FORCE_COLOR": "false"}, false, false},
+		{"NO_COLOR over forcing", cli.ColorAuto, map[string]string{"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, true, false},
+		{"never over forcing", cli.ColorNever, map[string]string{"FORCE_COLOR": "1"}, true, false},
+		{"forcing over TERM=dumb", cli.ColorAuto, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, false, true},
+		{"TERM=dumb on a terminal", cli.ColorAuto, map[string]string{"TERM": "dumb"}, true, false},
 	}
 	for _, tt := range tests {
 		e, _, _ := testEnv(t, "")
@@ -138,10 +143,11 @@ func TestColorPrecedence(t *testing.T) {
 // TestVersionFromTheLinker: a release build sets main.version with
 // -ldflags "-X main.version=…", and --version prints it.
 func TestVersionFromTheLinker(t *testing.T) {
+	t.Parallel()
 	defer func(v string) { version = v }(version)
 	version = "v1.2.3"
 	e, stdout, _ := testEnv(t, "")
-	if code := run([]string{"--version"}, e); code != exitOK || stdout.String() != "careerquiz v1.2.3\n" {
+	if code := run([]string{"--version"}, e); code != cli.ExitOK || stdout.String() != "careerquiz v1.2.3\n" {
 		t.Errorf("--version: exit %d, %q", code, stdout)
 	}
 }

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
 // hostileName is a file name that clears the screen, homes the cursor and
@@ -41,6 +44,7 @@ func rawControls(s string) []string {
 // stderr to not one raw control character. JSON output must still be JSON,
 // with the same text, escaped.
 func TestNoControlCharactersReachTheTerminal(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows file names cannot hold control characters")
 	}
@@ -128,27 +132,17 @@ func TestNoControlCharactersReachTheTerminal(t *testing.T) {
 	}
 }
 
-func TestJSONWriterEscapesWhatTerminalsObey(t *testing.T) {
-	doc := map[string]string{"text": "a\u009b2Jb\u009d0;x\u009c\u202eevil\u202c\u007fz é ✓"}
-	data, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Write one byte at a time, so that every rune is split.
+func TestEncodeEscapesWhatTerminalsObey(t *testing.T) {
+	t.Parallel()
+	doc := map[string]string{"text": "a\u009b2Jb\u009d0;x\u009c\u202eevil\u202c\u007fz é ✓ R&D"}
 	var out bytes.Buffer
-	w := &jsonWriter{w: &out}
-	for i := range data {
-		if _, err := w.Write(data[i : i+1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := result.Encode(&out, doc); err != nil {
 		t.Fatal(err)
 	}
 	if found := rawControls(out.String()); len(found) > 0 {
 		t.Errorf("raw control characters %v in %s", found, out.String())
 	}
-	want := `{"text":"a\u009b2Jb\u009d0;x\u009c\u202eevil\u202c\u007fz é ✓"}`
+	want := "{\n  \"text\": \"a\\u009b2Jb\\u009d0;x\\u009c\\u202eevil\\u202c\\u007fz é ✓ R&D\"\n}\n"
 	if out.String() != want {
 		t.Errorf("got  %s\nwant %s", out.String(), want)
 	}
@@ -159,7 +153,7 @@ func TestJSONWriterEscapesWhatTerminalsObey(t *testing.T) {
 }
 
 // FuzzGate: whatever a message holds, what say prints is free of control
-// characters, and what jsonWriter passes on is the same JSON, escaped.
+// characters, and what result.Encode writes is the same JSON, escaped.
 func FuzzGate(f *testing.F) {
 	f.Add(hostileName)
 	f.Add("\u009b2J\u009d0;PWNED\u009c")
@@ -167,7 +161,7 @@ func FuzzGate(f *testing.F) {
 	f.Add("\xff\xfe\x9b")
 	f.Fuzz(func(t *testing.T, s string) {
 		var out bytes.Buffer
-		say(&out, "careerquiz: %s: open: no such file\n", s)
+		cli.Messages{W: &out}.Say("careerquiz: %s: open: no such file\n", s)
 		if found := rawControls(out.String()); len(found) > 0 {
 			t.Errorf("say printed %v for %q: %q", found, s, out.String())
 		}
@@ -176,13 +170,11 @@ func FuzzGate(f *testing.F) {
 			t.Fatal(err)
 		}
 		out.Reset()
-		w := &jsonWriter{w: &out}
-		half := len(data) / 2
-		w.Write(data[:half])
-		w.Write(data[half:])
-		w.Flush()
+		if err := result.Encode(&out, map[string]string{"file": s}); err != nil {
+			t.Fatal(err)
+		}
 		if found := rawControls(out.String()); len(found) > 0 {
-			t.Errorf("jsonWriter passed %v for %q: %s", found, s, out.String())
+			t.Errorf("result.Encode passed %v for %q: %s", found, s, out.String())
 		}
 		var back, orig map[string]string
 		json.Unmarshal(data, &orig)

@@ -2,7 +2,8 @@ package main
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
 
 // The help texts. The Usage lines and Options sections are made from the
@@ -112,61 +113,28 @@ const helpMore = `Example:
 
 // helpText is the help of a command, or the top-level usage for "".
 func helpText(name string) string {
-	c := findCommand(name)
-	if c == nil {
-		return usageText()
+	if c := findCommand(name); c != nil {
+		return c.Page()
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: %s\n\n%s\n", strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.about)
-	if c.flags != nil {
-		fmt.Fprintf(&b, "\nOptions:\n%s", c.flags.options())
+	cs := make([]cli.Command, len(commands))
+	for i, c := range commands {
+		cs[i] = c.Command
 	}
-	if c.more != "" {
-		fmt.Fprintf(&b, "\n%s", c.more)
-	}
-	return b.String()
-}
-
-// usageText is the top-level usage: what careerquiz is, its commands, the
-// quiz's options and examples.
-func usageText() string {
-	const column = 36
-	var b strings.Builder
-	b.WriteString(intro)
-	b.WriteString("\nUsage:\n")
-	entry := func(label, summary string) {
-		lines := strings.Split(summary, "\n")
-		if len(label) >= column {
-			fmt.Fprintf(&b, "    %s\n", label)
-		} else {
-			fmt.Fprintf(&b, "    %-*s%s\n", column, label, lines[0])
-			lines = lines[1:]
-		}
-		for _, l := range lines {
-			fmt.Fprintf(&b, "    %-*s%s\n", column, "", l)
-		}
-	}
-	entry("careerquiz [options]", "take the quiz")
-	for _, c := range commands {
-		entry(strings.TrimSpace("careerquiz "+c.name+" "+c.synopsis), c.summary)
-	}
-	entry("careerquiz --version", "print the version")
-	fmt.Fprintf(&b, "\nOptions:\n%s\n%s", quizFlags.options(), quizMore)
-	return b.String()
+	return cli.Usage(intro, cli.Command{Synopsis: "[options]", Summary: "take the quiz", Flags: quizFlags, More: quizMore}, cs)
 }
 
 func runHelp(args []string, e env) error {
-	rest, err := parseArgs("help", args, noFlags, &struct{}{})
+	rest, err := cli.Parse("help", args, noFlags, &struct{}{})
 	if err != nil {
 		return err
 	}
 	switch {
 	case len(rest) == 0:
-		return helpRequested{""}
+		return cli.HelpRequested{Command: ""}
 	case len(rest) > 1:
-		return usageError{fmt.Sprintf("help takes one command, got %d", len(rest))}
+		return cli.UsageError{Msg: fmt.Sprintf("help takes one command, got %d", len(rest))}
 	case findCommand(rest[0]) == nil:
 		return unknownCommand(rest[0])
 	}
-	return helpRequested{rest[0]}
+	return cli.HelpRequested{Command: rest[0]}
 }

@@ -16,7 +16,7 @@ const examplesScript = "testdata/script/help_examples.txtar"
 func helpTexts() map[string]string {
 	texts := map[string]string{"--help": helpText("")}
 	for _, c := range commands {
-		texts["help "+c.name] = helpText(c.name)
+		texts["help "+c.Name] = helpText(c.Name)
 	}
 	return texts
 }
@@ -45,6 +45,7 @@ func examples(help string) []string {
 // fails a test. A redirection to a file must be followed by cp stdout to
 // that file, and every careerquiz in a pipeline must be run.
 func TestHelpExamplesAreScripted(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(examplesScript)
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +85,7 @@ func TestHelpExamplesAreScripted(t *testing.T) {
 // the one help_examples.txtar answers with, so its ids and numbers are
 // those of the built-in bank.
 func TestHelpAnswersFileIsTheScripted(t *testing.T) {
+	t.Parallel()
 	a, err := txtar.ParseFile(examplesScript)
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +96,7 @@ func TestHelpAnswersFileIsTheScripted(t *testing.T) {
 			scripted = string(f.Data)
 		}
 	}
-	_, after, ok := strings.Cut(usageText(), "\nAnswers file (--answers)")
+	_, after, ok := strings.Cut(helpText(""), "\nAnswers file (--answers)")
 	if !ok {
 		t.Fatal("the usage has no answers file")
 	}
@@ -116,15 +118,16 @@ func TestHelpAnswersFileIsTheScripted(t *testing.T) {
 // TestEveryCommandHasHelp: a command added to the table comes with a help
 // that says how to use it and shows it at work.
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands {
-		if c.summary == "" || c.about == "" || c.run == nil || c.flags == nil {
-			t.Errorf("command %s lacks a summary, an about text, flags or a run function", c.name)
+		if c.Summary == "" || c.About == "" || c.run == nil || c.Flags == nil {
+			t.Errorf("command %s lacks a summary, an about text, flags or a run function", c.Name)
 		}
-		if len(examples(helpText(c.name))) == 0 {
-			t.Errorf("careerquiz help %s has no example", c.name)
+		if len(examples(helpText(c.Name))) == 0 {
+			t.Errorf("careerquiz help %s has no example", c.Name)
 		}
-		if !strings.Contains(usageText(), "\n    careerquiz "+c.name) {
-			t.Errorf("the usage does not list %s", c.name)
+		if !strings.Contains(helpText(""), "\n    careerquiz "+c.Name) {
+			t.Errorf("the usage does not list %s", c.Name)
 		}
 	}
 }
@@ -133,7 +136,8 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // (go back and skip are keys, Ctrl-D quits like Ctrl-C), of what --restart
 // really does with saved answers, and of every case of plain mode.
 func TestHelpSaysWhatTheQuizDoes(t *testing.T) {
-	usage := strings.Join(strings.Fields(usageText()), " ")
+	t.Parallel()
+	usage := strings.Join(strings.Fields(helpText("")), " ")
 	for _, want := range []string{
 		"b or Esc goes back", "s skips", "Ctrl-C or Ctrl-D saves and quits",
 		"your saved answers stay until your first new answer replaces them",

@@ -3,13 +3,15 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/results"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
 // TestTerminalQuizIsKept: a quiz finished by a person in a terminal is kept
@@ -30,10 +32,10 @@ func TestTerminalQuizIsKept(t *testing.T) {
 		screen = p.Screen()
 		return p.Leave()
 	})
-	if code != exitOK || !strings.Contains(stdout, "BREAKDOWN") {
+	if code != cli.ExitOK || !strings.Contains(stdout, "BREAKDOWN") {
 		t.Fatalf("exit code %d, stdout:\n%s", code, stdout)
 	}
-	attempts, problems, err := results.List(dir)
+	attempts, problems, err := result.List(dir)
 	if err != nil || len(problems) > 0 || len(attempts) != 1 {
 		t.Fatalf("kept %d attempts, problems %v, %v; want 1", len(attempts), problems, err)
 	}
@@ -44,8 +46,16 @@ func TestTerminalQuizIsKept(t *testing.T) {
 	if fi.Mode().Perm() != 0o600 {
 		t.Errorf("the kept result has mode %v, want 0600", fi.Mode().Perm())
 	}
-	if attempts[0].Bank.SHA256 != b.SHA256 || len(attempts[0].Answers) != len(b.Questions) {
-		t.Errorf("kept %+v, want every answer to the built-in bank", attempts[0])
+	kept, err := result.Read(attempts[0].File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answers map[string]any
+	if err := json.Unmarshal(kept.Answers, &answers); err != nil {
+		t.Fatal(err)
+	}
+	if attempts[0].Bank.SHA256 != b.SHA256 || len(answers) != len(b.Questions) {
+		t.Errorf("kept %d answers to bank %s, want every answer to the built-in bank", len(answers), attempts[0].Bank.SHA256)
 	}
 	if !strings.Contains(screen, "Result kept in") {
 		t.Errorf("the terminal does not say how to see kept results:\n%s", screen)
@@ -57,10 +67,10 @@ func TestTerminalQuizIsKept(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
+	if code != cli.ExitOK {
 		t.Fatalf("--no-save: exit code %d", code)
 	}
-	if attempts, _, _ := results.List(dir); len(attempts) != 1 {
+	if attempts, _, _ := result.List(dir); len(attempts) != 1 {
 		t.Errorf("after a run with --no-save, %d attempts are kept, want still 1", len(attempts))
 	}
 }

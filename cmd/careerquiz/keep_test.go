@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -118,6 +119,7 @@ func bankForTest(t *testing.T) *quiz.Bank {
 }
 
 func TestKeptOnlyWhereItShouldBe(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	answers := leaning(t, b, "engineer")
 	piped := strings.Repeat("1\n", len(b.Questions))
@@ -139,7 +141,7 @@ func TestKeptOnlyWhereItShouldBe(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPerson(t)
 			code, _, stderr := p.run(tt.stdin, tt.args...)
-			if code != exitOK {
+			if code != cli.ExitOK {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
 			kept := p.kept()
@@ -154,8 +156,9 @@ func TestKeptOnlyWhereItShouldBe(t *testing.T) {
 }
 
 func TestSaveAndNoSaveConflict(t *testing.T) {
+	t.Parallel()
 	code, _, stderr := newPerson(t).run("", "--save", "--no-save")
-	if code != exitUsage || !strings.Contains(stderr, "--save and --no-save cannot be used together") {
+	if code != cli.ExitUsage || !strings.Contains(stderr, "--save and --no-save cannot be used together") {
 		t.Errorf("exit code %d, stderr:\n%s", code, stderr)
 	}
 }
@@ -166,11 +169,12 @@ func TestSaveAndNoSaveConflict(t *testing.T) {
 // engineer share falling by more than 50 points, the themes and the answers
 // that changed.
 func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	p := newPerson(t)
 	before := time.Now().Add(-time.Second)
 	for _, path := range []string{"engineer", "developer"} {
-		if code, _, stderr := p.run("", "--answers", leaning(t, b, path), "--save"); code != exitOK {
+		if code, _, stderr := p.run("", "--answers", leaning(t, b, path), "--save"); code != cli.ExitOK {
 			t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 		}
 	}
@@ -187,7 +191,7 @@ func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
 	}
 
 	code, stdout, stderr := p.run("", "history", "--json")
-	if code != exitOK || stderr != "" {
+	if code != cli.ExitOK || stderr != "" {
 		t.Fatalf("history --json: exit code %d; stderr:\n%s", code, stderr)
 	}
 	var history []struct {
@@ -226,12 +230,12 @@ func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
 	}
 
 	code, stdout, stderr = p.run("", "history")
-	if code != exitOK || !strings.Contains(stdout, "  1  "+times[0].Local().Format("2006-01-02 15:04")) {
+	if code != cli.ExitOK || !strings.Contains(stdout, "  1  "+times[0].Local().Format("2006-01-02 15:04")) {
 		t.Errorf("history: exit code %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 
 	code, stdout, stderr = p.run("", "compare", "--json")
-	if code != exitOK || stderr != "" {
+	if code != cli.ExitOK || stderr != "" {
 		t.Fatalf("compare --json: exit code %d; stderr:\n%s", code, stderr)
 	}
 	var c struct {
@@ -291,28 +295,29 @@ func TestTwoSavedRunsAndTheirComparison(t *testing.T) {
 	}
 
 	code, stdout, _ = p.run("", "compare")
-	if code != exitOK || !strings.Contains(stdout, "Answers that changed") || !strings.Contains(stdout, "██") {
+	if code != cli.ExitOK || !strings.Contains(stdout, "Answers that changed") || !strings.Contains(stdout, "██") {
 		t.Errorf("compare: exit code %d, stdout:\n%s", code, stdout)
 	}
 }
 
 func TestCompareNeedsTwo(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	p := newPerson(t)
 	for n := range 2 {
 		code, _, stderr := p.run("", "compare")
-		if code != exitError || !strings.Contains(stderr, "compare needs two attempts") || !strings.Contains(stderr, "hint: take the quiz again") {
+		if code != cli.ExitError || !strings.Contains(stderr, "compare needs two attempts") || !strings.Contains(stderr, "hint: take the quiz again") {
 			t.Errorf("with %d kept: exit code %d, stderr:\n%s", n, code, stderr)
 		}
 		p.run("", "--answers", leaning(t, b, "engineer"), "--save")
 	}
-	if code, _, stderr := p.run("", "compare"); code != exitOK {
+	if code, _, stderr := p.run("", "compare"); code != cli.ExitOK {
 		t.Errorf("with 2 kept: exit code %d, stderr:\n%s", code, stderr)
 	}
-	if code, _, stderr := p.run("", "compare", "7"); code != exitError || !strings.Contains(stderr, "there is no attempt 7: 2 results kept") {
+	if code, _, stderr := p.run("", "compare", "7"); code != cli.ExitError || !strings.Contains(stderr, "there is no attempt 7: 2 results kept") {
 		t.Errorf("compare 7: exit code %d, stderr:\n%s", code, stderr)
 	}
-	if code, _, stderr := p.run("", "compare", "1", "2", "3"); code != exitUsage {
+	if code, _, stderr := p.run("", "compare", "1", "2", "3"); code != cli.ExitUsage {
 		t.Errorf("compare 1 2 3: exit code %d, stderr:\n%s", code, stderr)
 	}
 }
@@ -320,18 +325,19 @@ func TestCompareNeedsTwo(t *testing.T) {
 // TestOutputIsWhatStdoutWouldHold: --output FILE gets exactly the bytes
 // stdout gets without it, in every format, and stdout stays empty.
 func TestOutputIsWhatStdoutWouldHold(t *testing.T) {
+	t.Parallel()
 	b := bankForTest(t)
 	answers := leaning(t, b, "developer")
 	for _, format := range []string{"text", "json", "markdown"} {
 		t.Run(format, func(t *testing.T) {
 			p := newPerson(t)
 			code, want, stderr := p.run("", "--answers", answers, "--format", format)
-			if code != exitOK || want == "" {
+			if code != cli.ExitOK || want == "" {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
 			out := filepath.Join(t.TempDir(), "report")
 			code, stdout, stderr := p.run("", "--answers", answers, "--format", format, "--output", out)
-			if code != exitOK || stdout != "" || stderr != "" {
+			if code != cli.ExitOK || stdout != "" || stderr != "" {
 				t.Fatalf("exit code %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 			}
 			got, err := os.ReadFile(out)
@@ -348,6 +354,7 @@ func TestOutputIsWhatStdoutWouldHold(t *testing.T) {
 // TestBadOutputStopsBeforeTheQuiz: a person must not answer every question
 // only to hear that the report cannot be written.
 func TestBadOutputStopsBeforeTheQuiz(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tt := range []struct{ name, path, want string }{
 		{"a missing folder", filepath.Join(dir, "none", "r.md"), "careerquiz: --output " + filepath.Join(dir, "none", "r.md") + ": folder " + filepath.Join(dir, "none") + " does not exist\n"},
@@ -356,7 +363,7 @@ func TestBadOutputStopsBeforeTheQuiz(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPerson(t)
 			code, stdout, stderr := p.run("1\n", "--output", tt.path)
-			if code != exitError || stdout != "" || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "careerquiz: hint: ") {
+			if code != cli.ExitError || stdout != "" || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "careerquiz: hint: ") {
 				t.Errorf("exit code %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 			}
 			if strings.Contains(stderr, "Question 1") {
@@ -367,21 +374,22 @@ func TestBadOutputStopsBeforeTheQuiz(t *testing.T) {
 }
 
 func TestFormatFlag(t *testing.T) {
+	t.Parallel()
 	p := newPerson(t)
 	for _, tt := range []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"--format", "yaml"}, exitUsage, `--format wants text, json or markdown, got "yaml"`},
-		{[]string{"--json", "--format", "text"}, exitUsage, "cannot be used together"},
-		{[]string{"--format=md", "--answers", leaning(t, bankForTest(t), "engineer")}, exitOK, ""},
+		{[]string{"--format", "yaml"}, cli.ExitUsage, `--format wants text, json or markdown, got "yaml"`},
+		{[]string{"--json", "--format", "text"}, cli.ExitUsage, "cannot be used together"},
+		{[]string{"--format=md", "--answers", leaning(t, bankForTest(t), "engineer")}, cli.ExitOK, ""},
 	} {
 		code, stdout, stderr := p.run("", tt.args...)
 		if code != tt.code || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: exit code %d, stderr:\n%s", tt.args, code, stderr)
 		}
-		if code == exitOK && !strings.HasPrefix(stdout, "# ") {
+		if code == cli.ExitOK && !strings.HasPrefix(stdout, "# ") {
 			t.Errorf("%v: stdout does not start with a Markdown heading:\n%s", tt.args, stdout)
 		}
 	}
@@ -390,8 +398,9 @@ func TestFormatFlag(t *testing.T) {
 // TestKeptResultMatchesTheSchema: a kept result is a result document, its
 // "taken" described by the schema that ships.
 func TestKeptResultMatchesTheSchema(t *testing.T) {
+	t.Parallel()
 	p := newPerson(t)
-	if code, _, stderr := p.run("", "--answers", leaning(t, bankForTest(t), "engineer"), "--save"); code != exitOK {
+	if code, _, stderr := p.run("", "--answers", leaning(t, bankForTest(t), "engineer"), "--save"); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
 	kept := p.kept()

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
 )
 
@@ -45,8 +46,8 @@ func TestMessagesWrapAtTheTerminal(t *testing.T) {
 		}
 		return nil
 	})
-	if code != exitInterrupt {
-		t.Errorf("exit code %d, want %d", code, exitInterrupt)
+	if code != cli.ExitInterrupt {
+		t.Errorf("exit code %d, want %d", code, cli.ExitInterrupt)
 	}
 }
 

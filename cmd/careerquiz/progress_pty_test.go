@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
 )
 
@@ -34,6 +35,7 @@ func (c *computer) runTo(w io.Writer, args []string, act func(p *ptytest.Person)
 			getenv:     c.getenv,
 			goos:       "linux",
 			isTerminal: isTerminal,
+			columns:    columns,
 			interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },
 			exit:       func(code int) { c.t.Errorf("exit(%d) called from a signal handler", code) },
 		})
@@ -66,8 +68,8 @@ func TestTerminalFullStdoutKeepsAnswers(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitError {
-		t.Errorf("exit code %d, want %d", code, exitError)
+	if code != cli.ExitError {
+		t.Errorf("exit code %d, want %d", code, cli.ExitError)
 	}
 	if _, err := os.Stat(c.progressFile(b)); err != nil {
 		t.Fatalf("the answers are gone: %v", err)
@@ -82,8 +84,8 @@ func TestTerminalFullStdoutKeepsAnswers(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	sameAnswers(t, answersOf(t, stdout), enterAnswers(b))
 	if _, err := os.Stat(c.progressFile(b)); !errors.Is(err, os.ErrNotExist) {
@@ -131,8 +133,8 @@ func TestTerminalTwoRunsAtOnce(t *testing.T) {
 			}
 			return second.Leave()
 		})
-		if code != exitError || stdout != "" {
-			return fmt.Errorf("the second run quit with %d and stdout %q, want %d and nothing", code, stdout, exitError)
+		if code != cli.ExitError || stdout != "" {
+			return fmt.Errorf("the second run quit with %d and stdout %q, want %d and nothing", code, stdout, cli.ExitError)
 		}
 
 		// The second run takes the quiz without saving, and finishes.
@@ -148,7 +150,7 @@ func TestTerminalTwoRunsAtOnce(t *testing.T) {
 			}
 			return second.Leave()
 		})
-		if code != exitOK {
+		if code != cli.ExitOK {
 			return fmt.Errorf("the second run, without saving, ended with %d", code)
 		}
 		sameAnswers(t, answersOf(t, stdout), enterAnswers(b))
@@ -165,8 +167,8 @@ func TestTerminalTwoRunsAtOnce(t *testing.T) {
 		}
 		return first.Leave()
 	})
-	if code != exitInterrupt {
-		t.Errorf("the first run ended with %d, want %d", code, exitInterrupt)
+	if code != cli.ExitInterrupt {
+		t.Errorf("the first run ended with %d, want %d", code, cli.ExitInterrupt)
 	}
 	after, err := os.ReadFile(saved)
 	if err != nil || !bytes.Equal(after, before) {
@@ -231,8 +233,8 @@ func TestTerminalProgressThatIsNoFile(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if code != exitInterrupt {
-				t.Errorf("exit code %d, want %d", code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Errorf("exit code %d, want %d", code, cli.ExitInterrupt)
 			}
 			if d := time.Since(start); d > slowdown*5*time.Second {
 				t.Errorf("the run took %v", d)
@@ -287,8 +289,8 @@ func TestPlainSignals(t *testing.T) {
 			if d := time.Since(sent); d > slowdown*2*time.Second {
 				t.Errorf("the run ended %v after the signal", d)
 			}
-			if code != exitInterrupt {
-				t.Errorf("exit code %d, want %d", code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Errorf("exit code %d, want %d", code, cli.ExitInterrupt)
 			}
 			if stdout != "" {
 				t.Errorf("stdout is not empty:\n%s", stdout)
@@ -348,8 +350,8 @@ func TestSignalWhileWaitingForABank(t *testing.T) {
 			if d := time.Since(sent); d > slowdown*2*time.Second {
 				t.Errorf("the run ended %v after the signal", d)
 			}
-			if code != exitInterrupt {
-				t.Errorf("exit code %d, want %d", code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Errorf("exit code %d, want %d", code, cli.ExitInterrupt)
 			}
 		})
 	}
@@ -418,8 +420,8 @@ func TestFIFOBank(t *testing.T) {
 	b := builtIn(t)
 	answers := strings.Repeat("1\n", len(b.Questions))
 	e, stdout, stderr := testEnv(t, answers)
-	if code := run([]string{"--questions", fifo, "--json"}, e); code != exitOK {
-		t.Fatalf("exit code %d, want %d:\n%s", code, exitOK, stderr)
+	if code := run([]string{"--questions", fifo, "--json"}, e); code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d:\n%s", code, cli.ExitOK, stderr)
 	}
 	if err := <-written; err != nil {
 		t.Fatal(err)
@@ -474,8 +476,8 @@ func TestTerminalSaveFailsThenRecovers(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	sameAnswers(t, answersOf(t, stdout), enterAnswers(b))
 	if _, err := os.Stat(saved); !errors.Is(err, os.ErrNotExist) {

@@ -30,8 +30,10 @@ import (
 
 	"github.com/hinshun/vt10x"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -89,6 +91,7 @@ func (c *computer) runAt(cols, rows int, args []string, toScreen bool, act func(
 			getenv:     c.getenv,
 			goos:       "linux",
 			isTerminal: isTerminal,
+			columns:    columns,
 			// Signals are sent to a process of its own (see
 			// TestTerminalSignals), where the handler's exit ends it.
 			interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },
@@ -399,8 +402,8 @@ func TestTerminalQuizByKeys(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	sameAnswers(t, answersOf(t, stdout), want)
 }
@@ -413,8 +416,8 @@ func TestTerminalEnterOnly(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	sameAnswers(t, answersOf(t, stdout), enterAnswers(b))
 }
@@ -454,8 +457,8 @@ func TestTerminalGoBack(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	sameAnswers(t, answersOf(t, stdout), enterAnswers(b))
 }
@@ -478,8 +481,8 @@ func TestTerminalSkip(t *testing.T) {
 		}
 		return p.Leave()
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	want := enterAnswers(b)
 	want[b.Questions[0].ID] = "skip"
@@ -527,8 +530,8 @@ func TestTerminalInterruptAndResume(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if code != exitInterrupt {
-				t.Errorf("exit code after %s %d, want %d", key.name, code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Errorf("exit code after %s %d, want %d", key.name, code, cli.ExitInterrupt)
 			}
 			if stdout != "" {
 				t.Errorf("stdout after %s is not empty:\n%s", key.name, stdout)
@@ -558,8 +561,8 @@ func TestTerminalInterruptAndResume(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if code != exitOK {
-				t.Fatalf("exit code on resuming %d, want %d", code, exitOK)
+			if code != cli.ExitOK {
+				t.Fatalf("exit code on resuming %d, want %d", code, cli.ExitOK)
 			}
 			want := enterAnswers(b)
 			for i, k := range given {
@@ -582,8 +585,8 @@ func TestTerminalInterruptAndResume(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if code != exitInterrupt {
-				t.Errorf("exit code of the third run %d, want %d", code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Errorf("exit code of the third run %d, want %d", code, cli.ExitInterrupt)
 			}
 		})
 	}
@@ -609,7 +612,7 @@ func TestTerminalScreens(t *testing.T) {
 	total := len(b.Questions)
 	for _, cols := range []int{50, 80, 120} {
 		t.Run(fmt.Sprint(cols), func(t *testing.T) {
-			width := min(cols, widestScreen)
+			width := min(cols, session.Widest)
 			newComputer(t).runAt(cols, 40, nil, false, func(p *ptytest.Person) error {
 				for i := range b.Questions {
 					q := &b.Questions[i]
@@ -700,8 +703,8 @@ func TestTerminalColor(t *testing.T) {
 				output = p.Output()
 				return err
 			})
-			if code != exitOK {
-				t.Fatalf("exit code %d, want %d", code, exitOK)
+			if code != cli.ExitOK {
+				t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 			}
 			if stdout == "" || strings.Contains(stdout, "\x1b") {
 				t.Errorf("stdout, which is not a terminal, holds no result or an escape sequence:\n%q", stdout)
@@ -763,8 +766,8 @@ func TestTerminalSignals(t *testing.T) {
 				output = p.Output()
 				return err
 			})
-			if code != exitInterrupt {
-				t.Errorf("exit code %d, want %d", code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Errorf("exit code %d, want %d", code, cli.ExitInterrupt)
 			}
 			if stdout != "" {
 				t.Errorf("stdout is not empty:\n%s", stdout)

@@ -10,6 +10,7 @@ import (
 // TestReadmeCountsTheBuiltInBank: what README says of the size of the
 // built-in bank is what the bank holds, as 'careerquiz check' counts it.
 func TestReadmeCountsTheBuiltInBank(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

@@ -10,23 +10,17 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
-	"strconv"
+	"slices"
 	"strings"
 	"syscall"
 
-	"github.com/careerquiz/careerquiz"
-	"github.com/careerquiz/careerquiz/quiz"
 	"golang.org/x/term"
 
+	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/internal/suggest"
-)
-
-// Exit codes, as documented in the usage text.
-const (
-	exitOK        = 0
-	exitError     = 1
-	exitUsage     = 2
-	exitInterrupt = 130
+	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // env is everything the command takes from the world, passed in so that
@@ -37,8 +31,11 @@ type env struct {
 	stderr io.Writer
 	getenv func(string) string
 	goos   string
-	// isTerminal reports whether a stream is an interactive terminal.
+	// isTerminal reports whether a stream is an interactive terminal, and
+	// columns how wide, or 0 where that is not known. Every question about
+	// a terminal goes through these two.
 	isTerminal func(any) bool
+	columns    func(any) int
 	// interrupts delivers Ctrl-C and termination signals.
 	interrupts func() (<-chan os.Signal, func())
 	// exit ends the process from a signal handler, where returning from
@@ -54,6 +51,7 @@ func systemEnv() env {
 		getenv:     os.Getenv,
 		goos:       runtime.GOOS,
 		isTerminal: isTerminal,
+		columns:    columns,
 		exit:       os.Exit,
 		interrupts: func() (<-chan os.Signal, func()) {
 			ch := make(chan os.Signal, 1)
@@ -68,136 +66,38 @@ func isTerminal(stream any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// usageError is a mistake on the command line: it exits 2 and points at
-// --help.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-// hinted carries a hint: what the person can do about an error.
-type hinted struct {
-	err  error
-	hint string
+func columns(stream any) int {
+	f, ok := stream.(interface{ Fd() uintptr })
+	if !ok {
+		return 0
+	}
+	cols, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return cols
 }
-
-func (h hinted) Error() string { return h.err.Error() }
-func (h hinted) Unwrap() error { return h.err }
-
-func withHint(err error, format string, args ...any) error {
-	return hinted{err: err, hint: fmt.Sprintf(format, args...)}
-}
-
-// exitCode is an error that ends the run with a code of its own after its
-// message has been printed, such as an interruption.
-type exitCode struct {
-	code int
-	msg  string
-	hint string
-}
-
-func (e exitCode) Error() string { return e.msg }
 
 func run(args []string, e env) int {
 	err := dispatch(args, e)
 	if err == nil {
-		return exitOK
+		return cli.ExitOK
 	}
-	var help helpRequested
+	var help cli.HelpRequested
 	if errors.As(err, &help) {
-		fmt.Fprint(e.stdout, helpText(help.command))
-		return exitOK
+		fmt.Fprint(e.stdout, helpText(help.Command))
+		return cli.ExitOK
 	}
-	var ec exitCode
-	if errors.As(err, &ec) {
-		if ec.msg != "" {
-			say(e.stderr, "careerquiz: %s\n", ec.msg)
-		}
-		if ec.hint != "" {
-			hintf(e.stderr, "%s", ec.hint)
-		}
-		return ec.code
-	}
-	printError(e.stderr, err)
-	var ue usageError
-	if errors.As(err, &ue) {
-		return exitUsage
-	}
-	return exitError
-}
-
-// warnf writes a warning: something the person should know, which does not
-// stop the run.
-func warnf(w io.Writer, format string, args ...any) {
-	say(w, "careerquiz: warning: "+format+"\n", args...)
-}
-
-// hintf writes a hint: what the person can do next.
-func hintf(w io.Writer, format string, args ...any) {
-	say(w, "careerquiz: hint: "+format+"\n", args...)
-}
-
-// leadIn puts a line of context before an error's own lines, such as where
-// a file name came from.
-type leadIn struct {
-	line string
-	err  error
-}
-
-func (l leadIn) Error() string { return l.line + ": " + l.err.Error() }
-func (l leadIn) Unwrap() error { return l.err }
-
-// printError writes err as `careerquiz: …` lines. A list of bank problems
-// gets one line each; a syntax error keeps its source excerpt as it is.
-func printError(w io.Writer, err error) {
-	body := err
-	var li leadIn
-	if errors.As(err, &li) {
-		say(w, "careerquiz: %s\n", li.line)
-		body = li.err
-	}
-	var ps quiz.Problems
-	switch {
-	case errors.As(body, &ps):
-		for _, p := range ps {
-			say(w, "careerquiz: %s\n", p.Error())
-		}
-		if len(ps) > 1 {
-			say(w, "careerquiz: %d problems\n", len(ps))
-		}
-	default:
-		lines := strings.Split(body.Error(), "\n")
-		say(w, "careerquiz: %s\n", lines[0])
-		// A source excerpt and its caret line up only as they are.
-		for _, l := range lines[1:] {
-			io.WriteString(w, gate(l+"\n"))
-		}
-	}
-	var h hinted
-	switch {
-	case errors.As(err, &h):
-		hintf(w, "%s", h.hint)
-	case errors.Is(err, fs.ErrNotExist):
-		hintf(w, "check the file's name and folder: a name without a folder is looked for in the current one")
-	}
+	e.msgs().Error(err)
+	return cli.Code(err)
 }
 
 // A command is one subcommand of careerquiz. Adding a command is adding an
 // entry to commands: it is then dispatched, listed in the usage, offered
 // when a command is mistyped, and given `careerquiz help NAME`.
 type command struct {
-	name string
-	// synopsis is what follows "careerquiz NAME" in the usage.
-	synopsis string
-	// summary says what it does in the top-level usage; lines after the
-	// first continue it.
-	summary string
-	// about is its own help, between its Usage line and its Options.
-	about string
-	// flags are listed under Options in its help; nil for none.
-	flags flagHelp
-	// more is its help after Options: examples, exit status.
-	more string
-	run  func(args []string, e env) error
+	cli.Command
+	run func(args []string, e env) error
 }
 
 // commands are every subcommand, in the order the usage lists them. They
@@ -206,30 +106,30 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "check", synopsis: "[--json] [FILE|-]", summary: "check a question bank and print its\nauthoring report (default: built-in)",
-			about: checkAbout, flags: checkFlags, more: checkMore, run: runCheck},
-		{name: "bank", summary: "print the built-in bank, to start\nyour own",
-			about: bankAbout, flags: noFlags, more: bankMore, run: runBank},
-		{name: "schema", synopsis: "[bank|result|check]", summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
-			about: schemaAbout, flags: noFlags, more: schemaMore, run: runSchema},
-		{name: "history", synopsis: "[--json]", summary: "the results kept from earlier\nquizzes, newest first",
-			about: historyAbout, flags: historyFlags, more: historyMore, run: runHistory},
-		{name: "compare", synopsis: "[--json] [A [B]]", summary: "what moved between two attempts\n(default: the last two)",
-			about: compareAbout, flags: compareFlags, more: compareMore, run: runCompare},
-		{name: "stats", synopsis: "[--json|--csv] PATH...", summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
-			about: statsAbout, flags: statsFlags, more: statsMore, run: runStats},
-		{name: "help", synopsis: "[COMMAND]", summary: "show this help, or a command's",
-			about: helpAbout, flags: noFlags, more: helpMore, run: runHelp},
+		{Command: cli.Command{Name: "check", Synopsis: "[--json] [FILE|-]", Summary: "check a question bank and print its\nauthoring report (default: built-in)",
+			About: checkAbout, Flags: checkFlags, More: checkMore}, run: runCheck},
+		{Command: cli.Command{Name: "bank", Summary: "print the built-in bank, to start\nyour own",
+			About: bankAbout, Flags: noFlags, More: bankMore}, run: runBank},
+		{Command: cli.Command{Name: "schema", Synopsis: "[bank|result|check]", Summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
+			About: schemaAbout, Flags: noFlags, More: schemaMore}, run: runSchema},
+		{Command: cli.Command{Name: "history", Synopsis: "[--json]", Summary: "the results kept from earlier\nquizzes, newest first",
+			About: historyAbout, Flags: historyFlags, More: historyMore}, run: runHistory},
+		{Command: cli.Command{Name: "compare", Synopsis: "[--json] [A [B]]", Summary: "what moved between two attempts\n(default: the last two)",
+			About: compareAbout, Flags: compareFlags, More: compareMore}, run: runCompare},
+		{Command: cli.Command{Name: "stats", Synopsis: "[--json|--csv] PATH...", Summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
+			About: statsAbout, Flags: statsFlags, More: statsMore}, run: runStats},
+		{Command: cli.Command{Name: "help", Synopsis: "[COMMAND]", Summary: "show this help, or a command's",
+			About: helpAbout, Flags: noFlags, More: helpMore}, run: runHelp},
 	}
 }
 
 // noFlags is the flag table of a command without flags, so that -h and a
 // mistyped flag still get their usual answers.
-var noFlags = flagTable[struct{}]{}
+var noFlags = cli.Flags[struct{}]{}
 
 func findCommand(name string) *command {
 	for i := range commands {
-		if commands[i].name == name {
+		if commands[i].Name == name {
 			return &commands[i]
 		}
 	}
@@ -239,7 +139,7 @@ func findCommand(name string) *command {
 func commandNames() []string {
 	names := make([]string, len(commands))
 	for i, c := range commands {
-		names[i] = c.name
+		names[i] = c.Name
 	}
 	return names
 }
@@ -250,7 +150,7 @@ func dispatch(args []string, e env) error {
 		if c == nil {
 			return unknownCommand(args[0])
 		}
-		return forCommand(c.name, c.run(args[1:], e))
+		return forCommand(c.Name, c.run(args[1:], e))
 	}
 	return forCommand("", runQuiz(args, e))
 }
@@ -258,49 +158,40 @@ func dispatch(args []string, e env) error {
 // forCommand gives a usage error of a command the hint of where its usage
 // is, unless it has a better one.
 func forCommand(name string, err error) error {
-	var ue usageError
-	var h hinted
+	var ue cli.UsageError
+	var h cli.Hinted
 	if !errors.As(err, &ue) || errors.As(err, &h) {
 		return err
 	}
 	if name == "" {
-		return withHint(err, "run 'careerquiz --help' for usage")
+		return cli.WithHint(err, "run 'careerquiz --help' for usage")
 	}
-	return withHint(err, "run 'careerquiz help %s' for usage", name)
+	return cli.WithHint(err, "run 'careerquiz help %s' for usage", name)
 }
 
 // unknownCommand is the usage error for a word where a command goes.
 func unknownCommand(word string) error {
-	err := usageError{fmt.Sprintf("unknown command %q", word)}
+	err := cli.UsageError{Msg: fmt.Sprintf("unknown command %q", word)}
 	if s := suggest.Closest(word, commandNames()); s != "" {
-		return withHint(err, "did you mean 'careerquiz %s'?", s)
+		return cli.WithHint(err, "did you mean 'careerquiz %s'?", s)
 	}
 	if ext := path.Ext(word); ext == ".toml" || ext == ".json" {
-		return withHint(err, "to take a bank: careerquiz --questions %[1]s; to answer from a file: careerquiz --answers %[1]s; to check a bank: careerquiz check %[1]s", word)
+		return cli.WithHint(err, "to take a bank: careerquiz --questions %[1]s; to answer from a file: careerquiz --answers %[1]s; to check a bank: careerquiz check %[1]s", word)
 	}
-	return withHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
+	return cli.WithHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
 }
 
 func runBank(args []string, e env) error {
-	rest, err := parseArgs("bank", args, noFlags, &struct{}{})
+	rest, err := cli.Parse("bank", args, noFlags, &struct{}{})
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
-		return usageError{fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
+		return cli.UsageError{Msg: fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
 	}
 	_, err = e.stdout.Write(careerquiz.Questions)
 	return err
 }
-
-// colorMode is the choice of --color.
-type colorMode int
-
-const (
-	colorAuto colorMode = iota
-	colorAlways
-	colorNever
-)
 
 // options are the quiz's command-line flags.
 type options struct {
@@ -310,7 +201,7 @@ type options struct {
 	answers      string
 	json         bool
 	plain        bool
-	color        colorMode
+	color        cli.Color
 	shuffle      bool
 	seed         int64
 	seedSet      bool
@@ -325,44 +216,24 @@ type options struct {
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
 // them. A new flag is one entry: switchFlag or fileFlag for the common
-// kinds, or a flagDef with its own set function. Flags that choose the same
+// kinds, or a cli.Flag with its own Set function. Flags that choose the same
 // thing share a setting, as --no-color does with --color, so that giving
 // both is a usage error rather than a silent choice of the last.
-var quizFlags = flagTable[options]{
-	fileFlag("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
+var quizFlags = slices.Concat(cli.Flags[options]{
+	cli.File("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
 		func(o *options) *string { return &o.questions }),
-	fileFlag("answers", "answer from a file instead of asking (TOML or JSON;\n- reads standard input); a saved --json result replays",
+	cli.File("answers", "answer from a file instead of asking (TOML or JSON;\n- reads standard input); a saved --json result replays",
 		func(o *options) *string { return &o.answers }),
 	formatFlag, jsonFlag,
-	fileFlag("output", "write the report to FILE instead of standard output",
+	cli.File("output", "write the report to FILE instead of standard output",
 		func(o *options) *string { return &o.output }),
-	switchFlag("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal,\nand with TERM=dumb)",
+	cli.Switch("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal,\nand with TERM=dumb)",
 		func(o *options) *bool { return &o.plain }),
-	{name: "color", aliases: []string{"colour"}, arg: "WHEN", help: "colour: auto (on a terminal only), always or never",
-		set: func(o *options, v string) error {
-			switch v {
-			case "auto":
-				o.color = colorAuto
-			case "always":
-				o.color = colorAlways
-			case "never":
-				o.color = colorNever
-			default:
-				return fmt.Errorf("wants auto, always or never, got %q", v)
-			}
-			return nil
-		}},
-	{name: "no-color", aliases: []string{"no-colour"}, setting: "color", help: "no colour: the same as --color=never",
-		set: func(o *options, v string) error {
-			if on, err := strconv.ParseBool(v); err != nil || on {
-				o.color = colorNever
-			}
-			return nil
-		}},
-	switchFlag("shuffle", "ask the questions in a random order",
+}, cli.ColorFlags(func(o *options) *cli.Color { return &o.color }), cli.Flags[options]{
+	cli.Switch("shuffle", "ask the questions in a random order",
 		func(o *options) *bool { return &o.shuffle }),
-	{name: "seed", arg: "N", help: "shuffle with seed N, to repeat an order",
-		set: func(o *options, s string) error {
+	{Name: "seed", Arg: "N", Help: "shuffle with seed N, to repeat an order",
+		Set: func(o *options, s string) error {
 			_, err := fmt.Sscan(s, &o.seed)
 			if err != nil || strings.TrimSpace(s) != s || fmt.Sprint(o.seed) != strings.TrimPrefix(s, "+") {
 				return fmt.Errorf("wants a whole number, got %q", s)
@@ -370,23 +241,23 @@ var quizFlags = flagTable[options]{
 			o.seedSet = true
 			return nil
 		}},
-	switchFlag("restart", "start over; your saved answers stay until your first\nnew answer replaces them",
+	cli.Switch("restart", "start over; your saved answers stay until your first\nnew answer replaces them",
 		func(o *options) *bool { return &o.restart }),
 	saveFlag, noSaveFlag,
-	switchFlag("version", "print the version",
+	cli.Switch("version", "print the version",
 		func(o *options) *bool { return &o.version }),
-}
+})
 
 // parseFlags reads the quiz's flags. done is set when a flag such as
 // --version has been answered and there is nothing left to do.
 func parseFlags(args []string, e env) (o options, done bool, err error) {
-	rest, err := parseArgs("", args, quizFlags, &o)
+	rest, err := cli.Parse("", args, quizFlags, &o)
 	if err != nil {
 		return o, false, err
 	}
 	if len(rest) > 0 {
 		if findCommand(rest[0]) != nil {
-			return o, false, withHint(usageError{fmt.Sprintf("the command %s must come first", rest[0])},
+			return o, false, cli.WithHint(cli.UsageError{Msg: fmt.Sprintf("the command %s must come first", rest[0])},
 				"run 'careerquiz %s …', with its own options after it", rest[0])
 		}
 		return o, false, unknownCommand(rest[0])
@@ -396,7 +267,7 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 		return o, true, nil
 	}
 	if o.restart && o.answers != "" {
-		return o, false, usageError{"--restart does nothing with --answers: an answers file never resumes saved progress"}
+		return o, false, cli.UsageError{Msg: "--restart does nothing with --answers: an answers file never resumes saved progress"}
 	}
 	if o.questions == "" {
 		if v := e.getenv("CAREERQUIZ_QUESTIONS"); v != "" {
@@ -407,10 +278,10 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 		o.shuffle = true
 	}
 	if o.json {
-		o.format = formatJSON
+		o.format = render.JSON
 	}
 	if o.format == "" {
-		o.format = formatText
+		o.format = render.Text
 	}
 	return o, false, nil
 }
@@ -430,7 +301,7 @@ func versionString() string {
 func (o options) bank() (*quiz.Bank, error) {
 	b, err := loadBank(o.questions)
 	if err != nil && o.questionsEnv {
-		return nil, withHint(leadIn{"the bank named by CAREERQUIZ_QUESTIONS does not load", err},
+		return nil, cli.WithHint(cli.LeadIn{Line: "the bank named by CAREERQUIZ_QUESTIONS does not load", Err: err},
 			"the name came from the environment: fix that bank, set CAREERQUIZ_QUESTIONS to another, or unset it to use the built-in bank")
 	}
 	return b, err
@@ -451,9 +322,9 @@ func loadBank(path string) (*quiz.Bank, error) {
 		var se *quiz.SyntaxError
 		switch {
 		case errors.As(err, &ps) || errors.As(err, &se):
-			return nil, withHint(err, "fix the bank, then run 'careerquiz check %s'", path)
+			return nil, cli.WithHint(err, "fix the bank, then run 'careerquiz check %s'", path)
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, withHint(err, "check the name, or start a bank of your own with 'careerquiz bank > %s'", path)
+			return nil, cli.WithHint(err, "check the name, or start a bank of your own with 'careerquiz bank > %s'", path)
 		}
 		return nil, err
 	}
@@ -483,34 +354,7 @@ func loadBankInput(path string, e env) (*quiz.Bank, error) {
 	return quiz.Parse(name, data)
 }
 
-// colorOn decides colour for one stream. The first of these that applies
-// decides, as the usage text says: --color (or --no-color); NO_COLOR set:
-// never; CLICOLOR_FORCE or FORCE_COLOR set, and not 0: always; TERM=dumb:
-// never; otherwise only a terminal gets colour.
-func colorOn(stream any, e env, mode colorMode) bool {
-	switch {
-	case mode == colorAlways:
-		return true
-	case mode == colorNever, e.getenv("NO_COLOR") != "":
-		return false
-	case forced(e.getenv("CLICOLOR_FORCE")), forced(e.getenv("FORCE_COLOR")):
-		return true
-	case e.getenv("TERM") == "dumb":
-		return false
-	}
-	return e.isTerminal(stream)
-}
-
-// forced reads CLICOLOR_FORCE or FORCE_COLOR: set, and not 0 or false.
-func forced(v string) bool {
-	return v != "" && v != "0" && !strings.EqualFold(v, "false")
-}
-
-// count says how many of a thing there are, in the singular for one: "1
-// theme", "3 themes".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+// colorOn decides colour for one stream, as mode and the environment say.
+func colorOn(stream any, e env, mode cli.Color) bool {
+	return mode.On(e.getenv, e.isTerminal(stream))
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
 
 // testEnv is an env with no terminal, no real signals and its own state
@@ -29,6 +31,7 @@ func testEnv(t *testing.T, stdin string) (env, *bytes.Buffer, *bytes.Buffer) {
 // TestExitCodes holds the documented exit codes: 0 done, 1 bad input, 2
 // wrong usage, and stderr's first line for each.
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.toml")
 	if err := os.WriteFile(broken, []byte("title = \"x"), 0o600); err != nil {
@@ -45,20 +48,20 @@ func TestExitCodes(t *testing.T) {
 		code   int
 		stderr string // first line of stderr; empty means stderr stays empty
 	}{
-		{"help", []string{"--help"}, "", exitOK, ""},
-		{"version", []string{"--version"}, "", exitOK, ""},
-		{"check the built-in bank", []string{"check"}, "", exitOK, ""},
-		{"bank", []string{"bank"}, "", exitOK, ""},
-		{"answers file", []string{"--answers", answers}, "", exitOK, ""},
-		{"unknown flag", []string{"--frobnicate"}, "", exitUsage, "careerquiz: unknown flag --frobnicate"},
-		{"stray argument", []string{"extra"}, "", exitUsage, `careerquiz: unknown command "extra"`},
-		{"empty bank name", []string{"--questions", ""}, "", exitUsage, "careerquiz: --questions needs a file name"},
-		{"empty answers name", []string{"--answers="}, "", exitUsage, "careerquiz: --answers needs a file name"},
-		{"check with two files", []string{"check", "a", "b"}, "", exitUsage, "careerquiz: check takes one bank file, got 2"},
-		{"broken bank", []string{"--questions", broken}, "", exitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
-		{"broken bank in check", []string{"check", broken}, "", exitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
-		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", exitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": open: no such file or directory"},
-		{"input ends at once", nil, "", exitError, "careerquiz: input ended; nothing answered yet"},
+		{"help", []string{"--help"}, "", cli.ExitOK, ""},
+		{"version", []string{"--version"}, "", cli.ExitOK, ""},
+		{"check the built-in bank", []string{"check"}, "", cli.ExitOK, ""},
+		{"bank", []string{"bank"}, "", cli.ExitOK, ""},
+		{"answers file", []string{"--answers", answers}, "", cli.ExitOK, ""},
+		{"unknown flag", []string{"--frobnicate"}, "", cli.ExitUsage, "careerquiz: unknown flag --frobnicate"},
+		{"stray argument", []string{"extra"}, "", cli.ExitUsage, `careerquiz: unknown command "extra"`},
+		{"empty bank name", []string{"--questions", ""}, "", cli.ExitUsage, "careerquiz: --questions needs a file name"},
+		{"empty answers name", []string{"--answers="}, "", cli.ExitUsage, "careerquiz: --answers needs a file name"},
+		{"check with two files", []string{"check", "a", "b"}, "", cli.ExitUsage, "careerquiz: check takes one bank file, got 2"},
+		{"broken bank", []string{"--questions", broken}, "", cli.ExitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
+		{"broken bank in check", []string{"check", broken}, "", cli.ExitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
+		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", cli.ExitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": open: no such file or directory"},
+		{"input ends at once", nil, "", cli.ExitError, "careerquiz: input ended; nothing answered yet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +71,7 @@ func TestExitCodes(t *testing.T) {
 			}
 			first, _, _ := strings.Cut(stderr.String(), "\n")
 			if tt.stderr == "" {
-				if tt.code == exitOK && stderr.Len() > 0 && tt.args != nil {
+				if tt.code == cli.ExitOK && stderr.Len() > 0 && tt.args != nil {
 					t.Errorf("stderr not empty:\n%s", stderr)
 				}
 				return
@@ -83,8 +86,9 @@ func TestExitCodes(t *testing.T) {
 // TestStdoutHoldsOnlyTheResult: prompts, progress and hints go to stderr,
 // so that `careerquiz --json > result.json` leaves clean JSON.
 func TestStdoutHoldsOnlyTheResult(t *testing.T) {
+	t.Parallel()
 	e, stdout, stderr := testEnv(t, strings.Repeat("2\n", 30))
-	if code := run([]string{"--json"}, e); code != exitOK {
+	if code := run([]string{"--json"}, e); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
 	out := stdout.String()

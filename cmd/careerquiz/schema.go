@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/careerquiz/careerquiz"
-
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
@@ -20,12 +20,12 @@ var schemas = []struct {
 }
 
 func runSchema(args []string, e env) error {
-	rest, err := parseArgs("schema", args, noFlags, &struct{}{})
+	rest, err := cli.Parse("schema", args, noFlags, &struct{}{})
 	if err != nil {
 		return err
 	}
 	if len(rest) > 1 {
-		return usageError{fmt.Sprintf("schema takes one name, got %d", len(rest))}
+		return cli.UsageError{Msg: fmt.Sprintf("schema takes one name, got %d", len(rest))}
 	}
 	name := schemas[0].name
 	if len(rest) == 1 {
@@ -39,9 +39,9 @@ func runSchema(args []string, e env) error {
 		}
 		names = append(names, s.name)
 	}
-	err = usageError{fmt.Sprintf("schema: no schema called %q", name)}
+	err = cli.UsageError{Msg: fmt.Sprintf("schema: no schema called %q", name)}
 	if s := suggest.Closest(name, names); s != "" {
-		return withHint(err, "did you mean 'careerquiz schema %s'?", s)
+		return cli.WithHint(err, "did you mean 'careerquiz schema %s'?", s)
 	}
-	return withHint(err, "the schemas are bank, result and check")
+	return cli.WithHint(err, "the schemas are bank, result and check")
 }

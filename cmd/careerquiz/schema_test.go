@@ -9,9 +9,11 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"github.com/careerquiz/careerquiz"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
 
 // schemaOf compiles the schema `careerquiz schema NAME` prints, which is
@@ -19,7 +21,7 @@ import (
 func schemaOf(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
 	e, stdout, stderr := testEnv(t, "")
-	if code := run([]string{"schema", name}, e); code != exitOK {
+	if code := run([]string{"schema", name}, e); code != cli.ExitOK {
 		t.Fatalf("careerquiz schema %s: exit code %d; stderr:\n%s", name, code, stderr)
 	}
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
@@ -53,6 +55,7 @@ func validate(t *testing.T, schema *jsonschema.Schema, doc []byte) {
 // --json, on the built-in bank, to `careerquiz schema result`, the schema
 // that ships for programs reading results.
 func TestResultsMatchTheSchema(t *testing.T) {
+	t.Parallel()
 	schema := schemaOf(t, "result")
 	answerSets := map[string]string{
 		"engineer":  "messaging = 2\ncrash = 3\ncomponents = 5\ncolleagues = 1\npasswords = 2\nsecurity-tasks = [1, 3, 6]\n",
@@ -75,7 +78,7 @@ func TestResultsMatchTheSchema(t *testing.T) {
 				args = append(args, "--seed", "42")
 			}
 			e, stdout, stderr := testEnv(t, "")
-			if code := run(args, e); code != exitOK {
+			if code := run(args, e); code != cli.ExitOK {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
 			validate(t, schema, stdout.Bytes())
@@ -88,6 +91,7 @@ func TestResultsMatchTheSchema(t *testing.T) {
 // command-line scripts hold (broken ones included, which report ok false
 // and their errors), and for a bank read from standard input.
 func TestCheckReportsMatchTheSchema(t *testing.T) {
+	t.Parallel()
 	schema := schemaOf(t, "check")
 	banks := map[string][]byte{"built-in": nil}
 	scripts, err := filepath.Glob("testdata/script/*.txtar")
@@ -121,16 +125,16 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 			}
 			e, stdout, stderr := testEnv(t, "")
 			code := run(args, e)
-			if code != exitOK && code != exitError {
+			if code != cli.ExitOK && code != cli.ExitError {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}
-			sawBroken = sawBroken || code == exitError
+			sawBroken = sawBroken || code == cli.ExitError
 			validate(t, schema, stdout.Bytes())
 			var doc struct{ OK bool }
 			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.OK != (code == exitOK) {
+			if doc.OK != (code == cli.ExitOK) {
 				t.Errorf("ok is %v, exit code %d", doc.OK, code)
 			}
 		})
@@ -140,7 +144,7 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 	}
 	t.Run("standard input", func(t *testing.T) {
 		e, stdout, stderr := testEnv(t, string(banks["three_paths.txtar/three.toml"]))
-		if code := run([]string{"check", "--json", "-"}, e); code != exitOK {
+		if code := run([]string{"check", "--json", "-"}, e); code != cli.ExitOK {
 			t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 		}
 		validate(t, schema, stdout.Bytes())
@@ -150,9 +154,10 @@ func TestCheckReportsMatchTheSchema(t *testing.T) {
 // TestBuiltInBankMatchesTheSchema holds what `careerquiz bank` prints to
 // `careerquiz schema`, as an editor checking a new bank would.
 func TestBuiltInBankMatchesTheSchema(t *testing.T) {
+	t.Parallel()
 	schema := schemaOf(t, "bank")
 	e, stdout, stderr := testEnv(t, "")
-	if code := run([]string{"bank"}, e); code != exitOK {
+	if code := run([]string{"bank"}, e); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
 	var bank any
@@ -170,6 +175,7 @@ func TestBuiltInBankMatchesTheSchema(t *testing.T) {
 // outside the repository names ./questions.schema.json, and its header says
 // how to put that file there.
 func TestBankHeaderSaysWhereTheSchemaIs(t *testing.T) {
+	t.Parallel()
 	e, stdout, _ := testEnv(t, "")
 	run([]string{"bank"}, e)
 	bank := stdout.String()
@@ -187,6 +193,7 @@ func TestBankHeaderSaysWhereTheSchemaIs(t *testing.T) {
 // repository's .gitattributes) would embed other bytes, with another
 // sha256 in every result.
 func TestEmbeddedBankKeepsLF(t *testing.T) {
+	t.Parallel()
 	if bytes.Contains(careerquiz.Questions, []byte("\r")) {
 		t.Error("the embedded bank holds CR: this checkout converted line endings; see .gitattributes")
 	}

@@ -9,89 +9,34 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
-	"github.com/careerquiz/careerquiz/quiz"
-	"github.com/fatih/color"
-	"golang.org/x/term"
 )
 
-// screenWidth is the width output is laid out for where the stream it goes
-// to has no width of its own (a file, a pipe): the quiz must read well on
-// an 80×24 terminal.
-const screenWidth = 80
-
-// widestScreen is as wide as the screens grow on a wide terminal: longer
-// lines are hard to read.
-const widestScreen = 100
-
 // layoutWidth is the width to lay out what is written to stream: the
-// terminal's, up to widestScreen, or screenWidth where it is no terminal.
-func layoutWidth(stream any) int {
-	f, ok := stream.(interface{ Fd() uintptr })
-	if !ok {
-		return screenWidth
+// terminal's, up to session.Widest, or render.ScreenWidth where it is no
+// terminal (a file, a pipe).
+func (e env) layoutWidth(stream any) int {
+	if e.columns != nil {
+		if cols := e.columns(stream); cols > 0 {
+			return min(cols, session.Widest)
+		}
 	}
-	cols, _, err := term.GetSize(int(f.Fd()))
-	if err != nil || cols <= 0 {
-		return screenWidth
-	}
-	return min(cols, widestScreen)
+	return render.ScreenWidth
 }
 
-// messageWidth is the width messages to stream are wrapped at: the
-// terminal's, up to widestScreen, or 0 for no wrapping where stream is no
-// terminal, since a script reading a pipe or a log wants a message whole on
-// one line.
-func messageWidth(stream any) int {
-	f, ok := stream.(interface{ Fd() uintptr })
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return 0
+// msgs writes messages to stderr, wrapped at the terminal's width, up to
+// session.Widest, or not at all where stderr is no terminal, since a script
+// reading a pipe or a log wants a message whole on one line.
+func (e env) msgs() cli.Messages {
+	m := cli.Messages{W: e.stderr}
+	if e.isTerminal(e.stderr) {
+		m.Width = e.layoutWidth(e.stderr)
 	}
-	return layoutWidth(stream)
-}
-
-// wrapMessage wraps each line of msg longer than width between words,
-// continuing it at its own indent. A file name must copy cleanly: a long
-// one (anything with a folder in it, over half the width) stands whole on
-// a line of its own, and so does any word longer than the line. A width of
-// 0 leaves msg as it is.
-func wrapMessage(msg string, width int) string {
-	if width <= 0 {
-		return msg
-	}
-	lines := strings.Split(msg, "\n")
-	for i, line := range lines {
-		if utf8.RuneCountInString(line) <= width {
-			continue
-		}
-		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
-		avail := width - len(indent)
-		var out []string
-		var prose []string
-		flush := func() {
-			if len(prose) > 0 {
-				out = append(out, textwrap.Wrap(strings.Join(prose, " "), width, indent)...)
-				prose = nil
-			}
-		}
-		for _, word := range strings.Fields(line) {
-			n := utf8.RuneCountInString(word)
-			if n > avail || (n > width/2 && strings.ContainsAny(word, `/\`)) {
-				flush()
-				out = append(out, indent+word)
-				continue
-			}
-			prose = append(prose, word)
-		}
-		flush()
-		lines[i] = strings.Join(out, "\n")
-	}
-	return strings.Join(lines, "\n")
+	return m
 }
 
 // cursorMoves reports whether the terminal named by TERM can move the
@@ -103,101 +48,23 @@ func cursorMoves(e env) bool {
 	return t != "dumb" && (t != "" || e.goos == "windows")
 }
 
-// secondsPerQuestion is a generous reading-and-thinking time, for the
-// opening screen's "about N minutes".
-const secondsPerQuestion = 12
-
-// chooseAsker gives the session the terminal asker where a person is at a
-// terminal on both stdin and stderr that can move the cursor, and the plain
-// asker otherwise.
-func (s *session) chooseAsker(o *options, e env, stops *stopper, stdinTTY, stderrColor bool) {
-	in, inFile := e.stdin.(*os.File)
-	errFile, errIsFile := e.stderr.(*os.File)
-	if !o.plain && stdinTTY && inFile && errIsFile && e.isTerminal(e.stderr) && cursorMoves(e) {
-		// The terminal asker puts the terminal in raw mode, where Ctrl-C is
-		// a key press it reports itself. On any other way out the terminal
-		// must still be left as it was found.
-		s.restore = func() {}
-		if state, err := term.GetState(int(in.Fd())); err == nil {
-			s.restore = func() { _ = term.Restore(int(in.Fd()), state) }
-		}
-		s.asker = ask.NewTerminal(in, errFile, ask.Options{Width: widestScreen, Color: stderrColor})
-		// A signal from outside (kill -INT, kill -TERM, a closed
-		// terminal) while survey waits for a key: survey cannot be told
-		// to stop, so the run ends from the signal handler.
-		stops.onStop(s.restore, s.signalNote)
-	} else {
-		interrupt := make(chan struct{})
-		s.asker = ask.NewPlain(e.stdin, e.stderr, ask.Options{Width: layoutWidth(e.stderr), Color: stderrColor, Interrupt: interrupt,
-			EndIsQuit: stdinTTY})
-		// The plain asker gives up its read and returns, and the
-		// interruption is reported like Ctrl-C.
-		stops.handOff(interrupt)
-		stops.onStop(nil, s.signalNote)
-	}
-}
-
-// opening shows the title, the intro, the size of the quiz and the keys,
-// wrapped at the terminal's width.
-func (s *session) opening() {
-	bold := color.New(color.Bold)
-	if s.color {
-		bold.EnableColor()
-	} else {
-		bold.DisableColor()
-	}
-	width := layoutWidth(s.out)
-	n := len(s.bank.Questions)
-	minutes := max(1, (n*secondsPerQuestion+59)/60)
-	fmt.Fprintln(s.out, bold.Sprint(textwrap.String(s.bank.Title, width, "")))
-	fmt.Fprintln(s.out, textwrap.String(s.bank.Intro, width, ""))
-	fmt.Fprintln(s.out)
-	// The size of the quiz and the keys share one short paragraph, so that
-	// the title stays on an 80×24 screen above the first question.
-	about := fmt.Sprintf("%s, about %s.", count(n, "question"), count(minutes, "minute"))
-	if s.next > 0 {
-		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
-	}
-	quits := "Ctrl-C or Ctrl-D saves and quits"
-	if _, plain := s.asker.(*ask.Plain); plain {
-		quits = "Ctrl-C saves and quits"
-	}
-	if s.store == nil {
-		// A run that saves nothing must not promise it: say once, here,
-		// what a stop does instead.
-		quits = strings.TrimSuffix(quits, "saves and quits") + "quits"
-	}
-	keys := "Move with ↑ ↓ and answer with Enter; Space ticks where several options may be picked. b or Esc goes back, s skips. " + quits + "; the keys are shown under every question."
-	if _, plain := s.asker.(*ask.Plain); plain {
-		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. " + quits + "."
-	}
-	if s.store == nil {
-		why, _ := s.unsaved.Load().(string)
-		if why == "" {
-			why = "progress cannot be saved"
-		}
-		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
-	}
-	fmt.Fprintln(s.out, textwrap.String(about+" "+keys, width, ""))
-}
-
 // endLine is the last thing a quiz taken at a terminal prints, so that it
 // never ends in silence or with its verdict scrolled away: after a text
 // report on the terminal, the verdict again in one line; when the result
 // went elsewhere, where it went.
-func endLine(r report.Run, o options, interactive bool, e env) {
-	verdict := report.Verdict(r.Result)
+func endLine(r render.Run, o options, interactive bool, e env) {
+	verdict := render.Verdict(r.Result)
 	toScreen := o.output == "" && e.isTerminal(e.stdout)
 	switch {
-	case toScreen && o.format == formatText:
-		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", layoutWidth(e.stdout), ""))
+	case toScreen && o.format == render.Text:
+		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
 	case toScreen || !interactive:
 	default:
-		say(e.stderr, "Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
+		e.msgs().Say("Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
 		// The warnings are in the file, out of sight: the one thing a
 		// person must not miss about the result goes with it here.
-		for _, note := range report.WarningNotes(r.Result) {
-			say(e.stderr, "  ! %s.\n", capitalize(note))
+		for _, note := range render.WarningNotes(r.Result) {
+			e.msgs().Say("  ! %s\n", note)
 		}
 	}
 }
@@ -237,36 +104,4 @@ func stdoutFile(e env) string {
 		}
 	}
 	return name
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// prompt is question q as the asker puts it, at the session's place in the
-// quiz.
-func (s *session) prompt(q *quiz.Question) ask.Prompt {
-	labels := make([]string, len(q.Options))
-	for i, opt := range q.Options {
-		labels[i] = opt.Text
-	}
-	var sides []string
-	for _, side := range q.Sides {
-		sides = append(sides, side.Text)
-	}
-	// A profile question counts for no theme, whatever theme it is filed
-	// under, so its header names none.
-	theme := q.Theme
-	if !q.Scored() {
-		theme = ""
-	} else if ti := s.bank.ThemeIndex(q.Theme); ti >= 0 {
-		theme = s.bank.Themes[ti].Name
-	}
-	return ask.Prompt{
-		Number: s.next + 1, Total: len(s.bank.Questions), Theme: theme,
-		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
-		Default:  max(q.DefaultPick(), 0),
-		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
-	}
 }

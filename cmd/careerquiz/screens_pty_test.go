@@ -14,8 +14,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -90,8 +91,8 @@ func TestEveryScreen(t *testing.T) {
 				}
 				return p.See("progress saved")
 			})
-			if code != exitInterrupt {
-				t.Fatalf("exit code after Ctrl-D %d, want %d", code, exitInterrupt)
+			if code != cli.ExitInterrupt {
+				t.Fatalf("exit code after Ctrl-D %d, want %d", code, cli.ExitInterrupt)
 			}
 
 			// The second sitting: the resume offer, the pick-any question
@@ -135,8 +136,8 @@ func TestEveryScreen(t *testing.T) {
 				}
 				return p.Leave()
 			})
-			if code != exitOK {
-				t.Fatalf("exit code %d, want %d", code, exitOK)
+			if code != cli.ExitOK {
+				t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 			}
 			answers = answersOf(t, stdout)
 			sameAnswers(t, answers, map[string]any{"messaging": 2.0, "payments-down": 2.0,
@@ -160,8 +161,8 @@ func TestEveryScreen(t *testing.T) {
 				screen = p.Screen()
 				return nil
 			})
-			if code != exitOK {
-				t.Fatalf("exit code %d, want %d", code, exitOK)
+			if code != cli.ExitOK {
+				t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 			}
 			a, err := quiz.ParseAnswers(b, "enter", []byte(`messaging = 1
 payments-down = 3
@@ -170,7 +171,7 @@ interactions = 3`))
 			if err != nil {
 				t.Fatal(err)
 			}
-			verdict := "Verdict: " + report.Verdict(scoring.Score(b, a)) + "."
+			verdict := "Verdict: " + render.Verdict(scoring.Score(b, a)) + "."
 			if !strings.Contains(strings.Join(strings.Fields(screen), " "), verdict) {
 				t.Errorf("%q is not on the screen once the report is shown:\n%s", verdict, screen)
 			}
@@ -233,8 +234,8 @@ func TestDumbTerminal(t *testing.T) {
 		output = p.Output()
 		return err
 	})
-	if code != exitOK {
-		t.Fatalf("exit code %d, want %d", code, exitOK)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d, want %d", code, cli.ExitOK)
 	}
 	answersOf(t, stdout)
 	if i := strings.IndexByte(output, 0x1b); i >= 0 {

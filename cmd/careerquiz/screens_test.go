@@ -8,12 +8,14 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
 func TestEndLine(t *testing.T) {
-	r := report.Run{Result: scoring.Result{
+	t.Parallel()
+	r := render.Run{Result: scoring.Result{
 		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
 		Recommendation: &scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Moderate, RunnerUp: "developer"},
 	}}
@@ -25,16 +27,16 @@ func TestEndLine(t *testing.T) {
 		stdoutTTY            bool
 		wantStdout, wantErrs string
 	}{
-		{"a text report on the terminal ends with the verdict", options{format: formatText}, true, true,
+		{"a text report on the terminal ends with the verdict", options{format: render.Text}, true, true,
 			"\nVerdict: Back-end engineer (moderate). The breakdown, the reasons and the next\nsteps are above.\n", ""},
-		{"so does one from an answers file", options{format: formatText}, false, true,
+		{"so does one from an answers file", options{format: render.Text}, false, true,
 			"\nVerdict: Back-end engineer (moderate). The breakdown, the reasons and the next\nsteps are above.\n", ""},
-		{"JSON on the terminal is left as it is", options{format: formatJSON}, true, true, "", ""},
-		{"a quiz whose result is redirected says where it went", options{format: formatJSON}, true, false,
+		{"JSON on the terminal is left as it is", options{format: render.JSON}, true, true, "", ""},
+		{"a quiz whose result is redirected says where it went", options{format: render.JSON}, true, false,
 			"", "Done: Back-end engineer (moderate). Result written to standard output.\n"},
-		{"or names the --output file", options{format: formatText, output: "report.txt"}, true, true,
+		{"or names the --output file", options{format: render.Text, output: "report.txt"}, true, true,
 			"", "Done: Back-end engineer (moderate). Result written to report.txt.\n"},
-		{"a scripted run stays quiet", options{format: formatJSON}, false, false, "", ""},
+		{"a scripted run stays quiet", options{format: render.JSON}, false, false, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,7 +55,8 @@ func TestEndLine(t *testing.T) {
 // the terminal and at the end of a text report alike, and a result written
 // to a file brings its warnings to the terminal, one short line each.
 func TestEndLineOfAResultWithWarnings(t *testing.T) {
-	r := report.Run{Result: scoring.Result{
+	t.Parallel()
+	r := render.Run{Result: scoring.Result{
 		Paths:          []scoring.PathScore{{ID: "engineer", Name: "Back-end engineer"}, {ID: "developer", Name: "Back-end developer"}},
 		Recommendation: &scoring.Recommendation{Path: "developer", Name: "Back-end developer", Strength: scoring.Balanced, RunnerUp: "engineer", Margin: 4},
 		Warnings:       []scoring.Warning{{Code: scoring.WarnAlwaysMiddle, Count: 24}},
@@ -64,10 +67,10 @@ func TestEndLineOfAResultWithWarnings(t *testing.T) {
 		stdoutTTY            bool
 		wantStdout, wantErrs string
 	}{
-		{"JSON to a file", options{format: formatJSON}, false,
+		{"JSON to a file", options{format: render.JSON}, false,
 			"", "Done: no clear preference (balanced; leaning a little to Back-end developer). Result written to standard output.\n" +
 				"  ! You gave the middle answer all 24 times it was offered: it may mean little.\n"},
-		{"a text report on the terminal, where the warnings are in the report", options{format: formatText}, true,
+		{"a text report on the terminal, where the warnings are in the report", options{format: render.Text}, true,
 			"\nVerdict: no clear preference (balanced; leaning a little to Back-end developer).\nThe breakdown, the reasons and the next steps are above.\n", ""},
 	}
 	for _, tt := range tests {
@@ -85,6 +88,7 @@ func TestEndLineOfAResultWithWarnings(t *testing.T) {
 
 // TestStdoutFile: a result redirected to a file is named by the file's path.
 func TestStdoutFile(t *testing.T) {
+	t.Parallel()
 	f, err := os.Create(filepath.Join(t.TempDir(), "result.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +113,7 @@ func TestStdoutFile(t *testing.T) {
 }
 
 func TestCursorMoves(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		term, goos string
 		want       bool
@@ -132,6 +137,7 @@ func TestCursorMoves(t *testing.T) {
 // a message that fits, or one going to no terminal (width 0), is left as
 // it is.
 func TestWrapMessage(t *testing.T) {
+	t.Parallel()
 	const kept = "/home/someone/.local/share/careerquiz/results/result-2026-12-02T07-09-45.167Z.json"
 	tests := []struct {
 		name  string
@@ -153,9 +159,9 @@ func TestWrapMessage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := wrapMessage(tt.msg, tt.width)
+			got := cli.Wrap(tt.msg, tt.width)
 			if got != tt.want {
-				t.Errorf("wrapMessage(%q, %d) =\n%s\nwant\n%s", tt.msg, tt.width, got, tt.want)
+				t.Errorf("cli.Wrap(%q, %d) =\n%s\nwant\n%s", tt.msg, tt.width, got, tt.want)
 			}
 			for _, line := range strings.Split(got, "\n") {
 				if utf8.RuneCountInString(line) > tt.width && tt.width > 0 && !strings.Contains(line, "/") {

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"sync"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 )
 
 // stopper ends a quiz run on SIGINT, SIGTERM or SIGHUP, whatever the run is
@@ -51,26 +53,26 @@ func watchSignals(e env) *stopper {
 			if note != nil {
 				msg = note()
 			}
-			say(e.stderr, "careerquiz: %s\n", msg)
-			e.exit(exitInterrupt)
+			e.msgs().Say("careerquiz: %s\n", msg)
+			e.exit(cli.ExitInterrupt)
 			return
 		}
 	}()
 	return s
 }
 
-// handOff makes the next signal close ch instead of ending the process,
-// until the handoff is taken back with handOff(nil).
-func (s *stopper) handOff(ch chan struct{}) {
+// HandOff makes the next signal close ch instead of ending the process,
+// until the handoff is taken back with HandOff(nil).
+func (s *stopper) HandOff(ch chan struct{}) {
 	s.mu.Lock()
 	s.handoff = ch
 	s.mu.Unlock()
 }
 
-// onStop sets what a signal does before the process ends: give the terminal
+// OnStop sets what a signal does before the process ends: give the terminal
 // back (restore may be nil) and say what note returns (it is called from
 // another goroutine).
-func (s *stopper) onStop(restore func(), note func() string) {
+func (s *stopper) OnStop(restore func(), note func() string) {
 	s.mu.Lock()
 	s.restore, s.note = restore, note
 	s.mu.Unlock()

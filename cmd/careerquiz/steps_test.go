@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -125,7 +126,7 @@ func take(t *testing.T, answers map[string]any, args ...string) string {
 		t.Fatal(err)
 	}
 	e, stdout, stderr := testEnv(t, "")
-	if code := run(append([]string{"--answers", file}, args...), e); code != exitOK {
+	if code := run(append([]string{"--answers", file}, args...), e); code != cli.ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	return stdout.String()
@@ -198,6 +199,7 @@ func firstLanguage(b *quiz.Bank) []string {
 }
 
 func TestStepsFitExperience(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	first := firstLanguage(b)
 	if len(first) == 0 {
@@ -233,6 +235,7 @@ func TestStepsFitExperience(t *testing.T) {
 }
 
 func TestStepsFitThemes(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	var developerTexts []string
 	for _, s := range b.Paths[b.PathIndex("developer")].Steps {
@@ -274,6 +277,7 @@ func TestStepsFitThemes(t *testing.T) {
 }
 
 func TestStepsTryBothWhenBalanced(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	a := balanced(t, b)
 	doc := takeJSON(t, a)
@@ -289,6 +293,7 @@ func TestStepsTryBothWhenBalanced(t *testing.T) {
 // TestTextShowsAFewSteps reads the text report for several profiles: it
 // lists one to five steps, and a line on the other path's first step.
 func TestTextShowsAFewSteps(t *testing.T) {
+	t.Parallel()
 	b := builtinBank(t)
 	numbered := regexp.MustCompile(`^ {4}\d\. `)
 	profiles := map[string]map[string]any{

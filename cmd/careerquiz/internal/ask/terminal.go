@@ -10,12 +10,13 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 )
 
 // FileReader is a terminal to read keys from, such as os.Stdin.
@@ -332,7 +333,7 @@ func keyHint(p Prompt, width int) string {
 		forms[0][i] = k.long
 	}
 	for _, parts := range forms {
-		if line := strings.Join(parts, " · "); utf8.RuneCountInString(line) <= width {
+		if line := strings.Join(parts, " · "); textwrap.Width(line) <= width {
 			return line
 		}
 	}
@@ -342,7 +343,7 @@ func keyHint(p Prompt, width int) string {
 		switch {
 		case line == "":
 			line = k
-		case utf8.RuneCountInString(line+" · "+k) <= width:
+		case textwrap.Width(line+" · "+k) <= width:
 			line += " · " + k
 		default:
 			lines = append(lines, line)
@@ -359,7 +360,7 @@ func (t *Terminal) Confirm(question string, def bool) (bool, error) {
 	message := question
 	// survey puts "? " before the message and " (Y/n) " and the typed
 	// answer after it, all on one line.
-	if utf8.RuneCountInString(question)+16 > width {
+	if textwrap.Width(question)+16 > width {
 		text := strings.Join(wrap(question, width), "\n") + "\n"
 		if _, err := io.WriteString(t.out, text); err != nil {
 			return false, fmt.Errorf("writing question: %w", err)

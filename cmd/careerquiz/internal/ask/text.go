@@ -31,12 +31,7 @@ func body(p Prompt, width int) string {
 		put(wrap(p.Text, width))
 	}
 	for i, side := range p.Sides {
-		letter := string(rune('A'+i)) + ": "
-		lines := textwrap.Wrap(side, width, "   ")
-		if len(lines) > 0 {
-			lines[0] = letter + strings.TrimPrefix(lines[0], "   ")
-		}
-		put(lines)
+		put(textwrap.Hanging(string(rune('A'+i))+": ", "   ", side, width))
 	}
 	if p.Help != "" {
 		put(wrap(p.Help, width))

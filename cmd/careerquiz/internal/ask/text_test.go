@@ -8,6 +8,7 @@ import (
 )
 
 func TestProgress(t *testing.T) {
+	t.Parallel()
 	p := Prompt{Number: 3, Total: 26, Theme: "Security"}
 	if got, want := progress(p), "Question 3 of 26 · Security"; got != want {
 		t.Errorf("progress = %q, want %q", got, want)
@@ -19,6 +20,7 @@ func TestProgress(t *testing.T) {
 }
 
 func TestPreviousPicks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		kind  quiz.Kind

@@ -182,6 +182,7 @@ func firstMinusSecond(pts []float64) float64 { return pts[0] - pts[1] }
 // The figures of a simulated cohort agree with the two-pass computation to
 // well within the 0.001 they are judged by.
 func TestFiguresMatchTwoPass(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	for _, tc := range []struct {
 		name string
@@ -234,6 +235,7 @@ func TestFiguresMatchTwoPass(t *testing.T) {
 // With three paths, alpha is taken on the first path against the mean of
 // the others, and per path on each path's own points.
 func TestThreePathsMatchTwoPass(t *testing.T) {
+	t.Parallel()
 	b := threePaths(t)
 	as, rs := cohortOf(b, 300, 0.02, 3)
 	c := New(b)
@@ -264,6 +266,7 @@ func TestThreePathsMatchTwoPass(t *testing.T) {
 // A question everyone answers the same way has no variance: its item–rest
 // correlation is null, not NaN, and it is flagged as one-sided.
 func TestNoVarianceIsNullAndFlagged(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	as, _ := cohortOf(b, 200, 0, 11)
 	q := b.Questions[0]
@@ -306,6 +309,7 @@ func reversed(b *quiz.Bank) (*quiz.Bank, int) {
 // and is flagged, with something to try, however few people there are:
 // below ReliabilityMin the flag is marked tentative and says so.
 func TestReversedQuestionIsFlagged(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	rev, qi := reversed(b)
 	id := rev.Questions[qi].ID
@@ -352,6 +356,7 @@ func TestReversedQuestionIsFlagged(t *testing.T) {
 // Answers picked at random go with nothing: every item–rest is near zero,
 // and a slightly negative one is called weak, not keyed the wrong way.
 func TestRandomAnswersAreWeakNotNegative(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	rng := rand.New(rand.NewPCG(3, 3))
 	c := New(b)
@@ -385,6 +390,7 @@ func TestRandomAnswersAreWeakNotNegative(t *testing.T) {
 // are given, but nothing reads them as good, and every −1 is flagged as
 // tentative rather than passed over.
 func TestTwoPeopleAreTooFewToJudge(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	a1, a2 := quiz.Answers{}, quiz.Answers{}
 	for i, q := range b.Questions {
@@ -444,6 +450,7 @@ func TestTwoPeopleAreTooFewToJudge(t *testing.T) {
 // Recommendations, labels and the split histogram count what scoring said,
 // person by person; option counts add up to the answers.
 func TestCountsFollowScoring(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	as, rs := cohortOf(b, 250, 0.3, 9)
 	c := New(b)
@@ -522,6 +529,7 @@ func TestCountsFollowScoring(t *testing.T) {
 
 // Too few people for a figure give null, never NaN or a guess.
 func TestEmptyAndSingle(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	c := New(b)
 	r := c.Report()
@@ -540,6 +548,7 @@ func TestEmptyAndSingle(t *testing.T) {
 }
 
 func TestBin(t *testing.T) {
+	t.Parallel()
 	for share, want := range map[float64]int{0: 0, 9.99: 0, 10: 1, 55: 5, 99.9: 9, 100: 9, -1: 0, 101: 9} {
 		if got := bin(share); got != want {
 			t.Errorf("bin(%v) = %d, want %d", share, got, want)
@@ -548,6 +557,7 @@ func TestBin(t *testing.T) {
 }
 
 func TestLean(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		pts  []float64
 		want int
@@ -615,6 +625,7 @@ name = "Work"
 // it is not in alpha, has no item–rest correlation, and skipping it leaves
 // a person complete.
 func TestUnscoredIsNotAnItem(t *testing.T) {
+	t.Parallel()
 	b := builtin(t)
 	src := string(careerquiz.Questions) + `
 [[questions]]

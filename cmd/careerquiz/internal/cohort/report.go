@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -14,8 +15,8 @@ const Schema = "careerquiz.stats/v1"
 // `careerquiz stats --json` prints; figures that cannot be computed (too few
 // people, or no variation) are null.
 type Report struct {
-	Schema string `json:"schema"`
-	Bank   Bank   `json:"bank"`
+	Schema string      `json:"schema"`
+	Bank   result.Bank `json:"bank"`
 	// People is how many results were counted; Complete how many of them
 	// answered every scored question.
 	People   int `json:"people"`
@@ -43,13 +44,6 @@ type Report struct {
 	Labels    Labels     `json:"labels"`
 	Questions []Question `json:"questions"`
 	Flags     []Flag     `json:"flags"`
-}
-
-// Bank names the bank the results were scored against.
-type Bank struct {
-	Title     string `json:"title"`
-	Questions int    `json:"questions"`
-	SHA256    string `json:"sha256"`
 }
 
 // Path is one path: how many were recommended it, with which labels, and
@@ -165,7 +159,7 @@ func (c *Cohort) Report() Report {
 	b := c.bank
 	r := Report{
 		Schema:           Schema,
-		Bank:             Bank{Title: b.Title, Questions: len(b.Questions), SHA256: b.SHA256},
+		Bank:             result.Bank{Title: b.Title, Questions: len(b.Questions), SHA256: b.SHA256},
 		People:           c.people,
 		Complete:         c.complete,
 		Items:            len(c.items),

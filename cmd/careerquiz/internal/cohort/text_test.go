@@ -1,4 +1,4 @@
-package cohort
+package cohort_test
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -13,7 +15,8 @@ import (
 // The text report fits 80 columns, shows one split for two paths and one
 // per path for more, and gives every path's own alpha when there are more
 // than two.
-func TestWriteText(t *testing.T) {
+func TestWriteStats(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		three bool
@@ -28,17 +31,17 @@ func TestWriteText(t *testing.T) {
 			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := builtin(t)
+			b := cohort.Builtin(t)
 			if tc.three {
-				b = threePaths(t)
+				b = cohort.ThreePaths(t)
 			}
-			as, rs := cohortOf(b, 200, 0.01, 4)
-			c := New(b)
+			as, rs := cohort.CohortOf(b, 200, 0.01, 4)
+			c := cohort.New(b)
 			for i := range as {
 				c.Add(as[i], rs[i])
 			}
 			var out bytes.Buffer
-			if err := WriteText(&out, c.Report(), false); err != nil {
+			if err := render.WriteStats(&out, c.Report(), false); err != nil {
 				t.Fatal(err)
 			}
 			text := out.String()
@@ -53,7 +56,7 @@ func TestWriteText(t *testing.T) {
 				}
 			}
 			for _, line := range strings.Split(text, "\n") {
-				if n := utf8.RuneCountInString(line); n > width {
+				if n := utf8.RuneCountInString(line); n > render.ScreenWidth {
 					t.Errorf("%d columns: %q", n, line)
 				}
 				if strings.TrimRight(line, " ") != line {
@@ -68,17 +71,18 @@ func TestWriteText(t *testing.T) {
 }
 
 // Bank text reaches the terminal without control characters.
-func TestWriteTextCleansBankText(t *testing.T) {
-	b := builtin(t)
+func TestWriteStatsCleansBankText(t *testing.T) {
+	t.Parallel()
+	b := cohort.Builtin(t)
 	b.Title = "Evil\x1b]0;owned\x07 bank"
 	b.Paths[0].Name = "Eng\x1b[2Jineer"
-	c := New(b)
-	as, rs := cohortOf(b, 30, 0, 2)
+	c := cohort.New(b)
+	as, rs := cohort.CohortOf(b, 30, 0, 2)
 	for i := range as {
 		c.Add(as[i], rs[i])
 	}
 	var out bytes.Buffer
-	if err := WriteText(&out, c.Report(), false); err != nil {
+	if err := render.WriteStats(&out, c.Report(), false); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(out.String(), "\x1b\x07") {
@@ -88,24 +92,27 @@ func TestWriteTextCleansBankText(t *testing.T) {
 
 // Enough people who all answered alike give no alpha, and the report says
 // why rather than asking for more people.
-func TestWriteTextSameTotals(t *testing.T) {
-	b := builtin(t)
+func TestWriteStatsSameTotals(t *testing.T) {
+	t.Parallel()
+	b := cohort.Builtin(t)
 	same := quiz.Answers{}
 	for _, q := range b.Questions {
 		same[q.ID] = quiz.Answer{Picks: []int{0}}
 	}
-	c := New(b)
-	for range ReliabilityMin {
+	c := cohort.New(b)
+	for range cohort.ReliabilityMin {
 		c.Add(same, scoring.Score(b, same))
 	}
 	var out bytes.Buffer
-	if err := WriteText(&out, c.Report(), false); err != nil {
+	if err := render.WriteStats(&out, c.Report(), false); err != nil {
 		t.Fatal(err)
 	}
 	if want := "all have the same total"; !strings.Contains(out.String(), want) {
 		t.Errorf("no %q in\n%s", want, out.String())
 	}
 	if strings.Contains(out.String(), "too few") {
-		t.Errorf("%d people called too few:\n%s", ReliabilityMin, out.String())
+		t.Errorf("%d people called too few:\n%s", cohort.ReliabilityMin, out.String())
 	}
 }
+
+func init() { cohort.WriteText = render.WriteStats }

@@ -137,9 +137,6 @@ func fileName(key string) string {
 // Path is the file the progress is saved in, for messages.
 func (s *Store) Path() string { return s.path }
 
-// Key is the key of the store's bank.
-func (s *Store) Key() string { return s.key }
-
 // Lock takes the bank's lock for this run, without waiting. It reports
 // false, with no error, when another run holds it: that run's progress is
 // then not this run's to read, save or clear.

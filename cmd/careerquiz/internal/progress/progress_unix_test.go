@@ -18,6 +18,7 @@ import (
 // the quiz and /dev/zero would fill memory; each is refused at once, and
 // set aside rather than deleted.
 func TestLoadReadsOnlyRegularFiles(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		make   func(path string) error

@@ -57,6 +57,7 @@ func reload(t *testing.T, st progress.State) (*progress.Store, progress.State) {
 // the quiz resumes at the question on the screen, even one before answers
 // given later (the person went back).
 func TestRestoreLandsWhereThePersonWas(t *testing.T) {
+	t.Parallel()
 	b := testBank(t, nil)
 	for next := 0; next <= 3; next++ {
 		answers := quiz.Answers{}
@@ -79,6 +80,7 @@ func TestRestoreLandsWhereThePersonWas(t *testing.T) {
 // TestRestoreRefusesProgressThatDoesNotFit: progress saved for these very
 // bytes must fit them; anything else was not written by careerquiz.
 func TestRestoreRefusesProgressThatDoesNotFit(t *testing.T) {
+	t.Parallel()
 	b := testBank(t, nil)
 	tests := []struct {
 		name   string
@@ -114,6 +116,7 @@ func TestRestoreRefusesProgressThatDoesNotFit(t *testing.T) {
 // and picked options it still has, wherever the options moved, and says
 // how many of the saved answers still apply.
 func TestRestoreAfterAnEdit(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		edit  func(string) string

@@ -5,9 +5,12 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 func TestWrap(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		in     string
@@ -22,6 +25,11 @@ func TestWrap(t *testing.T) {
 		{"newlines kept", "one\n\ntwo", 20, "", []string{"one", "", "two"}},
 		{"trailing newline dropped", "one\n", 20, "", []string{"one"}},
 		{"runes not bytes", "ééééé ééééé", 5, "", []string{"ééééé", "ééééé"}},
+		// A Chinese character and an emoji each take two cells of a
+		// terminal, a combining accent none: lines are measured in cells.
+		{"Chinese in cells", "后端工程师设计整个系统 后端开发者写代码", 10, "", []string{"后端工程师", "设计整个系", "统", "后端开发者", "写代码"}},
+		{"emoji in cells", "🚀🚀 go 🚀🚀🚀", 6, "", []string{"🚀🚀", "go", "🚀🚀🚀"}},
+		{"a combining accent takes no cell", "cafe\u0301 cafe\u0301", 4, "", []string{"cafe\u0301", "cafe\u0301"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,7 +38,7 @@ func TestWrap(t *testing.T) {
 				t.Errorf("Wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 			}
 			for _, l := range got {
-				if utf8.RuneCountInString(l) > tt.width {
+				if Width(l) > tt.width {
 					t.Errorf("line %q is wider than %d", l, tt.width)
 				}
 			}
@@ -39,6 +47,7 @@ func TestWrap(t *testing.T) {
 }
 
 func TestTruncate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in    string
 		width int
@@ -48,6 +57,8 @@ func TestTruncate(t *testing.T) {
 		{"exactly10!", 10, "exactly10!"},
 		{"a bit too long", 10, "a bit too…"},
 		{"ééééééé", 4, "ééé…"},
+		{"后端工程师", 5, "后端…"},
+		{"🚀🚀🚀", 4, "🚀…"},
 	}
 	for _, tt := range tests {
 		if got := Truncate(tt.in, tt.width); got != tt.want {
@@ -66,7 +77,8 @@ func FuzzWrap(f *testing.F) {
 		width = 1 + (width%100+100)%100
 		lines := Wrap(text, width, "")
 		for _, l := range lines {
-			if n := utf8.RuneCountInString(l); n > width {
+			// Only a character wider than the line stands alone in it.
+			if n := Width(l); n > width && uniseg.GraphemeClusterCount(l) > 1 {
 				t.Fatalf("line %q is %d wide, more than %d", l, n, width)
 			}
 		}

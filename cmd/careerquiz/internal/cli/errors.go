@@ -1,0 +1,123 @@
+// Package cli is what careerquiz's commands share to talk to a person: a
+// table of flags per command, parsed with the flag package; the errors that
+// carry an exit code or a hint; and messages on standard error, cleaned of
+// control characters and wrapped at the terminal's width.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Exit codes, as the usage text documents them.
+const (
+	ExitOK        = 0
+	ExitError     = 1
+	ExitUsage     = 2
+	ExitInterrupt = 130
+)
+
+// UsageError is a mistake on the command line: it exits 2 and points at
+// --help.
+type UsageError struct{ Msg string }
+
+func (e UsageError) Error() string { return e.Msg }
+
+// Hinted carries a hint: what the person can do about an error.
+type Hinted struct {
+	Err  error
+	Hint string
+}
+
+func (h Hinted) Error() string { return h.Err.Error() }
+func (h Hinted) Unwrap() error { return h.Err }
+
+// WithHint gives err a hint.
+func WithHint(err error, format string, args ...any) error {
+	return Hinted{Err: err, Hint: fmt.Sprintf(format, args...)}
+}
+
+// Exit is an error that ends the run with a code of its own after its
+// message (if any) and hint (if any) have been printed, such as an
+// interruption.
+type Exit struct {
+	Code      int
+	Msg, Hint string
+}
+
+func (e Exit) Error() string { return e.Msg }
+
+// LeadIn puts a line of context before an error's own lines, such as where
+// a file name came from.
+type LeadIn struct {
+	Line string
+	Err  error
+}
+
+func (l LeadIn) Error() string { return l.Line + ": " + l.Err.Error() }
+func (l LeadIn) Unwrap() error { return l.Err }
+
+// Code is the exit code err ends the run with.
+func Code(err error) int {
+	var ec Exit
+	var ue UsageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ec):
+		return ec.Code
+	case errors.As(err, &ue):
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// Error writes err as `careerquiz: …` lines. A list of bank problems gets
+// one line each; a syntax error keeps its source excerpt as it is; an Exit
+// has its message and hint, if any.
+func (m Messages) Error(err error) {
+	var ec Exit
+	if errors.As(err, &ec) {
+		if ec.Msg != "" {
+			m.Say("careerquiz: %s\n", ec.Msg)
+		}
+		if ec.Hint != "" {
+			m.Hint("%s", ec.Hint)
+		}
+		return
+	}
+	body := err
+	var li LeadIn
+	if errors.As(err, &li) {
+		m.Say("careerquiz: %s\n", li.Line)
+		body = li.Err
+	}
+	var ps quiz.Problems
+	switch {
+	case errors.As(body, &ps):
+		for _, p := range ps {
+			m.Say("careerquiz: %s\n", p.Error())
+		}
+		if len(ps) > 1 {
+			m.Say("careerquiz: %d problems\n", len(ps))
+		}
+	default:
+		lines := strings.Split(body.Error(), "\n")
+		m.Say("careerquiz: %s\n", lines[0])
+		// A source excerpt and its caret line up only as they are.
+		for _, l := range lines[1:] {
+			fmt.Fprint(m.W, Gate(l+"\n"))
+		}
+	}
+	var h Hinted
+	switch {
+	case errors.As(err, &h):
+		m.Hint("%s", h.Hint)
+	case errors.Is(err, fs.ErrNotExist):
+		m.Hint("check the file's name and folder: a name without a folder is looked for in the current one")
+	}
+}

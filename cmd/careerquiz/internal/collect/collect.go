@@ -1,0 +1,301 @@
+// Package collect reads the results of many people, for stats: result
+// files, folders of them, and streams of results (NDJSON, or whole
+// documents one after another), each scored again against one bank.
+//
+// Parsing and scoring, nearly all the work, run on several workers; the
+// results are handed on in input order, so that the figures, the rows and
+// the messages never depend on timing. At most a few batches per worker
+// are in flight, so memory stays flat however many results there are.
+package collect
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// MaxSize is the longest result read from a stream. A full result is a few
+// kilobytes; a longer value is not a result, and reading it whole would
+// let one value take all the memory.
+const MaxSize = 1 << 20
+
+// Stdin is what standard input goes by in messages and in the CSV.
+const Stdin = "standard input"
+
+// A Reader reads results and hands each on, in input order.
+type Reader struct {
+	Bank *quiz.Bank
+	// AnyBank keeps results taken on another bank whose answers still fit.
+	AnyBank bool
+	// Stdin is read for the path "-".
+	Stdin   io.Reader
+	Workers int
+	// Result is called for each result read, with its name (a file, or a
+	// stream and the line a result starts on), the answers and their
+	// verdict; an error stops the reading.
+	Result func(name string, a quiz.Answers, r scoring.Result) error
+	// Skipped is called for each piece of input that is not read: why, and
+	// whether it was only for coming from another bank.
+	Skipped func(name, why string, otherBank bool)
+}
+
+// item is one result to read, in input order: its name and bytes, or why
+// it could not be read at all.
+type item struct {
+	name string
+	data []byte
+	skip string
+}
+
+// outcome is an item judged: a person's answers and result, or why the
+// item is skipped.
+type outcome struct {
+	name      string
+	skip      string
+	otherBank bool
+	answers   quiz.Answers
+	result    scoring.Result
+}
+
+// batch is a run of items, in input order, and their outcomes once done
+// is closed.
+type batch struct {
+	items []item
+	outs  []outcome
+	done  chan struct{}
+}
+
+// batchSize is the number of results handed to a worker at a time: enough
+// to make passing them on cheap, few enough to keep memory small.
+const batchSize = 64
+
+// errStopped ends the reading early, once handing on has failed.
+var errStopped = errors.New("stopped")
+
+// Read reads every path: a result file, a folder searched for .json files,
+// a .ndjson or .jsonl file, or "-" for Stdin.
+func (r *Reader) Read(paths []string) error {
+	workers := max(1, r.Workers)
+	scorer := scoring.NewScorer(r.Bank)
+	// Batches go to the workers through jobs and, in the same order, to
+	// the loop below through ordered, which holds at most a few per
+	// worker: that is what keeps memory flat.
+	jobs := make(chan *batch, workers)
+	ordered := make(chan *batch, 4*workers)
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(jobs)
+		defer close(ordered)
+		b := &batch{done: make(chan struct{})}
+		send := func() bool {
+			if len(b.items) == 0 {
+				return true
+			}
+			select {
+			case ordered <- b:
+			case <-stop:
+				return false
+			}
+			jobs <- b
+			b = &batch{done: make(chan struct{})}
+			return true
+		}
+		in := input{stdin: r.Stdin, emit: func(it item) bool {
+			b.items = append(b.items, it)
+			return len(b.items) < batchSize || send()
+		}}
+		for _, p := range paths {
+			if err := in.path(p); err != nil {
+				if !errors.Is(err, errStopped) {
+					readErr = err
+				}
+				return
+			}
+		}
+		send()
+	}()
+	for range workers {
+		go func() {
+			for b := range jobs {
+				b.outs = make([]outcome, len(b.items))
+				for i, it := range b.items {
+					b.outs[i] = r.judge(scorer, it)
+				}
+				close(b.done)
+			}
+		}()
+	}
+	var err error
+	for b := range ordered {
+		<-b.done
+		for _, o := range b.outs {
+			if err != nil {
+				break
+			}
+			if o.skip != "" {
+				r.Skipped(o.name, o.skip, o.otherBank)
+			} else if err = r.Result(o.name, o.answers, o.result); err != nil {
+				close(stop)
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return readErr
+}
+
+// judge scores one result, or says why it is skipped. It runs on several
+// workers at once, so it changes nothing but its outcome.
+func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
+	o := outcome{name: it.name, skip: it.skip}
+	if o.skip != "" {
+		return o
+	}
+	skip := func(format string, args ...any) outcome {
+		o.skip = fmt.Sprintf(format, args...)
+		return o
+	}
+	bank, answers, err := result.Replay(it.data)
+	if err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return skip("not JSON: %s", se.Error())
+		case errors.As(err, &te) && te.Field == "":
+			return skip("not a careerquiz result: a result is a JSON object, not %s", te.Value)
+		case errors.As(err, &te):
+			return skip("not a careerquiz result: %s is %s, not %s", te.Field, te.Value, te.Type)
+		}
+		return skip("not a careerquiz result: %s", err)
+	}
+	if len(answers) == 0 || bytes.Equal(answers, []byte("null")) {
+		return skip(`not a careerquiz result: it has no "answers"`)
+	}
+	if !r.AnyBank {
+		o.otherBank = true
+		switch {
+		case bank.SHA256 == "":
+			return skip("no bank.sha256, so which bank it was taken on is unknown")
+		case bank.SHA256 != r.Bank.SHA256:
+			return skip("taken on another bank (sha256 %s, not %s)", result.Digest(bank.SHA256), result.Digest(r.Bank.SHA256))
+		}
+		o.otherBank = false
+	}
+	parsed, err := quiz.ParseAnswers(r.Bank, it.name, answers)
+	if err != nil {
+		return skip("answers do not fit the bank: %s", answersProblem(err))
+	}
+	o.answers, o.result = parsed, scorer.Verdict(parsed)
+	return o
+}
+
+// answersProblem words why a result's answers do not fit: the first
+// problem, and how many more there are. Lines are left out, since they
+// count from the start of the answers object rather than of the file.
+func answersProblem(err error) string {
+	var ps quiz.Problems
+	if !errors.As(err, &ps) || len(ps) == 0 {
+		var se *quiz.SyntaxError
+		if errors.As(err, &se) {
+			return se.Message
+		}
+		return err.Error()
+	}
+	p := ps[0]
+	msg := p.Message
+	if p.Question != "" {
+		msg = fmt.Sprintf("question %q: %s", p.Question, msg)
+	}
+	if len(ps) > 1 {
+		msg += fmt.Sprintf(" (and %d more problems)", len(ps)-1)
+	}
+	return termsafe.Clean(msg)
+}
+
+// input finds the results named on the command line and emits them one by
+// one, in order; emit returns false once reading should stop.
+type input struct {
+	stdin io.Reader
+	emit  func(item) bool
+}
+
+func (in input) skip(name, format string, args ...any) error {
+	if !in.emit(item{name: name, skip: fmt.Sprintf(format, args...)}) {
+		return errStopped
+	}
+	return nil
+}
+
+// path reads one PATH of the command line.
+func (in input) path(p string) error {
+	if p == "-" {
+		return in.stream(Stdin, in.stdin)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return in.skip(p, "cannot be read: %s", fileError(err))
+	}
+	if !info.IsDir() {
+		return in.file(p)
+	}
+	found := false
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return in.skip(path, "cannot be read: %s", fileError(err))
+		}
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".json") {
+			return nil
+		}
+		found = true
+		return in.file(path)
+	})
+	if err == nil && !found {
+		return in.skip(p, "holds no .json files")
+	}
+	return err
+}
+
+// file reads a result file, or an NDJSON file as a stream.
+func (in input) file(path string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".ndjson", ".jsonl":
+		f, err := os.Open(path)
+		if err != nil {
+			return in.skip(path, "cannot be read: %s", fileError(err))
+		}
+		defer f.Close()
+		return in.stream(path, f)
+	}
+	data, err := quiz.ReadFile(path)
+	if err != nil {
+		return in.skip(path, "cannot be read: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), path), ": "))
+	}
+	if !in.emit(item{name: path, data: data}) {
+		return errStopped
+	}
+	return nil
+}
+
+// fileError drops the operation and path from an *fs.PathError, which the
+// message already names.
+func fileError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,105 @@
+package collect
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/careerquiz/careerquiz"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+func builtin(t testing.TB) *quiz.Bank {
+	t.Helper()
+	b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// FuzzStatsResult: whatever a line of NDJSON holds, judging it never
+// panics, and it is either skipped with a reason or scored with answers
+// that fit the bank.
+func FuzzStatsResult(f *testing.F) {
+	b := builtin(f)
+	sha := b.SHA256
+	f.Add(fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":1,"security-tasks":[1,3],"crash":"skip"}}`, sha))
+	f.Add(fmt.Sprintf(`{"bank":{"sha256":%q},"answers":{"messaging":"x"}}`, sha))
+	f.Add(`{"bank":{"sha256":"0"},"answers":{}}`)
+	f.Add(`[1,2]`)
+	f.Add(`{"answers":null}`)
+	f.Add("\xff\xfe")
+	r := &Reader{Bank: b}
+	scorer := scoring.NewScorer(b)
+	options := map[string]int{}
+	for _, q := range b.Questions {
+		options[q.ID] = len(q.Options)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		o := r.judge(scorer, item{name: "fuzz", data: []byte(line)})
+		if o.skip != "" {
+			return
+		}
+		for id, a := range o.answers {
+			for _, p := range a.Picks {
+				if p < 0 || p >= options[id] {
+					t.Fatalf("%s: pick %d of %d options", id, p, options[id])
+				}
+			}
+		}
+	})
+}
+
+// FuzzStream: whatever standard input holds, reading it never panics;
+// every piece it hands on is named by a line that exists, in order, and is
+// a JSON value of the input, whole; and input that is all JSON values is
+// read whole, no byte lost or read twice.
+func FuzzStream(f *testing.F) {
+	f.Add("{\"a\":1}\n\n[1]\n{\n  \"b\": {\n  }\n}\n{\n \"c\": ]\n{\"d\":2}\n{")
+	f.Add("{\n")
+	f.Add("}}}\n{{{\n")
+	f.Add("{\"a\":1}{\"b\":2} 3\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		var names []string
+		var read strings.Builder
+		in := input{emit: func(it item) bool {
+			names = append(names, it.name)
+			if it.skip == "" {
+				if !json.Valid(it.data) || !strings.Contains(src, string(it.data)) {
+					t.Fatalf("handed on %q, not a value of the input", it.data)
+				}
+				read.Write(it.data)
+			}
+			return true
+		}}
+		if err := in.stream("in", strings.NewReader(src)); err != nil {
+			t.Fatal(err)
+		}
+		last := 1
+		lines := strings.Count(src, "\n") + 1
+		for _, name := range names {
+			n, err := strconv.Atoi(strings.TrimPrefix(name, "in:"))
+			if err != nil || n < last || n > lines {
+				t.Fatalf("piece named %q after line %d of %d", name, last, lines)
+			}
+			last = n
+		}
+		dec := json.NewDecoder(strings.NewReader(src))
+		for {
+			var v json.RawMessage
+			if err := dec.Decode(&v); err == io.EOF {
+				break
+			} else if err != nil {
+				return
+			}
+		}
+		if kept, want := strings.Join(strings.Fields(read.String()), ""), strings.Join(strings.Fields(src), ""); kept != want {
+			t.Fatalf("read %q of %q", kept, want)
+		}
+	})
+}

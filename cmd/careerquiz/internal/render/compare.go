@@ -1,0 +1,223 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// Widths of the comparison's rows: label, two bars, "a → b", change.
+const (
+	cmpBarW   = 14
+	cmpLabelW = 20
+)
+
+// WriteComparison shows c for a person. bank, when it is the bank of an
+// attempt, gives the changed answers their question and option texts.
+func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
+	fmt.Fprintln(w, "Comparing")
+	for _, side := range []struct {
+		label string
+		a     *result.Attempt
+	}{{"A", c.A}, {"B", c.B}} {
+		fmt.Fprintf(w, "  %s  %s\n", side.label, textwrap.Truncate(attemptLine(side.a), ScreenWidth-5))
+	}
+	if !c.SameBank {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", Count(c.Shared, "question")), ScreenWidth, ""))
+		for _, only := range []struct {
+			side string
+			ids  []string
+		}{{"A", c.OnlyA}, {"B", c.OnlyB}} {
+			if len(only.ids) > 0 {
+				fmt.Fprintln(w, textwrap.String(fmt.Sprintf("Only in %s: %s.", only.side, result.OneLine(strings.Join(only.ids, ", "))), ScreenWidth, "  "))
+			}
+		}
+	}
+
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, strings.TrimRight(pad("Paths", 2+cmpLabelW+2)+pad("A", cmpBarW+2)+"B", " "))
+	for _, p := range c.Paths {
+		fmt.Fprintln(w, changeRow("  ", cmpLabelW, p))
+	}
+
+	if len(c.Themes) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "By theme")
+		for _, th := range c.Themes {
+			fmt.Fprintln(w, "  "+textwrap.Truncate(result.OneLine(th.Name), ScreenWidth-2))
+			if th.AnsweredA == 0 && th.AnsweredB == 0 {
+				fmt.Fprintln(w, "    no answers in either")
+				continue
+			}
+			for _, p := range th.Paths {
+				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, p))
+			}
+		}
+	}
+
+	fmt.Fprintln(w)
+	if len(c.Changed) == 0 {
+		fmt.Fprintf(w, "No answer changed (%s compared).\n", Count(c.Shared, "question"))
+		return
+	}
+	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), Count(c.Shared, "question"))
+	labelsA := bankFor(bank, c.A)
+	labelsB := bankFor(bank, c.B)
+	for _, ch := range c.Changed {
+		q := questionOf(labelsA, ch.Question)
+		if q == nil {
+			q = questionOf(labelsB, ch.Question)
+		}
+		if q == nil {
+			fmt.Fprintf(w, "  %s: %s → %s\n", result.OneLine(ch.Question), rawAnswerText(nil, ch.A), rawAnswerText(nil, ch.B))
+			continue
+		}
+		// Wrapped, not cut: an answer means nothing without its question
+		// and the whole of the side taken.
+		fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+result.OneLine(q.Text), ScreenWidth))
+		fmt.Fprintln(w, hanging("    A: ", "       ", rawAnswerText(questionOf(labelsA, ch.Question), ch.A), ScreenWidth))
+		fmt.Fprintln(w, hanging("    B: ", "       ", rawAnswerText(questionOf(labelsB, ch.Question), ch.B), ScreenWidth))
+	}
+}
+
+// attemptLine names an attempt: its number or file, when, and the verdict.
+func attemptLine(a *result.Attempt) string {
+	where := a.File
+	if a.Number > 0 {
+		where = fmt.Sprintf("#%d", a.Number)
+	}
+	parts := []string{where}
+	if !a.Taken.IsZero() {
+		parts = append(parts, takenText(a.Taken))
+	}
+	parts = append(parts, result.ShortVerdict(a.Recommendation, a.Paths))
+	return strings.Join(parts, "  ")
+}
+
+// changeRow is one path's share in A and in B, as bars, with the figures
+// and the change; a side that has no figure shows a gap.
+func changeRow(indent string, labelW int, p result.Change) string {
+	name := result.OneLine(p.Name)
+	if name == "" {
+		name = result.OneLine(p.ID)
+	}
+	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
+	inA, inB := p.InA, p.InB
+	row += shareBar(p.ShownA, inA) + "  " + shareBar(p.ShownB, inB) + "  "
+	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
+	if inA && inB {
+		// The difference of the figures shown, so that the row adds up.
+		row += "  " + changeText(p.ShownDelta())
+	}
+	return strings.TrimRight(row, " ")
+}
+
+// shareBar is the report's bar, so that a bar looks the same in every view.
+func shareBar(share float64, ok bool) string {
+	if !ok {
+		return strings.Repeat(" ", cmpBarW)
+	}
+	return Bar(share, cmpBarW)
+}
+
+func figure(share float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return shareText(share)
+}
+
+// changeText is a signed number of points, or "same".
+func changeText(d float64) string {
+	d = result.Round(d, 1)
+	switch {
+	case d > 0:
+		return "+" + shareText(d)
+	case d < 0:
+		return "-" + shareText(math.Abs(d))
+	}
+	return "same"
+}
+
+// bankFor returns bank where it is the bank a was taken with.
+func bankFor(bank *quiz.Bank, a *result.Attempt) *quiz.Bank {
+	if bank != nil && bank.SHA256 == a.Bank.SHA256 {
+		return bank
+	}
+	return nil
+}
+
+func questionOf(b *quiz.Bank, id string) *quiz.Question {
+	if b == nil {
+		return nil
+	}
+	if i := b.QuestionIndex(id); i >= 0 {
+		return &b.Questions[i]
+	}
+	return nil
+}
+
+// gradedVerb is how strongly option n of a graded question takes a side,
+// and which side.
+func gradedVerb(q *quiz.Question, n int) (scoring.AnswerVerb, string, bool) {
+	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 {
+		return "", "", false
+	}
+	switch n {
+	case 1:
+		return scoring.MuchRather, q.Sides[0].Text, true
+	case 2:
+		return scoring.Rather, q.Sides[0].Text, true
+	case 4:
+		return scoring.Rather, q.Sides[1].Text, true
+	case 5:
+		return scoring.MuchRather, q.Sides[1].Text, true
+	}
+	return "", "", false
+}
+
+// hanging is textwrap.Hanging as one piece of text.
+func hanging(first, indent, s string, width int) string {
+	return strings.Join(textwrap.Hanging(first, indent, s, width), "\n")
+}
+
+// rawAnswerText shows an answer as the person saw it where the question is
+// known, and as the result file writes it otherwise.
+func rawAnswerText(q *quiz.Question, raw json.RawMessage) string {
+	var skip string
+	if json.Unmarshal(raw, &skip) == nil && skip == "skip" {
+		return "skipped"
+	}
+	var nums []int
+	var one int
+	if json.Unmarshal(raw, &one) == nil {
+		nums = []int{one}
+	} else if json.Unmarshal(raw, &nums) != nil {
+		return result.OneLine(string(raw))
+	}
+	if q == nil {
+		return result.OneLine(string(raw))
+	}
+	if len(nums) == 0 {
+		return "none picked"
+	}
+	texts := make([]string, len(nums))
+	for i, n := range nums {
+		if n < 1 || n > len(q.Options) {
+			return result.OneLine(string(raw))
+		}
+		texts[i] = result.OneLine(q.Options[n-1].Text)
+		if v, side, ok := gradedVerb(q, n); ok {
+			texts[i] = verbText(v, result.OneLine(side))
+		}
+	}
+	return strings.Join(texts, "; ")
+}

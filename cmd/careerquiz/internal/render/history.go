@@ -1,0 +1,94 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+)
+
+// WriteHistory lists attempts kept in dir as a table: one line each, with
+// the bank in a column of its own only when they do not all share one.
+func WriteHistory(w io.Writer, dir string, attempts []result.Attempt) {
+	if len(attempts) == 0 {
+		fmt.Fprintf(w, "No results kept yet (they go in %s).\n", dir)
+		fmt.Fprintln(w, "A quiz finished in a terminal is kept; add --save to keep a run with --answers.")
+		return
+	}
+	var banks []result.Bank
+	seen := map[string]bool{}
+	for _, a := range attempts {
+		if !seen[a.Bank.SHA256] {
+			seen[a.Bank.SHA256] = true
+			banks = append(banks, a.Bank)
+		}
+	}
+	oneBank := len(banks) == 1
+	digestW := textwrap.Width(result.Digest(strings.Repeat("0", 64)))
+	numW := len(fmt.Sprint(len(attempts)))
+	fmt.Fprintf(w, "Kept results, newest first:\n\n")
+	head := fmt.Sprintf("  %*s  %-16s  ", numW, "#", "Taken")
+	if !oneBank {
+		head += pad("Bank", digestW+2)
+	}
+	// The verdict column is as wide as its widest verdict, up to 30
+	// cells, so that the split has room.
+	verdictW := len("Verdict")
+	for _, a := range attempts {
+		verdictW = max(verdictW, min(textwrap.Width(result.ShortVerdict(a.Recommendation, a.Paths)), 30))
+	}
+	head += pad("Verdict", verdictW) + "  Split"
+	fmt.Fprintln(w, strings.TrimRight(head, " "))
+	for _, a := range attempts {
+		row := fmt.Sprintf("  %*d  %-16s  ", numW, a.Number, takenText(a.Taken))
+		if !oneBank {
+			row += pad(result.Digest(a.Bank.SHA256), digestW) + "  "
+		}
+		row += pad(textwrap.Truncate(result.ShortVerdict(a.Recommendation, a.Paths), verdictW), verdictW) + "  "
+		row += textwrap.Truncate(splitText(a.Paths), max(ScreenWidth-textwrap.Width(row), 12))
+		fmt.Fprintln(w, strings.TrimRight(row, " "))
+	}
+	fmt.Fprintln(w)
+	if oneBank {
+		fmt.Fprintf(w, "Bank: %s (%s)\n", textwrap.Truncate(result.OneLine(banks[0].Title), ScreenWidth-22), result.Digest(banks[0].SHA256))
+	} else {
+		fmt.Fprintln(w, "Banks:")
+		for _, b := range banks {
+			fmt.Fprintf(w, "  %s  %s\n", pad(result.Digest(b.SHA256), digestW), textwrap.Truncate(result.OneLine(b.Title), ScreenWidth-digestW-4))
+		}
+	}
+	fmt.Fprintf(w, "Kept in %s\n", dir)
+	switch {
+	case len(attempts) == 2:
+		fmt.Fprintln(w, "'careerquiz compare' shows what moved between them.")
+	case len(attempts) > 2:
+		// Two lines, so that neither is wider than the table above.
+		fmt.Fprintf(w, "'careerquiz compare' shows what moved between the last two;\n'careerquiz compare %d 1' between the oldest and the newest.\n", len(attempts))
+	}
+}
+
+// takenText is the time an attempt was taken, in the local time zone, to
+// the minute; an attempt without one was saved by --json, not kept.
+func takenText(t time.Time) string {
+	if t.IsZero() {
+		return "(not recorded)"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// splitText is each path's share, by id, in the bank's order, as the
+// report shows shares (result.Shown).
+func splitText(paths []result.Path) string {
+	shares := make([]float64, len(paths))
+	for i, p := range paths {
+		shares[i] = p.Share
+	}
+	parts := make([]string, len(paths))
+	for i, s := range result.Shown(shares) {
+		parts[i] = fmt.Sprintf("%s %s", result.OneLine(paths[i].ID), shareText(s))
+	}
+	return strings.Join(parts, " · ")
+}

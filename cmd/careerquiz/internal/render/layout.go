@@ -1,0 +1,41 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+)
+
+// ScreenWidth is the width views are laid out for where the stream they go
+// to has no width of its own (a file, a pipe): they must read well on an
+// 80×24 terminal.
+const ScreenWidth = 80
+
+// pad fills s with spaces to n cells.
+func pad(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-textwrap.Width(s)))
+}
+
+// padCut is pad for a column: s shortened to n cells if need be.
+func padCut(s string, n int) string { return pad(textwrap.Truncate(s, n), n) }
+
+// Count says how many of a thing there are: "1 theme", "3 themes"; many
+// is the plural where adding an s will not do.
+func Count(n int, one string, many ...string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if len(many) > 0 {
+		return strconv.Itoa(n) + " " + many[0]
+	}
+	return strconv.Itoa(n) + " " + one + "s"
+}
+
+// plural is the s of a plural noun after n.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,313 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+func init() {
+	writers[Markdown] = func(w io.Writer, r Run, _ Options) error { return WriteMarkdown(w, r) }
+}
+
+// WriteMarkdown writes r as a Markdown document to paste into an email, a
+// wiki or an issue: a title naming the verdict, the verdict and split as a
+// short list, a table of themes, the answers that weighed most, and the
+// steps. It shows the same facts as the text report, and never an escape
+// code or control character. Text from the bank is escaped, so that a
+// question or a path name cannot start a heading, a list or a link, break
+// a table row or slip in HTML. On error nothing is written.
+func WriteMarkdown(w io.Writer, r Run) error {
+	if r.Bank == nil {
+		return errNoBank
+	}
+	m := &mdWriter{res: r.Result, run: r}
+	m.title()
+	if t := md(r.Bank.Title); t != "" {
+		m.line("*A careerquiz result: " + t + "*")
+		m.line("")
+	}
+	m.summary()
+	m.themes()
+	m.why()
+	m.steps()
+	m.footer(r)
+	_, err := io.WriteString(w, m.buf.String())
+	return err
+}
+
+type mdWriter struct {
+	buf strings.Builder
+	res scoring.Result
+	run Run
+}
+
+func (m *mdWriter) line(s string) {
+	m.buf.WriteString(s)
+	m.buf.WriteByte('\n')
+}
+
+// section starts a part of the document with a second-level heading.
+func (m *mdWriter) section(title string) {
+	m.line("")
+	m.line("## " + title)
+	m.line("")
+}
+
+func (m *mdWriter) name(id string) string { return md(pathName(m.res, id)) }
+
+func (m *mdWriter) title() {
+	rec := m.res.Recommendation
+	switch {
+	case rec == nil:
+		m.line("# No recommendation yet")
+	case rec.Tie:
+		m.line(fmt.Sprintf("# Balanced: %s and %s", m.recName(rec), m.name(rec.RunnerUp)))
+	case rec.Strength == scoring.Balanced:
+		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName(rec)))
+	default:
+		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(rec), rec.Strength))
+	}
+	m.line("")
+}
+
+func (m *mdWriter) recName(rec *scoring.Recommendation) string {
+	if n := md(rec.Name); n != "" {
+		return n
+	}
+	return m.name(rec.Path)
+}
+
+func (m *mdWriter) summary() {
+	res := m.res
+	rec := res.Recommendation
+	if rec == nil {
+		m.line("- **Verdict:** none yet. " + md(withheldText(res)))
+	} else {
+		verdict := fmt.Sprintf("%s, %s lean", m.recName(rec), rec.Strength)
+		switch {
+		case rec.Strength == scoring.Balanced && !rec.Tie:
+			// "a balanced lean" says one thing and its opposite.
+			verdict = fmt.Sprintf("no clear preference; a small lead for %s", m.recName(rec))
+		case rec.Tie:
+			verdict = fmt.Sprintf("%s and %s tie; the advice below is for %s", m.recName(rec), m.name(rec.RunnerUp), m.recName(rec))
+		}
+		m.line("- **Verdict:** " + verdict)
+		if mean := meaningText(res); mean != "" {
+			m.line("- **What it means:** " + md(mean))
+		}
+		m.line("- **Confidence:** " + md(confidenceText(res)))
+	}
+	var split []string
+	for _, p := range res.Paths {
+		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(pathShare(res, p.ID))))
+	}
+	if len(split) > 0 {
+		m.line("- **Split:** " + strings.Join(split, " · "))
+	}
+	m.line("- **Questions:** " + m.basis())
+	for _, wn := range res.Warnings {
+		m.line("- **Note:** " + md(warningText(wn, m.run)))
+	}
+	if note := hypothesisNote(res); note != "" {
+		m.line("")
+		m.line("*" + note + "*")
+	}
+}
+
+// basis says how many questions the result rests on.
+func (m *mdWriter) basis() string {
+	res := m.res
+	switch {
+	case res.Answered == 0:
+		return fmt.Sprintf("none answered (%s in the quiz)", Count(res.Total, "question"))
+	case res.Skipped == 0 && res.Answered == res.Total:
+		return fmt.Sprintf("all %d answered", res.Total)
+	}
+	return fmt.Sprintf("%d of %d answered (%d skipped)", res.Answered, res.Total, res.Skipped)
+}
+
+// themes is a table with a row per theme and a column per path.
+func (m *mdWriter) themes() {
+	res := m.res
+	if len(res.Themes) == 0 || len(res.Paths) == 0 {
+		return
+	}
+	m.section("By theme")
+	head, rule := "| Theme |", "| :-- |"
+	for _, p := range res.Paths {
+		head += " " + md(p.Name) + " |"
+		rule += " --: |"
+	}
+	m.line(head)
+	m.line(rule)
+	for _, th := range res.Themes {
+		row := "| " + md(th.Name) + " |"
+		for _, p := range res.Paths {
+			cell := "no answers"
+			if th.Answered > 0 {
+				cell = percentText(themePercent(th, p.ID))
+			}
+			row += " " + cell + " |"
+		}
+		m.line(row)
+	}
+}
+
+func (m *mdWriter) why() {
+	res := m.res
+	if len(res.Toward) == 0 && res.Against == nil {
+		return
+	}
+	m.section("Why")
+	rec := res.Recommendation
+	if len(res.Toward) > 0 {
+		title := "What weighed most:"
+		if rec != nil {
+			title = "What pushed towards " + m.recName(rec) + ":"
+		}
+		m.line(title)
+		m.line("")
+		for _, rs := range res.Toward {
+			m.reason(rs)
+		}
+	}
+	if res.Against != nil {
+		if len(res.Toward) > 0 {
+			m.line("")
+		}
+		title := "The strongest pull the other way:"
+		if rec != nil && rec.RunnerUp != "" {
+			title = "The strongest pull towards " + m.name(rec.RunnerUp) + ":"
+		}
+		m.line(title)
+		m.line("")
+		m.reason(*res.Against)
+	}
+}
+
+func (m *mdWriter) reason(rs scoring.Reason) {
+	m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(answerText(rs)), pointsText(rs.Points)))
+}
+
+func (m *mdWriter) steps() {
+	res := m.res
+	if len(res.Steps) > 0 {
+		m.section("What to learn next, in this order")
+		// Every step: the text report shows the next few, but a document
+		// to share is read at leisure.
+		for i, s := range res.Steps {
+			m.line(fmt.Sprintf("%d. %s", i+1, md(stepText(s))))
+			// Indented to sit inside the numbered item.
+			m.line("   *" + md(oneLine(stepWhy(res, s))) + "*")
+		}
+		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
+			m.line("")
+			if note != "" {
+				m.line("- " + note)
+			}
+			for _, o := range res.OtherSteps {
+				m.line("- " + otherStepNote(res, o, md))
+			}
+		}
+	}
+	if len(res.Salary) > 0 {
+		m.section("Pay")
+		for _, s := range res.Salary {
+			m.line("- " + md(s))
+		}
+	}
+	if len(res.Others) > 0 {
+		title := "The paths"
+		if res.Recommendation != nil {
+			title = "Other paths"
+		}
+		m.section(title)
+		for _, o := range res.Others {
+			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(pathShare(res, o.ID)))
+			if s := md(o.Summary); s != "" {
+				line += ": " + s
+			}
+			m.line(line)
+		}
+	}
+}
+
+func (m *mdWriter) footer(r Run) {
+	parts := []string{"careerquiz", Count(len(r.Bank.Questions), "question")}
+	if r.Shuffled {
+		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
+	}
+	if n := len(r.Bank.SHA256); n >= 12 {
+		parts = append(parts, "bank sha256 "+md(r.Bank.SHA256[:12]))
+	}
+	m.line("")
+	m.line("---")
+	m.line("")
+	m.line("*" + strings.Join(parts, " · ") + "*")
+}
+
+// md makes text from a bank safe inside a line of Markdown: control
+// characters go and white space becomes single spaces (as for the text
+// report), then every character that could mean something to CommonMark or
+// GitHub's tables is escaped with a backslash, which any renderer shows as
+// the character itself. Markers that only count at the start of a line
+// (#, -, +, =, >, "1.") are escaped there only, so that ordinary words
+// such as "back-end" stay as they are in the raw text.
+func md(s string) string {
+	s = oneLine(s)
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '|', '~', '$':
+			b.WriteByte('\\')
+		case '&':
+			// Only an entity reference (&amp;, &#38;) would be turned into
+			// something else.
+			if entityAt(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '#', '-', '+', '=', '>':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// "1." or "1)" at the start of a line begins a numbered list.
+			if digitsOnly(s[:i]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// entityAt reports whether s starts with something HTML reads as an entity:
+// & then letters or #digits, then ;.
+func entityAt(s string) bool {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 32 {
+		return false
+	}
+	body := s[1:end]
+	if body[0] == '#' {
+		body = strings.TrimPrefix(strings.TrimPrefix(body[1:], "x"), "X")
+	}
+	for _, r := range body {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return body != ""
+}
+
+func digitsOnly(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

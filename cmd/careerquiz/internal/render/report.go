@@ -1,0 +1,279 @@
+// Package render shows careerquiz's documents to people and programs: the
+// report of a quiz in each of its formats (text sized to a terminal and
+// coloured when the caller says so, Markdown, the JSON result; a format is
+// one file that adds itself to the table in format.go), and the views of
+// check, history, compare and stats. They share one set of line, bar and
+// table helpers, measure text in terminal cells, and word every fact in
+// one place.
+//
+// Every view shows the facts it is given and adds no judgement of its own;
+// nothing but what it is given is written to w, so the same input always
+// gives the same bytes.
+package render
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// Run is one finished quiz: the bank, what scoring concluded from the
+// answers, and how the questions were put.
+type Run struct {
+	Bank   *quiz.Bank
+	Result scoring.Result
+	// Answers is the answers object in answers-file form: question id to a
+	// 1-based option number (int), the option numbers picked ([]int) for a
+	// pick-any question, or "skip". It is written out unchanged, so that a
+	// saved JSON result can be replayed with --answers.
+	Answers map[string]any
+	// Shuffled and Seed record the order the questions were asked in, so
+	// that a run can be repeated; Seed means nothing unless Shuffled.
+	Shuffled bool
+	Seed     int64
+}
+
+var errNoBank = errors.New("report: run has no bank")
+
+// clean makes text taken from a bank safe to print, whatever the loader did:
+// invalid UTF-8 becomes U+FFFD (a stray byte such as 0x9b can act as an
+// escape on some terminals) and termsafe.Clean drops control characters.
+func clean(s string) string {
+	return termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// oneLine is result.OneLine: clean, with every run of white space made a
+// single space, since the text report lays out its own lines.
+func oneLine(s string) string { return result.OneLine(s) }
+
+// pathName returns the display name of the scored path with the given id,
+// or the id itself when the result does not list it.
+func pathName(res scoring.Result, id string) string {
+	for _, p := range res.Paths {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id
+}
+
+// pathShare returns the share of the scored path with the given id, as
+// every part of every format shows it (result.Shown): rounded together with
+// the other paths' shares, so that the figures shown add up to 100.
+func pathShare(res scoring.Result, id string) float64 {
+	shown := result.Shown(pathShares(res))
+	for i, p := range res.Paths {
+		if p.ID == id {
+			return shown[i]
+		}
+	}
+	return 0
+}
+
+// The report words what scoring states as facts. These functions are the one
+// place each fact gets its words, for every format.
+
+// withheldText says why there is no recommendation.
+func withheldText(res scoring.Result) string {
+	switch res.Withheld {
+	case scoring.WithheldNoQuestions:
+		return "The bank has no questions to answer, so there is nothing to recommend."
+	case scoring.WithheldNoPoints:
+		return fmt.Sprintf("None of the %s you answered can give any path a point, so there is nothing to recommend.", Count(res.Answered, "question"))
+	case scoring.WithheldFewAnswered:
+		if res.Answered == 0 {
+			return fmt.Sprintf("You answered none of the %s, so there is nothing to recommend yet.", Count(res.Total, "question"))
+		}
+		return fmt.Sprintf("You answered %d of %s; a recommendation needs at least %d.", res.Answered, Count(res.Total, "question"), res.Needed)
+	}
+	return "Too few questions were answered to say anything."
+}
+
+// warningText words a warning about the answers given in r.
+func warningText(w scoring.Warning, r Run) string {
+	switch w.Code {
+	case scoring.WarnFewAnswered:
+		return fmt.Sprintf("You answered %d of %s. That is too few for a recommendation: any lean in these answers may mean little.", w.Count, Count(w.Of, "question"))
+	case scoring.WarnSamePosition:
+		where := fmt.Sprintf("option %d", w.Position)
+		if w.Position == 0 {
+			where = "the last option"
+		}
+		return fmt.Sprintf("You picked %s on all %d questions that take one answer, so the result may mean little: answer by what fits you, not by position.", where, w.Count)
+	case scoring.WarnAgreeAll:
+		return agreeAllText(w, r)
+	case scoring.WarnAlwaysMiddle:
+		return fmt.Sprintf("You gave the middle answer (Neutral, or both equally) on all %d statements and graded questions, so the result may mean little: where one side appeals even slightly more, say so.", w.Count)
+	}
+	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", oneLine(w.Code))
+}
+
+// agreeAllText words the agree-all warning by what the agreeing did to the
+// result. Each statement is worded for one path and scored for that path
+// only, so agreeing with every one adds to every path that has statements;
+// where the statements are keyed evenly and agreed with equally, it adds the
+// same to both, and the rest of the answers decided the result.
+func agreeAllText(w scoring.Warning, r Run) string {
+	head := fmt.Sprintf("You agreed with all %d statements.", w.Count)
+	rec := r.Result.Recommendation
+	if r.Bank == nil || rec == nil || rec.RunnerUp == "" {
+		return head + " Each is worded for one path, so agreeing with all of them tells little about which path suits you."
+	}
+	lead, runner := r.Bank.PathIndex(rec.Path), r.Bank.PathIndex(rec.RunnerUp)
+	if lead < 0 || runner < 0 {
+		return head + " Each is worded for one path, so agreeing with all of them tells little about which path suits you."
+	}
+	var toLead, toRunner float64
+	for _, q := range r.Bank.Questions {
+		if q.Kind != quiz.Scale {
+			continue
+		}
+		n, ok := optionNumber(r.Answers[q.ID])
+		if !ok || n < 1 || n > len(q.Options) {
+			continue
+		}
+		ws := q.Options[n-1].Weights
+		if lead < len(ws) && runner < len(ws) {
+			toLead += ws[lead]
+			toRunner += ws[runner]
+		}
+	}
+	runnerName := oneLine(pathName(r.Result, rec.RunnerUp))
+	leadName := oneLine(pathName(r.Result, rec.Path))
+	if math.Abs(toLead-toRunner) < 1e-9 {
+		return head + " Each is worded for one path, and they are keyed evenly, so agreeing with all of them adds the same to " +
+			leadName + " and " + runnerName + ": your other answers decided the result."
+	}
+	more, less := leadName, runnerName
+	if toRunner > toLead {
+		more, less = runnerName, leadName
+	}
+	diff := strings.TrimPrefix(pointsText(math.Abs(toLead-toRunner)), "+")
+	noun := "points"
+	if diff == "1" {
+		noun = "point"
+	}
+	return fmt.Sprintf("%s Each is worded for one path, so agreeing with all of them says little about you; here they gave %s %s %s more than %s, and the rest came from your other answers.",
+		head, more, diff, noun, less)
+}
+
+// optionNumber reads a 1-based option number from an answers object.
+func optionNumber(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case float64:
+		return int(n), n == math.Trunc(n)
+	}
+	return 0, false
+}
+
+// patterned reports whether a warning says the answers follow a pattern
+// (the same position, agreeing with everything, always the middle): the
+// confidence then measures how steadily the pattern gives a path, not how
+// well the path fits, and the report must not say more than that.
+func patterned(res scoring.Result) bool {
+	for _, w := range res.Warnings {
+		switch w.Code {
+		case scoring.WarnSamePosition, scoring.WarnAgreeAll, scoring.WarnAlwaysMiddle:
+			return true
+		}
+	}
+	return false
+}
+
+// steady is the confidence from which a lean is called consistent: a
+// retest would very likely give the same path.
+const steady = 0.85
+
+// meaningText says what the label and the confidence mean together, for a
+// result with a lean: the label (slight, moderate, clear) says how far apart
+// the shares are, that is how strongly the answers leaned; the confidence
+// says how steadily they leaned the same way. The two are different things,
+// and a slight lean can be a very consistent one. Empty for a balanced
+// result, a tie or none.
+func meaningText(res scoring.Result) string {
+	rec := res.Recommendation
+	if rec == nil || rec.Tie || rec.Strength == scoring.Balanced {
+		return ""
+	}
+	name := oneLine(rec.Name)
+	if name == "" {
+		name = oneLine(pathName(res, rec.Path))
+	}
+	var label, how string
+	switch rec.Strength {
+	case scoring.Slight:
+		label, how = "A slight preference", "your answers leaned only mildly"
+	case scoring.Moderate:
+		label, how = "A moderate preference", "your answers leaned fairly strongly"
+	default:
+		label, how = "A clear preference", "your answers leaned strongly"
+	}
+	switch {
+	case patterned(res):
+		// How steady a pattern is says nothing about the person.
+		return fmt.Sprintf("%s: %s towards %s.", label, how, name)
+	case res.Confidence >= steady && rec.Strength == scoring.Clear:
+		return fmt.Sprintf("%s, and a consistent one: %s, and steadily, towards %s.", label, how, name)
+	case res.Confidence >= steady:
+		return fmt.Sprintf("%s, but a consistent one: %s, yet steadily, towards %s.", label, how, name)
+	default:
+		return fmt.Sprintf("%s, and not a steady one: %s towards %s, but not all of them the same way.", label, how, name)
+	}
+}
+
+// confidenceText says the confidence of res in words a person reads
+// correctly, with the figure as a natural frequency. When the answers
+// follow a pattern it says only what the figure measures then: that the
+// same way of answering would give the same path again.
+func confidenceText(res scoring.Result) string {
+	c := res.Confidence
+	tenths := int(result.Round(min(max(c, 0), 1)*10, 0))
+	freq := fmt.Sprintf("about %d in 10", tenths)
+	if c >= 0.95 {
+		freq = "more than 9 in 10"
+	}
+	if patterned(res) {
+		return fmt.Sprintf("The chance of the same path on a retest (%s) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.", freq)
+	}
+	var how string
+	switch {
+	case c >= 0.95:
+		how = "almost certainly"
+	case c >= steady:
+		how = "very likely"
+	case c >= 0.7:
+		how = "likely"
+	case c >= 0.6:
+		how = "more likely than not"
+	default:
+		return fmt.Sprintf("If you took the quiz again, you could as easily get another path (%s would get the same one).", freq)
+	}
+	return fmt.Sprintf("If you took the quiz again, you would %s (%s) get the same path.", how, freq)
+}
+
+// answerText is an answer as the person gave it: for a graded question the
+// side taken and how strongly.
+func answerText(rs scoring.Reason) string { return verbText(rs.Verb, rs.Answer) }
+
+// verbText is the one wording of a graded answer, in every view: the
+// side's own text and how strongly, since "Much rather B" means nothing
+// without B.
+func verbText(v scoring.AnswerVerb, side string) string {
+	switch v {
+	case scoring.MuchRather:
+		return "Much rather: " + side
+	case scoring.Rather:
+		return "Rather: " + side
+	}
+	return side
+}

@@ -1,0 +1,189 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+)
+
+// barWidth is the longest bar, for the whole of a count.
+const barWidth = 24
+
+// WriteStats writes the stats report for a person to read: bars for the lean and
+// the split, a table of the questions, and the flags with what to try.
+// Text from the bank is shown with control characters removed. With color,
+// headings are bold.
+func WriteStats(w io.Writer, r cohort.Report, color bool) error {
+	bw := bufio.NewWriter(w)
+	heading := func(s string) {
+		if color {
+			s = "\x1b[1m" + s + "\x1b[0m"
+		}
+		fmt.Fprintf(bw, "\n%s\n", s)
+	}
+	fmt.Fprintf(bw, "%s on %q\n", Count(r.People, "result"), result.OneLine(r.Bank.Title))
+	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, Count(r.Items, "scored question"))
+
+	heading("How they leaned")
+	nameWidth := 0
+	for _, p := range r.Paths {
+		nameWidth = max(nameWidth, textwrap.Width(result.OneLine(p.Name)))
+	}
+	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
+	for _, p := range r.Paths {
+		line(bw, "  %s %5d %4s  %s", padCut(result.OneLine(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+		if p.Recommended > 0 {
+			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
+		}
+	}
+	if r.NoRecommendation > 0 {
+		line(bw, "  %s %5d %4s  %s", padCut("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
+	}
+
+	// With two paths one histogram says it all: the second path's share
+	// is the rest of the first's.
+	split := r.Paths
+	if len(split) == 2 {
+		split = split[:1]
+	}
+	for _, p := range split {
+		heading(fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name)))
+		most := 0
+		for _, n := range p.Split {
+			most = max(most, n)
+		}
+		for i, n := range p.Split {
+			line(bw, "  %3d–%-3d %5d  %s", i*100/cohort.Bins, (i+1)*100/cohort.Bins, n, bar(n, max(most, 1)))
+		}
+	}
+
+	heading("Reliability")
+	// Too few: the figures are given, never read as good or bad.
+	few := fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
+	var alpha string
+	switch {
+	case !r.AlphaNEnough:
+		alpha = "Cronbach's alpha: " + few + "."
+		if r.Alpha != nil {
+			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
+		}
+	case r.Alpha == nil:
+		alpha = fmt.Sprintf("Cronbach's alpha cannot be computed: the %d who answered every scored question all have the same total.", r.AlphaN)
+	default:
+		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
+	}
+	fmt.Fprintln(bw, textwrap.String(alpha, ScreenWidth, "  "))
+	for _, pa := range r.AlphaByPath {
+		fmt.Fprintf(bw, "  on %s's points alone: %s\n", result.OneLine(pa.Path), stat(pa.Alpha))
+	}
+
+	heading("Questions")
+	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
+	bracketed := false
+	for _, q := range r.Questions {
+		rest := stat(q.ItemRest)
+		switch {
+		case !q.Scored:
+			rest = "unscored"
+		case q.ItemRest != nil && !r.AlphaNEnough:
+			rest, bracketed = "("+rest+")", true
+		}
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
+	}
+	if bracketed {
+		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", ScreenWidth, "  "))
+	}
+
+	heading("Questions to look at")
+	switch {
+	case len(r.Flags) == 0 && r.AlphaNEnough:
+		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
+	case len(r.Flags) == 0:
+		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", ScreenWidth, "  "))
+	case !r.AlphaNEnough:
+		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", ScreenWidth, "  "))
+	}
+	// A tentative flag's note is the line above, said once.
+	for _, f := range r.Flags {
+		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message), ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", ScreenWidth, "    "))
+	}
+	return bw.Flush()
+}
+
+// line writes one line without trailing spaces, which an empty bar would
+// leave.
+func line(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf(format, args...), " "))
+}
+
+func percent(n, of int) string {
+	if of == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(of))
+}
+
+// bar draws n of whole as up to barWidth cells, in eighths.
+func bar(n, whole int) string {
+	if whole <= 0 || n <= 0 {
+		return ""
+	}
+	eighths := int(math.Round(float64(n) / float64(whole) * barWidth * 8))
+	eighths = max(eighths, 1)
+	s := strings.Repeat("█", eighths/8)
+	if rest := eighths % 8; rest > 0 {
+		s += string([]rune("▏▎▍▌▋▊▉")[rest-1])
+	}
+	return s
+}
+
+func labelLine(l cohort.Labels) string {
+	return fmt.Sprintf("clear %d · moderate %d · slight %d · balanced %d", l.Clear, l.Moderate, l.Slight, l.Balanced)
+}
+
+// alphaWords is the usual reading of an alpha, for a person who does not
+// know the scale by heart.
+func alphaWords(a float64) string {
+	switch {
+	case a >= 0.9:
+		return "excellent"
+	case a >= 0.8:
+		return "good"
+	case a >= 0.7:
+		return "acceptable"
+	case a >= 0.6:
+		return "questionable"
+	case a >= 0.5:
+		return "poor"
+	}
+	return "unacceptable: the questions do not measure one thing"
+}
+
+func stat(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", *v)
+}
+
+// optionLine gives each option's share of the answers, in option order.
+// Pick-any shares are of the people who answered, so they can add up to
+// more than 100.
+func optionLine(q cohort.Question) string {
+	parts := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		if q.Answered == 0 {
+			parts[i] = "–"
+			continue
+		}
+		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
+	}
+	return textwrap.Truncate(strings.Join(parts, " "), ScreenWidth-2-22-1-8-1-9-2)
+}

@@ -1,0 +1,51 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// Verdict is the result in a few words (result.Verdict), for the one line
+// that closes a quiz. A report scrolls, and this line is what stays on the
+// screen.
+func Verdict(res scoring.Result) string {
+	var rec *result.Recommendation
+	if r := res.Recommendation; r != nil {
+		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie}
+	}
+	paths := make([]result.Path, len(res.Paths))
+	for i, p := range res.Paths {
+		paths[i] = result.Path{ID: p.ID, Name: p.Name}
+	}
+	return result.Verdict(rec, paths)
+}
+
+// WarningNotes are the result's warnings in one short sentence each, for
+// the end of a quiz whose report went to a file: there the full warnings
+// are out of sight.
+func WarningNotes(res scoring.Result) []string {
+	var notes []string
+	for _, w := range res.Warnings {
+		var note string
+		switch w.Code {
+		case scoring.WarnFewAnswered:
+			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
+		case scoring.WarnSamePosition:
+			where := fmt.Sprintf("option %d", w.Position)
+			if w.Position == 0 {
+				where = "the last option"
+			}
+			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", where, w.Count)
+		case scoring.WarnAgreeAll:
+			note = fmt.Sprintf("you agreed with all %d statements: they tell little about you", w.Count)
+		case scoring.WarnAlwaysMiddle:
+			note = fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
+		default:
+			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", oneLine(w.Code))
+		}
+		notes = append(notes, sentence(note))
+	}
+	return notes
+}

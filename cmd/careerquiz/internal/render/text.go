@@ -1,0 +1,713 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+func init() { writers[Text] = WriteText }
+
+const (
+	defaultWidth = 80
+	minWidth     = 40
+	// longestBar keeps the path bars readable on very wide terminals.
+	longestBar = 50
+	// Names longer than this are shortened in the bar labels.
+	longestLabel = 24
+	// A theme label narrower than this makes the side-by-side theme table
+	// unreadable, so the themes are stacked instead.
+	narrowestThemeLabel = 12
+)
+
+// WriteText writes r as a report for a person, in four parts: the verdict
+// (headline, confidence, how many questions it rests on, warnings), the
+// breakdown as bars per path and per theme, the answers that weighed most,
+// and what to do next (learning steps, pay, the other paths). No line is
+// wider than o.Width runes, and without o.Color the output holds no escape
+// sequence or any control byte but newlines. On error nothing is written.
+func WriteText(w io.Writer, r Run, o Options) error {
+	if r.Bank == nil {
+		return errNoBank
+	}
+	width := o.Width
+	if width <= 0 {
+		width = defaultWidth
+	}
+	width = max(width, minWidth)
+	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result, run: r}
+	p.verdict()
+	p.breakdown()
+	p.why()
+	p.nextSteps()
+	p.footer(r)
+	_, err := io.WriteString(w, p.buf.String())
+	return err
+}
+
+// palette holds the report's colours. Every color.Color is switched on or
+// off explicitly: left alone, fatih/color decides from NO_COLOR and from
+// whether os.Stdout is a terminal, which says nothing about the stream this
+// report is written to.
+type palette struct {
+	on                bool
+	bold, faint, warn *color.Color
+	paths             []*color.Color
+}
+
+func newPalette(on bool) *palette {
+	pal := &palette{on: on}
+	pal.bold = pal.color(color.Bold)
+	pal.faint = pal.color(color.Faint)
+	pal.warn = pal.color(color.FgYellow)
+	for _, a := range pathAttrs {
+		pal.paths = append(pal.paths, pal.color(a))
+	}
+	return pal
+}
+
+// color makes a colour that is on exactly when the palette is.
+func (pal *palette) color(attrs ...color.Attribute) *color.Color {
+	c := color.New(attrs...)
+	if pal.on {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+	return c
+}
+
+// pathColor gives each path of the bank its own colour, the same in every
+// part of the report, by the path's place in the result.
+func (pal *palette) pathColor(res scoring.Result, id string) *color.Color {
+	if i := pathIndex(res, id); i >= 0 {
+		return pal.paths[i%len(pal.paths)]
+	}
+	return pal.bold
+}
+
+// strongPathColor is pathColor in bold, for the path named in the headline.
+func (pal *palette) strongPathColor(res scoring.Result, id string) *color.Color {
+	if i := pathIndex(res, id); i >= 0 {
+		return pal.color(pathAttrs[i%len(pathAttrs)], color.Bold)
+	}
+	return pal.bold
+}
+
+func pathIndex(res scoring.Result, id string) int {
+	for i, p := range res.Paths {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// pathAttrs are the colours paths are told apart by, in bank order.
+var pathAttrs = []color.Attribute{
+	color.FgCyan, color.FgMagenta, color.FgGreen, color.FgBlue, color.FgYellow, color.FgRed,
+}
+
+// paint colours s; empty text stays empty rather than becoming a pair of
+// escape sequences around nothing.
+func paint(c *color.Color, s string) string {
+	if s == "" {
+		return ""
+	}
+	return c.Sprint(s)
+}
+
+// printer builds the report line by line. Widths are always measured on
+// the plain text, and colour is added last, so escape sequences never
+// count towards a line's length.
+type printer struct {
+	buf   strings.Builder
+	width int
+	pal   *palette
+	res   scoring.Result
+	run   Run
+}
+
+func (p *printer) line(s string) {
+	p.buf.WriteString(s)
+	p.buf.WriteByte('\n')
+}
+
+// section starts a part of the report, after a blank line unless it is the
+// first thing written.
+func (p *printer) section(title string) {
+	if p.buf.Len() > 0 {
+		p.line("")
+	}
+	p.line(paint(p.pal.bold, title))
+}
+
+// para wraps text at the report width, every line starting with indent,
+// and colours the text of each line with c (nil for none).
+func (p *printer) para(indent, text string, c *color.Color) {
+	p.hanging(indent, indent, text, c)
+}
+
+// hanging wraps text with first in front of the first line and indent in
+// front of the rest; first and indent have the same length in runes.
+func (p *printer) hanging(first, indent, text string, c *color.Color) {
+	for i, l := range textwrap.Wrap(text, p.width, indent) {
+		body := strings.TrimPrefix(l, indent)
+		if c != nil {
+			body = paint(c, body)
+		}
+		if i == 0 {
+			p.line(first + body)
+		} else {
+			p.line(indent + body)
+		}
+	}
+}
+
+// span is a piece of a line and the colour it is shown in.
+type span struct {
+	text string
+	c    *color.Color
+}
+
+// spans writes one line made of coloured pieces. A line too long for the
+// report is wrapped as plain text instead and shown in c, since colours
+// cannot be kept across breaks the wrapper chooses.
+func (p *printer) spans(c *color.Color, ss ...span) {
+	var plain, painted strings.Builder
+	for _, s := range ss {
+		plain.WriteString(s.text)
+		if s.c != nil {
+			painted.WriteString(paint(s.c, s.text))
+		} else {
+			painted.WriteString(s.text)
+		}
+	}
+	if textwrap.Width(plain.String()) <= p.width {
+		p.line(painted.String())
+		return
+	}
+	p.para("", plain.String(), c)
+}
+
+func (p *printer) verdict() {
+	res := p.res
+	rec := res.Recommendation
+	if rec == nil {
+		p.line(paint(p.pal.bold, "No recommendation yet"))
+		p.para("", withheldText(res), nil)
+	} else {
+		p.headline(rec)
+		if m := meaningText(res); m != "" {
+			p.para("", m, nil)
+		}
+		p.para("", confidenceText(res), nil)
+	}
+	p.para("", p.basis(), nil)
+	for _, w := range res.Warnings {
+		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
+	}
+}
+
+func (p *printer) headline(rec *scoring.Recommendation) {
+	res := p.res
+	name := oneLine(rec.Name)
+	if name == "" {
+		name = oneLine(pathName(res, rec.Path))
+	}
+	nameSpan := span{name, p.pal.strongPathColor(res, rec.Path)}
+	lead := pathShare(res, rec.Path)
+	if rec.RunnerUp == "" {
+		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" (%s)", rec.Strength), nil})
+		return
+	}
+	runner := oneLine(pathName(res, rec.RunnerUp))
+	a, b := percentText(lead), percentText(pathShare(res, rec.RunnerUp))
+	switch {
+	case rec.Tie:
+		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" and %s are even (%s to %s)", runner, a, b), nil})
+	case rec.Strength == scoring.Balanced:
+		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold},
+			span{fmt.Sprintf("no clear preference (%s %s to %s)", name, a, b), nil})
+	default:
+		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
+			span{fmt.Sprintf(" (%s, %s to %s)", rec.Strength, a, b), nil})
+	}
+	if rec.Tie || rec.Strength == scoring.Balanced {
+		p.para("", "Your answers are close to what answering at random gives, so either path could suit you; the themes below show where each one pulls.", nil)
+	}
+	p.hypothesis()
+}
+
+// basis says how many questions the result rests on.
+func (p *printer) basis() string {
+	res := p.res
+	total := res.Total
+	switch {
+	case res.Answered == 0:
+		return fmt.Sprintf("No questions answered (%s in the quiz).", Count(total, "question"))
+	case res.Skipped == 0 && res.Answered == total:
+		return fmt.Sprintf("Based on all %s.", Count(total, "question"))
+	default:
+		return fmt.Sprintf("Based on %d of %s (%d skipped).", res.Answered, Count(total, "question"), res.Skipped)
+	}
+}
+
+func (p *printer) breakdown() {
+	res := p.res
+	if len(res.Paths) == 0 {
+		return
+	}
+	p.section("BREAKDOWN")
+	names := make([]string, len(res.Paths))
+	for i, ps := range res.Paths {
+		names[i] = oneLine(ps.Name)
+	}
+	if len(res.Paths) == 2 {
+		p.split(names)
+	} else {
+		p.shareBars(names)
+	}
+	p.themes(names)
+}
+
+// split draws two paths' shares as one bar: the first path's share filled
+// from the left, the second's from the right, with the band in which the
+// answers show no clear preference marked under its middle.
+func (p *printer) split(names []string) {
+	res := p.res
+	const indent = "  "
+	left, right := res.Paths[0], res.Paths[1]
+	// A row is indent, the left share and a space, the bar, a space and
+	// the right share. The bar has an odd number of cells: the middle one
+	// marks 50, and the cells either side of it are the shares, so that
+	// 50 to 50 fills exactly half on each side.
+	shown := result.Shown([]float64{left.Share, right.Share})
+	lt, rt := fmt.Sprintf("%3s ", shareText(shown[0])), " "+shareText(shown[1])
+	barW := min(p.width-len(indent)-len(lt)-len(rt), longestBar+10)
+	if barW%2 == 0 {
+		barW--
+	}
+	// The names stand over the ends of the bar, not of the screen.
+	lw := len(lt) + barW + len(rt)
+	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
+	gap := lw - textwrap.Width(ln) - textwrap.Width(rn)
+	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
+		paint(p.pal.pathColor(res, right.ID), rn))
+	half := barW / 2
+	fill := barCells(shown[0], 2*half)
+	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
+	var bar strings.Builder
+	for i := range 2 * half {
+		if i == half {
+			bar.WriteString(paint(p.pal.faint, barMid))
+		}
+		if i < fill {
+			bar.WriteString(paint(lc, barFull))
+		} else {
+			bar.WriteString(paint(rc, barOther))
+		}
+	}
+	p.line(indent + lt + bar.String() + rt)
+	p.line(indent + strings.Repeat(" ", len(lt)) + p.band(barW))
+}
+
+// band marks, under a split bar of n cells, the shares that read as
+// balanced: within half the Slight margin of 50 on either side.
+func (p *printer) band(n int) string {
+	half := p.res.Bands.Slight / 2
+	from := int(result.Round((50-half)*float64(n)/100, 0))
+	to := int(result.Round((50+half)*float64(n)/100, 0)) - 1
+	mid := n / 2
+	from, to = min(from, mid-1), max(to, mid+1)
+	from = max(from, 0)
+	to = min(to, n-1)
+	edgeL, edgeR, rule, centre := "╰", "╯", "─", "┴"
+	var sb strings.Builder
+	sb.WriteString(strings.Repeat(" ", from))
+	for i := from; i <= to; i++ {
+		switch i {
+		case from:
+			sb.WriteString(edgeL)
+		case to:
+			sb.WriteString(edgeR)
+		case mid:
+			sb.WriteString(centre)
+		default:
+			sb.WriteString(rule)
+		}
+	}
+	// The band's name is the label the verdict gives a result inside it,
+	// at every width.
+	return paint(p.pal.faint, sb.String()+" "+string(scoring.Balanced))
+}
+
+// shareBars draws each path's share as a bar, with the even share (100/N)
+// marked on every bar.
+func (p *printer) shareBars(names []string) {
+	res := p.res
+	labelW := 0
+	for _, n := range names {
+		labelW = max(labelW, textwrap.Width(n))
+	}
+	// A row is indent, label, two spaces, bar, space, "100%".
+	const indent = "  "
+	labelW = min(labelW, longestLabel, p.width-len(indent)-2-10-5)
+	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
+	even := 100 / float64(len(res.Paths))
+	mark := int(result.Round(even*float64(barW)/100, 0))
+	shown := result.Shown(pathShares(res))
+	for i, ps := range res.Paths {
+		label := pad(shorten(names[i], labelW), labelW)
+		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
+			label = paint(p.pal.bold, label)
+		}
+		p.line(indent + label + "  " + p.markedBar(shown[i], barW, mark, p.pal.pathColor(res, ps.ID)) +
+			" " + percentCell(shown[i]))
+	}
+	// The mark's caption sits after the mark, or before it where it would
+	// not fit.
+	evenText := strconv.Itoa(int(result.Round(even, 0))) + "%"
+	caption, at := "^ even share ("+evenText+")", labelW+2+mark
+	if at+len(caption) > p.width-len(indent) {
+		caption = "even share (" + evenText + ") ^"
+		at = max(0, at-len(caption)+1)
+	}
+	p.line(indent + strings.Repeat(" ", at) + paint(p.pal.faint, caption))
+}
+
+// markedBar is bar with cell mark drawn as a line, where the even share
+// falls.
+func (p *printer) markedBar(percent float64, n, mark int, c *color.Color) string {
+	full := barCells(percent, n)
+	var sb strings.Builder
+	for i := range n {
+		switch {
+		case i == mark:
+			sb.WriteString(paint(p.pal.bold, barMid))
+		case i < full:
+			sb.WriteString(paint(c, barFull))
+		default:
+			sb.WriteString(paint(p.pal.faint, barEmpty))
+		}
+	}
+	return sb.String()
+}
+
+// themes shows each theme with a compact bar per path: side by side, one
+// column per path, where the columns fit the width, and stacked otherwise.
+func (p *printer) themes(names []string) {
+	res := p.res
+	if len(res.Themes) == 0 {
+		return
+	}
+	p.line("")
+	const indent, gap = "  ", "  "
+	colW := 15
+	for _, n := range names {
+		colW = max(colW, min(textwrap.Width(n), 18))
+	}
+	barW := colW - 5
+	labelW := p.width - len(indent) - len(res.Paths)*(len(gap)+colW)
+	themeW := 0
+	for _, th := range res.Themes {
+		themeW = max(themeW, textwrap.Width(oneLine(th.Name)))
+	}
+	labelW = min(labelW, max(themeW, len("By theme")))
+	if labelW < narrowestThemeLabel {
+		p.stackedThemes(names)
+		return
+	}
+	head := indent + paint(p.pal.faint, pad("By theme", labelW))
+	for i, ps := range res.Paths {
+		name := shorten(names[i], colW)
+		if i < len(res.Paths)-1 {
+			name = pad(name, colW)
+		}
+		head += gap + paint(p.pal.pathColor(res, ps.ID), name)
+	}
+	p.line(head)
+	for _, th := range res.Themes {
+		row := indent + pad(shorten(oneLine(th.Name), labelW), labelW)
+		if th.Answered == 0 {
+			p.line(row + gap + paint(p.pal.faint, "no answers"))
+			continue
+		}
+		for _, ps := range res.Paths {
+			pct := themePercent(th, ps.ID)
+			row += gap + p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct)
+		}
+		p.line(row)
+	}
+}
+
+func (p *printer) stackedThemes(names []string) {
+	res := p.res
+	const indent, inner = "  ", "    "
+	labelW := 0
+	for _, n := range names {
+		labelW = max(labelW, textwrap.Width(n))
+	}
+	labelW = min(labelW, longestLabel, p.width-len(inner)-2-10-5)
+	barW := min(p.width-len(inner)-labelW-2-5, 20)
+	for _, th := range res.Themes {
+		title := shorten(oneLine(th.Name), p.width-len(indent))
+		if th.Answered == 0 {
+			p.line(indent + title + paint(p.pal.faint, " (no answers)"))
+			continue
+		}
+		p.line(indent + title)
+		for i, ps := range res.Paths {
+			pct := themePercent(th, ps.ID)
+			p.line(inner + pad(shorten(names[i], labelW), labelW) + "  " +
+				p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct))
+		}
+	}
+}
+
+// themePercent is a path's share of a theme, as shown: the theme's shares
+// rounded together so that they add up to 100.
+func themePercent(th scoring.ThemeScore, id string) float64 {
+	shares := make([]float64, len(th.Paths))
+	for i, ps := range th.Paths {
+		shares[i] = ps.Share
+	}
+	shown := result.Shown(shares)
+	for i, ps := range th.Paths {
+		if ps.ID == id {
+			return shown[i]
+		}
+	}
+	return 0
+}
+
+// The glyphs bars are drawn with, the same in every view (the report with
+// or without colour, compare) so that a bar means one thing wherever it is.
+const (
+	barFull  = "█"
+	barEmpty = "░"
+	// barOther is the second path's part of a split bar.
+	barOther = "▓"
+	// barMid marks a place on a bar: the even share, or 50 on a split.
+	barMid = "│"
+)
+
+// barCells is how many of n cells a share of 0–100 fills.
+func barCells(percent float64, n int) int {
+	return int(result.Round(min(max(percent, 0), 100)*float64(n)/100, 0))
+}
+
+// Bar draws a share of 0–100 as n cells, the filled ones first: the one bar
+// every view of shares draws.
+func Bar(percent float64, n int) string {
+	full := barCells(percent, n)
+	return strings.Repeat(barFull, full) + strings.Repeat(barEmpty, n-full)
+}
+
+// bar is Bar with the filled part in c and the rest faint.
+func (p *printer) bar(percent float64, n int, c *color.Color) string {
+	full := barCells(percent, n)
+	return paint(c, strings.Repeat(barFull, full)) +
+		paint(p.pal.faint, strings.Repeat(barEmpty, n-full))
+}
+
+func (p *printer) why() {
+	res := p.res
+	if len(res.Toward) == 0 && res.Against == nil {
+		return
+	}
+	p.section("WHY")
+	reasons := res.Toward
+	if res.Against != nil {
+		reasons = append(reasons[:len(reasons):len(reasons)], *res.Against)
+	}
+	pointsW := 0
+	for _, rs := range reasons {
+		pointsW = max(pointsW, len(pointsText(rs.Points)))
+	}
+	rec := res.Recommendation
+	if len(res.Toward) > 0 {
+		title := "What weighed most"
+		if rec != nil {
+			title = "What pushed you towards " + oneLine(rec.Name)
+		}
+		p.para("  ", title, nil)
+		for _, rs := range res.Toward {
+			p.reason(rs, pointsW)
+		}
+	}
+	if res.Against != nil {
+		title := "The strongest pull the other way"
+		if rec != nil && rec.RunnerUp != "" {
+			title = "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
+		}
+		p.para("  ", title, nil)
+		p.reason(*res.Against, pointsW)
+	}
+}
+
+// reason shows one answer: the points it moved and the question, then the
+// answer given, each wrapped at the width rather than cut, since a person
+// needs the whole question and the whole side they took to read them.
+func (p *printer) reason(rs scoring.Reason, pointsW int) {
+	const indent = "    "
+	c := p.pal.bold
+	if rec := p.res.Recommendation; rec != nil {
+		c = p.pal.pathColor(p.res, rec.Path)
+		if rs.Points < 0 && rec.RunnerUp != "" {
+			c = p.pal.pathColor(p.res, rec.RunnerUp)
+		}
+	}
+	under := indent + strings.Repeat(" ", pointsW+2)
+	p.hanging(indent+paint(c, pad(pointsText(rs.Points), pointsW))+"  ", under, oneLine(rs.Text), nil)
+	p.hanging(under+paint(p.pal.faint, "→ "), under+"  ", oneLine(answerText(rs)), nil)
+}
+
+func (p *printer) nextSteps() {
+	res := p.res
+	if len(res.Steps) == 0 && len(res.Salary) == 0 && len(res.Others) == 0 {
+		return
+	}
+	p.section("NEXT STEPS")
+	rec := res.Recommendation
+	sub := false
+	subsection := func(title string) {
+		if sub {
+			p.line("")
+		}
+		sub = true
+		p.para("  ", title, nil)
+	}
+	if len(res.Steps) > 0 {
+		subsection(stepsTitle(len(res.Steps)))
+		p.steps()
+	}
+	if len(res.Salary) > 0 {
+		subsection("Pay")
+		for _, s := range res.Salary {
+			p.hanging("    • ", "      ", oneLine(s), nil)
+		}
+	}
+	if len(res.Others) > 0 {
+		title := "The paths"
+		if rec != nil {
+			title = "Other paths"
+		}
+		subsection(title)
+		// Each summary is shown whole, wrapped under the path's name.
+		const indent, under = "    ", "      "
+		for _, o := range res.Others {
+			name := oneLine(o.Name)
+			text := name + fmt.Sprintf(" (%s)", percentText(pathShare(res, o.ID)))
+			if summary := oneLine(o.Summary); summary != "" {
+				text += ": " + summary
+			}
+			for i, l := range textwrap.Wrap(text, p.width, under) {
+				l = strings.TrimPrefix(l, under)
+				if i > 0 {
+					p.line(under + l)
+					continue
+				}
+				if rest, ok := strings.CutPrefix(l, name); ok {
+					l = paint(p.pal.pathColor(res, o.ID), name) + rest
+				}
+				p.line(indent + l)
+			}
+		}
+	}
+}
+
+// footer names the bank and, when the questions were shuffled, the seed,
+// so that a run can be told apart from another and repeated.
+func (p *printer) footer(r Run) {
+	parts := []string{}
+	if t := oneLine(r.Bank.Title); t != "" {
+		parts = append(parts, t)
+	}
+	parts = append(parts, Count(len(r.Bank.Questions), "question"))
+	if r.Shuffled {
+		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
+	}
+	p.line("")
+	p.para("", strings.Join(parts, " · "), p.pal.faint)
+}
+
+// shorten is textwrap.Truncate that cuts at a word boundary where one is
+// near the end, and leaves no space or comma in front of the ellipsis.
+func shorten(s string, n int) string {
+	t := textwrap.Truncate(s, n)
+	if t == s {
+		return s
+	}
+	t = strings.TrimSuffix(t, "…")
+	if i := strings.LastIndexByte(t, ' '); i >= 0 && textwrap.Width(t[:i]) >= n*2/3 {
+		t = t[:i]
+	}
+	return strings.TrimRight(t, " ,;:") + "…"
+}
+
+// sentence starts s with a capital and ends it with a full stop, for
+// messages from scoring that are worded like error messages (lowercase,
+// no final period) but are shown here as prose.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		s += "."
+	}
+	return s
+}
+
+// percentText is a share as shown: already rounded by shownShares, so a
+// whole number unless a tenth is needed to tell two shares apart.
+func percentText(x float64) string {
+	return shareText(x) + "%"
+}
+
+// percentCell is percentText right-aligned in four runes, for bar rows.
+func percentCell(x float64) string {
+	return fmt.Sprintf("%4s", percentText(x))
+}
+
+// shareText is a shown share without the percent sign: as it is, to a tenth
+// at most.
+func shareText(x float64) string {
+	return strconv.FormatFloat(result.Round(x, 1), 'f', -1, 64)
+}
+
+// pathShares is the result's shares, in the order of its paths.
+func pathShares(res scoring.Result) []float64 {
+	shares := make([]float64, len(res.Paths))
+	for i, ps := range res.Paths {
+		shares[i] = ps.Share
+	}
+	return shares
+}
+
+// pointsText is a signed number of points with no needless decimals.
+func pointsText(x float64) string {
+	x = result.Round(x, 3)
+	s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+	switch {
+	case x > 0:
+		return "+" + s
+	case x < 0:
+		return "-" + s
+	}
+	return s
+}

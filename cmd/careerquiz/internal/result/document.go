@@ -1,0 +1,141 @@
+package result
+
+import (
+	"encoding/json"
+
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+// Document is the JSON result, field for field: what --json prints, what
+// is kept, and what history, compare, stats and --answers read back. Its
+// field order is the order keys are written in: the verdict first, the
+// answers (which can be long) last. Lists are never nil when written, so
+// that they encode as [] and a program can iterate without checking for
+// null.
+type Document struct {
+	// Taken is when a kept result was finished (TimeFormat); a result
+	// printed by --json has none.
+	Taken          string          `json:"taken,omitempty"`
+	Schema         string          `json:"schema"`
+	Bank           Bank            `json:"bank"`
+	Recommendation *Recommendation `json:"recommendation"`
+	Reason         string          `json:"reason,omitempty"`
+	Withheld       string          `json:"withheld,omitempty"`
+	Answered       int             `json:"answered"`
+	Skipped        int             `json:"skipped"`
+	Confidence     float64         `json:"confidence"`
+	// Stability is Confidence under its former name, kept for programs
+	// that read it; it is deprecated.
+	Stability  float64   `json:"stability"`
+	Bands      Bands     `json:"bands"`
+	Warnings   []Warning `json:"warnings"`
+	Paths      []Path    `json:"paths"`
+	Themes     []Theme   `json:"themes"`
+	Reasons    Reasons   `json:"reasons"`
+	Steps      []Step    `json:"steps"`
+	OtherSteps []Step    `json:"other_steps"`
+	StepsDone  []Step    `json:"steps_done"`
+	Salary     []string  `json:"salary"`
+	Others     []Other   `json:"others"`
+	Order      Order     `json:"order"`
+	// Answers is the answers object in answers-file form, as written, so
+	// that a result replays with --answers.
+	Answers json.RawMessage `json:"answers"`
+}
+
+// Bank names the question bank a result answered.
+type Bank struct {
+	Title     string `json:"title"`
+	Questions int    `json:"questions"`
+	SHA256    string `json:"sha256"`
+}
+
+// Recommendation is a result's verdict.
+type Recommendation struct {
+	Path     string           `json:"path"`
+	Name     string           `json:"name"`
+	Strength scoring.Strength `json:"strength"`
+	Margin   float64          `json:"margin"`
+	RunnerUp string           `json:"runner_up"`
+	Tie      bool             `json:"tie"`
+}
+
+type Bands struct {
+	Slight     float64 `json:"slight"`
+	Moderate   float64 `json:"moderate"`
+	Clear      float64 `json:"clear"`
+	Calibrated bool    `json:"calibrated"`
+}
+
+type Warning struct {
+	Code    string `json:"code"`
+	Count   int    `json:"count"`
+	Message string `json:"message"`
+}
+
+// Path is one path's standing in a result.
+type Path struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Percent float64 `json:"percent"`
+	Share   float64 `json:"share"`
+	// Points and MaxPoints are the sums Percent is made of, so that a
+	// program can weigh results of different lengths.
+	Points    float64 `json:"points"`
+	MaxPoints float64 `json:"max_points"`
+}
+
+// Theme is one theme's standing in a result.
+type Theme struct {
+	ID       string      `json:"id"`
+	Name     string      `json:"name"`
+	Answered int         `json:"answered"`
+	Paths    []ThemePath `json:"paths"`
+}
+
+type ThemePath struct {
+	ID      string  `json:"id"`
+	Percent float64 `json:"percent"`
+	Share   float64 `json:"share"`
+}
+
+type Reasons struct {
+	Toward  []Reason `json:"toward"`
+	Against *Reason  `json:"against"`
+}
+
+type Reason struct {
+	Question string  `json:"question"`
+	Text     string  `json:"text"`
+	Answer   string  `json:"answer"`
+	Points   float64 `json:"points"`
+}
+
+type Step struct {
+	ID        string   `json:"id"`
+	Kind      string   `json:"kind"`
+	Path      string   `json:"path"`
+	Stage     int      `json:"stage"`
+	Theme     string   `json:"theme"`
+	ThemeName string   `json:"theme_name"`
+	Text      string   `json:"text"`
+	Why       string   `json:"why"`
+	Reason    string   `json:"reason"`
+	Questions []string `json:"questions"`
+	Basis     string   `json:"basis"`
+}
+
+type Other struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Summary string  `json:"summary"`
+	Percent float64 `json:"percent"`
+	Share   float64 `json:"share"`
+}
+
+type Order struct {
+	Shuffled bool `json:"shuffled"`
+	// Seed is left out when the questions were asked in bank order, where
+	// no seed was used.
+	Seed *int64 `json:"seed,omitempty"`
+}

@@ -1,0 +1,301 @@
+// Package result is the one result document: the type --json writes
+// (Document), encoded by the one JSON encoder (Encode), kept after a quiz
+// (Save), and read back by history, compare, stats and --answers (Read,
+// List), with the rules every view of a result shares: the shares shown
+// (Shown), the verdict in words (Verdict) and the short bank digest
+// (Digest).
+//
+// A kept result is the result document with "taken", the time the quiz was
+// finished (RFC 3339), in front. It is still a result document, so it can
+// be replayed with --answers, read by stats and held to the result schema.
+// Each result is a file of its own in one folder, written atomically and
+// readable by its owner only: answers are personal.
+//
+// Reading is tolerant: a damaged file, or one that is not a careerquiz
+// result, is named and skipped, never deleted. The person may have put it
+// there, and an attempt that cannot be read today may be readable by
+// another version.
+package result
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// maxSize bounds what is read of one file. A real result is a few
+// kilobytes; a big file in the folder is something else, and is named as
+// such rather than read into memory.
+const maxSize = 4 << 20
+
+// TimeFormat is how "taken" is written: RFC 3339 in UTC, to the
+// millisecond, so that two attempts a moment apart still sort.
+const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
+
+// Dir returns the folder results are kept in: $XDG_DATA_HOME/careerquiz/results
+// where that is set to an absolute path, and otherwise the usual place for
+// per-user application data on goos. getenv and goos are passed in (as
+// os.Getenv and runtime.GOOS) so that every platform's rule can be tested
+// anywhere.
+func Dir(getenv func(string) string, goos string) (string, error) {
+	return userdir.Dir(getenv, goos, userdir.Folder{XDG: "XDG_DATA_HOME", Unix: ".local/share", Purpose: "keep results", Holds: "kept results"}, "results")
+}
+
+// Save keeps one result in dir, which it creates (for its owner only) if
+// need be, and returns the file's path. taken is when the quiz was
+// finished: the kept document carries it, and the file is named after it,
+// so that a listing of the folder reads in order, and never replaces
+// another result.
+func Save(dir string, d Document, taken time.Time) (string, error) {
+	d.Taken = taken.UTC().Format(TimeFormat)
+	var data bytes.Buffer
+	if err := Encode(&data, d); err != nil {
+		return "", fmt.Errorf("keeping a result: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	// Colons are not allowed in file names on Windows.
+	base := "result-" + taken.UTC().Format("2006-01-02T15-04-05.000Z")
+	path := filepath.Join(dir, base+".json")
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, n))
+	}
+	if err := atomicfile.Write(path, data.Bytes(), 0o600); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// Attempt is one result, as history and compare use it. Numbers are as the
+// document has them; shares are filled in from percents for documents
+// written before results had shares.
+type Attempt struct {
+	// File is the path the attempt was read from.
+	File string
+	// Number is the attempt's place in the listing, 1 for the newest; 0 for
+	// a file read on its own.
+	Number int
+	// Taken is zero for a result document saved without one (by --json).
+	Taken time.Time
+	Document
+}
+
+// Problem is a file that could not be read as a result.
+type Problem struct {
+	File string
+	// Why says what is wrong, worded to follow the file name.
+	Why string
+}
+
+func (p *Problem) Error() string { return p.File + " " + p.Why }
+
+// Read reads one result file: a kept result, or a document --json wrote.
+// A file that is not a readable result gives a *Problem.
+func Read(path string) (Attempt, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return Attempt{}, &Problem{File: path, Why: "cannot be read: " + err.Error()}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return Attempt{}, &Problem{File: path, Why: "cannot be read: " + err.Error()}
+	}
+	if len(data) > maxSize {
+		return Attempt{}, &Problem{File: path, Why: fmt.Sprintf("is not a careerquiz result (larger than %d MiB)", maxSize>>20)}
+	}
+	a, why := parse(data)
+	if why != "" {
+		return Attempt{}, &Problem{File: path, Why: why}
+	}
+	a.File = path
+	return a, nil
+}
+
+// parse reads a result document, or says (after a file name) why it cannot.
+func parse(data []byte) (Attempt, string) {
+	var a Attempt
+	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		return Attempt{}, "is not a careerquiz result (not a JSON object)"
+	}
+	if err := json.Unmarshal(data, &a.Document); err != nil {
+		return Attempt{}, "is damaged: " + err.Error()
+	}
+	d := &a.Document
+	switch {
+	case d.Schema == "":
+		return Attempt{}, `is not a careerquiz result (no "schema")`
+	case d.Schema != quiz.ResultSchema:
+		return Attempt{}, fmt.Sprintf("has schema %q; this version of careerquiz reads %q", d.Schema, quiz.ResultSchema)
+	case d.Bank.SHA256 == "":
+		return Attempt{}, `is damaged: no "bank" with its sha256`
+	case len(d.Paths) == 0:
+		return Attempt{}, `is damaged: no "paths"`
+	}
+	if !bytes.HasPrefix(d.Answers, []byte("{")) {
+		return Attempt{}, `is damaged: no "answers"`
+	}
+	if d.Taken != "" {
+		t, err := time.Parse(time.RFC3339Nano, d.Taken)
+		if err != nil {
+			return Attempt{}, fmt.Sprintf("is damaged: \"taken\" is not an RFC 3339 time: %q", d.Taken)
+		}
+		a.Taken = t
+	}
+	for _, p := range d.Paths {
+		if p.ID == "" {
+			return Attempt{}, `is damaged: a path has no "id"`
+		}
+	}
+	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
+	for i := range d.Themes {
+		ps := d.Themes[i].Paths
+		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
+	}
+	return a, ""
+}
+
+// answerMap is each question's answer as the document writes it (an
+// option number, a list of them, "skip"), compacted, by question id.
+func (a *Attempt) answerMap() map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	json.Unmarshal(a.Answers, &m) // parse has seen an object
+	for id, v := range m {
+		var buf bytes.Buffer
+		json.Compact(&buf, v)
+		m[id] = buf.Bytes()
+	}
+	return m
+}
+
+// fillShares gives paths without shares (a result written before shares
+// existed has none, and a result with them has them sum to 100) each its
+// percent's part of all the percents, so that old and new results are
+// compared on the same scale.
+func fillShares(n int, path func(i int) (share *float64, percent float64)) {
+	total, shares := 0.0, 0.0
+	for i := range n {
+		s, p := path(i)
+		total += max(p, 0)
+		shares += *s
+	}
+	if shares != 0 {
+		return
+	}
+	for i := range n {
+		s, p := path(i)
+		*s = 0
+		if total > 0 {
+			*s = max(p, 0) / total * 100
+		}
+	}
+}
+
+// summary is a with only what a listing shows: its verdict, shares and
+// bank. A kept result can be megabytes (long answers, long texts), and a
+// listing must not hold every one of them at once; Read gives one whole.
+func (a Attempt) summary() Attempt {
+	d := a.Document
+	return Attempt{File: a.File, Taken: a.Taken, Document: Document{Taken: d.Taken, Schema: d.Schema, Bank: d.Bank,
+		Recommendation: d.Recommendation, Paths: d.Paths}}
+}
+
+// List reads every result kept in dir, newest first, numbering them from 1.
+// Each attempt holds only its verdict, shares and bank: Read reads one
+// whole.
+// Files that cannot be read as results are returned as problems, in name
+// order, and left where they are. A folder that does not exist holds no
+// results; any other failure to read the folder is an error.
+func List(dir string) ([]Attempt, []*Problem, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var attempts []Attempt
+	var problems []*Problem
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || atomicfile.IsTemp(name) {
+			// A save in progress, or one a kill cut short: not a result,
+			// and not something the person put here.
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if !strings.HasSuffix(strings.ToLower(name), ".json") {
+			problems = append(problems, &Problem{File: path, Why: "is not a careerquiz result (not a .json file)"})
+			continue
+		}
+		a, err := Read(path)
+		if err != nil {
+			var p *Problem
+			if errors.As(err, &p) {
+				problems = append(problems, p)
+				continue
+			}
+			return nil, nil, err
+		}
+		if a.Taken.IsZero() {
+			problems = append(problems, &Problem{File: path, Why: `is a result but not a kept one (no "taken" time)`})
+			continue
+		}
+		attempts = append(attempts, a.summary())
+	}
+	slices.SortStableFunc(attempts, func(a, b Attempt) int {
+		if c := b.Taken.Compare(a.Taken); c != 0 {
+			return c
+		}
+		return strings.Compare(b.File, a.File)
+	})
+	for i := range attempts {
+		attempts[i].Number = i + 1
+	}
+	return attempts, problems, nil
+}
+
+// Replay reads the part of a result document that replays it: the bank
+// it was taken on and its answers. The rest is scored afresh (stats,
+// --answers), so it is not read at all.
+func Replay(data []byte) (Bank, json.RawMessage, error) {
+	var d struct {
+		Bank    Bank            `json:"bank"`
+		Answers json.RawMessage `json:"answers"`
+	}
+	err := json.Unmarshal(data, &d)
+	return d.Bank, d.Answers, err
+}
+
+// BankOf is the bank a result document names, or nil where data is not a
+// result document that names one: an answers file, say.
+func BankOf(data []byte) *Bank {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil
+	}
+	if b, _, err := Replay(data); err == nil && b.SHA256 != "" {
+		return &b
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package result
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// RoundShares rounds shares to the given number of decimals so that the
+// rounded figures still add up to the same total as the shares, rounded:
+// the largest remainder method. Each share is first rounded down, and the
+// units still missing go to the shares that lost most by it, the first
+// among equals. Shares of 47.5 and 52.5 are shown as 48 and 52, never as
+// 48 and 53, so that every view that shows shares (the report, history,
+// compare) shows figures that add up to 100.
+//
+// A share below 0, or one that is not a number, counts as 0.
+func RoundShares(shares []float64, decimals int) []float64 {
+	n := len(shares)
+	out := make([]float64, n)
+	if n == 0 {
+		return out
+	}
+	unit := math.Pow10(decimals)
+	type rest struct {
+		i    int
+		frac float64
+	}
+	units := make([]int64, n)
+	rests := make([]rest, n)
+	sum := 0.0
+	var total int64
+	for i, s := range shares {
+		if math.IsNaN(s) || math.IsInf(s, 0) || s < 0 {
+			s = 0
+		}
+		v := s * unit
+		// A share that is already a whole number of units, give or take
+		// floating point, is that number.
+		if r := math.Round(v); math.Abs(v-r) < 1e-6 {
+			v = r
+		}
+		sum += v
+		units[i] = int64(math.Floor(v))
+		rests[i] = rest{i, v - math.Floor(v)}
+		total += units[i]
+	}
+	want := int64(math.Round(sum))
+	slices.SortStableFunc(rests, func(a, b rest) int { return cmp.Compare(b.frac, a.frac) })
+	for k := 0; total < want && k < n; k++ {
+		units[rests[k].i]++
+		total++
+	}
+	for i, u := range units {
+		out[i] = float64(u) / unit
+	}
+	return out
+}
+
+// Shown rounds shares that add up to 100 as every view shows them:
+// whole numbers that still add up to 100 (by the largest remainder). Where that
+// would make two different shares look equal, which would contradict a
+// headline that calls one of them ahead, all are shown to a tenth instead.
+func Shown(shares []float64) []float64 {
+	whole := RoundShares(shares, 0)
+	for i := range whole {
+		for j := range i {
+			if whole[i] == whole[j] && Round(shares[i], 1) != Round(shares[j], 1) {
+				return RoundShares(shares, 1)
+			}
+		}
+	}
+	return whole
+}
+
+// Round rounds x to the given number of decimals, half away from zero.
+// Non-finite numbers become 0, since neither a person nor the JSON encoder
+// can use them, and so does -0, which would otherwise print as "-0".
+func Round(x float64, decimals int) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	p := math.Pow10(decimals)
+	r := math.Round(x*p) / p
+	if r == 0 || math.IsInf(r, 0) || math.IsNaN(r) {
+		// Rounding a huge number overflows; such a number has no decimals
+		// to round, so it stands as it is. -0 becomes 0.
+		if r != 0 {
+			return x
+		}
+		return 0
+	}
+	return r
+}

@@ -1,0 +1,63 @@
+package result
+
+// MarshalJSON writes a as history --json and compare --json list it: where
+// it was read from (its place in history, 1 for the newest, or none for a
+// file named on the command line), when it was taken, and its verdict and
+// shares.
+func (a Attempt) MarshalJSON() ([]byte, error) {
+	type verdict struct {
+		Path     string `json:"path"`
+		Name     string `json:"name"`
+		Strength string `json:"strength"`
+	}
+	type path struct {
+		ID    string  `json:"id"`
+		Name  string  `json:"name"`
+		Share float64 `json:"share"`
+	}
+	j := struct {
+		Number         int      `json:"number,omitempty"`
+		File           string   `json:"file"`
+		Taken          *string  `json:"taken"`
+		Bank           Bank     `json:"bank"`
+		Recommendation *verdict `json:"recommendation"`
+		Paths          []path   `json:"paths"`
+	}{Number: a.Number, File: a.File, Bank: a.Bank, Paths: []path{}}
+	if !a.Taken.IsZero() {
+		t := a.Taken.UTC().Format(TimeFormat)
+		j.Taken = &t
+	}
+	if r := a.Recommendation; r != nil {
+		j.Recommendation = &verdict{Path: r.Path, Name: r.Name, Strength: string(r.Strength)}
+	}
+	for _, p := range a.Paths {
+		j.Paths = append(j.Paths, path{ID: p.ID, Name: p.Name, Share: Round(p.Share, 1)})
+	}
+	return Marshal(j)
+}
+
+// MarshalJSON writes c as compare --json does: both shares, to a tenth,
+// and the change between the figures written, so that the document adds
+// up; a share an attempt does not have is null.
+func (c Change) MarshalJSON() ([]byte, error) {
+	j := struct {
+		ID     string   `json:"id"`
+		Name   string   `json:"name"`
+		A      *float64 `json:"a"`
+		B      *float64 `json:"b"`
+		Change *float64 `json:"change"`
+	}{ID: c.ID, Name: c.Name}
+	if c.InA {
+		a := Round(c.A, 1)
+		j.A = &a
+	}
+	if c.InB {
+		b := Round(c.B, 1)
+		j.B = &b
+	}
+	if j.A != nil && j.B != nil {
+		d := Round(*j.B-*j.A, 1)
+		j.Change = &d
+	}
+	return Marshal(j)
+}

@@ -1,0 +1,583 @@
+// Package session is one sitting of the quiz: it asks the bank's questions
+// one at a time, through the terminal asker or numbered lines, saves the
+// progress after every answer, offers to resume it, and says where a run
+// that stops has left the answers.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/fatih/color"
+	"golang.org/x/term"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Stops is how a session tells the signal handler what a signal does.
+type Stops interface {
+	// HandOff makes the next signal close ch instead of ending the
+	// process, until it is taken back with HandOff(nil).
+	HandOff(ch chan struct{})
+	// OnStop sets what a signal does before the process ends: give the
+	// terminal back (restore may be nil) and say what note returns.
+	OnStop(restore func(), note func() string)
+}
+
+// Config is what a sitting takes from the command line and the world.
+type Config struct {
+	Bank *quiz.Bank
+	// In is where answers come from; Out, standard error, is where the
+	// questions and messages go, at Width, in colour if Color.
+	In    io.Reader
+	Out   io.Writer
+	Msgs  cli.Messages
+	Width int
+	Color bool
+	// InTerminal is set where In is a terminal; Terminal where the
+	// terminal asker can be used: In and Out are one terminal that can
+	// move the cursor, and numbered lines were not asked for.
+	InTerminal, Terminal bool
+	// Restart starts over; Shuffle and Seed give the order of a new
+	// sitting.
+	Restart, Shuffle bool
+	Seed             int64
+	// Questions is the bank as the command line named it ("" for the
+	// built-in one), which with its digest keys the saved progress, kept
+	// in ProgressDir (an error where it has none).
+	Questions   string
+	ProgressDir func() (string, error)
+	Stops       Stops
+}
+
+// New prepares a sitting of the quiz: picks the asker, and, for a person
+// at a terminal, takes the bank's saved progress and offers to resume it.
+// Piped answers were written for a fresh start: such a run neither reads
+// nor writes progress. A session returned with an error must still be
+// closed.
+func New(c Config) (*Session, error) {
+	s := &Session{Config: c, answers: quiz.Answers{}}
+	s.savedAt.Store(-1)
+
+	s.chooseAsker(c)
+
+	if !c.InTerminal {
+		s.piped = true
+		s.unsaved.Store("answers from a pipe are not saved")
+		return s, nil
+	}
+	if err := s.openStore(c); err != nil {
+		return s, err
+	}
+	if s.store == nil {
+		return s, nil
+	}
+	if c.Restart {
+		if _, err := os.Lstat(s.store.Path()); err == nil {
+			s.earlierKept.Store(true)
+			if st, ok, err := s.store.Load(); err == nil && ok {
+				n := 0
+				for _, v := range st.Answers {
+					if v != "skip" {
+						n++
+					}
+				}
+				s.earlierAnswered.Store(int64(n))
+			}
+			s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		}
+		return s, nil
+	}
+	return s, s.resume()
+}
+
+// openStore finds the bank's progress and takes its lock. Where progress
+// cannot be kept the quiz goes on without it, after saying why.
+func (s *Session) openStore(c Config) error {
+	dir, err := c.ProgressDir()
+	var store *progress.Store
+	locked := false
+	if err == nil {
+		store = progress.NewStore(dir, progress.Key(c.Questions, s.Bank.SHA256))
+		locked, err = store.Lock()
+	}
+	if err != nil {
+		s.unsaved.Store("progress cannot be saved")
+		s.Msgs.Warn("progress will not be saved: %v", err)
+		return nil
+	}
+	if !locked {
+		// Another run holds this bank's progress: it is not this run's to
+		// read, replace or clear.
+		yes, err := s.asker.Confirm("Another run is taking this quiz. Take it here without saving?", false)
+		if err != nil {
+			return s.stopped(err)
+		}
+		if !yes {
+			return cli.Exit{Code: cli.ExitError, Msg: "another run is taking this quiz; its saved answers are untouched",
+				Hint: "finish or quit the other run, then run careerquiz again"}
+		}
+		s.unsaved.Store("another run is taking this quiz")
+		return nil
+	}
+	s.store = store
+	s.saving.Store(true)
+	progress.RemoveOrphans(dir)
+	return nil
+}
+
+// stopped is the run's error for an answer not given: an interruption, or
+// the end of the input, with where the run stopped and what became of the
+// answers.
+func (s *Session) stopped(err error) error {
+	interrupted := errors.Is(err, ask.ErrInterrupted)
+	if !interrupted && !errors.Is(err, ask.ErrInputEnded) {
+		return err
+	}
+	// The prompt line is still open: end it, so the message stands on a
+	// line of its own.
+	fmt.Fprintln(s.Out)
+	if interrupted {
+		msg, hint := s.stopNote("interrupted")
+		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
+	}
+	msg, hint := s.stopNote("input ended")
+	if s.piped {
+		hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
+	}
+	if hint == "" {
+		return errors.New(msg)
+	}
+	return cli.WithHint(errors.New(msg), "%s", hint)
+}
+
+// Interview asks the bank's questions one at a time, saving progress after
+// every move, and returns the answers once the last question is done.
+func (s *Session) Interview() (quiz.Answers, error) {
+	if s.order == nil {
+		s.order = Order(s.Bank, s.Shuffle, s.Seed)
+	}
+	if s.next < len(s.order) {
+		s.opening()
+	}
+	if err := s.loop(); err != nil {
+		return nil, s.stopped(err)
+	}
+	// No question is asked from here on: a signal ends the process, with
+	// the answers saved for the next run.
+	s.Stops.HandOff(nil)
+	s.Stops.OnStop(nil, func() string {
+		if s.saving.Load() && !s.dirty.Load() {
+			return "interrupted; your answers are kept; run careerquiz again to see the result"
+		}
+		return "interrupted"
+	})
+	if s.dirty.Load() {
+		// The last save failed; the result is safe only once written.
+		s.save()
+	}
+	return s.answers, nil
+}
+
+// Order is the order b's questions are asked in: the bank's, or a
+// shuffle that the seed reproduces. A shuffle moves only the scored
+// questions among their own places: an unscored (profile) question keeps
+// its place, so that "one last question, about you" still comes last.
+func Order(b *quiz.Bank, shuffle bool, seed int64) []int {
+	n := len(b.Questions)
+	order := make([]int, n)
+	var scored []int
+	for i := range order {
+		order[i] = i
+		if b.Questions[i].Scored() {
+			scored = append(scored, i)
+		}
+	}
+	if shuffle {
+		moved := slices.Clone(scored)
+		r := rand.New(rand.NewPCG(uint64(seed), 0x636172656572))
+		r.Shuffle(len(moved), func(i, j int) { moved[i], moved[j] = moved[j], moved[i] })
+		for k, place := range scored {
+			order[place] = moved[k]
+		}
+	}
+	return order
+}
+
+// Session is one sitting of the quiz.
+type Session struct {
+	// Config is what the sitting was given; its Shuffle and Seed become
+	// those of the progress resumed, if any.
+	Config
+	asker   ask.Asker
+	restore func()
+	// store is nil when this run saves nothing; unsaved then says why.
+	// piped is true when answers come through a pipe, which is one reason.
+	store *progress.Store
+	piped bool
+	// answers holds an answer for every question shown: one with no picks
+	// for a question skipped.
+	answers quiz.Answers
+	order   []int
+	// next is the position in order of the question on the screen; it is
+	// also the number of questions before it, all shown.
+	next int
+	// The signal handler reads the rest too, hence atomics. at mirrors
+	// next; savedAt is next as of the last save that reached the disk, or
+	// -1 before any; dirty is true while the latest move is not saved.
+	// saving mirrors store != nil, and unsaved holds a string.
+	at      atomic.Int64
+	savedAt atomic.Int64
+	dirty   atomic.Bool
+	saving  atomic.Bool
+	unsaved atomic.Value
+	// failing is true from a failed save, which has been reported, to the
+	// next save that works.
+	failing bool
+	// earlierKept is true while saved progress that the person chose not
+	// to resume is still on disk, waiting for the first answer to replace
+	// it.
+	earlierKept atomic.Bool
+	// earlierAnswered is how many questions those saved answers answer.
+	earlierAnswered atomic.Int64
+}
+
+func (s *Session) Close() {
+	if s.restore != nil {
+		s.restore()
+	}
+	if s.store != nil {
+		s.store.Unlock()
+	}
+}
+
+func (s *Session) setNext(n int) {
+	s.next = n
+	s.at.Store(int64(n))
+}
+
+// resume offers to continue saved progress. Progress that cannot be read or
+// does not fit the bank is set aside and the quiz starts over; progress for
+// an earlier version of the bank keeps the answers that still fit.
+func (s *Session) resume() error {
+	st, ok, err := s.store.Load()
+	var r progress.Restored
+	if err == nil && ok {
+		order := Order(s.Bank, st.Shuffled, st.Seed)
+		r, err = s.store.Restore(s.Bank, st, order)
+		if err == nil {
+			s.order = order
+		}
+	}
+	if err != nil {
+		s.setAside(err)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	// Until the person says, the saved answers are what a stop keeps.
+	s.earlierKept.Store(true)
+	s.earlierAnswered.Store(int64(answeredOf(r.Answers)))
+	total := len(s.Bank.Questions)
+	if r.Edited && r.Saved > 0 {
+		s.Msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
+	}
+	if r.Edited && r.Kept == 0 {
+		s.order = nil
+		return nil
+	}
+	answered := answeredOf(r.Answers)
+	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
+	if r.Next >= total {
+		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
+	}
+	yes, err := s.asker.Confirm(question, true)
+	if err != nil {
+		return s.stopped(err)
+	}
+	if !yes {
+		// The saved answers stay on disk until the first new answer
+		// replaces them, so that quitting now loses nothing.
+		s.order = nil
+		s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		return nil
+	}
+	s.answers = r.Answers
+	s.setNext(r.Next)
+	s.savedAt.Store(int64(r.Next))
+	s.Shuffle, s.Seed = st.Shuffled, st.Seed
+	if r.Edited {
+		// The file still holds the answers that no longer apply.
+		s.save()
+	}
+	return nil
+}
+
+// answeredOf counts the answers that are not skips.
+func answeredOf(answers quiz.Answers) int {
+	n := 0
+	for _, a := range answers {
+		if !a.Skipped() {
+			n++
+		}
+	}
+	return n
+}
+
+// setAside moves progress that cannot be used out of the way, so that
+// nothing is lost and this run can save its own.
+func (s *Session) setAside(err error) {
+	aside, rerr := s.store.SetAside(time.Now())
+	if rerr != nil {
+		s.Msgs.Warn("%v; it could not be moved aside (%v), so this run saves no progress", err, rerr)
+		s.store.Unlock()
+		s.store = nil
+		s.saving.Store(false)
+		s.unsaved.Store("saved progress is damaged")
+		return
+	}
+	reason := err.Error()
+	var d *progress.DamagedError
+	if errors.As(err, &d) {
+		reason = d.Reason
+	}
+	s.Msgs.Warn("saved progress is damaged (%s), so the quiz starts over; it is kept as %s", reason, aside)
+}
+
+func (s *Session) loop() error {
+	total := len(s.Bank.Questions)
+	for s.next < total {
+		qi := s.order[s.next]
+		q := &s.Bank.Questions[qi]
+		reply, err := s.asker.Ask(s.prompt(q))
+		if err != nil {
+			return err
+		}
+		switch reply.Action {
+		case ask.Back:
+			// Going back is saved too, so that a run stopped now resumes
+			// at the question on the screen.
+			s.setNext(max(0, s.next-1))
+			s.save()
+			continue
+		case ask.Skip:
+			s.answers[q.ID] = quiz.Answer{}
+		case ask.Answered:
+			s.answers[q.ID] = quiz.Answer{Picks: reply.Picks}
+		}
+		s.setNext(s.next + 1)
+		s.save()
+	}
+	return nil
+}
+
+// save writes progress after a move. A failure is reported once and the
+// quiz goes on, trying again at the next move: losing the ability to resume
+// is no reason to stop.
+func (s *Session) save() {
+	if s.store == nil {
+		return
+	}
+	s.dirty.Store(true)
+	err := s.store.Save(progress.Snapshot(s.Bank, s.answers, s.order, s.next, s.Shuffle, s.Seed))
+	if err != nil {
+		if !s.failing {
+			s.Msgs.Warn("could not save progress: %v; trying again after your next answer", err)
+			s.failing = true
+		}
+		return
+	}
+	if s.failing {
+		s.Msgs.Say("careerquiz: progress saved again\n")
+		s.failing = false
+	}
+	s.savedAt.Store(int64(s.next))
+	s.dirty.Store(false)
+	s.earlierKept.Store(false)
+}
+
+// Unwritten is the error for a result that could not be written. The
+// progress stays, so the answers are not lost.
+func (s *Session) Unwritten(err error) error {
+	if s.store != nil && !s.dirty.Load() {
+		return cli.WithHint(fmt.Errorf("writing the result: %w", err), "your answers are kept; run careerquiz again to see the result")
+	}
+	return fmt.Errorf("writing the result: %w (and your answers could not be saved)", err)
+}
+
+// Finish clears the progress of a quiz whose result is written, or says
+// why it could not.
+func (s *Session) Finish() {
+	if s.store == nil {
+		return
+	}
+	if err := s.store.Clear(); err != nil {
+		s.Msgs.Warn("could not clear saved progress: %v", err)
+	}
+}
+
+// signalNote is stopNote for a signal handler, from what is on disk.
+func (s *Session) signalNote() string {
+	msg, _ := s.stopNote("interrupted")
+	return msg
+}
+
+// stopNote says where an unfinished quiz stopped and what became of the
+// answers, with a hint on how to go on. It reads only what the signal
+// handler may read too.
+func (s *Session) stopNote(what string) (msg, hint string) {
+	total := len(s.Bank.Questions)
+	at, saved := s.at.Load(), s.savedAt.Load()
+	unsaved, _ := s.unsaved.Load().(string)
+	again := "run careerquiz again to resume where you left off"
+	switch {
+	case !s.saving.Load() && unsaved != "" && at > 0:
+		return fmt.Sprintf("%s after question %d of %d; progress not saved (%s)", what, at, total, unsaved), ""
+	case !s.saving.Load() && at > 0:
+		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, at, total), ""
+	case !s.saving.Load():
+		return what + "; nothing answered yet", ""
+	case saved < 0 && s.earlierKept.Load():
+		// Said so that nobody reads it as the saved answers lost.
+		kept := "your saved progress is kept"
+		switch n := s.earlierAnswered.Load(); {
+		case n == 1:
+			kept = "your 1 saved answer is kept"
+		case n > 1:
+			kept = fmt.Sprintf("your %d saved answers are kept", n)
+		}
+		return what + " before any new answer; " + kept + "; run careerquiz again to resume", ""
+	case saved < 0:
+		return what + "; nothing answered yet", ""
+	}
+	where := fmt.Sprintf("after question %d of %d", at, total)
+	if at == 0 {
+		where = fmt.Sprintf("at question 1 of %d", total)
+	}
+	if s.dirty.Load() {
+		return fmt.Sprintf("%s %s; only the progress up to question %d is saved", what, where, saved), again
+	}
+	return fmt.Sprintf("%s %s; progress saved", what, where), again
+}
+
+// secondsPerQuestion is a generous reading-and-thinking time, for the
+// opening screen's "about N minutes".
+const secondsPerQuestion = 12
+
+// Widest is as wide as the screens grow on a wide terminal: longer lines
+// are hard to read.
+const Widest = 100
+
+// chooseAsker gives the session the terminal asker where a person is at a
+// terminal on both stdin and stderr that can move the cursor, and the plain
+// asker otherwise.
+func (s *Session) chooseAsker(c Config) {
+	in, inFile := c.In.(*os.File)
+	errFile, errIsFile := c.Out.(*os.File)
+	if c.Terminal && inFile && errIsFile {
+		// The terminal asker puts the terminal in raw mode, where Ctrl-C is
+		// a key press it reports itself. On any other way out the terminal
+		// must still be left as it was found.
+		s.restore = func() {}
+		if state, err := term.GetState(int(in.Fd())); err == nil {
+			s.restore = func() { _ = term.Restore(int(in.Fd()), state) }
+		}
+		s.asker = ask.NewTerminal(in, errFile, ask.Options{Width: Widest, Color: c.Color})
+		// A signal from outside (kill -INT, kill -TERM, a closed
+		// terminal) while survey waits for a key: survey cannot be told
+		// to stop, so the run ends from the signal handler.
+		c.Stops.OnStop(s.restore, s.signalNote)
+	} else {
+		interrupt := make(chan struct{})
+		s.asker = ask.NewPlain(c.In, c.Out, ask.Options{Width: c.Width, Color: c.Color, Interrupt: interrupt,
+			EndIsQuit: c.InTerminal})
+		// The plain asker gives up its read and returns, and the
+		// interruption is reported like Ctrl-C.
+		c.Stops.HandOff(interrupt)
+		c.Stops.OnStop(nil, s.signalNote)
+	}
+}
+
+// opening shows the title, the intro, the size of the quiz and the keys,
+// wrapped at the terminal's width.
+func (s *Session) opening() {
+	bold := color.New(color.Bold)
+	if s.Color {
+		bold.EnableColor()
+	} else {
+		bold.DisableColor()
+	}
+	width := s.Width
+	n := len(s.Bank.Questions)
+	minutes := max(1, (n*secondsPerQuestion+59)/60)
+	fmt.Fprintln(s.Out, bold.Sprint(textwrap.String(s.Bank.Title, width, "")))
+	fmt.Fprintln(s.Out, textwrap.String(s.Bank.Intro, width, ""))
+	fmt.Fprintln(s.Out)
+	// The size of the quiz and the keys share one short paragraph, so that
+	// the title stays on an 80×24 screen above the first question.
+	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
+	if s.next > 0 {
+		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
+	}
+	quits := "Ctrl-C or Ctrl-D saves and quits"
+	if _, plain := s.asker.(*ask.Plain); plain {
+		quits = "Ctrl-C saves and quits"
+	}
+	if s.store == nil {
+		// A run that saves nothing must not promise it: say once, here,
+		// what a stop does instead.
+		quits = strings.TrimSuffix(quits, "saves and quits") + "quits"
+	}
+	keys := "Move with ↑ ↓ and answer with Enter; Space ticks where several options may be picked. b or Esc goes back, s skips. " + quits + "; the keys are shown under every question."
+	if _, plain := s.asker.(*ask.Plain); plain {
+		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. " + quits + "."
+	}
+	if s.store == nil {
+		why, _ := s.unsaved.Load().(string)
+		if why == "" {
+			why = "progress cannot be saved"
+		}
+		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
+	}
+	fmt.Fprintln(s.Out, textwrap.String(about+" "+keys, width, ""))
+}
+
+// prompt is question q as the asker puts it, at the session's place in the
+// quiz.
+func (s *Session) prompt(q *quiz.Question) ask.Prompt {
+	labels := make([]string, len(q.Options))
+	for i, opt := range q.Options {
+		labels[i] = opt.Text
+	}
+	var sides []string
+	for _, side := range q.Sides {
+		sides = append(sides, side.Text)
+	}
+	// A profile question counts for no theme, whatever theme it is filed
+	// under, so its header names none.
+	theme := q.Theme
+	if !q.Scored() {
+		theme = ""
+	} else if ti := s.Bank.ThemeIndex(q.Theme); ti >= 0 {
+		theme = s.Bank.Themes[ti].Name
+	}
+	return ask.Prompt{
+		Number: s.next + 1, Total: len(s.Bank.Questions), Theme: theme,
+		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
+		Default:  max(q.DefaultPick(), 0),
+		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
+	}
+}

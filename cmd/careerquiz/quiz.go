@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
+	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
+)
+
+func runQuiz(args []string, e env) error {
+	o, done, err := parseFlags(args, e)
+	if err != nil || done {
+		return err
+	}
+	// Signals are watched from the start: a bank named by a FIFO waits
+	// for a writer, and Ctrl-C must end that wait too.
+	stops := watchSignals(e)
+	defer stops.stop()
+	b, err := o.bank()
+	if err != nil {
+		return err
+	}
+	if o.shuffle && !o.seedSet {
+		o.seed = rand.Int64N(1 << 53)
+	}
+	if o.output != "" {
+		if err := checkOutput(o.output); err != nil {
+			return err
+		}
+	}
+	keep, err := decideKeeping(o, e)
+	if err != nil {
+		return err
+	}
+
+	var answers quiz.Answers
+	var s *session.Session
+	if o.answers != "" {
+		answers, err = readAnswers(b, o.answers, e)
+		if err != nil {
+			return err
+		}
+	} else {
+		s, err = newSession(b, o, e, stops)
+		if s != nil {
+			defer s.Close()
+		}
+		if err != nil {
+			return err
+		}
+		answers, err = s.Interview()
+		if err != nil {
+			return err
+		}
+		o.shuffle, o.seed = s.Shuffle, s.Seed
+	}
+
+	// The result is written before the progress goes, so that a full
+	// disk or a closed pipe loses no answer: they stay saved, and the
+	// next run offers to show the result.
+	r, err := writeResult(b, answers, o, e)
+	if err != nil {
+		if s != nil {
+			return s.Unwritten(err)
+		}
+		return err
+	}
+	// Then the result is kept, and only then the progress goes. A result
+	// that could not be kept has still been shown: that is reported, and
+	// the progress goes all the same.
+	keepErr := keepResult(keep, r, time.Now(), e)
+	if s != nil {
+		s.Finish()
+	}
+	endLine(r, o, s != nil, e)
+	return keepErr
+}
+
+// writeResult writes the report of answers to stdout, or to --output, and
+// returns the run it reported on.
+func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (render.Run, error) {
+	r := render.Run{
+		Bank:     b,
+		Result:   scoring.Score(b, answers),
+		Answers:  b.AnswerValues(answers),
+		Shuffled: o.shuffle,
+		Seed:     o.seed,
+	}
+	return r, emitReport(r, o, e)
+}
+
+// newSession prepares a sitting of the quiz at the terminal, or on lines
+// piped to standard input.
+func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Session, error) {
+	inTTY := e.isTerminal(e.stdin)
+	return session.New(session.Config{
+		Bank: b, In: e.stdin, Out: e.stderr, Msgs: e.msgs(), Width: e.layoutWidth(e.stderr),
+		Color:      colorOn(e.stderr, e, o.color),
+		InTerminal: inTTY,
+		Terminal:   !o.plain && inTTY && e.isTerminal(e.stderr) && cursorMoves(e),
+		Restart:    o.restart, Shuffle: o.shuffle, Seed: o.seed,
+		Questions:   o.questions,
+		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
+		Stops:       stops,
+	})
+}
+
+// readAnswers reads an answers file, or standard input for "-".
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
+	name, data, err := readInput(path, e)
+	if err != nil {
+		return nil, err
+	}
+	warnOtherBank(e.msgs(), b, name, data)
+	a, err := quiz.ParseAnswers(b, name, data)
+	if err != nil {
+		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+	}
+	return a, nil
+}
+
+// warnOtherBank warns when an answers file is a saved result taken on
+// another bank than the one it is replayed on. The answers may still fit
+// (the ids can be the same), but the result is not the one that was saved,
+// and a person comparing the two should know why.
+func warnOtherBank(m cli.Messages, b *quiz.Bank, name string, data []byte) {
+	taken := result.BankOf(data)
+	if taken == nil || taken.SHA256 == b.SHA256 {
+		return
+	}
+	m.Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
+		name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
+	m.Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
+}
+
+// keeping says whether this run's result is kept, and where.
+type keeping struct {
+	// dir is the results folder, or "" when the result is not kept.
+	dir string
+	// openLine is set where the last prompt of the quiz is still open on
+	// stderr: answers piped in are not echoed, so nothing ended its line.
+	openLine bool
+}
+
+// decideKeeping decides, before the quiz starts, whether its result will be
+// kept. A person who finishes the quiz in a terminal has their result
+// kept; a scripted run (an answers file, or answers piped in) only with
+// --save, since a script that runs the quiz a hundred times would
+// otherwise bury the person's own attempts; --no-save turns keeping off.
+// Where keeping was asked for and no folder can be found, that is an error
+// now rather than after the last answer; where it was only the default,
+// the quiz goes on with a note.
+func decideKeeping(o options, e env) (keeping, error) {
+	scripted := o.answers != "" || !e.isTerminal(e.stdin)
+	if o.noSave || (scripted && !o.save) {
+		return keeping{}, nil
+	}
+	dir, err := result.Dir(e.getenv, e.goos)
+	if err != nil {
+		if o.save {
+			return keeping{}, cli.WithHint(err, "run without --save, or set XDG_DATA_HOME")
+		}
+		e.msgs().Warn("your result will not be kept: %v", err)
+		return keeping{}, nil
+	}
+	return keeping{dir: dir, openLine: o.answers == "" && !e.isTerminal(e.stdin)}, nil
+}
+
+// keepResult keeps a finished quiz's result, stamped with the time it was
+// taken, and says where on stderr. It does nothing where k says not to
+// keep. The kept document is the JSON result whatever --format said, so
+// that history and compare can read every kept attempt.
+func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
+	if k.dir == "" {
+		return nil
+	}
+	doc, err := render.NewDocument(r)
+	if err != nil {
+		return err
+	}
+	path, err := result.Save(k.dir, doc, taken)
+	if err != nil {
+		return cli.WithHint(fmt.Errorf("could not keep the result: %w", err), "the report above is complete; --no-save skips keeping")
+	}
+	if k.openLine {
+		fmt.Fprintln(e.stderr)
+	}
+	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
+	return nil
+}
+
+// formatFlag is --format; --json is its short form, and the two are one
+// setting, so that giving both is a usage error rather than a guess.
+var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
+	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
+	Set: func(o *options, v string) error {
+		if v == "md" {
+			v = render.Markdown
+		}
+		if !slices.Contains(render.Formats(), v) {
+			return fmt.Errorf("wants %s, got %q", render.FormatList(), v)
+		}
+		o.format = v
+		return nil
+	}}
+
+var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",
+	func(o *options) *bool { return &o.json }))
+
+// --save and --no-save are one setting too.
+var (
+	saveFlag = cli.InSetting("save", cli.Switch("save", "keep the result even of a run with --answers or piped\nanswers; a quiz finished in a terminal is kept anyway\n(see 'careerquiz history')",
+		func(o *options) *bool { return &o.save }))
+	noSaveFlag = cli.InSetting("save", cli.Switch("no-save", "do not keep this run's result",
+		func(o *options) *bool { return &o.noSave }))
+)
+
+// emitReport writes the report to stdout, or to the --output file. The file
+// gets exactly the bytes stdout would have: colour is decided as for any
+// stream that is not a terminal.
+func emitReport(r render.Run, o options, e env) error {
+	var stream any = e.stdout
+	if o.output != "" {
+		stream = nil
+	}
+	var buf bytes.Buffer
+	err := render.Write(&buf, o.format, r, render.Options{Color: colorOn(stream, e, o.color), Width: e.layoutWidth(stream)})
+	if err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	if o.output != "" {
+		return writeOutput(o.output, data)
+	}
+	_, err = e.stdout.Write(data)
+	return err
+}
+
+// checkOutput makes sure --output FILE can be written before the quiz
+// starts, so that nobody answers every question only to lose the report.
+func checkOutput(path string) error {
+	if err := atomicfile.CheckWritable(path); err != nil {
+		return cli.WithHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
+	}
+	return nil
+}
+
+// writeOutput writes the report to path atomically: a reader never sees
+// half a report, and a failed write leaves an earlier file as it was. A
+// new file gets the usual mode of a document (rw-r--r--), since it is
+// written to be shared; a file being replaced keeps its mode.
+func writeOutput(path string, data []byte) error {
+	perm := fs.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		perm = fi.Mode().Perm()
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("--output %s: %w", path, err)
+	}
+	if err := atomicfile.Write(path, data, perm); err != nil {
+		return fmt.Errorf("--output %s: %w", path, err)
+	}
+	return nil
+}
