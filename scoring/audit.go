@@ -86,13 +86,15 @@ type Random struct {
 	// StdErr is the largest standard error among the sampled shares; 0
 	// when exact.
 	StdErr float64 `json:"std_err"`
-	// Expected is 1/N, the share each path gets from a fair bank.
+	// Expected is (1 − Tie)/N, the share each path gets from a fair bank:
+	// an even split of the answer sets that are not ties.
 	Expected float64 `json:"expected"`
 	// Paths holds, per path, the share of random answerers told that path.
-	// An exact tie counts for the path listed first, as in Score.
+	// An exact tie counts for no path, as in Score: the shares and Tie sum
+	// to 1.
 	Paths []PathShare `json:"paths"`
 	// Tie is the share of random answerers for whom the two leading paths
-	// scored exactly the same.
+	// scored exactly the same, and who are told no path.
 	Tie float64 `json:"tie"`
 	// Margins is, for a bank of two paths only, the distribution of the
 	// first path's percent minus the second's, in percentage points, as
@@ -119,7 +121,9 @@ type MarginPoint struct {
 
 // Pattern is where answering every question by position leads: always the
 // first option, always the last, or always the middle one (index (n−1)/2
-// rounded down); on a pick-any question just that one option is picked.
+// rounded down); on a pick-any question just that one option is picked. On
+// an exact tie (Tie) no path leads: Leader and RunnerUp are empty and Lean
+// is 0.
 //
 // Lean is the leading path's percent minus the second's, divided by the
 // largest margin those two paths could ever reach between them. A bank
@@ -130,6 +134,7 @@ type Pattern struct {
 	Paths    []PathPercent `json:"paths"`
 	Leader   string        `json:"leader"`
 	RunnerUp string        `json:"runner_up"`
+	Tie      bool          `json:"tie,omitempty"`
 	Lean     float64       `json:"lean"`
 	Check
 }
@@ -371,14 +376,15 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 		return pt
 	}
 	top, second, tie := rank(raw, most)
+	if tie {
+		pt.Tie = true
+		return pt
+	}
 	pt.Leader = b.Paths[top].ID
 	if second < 0 {
 		return pt
 	}
 	pt.RunnerUp = b.Paths[second].ID
-	if tie {
-		return pt
-	}
 	if reach := reach(t, most, top, second); reach > 0 {
 		pt.Lean = (pt.Paths[top].Percent - pt.Paths[second].Percent) / reach
 	}

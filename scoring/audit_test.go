@@ -118,12 +118,14 @@ func bruteForce(b *quiz.Bank) (shares []float64, tie float64, margins map[string
 					top = p
 				}
 			}
-			shares[top] += prob
+			tied := false
 			for p := range n {
-				if p != top && pct[p].Cmp(pct[top]) == 0 {
-					tie += prob
-					break
-				}
+				tied = tied || p != top && pct[p].Cmp(pct[top]) == 0
+			}
+			if tied {
+				tie += prob // a tie counts for no path
+			} else {
+				shares[top] += prob
 			}
 			if n == 2 {
 				m := new(big.Rat).Sub(pct[0], pct[1])
@@ -385,18 +387,20 @@ func checkMargins(t *testing.T, pts []MarginPoint) {
 
 func TestRandomThreshold(t *testing.T) {
 	tests := []struct {
-		name    string
-		bank    *quiz.Bank
-		shares  []float64
-		crossed bool
+		name     string
+		bank     *quiz.Bank
+		shares   []float64
+		expected float64
+		crossed  bool
 	}{
-		// Two fair coins: the engineer wins on two heads and on the ties
-		// (one each), the developer on two tails.
-		{"ties count for the first path", duel(2), []float64{0.75, 0.25}, true},
+		// Two fair coins: the engineer wins on two heads, the developer on
+		// two tails, and the two ties (one each) count for no path: a fair
+		// share is then a quarter.
+		{"ties count for no path", duel(2), []float64{0.25, 0.25}, 0.25, false},
 		// Three fair coins: never a tie.
-		{"an odd number of fair questions is fair", duel(3), []float64{0.5, 0.5}, false},
+		{"an odd number of fair questions is fair", duel(3), []float64{0.5, 0.5}, 0.5, false},
 		{"three options, two for the engineer", newBank(two,
-			choice("a", "design", w(1, 0), w(1, 0), w(0, 1))), []float64{2.0 / 3, 1.0 / 3}, true},
+			choice("a", "design", w(1, 0), w(1, 0), w(0, 1))), []float64{2.0 / 3, 1.0 / 3}, 0.5, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -406,7 +410,7 @@ func TestRandomThreshold(t *testing.T) {
 					t.Errorf("%s: %+v, want share %v (crossed %v)", ps.ID, ps, tt.shares[p], tt.crossed)
 				}
 			}
-			if rd.Crossed != tt.crossed || rd.Expected != 0.5 || rd.Threshold != 0.10 {
+			if rd.Crossed != tt.crossed || rd.Expected != tt.expected || rd.Threshold != 0.10 {
 				t.Errorf("check %+v", rd)
 			}
 		})
@@ -496,8 +500,8 @@ func TestPatterns(t *testing.T) {
 		b := newBank(two, choice("a", "design", w(1, 1), w(0, 1)), choice("b", "design", w(1, 0), w(0, 1)))
 		b.Questions[1].Options[0].Weights = w(1, 1)
 		p := Analyze(b).Patterns[0]
-		if p.Leader != "engineer" || p.Lean != 0 || p.Crossed {
-			t.Errorf("got %+v, want a tie led by the first path with no lean", p)
+		if !p.Tie || p.Leader != "" || p.RunnerUp != "" || p.Lean != 0 || p.Crossed {
+			t.Errorf("got %+v, want a tie that no path leads, with no lean", p)
 		}
 	})
 }

@@ -22,9 +22,10 @@
 // never helps or hurts a path; an unscored (profile) question counts for
 // nothing. Share is the split of 100 nearest the percents (see shares).
 //
-// The recommended path has the highest percent. On an exact tie the path
-// listed first in the bank wins and the recommendation is marked as a tie.
-// The margin is the winner's percent minus the runner-up's, and the bands
+// The recommended path has the highest percent. An exact tie recommends no
+// path: the recommendation is marked as a tie (Tie, and Tied lists the
+// tied paths), its strength is balanced, and no audit or simulation counts
+// it for any path. The margin is the winner's percent minus the runner-up's, and the bands
 // (see Bands: calibrated on the bank, or set by it) turn it into a
 // strength:
 //
