@@ -578,3 +578,58 @@ func TestDegenerateBanks(t *testing.T) {
 		})
 	}
 }
+
+// The audit says exactly what always taking the marked impressive side
+// gives, and flags a bank whose marks lean beyond the balanced band.
+func TestImpressiveAudit(t *testing.T) {
+	marked := func(sides ...int) *quiz.Bank {
+		b := newBank(two)
+		for i := range 12 {
+			q := gradedQ(fmt.Sprintf("g%02d", i), 2, i%2, 1-i%2)
+			if i < len(sides) {
+				q.Impressive = [][]int{{0, 1}, {3, 4}}[sides[i]]
+			}
+			b.Questions = append(b.Questions, q)
+		}
+		return b
+	}
+	tests := []struct {
+		name      string
+		bank      *quiz.Bank
+		questions int
+		leader    string
+		tie       bool
+		crossed   bool
+	}{
+		{"nothing marked", marked(), 0, "", false, false},
+		// Sides alternate: side a is the engineer's on even questions, so
+		// marking a then b is always the engineer.
+		{"every marked side the engineer's", marked(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 12, "engineer", false, true},
+		{"marks split evenly between the paths", marked(0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 1, 0), 12, "", true, false},
+		// Three answers are judged, not withheld, by the band widened for
+		// three answers, which a lean of three mild answers stays within.
+		{"three marks, all the developer's", marked(1, 0, 1), 3, "developer", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Analyze(tt.bank)
+			im := a.Impressive
+			if im.Questions != tt.questions || im.Leader != tt.leader || im.Tie != tt.tie || im.Crossed != tt.crossed {
+				t.Errorf("got %+v", im)
+			}
+			warned := slices.ContainsFunc(a.Warnings, func(w AuditWarning) bool { return w.Check == "impressive" && w.Path == tt.leader })
+			if warned != tt.crossed {
+				t.Errorf("warned %v, want %v: %+v", warned, tt.crossed, a.Warnings)
+			}
+			if tt.crossed && (im.Strength == Balanced || im.Margin < im.Threshold) {
+				t.Errorf("crossed at %v (%s) below the band %v", im.Margin, im.Strength, im.Threshold)
+			}
+		})
+	}
+	// The figure is what Score tells the same answers: a rather for the
+	// engineer on every question, a mild lead of a third of the most.
+	im := Analyze(marked(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1)).Impressive
+	if im.Paths[0].Percent != 50 || im.Paths[1].Percent != 0 || im.Margin != 50 {
+		t.Errorf("got %+v, want the engineer at 50%%, the developer at 0, a margin of 50", im)
+	}
+}
