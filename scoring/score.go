@@ -177,8 +177,7 @@ func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 		rec.Strength = Balanced
 	}
 	res.Recommendation = rec
-	ds, chance := moves(t, done, gain, most, top, second)
-	res.Confidence = confidence(ds, chance, n, s.bands.Mild)
+	res.Confidence = s.confidence(done, most, top, second, tie)
 	if !advice {
 		return res
 	}
@@ -202,46 +201,6 @@ func (s *Scorer) bandsFor(k int) Bands {
 		bd.Slight = min(bd.Moderate, bd.Slight*math.Sqrt(float64(s.t.scored)/float64(k)))
 	}
 	return bd
-}
-
-// moves is how far each answered question moved the margin of path top over
-// path second, in percentage points (the moves sum to the margin), and the
-// mean variance of a question's move under uniformly random answering,
-// which tells confidence how far a move may vary when the answers alone
-// are too few or too alike to show it.
-func moves(t *table, done []answered, gain, most []int64, top, second int) (ds []float64, chance float64) {
-	if second < 0 {
-		return nil, 0
-	}
-	n := t.paths
-	share := func(g int64, p int) float64 {
-		if most[p] == 0 {
-			return 0
-		}
-		return 100 * float64(g) / float64(most[p])
-	}
-	ds = make([]float64, len(done))
-	for j, d := range done {
-		ds[j] = share(gain[j*n+top], top) - share(gain[j*n+second], second)
-		r := &t.rows[d.q]
-		var sum, sq float64
-		for o := range r.opts {
-			w := r.weights(o, n)
-			m := share(w[top], top) - share(w[second], second)
-			sum, sq = sum+m, sq+m*m
-		}
-		k := float64(r.opts)
-		if r.kind.Multiple() {
-			// Each option is in a random set about half the time.
-			chance += sq / 4
-		} else if k > 0 {
-			chance += sq/k - (sum/k)*(sum/k)
-		}
-	}
-	if len(done) > 0 {
-		chance /= float64(len(done))
-	}
-	return ds, chance
 }
 
 // validPicks keeps the picks that name an option of the question, once
