@@ -38,7 +38,10 @@ type Result struct {
 	Sided  int
 	NoSide int
 	// Confidence is the chance (0–1) that a retest recommends the same
-	// path (see confidence); 0 without a recommendation.
+	// path, for a person as the model of Scorer.confidence describes:
+	// answers that scatter around a lean of their own, among people whose
+	// leans spread normally with standard deviation 1 (few have none at
+	// all). 1 in N on a tie; 0 without a recommendation.
 	Confidence float64
 	// Bands are the strength bands the result was judged by, the balanced
 	// band widened for the questions actually answered.

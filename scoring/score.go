@@ -87,8 +87,9 @@ func Score(b *quiz.Bank, a quiz.Answers) Result { return NewScorer(b).Score(a) }
 // single pick counts only its first.
 //
 // Warnings come in a fixed order: few-answered, then the answering styles
-// same-position, agree-all and always-middle. In a bank of a single path the
-// margin is that path's percent, its lead over nothing.
+// same-position, agree-all and always-middle, and last impressive. In a
+// bank of a single path the margin is that path's percent, its lead over
+// nothing.
 func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, true) }
 
 // Verdict is Score without the advice on a recommendation: the answers
