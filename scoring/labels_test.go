@@ -155,11 +155,48 @@ func TestLabelsOnTheBuiltInBank(t *testing.T) {
 			check("a split of 80/20 or wider is never slight", tl.splitSlight == 0)
 		}
 	}
+	// Someone who takes the side the bank marks as more impressive on every
+	// marked question (rather or much rather at even odds; every marked
+	// option of a pick-any question) and answers the rest at random is
+	// told what the marks lean to, not a preference: a bank whose marks
+	// lean to every path alike keeps them balanced or slight.
+	if marked := impressiveTaker(b); marked != nil {
+		imp := tell(s, b, marked, people, 0, 6)
+		t.Logf("the marked impressive side: %v", imp)
+		check("the marked impressive side: balanced or slight at least 90% of the time",
+			imp.strength[Balanced]+imp.strength[Slight] >= 0.9)
+	} else {
+		t.Logf("the bank marks fewer than %d impressive sides: nothing to check", impressiveMin)
+	}
+
 	// The same holds at every number of answers, since the balanced band
 	// never widens past Moderate.
 	for k := 1; k <= s.t.scored; k++ {
 		if bd := s.bandsFor(k); bd.Moderate > 60 {
 			t.Errorf("with %d answers moderate starts at %v: a margin of 60 could be slight", k, bd.Moderate)
 		}
+	}
+}
+
+// impressiveTaker answers the marked side of every question that marks one
+// and the rest at random, or is nil for a bank that marks too few to warn.
+func impressiveTaker(b *quiz.Bank) answerer {
+	n := 0
+	for _, q := range b.Questions {
+		if q.Scored() && len(q.Impressive) > 0 {
+			n++
+		}
+	}
+	if n < impressiveMin {
+		return nil
+	}
+	return func(r *rand.Rand, q *quiz.Question) []int {
+		switch {
+		case len(q.Impressive) == 0:
+			return uniform(r, q)
+		case q.Multiple():
+			return q.Impressive
+		}
+		return []int{q.Impressive[r.IntN(len(q.Impressive))]}
 	}
 }

@@ -228,7 +228,9 @@ func simulate(b *quiz.Bank, p answerer, people int, seed uint64) rates {
 			continue
 		}
 		rt.strength[rec.Strength] += 1.0 / float64(people)
-		rt.path[rec.Path] += 1 / float64(people)
+		if !rec.Tie { // a tie names no path
+			rt.path[rec.Path] += 1 / float64(people)
+		}
 		for _, w := range res.Warnings {
 			rt.warned[w.Code] += 1 / float64(people)
 		}
