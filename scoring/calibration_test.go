@@ -205,12 +205,12 @@ func TestConfidenceIsCalibrated(t *testing.T) {
 				t.Parallel()
 				start := time.Now()
 				all, byPath, ties := retestLatent(bk.bank, 6000, tt.spread, 17)
-				t.Logf("%d first tests tied (left out); everyone: %v (%v)", ties, all, time.Since(start))
+				t.Logf("%s, θ of spread %v: %d first tests tied (left out); everyone: %v (%v)", bk.name, tt.spread, ties, all, time.Since(start))
 				if all.ece > tt.most {
 					t.Errorf("expected calibration error %.4f, want at most %.2f", all.ece, tt.most)
 				}
 				for p, c := range byPath {
-					t.Logf("told %s: %v", bk.bank.Paths[p].ID, c)
+					t.Logf("%s, θ of spread %v, told %s: %v", bk.name, tt.spread, bk.bank.Paths[p].ID, c)
 					if c.ece > tt.most {
 						t.Errorf("told %s: expected calibration error %.4f, want at most %.2f", bk.bank.Paths[p].ID, c.ece, tt.most)
 					}
