@@ -76,7 +76,7 @@ func (s *Scorer) confidence(done []answered, most []int64, top, second int, tie 
 		}
 	}
 	step := 0.0
-	if latticeOK && lattice > 0 {
+	if latticeOK && lattice > 0 && most[top] > 0 && most[second] > 0 {
 		step = 100 * float64(lattice) / float64(most[top]) / float64(most[second])
 	}
 	var num, den float64
@@ -227,7 +227,7 @@ func (s *Scorer) item(d answered, most []int64, top, second int) item {
 		b, ok2 := mul(w[second], most[top])
 		it.nums = append(it.nums, a-b)
 		it.numsOK = it.numsOK && ok1 && ok2
-		it.moves = append(it.moves, 100*(float64(w[top])/float64(most[top])-float64(w[second])/float64(most[second])))
+		it.moves = append(it.moves, part(w[top], most[top])-part(w[second], most[second]))
 	}
 	same := !slices.ContainsFunc(it.moves, func(m float64) bool { return m != it.moves[0] })
 	switch {
@@ -274,6 +274,15 @@ func (s *Scorer) item(d answered, most []int64, top, second int) item {
 	it.kind = single
 	it.picked = it.sides[d.picks[0]]
 	return it
+}
+
+// part is what weight w adds to a percent whose most is m: nothing when m
+// is 0, as a path that can score nothing stays at 0 percent.
+func part(w, m int64) float64 {
+	if m == 0 {
+		return 0
+	}
+	return 100 * float64(w) / float64(m)
 }
 
 func sign(x float64) int {

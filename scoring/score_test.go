@@ -516,3 +516,13 @@ func TestImpressiveAndAgreeAllWarnings(t *testing.T) {
 		})
 	}
 }
+
+// A runner-up that can score nothing on the questions answered stays at 0
+// percent: the confidence is still a chance, not a division by zero.
+func TestConfidenceWithARunnerUpThatCannotScore(t *testing.T) {
+	b := newBank(two, choice("a", "design", w(1, 0), w(2, 0)), choice("b", "design", w(1, 0), w(0, 1)))
+	res := Score(b, quiz.Answers{"a": pick(1)})
+	if c := res.Confidence; !(c >= 0 && c <= 1) {
+		t.Errorf("confidence %v, want a chance", c)
+	}
+}
