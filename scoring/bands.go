@@ -134,7 +134,7 @@ func nearestBand(pts []MarginPoint, q float64) float64 {
 		if acc < q-1e-12 {
 			continue
 		}
-		if i > 0 && q-below <= acc-q {
+		if i > 0 && q-below <= acc-q+1e-12 {
 			// The share below this lead is nearer q than the share up to it.
 			return (pts[i-1].Margin + pt.Margin) / 2
 		}
