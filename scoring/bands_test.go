@@ -15,7 +15,7 @@ func TestNearestBand(t *testing.T) {
 		{0.7, 3},  // reached exactly
 		{0.2, 1},  // there is no edge below the smallest lead
 		{0.99, 7}, // past the largest lead
-		{0.95, 7}, // 1 below 7 is nearer 0.95 than 0.9 below 5
+		{0.96, 7}, // 1 below 7 is nearer 0.96 than 0.9 below 5
 		{0.92, 5}, // 0.9 below 5 is nearer 0.92 than 1 below 7
 	}
 	for _, tt := range tests {
