@@ -8,10 +8,10 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// Confidence is the chance (0–1) that the same person, taking the quiz
+// confidence is the chance (0–1) that the same person, taking the quiz
 // again, would be told the same path. It is worked out from a stated model
 // of people and of a retest, so that the figure means what it says for the
-// people the model describes (simulation_test.go holds it there):
+// people the model describes (calibration_test.go holds it there):
 //
 //   - Each person has a true lean θ between the recommended path and the
 //     runner-up (positive towards the recommended one). Over everyone who
