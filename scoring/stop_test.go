@@ -1,0 +1,112 @@
+package scoring
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// standingOfResult reads a result as the settled stop compares results:
+// the path named (none for a tie or a withheld result) and whether it is a
+// preference.
+func standingOfResult(b *quiz.Bank, res Result) standing {
+	rec := res.Recommendation
+	switch {
+	case rec == nil && res.Withheld != "":
+		return standing{path: withheld}
+	case rec == nil || rec.Tie:
+		return standing{path: noPath}
+	}
+	return standing{path: b.PathIndex(rec.Path), preference: rec.Strength != Balanced}
+}
+
+// answerSets lists every answer to q, skipping it first.
+func answerSets(q *quiz.Question) [][]int {
+	sets := [][]int{nil}
+	if !q.Multiple() {
+		for o := range q.Options {
+			sets = append(sets, []int{o})
+		}
+		return sets
+	}
+	for mask := 1; mask < 1<<len(q.Options); mask++ {
+		var picks []int
+		for o := range q.Options {
+			if mask&(1<<o) != 0 {
+				picks = append(picks, o)
+			}
+		}
+		sets = append(sets, picks)
+	}
+	return sets
+}
+
+// completions calls f with every completion of a over the questions rest.
+func completions(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.Answers)) {
+	if len(rest) == 0 {
+		f(a)
+		return
+	}
+	q := b.Question(rest[0])
+	for _, picks := range answerSets(q) {
+		c := quiz.Answers{}
+		for id, x := range a {
+			c[id] = x
+		}
+		if picks != nil {
+			c[q.ID] = quiz.Answer{Picks: picks}
+		}
+		completions(b, c, rest[1:], f)
+	}
+}
+
+// Settled is exact: on small banks, where every completion can be listed,
+// it says settled exactly when every completion gets the outcome Score gives
+// the answers so far.
+func TestSettledMatchesEnumeration(t *testing.T) {
+	seeds := 40
+	if testing.Short() {
+		seeds = 10
+	}
+	counts := map[string]int{}
+	for _, paths := range []int{2, 3} {
+		for seed := range uint64(seeds) {
+			b := smallBank(seed, paths)
+			s := NewScorer(b)
+			st := NewStopper(s)
+			r := rand.New(rand.NewPCG(seed, 9))
+			for range 12 {
+				a := quiz.Answers{}
+				var rest []string
+				for _, q := range b.Questions {
+					switch r.IntN(4) {
+					case 0:
+						rest = append(rest, q.ID)
+					case 1: // asked and skipped
+					default:
+						a[q.ID] = quiz.Answer{Picks: uniform(r, &q)}
+					}
+				}
+				now := standingOfResult(b, s.Score(a))
+				same := true
+				completions(b, a, rest, func(c quiz.Answers) {
+					same = same && standingOfResult(b, s.Score(c)) == now
+				})
+				got := st.Settled(a, rest)
+				name := fmt.Sprintf("%d paths, seed %d, answers %v, not asked %v", paths, seed, a, rest)
+				switch {
+				case !got.Exact:
+					t.Errorf("%s: over budget", name)
+				case got.Settled && !same:
+					t.Errorf("%s: settled, but some completion changes %+v", name, now)
+				case !got.Settled && same && (paths == 2 || now.path != noPath):
+					t.Errorf("%s: not settled, but no completion changes %+v", name, now)
+				}
+				counts[fmt.Sprint(paths, " paths settled ", same)]++
+			}
+		}
+	}
+	t.Log(counts)
+}
