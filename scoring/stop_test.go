@@ -2,7 +2,10 @@ package scoring
 
 import (
 	"fmt"
+	"maps"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -109,4 +112,97 @@ func TestSettledMatchesEnumeration(t *testing.T) {
 		}
 	}
 	t.Log(counts)
+}
+
+// The quick stop's chance is exact for its model: on small banks, listing
+// every way of answering the rest with the chance the model gives it, at
+// each lean of the posterior, and scoring each with Score gives the same
+// chance of another path.
+func TestQuickChanceMatchesEnumeration(t *testing.T) {
+	seeds := 12
+	if testing.Short() {
+		seeds = 4
+	}
+	for _, paths := range []int{2, 3} {
+		for seed := range uint64(seeds) {
+			b := smallBank(seed, paths)
+			s := NewScorer(b)
+			st := NewStopper(s)
+			r := rand.New(rand.NewPCG(seed, 10))
+			for range 6 {
+				a := quiz.Answers{}
+				var rest []string
+				for _, q := range b.Questions {
+					switch r.IntN(3) {
+					case 0:
+						rest = append(rest, q.ID)
+					default:
+						a[q.ID] = quiz.Answer{Picks: uniform(r, &q)}
+					}
+				}
+				qs := st.quickState(a, rest)
+				got := st.chance(&qs)
+				now := st.verdictOf(a, rest).path
+				want := 1.0
+				if now >= 0 && len(rest) > 0 {
+					want = 0
+					changes := listChanges(st, &qs, a, rest, now)
+					for gi, wt := range qs.lean.weight {
+						if wt < leanNeglect {
+							want += wt
+							continue
+						}
+						want += wt * changeAt(&qs, changes, qs.lean.theta[gi])
+					}
+				} else if now >= 0 {
+					want = 0
+				}
+				if math.Abs(got-want) > 1e-9 {
+					t.Errorf("%d paths, seed %d, answers %v, not asked %v: chance %v, by enumeration %v", paths, seed, a, rest, got, want)
+				}
+			}
+		}
+	}
+}
+
+// listChanges lists every way of answering the questions rest, as the
+// index of each one's answer in the model's list, keeping those that name
+// another path than now.
+func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now int) [][]int {
+	var out [][]int
+	var walk func(i int, c quiz.Answers, picked []int)
+	walk = func(i int, c quiz.Answers, picked []int) {
+		if i == len(rest) {
+			res := st.s.Score(c)
+			if res.Recommendation == nil || res.Recommendation.Tie || st.b.PathIndex(res.Recommendation.Path) != now {
+				out = append(out, slices.Clone(picked))
+			}
+			return
+		}
+		for k, set := range qs.answers[i].sets {
+			next := maps.Clone(c)
+			next[rest[i]] = quiz.Answer{Picks: set}
+			walk(i+1, next, append(picked, k))
+		}
+	}
+	walk(0, maps.Clone(a), nil)
+	return out
+}
+
+// changeAt is the chance of the listed changes at lean theta.
+func changeAt(qs *quickState, changes [][]int, theta float64) float64 {
+	probs := make([][]float64, len(qs.answers))
+	for i := range qs.answers {
+		qs.answers[i].at(theta)
+		probs[i] = slices.Clone(qs.answers[i].probs)
+	}
+	sum := 0.0
+	for _, c := range changes {
+		p := 1.0
+		for i, k := range c {
+			p *= probs[i][k]
+		}
+		sum += p
+	}
+	return sum
 }

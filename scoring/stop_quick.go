@@ -1,0 +1,595 @@
+package scoring
+
+import (
+	"math"
+	"slices"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// The quick stop's answering model
+//
+// A person has a lean θ along an axis from one path (plus) to another
+// (minus): with two paths, from the bank's first path to its second; with
+// more, from the path the answers so far name to the runner-up. Each
+// answer is θ plus standard normal noise, independently per question, and
+// the noise decides the answer:
+//
+//   - a graded question: the lean towards side A (θ if A speaks for plus,
+//     −θ if for minus, 0 if for neither) plus noise, cut at −1.5, −0.5, 0.5
+//     and 1.5 into much rather B, rather B, both equally, rather A, much
+//     rather A;
+//   - a statement: the lean towards its keyed path plus noise, cut the same
+//     way into strongly disagree … strongly agree;
+//   - any other single pick: its options take plus's side, minus's side or
+//     neither by the percents they give; θ plus noise above 0 picks one of
+//     plus's options, below 0 one of minus's (with options for neither,
+//     plus's above 0.5, minus's below −0.5, neither's between), uniformly
+//     within the side; a question without options on both sides is
+//     answered uniformly;
+//   - a pick-any question: each option on plus's side is picked when θ plus
+//     its own noise is above 0, each on minus's side when −θ plus noise is,
+//     each on neither's side half the time; a person who would pick none
+//     draws again (the empty set is taken out and the rest renormalised).
+//
+// θ starts from N(0, 1) and is updated by Bayes' rule from the answers
+// given (skips say nothing), on a grid of leanPoints values from −4 to 4.
+// The same model, with θ drawn from N(0, 1), is the latent-trait population
+// that Simulate draws people from.
+
+const (
+	leanPoints = 61
+	leanSpan   = 4.0
+	// leanNeglect is the posterior weight below which a grid point's
+	// convolution is not run; the chance counts it as a change, so that
+	// the chance is never understated.
+	leanNeglect = 1e-9
+	// maxSubsets bounds the sets of a pick-any question the quick stop
+	// lists one by one (2^12); a bank with a larger one never stops
+	// quickly.
+	maxSubsets = 1 << 12
+	// maxCells bounds the convolution table.
+	maxCells = 1 << 20
+)
+
+// cuts are the four cut points of a five-point answer.
+var cuts = [4]float64{-1.5, -0.5, 0.5, 1.5}
+
+// lowerTail is the standard normal distribution function.
+func lowerTail(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+
+// axis orients the lean: θ > 0 leans towards plus, θ < 0 towards minus.
+type axis struct{ plus, minus int }
+
+// sign is +1 for plus, −1 for minus and 0 for any other path.
+func (ax axis) sign(p int) float64 {
+	switch p {
+	case ax.plus:
+		return 1
+	case ax.minus:
+		return -1
+	}
+	return 0
+}
+
+// fivePoint is the chance of each of five points, from the most against
+// to the most for, when the lean towards "for" is mu.
+func fivePoint(mu float64, out []float64) {
+	prev := 0.0
+	for i, c := range cuts {
+		f := lowerTail(c - mu)
+		out[i] = f - prev
+		prev = f
+	}
+	out[4] = 1 - prev
+}
+
+// reaction is how each option of a question reacts to the lean: by kind, as
+// the model says.
+type reaction struct {
+	// five is 1 for a five-point question whose last option is the most
+	// towards plus, −1 if the most towards minus, 0 for a five-point
+	// question that speaks for neither and for any other question.
+	five    float64
+	fivePt  bool
+	pick    bool
+	side    []int8 // per option: +1 plus's side, −1 minus's, 0 neither
+	hasSide [3]int // options on minus's side, neither's, plus's
+}
+
+func (st *Stopper) reactionOf(qi int, ax axis) reaction {
+	b, t := st.b, st.t
+	q, r := &b.Questions[qi], &t.rows[qi]
+	n := t.paths
+	var l reaction
+	switch {
+	case q.Kind == quiz.Graded && len(q.Sides) == 2 && r.opts == 5:
+		// Option 0 is much rather A: the last is the most towards B.
+		a, bb := ax.sign(b.PathIndex(q.Sides[0].Path)), ax.sign(b.PathIndex(q.Sides[1].Path))
+		l.fivePt, l.five = true, max(-1, min(1, bb-a))
+		return l
+	case q.Kind == quiz.Scale && r.opts == 5:
+		l.fivePt, l.five = true, ax.sign(b.PathIndex(q.Keyed))
+		return l
+	}
+	l.pick = r.kind.Multiple()
+	l.side = make([]int8, r.opts)
+	for o := range r.opts {
+		w := r.weights(o, n)
+		x := pctOf(w[ax.plus], r.best[ax.plus]) - pctOf(w[ax.minus], r.best[ax.minus])
+		switch {
+		case x > 0:
+			l.side[o] = 1
+		case x < 0:
+			l.side[o] = -1
+		}
+		l.hasSide[l.side[o]+1]++
+	}
+	return l
+}
+
+// probs fills out with the chance of each option at lean theta: for a
+// single pick, of picking it; for pick-any, of ticking it before the empty
+// set is taken out.
+func (l *reaction) probs(theta float64, out []float64) {
+	if l.fivePt {
+		fivePoint(l.five*theta, out)
+		return
+	}
+	if l.pick {
+		for o, s := range l.side {
+			out[o] = 0.5
+			if s != 0 {
+				out[o] = lowerTail(float64(s) * theta)
+			}
+		}
+		return
+	}
+	minus, neither, plus := l.hasSide[0], l.hasSide[1], l.hasSide[2]
+	if plus == 0 || minus == 0 {
+		for o := range l.side {
+			out[o] = 1 / float64(len(l.side))
+		}
+		return
+	}
+	pPlus, pMinus := lowerTail(theta), lowerTail(-theta)
+	pNeither := 0.0
+	if neither > 0 {
+		pPlus, pMinus = 1-lowerTail(0.5-theta), lowerTail(-0.5-theta)
+		pNeither = 1 - pPlus - pMinus
+	}
+	for o, s := range l.side {
+		switch s {
+		case 1:
+			out[o] = pPlus / float64(plus)
+		case -1:
+			out[o] = pMinus / float64(minus)
+		default:
+			out[o] = pNeither / float64(neither)
+		}
+	}
+}
+
+// likelihood is the chance of picks at lean theta, with scratch space p.
+func (l *reaction) likelihood(theta float64, picks []int, p []float64) float64 {
+	l.probs(theta, p)
+	if !l.pick || l.fivePt {
+		return p[picks[0]]
+	}
+	like, none := 1.0, 1.0
+	for o := range l.side {
+		if slices.Contains(picks, o) {
+			like *= p[o]
+		} else {
+			like *= 1 - p[o]
+		}
+		none *= 1 - p[o]
+	}
+	return like / (1 - none)
+}
+
+// lean is the posterior of θ on the grid, given the answers.
+type lean struct {
+	ax     axis
+	theta  []float64
+	weight []float64
+}
+
+func (st *Stopper) posterior(a quiz.Answers, notAsked map[int]bool, ax axis) lean {
+	le := lean{ax: ax, theta: make([]float64, leanPoints), weight: make([]float64, leanPoints)}
+	logw := make([]float64, leanPoints)
+	for g := range leanPoints {
+		le.theta[g] = -leanSpan + 2*leanSpan*float64(g)/(leanPoints-1)
+		logw[g] = -le.theta[g] * le.theta[g] / 2
+	}
+	p := make([]float64, 0, 8)
+	for qi := range st.t.rows {
+		r := &st.t.rows[qi]
+		if !r.scored || notAsked[qi] {
+			continue
+		}
+		picks := validPicks(r, a[st.b.Questions[qi].ID].Picks)
+		if len(picks) == 0 {
+			continue
+		}
+		l := st.reactionOf(qi, ax)
+		p = slices.Grow(p[:0], r.opts)[:r.opts]
+		for g, th := range le.theta {
+			logw[g] += math.Log(max(1e-300, l.likelihood(th, picks, p)))
+		}
+	}
+	top := slices.Max(logw)
+	sum := 0.0
+	for g := range logw {
+		le.weight[g] = math.Exp(logw[g] - top)
+		sum += le.weight[g]
+	}
+	for g := range le.weight {
+		le.weight[g] /= sum
+	}
+	return le
+}
+
+// answerList is every answer to a question (each option, or each
+// non-empty set of a pick-any question's options) with the raws it gives.
+type answerList struct {
+	l     reaction
+	sets  [][]int
+	raws  [][]int64
+	probs []float64 // scratch, per answer
+	opt   []float64 // scratch, per option
+}
+
+func (st *Stopper) answers(qi int, ax axis) (answerList, bool) {
+	r := &st.t.rows[qi]
+	n := st.t.paths
+	al := answerList{l: st.reactionOf(qi, ax), opt: make([]float64, r.opts)}
+	if r.kind.Multiple() {
+		if r.opts > 30 || 1<<r.opts > maxSubsets {
+			return al, false
+		}
+		for mask := 1; mask < 1<<r.opts; mask++ {
+			var set []int
+			raw := make([]int64, n)
+			for o := range r.opts {
+				if mask&(1<<o) != 0 {
+					set = append(set, o)
+					for p, w := range r.weights(o, n) {
+						raw[p] += w
+					}
+				}
+			}
+			al.sets, al.raws = append(al.sets, set), append(al.raws, raw)
+		}
+	} else {
+		for o := range r.opts {
+			al.sets = append(al.sets, []int{o})
+			al.raws = append(al.raws, slices.Clone(r.weights(o, n)))
+		}
+	}
+	al.probs = make([]float64, len(al.sets))
+	return al, true
+}
+
+// at fills al.probs with each answer's chance at lean theta.
+func (al *answerList) at(theta float64) {
+	al.l.probs(theta, al.opt)
+	if !al.l.pick || al.l.fivePt {
+		copy(al.probs, al.opt)
+		return
+	}
+	none := 1.0
+	for _, p := range al.opt {
+		none *= 1 - p
+	}
+	for i, set := range al.sets {
+		pr, k := 1.0, 0
+		for o, p := range al.opt {
+			if k < len(set) && set[k] == o {
+				pr *= p
+				k++
+			} else {
+				pr *= 1 - p
+			}
+		}
+		al.probs[i] = pr / (1 - none)
+	}
+}
+
+// quickState is what Chance and Next share: the answers so far, the path
+// they name and the answering model.
+type quickState struct {
+	pr      sofar
+	out     map[int]bool
+	now     standing
+	ax      axis
+	final   []int64 // each path's most with every question answered
+	lean    lean
+	answers []answerList
+	ok      bool
+}
+
+func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
+	qs := quickState{pr: st.read(a, notAsked), out: map[int]bool{}, ok: true}
+	for _, id := range notAsked {
+		if qi, ok := st.index[id]; ok {
+			qs.out[qi] = true
+		}
+	}
+	n := st.t.paths
+	// Stopped now, the questions not asked are outside the result.
+	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, qs.pr.answered, qs.pr.asked)
+	qs.ax = axis{plus: 0, minus: min(1, n-1)}
+	if n > 2 && qs.now.path >= 0 {
+		top, second, _ := rank(qs.pr.raw, qs.pr.most)
+		qs.ax = axis{plus: top, minus: second}
+	}
+	qs.final = slices.Clone(qs.pr.most)
+	for _, qi := range qs.pr.rest {
+		for p := range n {
+			qs.final[p] += st.t.rows[qi].best[p]
+		}
+	}
+	qs.lean = st.posterior(a, qs.out, qs.ax)
+	for _, qi := range qs.pr.rest {
+		al, ok := st.answers(qi, qs.ax)
+		qs.ok = qs.ok && ok
+		qs.answers = append(qs.answers, al)
+	}
+	return qs
+}
+
+// QuickStep is the quick stop's answer after an answer.
+type QuickStep struct {
+	// Stop is true when Chance is below QuickRisk.
+	Stop bool
+	// Chance is the chance that answering every scored question not yet
+	// asked would name another path than stopping now, under the
+	// answering model fitted to the answers so far: the sum, over the grid
+	// of leans, of the posterior weight times the exact chance of a change
+	// at that lean. The latter is a Lord–Wingersky convolution: with every
+	// question answered each path's most is fixed, so path i's percent
+	// minus path c's (c the path named now) is a fixed multiple of
+	// D_i = raw_i×most_c − raw_c×most_i, an integer sum to which each
+	// remaining question adds its own term; the distribution of the vector
+	// of D_i is built question by question, and a change is any cell where
+	// some D_i ≥ 0 (another path level with c or ahead: a tie names no
+	// path). A result that names no path now (withheld or tied) has chance
+	// 1, as has a bank past the budget of the convolution.
+	Chance float64
+	// Next is the question to ask next if the quiz goes on: among the
+	// scored questions not yet asked, the one whose answer is least
+	// predictable in what it adds to the margin between the axis's paths
+	// with every question answered (the largest variance of that term
+	// under the answering model, averaged over the posterior of the lean),
+	// the first in bank order among equals; once none is left, the first
+	// profile question not yet asked in bank order; "" when every question
+	// has been asked.
+	Next string
+}
+
+// Quick is the quick stop after the answers so far, with the questions
+// not yet asked (by id). Called before the first answer it gives the first
+// question to ask.
+func (st *Stopper) Quick(a quiz.Answers, notAsked []string) QuickStep {
+	qs := st.quickState(a, notAsked)
+	c := st.chance(&qs)
+	return QuickStep{Stop: c < QuickRisk, Chance: c, Next: st.next(&qs)}
+}
+
+func (st *Stopper) chance(qs *quickState) float64 {
+	if qs.now.path < 0 || !qs.ok {
+		return 1
+	}
+	if len(qs.pr.rest) == 0 {
+		return 0
+	}
+	t := st.t
+	n := t.paths
+	c := qs.now.path
+	var coords []int
+	for i := range n {
+		if i != c {
+			coords = append(coords, i)
+		}
+	}
+	if len(coords) == 0 {
+		return 0
+	}
+	// Two ways to lay out the table, as the bank audit's exact method
+	// has: by the margins D_i over the other paths, or by every path's
+	// raw (the change then read off by ranking against the final mosts).
+	// The margins need a dimension fewer but span the product of raws and
+	// mosts; the cheaper is run.
+	margins := func(raw []int64, j int) int64 {
+		i := coords[j]
+		if qs.final[i] == 0 {
+			return -raw[c]
+		}
+		return raw[i]*qs.final[c] - raw[c]*qs.final[i]
+	}
+	raws := func(raw []int64, j int) int64 { return raw[j] }
+	lm, okM := layOut(qs, len(coords), margins)
+	// Products of raws and mosts must fit 64 bits with room for sums.
+	okM = okM && slices.Max(qs.final) < 1<<28
+	lr, okR := layOut(qs, n, raws)
+	var lay layout
+	var term func([]int64, int) int64
+	switch {
+	case okM && (!okR || lm.size <= lr.size):
+		lay, term = lm, margins
+	case okR:
+		lay, term = lr, raws
+	default:
+		return 1
+	}
+	m, g, lo, off, span, strides, size := lay.m, lay.g, lay.lo, lay.off, lay.span, lay.strides, lay.size
+	// Each question's answers as flat shifts, equal shifts merged.
+	type merged struct {
+		shifts []int
+		of     []int // per answer, its shift's index
+		grow   int
+		probs  []float64
+	}
+	ms := make([]merged, len(qs.answers))
+	for q, al := range qs.answers {
+		mg := &ms[q]
+		for _, raw := range al.raws {
+			s := 0
+			for j := range m {
+				s += int((term(raw, j)-lo[q][j])/g[j]) * strides[j]
+			}
+			k := slices.Index(mg.shifts, s)
+			if k < 0 {
+				k = len(mg.shifts)
+				mg.shifts = append(mg.shifts, s)
+			}
+			mg.of = append(mg.of, k)
+			mg.grow = max(mg.grow, s)
+		}
+		mg.probs = make([]float64, len(mg.shifts))
+	}
+	// Whether each cell is a change, decided once for every lean.
+	changed := make([]bool, size)
+	d := make([]int64, m)
+	for s := range size {
+		for j := range m {
+			d[j] = g[j]*int64(s/strides[j]%int(span[j]+1)) + off[j]
+		}
+		if m < n {
+			changed[s] = slices.ContainsFunc(d, func(x int64) bool { return x >= 0 })
+		} else {
+			top, _, tie := rank(d, qs.final)
+			changed[s] = tie || top != c
+		}
+	}
+	cur, next := make([]float64, size), make([]float64, size)
+	total := 0.0
+	for gi, w := range qs.lean.weight {
+		if w < leanNeglect {
+			total += w
+			continue
+		}
+		th := qs.lean.theta[gi]
+		clear(cur)
+		cur[0] = 1
+		active := 1
+		for q := range qs.answers {
+			al, mg := &qs.answers[q], &ms[q]
+			al.at(th)
+			clear(mg.probs)
+			for i, p := range al.probs {
+				mg.probs[mg.of[i]] += p
+			}
+			clear(next[:active+mg.grow])
+			for s, v := range cur[:active] {
+				if v == 0 {
+					continue
+				}
+				for k, d := range mg.shifts {
+					next[s+d] += v * mg.probs[k]
+				}
+			}
+			cur, next = next, cur
+			active += mg.grow
+		}
+		change := 0.0
+		for s, v := range cur[:active] {
+			if changed[s] {
+				change += v
+			}
+		}
+		total += w * change
+	}
+	return min(1, max(0, total))
+}
+
+// layout is a convolution table's shape: per coordinate, the common
+// divisor of its steps, its offset (the sum of each question's lowest term
+// and the answers so far), its span in units, and its stride; lo holds each
+// question's lowest term per coordinate.
+type layout struct {
+	m            int
+	g, off, span []int64
+	lo           [][]int64
+	strides      []int
+	size         int
+}
+
+// layOut lays out a table of m coordinates, each answer adding term(raw, j)
+// to coordinate j; ok is false past maxCells or 64 bits.
+func layOut(qs *quickState, m int, term func(raw []int64, j int) int64) (layout, bool) {
+	lay := layout{m: m, g: make([]int64, m), off: make([]int64, m), span: make([]int64, m),
+		lo: make([][]int64, len(qs.answers)), strides: make([]int, m), size: 1}
+	for j := range m {
+		lay.off[j] = term(qs.pr.raw, j)
+	}
+	for q, al := range qs.answers {
+		lay.lo[q] = make([]int64, m)
+		for j := range m {
+			l, h := int64(math.MaxInt64), int64(math.MinInt64)
+			for _, raw := range al.raws {
+				d := term(raw, j)
+				l, h = min(l, d), max(h, d)
+			}
+			lay.lo[q][j] = l
+			lay.off[j] += l
+			for _, raw := range al.raws {
+				lay.g[j] = gcd(lay.g[j], term(raw, j)-l)
+			}
+			lay.span[j] += h - l
+		}
+	}
+	for j := range m {
+		lay.g[j] = max(1, lay.g[j])
+		lay.span[j] /= lay.g[j]
+		lay.strides[j] = lay.size
+		if float64(lay.size)*float64(lay.span[j]+1) > maxCells {
+			return lay, false
+		}
+		lay.size *= int(lay.span[j]) + 1
+	}
+	return lay, true
+}
+
+// next is QuickStep.Next.
+func (st *Stopper) next(qs *quickState) string {
+	best, bestVar := -1, -1.0
+	for q, qi := range qs.pr.rest {
+		al := &qs.answers[q]
+		if !qs.ok {
+			best = qi
+			break
+		}
+		terms := make([]float64, len(al.raws))
+		for i, raw := range al.raws {
+			terms[i] = pctOf(raw[qs.ax.plus], qs.final[qs.ax.plus]) - pctOf(raw[qs.ax.minus], qs.final[qs.ax.minus])
+		}
+		var mean, sq float64
+		for gi, w := range qs.lean.weight {
+			if w < leanNeglect {
+				continue
+			}
+			al.at(qs.lean.theta[gi])
+			for i, p := range al.probs {
+				mean += w * p * terms[i]
+				sq += w * p * terms[i] * terms[i]
+			}
+		}
+		if v := sq - mean*mean; v > bestVar+1e-12 {
+			best, bestVar = qi, v
+		}
+	}
+	if best < 0 {
+		for qi := range st.t.rows {
+			if qs.out[qi] && !st.t.rows[qi].scored {
+				best = qi
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return st.b.Questions[best].ID
+}
