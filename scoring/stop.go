@@ -49,7 +49,9 @@ type Stopper struct {
 	needed int
 	// slight[k] is the balanced band for k answers, as Score widens it.
 	slight []float64
-	ws     searchSpace
+	// grid holds the tails at each lean of the quick stop's grid.
+	grid []tails
+	ws   searchSpace
 }
 
 // NewStopper prepares stopping decisions for the scorer's bank.
@@ -63,6 +65,9 @@ func NewStopper(s *Scorer) *Stopper {
 		st.slight = append(st.slight, s.bandsFor(k).Slight)
 	}
 	st.order = st.askingOrder()
+	for g := range leanPoints {
+		st.grid = append(st.grid, tailsAt(leanAt(g)))
+	}
 	return st
 }
 

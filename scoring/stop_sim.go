@@ -77,7 +77,7 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 	}
 	p := make([]float64, 0, 8)
 	for range people {
-		theta := r.NormFloat64()
+		tl := tailsAt(r.NormFloat64())
 		sheet := quiz.Answers{}
 		for qi, q := range st.b.Questions {
 			rw := &st.t.rows[qi]
@@ -88,9 +88,9 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 			if pop == UniformAnswers {
 				l := reaction{pick: rw.kind.Multiple(), side: make([]int8, rw.opts)}
 				l.hasSide[1] = rw.opts
-				l.probs(0, p)
+				l.probs(&unmoved, p)
 			} else {
-				reactions[qi].probs(theta, p)
+				reactions[qi].probs(&tl, p)
 			}
 			sheet[q.ID] = quiz.Answer{Picks: draw(r, p, rw.kind.Multiple())}
 		}

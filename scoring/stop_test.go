@@ -152,7 +152,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 							want += wt
 							continue
 						}
-						want += wt * changeAt(&qs, changes, qs.lean.theta[gi])
+						want += wt * changeAt(&qs, changes, &st.grid[gi])
 					}
 				} else if now >= 0 {
 					want = 0
@@ -189,11 +189,11 @@ func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now
 	return out
 }
 
-// changeAt is the chance of the listed changes at lean theta.
-func changeAt(qs *quickState, changes [][]int, theta float64) float64 {
+// changeAt is the chance of the listed changes at the lean of tl.
+func changeAt(qs *quickState, changes [][]int, tl *tails) float64 {
 	probs := make([][]float64, len(qs.answers))
 	for i := range qs.answers {
-		qs.answers[i].at(theta)
+		qs.answers[i].at(tl)
 		probs[i] = slices.Clone(qs.answers[i].probs)
 	}
 	sum := 0.0
