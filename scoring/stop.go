@@ -51,7 +51,9 @@ type Stopper struct {
 	slight []float64
 	// grid holds the tails at each lean of the quick stop's grid.
 	grid []tails
-	ws   searchSpace
+	// lists caches every answer to a question, by question and axis.
+	lists map[listKey]cachedList
+	ws    searchSpace
 }
 
 // NewStopper prepares stopping decisions for the scorer's bank.

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -276,6 +277,31 @@ type answerList struct {
 }
 
 func (st *Stopper) answers(qi int, ax axis) (answerList, bool) {
+	// The lists depend on the bank and the axis alone, so each is made
+	// once.
+	key := listKey{qi, ax}
+	if c, ok := st.lists[key]; ok {
+		return c.al, c.ok
+	}
+	al, ok := st.listAnswers(qi, ax)
+	if st.lists == nil {
+		st.lists = map[listKey]cachedList{}
+	}
+	st.lists[key] = cachedList{al, ok}
+	return al, ok
+}
+
+type listKey struct {
+	qi int
+	ax axis
+}
+
+type cachedList struct {
+	al answerList
+	ok bool
+}
+
+func (st *Stopper) listAnswers(qi int, ax axis) (answerList, bool) {
 	r := &st.t.rows[qi]
 	n := st.t.paths
 	al := answerList{l: st.reactionOf(qi, ax), opt: make([]float64, r.opts)}
@@ -391,6 +417,11 @@ type QuickStep struct {
 	// some D_i ≥ 0 (another path level with c or ahead: a tie names no
 	// path). A result that names no path now (withheld or tied) has chance
 	// 1, as has a bank past the budget of the convolution.
+	//
+	// Chance is exact when Stop is true. Otherwise it is at least
+	// QuickRisk but may be less than the whole chance: the leans are
+	// weighed likeliest first, and once the sum reaches QuickRisk the rest
+	// are left out, which makes a decision to go on cheap.
 	Chance float64
 	// Next is the question to ask next if the quiz goes on: among the
 	// scored questions not yet asked, the one whose answer is least
@@ -408,11 +439,13 @@ type QuickStep struct {
 // question to ask.
 func (st *Stopper) Quick(a quiz.Answers, notAsked []string) QuickStep {
 	qs := st.quickState(a, notAsked)
-	c := st.chance(&qs)
+	c := st.chance(&qs, QuickRisk)
 	return QuickStep{Stop: c < QuickRisk, Chance: c, Next: st.next(&qs)}
 }
 
-func (st *Stopper) chance(qs *quickState) float64 {
+// chance is QuickStep.Chance, exact below enough and at least enough
+// otherwise.
+func (st *Stopper) chance(qs *quickState, enough float64) float64 {
 	if qs.now.path < 0 || !qs.ok {
 		return 1
 	}
@@ -499,8 +532,19 @@ func (st *Stopper) chance(qs *quickState) float64 {
 		}
 	}
 	cur, next := make([]float64, size), make([]float64, size)
+	// The likeliest leans first: once the chance is known to reach
+	// enough, the rest need not be weighed.
+	byWeight := make([]int, len(qs.lean.weight))
+	for gi := range byWeight {
+		byWeight[gi] = gi
+	}
+	slices.SortStableFunc(byWeight, func(x, y int) int { return cmp.Compare(qs.lean.weight[y], qs.lean.weight[x]) })
 	total := 0.0
-	for gi, w := range qs.lean.weight {
+	for _, gi := range byWeight {
+		w := qs.lean.weight[gi]
+		if total >= enough {
+			break
+		}
 		if w < leanNeglect {
 			total += w
 			continue

@@ -141,7 +141,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 					}
 				}
 				qs := st.quickState(a, rest)
-				got := st.chance(&qs)
+				got := st.chance(&qs, math.Inf(1))
 				now := st.verdictOf(a, rest).path
 				want := 1.0
 				if now >= 0 && len(rest) > 0 {
@@ -156,6 +156,9 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 					}
 				} else if now >= 0 {
 					want = 0
+				}
+				if cut := st.chance(&qs, QuickRisk); cut != got && (cut < QuickRisk || cut > got) {
+					t.Errorf("%d paths, seed %d: chance %v cut short at %v", paths, seed, got, cut)
 				}
 				if math.Abs(got-want) > 1e-9 {
 					t.Errorf("%d paths, seed %d, answers %v, not asked %v: chance %v, by enumeration %v", paths, seed, a, rest, got, want)
