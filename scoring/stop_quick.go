@@ -44,13 +44,17 @@ const (
 	// leanNeglect is the posterior weight below which a grid point's
 	// convolution is not run; the chance counts it as a change, so that
 	// the chance is never understated.
-	leanNeglect = 1e-9
+	leanNeglect = 1e-7
 	// maxSubsets bounds the sets of a pick-any question the quick stop
 	// lists one by one (2^12); a bank with a larger one never stops
 	// quickly.
 	maxSubsets = 1 << 12
-	// maxCells bounds the convolution table.
-	maxCells = 1 << 20
+	// maxCells bounds the convolution table, and quickBudget the cell
+	// updates of one decision (tens of milliseconds): banks of two paths
+	// and a few dozen questions need far less; past either, the quick
+	// stop does not stop, which only ever asks more.
+	maxCells    = 1 << 20
+	quickBudget = 2e7
 )
 
 // cuts are the four cut points of a five-point answer.
@@ -439,18 +443,20 @@ type QuickStep struct {
 // question to ask.
 func (st *Stopper) Quick(a quiz.Answers, notAsked []string) QuickStep {
 	qs := st.quickState(a, notAsked)
-	c := st.chance(&qs, QuickRisk)
+	c, _ := st.chance(&qs, QuickRisk)
 	return QuickStep{Stop: c < QuickRisk, Chance: c, Next: st.next(&qs)}
 }
 
 // chance is QuickStep.Chance, exact below enough and at least enough
-// otherwise.
-func (st *Stopper) chance(qs *quickState, enough float64) float64 {
-	if qs.now.path < 0 || !qs.ok {
-		return 1
-	}
-	if len(qs.pr.rest) == 0 {
-		return 0
+// otherwise; within is false when it is 1 for the budget alone.
+func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
+	switch {
+	case qs.now.path < 0:
+		return 1, true
+	case !qs.ok:
+		return 1, false
+	case len(qs.pr.rest) == 0:
+		return 0, true
 	}
 	t := st.t
 	n := t.paths
@@ -462,7 +468,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) float64 {
 		}
 	}
 	if len(coords) == 0 {
-		return 0
+		return 0, true
 	}
 	// Two ways to lay out the table, as the bank audit's exact method
 	// has: by the margins D_i over the other paths, or by every path's
@@ -489,7 +495,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) float64 {
 	case okR:
 		lay, term = lr, raws
 	default:
-		return 1
+		return 1, false
 	}
 	m, g, lo, off, span, strides, size := lay.m, lay.g, lay.lo, lay.off, lay.span, lay.strides, lay.size
 	// Each question's answers as flat shifts, equal shifts merged.
@@ -530,6 +536,22 @@ func (st *Stopper) chance(qs *quickState, enough float64) float64 {
 			top, _, tie := rank(d, qs.final)
 			changed[s] = tie || top != c
 		}
+	}
+	// The work of one lean's convolution, which every lean weighed
+	// repeats: past the budget the quick stop does not stop.
+	work, active := 0.0, 1
+	for q := range ms {
+		work += float64(active) * float64(len(ms[q].shifts))
+		active += ms[q].grow
+	}
+	weighed := 0
+	for _, w := range qs.lean.weight {
+		if w >= leanNeglect {
+			weighed++
+		}
+	}
+	if work*float64(weighed) > quickBudget {
+		return 1, false
 	}
 	cur, next := make([]float64, size), make([]float64, size)
 	// The likeliest leans first: once the chance is known to reach
@@ -580,7 +602,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) float64 {
 		}
 		total += w * change
 	}
-	return min(1, max(0, total))
+	return min(1, max(0, total)), true
 }
 
 // layout is a convolution table's shape: per coordinate, the common

@@ -119,6 +119,7 @@ func TestSettledMatchesEnumeration(t *testing.T) {
 // each lean of the posterior, and scoring each with Score gives the same
 // chance of another path.
 func TestQuickChanceMatchesEnumeration(t *testing.T) {
+	over, cases := 0, 0
 	seeds := 12
 	if testing.Short() {
 		seeds = 4
@@ -141,7 +142,12 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 					}
 				}
 				qs := st.quickState(a, rest)
-				got := st.chance(&qs, math.Inf(1))
+				got, exact := st.chance(&qs, math.Inf(1))
+				cases++
+				if !exact {
+					over++
+					continue
+				}
 				now := st.verdictOf(a, rest).path
 				want := 1.0
 				if now >= 0 && len(rest) > 0 {
@@ -157,7 +163,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 				} else if now >= 0 {
 					want = 0
 				}
-				if cut := st.chance(&qs, QuickRisk); cut != got && (cut < QuickRisk || cut > got) {
+				if cut, _ := st.chance(&qs, QuickRisk); cut != got && (cut < QuickRisk || cut > got) {
 					t.Errorf("%d paths, seed %d: chance %v cut short at %v", paths, seed, got, cut)
 				}
 				if math.Abs(got-want) > 1e-9 {
@@ -165,6 +171,10 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 				}
 			}
 		}
+	}
+	t.Logf("%d of %d cases over the budget", over, cases)
+	if over*4 > cases {
+		t.Errorf("%d of %d cases over the budget", over, cases)
 	}
 }
 
@@ -208,4 +218,99 @@ func changeAt(qs *quickState, changes [][]int, tl *tails) float64 {
 		sum += p
 	}
 	return sum
+}
+
+// On a bank of thirty questions and three or four paths the settled stop
+// decides within its budget after every answer, and the result it stops at
+// is the one answering every question gives.
+func TestSettledOnManyPaths(t *testing.T) {
+	for _, paths := range []int{3, 4} {
+		b := generate(3, 30, paths)
+		s := NewScorer(b)
+		st := NewStopper(s)
+		r := rand.New(rand.NewPCG(1, 1))
+		for range 20 {
+			a := randomAnswers(r, b, 8)
+			want := standingOfResult(b, s.Score(a))
+			order := st.Order()
+			sofar := quiz.Answers{}
+			for i, id := range order {
+				if x, ok := a[id]; ok {
+					sofar[id] = x
+				}
+				got := st.Settled(sofar, order[i+1:])
+				if !got.Exact {
+					t.Fatalf("%d paths: over budget after %d answers", paths, i+1)
+				}
+				if got.Settled {
+					if now := standingOfResult(b, s.Score(sofar)); now != want {
+						t.Fatalf("%d paths: settled at %+v after %d questions, but every answer gives %+v", paths, now, i+1, want)
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// The asking order puts the widest swings first and profile questions
+// last: on the built-in bank a pick-any question of six options, which can
+// move the margin furthest, comes first, and every statement (which gives
+// one path up to 2 points where a graded question swings 2 either way)
+// comes after every graded question.
+func TestOrder(t *testing.T) {
+	b := builtIn(t)
+	st := NewStopper(NewScorer(b))
+	order := st.Order()
+	if len(order) != len(b.Questions) {
+		t.Fatalf("order has %d questions, the bank %d", len(order), len(b.Questions))
+	}
+	if q := b.Question(order[0]); q.Kind != quiz.PickAny || len(q.Options) != 6 {
+		t.Errorf("first question %s, a %s of %d options", q.ID, q.Kind, len(q.Options))
+	}
+	seenProfile, seenStatement := false, false
+	for _, id := range order {
+		q := b.Question(id)
+		switch {
+		case !q.Scored():
+			seenProfile = true
+		case seenProfile:
+			t.Errorf("scored question %s asked after a profile question", id)
+		case q.Kind == quiz.Scale:
+			seenStatement = true
+		case q.Kind == quiz.Graded && seenStatement:
+			t.Errorf("graded question %s asked after a statement", id)
+		}
+	}
+	if !seenProfile {
+		t.Error("the profile question is not asked")
+	}
+}
+
+// Before the first answer the quick stop goes on and names a scored
+// question; a quiz that goes on past it is offered every scored question,
+// then the profile question, then nothing.
+func TestQuickAsksEveryScoredQuestionThenTheProfile(t *testing.T) {
+	b := builtIn(t)
+	st := NewStopper(NewScorer(b))
+	notAsked := st.Order()
+	a := quiz.Answers{}
+	step := st.Quick(a, notAsked)
+	if step.Stop || step.Chance != 1 || step.Next == "" || !b.Question(step.Next).Scored() {
+		t.Fatalf("before any answer: %+v", step)
+	}
+	for step.Next != "" {
+		q := b.Question(step.Next)
+		notAsked = slices.DeleteFunc(notAsked, func(id string) bool { return id == q.ID })
+		if q.Scored() {
+			a[q.ID] = quiz.Answer{Picks: []int{len(q.Options) / 2}}
+		}
+		step = st.Quick(a, notAsked)
+		if step.Next != "" && !b.Question(step.Next).Scored() && len(notAsked) != 1 {
+			t.Fatalf("profile question %s offered with %d questions left", step.Next, len(notAsked))
+		}
+	}
+	if len(notAsked) != 0 {
+		t.Errorf("%d questions never asked", len(notAsked))
+	}
 }
