@@ -40,6 +40,21 @@ const settleBudget = 4e6
 
 // Stopper decides when a quiz may stop early, for one bank. It keeps
 // scratch space between calls, so one Stopper serves one quiz at a time.
+//
+// Its decisions are pure functions of the answers so far and the questions
+// not yet asked, so going back, changing or skipping an answer, and
+// resuming need nothing but calling again. A quiz loop uses it so:
+//
+//   - settled (the default): ask in Order; after each scored answer or
+//     skip, call Settled with the questions after it. Once it is settled,
+//     offer to finish; if the person goes on, do not offer again (a
+//     settled quiz stays settled, whatever is answered next). On finishing,
+//     ask Profile's questions, then score.
+//   - quick: call Quick before the first question and after each answer,
+//     and ask its Next, keeping the questions asked so far in order (going
+//     back walks that list; Next is asked for only past its end). Once
+//     Stop is true, ask Profile's questions, then score, saying that the
+//     result stopped early, after how many questions, and Chance.
 type Stopper struct {
 	s      *Scorer
 	b      *quiz.Bank
@@ -148,6 +163,20 @@ func answerRange(r *row, x func(o int) float64) (hi, lo float64) {
 		hi, lo = max(hi, pos), min(lo, neg)
 	}
 	return hi, lo
+}
+
+// Profile is the profile (unscored) questions among notAsked, in bank
+// order: a quiz that stops early still asks them, since the steps need
+// them.
+func (st *Stopper) Profile(notAsked []string) []string {
+	var ids []string
+	for _, qi := range st.order {
+		id := st.b.Questions[qi].ID
+		if !st.t.rows[qi].scored && slices.Contains(notAsked, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // sofar is where a quiz stands: the scored questions' sums over the

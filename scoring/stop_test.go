@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -312,5 +313,37 @@ func TestQuickAsksEveryScoredQuestionThenTheProfile(t *testing.T) {
 	}
 	if len(notAsked) != 0 {
 		t.Errorf("%d questions never asked", len(notAsked))
+	}
+}
+
+func TestProfileIsAskedAfterAStop(t *testing.T) {
+	b := builtIn(t)
+	st := NewStopper(NewScorer(b))
+	var want []string
+	for _, q := range b.Questions {
+		if !q.Scored() {
+			want = append(want, q.ID)
+		}
+	}
+	if got := st.Profile(st.Order()[3:]); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("profile questions left %v, want %v", got, want)
+	}
+	if got := st.Profile(nil); got != nil {
+		t.Errorf("profile questions left of none: %v", got)
+	}
+}
+
+// The settled stop decides in well under 5 ms after every answer of people
+// taking the built-in bank (BenchmarkSettled times it closely; this holds
+// it loosely enough for a busy machine).
+func TestSettledIsFast(t *testing.T) {
+	st := NewStopper(NewScorer(builtIn(t)))
+	calls := stopCalls(st, 20)
+	start := time.Now()
+	for _, c := range calls {
+		st.Settled(c.a, c.notAsked)
+	}
+	if mean := time.Since(start) / time.Duration(len(calls)); mean > 5*time.Millisecond {
+		t.Errorf("a settled decision takes %v on average", mean)
 	}
 }
