@@ -21,8 +21,8 @@ import (
 //     names. Questions are asked in Order.
 //   - Quick: the chance that answering every remaining question would name
 //     another path is below QuickRisk, under a model of how this person
-//     answers estimated from their own answers (see Chance). Questions are
-//     asked in the order Next gives.
+//     answers estimated from their own answers (see QuickStep.Chance).
+//     Questions are asked in the order QuickStep.Next gives.
 //
 // A result stopped early is the result of the questions asked: shares,
 // labels and confidence come from the answers given, and the balanced
@@ -32,7 +32,7 @@ import (
 // answered, below which the quick stop ends the quiz.
 const QuickRisk = 0.02
 
-// settleBudget bounds the searchStates one Settled call may visit, over all its
+// settleBudget bounds the states one Settled call may visit, over all its
 // searches: far above what a bank of a few dozen questions needs (a few
 // thousand), it keeps a bank of hundreds of questions from taking seconds.
 // Past it, Settled says "not settled", which only ever asks more.
@@ -56,6 +56,9 @@ const settleBudget = 4e6
 //     Stop is true, ask Profile's questions, then score, saying that the
 //     result stopped early, after how many questions, and Chance.
 type Stopper struct {
+	// QuickKeeps is what the quick stop keeps; KeepPath unless set.
+	QuickKeeps Keep
+
 	s      *Scorer
 	b      *quiz.Bank
 	t      *table
@@ -401,9 +404,9 @@ type searchSpace struct {
 	next    searchStates
 }
 
-// searchStates are search searchStates, one per element: a key, raws and mosts over the
-// tracked paths, the number answered, and a chain to the next state of the
-// same key.
+// searchStates are search states, one per element: a key, raws and mosts
+// over the tracked paths, the number answered, and a chain to the next
+// state of the same key.
 type searchStates struct {
 	key   []int
 	raw   []int64

@@ -3,6 +3,7 @@ package scoring
 import (
 	"cmp"
 	"math"
+	"math/big"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -404,12 +405,28 @@ func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
 	return qs
 }
 
+// Keep is what the quick stop keeps, with a chance of at least
+// 1 − QuickRisk, when it stops.
+type Keep int
+
+const (
+	// KeepPath keeps the path the result names: the quick stop ends once
+	// another path is unlikely.
+	KeepPath Keep = iota
+	// KeepStanding keeps the path and whether it is a preference or no
+	// clear preference, as the settled stop does surely: it asks more, but
+	// a quick result is then rarely called balanced where every answer
+	// would have called it a preference.
+	KeepStanding
+)
+
 // QuickStep is the quick stop's answer after an answer.
 type QuickStep struct {
 	// Stop is true when Chance is below QuickRisk.
 	Stop bool
 	// Chance is the chance that answering every scored question not yet
-	// asked would name another path than stopping now, under the
+	// asked would name another path than stopping now (with KeepStanding,
+	// or change the preference or no clear preference), under the
 	// answering model fitted to the answers so far: the sum, over the grid
 	// of leans, of the posterior weight times the exact chance of a change
 	// at that lean. The latter is a Lord–Wingersky convolution: with every
@@ -524,18 +541,35 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		mg.probs = make([]float64, len(mg.shifts))
 	}
 	// Whether each cell is a change, decided once for every lean.
+	kFinal := qs.pr.answered + len(qs.pr.rest)
+	if _, ok := withhold(st.b, t.scored, kFinal, qs.final); ok {
+		return 1, true
+	}
 	changed := make([]bool, size)
 	d := make([]int64, m)
 	for s := range size {
 		for j := range m {
 			d[j] = g[j]*int64(s/strides[j]%int(span[j]+1)) + off[j]
 		}
-		if m < n {
-			changed[s] = slices.ContainsFunc(d, func(x int64) bool { return x >= 0 })
-		} else {
-			top, _, tie := rank(d, qs.final)
-			changed[s] = tie || top != c
+		if m == n {
+			fin := st.standingOf(d, qs.final, kFinal, t.scored)
+			changed[s] = fin.path != c || st.QuickKeeps == KeepStanding && fin.preference != qs.now.preference
+			continue
 		}
+		changed[s] = slices.ContainsFunc(d, func(x int64) bool { return x >= 0 })
+		if changed[s] || st.QuickKeeps != KeepStanding {
+			continue
+		}
+		// c leads path i by −D_i over most_c×most_i percent, or by −D_i
+		// over most_c where path i can score nothing.
+		preference := true
+		for j, i := range coords {
+			if !st.leadsBy(kFinal, -d[j], qs.final[c]*max(1, qs.final[i])) {
+				preference = false
+				break
+			}
+		}
+		changed[s] = preference != qs.now.preference
 	}
 	// The work of one lean's convolution, which every lean weighed
 	// repeats: past the budget the quick stop does not stop.
@@ -603,6 +637,23 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		total += w * change
 	}
 	return min(1, max(0, total)), true
+}
+
+// leadsBy reports whether a lead of 100×num/den percentage points reaches
+// the balanced band for k answers, as leads does.
+func (st *Stopper) leadsBy(k int, num, den int64) bool {
+	m := 100 * float64(num) / float64(den)
+	switch band := st.slight[min(k, len(st.slight)-1)]; {
+	case m > band+1e-6:
+		return true
+	case m < band-1e-6:
+		return false
+	}
+	r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(100), big.NewInt(num)), big.NewInt(den))
+	if r.Sign() < 0 {
+		r.SetInt64(0)
+	}
+	return strength(st.s.bandsFor(k), r) != Balanced
 }
 
 // layout is a convolution table's shape: per coordinate, the common

@@ -43,6 +43,17 @@ func TestStopTargetsOnTheBuiltInBank(t *testing.T) {
 	check("quick: the same path for at least 97%", q.SamePath >= 0.97)
 	check("quick: the same path for at least 99% of decided results", q.SamePathDecided >= 0.99)
 	check("quick: at most half the scored questions asked", q.AskedShare <= 0.50)
+
+	// Keeping the standing too asks more, and keeps what the label says.
+	st.QuickKeeps = KeepStanding
+	k := st.Simulate(LatentLean, people, 1).Quick
+	t.Logf("quick, keeping the standing: asked %.2f (%.1f%%), same path %.3f, same standing %.3f, same label %.3f; decided %d, same path %.3f",
+		k.Asked, 100*k.AskedShare, k.SamePath, k.SameStanding, k.SameLabel, k.Decided, k.SamePathDecided)
+	check("quick, keeping the standing: the same path for at least 97%", k.SamePath >= 0.97)
+	check("quick, keeping the standing: the same standing for at least 97%", k.SameStanding >= 0.97)
+	check("quick, keeping the standing: fewer scored questions asked than settled", k.Asked < s.Asked)
+	st.QuickKeeps = KeepPath
+
 	if !testing.Short() {
 		u := st.Simulate(UniformAnswers, 200, 1)
 		t.Logf("uniformly random, %d people: settled asked %.1f%%, same path %.3f; quick asked %.1f%%, same path %.3f",

@@ -125,50 +125,53 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 	if testing.Short() {
 		seeds = 4
 	}
-	for _, paths := range []int{2, 3} {
-		for seed := range uint64(seeds) {
-			b := smallBank(seed, paths)
-			s := NewScorer(b)
-			st := NewStopper(s)
-			r := rand.New(rand.NewPCG(seed, 10))
-			for range 6 {
-				a := quiz.Answers{}
-				var rest []string
-				for _, q := range b.Questions {
-					switch r.IntN(3) {
-					case 0:
-						rest = append(rest, q.ID)
-					default:
-						a[q.ID] = quiz.Answer{Picks: uniform(r, &q)}
-					}
-				}
-				qs := st.quickState(a, rest)
-				got, exact := st.chance(&qs, math.Inf(1))
-				cases++
-				if !exact {
-					over++
-					continue
-				}
-				now := st.verdictOf(a, rest).path
-				want := 1.0
-				if now >= 0 && len(rest) > 0 {
-					want = 0
-					changes := listChanges(st, &qs, a, rest, now)
-					for gi, wt := range qs.lean.weight {
-						if wt < leanNeglect {
-							want += wt
-							continue
+	for _, keep := range []Keep{KeepPath, KeepStanding} {
+		for _, paths := range []int{2, 3} {
+			for seed := range uint64(seeds) {
+				b := smallBank(seed, paths)
+				s := NewScorer(b)
+				st := NewStopper(s)
+				st.QuickKeeps = keep
+				r := rand.New(rand.NewPCG(seed, 10))
+				for range 6 {
+					a := quiz.Answers{}
+					var rest []string
+					for _, q := range b.Questions {
+						switch r.IntN(3) {
+						case 0:
+							rest = append(rest, q.ID)
+						default:
+							a[q.ID] = quiz.Answer{Picks: uniform(r, &q)}
 						}
-						want += wt * changeAt(&qs, changes, &st.grid[gi])
 					}
-				} else if now >= 0 {
-					want = 0
-				}
-				if cut, _ := st.chance(&qs, QuickRisk); cut != got && (cut < QuickRisk || cut > got) {
-					t.Errorf("%d paths, seed %d: chance %v cut short at %v", paths, seed, got, cut)
-				}
-				if math.Abs(got-want) > 1e-9 {
-					t.Errorf("%d paths, seed %d, answers %v, not asked %v: chance %v, by enumeration %v", paths, seed, a, rest, got, want)
+					qs := st.quickState(a, rest)
+					got, exact := st.chance(&qs, math.Inf(1))
+					cases++
+					if !exact {
+						over++
+						continue
+					}
+					now := st.verdictOf(a, rest).standing
+					want := 1.0
+					if now.path >= 0 && len(rest) > 0 {
+						want = 0
+						changes := listChanges(st, &qs, a, rest, now)
+						for gi, wt := range qs.lean.weight {
+							if wt < leanNeglect {
+								want += wt
+								continue
+							}
+							want += wt * changeAt(&qs, changes, &st.grid[gi])
+						}
+					} else if now.path >= 0 {
+						want = 0
+					}
+					if cut, _ := st.chance(&qs, QuickRisk); cut != got && (cut < QuickRisk || cut > got) {
+						t.Errorf("%d paths, seed %d: chance %v cut short at %v", paths, seed, got, cut)
+					}
+					if math.Abs(got-want) > 1e-9 {
+						t.Errorf("keep %d, %d paths, seed %d, answers %v, not asked %v: chance %v, by enumeration %v", keep, paths, seed, a, rest, got, want)
+					}
 				}
 			}
 		}
@@ -181,14 +184,14 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 
 // listChanges lists every way of answering the questions rest, as the
 // index of each one's answer in the model's list, keeping those that name
-// another path than now.
-func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now int) [][]int {
+// another path than now (with KeepStanding, or change its preference).
+func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now standing) [][]int {
 	var out [][]int
 	var walk func(i int, c quiz.Answers, picked []int)
 	walk = func(i int, c quiz.Answers, picked []int) {
 		if i == len(rest) {
-			res := st.s.Score(c)
-			if res.Recommendation == nil || res.Recommendation.Tie || st.b.PathIndex(res.Recommendation.Path) != now {
+			fin := standingOfResult(st.b, st.s.Score(c))
+			if fin.path != now.path || st.QuickKeeps == KeepStanding && fin.preference != now.preference {
 				out = append(out, slices.Clone(picked))
 			}
 			return
