@@ -60,8 +60,10 @@ const simSeed = 0x73746f70 // "stop"
 
 // Simulate draws people from pop (with a fixed seed, so the figures repeat)
 // and runs each through the bank three times on the same answer sheet:
-// every question, the settled stop in Order, and the quick stop in the
-// order it chooses. Profile questions count in no figure.
+// every question, the settled stop in Order, and the quick stop (keeping
+// what st.QuickKeeps says) in the order it chooses. Profile questions count
+// in no figure. The cost is a few milliseconds a person on a bank like the
+// built-in one, and far more for three paths with unrelated weights.
 func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile {
 	r := rand.New(rand.NewPCG(seed, simSeed))
 	prof := StopProfile{People: people, Scored: st.t.scored}
