@@ -68,7 +68,7 @@ type Stopper struct {
 	// slight[k] is the balanced band for k answers, as Score widens it.
 	slight []float64
 	// grid holds the tails at each lean of the quick stop's grid.
-	grid []tails
+	grid []leanTails
 	// lists caches every answer to a question, by question and axis.
 	lists map[listKey]cachedList
 	ws    searchSpace
@@ -86,7 +86,7 @@ func NewStopper(s *Scorer) *Stopper {
 	}
 	st.order = st.askingOrder()
 	for g := range leanPoints {
-		st.grid = append(st.grid, tailsAt(leanAt(g)))
+		st.grid = append(st.grid, leanTailsAt(leanAt(g)))
 	}
 	return st
 }
@@ -233,7 +233,7 @@ func (st *Stopper) read(a quiz.Answers, notAsked []string) sofar {
 }
 
 // standing is what the settled stop keeps fixed: the path a result names
-// (noPath for a tie, withheld without a recommendation) and whether it is a
+// (pathNone for a tie, pathWithheld without a recommendation) and whether it is a
 // preference rather than balanced.
 type standing struct {
 	path       int
@@ -241,8 +241,8 @@ type standing struct {
 }
 
 const (
-	noPath   = -1
-	withheld = -2
+	pathNone     = -1
+	pathWithheld = -2
 )
 
 // standingOf is the standing of sums over k answers, of a bank whose scored
@@ -250,11 +250,11 @@ const (
 // and its balanced band for k answers.
 func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
 	if _, ok := withhold(st.b, total, k, most); ok {
-		return standing{path: withheld}
+		return standing{path: pathWithheld}
 	}
 	top, second, tie := rank(raw, most)
 	if tie {
-		return standing{path: noPath}
+		return standing{path: pathNone}
 	}
 	rs, ms := int64(0), int64(0)
 	if second >= 0 {
@@ -315,7 +315,7 @@ func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 		res.Settled = true
 		return res
 	}
-	if now.path == withheld {
+	if now.path == pathWithheld {
 		// Only if no completion could reach enough answers.
 		res.Settled = pr.answered+len(pr.rest) < st.needed
 		return res
@@ -333,7 +333,7 @@ func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 	}
 	p := now.path
 	switch {
-	case now.path == noPath:
+	case now.path == pathNone:
 		top, second, _ := rank(pr.raw, pr.most)
 		for _, d := range []int64{1, -1} {
 			find([]int{top, second}, []int64{d, -d}, func(raw, most []int64, _ int) bool {

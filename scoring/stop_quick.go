@@ -46,29 +46,29 @@ const (
 	// convolution is not run; the chance counts it as a change, so that
 	// the chance is never understated.
 	leanNeglect = 1e-7
-	// maxSubsets bounds the sets of a pick-any question the quick stop
+	// quickMaxSubsets bounds the sets of a pick-any question the quick stop
 	// lists one by one (2^12); a bank with a larger one never stops
 	// quickly.
-	maxSubsets = 1 << 12
-	// maxCells bounds the convolution table, and quickBudget the cell
+	quickMaxSubsets = 1 << 12
+	// quickMaxCells bounds the convolution table, and quickBudget the cell
 	// updates of one decision (tens of milliseconds): banks of two paths
 	// and a few dozen questions need far less; past either, the quick
 	// stop does not stop, which only ever asks more.
-	maxCells    = 1 << 20
-	quickBudget = 2e7
+	quickMaxCells = 1 << 20
+	quickBudget   = 2e7
 )
 
-// cuts are the four cut points of a five-point answer.
-var cuts = [4]float64{-1.5, -0.5, 0.5, 1.5}
+// fiveCuts are the four cut points of a five-point answer.
+var fiveCuts = [4]float64{-1.5, -0.5, 0.5, 1.5}
 
 // lowerTail is the standard normal distribution function.
 func lowerTail(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
 
-// axis orients the lean: θ > 0 leans towards plus, θ < 0 towards minus.
-type axis struct{ plus, minus int }
+// leanAxis orients the lean: θ > 0 leans towards plus, θ < 0 towards minus.
+type leanAxis struct{ plus, minus int }
 
 // sign is +1 for plus, −1 for minus and 0 for any other path.
-func (ax axis) sign(p int) float64 {
+func (ax leanAxis) sign(p int) float64 {
 	switch p {
 	case ax.plus:
 		return 1
@@ -78,41 +78,41 @@ func (ax axis) sign(p int) float64 {
 	return 0
 }
 
-// tails are the normal distribution values the model needs at one lean θ:
+// leanTails are the normal distribution values the model needs at one lean θ:
 // Φ(c − θ) and Φ(c + θ) for each cut c, and Φ(θ). Working them out once
 // per lean, not once per question, is most of the quick stop's speed.
-type tails struct {
+type leanTails struct {
 	up, down [4]float64
 	pos      float64
 }
 
-func tailsAt(theta float64) tails {
-	var tl tails
-	for i, c := range cuts {
+func leanTailsAt(theta float64) leanTails {
+	var tl leanTails
+	for i, c := range fiveCuts {
 		tl.up[i], tl.down[i] = lowerTail(c-theta), lowerTail(c+theta)
 	}
 	tl.pos = lowerTail(theta)
 	return tl
 }
 
-// unmoved are the tails of a lean of 0, for questions that speak for
+// noLeanTails are the tails of a lean of 0, for questions that speak for
 // neither path of the axis.
-var unmoved = tailsAt(0)
+var noLeanTails = leanTailsAt(0)
 
 // fivePoint is the chance of each of five points, from the most against
 // to the most for, given Φ(c − μ) for each cut c, μ the lean towards "for".
 func fivePoint(f *[4]float64, out []float64) {
 	prev := 0.0
-	for i := range cuts {
+	for i := range fiveCuts {
 		out[i] = f[i] - prev
 		prev = f[i]
 	}
 	out[4] = 1 - prev
 }
 
-// reaction is how each option of a question reacts to the lean: by kind, as
+// leanReaction is how each option of a question reacts to the lean: by kind, as
 // the model says.
-type reaction struct {
+type leanReaction struct {
 	// five is 1 for a five-point question whose last option is the most
 	// towards plus, −1 if the most towards minus, 0 for a five-point
 	// question that speaks for neither and for any other question.
@@ -123,11 +123,11 @@ type reaction struct {
 	hasSide [3]int // options on minus's side, neither's, plus's
 }
 
-func (st *Stopper) reactionOf(qi int, ax axis) reaction {
+func (st *Stopper) reactionOf(qi int, ax leanAxis) leanReaction {
 	b, t := st.b, st.t
 	q, r := &b.Questions[qi], &t.rows[qi]
 	n := t.paths
-	var l reaction
+	var l leanReaction
 	switch {
 	case q.Kind == quiz.Graded && len(q.Sides) == 2 && r.opts == 5:
 		// Option 0 is much rather A: the last is the most towards B.
@@ -157,7 +157,7 @@ func (st *Stopper) reactionOf(qi int, ax axis) reaction {
 // probs fills out with the chance of each option at the lean of tl: for
 // a single pick, of picking it; for pick-any, of ticking it before the
 // empty set is taken out.
-func (l *reaction) probs(tl *tails, out []float64) {
+func (l *leanReaction) probs(tl *leanTails, out []float64) {
 	if l.fivePt {
 		switch l.five {
 		case 1:
@@ -165,7 +165,7 @@ func (l *reaction) probs(tl *tails, out []float64) {
 		case -1:
 			fivePoint(&tl.down, out)
 		default:
-			fivePoint(&unmoved.up, out)
+			fivePoint(&noLeanTails.up, out)
 		}
 		return
 	}
@@ -209,7 +209,7 @@ func (l *reaction) probs(tl *tails, out []float64) {
 
 // likelihood is the chance of picks at the lean of tl, with scratch space
 // p.
-func (l *reaction) likelihood(tl *tails, picks []int, p []float64) float64 {
+func (l *leanReaction) likelihood(tl *leanTails, picks []int, p []float64) float64 {
 	l.probs(tl, p)
 	if !l.pick || l.fivePt {
 		return p[picks[0]]
@@ -229,15 +229,15 @@ func (l *reaction) likelihood(tl *tails, picks []int, p []float64) float64 {
 // leanAt is the lean at point g of the grid.
 func leanAt(g int) float64 { return -leanSpan + 2*leanSpan*float64(g)/(leanPoints-1) }
 
-// lean is the posterior of θ on the grid, given the answers.
-type lean struct {
-	ax     axis
+// leanPosterior is the posterior of θ on the grid, given the answers.
+type leanPosterior struct {
+	ax     leanAxis
 	theta  []float64
 	weight []float64
 }
 
-func (st *Stopper) posterior(a quiz.Answers, notAsked map[int]bool, ax axis) lean {
-	le := lean{ax: ax, theta: make([]float64, leanPoints), weight: make([]float64, leanPoints)}
+func (st *Stopper) posterior(a quiz.Answers, notAsked map[int]bool, ax leanAxis) leanPosterior {
+	le := leanPosterior{ax: ax, theta: make([]float64, leanPoints), weight: make([]float64, leanPoints)}
 	logw := make([]float64, leanPoints)
 	for g := range leanPoints {
 		le.theta[g] = leanAt(g)
@@ -274,14 +274,14 @@ func (st *Stopper) posterior(a quiz.Answers, notAsked map[int]bool, ax axis) lea
 // answerList is every answer to a question (each option, or each
 // non-empty set of a pick-any question's options) with the raws it gives.
 type answerList struct {
-	l     reaction
+	l     leanReaction
 	sets  [][]int
 	raws  [][]int64
 	probs []float64 // scratch, per answer
 	opt   []float64 // scratch, per option
 }
 
-func (st *Stopper) answers(qi int, ax axis) (answerList, bool) {
+func (st *Stopper) answers(qi int, ax leanAxis) (answerList, bool) {
 	// The lists depend on the bank and the axis alone, so each is made
 	// once.
 	key := listKey{qi, ax}
@@ -298,7 +298,7 @@ func (st *Stopper) answers(qi int, ax axis) (answerList, bool) {
 
 type listKey struct {
 	qi int
-	ax axis
+	ax leanAxis
 }
 
 type cachedList struct {
@@ -306,12 +306,12 @@ type cachedList struct {
 	ok bool
 }
 
-func (st *Stopper) listAnswers(qi int, ax axis) (answerList, bool) {
+func (st *Stopper) listAnswers(qi int, ax leanAxis) (answerList, bool) {
 	r := &st.t.rows[qi]
 	n := st.t.paths
 	al := answerList{l: st.reactionOf(qi, ax), opt: make([]float64, r.opts)}
 	if r.kind.Multiple() {
-		if r.opts > 30 || 1<<r.opts > maxSubsets {
+		if r.opts > 30 || 1<<r.opts > quickMaxSubsets {
 			return al, false
 		}
 		for mask := 1; mask < 1<<r.opts; mask++ {
@@ -338,7 +338,7 @@ func (st *Stopper) listAnswers(qi int, ax axis) (answerList, bool) {
 }
 
 // at fills al.probs with each answer's chance at the lean of tl.
-func (al *answerList) at(tl *tails) {
+func (al *answerList) at(tl *leanTails) {
 	al.l.probs(tl, al.opt)
 	if !al.l.pick || al.l.fivePt {
 		copy(al.probs, al.opt)
@@ -365,14 +365,14 @@ func (al *answerList) at(tl *tails) {
 // quickState is what Chance and Next share: the answers so far, the path
 // they name and the answering model.
 type quickState struct {
-	pr      sofar
-	out     map[int]bool
-	now     standing
-	ax      axis
-	final   []int64 // each path's most with every question answered
-	lean    lean
-	answers []answerList
-	ok      bool
+	pr            sofar
+	out           map[int]bool
+	now           standing
+	ax            leanAxis
+	final         []int64 // each path's most with every question answered
+	leanPosterior leanPosterior
+	answers       []answerList
+	ok            bool
 }
 
 func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
@@ -385,10 +385,10 @@ func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
 	n := st.t.paths
 	// Stopped now, the questions not asked are outside the result.
 	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, qs.pr.answered, qs.pr.asked)
-	qs.ax = axis{plus: 0, minus: min(1, n-1)}
+	qs.ax = leanAxis{plus: 0, minus: min(1, n-1)}
 	if n > 2 && qs.now.path >= 0 {
 		top, second, _ := rank(qs.pr.raw, qs.pr.most)
-		qs.ax = axis{plus: top, minus: second}
+		qs.ax = leanAxis{plus: top, minus: second}
 	}
 	qs.final = slices.Clone(qs.pr.most)
 	for _, qi := range qs.pr.rest {
@@ -396,7 +396,7 @@ func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
 			qs.final[p] += st.t.rows[qi].best[p]
 		}
 	}
-	qs.lean = st.posterior(a, qs.out, qs.ax)
+	qs.leanPosterior = st.posterior(a, qs.out, qs.ax)
 	for _, qi := range qs.pr.rest {
 		al, ok := st.answers(qi, qs.ax)
 		qs.ok = qs.ok && ok
@@ -500,11 +500,11 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		return raw[i]*qs.final[c] - raw[c]*qs.final[i]
 	}
 	raws := func(raw []int64, j int) int64 { return raw[j] }
-	lm, okM := layOut(qs, len(coords), margins)
+	lm, okM := layOutLW(qs, len(coords), margins)
 	// Products of raws and mosts must fit 64 bits with room for sums.
 	okM = okM && slices.Max(qs.final) < 1<<28
-	lr, okR := layOut(qs, n, raws)
-	var lay layout
+	lr, okR := layOutLW(qs, n, raws)
+	var lay lwLayout
 	var term func([]int64, int) int64
 	switch {
 	case okM && (!okR || lm.size <= lr.size):
@@ -579,7 +579,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		active += ms[q].grow
 	}
 	weighed := 0
-	for _, w := range qs.lean.weight {
+	for _, w := range qs.leanPosterior.weight {
 		if w >= leanNeglect {
 			weighed++
 		}
@@ -590,14 +590,14 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 	cur, next := make([]float64, size), make([]float64, size)
 	// The likeliest leans first: once the chance is known to reach
 	// enough, the rest need not be weighed.
-	byWeight := make([]int, len(qs.lean.weight))
+	byWeight := make([]int, len(qs.leanPosterior.weight))
 	for gi := range byWeight {
 		byWeight[gi] = gi
 	}
-	slices.SortStableFunc(byWeight, func(x, y int) int { return cmp.Compare(qs.lean.weight[y], qs.lean.weight[x]) })
+	slices.SortStableFunc(byWeight, func(x, y int) int { return cmp.Compare(qs.leanPosterior.weight[y], qs.leanPosterior.weight[x]) })
 	total := 0.0
 	for _, gi := range byWeight {
-		w := qs.lean.weight[gi]
+		w := qs.leanPosterior.weight[gi]
 		if total >= enough {
 			break
 		}
@@ -656,11 +656,11 @@ func (st *Stopper) leadsBy(k int, num, den int64) bool {
 	return strength(st.s.bandsFor(k), r) != Balanced
 }
 
-// layout is a convolution table's shape: per coordinate, the common
+// lwLayout is a convolution table's shape: per coordinate, the common
 // divisor of its steps, its offset (the sum of each question's lowest term
 // and the answers so far), its span in units, and its stride; lo holds each
 // question's lowest term per coordinate.
-type layout struct {
+type lwLayout struct {
 	m            int
 	g, off, span []int64
 	lo           [][]int64
@@ -668,10 +668,10 @@ type layout struct {
 	size         int
 }
 
-// layOut lays out a table of m coordinates, each answer adding term(raw, j)
+// layOutLW lays out a table of m coordinates, each answer adding term(raw, j)
 // to coordinate j; ok is false past maxCells or 64 bits.
-func layOut(qs *quickState, m int, term func(raw []int64, j int) int64) (layout, bool) {
-	lay := layout{m: m, g: make([]int64, m), off: make([]int64, m), span: make([]int64, m),
+func layOutLW(qs *quickState, m int, term func(raw []int64, j int) int64) (lwLayout, bool) {
+	lay := lwLayout{m: m, g: make([]int64, m), off: make([]int64, m), span: make([]int64, m),
 		lo: make([][]int64, len(qs.answers)), strides: make([]int, m), size: 1}
 	for j := range m {
 		lay.off[j] = term(qs.pr.raw, j)
@@ -696,7 +696,7 @@ func layOut(qs *quickState, m int, term func(raw []int64, j int) int64) (layout,
 		lay.g[j] = max(1, lay.g[j])
 		lay.span[j] /= lay.g[j]
 		lay.strides[j] = lay.size
-		if float64(lay.size)*float64(lay.span[j]+1) > maxCells {
+		if float64(lay.size)*float64(lay.span[j]+1) > quickMaxCells {
 			return lay, false
 		}
 		lay.size *= int(lay.span[j]) + 1
@@ -718,7 +718,7 @@ func (st *Stopper) next(qs *quickState) string {
 			terms[i] = pctOf(raw[qs.ax.plus], qs.final[qs.ax.plus]) - pctOf(raw[qs.ax.minus], qs.final[qs.ax.minus])
 		}
 		var mean, sq float64
-		for gi, w := range qs.lean.weight {
+		for gi, w := range qs.leanPosterior.weight {
 			if w < leanNeglect {
 				continue
 			}

@@ -17,7 +17,7 @@ const (
 	// LatentLean is the latent-trait population: a true lean θ from
 	// N(0, 1) towards the bank's first path and away from its second, and
 	// every answer drawn from the quick stop's answering model at θ (see
-	// reaction): θ plus standard normal noise cut into five points for
+	// leanReaction): θ plus standard normal noise cut into five points for
 	// graded questions (much rather A … much rather B) and statements
 	// (strongly disagree … strongly agree, flipped for a statement keyed to
 	// the second path), each pick-any option ticked when its path's lean
@@ -72,14 +72,14 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 		path, standing, label, decided, dsame int
 	}
 	var settled, quick tally
-	ax := axis{plus: 0, minus: min(1, st.t.paths-1)}
-	reactions := make([]reaction, len(st.t.rows))
+	ax := leanAxis{plus: 0, minus: min(1, st.t.paths-1)}
+	reactions := make([]leanReaction, len(st.t.rows))
 	for qi := range st.t.rows {
 		reactions[qi] = st.reactionOf(qi, ax)
 	}
 	p := make([]float64, 0, 8)
 	for range people {
-		tl := tailsAt(r.NormFloat64())
+		tl := leanTailsAt(r.NormFloat64())
 		sheet := quiz.Answers{}
 		for qi, q := range st.b.Questions {
 			rw := &st.t.rows[qi]
@@ -88,13 +88,13 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 			}
 			p = slices.Grow(p[:0], rw.opts)[:rw.opts]
 			if pop == UniformAnswers {
-				l := reaction{pick: rw.kind.Multiple(), side: make([]int8, rw.opts)}
+				l := leanReaction{pick: rw.kind.Multiple(), side: make([]int8, rw.opts)}
 				l.hasSide[1] = rw.opts
-				l.probs(&unmoved, p)
+				l.probs(&noLeanTails, p)
 			} else {
 				reactions[qi].probs(&tl, p)
 			}
-			sheet[q.ID] = quiz.Answer{Picks: draw(r, p, rw.kind.Multiple())}
+			sheet[q.ID] = quiz.Answer{Picks: drawAnswer(r, p, rw.kind.Multiple())}
 		}
 		full := st.verdictOf(sheet, nil)
 		run := func(tl *tally, asked []string, notAsked []string) {
@@ -105,14 +105,14 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 					tl.asked++
 				}
 			}
-			early := st.verdictOf(a, notAsked)
-			same := early.path == full.path
-			tl.path += b2i(same)
-			tl.standing += b2i(same && early.preference == full.preference)
-			tl.label += b2i(same && early.strength == full.strength)
+			earlyResult := st.verdictOf(a, notAsked)
+			same := earlyResult.path == full.path
+			tl.path += oneIf(same)
+			tl.standing += oneIf(same && earlyResult.preference == full.preference)
+			tl.label += oneIf(same && earlyResult.strength == full.strength)
 			if full.preference {
 				tl.decided++
-				tl.dsame += b2i(same)
+				tl.dsame += oneIf(same)
 			}
 		}
 
@@ -163,16 +163,16 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 	return prof
 }
 
-func b2i(b bool) int {
+func oneIf(b bool) int {
 	if b {
 		return 1
 	}
 	return 0
 }
 
-// draw picks an answer with the chances p: one option, or for pick-any
+// drawAnswer picks an answer with the chances p: one option, or for pick-any
 // each option with its own chance, drawn again until at least one is.
-func draw(r *rand.Rand, p []float64, pick bool) []int {
+func drawAnswer(r *rand.Rand, p []float64, pick bool) []int {
 	if !pick {
 		u, acc := r.Float64(), 0.0
 		for o, x := range p {
@@ -196,8 +196,8 @@ func draw(r *rand.Rand, p []float64, pick bool) []int {
 	}
 }
 
-// early is what a result says, as the figures compare it.
-type early struct {
+// earlyResult is what a result says, as the figures compare it.
+type earlyResult struct {
 	standing
 	strength Strength
 }
@@ -206,13 +206,13 @@ type early struct {
 // out of it: the path (none for a tie or a withheld result), whether it is
 // a preference, and its strength, by Score's rules for the questions
 // asked.
-func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) early {
+func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
 	pr := st.read(a, notAsked)
-	e := early{standing: st.standingOf(pr.raw, pr.most, pr.answered, pr.asked)}
+	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, pr.answered, pr.asked)}
 	switch e.path {
-	case withheld:
+	case pathWithheld:
 		return e
-	case noPath:
+	case pathNone:
 		e.strength = Balanced
 		return e
 	}

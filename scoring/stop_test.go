@@ -19,15 +19,15 @@ func standingOfResult(b *quiz.Bank, res Result) standing {
 	rec := res.Recommendation
 	switch {
 	case rec == nil && res.Withheld != "":
-		return standing{path: withheld}
+		return standing{path: pathWithheld}
 	case rec == nil || rec.Tie:
-		return standing{path: noPath}
+		return standing{path: pathNone}
 	}
 	return standing{path: b.PathIndex(rec.Path), preference: rec.Strength != Balanced}
 }
 
-// answerSets lists every answer to q, skipping it first.
-func answerSets(q *quiz.Question) [][]int {
+// everyAnswer lists every answer to q, skipping it first.
+func everyAnswer(q *quiz.Question) [][]int {
 	sets := [][]int{nil}
 	if !q.Multiple() {
 		for o := range q.Options {
@@ -47,14 +47,14 @@ func answerSets(q *quiz.Question) [][]int {
 	return sets
 }
 
-// completions calls f with every completion of a over the questions rest.
-func completions(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.Answers)) {
+// everyCompletion calls f with every completion of a over the questions rest.
+func everyCompletion(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.Answers)) {
 	if len(rest) == 0 {
 		f(a)
 		return
 	}
 	q := b.Question(rest[0])
-	for _, picks := range answerSets(q) {
+	for _, picks := range everyAnswer(q) {
 		c := quiz.Answers{}
 		for id, x := range a {
 			c[id] = x
@@ -62,7 +62,7 @@ func completions(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.Answer
 		if picks != nil {
 			c[q.ID] = quiz.Answer{Picks: picks}
 		}
-		completions(b, c, rest[1:], f)
+		everyCompletion(b, c, rest[1:], f)
 	}
 }
 
@@ -95,7 +95,7 @@ func TestSettledMatchesEnumeration(t *testing.T) {
 				}
 				now := standingOfResult(b, s.Score(a))
 				same := true
-				completions(b, a, rest, func(c quiz.Answers) {
+				everyCompletion(b, a, rest, func(c quiz.Answers) {
 					same = same && standingOfResult(b, s.Score(c)) == now
 				})
 				got := st.Settled(a, rest)
@@ -105,7 +105,7 @@ func TestSettledMatchesEnumeration(t *testing.T) {
 					t.Errorf("%s: over budget", name)
 				case got.Settled && !same:
 					t.Errorf("%s: settled, but some completion changes %+v", name, now)
-				case !got.Settled && same && (paths == 2 || now.path != noPath):
+				case !got.Settled && same && (paths == 2 || now.path != pathNone):
 					t.Errorf("%s: not settled, but no completion changes %+v", name, now)
 				}
 				counts[fmt.Sprint(paths, " paths settled ", same)]++
@@ -156,7 +156,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 					if now.path >= 0 && len(rest) > 0 {
 						want = 0
 						changes := listChanges(st, &qs, a, rest, now)
-						for gi, wt := range qs.lean.weight {
+						for gi, wt := range qs.leanPosterior.weight {
 							if wt < leanNeglect {
 								want += wt
 								continue
@@ -207,7 +207,7 @@ func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now
 }
 
 // changeAt is the chance of the listed changes at the lean of tl.
-func changeAt(qs *quickState, changes [][]int, tl *tails) float64 {
+func changeAt(qs *quickState, changes [][]int, tl *leanTails) float64 {
 	probs := make([][]float64, len(qs.answers))
 	for i := range qs.answers {
 		qs.answers[i].at(tl)
