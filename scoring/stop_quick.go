@@ -484,7 +484,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 			coords = append(coords, i)
 		}
 	}
-	if len(coords) == 0 {
+	if len(coords) == 0 && st.QuickKeeps == KeepPath {
 		return 0, true
 	}
 	// Two ways to lay out the table, as the bank audit's exact method
@@ -502,7 +502,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 	raws := func(raw []int64, j int) int64 { return raw[j] }
 	lm, okM := layOutLW(qs, len(coords), margins)
 	// Products of raws and mosts must fit 64 bits with room for sums.
-	okM = okM && slices.Max(qs.final) < 1<<28
+	okM = okM && slices.Max(qs.final) < 1<<28 && len(coords) > 0
 	lr, okR := layOutLW(qs, n, raws)
 	var lay lwLayout
 	var term func([]int64, int) int64
