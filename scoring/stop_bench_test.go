@@ -22,7 +22,7 @@ func stopCalls(st *Stopper, people int) []stopCall {
 	r := rand.New(rand.NewPCG(2, 2))
 	var calls []stopCall
 	for range people {
-		tl := leanTailsAt(r.NormFloat64())
+		theta := r.NormFloat64()
 		order := st.Order()
 		a := quiz.Answers{}
 		for i, id := range order {
@@ -31,10 +31,8 @@ func stopCalls(st *Stopper, people int) []stopCall {
 			if !rw.scored {
 				break
 			}
-			p := make([]float64, rw.opts)
 			l := st.reactionOf(qi, leanAxis{0, 1})
-			l.probs(&tl, p)
-			a[id] = quiz.Answer{Picks: drawAnswer(r, p, rw.kind.Multiple())}
+			a[id] = quiz.Answer{Picks: l.answer(r, theta)}
 			c := stopCall{a: quiz.Answers{}, notAsked: order[i+1:]}
 			for k, v := range a {
 				c.a[k] = v

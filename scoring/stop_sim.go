@@ -77,24 +77,20 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 	for qi := range st.t.rows {
 		reactions[qi] = st.reactionOf(qi, ax)
 	}
-	p := make([]float64, 0, 8)
 	for range people {
-		tl := leanTailsAt(r.NormFloat64())
+		theta := r.NormFloat64()
 		sheet := quiz.Answers{}
 		for qi, q := range st.b.Questions {
-			rw := &st.t.rows[qi]
-			if rw.opts == 0 {
+			if st.t.rows[qi].opts == 0 {
 				continue
 			}
-			p = slices.Grow(p[:0], rw.opts)[:rw.opts]
+			var picks []int
 			if pop == UniformAnswers {
-				l := leanReaction{pick: rw.kind.Multiple(), side: make([]int8, rw.opts)}
-				l.hasSide[1] = rw.opts
-				l.probs(&noLeanTails, p)
+				picks = uniformAnswer(r, &st.t.rows[qi])
 			} else {
-				reactions[qi].probs(&tl, p)
+				picks = reactions[qi].answer(r, theta)
 			}
-			sheet[q.ID] = quiz.Answer{Picks: drawAnswer(r, p, rw.kind.Multiple())}
+			sheet[q.ID] = quiz.Answer{Picks: picks}
 		}
 		full := st.verdictOf(sheet, nil)
 		run := func(tl *tally, asked []string, notAsked []string) {
@@ -170,10 +166,34 @@ func oneIf(b bool) int {
 	return 0
 }
 
-// drawAnswer picks an answer with the chances p: one option, or for pick-any
-// each option with its own chance, drawn again until at least one is.
-func drawAnswer(r *rand.Rand, p []float64, pick bool) []int {
-	if !pick {
+// uniformAnswer answers with every option, or every non-empty set of a
+// pick-any question's options, equally likely.
+func uniformAnswer(r *rand.Rand, rw *row) []int {
+	if !rw.kind.Multiple() {
+		return []int{r.IntN(rw.opts)}
+	}
+	for {
+		var picks []int
+		for o := range rw.opts {
+			if r.IntN(2) == 0 {
+				picks = append(picks, o)
+			}
+		}
+		if len(picks) > 0 {
+			return picks
+		}
+	}
+}
+
+// answer draws an answer at lean theta from the answering model.
+func (l *leanReaction) answer(r *rand.Rand, theta float64) []int {
+	if !l.pick || l.fivePt {
+		p := make([]float64, len(l.side))
+		if l.fivePt {
+			p = make([]float64, 5)
+		}
+		tl := leanTailsAt(theta)
+		l.probs(&tl, p)
 		u, acc := r.Float64(), 0.0
 		for o, x := range p {
 			acc += x
@@ -184,9 +204,10 @@ func drawAnswer(r *rand.Rand, p []float64, pick bool) []int {
 		return []int{len(p) - 1}
 	}
 	for {
+		y := theta + r.NormFloat64()
 		var picks []int
-		for o, x := range p {
-			if r.Float64() < x {
+		for o := range l.side {
+			if r.Float64() < l.tick(o, y) {
 				picks = append(picks, o)
 			}
 		}

@@ -25,7 +25,7 @@ func TestStopTargetsOnTheBuiltInBank(t *testing.T) {
 	st := NewStopper(NewScorer(builtIn(t)))
 	p := st.Simulate(LatentLean, people, 1)
 	s, q := p.Settled, p.Quick
-	t.Logf("latent leanPosterior, %d people, %d scored questions", p.People, p.Scored)
+	t.Logf("latent lean, %d people, %d scored questions", p.People, p.Scored)
 	t.Logf("settled: asked %.2f (%.1f%%), same path %.3f, same standing %.3f, same label %.3f; decided %d, same path %.3f",
 		s.Asked, 100*s.AskedShare, s.SamePath, s.SameStanding, s.SameLabel, s.Decided, s.SamePathDecided)
 	t.Logf("quick:   asked %.2f (%.1f%%), same path %.3f, same standing %.3f, same label %.3f; decided %d, same path %.3f",

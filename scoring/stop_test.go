@@ -161,7 +161,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 								want += wt
 								continue
 							}
-							want += wt * changeAt(&qs, changes, &st.grid[gi])
+							want += wt * changeAt(&qs, changes, gi)
 						}
 					} else if now.path >= 0 {
 						want = 0
@@ -206,12 +206,11 @@ func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now
 	return out
 }
 
-// changeAt is the chance of the listed changes at the lean of tl.
-func changeAt(qs *quickState, changes [][]int, tl *leanTails) float64 {
+// changeAt is the chance of the listed changes at grid lean g.
+func changeAt(qs *quickState, changes [][]int, g int) float64 {
 	probs := make([][]float64, len(qs.answers))
 	for i := range qs.answers {
-		qs.answers[i].at(tl)
-		probs[i] = slices.Clone(qs.answers[i].probs)
+		probs[i] = qs.answers[i].byLean[g]
 	}
 	sum := 0.0
 	for _, c := range changes {
