@@ -172,8 +172,8 @@ func (r Result) Hypothesis() bool {
 const FoundationStage = 2
 
 // LeadSteps is how many steps, after the foundations, come from the themes
-// that drew the person most: the first step of each of that many themes,
-// strongest first, whatever its stage. So the first steps past the
+// that drew the person most (each by ExploreLead points or more): the first
+// step of each of that many themes, strongest first, whatever its stage. So the first steps past the
 // foundations are what drew the person, and common ground (a step every
 // path takes) never pushes one of them out of the first three.
 const LeadSteps = 3
@@ -187,7 +187,8 @@ const LeadSteps = 3
 //   - the foundations (stages up to FoundationStage) come first, in the
 //     bank's order;
 //   - then the first step of each of the LeadSteps themes that drew the
-//     person most towards the path, strongest first;
+//     person most towards the path (by ExploreLead points or more),
+//     strongest first;
 //   - then the rest in stage order; within a stage, the themes that drew
 //     the person come first, then the themes that leaned neither way, then
 //     common ground (a step every path takes), and last the steps whose
@@ -414,7 +415,11 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	})
 	var lead []int
 	for i, c := range rest {
-		if c.place == placeDrew && !slices.ContainsFunc(lead, func(j int) bool { return rest[j].advice.Theme == c.advice.Theme }) {
+		// A theme leads only when it drew the person by as much as a lean
+		// away takes to make its steps ones to explore: more than one mild
+		// answer, not the rounding of a neutral one.
+		strong := c.place == placeDrew && -c.st.net >= ExploreLead*1000
+		if strong && !slices.ContainsFunc(lead, func(j int) bool { return rest[j].advice.Theme == c.advice.Theme }) {
 			lead = append(lead, i)
 		}
 	}
