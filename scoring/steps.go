@@ -220,7 +220,7 @@ func planSteps(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered,
 		}
 	}
 	for p := range b.Paths {
-		if p == first || (balanced && p == second) {
+		if p == first {
 			continue
 		}
 		if list, _ := pl.path(p); len(list) > 0 {
