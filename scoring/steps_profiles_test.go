@@ -380,3 +380,40 @@ func ids(ss []scoring.StepAdvice) []string {
 	}
 	return out
 }
+
+// TestStepsProfileQuestionsCover: each profile question leaves out the steps
+// it says are done, and a skipped one leaves out none; a step is left out
+// with the answer that covers it.
+func TestStepsProfileQuestionsCover(t *testing.T) {
+	b := builtin()
+	tests := []struct {
+		profile map[string]lean
+		path    string
+		done    []string
+	}{
+		{map[string]lean{}, "engineer", nil},
+		{map[string]lean{"languages": "one", "experience": "exercises"}, "engineer", []string{"eng-language"}},
+		{map[string]lean{"experience": "database"}, "engineer", []string{"eng-language", "eng-requests", "eng-databases"}},
+		{map[string]lean{"designed": "system"}, "engineer", []string{"eng-design", "eng-data"}},
+		{map[string]lean{"languages": "one"}, "developer", []string{"dev-language"}},
+		{map[string]lean{"languages": "several"}, "developer", []string{"dev-language", "dev-languages"}},
+		{map[string]lean{"experience": "work", "designed": "part"}, "developer", []string{"dev-language", "dev-api", "dev-databases", "dev-features", "dev-design"}},
+	}
+	for _, tt := range tests {
+		m := map[string]lean{"*": tt.path}
+		for k, v := range tt.profile {
+			m[k] = v
+		}
+		r := scoring.Score(b, answersOf(t, b, m))
+		if got := ids(r.StepsDone); !slices.Equal(got, tt.done) {
+			t.Errorf("%s with %v: left out %v, want %v", tt.path, tt.profile, got, tt.done)
+		}
+		for _, s := range r.StepsDone {
+			a := s.Answers[0]
+			q := b.Questions[b.QuestionIndex(a.Question)]
+			if tt.profile[a.Question] == "" || a.Text != q.Options[q.OptionIndex(tt.profile[a.Question])].Text {
+				t.Errorf("%s with %v: %s left out for %+v", tt.path, tt.profile, s.ID, a)
+			}
+		}
+	}
+}
