@@ -67,11 +67,12 @@ type StepAdvice struct {
 	// and reason and quoted its answers already; Answers then holds one,
 	// the next in turn of those that decided the theme.
 	Again bool
-	// After is the text of the step before this one in the person's list,
-	// empty for the first: a step no answer bears on is explained by its
-	// place on the path. First is true for the first step of the list,
-	// and AfterDone when steps the person's experience covers come before
-	// it.
+	// After is the text of the step before this one on its path, as
+	// planned for the person (a balanced result lists two paths in turn),
+	// empty for the first: a foundation, or a step no answer bears on, is
+	// explained by its place on the path. First is true for the first
+	// step of its path, and AfterDone when steps the person's experience
+	// covers come before it.
 	After     string
 	First     bool
 	AfterDone bool

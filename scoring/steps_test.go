@@ -640,3 +640,57 @@ func TestStepsCommonGroundPlace(t *testing.T) {
 		t.Errorf("stage 5 is %v, want %v", got, want)
 	}
 }
+
+// planFor plans the steps for answers a as Score would, but for the
+// result and leading path given: a result that recommends no path (top
+// < 0) is what a tie may come to be.
+func planFor(b *quiz.Bank, a quiz.Answers, res *Result, top int) (steps, others, covered []StepAdvice) {
+	t := newTable(b)
+	n := t.paths
+	var done []answered
+	for qi := range b.Questions {
+		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); t.rows[qi].scored && len(picks) > 0 {
+			done = append(done, answered{q: qi, picks: picks})
+		}
+	}
+	gain := make([]int64, len(done)*n)
+	for j, d := range done {
+		for _, o := range d.picks {
+			for p, w := range t.rows[d.q].weights(o, n) {
+				gain[j*n+p] += w
+			}
+		}
+	}
+	themes := sumThemes(b, &t, done, gain)
+	return planSteps(b, a, &themes, done, gain, res, top)
+}
+
+// TestStepsWithoutARecommendedPath: a result that names no path is planned
+// as a balanced one: a try-both step, then both paths' steps in turn.
+func TestStepsWithoutARecommendedPath(t *testing.T) {
+	b := stepBank()
+	a := profile(map[string]int{"d1": eng, "d2": eng, "c1": dev, "c2": dev, "s1": eng, "s2": dev, "experience": 2})
+	tie := Score(b, a)
+	if !tie.Recommendation.Tie {
+		t.Fatalf("recommendation %+v", tie.Recommendation)
+	}
+	for name, res := range map[string]Result{
+		"no recommendation": {Paths: tie.Paths},
+		"no path":           {Paths: tie.Paths, Recommendation: &Recommendation{Tie: true, Strength: Balanced}},
+	} {
+		steps, others, covered := planFor(b, a, &res, -1)
+		if len(steps) == 0 || steps[0].Kind != TryBoth || steps[0].Reason != ReasonClose {
+			t.Fatalf("%s: steps %v, want a try-both step first", name, stepIDs(steps))
+		}
+		want := []string{"engineer-requests", "developer-requests", "engineer-databases", "developer-databases"}
+		if got := stepIDs(steps[1:5]); !slices.Equal(got, want) {
+			t.Errorf("%s: steps %v, want the foundations of both paths in turn, %v", name, got, want)
+		}
+		if len(others) != 1 || others[0].Path != "developer" {
+			t.Errorf("%s: other paths' first steps %v", name, stepIDs(others))
+		}
+		if got := stepIDs(covered); !slices.Equal(got, []string{"engineer-language", "developer-language"}) {
+			t.Errorf("%s: left out %v", name, got)
+		}
+	}
+}
