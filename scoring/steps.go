@@ -173,10 +173,11 @@ func (r Result) Hypothesis() bool {
 const FoundationStage = 2
 
 // LeadSteps is how many steps, after the foundations, come from the themes
-// that drew the person most (each by ExploreLead points or more): the first
-// step of each of that many themes, strongest first, whatever its stage. So the first steps past the
-// foundations are what drew the person, and common ground (a step every
-// path takes) never pushes one of them out of the first three.
+// that drew the person most (each by ExploreLead points or more): the
+// first step of each of that many themes, strongest first, whatever its
+// stage. So the first steps past the foundations are what drew the person,
+// and common ground (a step every path takes) never pushes one of them out
+// of the first three.
 const LeadSteps = 3
 
 // planSteps chooses and orders the learning steps for the recommended path
