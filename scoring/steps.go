@@ -192,10 +192,11 @@ const LeadSteps = 3
 //     person most towards the path (by ExploreLead points or more),
 //     strongest first;
 //   - then the rest in stage order; within a stage, the themes that drew
-//     the person come first, then the themes that leaned neither way, then
-//     common ground (a step every path takes), and last the steps whose
-//     theme leaned towards another path by ExploreLead points or more,
-//     which are steps to explore;
+//     the person come first, then the themes that leaned neither way, and
+//     last the steps whose theme leaned towards another path by
+//     ExploreLead points or more, which are steps to explore;
+//   - common ground past the foundations (a step every path takes) comes
+//     last: no lean bears on it, and it is never a step to explore;
 //   - a result that is balanced (a tie, a balanced lean, or none
 //     recommended: top < 0) lists the two leading paths' steps in turn,
 //     the foundations of both first, each step once;
@@ -357,13 +358,15 @@ func (pl *planner) stance(theme string, p int) stance {
 }
 
 // The places a step can take within its stage, after the foundations and
-// the lead: what drew the person, what leaned neither way, common ground,
-// and last what leaned away.
+// the lead: what drew the person, what leaned neither way, and last what
+// leaned away. Common ground past the foundations (such as the front-end
+// basics, which the source says help but lists in no path's learning
+// steps) comes after all the path's own steps.
 const (
 	placeDrew = iota
 	placeEven
-	placeCommon
 	placeAway
+	placeCommon
 )
 
 // path lists path p's steps in the order to take them (see planSteps), and
@@ -412,8 +415,16 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	// sort is stable); the lead is the first step of each theme that drew
 	// the person, strongest first, as many as LeadSteps.
 	slices.SortStableFunc(foundations, func(x, y candidate) int { return cmp.Compare(x.advice.Stage, y.advice.Stage) })
+	// Common ground sorts after the path's own steps, whatever its stage.
+	common := func(c candidate) int {
+		if c.place == placeCommon {
+			return 1
+		}
+		return 0
+	}
 	slices.SortStableFunc(rest, func(x, y candidate) int {
-		return cmp.Or(cmp.Compare(x.advice.Stage, y.advice.Stage), cmp.Compare(x.place, y.place), cmp.Compare(y.st.lean, x.st.lean))
+		return cmp.Or(cmp.Compare(common(x), common(y)),
+			cmp.Compare(x.advice.Stage, y.advice.Stage), cmp.Compare(x.place, y.place), cmp.Compare(y.st.lean, x.st.lean))
 	})
 	var lead []int
 	for i, c := range rest {

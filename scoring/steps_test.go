@@ -393,7 +393,7 @@ func checkOrder(t *testing.T, b *quiz.Bank, res Result) {
 	}
 	// Along each path: the foundations, in stage order; then the lead;
 	// then the rest in stage order, a step to explore after every step to
-	// learn of its stage.
+	// learn of its stage; then common ground.
 	for _, p := range paths {
 		var own []StepAdvice
 		for _, s := range steps {
@@ -415,8 +415,12 @@ func checkOrder(t *testing.T, b *quiz.Bank, res Result) {
 			switch {
 			case phase(x) > phase(y):
 				t.Fatalf("path %s: %s (phase %d) before %s (phase %d): %v", p, x.ID, phase(x), y.ID, phase(y), stepIDs(own))
-			case phase(x) == phase(y) && phase(x) != 1 && x.Stage > y.Stage:
+			case phase(x) == phase(y) && phase(x) != 1 && x.Stage > y.Stage && x.Reason != ReasonShared && y.Reason != ReasonShared:
 				t.Fatalf("path %s: stage order broken: %v", p, stepIDs(own))
+			case x.Reason == ReasonShared && y.Reason != ReasonShared:
+				t.Fatalf("path %s: common ground %s before the path's own %s: %v", p, x.ID, y.ID, stepIDs(own))
+			case x.Reason != ReasonShared && y.Reason == ReasonShared:
+				// The path's own steps, then common ground: in order.
 			case phase(x) == 2 && x.Stage == y.Stage && x.Kind == Explore && y.Kind == Learn:
 				t.Fatalf("path %s: an explore step before a learn step of its stage: %v", p, stepIDs(own))
 			}
@@ -610,34 +614,27 @@ func TestStepsKnowTheirPlace(t *testing.T) {
 	}
 }
 
-// TestStepsCommonGroundPlace: in its stage, a step every path takes comes
-// after the steps the person's answers drew or left even, and before those
-// they leaned away from.
+// TestStepsCommonGroundPlace: common ground past the foundations comes
+// after all the path's own steps, those the person leaned away from too.
 func TestStepsCommonGroundPlace(t *testing.T) {
 	b := stepBank()
 	for p := range b.Paths {
 		id := b.Paths[p].ID
 		b.Paths[p].Steps = append(b.Paths[p].Steps,
-			quiz.Step{ID: id + "-common", Theme: "design", Stage: 5, Text: "Shared step."},
+			quiz.Step{ID: id + "-common", Theme: "design", Stage: 3, Text: "Shared step."},
 			quiz.Step{ID: id + "-even", Theme: "security", Stage: 5, Text: "Own step on security " + id + "."},
 			quiz.Step{ID: id + "-away", Theme: "code", Stage: 5, Text: "Own step on code " + id + "."},
 		)
 	}
 	b.Questions = append(b.Questions, choice("d3", "design", w(2, 0), w(0, 2)))
-	// Drawn by design, even on security, away on code: the lead takes the
-	// design step of stage 3, and stage 5 holds the three.
-	r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "d3": eng, "c1": dev, "c2": dev, "s1": eng, "s2": dev, "experience": 1}))
+	// Drawn by design, even on security, away on code.
+	r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "d3": eng, "c1": dev, "c2": dev, "s1": eng, "s2": dev, "experience": 3}))
 	if r.Recommendation.Path != "engineer" || r.Recommendation.Strength == Balanced {
 		t.Fatalf("recommendation %+v", r.Recommendation)
 	}
-	var got []string
-	for _, s := range afterTryBoth(r.Steps) {
-		if s.Stage == 5 {
-			got = append(got, s.ID)
-		}
-	}
-	if want := []string{"engineer-even", "engineer-common", "engineer-away"}; !slices.Equal(got, want) {
-		t.Errorf("stage 5 is %v, want %v", got, want)
+	want := []string{"engineer-design", "engineer-security", "engineer-projects", "engineer-even", "engineer-away", "engineer-common"}
+	if got := stepIDs(afterTryBoth(r.Steps)); !slices.Equal(got, want) {
+		t.Errorf("steps %v, want %v", got, want)
 	}
 }
 
