@@ -181,8 +181,8 @@ const FoundationStage = 2
 const LeadSteps = 3
 
 // planSteps chooses and orders the learning steps for the recommended path
-// top, and the first step each other path would give, from the bank's
-// steps and the person's answers:
+// top, and the first step each other path would give (each path not in the
+// list), from the bank's steps and the person's answers:
 //
 //   - a step an answer to an unscored (profile) question says is done is
 //     left out, and listed in covered with that answer;
@@ -223,7 +223,8 @@ func planSteps(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered,
 		}
 	}
 	for p := range b.Paths {
-		if p == first {
+		// A balanced list holds the runner-up's steps already.
+		if p == first || (balanced && p == second) {
 			continue
 		}
 		if list, _ := pl.path(p); len(list) > 0 {
