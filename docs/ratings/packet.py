@@ -16,7 +16,9 @@ tally reads readers' answers, one line per item:
 
 and prints, per question, the seniority and attractiveness votes and the
 majority (more than half of the readers, and at least two, on one side;
-"same" is no side).
+"same" is no side); then the counts per side and, for two paths, per path
+(a statement's "disagree" is the other path's side), and the questions on
+which one path's side is both the more senior and the more attractive.
 """
 
 import random
@@ -68,6 +70,11 @@ def items(bank_file, seed):
     return out
 
 
+def path_ids(bank_file):
+    with open(bank_file, "rb") as f:
+        return [p["id"] for p in tomllib.load(f)["paths"]]
+
+
 def labels(item):
     n = len(item["sides"])
     return "AB" if n == 2 else [str(i + 1) for i in range(n)]
@@ -100,7 +107,7 @@ def key(its):
 LINE = re.compile(r"^\s*(\d+)\s*[:.]\s*senior\s+(\S+?)\s*[;,]\s*attractive\s+(\S+?)\s*[;,]", re.I)
 
 
-def tally(its, files):
+def tally(its, paths, files):
     votes = {i: {"senior": [], "attractive": []} for i in range(1, len(its) + 1)}
     for name in files:
         with open(name, encoding="utf-8") as f:
@@ -112,9 +119,14 @@ def tally(its, files):
     print("| question | kind | sides (label: path) | senior votes | more senior | attractive votes | more attractive |")
     print("|---|---|---|---|---|---|---|")
     count = Counter()
+    both = []
+    # With two paths, disagreeing with one path's statement is the other
+    # path's side: "not X" folds into it, to say whose side won.
+    other = {f"not {p}": q for p, q in (paths, paths[::-1])} if len(paths) == 2 else {}
     for i, it in sorted(enumerate(its, 1), key=lambda x: x[1]["id"]):
         path = dict(zip(labels(it), (p for _, p in it["sides"])))
         row = [it["id"], it["kind"], ", ".join(f"{k}: {v}" for k, v in path.items())]
+        won = []
         for aspect in ("senior", "attractive"):
             c = Counter(votes[i][aspect])
             side, n = (c.most_common(1) or [("", 0)])[0]
@@ -122,19 +134,32 @@ def tally(its, files):
             # and at least two of them, on one side; "same" is no side.
             winner = path.get(side, "") if side != "SAME" and n >= 2 and 2 * n > sum(c.values()) else ""
             count[(aspect, winner or "neither")] += 1
+            won.append(winner)
             row += [" ".join(f"{k}×{v}" for k, v in sorted(c.items())) or "–",
                     f"{side} ({winner})" if winner else "neither"]
         print("| " + " | ".join(row) + " |")
+        if won[0] and other.get(won[0], won[0]) == other.get(won[1], won[1]):
+            both.append(it["id"])
     print()
     for aspect in ("senior", "attractive"):
         print(f"- more {aspect}: " + ", ".join(f"{w} {count[(aspect, w)]}" for w in sorted({w for a, w in count if a == aspect})))
+    if other:
+        print()
+        for aspect in ("senior", "attractive"):
+            by_side = Counter()
+            for (a, w), n in count.items():
+                if a == aspect:
+                    by_side[other.get(w, w)] += n
+            print(f"- {aspect}, by whose side: " + ", ".join(f"{w} {by_side[w]}" for w in [*paths, "neither"]))
+        print(f"- one path's side both more senior and more attractive: {len(both)}"
+              + (f" ({', '.join(both)})" if both else ""))
 
 
 def main(argv):
     cmd, bank_file, seed = argv[1], argv[2], int(argv[3])
     its = items(bank_file, seed)
     {"packet": lambda: packet(its), "key": lambda: key(its),
-     "tally": lambda: tally(its, argv[4:])}[cmd]()
+     "tally": lambda: tally(its, path_ids(bank_file), argv[4:])}[cmd]()
 
 
 if __name__ == "__main__":
