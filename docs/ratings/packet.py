@@ -5,6 +5,9 @@
     python3 docs/ratings/packet.py key    questions.toml SEED > key.md
     python3 docs/ratings/packet.py tally  questions.toml SEED reader-*.txt > table.md
 
+Any of them takes --only=ID,ID,... after SEED to rate only those questions
+(a round of reworded questions); give the same list to packet, key and tally.
+
 The packet shows every scored question without path names, weights, ids,
 bases or themes: its text and its sides, labelled A/B (graded pairs, and a
 statement's "agree" and "disagree") or 1..n (options), in an order drawn
@@ -47,14 +50,14 @@ line per item, in this form:
 """
 
 
-def items(bank_file, seed):
-    """The scored questions as packet items, in shuffled order."""
+def items(bank_file, seed, only=None):
+    """The scored questions (or those named in only) as packet items, in shuffled order."""
     with open(bank_file, "rb") as f:
         bank = tomllib.load(f)
     rng = random.Random(seed)
     out = []
     for q in bank["questions"]:
-        if q.get("scored", True) is False:
+        if q.get("scored", True) is False or (only and q["id"] not in only):
             continue
         kind = q.get("kind", "choice")
         if kind == "graded":
@@ -156,10 +159,15 @@ def tally(its, paths, files):
 
 
 def main(argv):
-    cmd, bank_file, seed = argv[1], argv[2], int(argv[3])
-    its = items(bank_file, seed)
+    cmd, bank_file, seed, rest = argv[1], argv[2], int(argv[3]), argv[4:]
+    only = None
+    if rest and rest[0].startswith("--only="):
+        only = set(rest.pop(0)[len("--only="):].split(","))
+    its = items(bank_file, seed, only)
+    if only and len(its) != len(only):
+        sys.exit(f"packet.py: --only names {len(only)} questions, the bank has {len(its)} of them scored")
     {"packet": lambda: packet(its), "key": lambda: key(its),
-     "tally": lambda: tally(its, path_ids(bank_file), argv[4:])}[cmd]()
+     "tally": lambda: tally(its, path_ids(bank_file), rest)}[cmd]()
 
 
 if __name__ == "__main__":
