@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -119,11 +120,10 @@ func TestLabelsOnTheBuiltInBank(t *testing.T) {
 
 	u := tell(s, b, uniform, people, 0, 1)
 	t.Logf("uniformly random: %v", u)
-	// Leads on this bank come in steps of two points, and the random
-	// share balanced goes from 74.2% (leads up to 14) to 80.1% (up to 16)
-	// in one step; the band takes the step nearer 3 in 4, since the
-	// larger one would call more than half of the people below balanced.
-	check("uniformly random: balanced at least 74% of the time", u.strength[Balanced] >= 0.74)
+	// Leads come in steps, so the balanced share of random answer sets
+	// jumps from one step to the next; the band takes the least step that
+	// calls at least three in four of them balanced.
+	check("uniformly random: balanced at least 75% of the time", u.strength[Balanced] >= 0.75)
 	check("uniformly random: clear at most 2% of the time", u.strength[Clear] <= 0.02)
 	for _, p := range b.Paths {
 		check("uniformly random: "+p.ID+" told 50 ± 3% of those told a path", u.path[p.ID] >= 0.47 && u.path[p.ID] <= 0.53)
@@ -140,7 +140,11 @@ func TestLabelsOnTheBuiltInBank(t *testing.T) {
 		path := b.Paths[(1-side)/2].ID
 		mild := tell(s, b, leaner(side, 0.65, 0), people, 0, 3)
 		t.Logf("%s's side on 65%%, mildly: %v", path, mild)
-		check(path+"'s side on 65%, mildly: balanced at most 50% of the time", mild.strength[Balanced] <= 0.5)
+		// The share sits close to one half on the built-in bank (49.6% of
+		// 20,000 people), so a sample of this size is allowed its two
+		// standard errors.
+		check(path+"'s side on 65%, mildly: balanced at most 50% of the time",
+			mild.strength[Balanced] <= 0.5+2*math.Sqrt(0.25/people))
 
 		rather := tell(s, b, leaner(side, 1, 0), 50, 0, 4)
 		t.Logf("%s's side on every question, mildly: %v", path, rather)

@@ -108,9 +108,9 @@ func leanTailsAt(theta float64) leanTails {
 // neither path of the axis.
 var noLeanTails = leanTailsAt(0)
 
-// fivePoint is the chance of each of five points, from the most against
+// fivePointChances is the chance of each of five points, from the most against
 // to the most for, given Φ(c − μ) for each cut c, μ the lean towards "for".
-func fivePoint(f *[4]float64, out []float64) {
+func fivePointChances(f *[4]float64, out []float64) {
 	prev := 0.0
 	for i := range fiveCuts {
 		out[i] = f[i] - prev
@@ -169,11 +169,11 @@ func (l *leanReaction) probs(tl *leanTails, out []float64) {
 	if l.fivePt {
 		switch l.five {
 		case 1:
-			fivePoint(&tl.up, out)
+			fivePointChances(&tl.up, out)
 		case -1:
-			fivePoint(&tl.down, out)
+			fivePointChances(&tl.down, out)
 		default:
-			fivePoint(&noLeanTails.up, out)
+			fivePointChances(&noLeanTails.up, out)
 		}
 		return
 	}
