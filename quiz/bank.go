@@ -101,6 +101,14 @@ type Question struct {
 	// but it counts for no path (see Scored).
 	Unscored bool
 	Options  []Option
+	// Impressive marks, by index, the options that take the side that sounds
+	// more impressive (more senior, more admired), whatever path it speaks
+	// for: a graded question's side a (its first two points) or b (its last
+	// two), a statement's agreeing or disagreeing points, or the named
+	// options of a choice or pick-any question. Nil when the bank marks no
+	// side. Taking the marked side is desirability, not preference: scoring
+	// audits what it gives and warns when someone always takes it.
+	Impressive []int
 }
 
 // Side is one of the two ways of working a Graded question weighs.

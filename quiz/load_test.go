@@ -258,7 +258,7 @@ func TestParseProblems(t *testing.T) {
 		{"unknown top-level key", intro, intro + "\ncolour = \"blue\"",
 			`questions.toml:3: colour: unknown key "colour" (known keys: title, intro, scoring, themes, paths, questions, try_both)`},
 		{"unknown question key", `kind = "scale"`, "kind = \"scale\"\nhlep = \"Think of last week.\"",
-			`questions.toml:48: question "diagrams": hlep: unknown key "hlep": did you mean "help"? (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options)`},
+			`questions.toml:48: question "diagrams": hlep: unknown key "hlep": did you mean "help"? (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options, impressive)`},
 		{"unknown option key", `text = "Ship a quick fix"`, "text = \"Ship a quick fix\"\nweight = 2",
 			`questions.toml:42: question "outage": option 2: weight: unknown key "weight": did you mean "weights"? (known keys: id, text, weights)`},
 		{"keys are case-sensitive", `text = "Ship a quick fix"`, `Text = "Ship a quick fix"`,
@@ -374,6 +374,33 @@ func TestParseProblems(t *testing.T) {
 		{"negative scale weight", `keyed = "engineer"`, "keyed = \"engineer\"\nweight = -2",
 			`questions.toml:49: question "diagrams": weight: -2 is negative: weights are points a path gains, from 0 to 1000`},
 
+		{"weight below a thousandth", `weights = { developer = 2 }`, `weights = { developer = 1e-300 }`,
+			`questions.toml:42: question "outage": option 2: weight for "developer": 1e-300 has more than three decimals: round it`},
+		{"scale weight below a thousandth", `keyed = "engineer"`, "keyed = \"engineer\"\nweight = 1e-300",
+			`questions.toml:49: question "diagrams": weight: 1e-300 has more than three decimals: round it`},
+
+		// Impressive sides and options.
+		{"impressive: a graded side on a statement", `keyed = "engineer"`, "keyed = \"engineer\"\nimpressive = [\"a\"]",
+			`questions.toml:49: question "diagrams": impressive: unknown side "a": a scale question marks "agree" or "disagree"`},
+		{"impressive: both sides of a statement", `keyed = "engineer"`, "keyed = \"engineer\"\nimpressive = [\"agree\", \"disagree\"]",
+			`questions.toml:49: question "diagrams": impressive: names 2 sides: a scale question marks the one side that sounds more impressive`},
+		{"impressive: empty", `keyed = "engineer"`, "keyed = \"engineer\"\nimpressive = []",
+			`questions.toml:49: question "diagrams": impressive: is empty: name the side that sounds more impressive, or remove the key`},
+		{"impressive: a string, not a list", `keyed = "engineer"`, "keyed = \"engineer\"\nimpressive = \"agree\"",
+			`questions.toml:49: question "diagrams": impressive: expected an array of strings, found a string`},
+		{"impressive: options without ids", "basis = \"Engineers find root causes; developers ship quick fixes.\"",
+			"basis = \"Engineers find root causes; developers ship quick fixes.\"\nimpressive = [\"root-cause\"]",
+			`questions.toml:35: question "outage": impressive: option 1 has no id: give the options ids for impressive to name`},
+		{"impressive: unknown option", "basis = \"Developers write features and tune queries.\"",
+			"basis = \"Developers write features and tune queries.\"\nimpressive = [\"growht\"]",
+			`questions.toml:58: question "tasks": impressive: unknown option "growht": did you mean "growth"?`},
+		{"impressive: an option twice", "basis = \"Developers write features and tune queries.\"",
+			"basis = \"Developers write features and tune queries.\"\nimpressive = [\"growth\", \"growth\"]",
+			`questions.toml:58: question "tasks": impressive: names option "growth" twice`},
+		{"impressive: every option", "basis = \"Developers write features and tune queries.\"",
+			"basis = \"Developers write features and tune queries.\"\nimpressive = [\"growth\", \"queries\"]",
+			`questions.toml:58: question "tasks": impressive: marks every option, so it tells nothing: mark only the options that sound more impressive`},
+
 		// Scoring bands.
 		{"scoring out of range", intro, intro + "\n\n[scoring]\nmin_answered = 0\nslight = -1\nclear = 101",
 			"questions.toml:5: scoring: min_answered: 0 is out of range: use a number above 0 and at most 1\n" +
@@ -456,8 +483,8 @@ func TestParseReportsRepeatedUnknownKeyOncePerPlace(t *testing.T) {
 	src := editBase(t, `basis = "Engineers design the architecture."`, "basis = \"Engineers design the architecture.\"\nsource = \"b\"")
 	src = strings.Replace(src, `basis = "Developers write features and tune queries."`, "basis = \"Developers write features and tune queries.\"\nsource = \"c\"", 1)
 	_, err := quiz.Parse("questions.toml", []byte(src))
-	want := `questions.toml:51: question "diagrams": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options)
-questions.toml:59: question "tasks": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options)`
+	want := `questions.toml:51: question "diagrams": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options, impressive)
+questions.toml:59: question "tasks": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options, impressive)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
@@ -909,5 +936,56 @@ func TestProblemFieldsAreCleaned(t *testing.T) {
 	p := quiz.Problem{File: "q.toml", Line: 3, Question: "outage", Field: "\x1b[2Jevil", Message: `unknown key "\x1b[2Jevil"`}
 	if got, want := p.Error(), `q.toml:3: question "outage": evil: unknown key "\x1b[2Jevil"`; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// impressive marks the side that sounds more impressive; the bank stores it
+// as the options of that side, by index: a graded side covers its two
+// points, a statement's agreeing or disagreeing side its two, and a choice
+// or pick-any question the options named.
+func TestParseImpressive(t *testing.T) {
+	graded := "\n[[questions]]\nid = \"plans\"\ntheme = \"design\"\nkind = \"graded\"\ntext = \"Which?\"\nbasis = \"The source.\"\n" +
+		"a = { text = \"Plan it\", path = \"engineer\" }\nb = { text = \"Build it\", path = \"developer\" }\n"
+	const tasks = "basis = \"Developers write features and tune queries.\""
+	for _, tc := range []struct {
+		name, old, new string
+		question       string
+		want           []int
+	}{
+		{"nothing marked", `keyed = "engineer"`, `keyed = "engineer"`, "diagrams", nil},
+		{"a statement's agreeing side", `keyed = "engineer"`, "keyed = \"engineer\"\nimpressive = [\"agree\"]", "diagrams", []int{3, 4}},
+		{"a statement's disagreeing side", `keyed = "engineer"`, "keyed = \"engineer\"\nimpressive = [\"disagree\"]", "diagrams", []int{0, 1}},
+		{"graded side a", "", graded + "impressive = [\"a\"]\n", "plans", []int{0, 1}},
+		{"graded side b", "", graded + "impressive = [\"b\"]\n", "plans", []int{3, 4}},
+		{"a pick-any option", tasks, tasks + "\nimpressive = [\"growth\"]", "tasks", []int{1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := readBase(t) + tc.new
+			if tc.old != "" {
+				src = editBase(t, tc.old, tc.new)
+			}
+			b, err := quiz.Parse("questions.toml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := b.Question(tc.question).Impressive; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Impressive = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A bank whose every question is a profile question can recommend nothing,
+// which check reports as an error.
+func TestParseRefusesABankWithNoScoredQuestion(t *testing.T) {
+	src := "title = \"T\"\nintro = \"I\"\n[[themes]]\nid = \"me\"\nname = \"Me\"\n" +
+		"[[paths]]\nid = \"engineer\"\nname = \"E\"\nsummary = \"S\"\nsteps = [{ id = \"s1\", stage = 1, theme = \"me\", text = \"T\", basis = \"B\" }]\n" +
+		"[[paths]]\nid = \"developer\"\nname = \"D\"\nsummary = \"S\"\nsteps = [{ id = \"s2\", stage = 1, theme = \"me\", text = \"T\", basis = \"B\" }]\n" +
+		"[[questions]]\nid = \"experience\"\ntheme = \"me\"\nscored = false\ntext = \"Experience?\"\n" +
+		"options = [{ id = \"none\", text = \"None\" }, { id = \"work\", text = \"At work\" }]\n"
+	_, err := quiz.Parse("questions.toml", []byte(src))
+	want := "questions.toml:1: questions: every question is unscored (scored = false), so none can recommend a path: add a scored question"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }

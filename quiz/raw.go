@@ -72,6 +72,8 @@ type rawQuestion struct {
 	A       *Side       `toml:"a"`
 	B       *Side       `toml:"b"`
 	Options []rawOption `toml:"options"`
+	// Impressive names the side or options that sound more impressive.
+	Impressive []string `toml:"impressive"`
 }
 
 type rawOption struct {

@@ -195,6 +195,7 @@ text = "An online shop has stopped taking payments. Which part would you rather 
 basis = "Engineers prevent repeats; developers fix fast."
 a = { text = "Work out why it failed and stop it happening again", path = "engineer" }
 b = { text = "Find the broken code and get payments going again", path = "developer" }
+impressive = ["a"]
 `
 
 // Parts of sampleBank that broken samples leave out.
@@ -332,6 +333,10 @@ func TestSchemaAndLoaderRejectTogether(t *testing.T) {
 		{"step stage a fraction", `stage = 4`, `stage = 1.5`, "stage"},
 		{"skip_when is a list", `skip_when = { experience = ["work"] }`, `skip_when = ["work"]`, "skip_when"},
 		{"try_both text missing", "text = \"Design how a log-in system stores passwords, then write its sign-up code.\"\n", "", "try_both 1: text"},
+		{"impressive side of a statement on a graded question", `impressive = ["a"]`, `impressive = ["agree"]`, "impressive"},
+		{"impressive both sides", `impressive = ["a"]`, `impressive = ["a", "b"]`, "impressive"},
+		{"impressive empty", `impressive = ["a"]`, `impressive = []`, "impressive"},
+		{"impressive a string", `impressive = ["a"]`, `impressive = "a"`, "impressive"},
 		{"try_both with a stage", `basis = "The login example."`, "basis = \"x\"\nstage = 1", "stage"},
 	}
 	for _, tt := range tests {

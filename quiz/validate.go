@@ -111,6 +111,8 @@ func (v *validator) bank(raw *rawBank) *Bank {
 	}
 	if len(raw.Questions) == 0 {
 		v.errorf("", "", "questions", "a bank needs at least one question: add a [[questions]] table")
+	} else if !slices.ContainsFunc(b.Questions, func(q Question) bool { return q.Scored() }) {
+		v.errorf("", "", "questions", "every question is unscored (scored = false), so none can recommend a path: add a scored question")
 	}
 	// Steps are read after the questions, whose unscored ones they may
 	// name in skip_when. Step ids of paths and try-both share one space.
@@ -316,6 +318,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
 			}
 		}
+		v.impressive(qe, qid, rq, &q)
 		return q
 	}
 	if rq.Keyed != "" {
@@ -325,7 +328,67 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
 	}
 	v.options(b, qe, qid, rq, &q)
+	v.impressive(qe, qid, rq, &q)
 	return q
+}
+
+// sideNames are the sides a five-point question may mark as impressive, and
+// the points each one covers.
+var sideNames = map[Kind]map[string][]int{
+	Graded: {"a": {0, 1}, "b": {3, 4}},
+	Scale:  {"disagree": {0, 1}, "agree": {3, 4}},
+}
+
+// impressive checks the side or options a question marks as sounding more
+// impressive, and records them by option index.
+func (v *validator) impressive(qe *elem, qid string, rq *rawQuestion, q *Question) {
+	marks := rq.Impressive
+	if marks == nil {
+		return
+	}
+	key := qe.keyOf("impressive")
+	sides := sideNames[q.Kind]
+	switch {
+	case q.Unscored:
+		v.errorf(key, qid, "impressive", "an unscored question counts for no path, so no side of it can lean: remove impressive")
+		return
+	case len(marks) == 0:
+		v.errorf(key, qid, "impressive", "is empty: name the side that sounds more impressive, or remove the key")
+		return
+	case sides != nil && len(marks) > 1:
+		v.errorf(key, qid, "impressive", "names %d sides: a %s question marks the one side that sounds more impressive", len(marks), q.Kind)
+		return
+	case sides != nil:
+		names := slices.Sorted(maps.Keys(sides))
+		if pts, ok := sides[marks[0]]; ok {
+			q.Impressive = pts
+		} else {
+			v.errorf(key, qid, "impressive", "unknown side %q: a %s question marks %q or %q", marks[0], q.Kind, names[0], names[1])
+		}
+		return
+	}
+	if i := slices.IndexFunc(q.Options, func(o Option) bool { return o.ID == "" }); i >= 0 {
+		v.errorf(key, qid, "impressive", "option %d has no id: give the options ids for impressive to name", i+1)
+		return
+	}
+	var picks []int
+	for _, id := range marks {
+		switch o := q.OptionIndex(id); {
+		case o < 0:
+			v.unknownRef(key, qid, "impressive", "option", id, ids(q.Options, func(o *Option) string { return o.ID }))
+			return
+		case slices.Contains(picks, o):
+			v.errorf(key, qid, "impressive", "names option %q twice", id)
+			return
+		default:
+			picks = append(picks, o)
+		}
+	}
+	if len(picks) == len(q.Options) {
+		v.errorf(key, qid, "impressive", "marks every option, so it tells nothing: mark only the options that sound more impressive")
+		return
+	}
+	q.Impressive = slices.Sorted(slices.Values(picks))
 }
 
 // options checks the options of a choice or pick-any question.
@@ -503,6 +566,8 @@ func weightProblem(w float64) string {
 		return fmt.Sprintf("%v is not a number that can be added up: use a finite number", w)
 	case w < 0:
 		return fmt.Sprintf("%v is negative: weights are points a path gains, from 0 to %d", w, maxWeight)
+	case w > 0 && w < 1.0/weightDecimal: // 1e-300 passes the test below, which is relative to 1
+		return fmt.Sprintf("%v has more than three decimals: round it", w)
 	case w > maxWeight:
 		return fmt.Sprintf("%v is too large: use at most %d", w, maxWeight)
 	case math.Abs(w*weightDecimal-math.Round(w*weightDecimal)) > 1e-6:

@@ -23,6 +23,9 @@ type Audit struct {
 	Random   Random      `json:"random"`
 	Patterns []Pattern   `json:"patterns"`
 	Blind    Blind       `json:"blind"`
+	// Impressive is what always taking the side the bank marks as more
+	// impressive gives.
+	Impressive Impressive `json:"impressive"`
 	// Bands are the strength bands results of this bank are judged by.
 	Bands    Bands          `json:"bands"`
 	Warnings []AuditWarning `json:"warnings"`
@@ -86,13 +89,15 @@ type Random struct {
 	// StdErr is the largest standard error among the sampled shares; 0
 	// when exact.
 	StdErr float64 `json:"std_err"`
-	// Expected is 1/N, the share each path gets from a fair bank.
+	// Expected is (1 − Tie)/N, the share each path gets from a fair bank:
+	// an even split of the answer sets that are not ties.
 	Expected float64 `json:"expected"`
 	// Paths holds, per path, the share of random answerers told that path.
-	// An exact tie counts for the path listed first, as in Score.
+	// An exact tie counts for no path, as in Score: the shares and Tie sum
+	// to 1.
 	Paths []PathShare `json:"paths"`
 	// Tie is the share of random answerers for whom the two leading paths
-	// scored exactly the same.
+	// scored exactly the same, and who are told no path.
 	Tie float64 `json:"tie"`
 	// Margins is, for a bank of two paths only, the distribution of the
 	// first path's percent minus the second's, in percentage points, as
@@ -119,7 +124,9 @@ type MarginPoint struct {
 
 // Pattern is where answering every question by position leads: always the
 // first option, always the last, or always the middle one (index (n−1)/2
-// rounded down); on a pick-any question just that one option is picked.
+// rounded down); on a pick-any question just that one option is picked. On
+// an exact tie (Tie) no path leads: Leader and RunnerUp are empty and Lean
+// is 0.
 //
 // Lean is the leading path's percent minus the second's, divided by the
 // largest margin those two paths could ever reach between them. A bank
@@ -130,6 +137,7 @@ type Pattern struct {
 	Paths    []PathPercent `json:"paths"`
 	Leader   string        `json:"leader"`
 	RunnerUp string        `json:"runner_up"`
+	Tie      bool          `json:"tie,omitempty"`
 	Lean     float64       `json:"lean"`
 	Check
 }
@@ -147,23 +155,50 @@ type Blind struct {
 	Check
 }
 
+// Impressive is what a person is told who answers every question that
+// marks an impressive side (quiz.Question.Impressive) with that side and
+// skips every other: on a graded or scale question its milder point
+// ("rather", "agree" or "disagree"), on a choice question the first marked
+// option, on a pick-any question every marked option. It is exactly what
+// Score gives those answers, whatever the share answered: Leader and
+// RunnerUp are empty on a tie (Tie) and when the bank marks nothing.
+//
+// Taking the side that sounds better is desirability, not preference, so a
+// fair bank marks sides that lean to every path alike and this answer set
+// reads as balanced. The check is crossed when it does not: when the
+// margin reaches Threshold, the slight band for that many answers.
+type Impressive struct {
+	// Questions is the number of scored questions with a marked side.
+	Questions int           `json:"questions"`
+	Paths     []PathPercent `json:"paths"`
+	Leader    string        `json:"leader"`
+	RunnerUp  string        `json:"runner_up"`
+	Tie       bool          `json:"tie,omitempty"`
+	// Margin is the leader's percent minus the runner-up's, and Strength
+	// the label Score gives it.
+	Margin   float64  `json:"margin"`
+	Strength Strength `json:"strength,omitempty"`
+	Check
+}
+
 // AuditWarning is one crossed check, as facts for the bank's author: the
 // check command words it.
 type AuditWarning struct {
-	// Check is "spread", "random", "pattern" or "blind".
+	// Check is "spread", "random", "pattern", "blind" or "impressive".
 	Check string `json:"check"`
 	// Question is the question at fault, for "blind"; empty otherwise.
 	Question string `json:"question,omitempty"`
 	// Path is the path the check speaks of: for "spread" the one that can
 	// score most, for "random" the one told too often or too rarely, for
-	// "pattern" the one the pattern leans to. Other is, for "spread", the
-	// path that can score least.
+	// "pattern" and "impressive" the one the answers lean to. Other is, for
+	// "spread", the path that can score least.
 	Path  string `json:"path,omitempty"`
 	Other string `json:"other,omitempty"`
 	// Pattern is, for "pattern", the pattern's name (AlwaysFirst, …).
 	Pattern string `json:"pattern,omitempty"`
 	// Value is the figure that crossed Threshold: the spread, the share of
-	// random answerers told Path, or the pattern's lean. For "spread", Most
+	// random answerers told Path, the pattern's lean, or the margin of the
+	// impressive side. For "spread", Most
 	// and OtherMost are the two paths' most; for "random", Expected is the
 	// fair share and Paths the number of paths.
 	Value     float64 `json:"value,omitempty"`
@@ -259,7 +294,11 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	}
 
 	a.Random = random(b, &t, most, budget)
-	a.Bands = NewScorer(b).Bands()
+	a.Bands, a.Impressive = impressive(b)
+	if a.Impressive.Crossed {
+		a.Warnings = append(a.Warnings, AuditWarning{Check: "impressive", Path: a.Impressive.Leader,
+			Value: a.Impressive.Margin, Threshold: a.Impressive.Threshold})
+	}
 	for _, ps := range a.Random.Paths {
 		if ps.Crossed {
 			a.Warnings = append(a.Warnings, AuditWarning{Check: "random", Path: ps.ID, Value: ps.Share,
@@ -371,14 +410,15 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 		return pt
 	}
 	top, second, tie := rank(raw, most)
+	if tie {
+		pt.Tie = true
+		return pt
+	}
 	pt.Leader = b.Paths[top].ID
 	if second < 0 {
 		return pt
 	}
 	pt.RunnerUp = b.Paths[second].ID
-	if tie {
-		return pt
-	}
 	if reach := reach(t, most, top, second); reach > 0 {
 		pt.Lean = (pt.Paths[top].Percent - pt.Paths[second].Percent) / reach
 	}
@@ -419,4 +459,46 @@ func reach(t *table, most []int64, a, b int) float64 {
 		}
 	}
 	return total
+}
+
+// impressive scores the answers that always take the marked impressive
+// side (see Impressive), and returns the bank's bands on the way.
+func impressive(b *quiz.Bank) (Bands, Impressive) {
+	// However few questions are marked, the answers are judged, not
+	// withheld: the share answered is not what this check is about.
+	all := *b
+	all.Scoring.MinAnswered = math.SmallestNonzeroFloat64
+	s := NewScorer(&all)
+	im := Impressive{}
+	a := quiz.Answers{}
+	for _, q := range b.Questions {
+		if len(q.Impressive) == 0 || !q.Scored() {
+			continue
+		}
+		im.Questions++
+		switch {
+		case q.Multiple():
+			a[q.ID] = quiz.Answer{Picks: slices.Clone(q.Impressive)}
+		case q.DefaultPick() >= 0 && q.Impressive[0] < middle:
+			a[q.ID] = quiz.Answer{Picks: []int{middle - 1}}
+		case q.DefaultPick() >= 0:
+			a[q.ID] = quiz.Answer{Picks: []int{middle + 1}}
+		default:
+			a[q.ID] = quiz.Answer{Picks: []int{q.Impressive[0]}}
+		}
+	}
+	res := s.Verdict(a)
+	for _, ps := range res.Paths {
+		im.Paths = append(im.Paths, PathPercent{ID: ps.ID, Percent: ps.Percent})
+	}
+	im.Threshold = res.Bands.Slight
+	if rec := res.Recommendation; rec != nil && im.Questions > 0 {
+		im.Tie = rec.Tie
+		if !rec.Tie {
+			im.Leader, im.RunnerUp = rec.Path, rec.RunnerUp
+			im.Margin, im.Strength = rec.Margin, rec.Strength
+			im.Crossed = rec.Strength != Balanced
+		}
+	}
+	return s.Bands(), im
 }

@@ -118,12 +118,14 @@ func bruteForce(b *quiz.Bank) (shares []float64, tie float64, margins map[string
 					top = p
 				}
 			}
-			shares[top] += prob
+			tied := false
 			for p := range n {
-				if p != top && pct[p].Cmp(pct[top]) == 0 {
-					tie += prob
-					break
-				}
+				tied = tied || p != top && pct[p].Cmp(pct[top]) == 0
+			}
+			if tied {
+				tie += prob // a tie counts for no path
+			} else {
+				shares[top] += prob
 			}
 			if n == 2 {
 				m := new(big.Rat).Sub(pct[0], pct[1])
@@ -385,18 +387,20 @@ func checkMargins(t *testing.T, pts []MarginPoint) {
 
 func TestRandomThreshold(t *testing.T) {
 	tests := []struct {
-		name    string
-		bank    *quiz.Bank
-		shares  []float64
-		crossed bool
+		name     string
+		bank     *quiz.Bank
+		shares   []float64
+		expected float64
+		crossed  bool
 	}{
-		// Two fair coins: the engineer wins on two heads and on the ties
-		// (one each), the developer on two tails.
-		{"ties count for the first path", duel(2), []float64{0.75, 0.25}, true},
+		// Two fair coins: the engineer wins on two heads, the developer on
+		// two tails, and the two ties (one each) count for no path: a fair
+		// share is then a quarter.
+		{"ties count for no path", duel(2), []float64{0.25, 0.25}, 0.25, false},
 		// Three fair coins: never a tie.
-		{"an odd number of fair questions is fair", duel(3), []float64{0.5, 0.5}, false},
+		{"an odd number of fair questions is fair", duel(3), []float64{0.5, 0.5}, 0.5, false},
 		{"three options, two for the engineer", newBank(two,
-			choice("a", "design", w(1, 0), w(1, 0), w(0, 1))), []float64{2.0 / 3, 1.0 / 3}, true},
+			choice("a", "design", w(1, 0), w(1, 0), w(0, 1))), []float64{2.0 / 3, 1.0 / 3}, 0.5, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -406,7 +410,7 @@ func TestRandomThreshold(t *testing.T) {
 					t.Errorf("%s: %+v, want share %v (crossed %v)", ps.ID, ps, tt.shares[p], tt.crossed)
 				}
 			}
-			if rd.Crossed != tt.crossed || rd.Expected != 0.5 || rd.Threshold != 0.10 {
+			if rd.Crossed != tt.crossed || rd.Expected != tt.expected || rd.Threshold != 0.10 {
 				t.Errorf("check %+v", rd)
 			}
 		})
@@ -496,8 +500,8 @@ func TestPatterns(t *testing.T) {
 		b := newBank(two, choice("a", "design", w(1, 1), w(0, 1)), choice("b", "design", w(1, 0), w(0, 1)))
 		b.Questions[1].Options[0].Weights = w(1, 1)
 		p := Analyze(b).Patterns[0]
-		if p.Leader != "engineer" || p.Lean != 0 || p.Crossed {
-			t.Errorf("got %+v, want a tie led by the first path with no lean", p)
+		if !p.Tie || p.Leader != "" || p.RunnerUp != "" || p.Lean != 0 || p.Crossed {
+			t.Errorf("got %+v, want a tie that no path leads, with no lean", p)
 		}
 	})
 }
@@ -572,5 +576,60 @@ func TestDegenerateBanks(t *testing.T) {
 				t.Errorf("audit does not marshal: %v", err)
 			}
 		})
+	}
+}
+
+// The audit says exactly what always taking the marked impressive side
+// gives, and flags a bank whose marks lean beyond the balanced band.
+func TestImpressiveAudit(t *testing.T) {
+	marked := func(sides ...int) *quiz.Bank {
+		b := newBank(two)
+		for i := range 12 {
+			q := gradedQ(fmt.Sprintf("g%02d", i), 2, i%2, 1-i%2)
+			if i < len(sides) {
+				q.Impressive = [][]int{{0, 1}, {3, 4}}[sides[i]]
+			}
+			b.Questions = append(b.Questions, q)
+		}
+		return b
+	}
+	tests := []struct {
+		name      string
+		bank      *quiz.Bank
+		questions int
+		leader    string
+		tie       bool
+		crossed   bool
+	}{
+		{"nothing marked", marked(), 0, "", false, false},
+		// Sides alternate: side a is the engineer's on even questions, so
+		// marking a then b is always the engineer.
+		{"every marked side the engineer's", marked(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 12, "engineer", false, true},
+		{"marks split evenly between the paths", marked(0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 1, 0), 12, "", true, false},
+		// Three answers are judged, not withheld, by the band widened for
+		// three answers, which three mild answers one way still cross.
+		{"three marks, all the developer's", marked(1, 0, 1), 3, "developer", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Analyze(tt.bank)
+			im := a.Impressive
+			if im.Questions != tt.questions || im.Leader != tt.leader || im.Tie != tt.tie || im.Crossed != tt.crossed {
+				t.Errorf("got %+v", im)
+			}
+			warned := slices.ContainsFunc(a.Warnings, func(w AuditWarning) bool { return w.Check == "impressive" && w.Path == tt.leader })
+			if warned != tt.crossed {
+				t.Errorf("warned %v, want %v: %+v", warned, tt.crossed, a.Warnings)
+			}
+			if tt.crossed && (im.Strength == Balanced || im.Margin < im.Threshold) {
+				t.Errorf("crossed at %v (%s) below the band %v", im.Margin, im.Strength, im.Threshold)
+			}
+		})
+	}
+	// The figure is what Score tells the same answers: a rather for the
+	// engineer on every question, a mild lead of a third of the most.
+	im := Analyze(marked(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1)).Impressive
+	if im.Paths[0].Percent != 50 || im.Paths[1].Percent != 0 || im.Margin != 50 {
+		t.Errorf("got %+v, want the engineer at 50%%, the developer at 0, a margin of 50", im)
 	}
 }

@@ -9,18 +9,22 @@ import (
 // Bands are the margins, in percentage points between the leading path and
 // the runner-up, from which a lean is called slight, moderate and clear;
 // below Slight it is balanced. A bank may set them ([scoring] slight,
-// moderate, clear); otherwise they are calibrated on the bank itself:
+// moderate, clear); otherwise they are calibrated on the bank itself, each
+// anchored to a person a reader can picture:
 //
-//   - Slight is where random answering stops: uniformly random answer sets
-//     (every option of a question equally likely) lead by less than Slight
-//     at least BalancedQuantile of the time, by the bank's exact
-//     distribution of random leads (the one `careerquiz check` reports).
-//     So "balanced" means what random answering typically yields.
-//   - Moderate and Clear measure intensity: they lie a third and two thirds
-//     of the way from Mild, the lead of someone who always gives the
-//     mildest answer towards one path ("rather A", "agree"), to Strong, the
-//     lead of the strongest answers. A consistent but mild preference so
-//     reads as slight, and only strong answers read as clear.
+//   - Slight is where random answering stops: the band edge at which the
+//     share of uniformly random answer sets (every option of a question
+//     equally likely) called balanced comes nearest BalancedQuantile, by
+//     the bank's exact distribution of random leads (the one `careerquiz
+//     check` reports). Leads come in steps, so the share is near 3 in 4,
+//     not exactly that: RandomBalanced says what it is.
+//   - Clear is Mild, the lead of someone who takes one path's side on every
+//     question with the mildest answer ("rather", "agree", "disagree" with
+//     a statement for the other path): answers that all lean one way lean
+//     clearly, however mildly each is put. It is never below the lead that
+//     ClearQuantile of random answer sets stay under, unless that would put
+//     even the largest lead out of reach.
+//   - Moderate lies halfway between Slight and Clear.
 //
 // Fewer answers make a random lead larger, so Score widens the balanced band
 // of a calibrated bank by √(questions/answered), never beyond Moderate.
@@ -47,9 +51,12 @@ type Bands struct {
 }
 
 const (
-	// BalancedQuantile is the least share of random answer sets a
-	// calibrated bank calls balanced.
-	BalancedQuantile = 0.85
+	// BalancedQuantile is the share of random answer sets a calibrated
+	// bank calls balanced, as near as its steps of lead allow.
+	BalancedQuantile = 0.75
+	// ClearQuantile is the least share of random answer sets a calibrated
+	// bank keeps from being called clear.
+	ClearQuantile = 0.98
 	// calibrationBudget bounds the work of the random distribution behind
 	// the bands, which every run computes once: about a millisecond, exact
 	// for banks of a few dozen questions and sampled beyond.
@@ -72,9 +79,15 @@ func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
 	th := b.Scoring
 	if !th.BandsSet {
 		bd.Calibrated = true
-		bd.Slight = quantileBand(o.leads, BalancedQuantile)
-		bd.Moderate = max(bd.Slight, bd.Mild+(bd.Strong-bd.Mild)/3)
-		bd.Clear = max(bd.Moderate, bd.Mild+2*(bd.Strong-bd.Mild)/3)
+		bd.Slight = nearestBand(o.leads, BalancedQuantile)
+		// The guard against random clears never puts the largest
+		// reachable lead out of reach, as it would on a tiny bank.
+		guard := quantileBand(o.leads, ClearQuantile)
+		if len(o.leads) > 0 {
+			guard = min(guard, o.leads[len(o.leads)-1].Margin)
+		}
+		bd.Clear = max(bd.Slight, bd.Mild, guard)
+		bd.Moderate = (bd.Slight + bd.Clear) / 2
 	} else {
 		bd.Slight, bd.Moderate, bd.Clear = th.Slight, th.Moderate, th.Clear
 	}
@@ -104,6 +117,31 @@ func quantileBand(pts []MarginPoint, q float64) float64 {
 			}
 			return pt.Margin + 1
 		}
+	}
+	return 0
+}
+
+// nearestBand is the band edge below which the share of the distribution
+// comes nearest q, the lower edge on an even call: halfway between two
+// reachable leads, so that no reachable lead sits on the edge.
+func nearestBand(pts []MarginPoint, q float64) float64 {
+	acc := 0.0
+	for i, pt := range pts {
+		below := acc
+		acc += pt.Probability
+		// A little slack keeps rounding in the sum from skipping a point
+		// that reaches q exactly.
+		if acc < q-1e-12 {
+			continue
+		}
+		if i > 0 && q-below <= acc-q+1e-12 {
+			// The share below this lead is nearer q than the share up to it.
+			return (pts[i-1].Margin + pt.Margin) / 2
+		}
+		if i+1 < len(pts) {
+			return (pt.Margin + pts[i+1].Margin) / 2
+		}
+		return pt.Margin + 1
 	}
 	return 0
 }

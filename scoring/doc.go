@@ -22,11 +22,12 @@
 // never helps or hurts a path; an unscored (profile) question counts for
 // nothing. Share is the split of 100 nearest the percents (see shares).
 //
-// The recommended path has the highest percent. On an exact tie the path
-// listed first in the bank wins and the recommendation is marked as a tie.
-// The margin is the winner's percent minus the runner-up's, and the bands
-// (see Bands: calibrated on the bank, or set by it) turn it into a
-// strength:
+// The recommended path has the highest percent. An exact tie recommends no
+// path: the recommendation is marked as a tie (Tie, and Tied lists the
+// tied paths), its strength is balanced, and no audit or simulation counts
+// it for any path. The margin is the winner's percent minus the
+// runner-up's, and the bands (see Bands: calibrated on the bank, or set by
+// it) turn it into a strength:
 //
 //	margin < Slight            balanced
 //	Slight ≤ margin < Moderate slight
@@ -39,14 +40,26 @@
 //
 // # Confidence
 //
-// Confidence is the chance of the same path on a retest, from a model of a
-// retest stated with the function confidence and held to simulated people
-// answering twice in simulation_test.go.
+// Confidence is the chance of the same path on a retest, worked out from a
+// latent-trait model of people and of a retest, stated with the method
+// confidence: everyone has a true lean θ, normal over the people taking the
+// quiz with standard deviation 1, and each answer is θ plus normal noise
+// cut into its points. calibration_test.go holds the figure to simulated
+// people of that model answering twice.
+//
+// # Desirability
+//
+// A bank may mark, per question, the side that sounds more impressive
+// (quiz.Question.Impressive). Analyze reports what always taking it gives
+// (Audit.Impressive), and Score warns someone who took it on nearly every
+// marked question (WarnImpressive): such answers say how a person wants to
+// sound as much as what they would rather do.
 //
 // # Facts, not words
 //
 // A Result holds ids, codes and numbers (and the bank's own texts); the
-// report words them. Warnings and the reason for withholding a
+// report words them. Among them, how many answers took a side, per path
+// and per theme, so that a verdict resting on few of them can say so. Warnings and the reason for withholding a
 // recommendation are codes with the numbers they rest on.
 //
 // # Audit
@@ -54,6 +67,7 @@
 // Analyze reports how a bank behaves before anyone takes it: how questions
 // spread over themes, kinds and paths, whether every path can reach a similar
 // score, what people who answer at random are told, whether answering by
-// position (always the first, middle or last option) pushes towards one
-// path, and which questions cannot tell the paths apart. See Audit.
+// position (always the first, middle or last option) or taking the side
+// marked as more impressive pushes towards one path, and which questions
+// cannot tell the paths apart. See Audit.
 package scoring

@@ -70,7 +70,7 @@ func ExampleScore() {
 	// engineer: 3 of 5 (60%), share 71.7
 	// developer: 1 of 6 (17%), share 28.3
 	// recommended: engineer, balanced lean, margin 43 points
-	// bands: slight from 73.3, moderate from 82.2, clear from 91.1
+	// bands: slight from 61.7, moderate from 80.8, clear from 100.0
 	// confidence: 0.58
 	// toward: Trace the root cause (+2)
 	// toward: Agree (+1)

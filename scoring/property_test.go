@@ -161,9 +161,9 @@ func TestThreePaths(t *testing.T) {
 	// Most: engineer 2+2+1+1 = 6, developer 2+2+2+1 = 7, architect 2+2+1+0 = 5.
 	// Raw:  engineer 2+0+1+0 = 3, developer 0+0+1+1 = 2, architect 1+2+1+0 = 4.
 	want := []PathScore{
-		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 6, Percent: 50, Share: 30.5},
-		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 7, Percent: 200.0 / 7, Share: 9},
-		{ID: "architect", Name: "Back-end architect", Raw: 4, Most: 5, Percent: 80, Share: 60.5},
+		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 6, Percent: 50, Share: 30.5, Towards: 1},
+		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 7, Percent: 200.0 / 7, Share: 9, Towards: 1},
+		{ID: "architect", Name: "Back-end architect", Raw: 4, Most: 5, Percent: 80, Share: 60.5, Towards: 1},
 	}
 	// Shares: every percent less (50 + 28.57 + 80 − 100)/3 = 19.52.
 	if !reflect.DeepEqual(r.Paths, want) {

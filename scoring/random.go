@@ -37,8 +37,8 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	if n == 0 {
 		return rd
 	}
-	rd.Expected = 1 / float64(n)
 	o, samples := randomOutcome(t, most, budget)
+	rd.Expected = (1 - o.tie) / float64(n)
 	rd.Method = "exact"
 	if samples > 0 {
 		rd.Method, rd.Samples = "sampled", samples
@@ -320,9 +320,9 @@ func (pl *lwPlan) run() outcome {
 	n := pl.n
 	o := outcome{shares: make([]float64, n)}
 	if pl.ref < 0 {
-		o.shares[0] = 1
-		if n > 1 {
-			o.tie = 1
+		o.tie = 1
+		if n == 1 {
+			o.shares[0], o.tie = 1, 0
 		}
 		if n == 2 {
 			o.margins = []MarginPoint{{Margin: 0, Probability: 1}}
@@ -421,9 +421,10 @@ func (pl *lwPlan) outcome(cells []float64, o *outcome) {
 		} else {
 			top, tie = pl.rankMargins(d)
 		}
-		o.shares[top] += p
 		if tie {
 			o.tie += p
+		} else {
+			o.shares[top] += p
 		}
 		if n > 1 {
 			o.leads = append(o.leads, MarginPoint{Margin: pl.lead(d, rel), Probability: p})
@@ -606,9 +607,10 @@ func sample(t *table, most []int64, samples int) outcome {
 			}
 		}
 		top, _, tie := rank(raw, most)
-		wins[top]++
 		if tie {
 			ties++
+		} else {
+			wins[top]++
 		}
 		if n == 2 {
 			m := margin2(raw[0], most[0], raw[1], most[1])

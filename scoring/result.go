@@ -29,8 +29,19 @@ type Result struct {
 	Recommendation *Recommendation
 	Withheld       string
 	Needed         int
+	// Sided is the number of answers that took a side (towards some path:
+	// not the middle point, "both equally" or an even option), and NoSide
+	// the number of scored questions whose answer took none, skipped ones
+	// included: Sided + NoSide = Total. PathScore.Towards splits Sided by
+	// path, so a report can say "12 of your 29 answers took a side; 11 of
+	// them towards …". See sidesTaken.
+	Sided  int
+	NoSide int
 	// Confidence is the chance (0–1) that a retest recommends the same
-	// path (see confidence); 0 without a recommendation.
+	// path, for a person as the model of Scorer.confidence describes:
+	// answers that scatter around a lean of their own, among people whose
+	// leans spread normally with standard deviation 1 (few have none at
+	// all). 1 in N on a tie; 0 without a recommendation.
 	Confidence float64
 	// Bands are the strength bands the result was judged by, the balanced
 	// band widened for the questions actually answered.
@@ -78,6 +89,9 @@ type PathScore struct {
 	// Share is the path's part of 100 (see shares): the paths' shares sum
 	// to 100, in tenths.
 	Share float64
+	// Towards is the number of answers that took this path's side (see
+	// Result.Sided).
+	Towards int
 }
 
 // Recommendation names the path the answers lean towards.
@@ -90,9 +104,13 @@ type Recommendation struct {
 	Margin float64
 	// RunnerUp is the id of the path with the next highest percent.
 	RunnerUp string
-	// Tie is true when the leading paths scored exactly the same and the
-	// tie rule picked this one.
-	Tie bool
+	// Tie is true when the leading paths scored exactly the same: then no
+	// path is recommended, the strength is balanced, and Tied lists every
+	// path tied for the lead, in bank order. Path and RunnerUp then name
+	// the first two of Tied only so that a report can name them; they are
+	// no winner and no runner-up, and nothing may count the tie for Path.
+	Tie  bool
+	Tied []string
 }
 
 // Warning is a note that the result may mean little, as facts: the report
@@ -105,6 +123,10 @@ type Warning struct {
 	Count int
 	// Of is, for few-answered, the number of scored questions.
 	Of int
+	// For impressive, Count is the number of marked questions on which
+	// the marked side was taken, and Of the number of marked questions
+	// answered.
+	//
 	// Position is, for same-position, the 1-based option picked
 	// everywhere, or 0 for "the last option" on questions of different
 	// lengths.
@@ -116,7 +138,11 @@ type ThemeScore struct {
 	ID       string
 	Name     string
 	Answered int
-	Paths    []PathScore
+	// Sided is the number of the theme's answers that took a side: with
+	// fewer than two, the theme's split rests on one answer or none, and
+	// a bar of 100% would say more than it holds.
+	Sided int
+	Paths []PathScore
 }
 
 // Reason is one answer and how far it moved the result.

@@ -16,6 +16,9 @@ const (
 	WarnSamePosition = "same-position" // the same option position on every question
 	WarnAgreeAll     = "agree-all"     // agreed with every statement
 	WarnAlwaysMiddle = "always-middle" // the middle point of every statement and graded question
+	// WarnImpressive: the side the bank marks as sounding more impressive
+	// taken on nearly every marked question (see impressiveMin).
+	WarnImpressive = "impressive"
 )
 
 // The smallest numbers of answers from which a pattern is worth a warning:
@@ -24,6 +27,19 @@ const (
 	samePositionMin = 5
 	styleMin        = 3
 	middle          = 2 // index of the middle point of a five-point question
+)
+
+// The marked impressive side taken on nearly every marked question is
+// answering for how an answer sounds: at least impressiveShare of at least
+// impressiveMin marked questions answered. Someone answering at random
+// takes a marked side (two points of five) 40% of the time, so that at
+// least 90% of six or more happens by chance less than once in two
+// hundred; someone who really prefers the path a bank's marks favour
+// is warned too, which is right, since their answers cannot then tell
+// preference from appeal.
+const (
+	impressiveMin   = 6
+	impressiveShare = 0.9
 )
 
 // answered is one answered question: its index in the bank and its valid
@@ -71,8 +87,9 @@ func Score(b *quiz.Bank, a quiz.Answers) Result { return NewScorer(b).Score(a) }
 // single pick counts only its first.
 //
 // Warnings come in a fixed order: few-answered, then the answering styles
-// same-position, agree-all and always-middle. In a bank of a single path the
-// margin is that path's percent, its lead over nothing.
+// same-position, agree-all and always-middle, and last impressive. In a
+// bank of a single path the margin is that path's percent, its lead over
+// nothing.
 func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, true) }
 
 // Verdict is Score without the advice on a recommendation: the answers
@@ -120,6 +137,11 @@ func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 	themes := sumThemes(b, t, done, gain)
 	res.Themes = themes.scores(b)
 	res.Warnings = styleWarnings(b, done)
+	if w, ok := impressiveWarning(b, done); ok {
+		res.Warnings = append(res.Warnings, w)
+	}
+	res.Sided, res.Paths, res.Themes = sidesTaken(b, t, done, res.Paths, res.Themes)
+	res.NoSide = res.Total - res.Sided
 	res.Bands = s.bandsFor(res.Answered)
 	res.Needed = needed(b.Scoring.MinAnswered, res.Total)
 
@@ -136,6 +158,13 @@ func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 
 	top, second, tie := rank(raw, most)
 	rec := &Recommendation{Path: b.Paths[top].ID, Name: b.Paths[top].Name, Tie: tie}
+	if tie {
+		for p := range n {
+			if cmpPercent(raw[p], most[p], raw[top], most[top]) == 0 {
+				rec.Tied = append(rec.Tied, b.Paths[p].ID)
+			}
+		}
+	}
 	var margin *big.Rat
 	if second >= 0 {
 		rec.RunnerUp = b.Paths[second].ID
@@ -149,8 +178,7 @@ func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 		rec.Strength = Balanced
 	}
 	res.Recommendation = rec
-	ds, chance := moves(t, done, gain, most, top, second)
-	res.Confidence = confidence(ds, chance, n, s.bands.Mild)
+	res.Confidence = s.confidence(done, most, top, second, tie)
 	if !advice {
 		return res
 	}
@@ -174,46 +202,6 @@ func (s *Scorer) bandsFor(k int) Bands {
 		bd.Slight = min(bd.Moderate, bd.Slight*math.Sqrt(float64(s.t.scored)/float64(k)))
 	}
 	return bd
-}
-
-// moves is how far each answered question moved the margin of path top over
-// path second, in percentage points (the moves sum to the margin), and the
-// mean variance of a question's move under uniformly random answering,
-// which tells confidence how far a move may vary when the answers alone
-// are too few or too alike to show it.
-func moves(t *table, done []answered, gain, most []int64, top, second int) (ds []float64, chance float64) {
-	if second < 0 {
-		return nil, 0
-	}
-	n := t.paths
-	share := func(g int64, p int) float64 {
-		if most[p] == 0 {
-			return 0
-		}
-		return 100 * float64(g) / float64(most[p])
-	}
-	ds = make([]float64, len(done))
-	for j, d := range done {
-		ds[j] = share(gain[j*n+top], top) - share(gain[j*n+second], second)
-		r := &t.rows[d.q]
-		var sum, sq float64
-		for o := range r.opts {
-			w := r.weights(o, n)
-			m := share(w[top], top) - share(w[second], second)
-			sum, sq = sum+m, sq+m*m
-		}
-		k := float64(r.opts)
-		if r.kind.Multiple() {
-			// Each option is in a random set about half the time.
-			chance += sq / 4
-		} else if k > 0 {
-			chance += sq/k - (sum/k)*(sum/k)
-		}
-	}
-	if len(done) > 0 {
-		chance /= float64(len(done))
-	}
-	return ds, chance
 }
 
 // validPicks keeps the picks that name an option of the question, once
@@ -365,18 +353,24 @@ func strength(bd Bands, margin *big.Rat) Strength {
 }
 
 // styleWarnings looks for answers given by habit rather than by thought:
-// the same option position everywhere, agreeing with every statement, or
-// the middle point of every statement and graded question. Pick-any
-// questions have no position and are left out.
+// the same option position everywhere, agreeing with everything (every
+// statement, and every option of every pick-any question), or the middle
+// point of every statement and graded question. Pick-any questions have no
+// position and count only as agreeing.
 func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 	var (
 		single, statements, agreed, fivePoint, middles int
+		pickAny, ticked                                int
 		samePos, allLast                               = true, true
 		pos                                            = -1
 	)
 	for _, d := range done {
 		q := &b.Questions[d.q]
 		if q.Multiple() {
+			pickAny++
+			if len(d.picks) == len(q.Options) {
+				ticked++
+			}
 			continue
 		}
 		o := d.picks[0]
@@ -409,8 +403,17 @@ func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 		}
 		ws = append(ws, w)
 	}
-	if statements >= styleMin && agreed == statements {
-		ws = append(ws, Warning{Code: WarnAgreeAll, Count: statements})
+	// Ticking every option of a pick-any question agrees with every one of
+	// them: it joins agreeing with every statement.
+	agreeing := 0
+	if statements > 0 && agreed == statements {
+		agreeing += statements
+	}
+	if pickAny > 0 && ticked == pickAny {
+		agreeing += pickAny
+	}
+	if agreeing >= styleMin {
+		ws = append(ws, Warning{Code: WarnAgreeAll, Count: agreeing})
 	}
 	if alwaysMiddle {
 		ws = append(ws, Warning{Code: WarnAlwaysMiddle, Count: fivePoint})
@@ -482,4 +485,89 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 	}
 	r := reason(against)
 	return out, &r
+}
+
+// impressiveWarning warns when the side the bank marks as sounding more
+// impressive was taken on nearly every marked question answered (see
+// impressiveMin). A single-answer question takes the marked side when its
+// pick is marked; a pick-any question when every ticked option is.
+func impressiveWarning(b *quiz.Bank, done []answered) (Warning, bool) {
+	marked, took := 0, 0
+	for _, d := range done {
+		q := &b.Questions[d.q]
+		if len(q.Impressive) == 0 {
+			continue
+		}
+		marked++
+		if !slices.ContainsFunc(d.picks, func(o int) bool { return !slices.Contains(q.Impressive, o) }) {
+			took++
+		}
+	}
+	if marked < impressiveMin || float64(took) < impressiveShare*float64(marked) {
+		return Warning{}, false
+	}
+	return Warning{Code: WarnImpressive, Count: took, Of: marked}, true
+}
+
+// sidesTaken counts the answers that took a side: per path, those that
+// took its side, and per theme, those that took any. An answer takes the
+// side of the path to which it gives the largest part of what the question
+// can give it, when that path is alone in it; an answer that gives every
+// path the same part (the middle point, "both equally", an even option)
+// takes none. Disagreeing with a statement gives no path anything but takes
+// a side all the same: against the path it is keyed to, which with two
+// paths is the other one's side.
+func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, themes []ThemeScore) (int, []PathScore, []ThemeScore) {
+	n := t.paths
+	sided := 0
+	part := make([]float64, n)
+	for _, d := range done {
+		q, r := &b.Questions[d.q], &t.rows[d.q]
+		toward := -1
+		switch {
+		case q.Kind == quiz.Scale && q.DefaultPick() >= 0 && d.picks[0] < middle:
+			if n == 2 {
+				toward = 1 - b.PathIndex(q.Keyed)
+			}
+		default:
+			clear(part)
+			for _, o := range d.picks {
+				for p, w := range r.weights(o, n) {
+					if r.best[p] > 0 {
+						part[p] += float64(w) / float64(r.best[p])
+					}
+				}
+			}
+			if toward = soleTopFloat(part); toward < 0 {
+				continue
+			}
+		}
+		sided++
+		if toward >= 0 && toward < len(paths) {
+			paths[toward].Towards++
+		}
+		for i := range themes {
+			if themes[i].ID == q.Theme {
+				themes[i].Sided++
+			}
+		}
+	}
+	return sided, paths, themes
+}
+
+// soleTopFloat returns the index that alone holds the largest value, or -1.
+func soleTopFloat(v []float64) int {
+	top, shared := -1, false
+	for i, x := range v {
+		switch {
+		case top < 0 || x > v[top]:
+			top, shared = i, false
+		case x == v[top]:
+			shared = true
+		}
+	}
+	if shared {
+		return -1
+	}
+	return top
 }

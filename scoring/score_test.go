@@ -82,18 +82,19 @@ func TestTieRule(t *testing.T) {
 		path     string
 		runnerUp string
 		tie      bool
+		tied     []string // on a tie, no path wins: these are named, in bank order
 	}{
 		{
-			name:    "two paths tied: the first listed wins",
+			name:    "two paths tied: neither wins, both are named in bank order",
 			bank:    duel(4),
 			answers: quiz.Answers{"q00": pick(0), "q01": pick(1), "q02": pick(0), "q03": pick(1)},
-			path:    "engineer", runnerUp: "developer", tie: true,
+			path:    "engineer", runnerUp: "developer", tie: true, tied: two,
 		},
 		{
 			name:    "equal percents from different sums: 1 of 3 and 2 of 6",
 			bank:    newBank(two, choice("a", "design", w(3, 0), w(0, 6), w(1, 2))),
 			answers: quiz.Answers{"a": pick(2)},
-			path:    "engineer", runnerUp: "developer", tie: true,
+			path:    "engineer", runnerUp: "developer", tie: true, tied: two,
 		},
 		{
 			name:    "a thousandth more raw breaks the tie",
@@ -113,13 +114,13 @@ func TestTieRule(t *testing.T) {
 				choice("a", "design", w(0, 1, 0), w(0, 0, 1), w(1, 0, 0)),
 				choice("b", "design", w(0, 1, 0), w(0, 0, 1), w(1, 0, 0))),
 			answers: quiz.Answers{"a": pick(0), "b": pick(1)},
-			path:    "developer", runnerUp: "architect", tie: true,
+			path:    "developer", runnerUp: "architect", tie: true, tied: []string{"developer", "architect"},
 		},
 		{
-			name:    "every path at zero: the first listed wins",
+			name:    "every path at zero: all three tie",
 			bank:    newBank(three, choice("a", "design", w(1, 1, 1), w(0, 0, 0))),
 			answers: quiz.Answers{"a": pick(1)},
-			path:    "engineer", runnerUp: "developer", tie: true,
+			path:    "engineer", runnerUp: "developer", tie: true, tied: three,
 		},
 	}
 	for _, tt := range tests {
@@ -130,6 +131,9 @@ func TestTieRule(t *testing.T) {
 			}
 			if rec.Path != tt.path || rec.RunnerUp != tt.runnerUp || rec.Tie != tt.tie {
 				t.Errorf("got %s over %s (tie %v), want %s over %s (tie %v)", rec.Path, rec.RunnerUp, rec.Tie, tt.path, tt.runnerUp, tt.tie)
+			}
+			if !slices.Equal(rec.Tied, tt.tied) {
+				t.Errorf("tied %v, want %v", rec.Tied, tt.tied)
 			}
 			if tt.tie && (rec.Strength != Balanced || rec.Margin != 0) {
 				t.Errorf("a tie is %s by %v, want balanced by 0", rec.Strength, rec.Margin)
@@ -250,8 +254,8 @@ func TestPickAnyAndSkipped(t *testing.T) {
 		"unknown": pick(3), // not in the bank: ignored
 	})
 	want := []PathScore{
-		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 5, Percent: 60, Share: 60},
-		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 5, Percent: 40, Share: 40},
+		{ID: "engineer", Name: "Back-end engineer", Raw: 3, Most: 5, Percent: 60, Share: 60, Towards: 1},
+		{ID: "developer", Name: "Back-end developer", Raw: 2, Most: 5, Percent: 40, Share: 40, Towards: 1},
 	}
 	if !reflect.DeepEqual(r.Paths, want) {
 		t.Errorf("paths %+v, want %+v", r.Paths, want)
@@ -345,11 +349,11 @@ func TestThemes(t *testing.T) {
 	)
 	r := Score(b, quiz.Answers{"d1": pick(0), "d2": pick(1), "c1": pick(0)})
 	want := []ThemeScore{
-		{ID: "design", Name: "System design", Answered: 2, Paths: []PathScore{
+		{ID: "design", Name: "System design", Answered: 2, Sided: 2, Paths: []PathScore{
 			{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 3, Percent: 200.0 / 3, Share: 53.3},
 			{ID: "developer", Name: "Back-end developer", Raw: 3, Most: 5, Percent: 60, Share: 46.7},
 		}},
-		{ID: "code", Name: "Writing code", Answered: 1, Paths: []PathScore{
+		{ID: "code", Name: "Writing code", Answered: 1, Sided: 1, Paths: []PathScore{
 			{ID: "engineer", Name: "Back-end engineer", Raw: 1, Most: 1, Percent: 100, Share: 100},
 			{ID: "developer", Name: "Back-end developer", Raw: 0, Most: 1, Percent: 0, Share: 0},
 		}},
@@ -414,5 +418,111 @@ func TestStrengthAtABandEdge(t *testing.T) {
 	}
 	if got := res.Recommendation.Margin; got != 25 {
 		t.Errorf("margin = %v, want 25", got)
+	}
+}
+
+// An answer takes a side when it gives one path more of what the question
+// can give than any other; the middle point, "both equally" and an even
+// option take none, and disagreeing with a statement takes the side of the
+// path it is not keyed to. Skipped questions take none either.
+func TestSidesTaken(t *testing.T) {
+	b := newBank(two,
+		gradedQ("g1", 2, 0, 1),
+		gradedQ("g2", 2, 0, 1),
+		scale("s1", "code", two, 0, 1),
+		scale("s2", "code", two, 0, 1),
+		choice("c1", "design", w(1, 0), w(0, 1), w(1, 1)),
+		pickAny("p1", "code", w(1, 0), w(0, 1)),
+		choice("skipped", "design", w(1, 0), w(0, 1)),
+	)
+	tests := []struct {
+		name                    string
+		answers                 quiz.Answers
+		sided, noSide, eng, dev int
+		design, code            int // sided per theme
+	}{
+		{"all on the middle or even", quiz.Answers{"g1": pick(2), "g2": pick(2), "s1": pick(2), "s2": pick(2), "c1": pick(2), "p1": pick(0, 1)},
+			0, 7, 0, 0, 0, 0},
+		{"rather and much rather a", quiz.Answers{"g1": pick(0), "g2": pick(1)}, 2, 5, 2, 0, 2, 0},
+		{"agreeing with an engineer statement, disagreeing with another", quiz.Answers{"s1": pick(3), "s2": pick(0)}, 2, 5, 1, 1, 0, 2},
+		{"one option each way", quiz.Answers{"c1": pick(1), "p1": pick(0)}, 2, 5, 1, 1, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Score(b, tt.answers)
+			if r.Sided != tt.sided || r.NoSide != tt.noSide || r.Paths[0].Towards != tt.eng || r.Paths[1].Towards != tt.dev {
+				t.Errorf("sided %d, no side %d, towards %d/%d; want %d, %d, %d/%d",
+					r.Sided, r.NoSide, r.Paths[0].Towards, r.Paths[1].Towards, tt.sided, tt.noSide, tt.eng, tt.dev)
+			}
+			if r.Themes[0].Sided != tt.design || r.Themes[1].Sided != tt.code {
+				t.Errorf("themes sided %d/%d, want %d/%d", r.Themes[0].Sided, r.Themes[1].Sided, tt.design, tt.code)
+			}
+		})
+	}
+}
+
+// Taking the side a bank marks as more impressive on nearly every marked
+// question (90% of at least six) is warned of; ticking every option of
+// every pick-any question is agreeing with everything.
+func TestImpressiveAndAgreeAllWarnings(t *testing.T) {
+	b := newBank(two)
+	for i := range 8 {
+		q := gradedQ(fmt.Sprintf("g%d", i), 2, 0, 1)
+		q.Impressive = []int{0, 1} // side a, the engineer's
+		b.Questions = append(b.Questions, q)
+	}
+	b.Questions = append(b.Questions,
+		pickAny("p1", "code", w(1, 0), w(0, 1), w(1, 0)),
+		pickAny("p2", "code", w(1, 0), w(0, 1)),
+		pickAny("p3", "code", w(0, 1), w(1, 0)),
+		choice("c1", "design", w(1, 0), w(0, 1)),
+	)
+	b.Questions[9].Impressive = []int{0}
+	b.Scoring.MinAnswered = 0.1
+	graded := func(picks ...int) quiz.Answers {
+		a := quiz.Answers{}
+		for i, p := range picks {
+			a[fmt.Sprintf("g%d", i)] = pick(p)
+		}
+		return a
+	}
+	with := func(a quiz.Answers, more quiz.Answers) quiz.Answers {
+		for k, v := range more {
+			a[k] = v
+		}
+		return a
+	}
+	ticked := quiz.Answers{"p1": pick(0, 1, 2), "p2": pick(0, 1), "p3": pick(1, 0)}
+	tests := []struct {
+		name    string
+		answers quiz.Answers
+		want    []Warning
+	}{
+		{"the marked side on all eight", graded(0, 1, 0, 1, 1, 1, 0, 0), []Warning{{Code: WarnImpressive, Count: 8, Of: 8}}},
+		{"on seven of eight is fewer than 90%", graded(0, 1, 0, 1, 1, 1, 0, 2), nil},
+		{"on nine of nine, the pick-any's marked option alone", with(graded(0, 1, 0, 1, 1, 1, 0, 1), quiz.Answers{"p2": pick(0)}),
+			[]Warning{{Code: WarnImpressive, Count: 9, Of: 9}}},
+		{"a pick-any with an unmarked option ticked takes no marked side: eight of nine", with(graded(0, 1, 0, 1, 1, 1, 0, 0), quiz.Answers{"p2": pick(0, 1)}),
+			nil},
+		{"five marked questions are too few", graded(0, 1, 0, 1, 1), nil},
+		{"every option of every pick-any question", with(graded(3, 4), ticked), []Warning{{Code: WarnAgreeAll, Count: 3}}},
+		{"every option of two of three", with(graded(3, 4), quiz.Answers{"p1": pick(0, 1, 2), "p2": pick(0, 1), "p3": pick(1)}), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Score(b, tt.answers).Warnings; !slices.Equal(got, tt.want) {
+				t.Errorf("warnings %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A runner-up that can score nothing on the questions answered stays at 0
+// percent: the confidence is still a chance, not a division by zero.
+func TestConfidenceWithARunnerUpThatCannotScore(t *testing.T) {
+	b := newBank(two, choice("a", "design", w(1, 0), w(2, 0)), choice("b", "design", w(1, 0), w(0, 1)))
+	res := Score(b, quiz.Answers{"a": pick(1)})
+	if c := res.Confidence; !(c >= 0 && c <= 1) {
+		t.Errorf("confidence %v, want a chance", c)
 	}
 }

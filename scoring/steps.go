@@ -59,15 +59,20 @@ type StepAdvice struct {
 	Reason  StepReason
 	Rival   string
 	Answers []StepAnswer
+	// Lead is true for a step brought forward, past the foundations, as
+	// the first step of one of the themes that drew the person most to the
+	// path (see LeadSteps).
+	Lead bool
 	// Again is true when an earlier step of the list has the same theme
 	// and reason and quoted its answers already; Answers then holds one,
 	// the next in turn of those that decided the theme.
 	Again bool
-	// After is the text of the step before this one in the person's list,
-	// empty for the first: a step no answer bears on is explained by its
-	// place on the path. First is true for the first step of the list,
-	// and AfterDone when steps the person's experience covers come before
-	// it.
+	// After is the text of the step before this one on its path, as
+	// planned for the person (a balanced result lists two paths in turn),
+	// empty for the first: a foundation, or a step no answer bears on, is
+	// explained by its place on the path. First is true for the first
+	// step of its path, and AfterDone when steps the person's experience
+	// covers come before it.
 	After     string
 	First     bool
 	AfterDone bool
@@ -97,9 +102,13 @@ const (
 	// explore.
 	ReasonAway StepReason = "away"
 	// ReasonShared: every path takes the step, so a lean on its theme
-	// says nothing about it: it keeps its place on the path. Answers holds
-	// the profile answer that leaves it to do, if one was given.
+	// says nothing about it: it keeps its place on the path.
 	ReasonShared StepReason = "shared"
+	// ReasonFoundation: the step is a foundation of its path (its stage is
+	// at most FoundationStage), which the later steps build on, and no
+	// answer of the person's experience covers it. After says what it comes
+	// after.
+	ReasonFoundation StepReason = "foundation"
 	// ReasonMild: the theme leaned towards Rival, but by less than
 	// ExploreLead, so the step keeps its place and stays one to learn.
 	ReasonMild StepReason = "mild"
@@ -116,6 +125,10 @@ const (
 // StepAnswer is one answer a step's reason quotes.
 type StepAnswer struct {
 	Question string
+	// Asked is the question's own text, so that a side of a graded
+	// question, which may not read as something done, can be quoted with
+	// the question it answers.
+	Asked string
 	// Verb says how the person answered.
 	Verb AnswerVerb
 	// Text is the option, the statement or the side, as the bank gives it.
@@ -150,35 +163,68 @@ func (r Result) Hypothesis() bool {
 		(rec.Tie || rec.Strength == Balanced || r.Confidence < LowConfidence)
 }
 
+// FoundationStage is the last stage of a path's foundations. The source's
+// learning steps begin with a language (stage 1), then how servers process
+// requests and how databases store data (stage 2), and only after them come
+// real projects (3) and cloud, security and system design (4). Foundations
+// come first, in the bank's order, whatever the person's leans: a
+// preference makes none of them less needed, so no answer is quoted for
+// them, and none is ever a step to explore.
+const FoundationStage = 2
+
+// LeadSteps is how many steps, after the foundations, come from the themes
+// that drew the person most (each by ExploreLead points or more): the
+// first step of each of that many themes, strongest first, whatever its
+// stage. So the first steps past the foundations are what drew the person,
+// and common ground (a step every path takes) never pushes one of them out
+// of the first three.
+const LeadSteps = 3
+
 // planSteps chooses and orders the learning steps for the recommended path
-// top, and the first step each other path would give, from the bank's
-// steps and the person's answers:
+// top, and the first step each other path would give (each path not in the
+// list), from the bank's steps and the person's answers:
 //
-//   - a step the answer to an unscored (profile) question says is done is
+//   - a step an answer to an unscored (profile) question says is done is
 //     left out, and listed in covered with that answer;
-//   - the bank's stages are kept in order; within a stage, steps of the
-//     themes that drew the person most towards the path come first, and a
-//     step whose theme leaned towards another path by ExploreLead points or
-//     more becomes an Explore step, last in its stage, unless every path
-//     takes that step (a step every path takes is common ground: whatever
-//     the leans, it stays in the middle of its stage, or leads it where
-//     experience could cover it, as a foundation such as a first language);
-//   - a result that is only a hypothesis (see Result.Hypothesis) opens with
-//     the try-both step of the theme where the two leading paths came
-//     closest.
+//   - the foundations (stages up to FoundationStage) come first, in the
+//     bank's order;
+//   - then the first step of each of the LeadSteps themes that drew the
+//     person most towards the path (by ExploreLead points or more),
+//     strongest first;
+//   - then the rest in stage order; within a stage, the themes that drew
+//     the person come first, then the themes that leaned neither way, and
+//     last the steps whose theme leaned towards another path by
+//     ExploreLead points or more, which are steps to explore;
+//   - common ground past the foundations (a step every path takes) comes
+//     last: no lean bears on it, and it is never a step to explore;
+//   - a result that is balanced (a tie, a balanced lean, or none
+//     recommended: top < 0) lists the two leading paths' steps in turn,
+//     the foundations of both first, each step once;
+//   - a balanced result, or one that is only a hypothesis (see
+//     Result.Hypothesis), opens with the try-both step of the theme where
+//     the two leading paths came closest.
 //
 // Equal leans keep the bank's order, so a bank lists a stage's steps in the
 // order they build on each other.
 func planSteps(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered, gain []int64, res *Result, top int) (steps, others, covered []StepAdvice) {
 	pl := newPlanner(b, a, themes, done, gain)
-	steps, covered = pl.path(top)
-	if second := b.PathIndex(res.Recommendation.RunnerUp); res.Hypothesis() && second >= 0 {
-		if tb, ok := pl.tryBoth(res, top, second); ok {
+	first, second, balanced := pl.leaders(res, top)
+	if first < 0 {
+		return nil, nil, nil
+	}
+	steps, covered = pl.path(first)
+	if balanced && second >= 0 {
+		more, moreCovered := pl.path(second)
+		steps, covered = inTurn(steps, more), inTurn(covered, moreCovered)
+	}
+	if second >= 0 && (balanced || res.Hypothesis()) {
+		if tb, ok := pl.tryBoth(first, second, balanced); ok {
 			steps = append([]StepAdvice{tb}, steps...)
 		}
 	}
 	for p := range b.Paths {
-		if p == top {
+		// A balanced list holds the runner-up's steps already.
+		if p == first || (balanced && p == second) {
 			continue
 		}
 		if list, _ := pl.path(p); len(list) > 0 {
@@ -187,6 +233,63 @@ func planSteps(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered,
 	}
 	return steps, others, covered
 }
+
+// leaders returns the path whose steps lead, the runner-up (-1 for none),
+// and whether the result is balanced: a tie, a balanced lean, or no path
+// recommended (top < 0), when the two paths with the highest percents, in
+// the bank's order where equal, lead.
+func (pl *planner) leaders(res *Result, top int) (first, second int, balanced bool) {
+	rec := res.Recommendation
+	if rec != nil && rec.Path != "" && top >= 0 {
+		return top, pl.b.PathIndex(rec.RunnerUp), rec.Tie || rec.Strength == Balanced
+	}
+	order := make([]int, len(res.Paths))
+	for p := range order {
+		order[p] = p
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(res.Paths[y].Percent, res.Paths[x].Percent) })
+	first, second = -1, -1
+	if len(order) > 0 {
+		first = order[0]
+	}
+	if len(order) > 1 {
+		second = order[1]
+	}
+	return first, second, true
+}
+
+// inTurn lists the steps of two paths in turn, the foundations of both
+// first, each text once: a step both paths take is listed where it first
+// comes.
+func inTurn(one, two []StepAdvice) []StepAdvice {
+	var out []StepAdvice
+	seen := map[string]bool{}
+	// give lists the next step of l not listed yet, and returns what is
+	// left of l after it.
+	give := func(l []StepAdvice) []StepAdvice {
+		for len(l) > 0 {
+			s := l[0]
+			l = l[1:]
+			if !seen[s.Text] {
+				seen[s.Text] = true
+				out = append(out, s)
+				return l
+			}
+		}
+		return l
+	}
+	for _, foundation := range []bool{true, false} {
+		phase := func(l []StepAdvice) []StepAdvice {
+			return slices.DeleteFunc(slices.Clone(l), func(s StepAdvice) bool { return isFoundation(s) != foundation })
+		}
+		for a, b := phase(one), phase(two); len(a)+len(b) > 0; {
+			a, b = give(a), give(b)
+		}
+	}
+	return out
+}
+
+func isFoundation(s StepAdvice) bool { return s.Stage >= 1 && s.Stage <= FoundationStage }
 
 // planner holds what choosing steps needs from one scoring run.
 type planner struct {
@@ -255,14 +358,27 @@ func (pl *planner) stance(theme string, p int) stance {
 	return st
 }
 
-// path lists path p's steps in the order to take them, and the steps the
-// person's experience covers.
+// The places a step can take within its stage, after the foundations and
+// the lead: what drew the person, what leaned neither way, and last what
+// leaned away. Common ground past the foundations (such as the front-end
+// basics, which the source says help but lists in no path's learning
+// steps) comes after all the path's own steps.
+const (
+	placeDrew = iota
+	placeEven
+	placeAway
+	placeCommon
+)
+
+// path lists path p's steps in the order to take them (see planSteps), and
+// the steps the person's experience covers.
 func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	type candidate struct {
 		advice StepAdvice
 		st     stance
+		place  int
 	}
-	var cands []candidate
+	var foundations, rest []candidate
 	for _, s := range pl.b.Paths[p].Steps {
 		sa := StepAdvice{ID: s.ID, Path: pl.b.Paths[p].ID, Kind: Learn, Stage: s.Stage, Theme: s.Theme,
 			ThemeName: pl.themeName(s.Theme), Text: s.Text, Basis: s.Basis}
@@ -271,49 +387,77 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 			covered = append(covered, sa)
 			continue
 		}
-		c := candidate{advice: sa, st: pl.stance(s.Theme, p)}
+		c := candidate{advice: sa, st: pl.stance(s.Theme, p), place: placeEven}
 		switch {
+		case isFoundation(sa):
+			c.advice.Reason = ReasonFoundation
+			foundations = append(foundations, c)
+			continue
 		case pl.shared(s, p):
 			// A step every path takes is common ground: a lean on its
-			// theme says nothing about it, so it never becomes a step to
-			// explore, nor moves ahead of the steps a lean brought
-			// forward. One that experience could cover is a foundation
-			// the path's own steps build on (a first language before a
-			// second), so it leads its stage. What bears on it is the
-			// person's experience, when given.
-			c.advice.Reason, c.st.lean = ReasonShared, 0
-			if len(s.SkipWhen) > 0 {
-				c.st.lean = math.Inf(1)
-			}
-			if answer, ok := pl.leaves(s); ok {
-				c.advice.Answers = []StepAnswer{answer}
-			}
+			// theme says nothing about it, so it is never a step to
+			// explore, nor moves ahead of the steps a lean brought forward.
+			c.advice.Reason, c.place = ReasonShared, placeCommon
 		case c.st.sign < 0 && c.st.net >= ExploreLead*1000:
-			c.advice.Kind, c.advice.Reason = Explore, ReasonAway
+			c.advice.Kind, c.advice.Reason, c.place = Explore, ReasonAway, placeAway
 		case c.st.sign < 0:
-			c.advice.Reason, c.st.lean = ReasonMild, 0
+			c.advice.Reason = ReasonMild
 			c.advice.Rival = pl.b.Paths[c.st.rival].ID
 		case c.st.sign > 0:
-			c.advice.Reason = ReasonDrew
+			c.advice.Reason, c.place = ReasonDrew, placeDrew
 		case c.st.answered > 0:
 			c.advice.Reason = ReasonEven
 		default:
 			c.advice.Reason = ReasonUnanswered
 		}
-		cands = append(cands, c)
+		rest = append(rest, c)
 	}
-	slices.SortStableFunc(cands, func(x, y candidate) int {
-		return cmp.Or(cmp.Compare(x.advice.Stage, y.advice.Stage), cmp.Compare(y.st.lean, x.st.lean))
+	// The foundations keep the bank's order (the loader keeps it, and the
+	// sort is stable); the lead is the first step of each theme that drew
+	// the person, strongest first, as many as LeadSteps.
+	slices.SortStableFunc(foundations, func(x, y candidate) int { return cmp.Compare(x.advice.Stage, y.advice.Stage) })
+	// Common ground sorts after the path's own steps, whatever its stage.
+	common := func(c candidate) int {
+		if c.place == placeCommon {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(rest, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(common(x), common(y)),
+			cmp.Compare(x.advice.Stage, y.advice.Stage), cmp.Compare(x.place, y.place), cmp.Compare(y.st.lean, x.st.lean))
 	})
+	var lead []int
+	for i, c := range rest {
+		// A theme leads only when it drew the person by as much as a lean
+		// away takes to make its steps ones to explore: more than one mild
+		// answer, not the rounding of a neutral one.
+		strong := c.place == placeDrew && -c.st.net >= ExploreLead*1000
+		if strong && !slices.ContainsFunc(lead, func(j int) bool { return rest[j].advice.Theme == c.advice.Theme }) {
+			lead = append(lead, i)
+		}
+	}
+	slices.SortStableFunc(lead, func(i, j int) int { return cmp.Compare(rest[j].st.lean, rest[i].st.lean) })
+	lead = lead[:min(len(lead), LeadSteps)]
+	ordered := foundations
+	for _, i := range lead {
+		rest[i].advice.Lead = true
+		ordered = append(ordered, rest[i])
+	}
+	for _, c := range rest {
+		if !c.advice.Lead {
+			ordered = append(ordered, c)
+		}
+	}
 	// Answers are chosen in list order, so that a theme's later steps
 	// refer back to its first, each quoting one of the answers that decided
 	// it in turn, instead of repeating the same two.
 	seen := map[string]int{}
-	for i, c := range cands {
+	for i, c := range ordered {
 		sa, st := c.advice, c.st
 		sa.First, sa.AfterDone = i == 0, len(covered) > 0
 		if i > 0 {
-			sa.After = cands[i-1].advice.Text
+			sa.After = ordered[i-1].advice.Text
 		}
 		if sa.Reason == ReasonDrew || sa.Reason == ReasonAway {
 			if sa.Reason != ReasonDrew {
@@ -364,25 +508,7 @@ func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 		}
 		q := &pl.b.Questions[pl.b.QuestionIndex(k)]
 		if slices.Contains(s.SkipWhen[k], q.Options[o].ID) {
-			return StepAnswer{Question: k, Verb: Chose, Text: q.Options[o].Text}, true
-		}
-	}
-	return StepAnswer{}, false
-}
-
-// leaves returns the answer to an unscored question that step s could be
-// skipped for but was not: the experience the person gave, which leaves
-// the step to do.
-func (pl *planner) leaves(s quiz.Step) (StepAnswer, bool) {
-	keys := make([]string, 0, len(s.SkipWhen))
-	for k := range s.SkipWhen {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if o, answered := pl.profile[k]; answered {
-			q := &pl.b.Questions[pl.b.QuestionIndex(k)]
-			return StepAnswer{Question: k, Verb: Chose, Text: q.Options[o].Text}, true
+			return StepAnswer{Question: k, Asked: q.Text, Verb: Chose, Text: q.Options[o].Text}, true
 		}
 	}
 	return StepAnswer{}, false
@@ -391,7 +517,7 @@ func (pl *planner) leaves(s quiz.Step) (StepAnswer, bool) {
 // tryBoth picks the bank's try-both step whose theme came closest to even
 // between the two leading paths, preferring themes that were answered, with
 // the strongest answer each way on that theme.
-func (pl *planner) tryBoth(res *Result, top, second int) (StepAdvice, bool) {
+func (pl *planner) tryBoth(top, second int, balanced bool) (StepAdvice, bool) {
 	best, bestGap, bestAnswered := -1, 0.0, false
 	for i, s := range pl.b.TryBoth {
 		ti := pl.b.ThemeIndex(s.Theme)
@@ -410,7 +536,7 @@ func (pl *planner) tryBoth(res *Result, top, second int) (StepAdvice, bool) {
 	s := pl.b.TryBoth[best]
 	sa := StepAdvice{ID: s.ID, Kind: TryBoth, Theme: s.Theme, ThemeName: pl.themeName(s.Theme), Text: s.Text, Basis: s.Basis,
 		Reason: ReasonUnsteady, Rival: pl.b.Paths[second].ID}
-	if rec := res.Recommendation; rec.Tie || rec.Strength == Balanced {
+	if balanced {
 		sa.Reason = ReasonClose
 	}
 	if bestAnswered {
@@ -467,7 +593,7 @@ func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 // several picks, the one that moved the result furthest the way being
 // explained speaks for them all.
 func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp, mr int64) StepAnswer {
-	a := StepAnswer{Question: q.ID}
+	a := StepAnswer{Question: q.ID, Asked: q.Text}
 	switch {
 	case len(picks) == 1 && q.Kind == quiz.Graded:
 		if verb, side, ok := sideTaken(q, picks[0]); ok {

@@ -33,7 +33,7 @@ func stepBank() *quiz.Bank {
 	// Six questions are too few for calibrated bands to call any lean
 	// more than balanced; these tests are about steps, so the bank sets
 	// its own.
-	b.Scoring = quiz.Thresholds{MinAnswered: 0.5, Slight: 5, Moderate: 12, Clear: 25, BandsSet: true}
+	b.Scoring = setBands
 	for p, id := range two {
 		b.Paths[p].Steps = []quiz.Step{
 			{ID: id + "-language", Theme: "code", Stage: 1, Text: id + ": learn a first language",
@@ -54,6 +54,10 @@ func stepBank() *quiz.Bank {
 	}
 	return b
 }
+
+// setBands are strength bands for banks too small to calibrate their own:
+// these tests are about steps, so a lean of a few answers is called clear.
+var setBands = quiz.Thresholds{MinAnswered: 0.5, Slight: 5, Moderate: 12, Clear: 25, BandsSet: true}
 
 // profile builds answers from option numbers (1-based, as in an answers
 // file) per question id; 0 leaves a question out.
@@ -120,7 +124,7 @@ func TestStepsSkipWhatExperienceCovers(t *testing.T) {
 			t.Errorf("experience %d: done %v, want %v", tt.experience, got, tt.done)
 		}
 		for _, s := range r.StepsDone {
-			want := []StepAnswer{{Question: "experience", Verb: Chose, Text: b.Questions[6].Options[tt.experience-1].Text}}
+			want := []StepAnswer{{Question: "experience", Asked: b.Questions[6].Text, Verb: Chose, Text: b.Questions[6].Options[tt.experience-1].Text}}
 			if s.Kind != Done || s.Reason != ReasonCovered || !slices.Equal(s.Answers, want) {
 				t.Errorf("experience %d: done step %+v, want it to quote %+v", tt.experience, s, want)
 			}
@@ -136,7 +140,7 @@ func TestStepsSkipWhatExperienceCovers(t *testing.T) {
 	}
 }
 
-func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
+func TestStepsFoundationsThenWhatDrewMost(t *testing.T) {
 	b := stepBank()
 	// Both lean clearly to the engineer; one was drawn by design, the
 	// other by code, and each was even on the other theme.
@@ -147,11 +151,13 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 			t.Fatalf("recommendation %+v, hypothesis %v", r.Recommendation, r.Hypothesis())
 		}
 	}
-	// Within a stage, equal leans (design and security, both 100 points
-	// ahead for the first person) keep the bank's order.
+	// The foundations (stages 1 and 2) keep the bank's order whatever the
+	// leans; then the first step of each theme that drew the person, equal
+	// leans (design and security, both 100 points ahead for the first
+	// person) in the bank's order; then the rest.
 	want := map[string][]string{
 		"design": {"engineer-language", "engineer-requests", "engineer-databases", "engineer-security", "engineer-design", "engineer-projects"},
-		"code":   {"engineer-language", "engineer-databases", "engineer-requests", "engineer-projects", "engineer-security", "engineer-design"},
+		"code":   {"engineer-language", "engineer-requests", "engineer-databases", "engineer-projects", "engineer-security", "engineer-design"},
 	}
 	if got := stepIDs(byDesign.Steps); !slices.Equal(got, want["design"]) {
 		t.Errorf("drawn by design: %v, want %v", got, want["design"])
@@ -159,33 +165,42 @@ func TestStepsLeadWithTheThemesThatDrewMost(t *testing.T) {
 	if got := stepIDs(byCode.Steps); !slices.Equal(got, want["code"]) {
 		t.Errorf("drawn by code: %v, want %v", got, want["code"])
 	}
-	// The first step of a theme quotes the two answers that decided it,
-	// a later one refers back with the other of them.
-	d1 := StepAnswer{Question: "d1", Verb: Chose, Text: "d1 option 1", Toward: true}
-	d2 := StepAnswer{Question: "d2", Verb: Chose, Text: "d2 option 1", Toward: true}
+	// A foundation quotes no answer, whatever its theme: it is there
+	// because the later steps build on it. The first step of a theme that
+	// drew the person quotes the two answers that decided it.
+	d1 := StepAnswer{Question: "d1", Asked: "Question d1?", Verb: Chose, Text: "d1 option 1", Toward: true}
+	d2 := StepAnswer{Question: "d2", Asked: "Question d2?", Verb: Chose, Text: "d2 option 1", Toward: true}
 	reasons := map[string]StepAdvice{
-		"engineer-requests":  {Reason: ReasonDrew, Answers: []StepAnswer{d1, d2}},
-		"engineer-design":    {Reason: ReasonDrew, Answers: []StepAnswer{d2}, Again: true},
-		"engineer-language":  {Reason: ReasonEven},
-		"engineer-databases": {Reason: ReasonEven},
-	}
-	// Each later step of a theme quotes the next of its deciding answers.
-	c1 := StepAnswer{Question: "c1", Verb: Chose, Text: "c1 option 1", Toward: true}
-	c2 := StepAnswer{Question: "c2", Verb: Chose, Text: "c2 option 1", Toward: true}
-	codeReasons := map[string]StepAdvice{
-		"engineer-language":  {Reason: ReasonDrew, Answers: []StepAnswer{c1, c2}},
-		"engineer-databases": {Reason: ReasonDrew, Answers: []StepAnswer{c2}, Again: true},
-		"engineer-projects":  {Reason: ReasonDrew, Answers: []StepAnswer{c1}, Again: true},
-	}
-	for _, s := range byCode.Steps {
-		if want, ok := codeReasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Again != want.Again) {
-			t.Errorf("drawn by code: step %s: %s %+v again %v, want %s %+v again %v", s.ID, s.Reason, s.Answers, s.Again, want.Reason, want.Answers, want.Again)
-		}
+		"engineer-language":  {Reason: ReasonFoundation},
+		"engineer-requests":  {Reason: ReasonFoundation},
+		"engineer-databases": {Reason: ReasonFoundation},
+		"engineer-design":    {Reason: ReasonDrew, Answers: []StepAnswer{d1, d2}, Lead: true},
+		"engineer-projects":  {Reason: ReasonEven},
 	}
 	for _, s := range byDesign.Steps {
-		if want, ok := reasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Again != want.Again || s.Rival != "") {
-			t.Errorf("step %s: %s %+v again %v, want %s %+v again %v", s.ID, s.Reason, s.Answers, s.Again, want.Reason, want.Answers, want.Again)
+		if want, ok := reasons[s.ID]; ok && (s.Reason != want.Reason || !slices.Equal(s.Answers, want.Answers) || s.Lead != want.Lead || s.Rival != "") {
+			t.Errorf("step %s: %s %+v lead %v, want %s %+v lead %v", s.ID, s.Reason, s.Answers, s.Lead, want.Reason, want.Answers, want.Lead)
 		}
+	}
+}
+
+// TestStepsLeadWithTheStrongestTheme: of the themes that drew the person,
+// the one that drew most gives the first step past the foundations, even
+// from a later stage.
+func TestStepsLeadWithTheStrongestTheme(t *testing.T) {
+	b := stepBank()
+	// A third option of c2 gives the engineer one point of the two it
+	// could have had.
+	b.Questions[3].Options = append(b.Questions[3].Options, quiz.Option{ID: "o3", Text: "c2 option 3", Weights: w(1, 0)})
+	r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "c1": eng, "c2": 3, "s1": eng, "s2": eng, "experience": 3}))
+	if r.Recommendation.Path != "engineer" || r.Hypothesis() {
+		t.Fatalf("recommendation %+v", r.Recommendation)
+	}
+	// Design and security drew 100 points ahead, code 75: their steps
+	// (in the bank's order, being equal) before code's, although code's is
+	// of the same stage and listed first.
+	if got, want := stepIDs(r.Steps), []string{"engineer-security", "engineer-design", "engineer-projects"}; !slices.Equal(got, want) {
+		t.Errorf("steps %v, want %v", got, want)
 	}
 }
 
@@ -211,7 +226,7 @@ func TestStepsLeanedAwayIsSomethingToExplore(t *testing.T) {
 		}
 	}
 	sec := r.Steps[5]
-	wantAnswers := []StepAnswer{{Question: "s1", Verb: Chose, Text: "s1 option 2"}, {Question: "s2", Verb: Chose, Text: "s2 option 2"}}
+	wantAnswers := []StepAnswer{{Question: "s1", Asked: "Question s1?", Verb: Chose, Text: "s1 option 2"}, {Question: "s2", Asked: "Question s2?", Verb: Chose, Text: "s2 option 2"}}
 	if sec.Reason != ReasonAway || sec.Rival != "developer" || !slices.Equal(sec.Answers, wantAnswers) {
 		t.Errorf("security step: %s towards %q, %+v; want away towards developer, %+v", sec.Reason, sec.Rival, sec.Answers, wantAnswers)
 	}
@@ -232,7 +247,7 @@ func TestStepsTryBothWhenTheResultIsAHypothesis(t *testing.T) {
 	if first.Kind != TryBoth || first.ID != "tb-security" || first.Path != "" {
 		t.Fatalf("first step %+v, want the try-both step of the theme that came closest to even", first)
 	}
-	want := []StepAnswer{{Question: "s1", Verb: Chose, Text: "s1 option 1", Toward: true}, {Question: "s2", Verb: Chose, Text: "s2 option 2"}}
+	want := []StepAnswer{{Question: "s1", Asked: "Question s1?", Verb: Chose, Text: "s1 option 1", Toward: true}, {Question: "s2", Asked: "Question s2?", Verb: Chose, Text: "s2 option 2"}}
 	if first.Reason != ReasonClose || first.Rival != "developer" || !slices.Equal(first.Answers, want) {
 		t.Errorf("try-both: %s against %q, %+v; want close against developer, %+v", first.Reason, first.Rival, first.Answers, want)
 	}
@@ -304,7 +319,7 @@ func TestStepsAlwaysSayWhy(t *testing.T) {
 	for _, b := range banks {
 		for i := range b.Paths {
 			for j := range b.Paths[i].Steps {
-				b.Paths[i].Steps[j].Stage = 1 + j%3
+				b.Paths[i].Steps[j].Stage = 1 + j%4
 				b.Paths[i].Steps[j].ID = b.Paths[i].ID + "-" + b.Paths[i].Steps[j].Theme
 			}
 		}
@@ -322,7 +337,7 @@ func TestStepsAlwaysSayWhy(t *testing.T) {
 					}
 					// A reason that speaks of a lean quotes the answers
 					// that made it.
-					leaned := s.Reason == ReasonDrew || s.Reason == ReasonAway || s.Reason == ReasonShared || s.Reason == ReasonCovered
+					leaned := s.Reason == ReasonDrew || s.Reason == ReasonAway || s.Reason == ReasonCovered
 					if leaned && len(s.Answers) == 0 {
 						t.Fatalf("%s: step %+v quotes no answer", name, s)
 					}
@@ -331,23 +346,83 @@ func TestStepsAlwaysSayWhy(t *testing.T) {
 					}
 				}
 			}
-			steps := res.Steps
-			if res.Hypothesis() && len(b.TryBoth) > 0 {
-				if steps[0].Kind != TryBoth {
-					t.Fatalf("hypothesis without a try-both step first: %v", stepIDs(steps))
-				}
-				steps = steps[1:]
+			checkOrder(t, b, res)
+		}
+	}
+}
+
+// checkOrder holds a result's steps to the rules of planSteps that do not
+// depend on the answers.
+func checkOrder(t *testing.T, b *quiz.Bank, res Result) {
+	t.Helper()
+	rec := res.Recommendation
+	balanced := rec.Tie || rec.Strength == Balanced
+	steps := res.Steps
+	if (balanced || res.Hypothesis()) && len(b.TryBoth) > 0 {
+		if steps[0].Kind != TryBoth {
+			t.Fatalf("a balanced or unsteady result without a try-both step first: %v", stepIDs(steps))
+		}
+		steps = steps[1:]
+	}
+	paths := []string{rec.Path}
+	if balanced {
+		paths = append(paths, rec.RunnerUp)
+	}
+	texts := map[string]bool{}
+	for _, s := range steps {
+		if s.Kind == TryBoth || !slices.Contains(paths, s.Path) {
+			t.Fatalf("step %+v in a list of the paths %v", s, paths)
+		}
+		if texts[s.Text] {
+			t.Fatalf("step text %q twice: %v", s.Text, stepIDs(steps))
+		}
+		texts[s.Text] = true
+		// A reason quotes only answers on the step's own theme.
+		for _, id := range s.Questions() {
+			if q := b.Questions[b.QuestionIndex(id)]; q.Theme != s.Theme {
+				t.Fatalf("step %s of theme %s quotes %s of theme %s", s.ID, s.Theme, id, q.Theme)
 			}
-			for i, s := range steps {
-				if s.Kind == TryBoth || s.Path != res.Recommendation.Path {
-					t.Fatalf("step %+v in the recommended path's list", s)
-				}
-				if i > 0 && s.Stage < steps[i-1].Stage {
-					t.Fatalf("stage order broken: %v", steps)
-				}
-				if i > 0 && s.Stage == steps[i-1].Stage && s.Kind == Learn && steps[i-1].Kind == Explore {
-					t.Fatalf("an explore step before a learn step of its stage: %v", steps)
-				}
+		}
+		// What every path needs is never a step to explore.
+		if (s.Reason == ReasonFoundation || s.Reason == ReasonShared) && s.Kind != Learn {
+			t.Fatalf("step %+v both paths need is %s", s, s.Kind)
+		}
+		if s.Lead && s.Reason != ReasonDrew {
+			t.Fatalf("step %+v leads but did not draw the person", s)
+		}
+	}
+	// Along each path: the foundations, in stage order; then the lead;
+	// then the rest in stage order, a step to explore after every step to
+	// learn of its stage; then common ground.
+	for _, p := range paths {
+		var own []StepAdvice
+		for _, s := range steps {
+			if s.Path == p {
+				own = append(own, s)
+			}
+		}
+		phase := func(s StepAdvice) int {
+			switch {
+			case s.Reason == ReasonFoundation:
+				return 0
+			case s.Lead:
+				return 1
+			}
+			return 2
+		}
+		for i := 1; i < len(own); i++ {
+			x, y := own[i-1], own[i]
+			switch {
+			case phase(x) > phase(y):
+				t.Fatalf("path %s: %s (phase %d) before %s (phase %d): %v", p, x.ID, phase(x), y.ID, phase(y), stepIDs(own))
+			case phase(x) == phase(y) && phase(x) != 1 && x.Stage > y.Stage && x.Reason != ReasonShared && y.Reason != ReasonShared:
+				t.Fatalf("path %s: stage order broken: %v", p, stepIDs(own))
+			case x.Reason == ReasonShared && y.Reason != ReasonShared:
+				t.Fatalf("path %s: common ground %s before the path's own %s: %v", p, x.ID, y.ID, stepIDs(own))
+			case x.Reason != ReasonShared && y.Reason == ReasonShared:
+				// The path's own steps, then common ground: in order.
+			case phase(x) == 2 && x.Stage == y.Stage && x.Kind == Explore && y.Kind == Learn:
+				t.Fatalf("path %s: an explore step before a learn step of its stage: %v", p, stepIDs(own))
 			}
 		}
 	}
@@ -362,10 +437,11 @@ func TestStepsWithThreePaths(t *testing.T) {
 		choice("c2", "code", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
 		choice("c3", "code", w(1, 0, 0), w(0, 1, 0), w(0, 0, 1)),
 	)
+	b.Scoring = setBands
 	b.Paths[0].Steps = []quiz.Step{
-		{ID: "one", Theme: "design", Stage: 1, Text: "one"},
-		{ID: "two", Theme: "code", Stage: 1, Text: "two"},
-		{ID: "three", Theme: "design", Stage: 2, Text: "three"},
+		{ID: "one", Theme: "design", Stage: 3, Text: "one"},
+		{ID: "two", Theme: "code", Stage: 3, Text: "two"},
+		{ID: "three", Theme: "design", Stage: 4, Text: "three"},
 	}
 	r := Score(b, quiz.Answers{"d1": pick(2), "d2": pick(2), "c1": pick(0), "c2": pick(0), "c3": pick(0)})
 	if r.Recommendation.Path != "engineer" {
@@ -414,10 +490,11 @@ func TestStepsQuoteTheAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := newBank(two, tt.q)
+		b.Scoring = setBands
 		r := Score(b, quiz.Answers{tt.q.ID: pick(tt.picks...)})
 		// The step of the recommended path on the question's theme.
 		i := slices.IndexFunc(r.Steps, func(s StepAdvice) bool { return s.Theme == "design" })
-		want := []StepAnswer{{Question: tt.q.ID, Verb: tt.verb, Text: tt.text, Toward: true}}
+		want := []StepAnswer{{Question: tt.q.ID, Asked: tt.q.Text, Verb: tt.verb, Text: tt.text, Toward: true}}
 		if i < 0 || r.Steps[i].Reason != ReasonDrew || !slices.Equal(r.Steps[i].Answers, want) {
 			t.Errorf("%s %v: steps %+v, want the design step to quote %+v", tt.q.ID, tt.picks, r.Steps, want)
 		}
@@ -425,31 +502,26 @@ func TestStepsQuoteTheAnswers(t *testing.T) {
 }
 
 // TestStepsEveryPathTakesAreNotExplored: a step with the same text on every
-// path is common ground, so leaning the other way on its theme does not make
-// it a step to explore.
+// path is common ground, and a foundation is needed on every path, so
+// leaning the other way on its theme makes neither a step to explore.
 func TestStepsEveryPathTakesAreNotExplored(t *testing.T) {
 	b := stepBank()
 	for p := range b.Paths {
-		b.Paths[p].Steps[0].Text = "Learn a first language."
+		b.Paths[p].Steps[3].Text = "Build a real project."
 	}
 	// Engineer overall, but the code theme leaned to the developer.
 	r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "c1": dev, "c2": dev, "s1": eng, "s2": eng}))
 	if r.Recommendation.Path != "engineer" {
 		t.Fatalf("recommendation %+v", r.Recommendation)
 	}
-	r.Steps = afterTryBoth(r.Steps)
-	first := r.Steps[0]
-	if first.ID != "engineer-language" || first.Kind != Learn {
-		t.Fatalf("first step %s of kind %s", first.ID, first.Kind)
-	}
-	// No preference bears on common ground, so none is quoted: the report
-	// explains the step by its place on the path.
-	if first.Reason != ReasonShared || first.Rival != "" || len(first.Answers) != 0 {
-		t.Errorf("first step: %s towards %q, %+v", first.Reason, first.Rival, first.Answers)
-	}
-	for _, s := range r.Steps[1:] {
-		if s.Theme == "code" && s.Kind != Explore {
-			t.Errorf("step %s of the code theme is %s, not explore", s.ID, s.Kind)
+	for _, s := range afterTryBoth(r.Steps) {
+		want := map[string]StepReason{"engineer-language": ReasonFoundation, "engineer-databases": ReasonFoundation, "engineer-projects": ReasonShared}[s.ID]
+		if want == "" {
+			continue
+		}
+		// No preference bears on common ground, so none is quoted.
+		if s.Kind != Learn || s.Reason != want || s.Rival != "" || len(s.Answers) != 0 {
+			t.Errorf("step %s: %s %s towards %q, %+v; want learn %s", s.ID, s.Kind, s.Reason, s.Rival, s.Answers, want)
 		}
 	}
 }
@@ -462,9 +534,10 @@ func TestStepsQuoteEachDecidingAnswerInTurn(t *testing.T) {
 		choice("d2", "design", w(2, 0), w(0, 2)),
 		choice("d3", "design", w(1, 0), w(0, 1)),
 	)
+	b.Scoring = setBands
 	b.Paths[0].Steps = nil
 	for i := range 5 {
-		b.Paths[0].Steps = append(b.Paths[0].Steps, quiz.Step{ID: fmt.Sprintf("s%d", i+1), Theme: "design", Stage: i + 1, Text: "step"})
+		b.Paths[0].Steps = append(b.Paths[0].Steps, quiz.Step{ID: fmt.Sprintf("s%d", i+1), Theme: "design", Stage: FoundationStage + 1 + i, Text: "step"})
 	}
 	r := Score(b, quiz.Answers{"d1": pick(0), "d2": pick(0), "d3": pick(0)})
 	var got []string
@@ -487,9 +560,10 @@ func TestStepsExploreOnlyPastOneMildAnswer(t *testing.T) {
 		choice("c1", "code", w(1, 0), w(0, 1)),
 		choice("c2", "code", w(1, 0), w(0, 1)),
 	)
+	b.Scoring = setBands
 	b.Paths[0].Steps = []quiz.Step{
-		{ID: "design", Theme: "design", Stage: 1, Text: "Design."},
-		{ID: "code", Theme: "code", Stage: 1, Text: "Code."},
+		{ID: "design", Theme: "design", Stage: 3, Text: "Design."},
+		{ID: "code", Theme: "code", Stage: 3, Text: "Code."},
 	}
 	tests := []struct {
 		name   string
@@ -540,40 +614,80 @@ func TestStepsKnowTheirPlace(t *testing.T) {
 	}
 }
 
-// TestStepsCommonGroundPlace: a step every path takes leads its stage only
-// where experience could cover it (a first language before a second); other
-// common ground comes after the steps the person's leans brought forward.
+// TestStepsCommonGroundPlace: common ground past the foundations comes
+// after all the path's own steps, those the person leaned away from too.
 func TestStepsCommonGroundPlace(t *testing.T) {
 	b := stepBank()
-	shared := func(id string, skip bool) quiz.Step {
-		s := quiz.Step{ID: id, Theme: "design", Stage: 5, Text: "Shared " + id + "."}
-		if skip {
-			s.SkipWhen = map[string][]string{"experience": {"work"}}
-		}
-		return s
-	}
 	for p := range b.Paths {
-		b.Paths[p].Steps = append(b.Paths[p].Steps, quiz.Step{ID: b.Paths[p].ID + "-own", Theme: "code", Stage: 5, Text: "Own step " + b.Paths[p].ID + "."})
+		id := b.Paths[p].ID
+		b.Paths[p].Steps = append(b.Paths[p].Steps,
+			quiz.Step{ID: id + "-common", Theme: "design", Stage: 3, Text: "Shared step."},
+			quiz.Step{ID: id + "-even", Theme: "security", Stage: 5, Text: "Own step on security " + id + "."},
+			quiz.Step{ID: id + "-away", Theme: "code", Stage: 5, Text: "Own step on code " + id + "."},
+		)
 	}
-	for _, tt := range []struct {
-		skip bool
-		want []string
-	}{{false, []string{"engineer-own", "common"}}, {true, []string{"common", "engineer-own"}}} {
-		b.Paths[0].Steps = append(b.Paths[0].Steps[:len(b.Paths[0].Steps):len(b.Paths[0].Steps)], shared("common", tt.skip))
-		b.Paths[1].Steps = append(b.Paths[1].Steps[:len(b.Paths[1].Steps):len(b.Paths[1].Steps)], shared("dev-common", tt.skip))
-		b.Paths[1].Steps[len(b.Paths[1].Steps)-1].Text = "Shared common."
-		r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "c1": eng, "c2": eng, "s1": eng, "experience": 1}))
-		var got []string
-		for _, s := range r.Steps {
-			if s.Stage == 5 {
-				got = append(got, s.ID)
+	b.Questions = append(b.Questions, choice("d3", "design", w(2, 0), w(0, 2)))
+	// Drawn by design, even on security, away on code.
+	r := Score(b, profile(map[string]int{"d1": eng, "d2": eng, "d3": eng, "c1": dev, "c2": dev, "s1": eng, "s2": dev, "experience": 3}))
+	if r.Recommendation.Path != "engineer" || r.Recommendation.Strength == Balanced {
+		t.Fatalf("recommendation %+v", r.Recommendation)
+	}
+	want := []string{"engineer-design", "engineer-security", "engineer-projects", "engineer-even", "engineer-away", "engineer-common"}
+	if got := stepIDs(afterTryBoth(r.Steps)); !slices.Equal(got, want) {
+		t.Errorf("steps %v, want %v", got, want)
+	}
+}
+
+// planFor plans the steps for answers a as Score would, but for the
+// result and leading path given: a result that recommends no path (top
+// < 0) is what a tie may come to be.
+func planFor(b *quiz.Bank, a quiz.Answers, res *Result, top int) (steps, others, covered []StepAdvice) {
+	t := newTable(b)
+	n := t.paths
+	var done []answered
+	for qi := range b.Questions {
+		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); t.rows[qi].scored && len(picks) > 0 {
+			done = append(done, answered{q: qi, picks: picks})
+		}
+	}
+	gain := make([]int64, len(done)*n)
+	for j, d := range done {
+		for _, o := range d.picks {
+			for p, w := range t.rows[d.q].weights(o, n) {
+				gain[j*n+p] += w
 			}
 		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("common ground experience can cover %v: stage 5 is %v, want %v", tt.skip, got, tt.want)
+	}
+	themes := sumThemes(b, &t, done, gain)
+	return planSteps(b, a, &themes, done, gain, res, top)
+}
+
+// TestStepsWithoutARecommendedPath: a result that names no path is planned
+// as a balanced one: a try-both step, then both paths' steps in turn.
+func TestStepsWithoutARecommendedPath(t *testing.T) {
+	b := stepBank()
+	a := profile(map[string]int{"d1": eng, "d2": eng, "c1": dev, "c2": dev, "s1": eng, "s2": dev, "experience": 2})
+	tie := Score(b, a)
+	if !tie.Recommendation.Tie {
+		t.Fatalf("recommendation %+v", tie.Recommendation)
+	}
+	for name, res := range map[string]Result{
+		"no recommendation": {Paths: tie.Paths},
+		"no path":           {Paths: tie.Paths, Recommendation: &Recommendation{Tie: true, Strength: Balanced}},
+	} {
+		steps, others, covered := planFor(b, a, &res, -1)
+		if len(steps) == 0 || steps[0].Kind != TryBoth || steps[0].Reason != ReasonClose {
+			t.Fatalf("%s: steps %v, want a try-both step first", name, stepIDs(steps))
 		}
-		for p := range b.Paths {
-			b.Paths[p].Steps = b.Paths[p].Steps[:len(b.Paths[p].Steps)-1]
+		want := []string{"engineer-requests", "developer-requests", "engineer-databases", "developer-databases"}
+		if got := stepIDs(steps[1:5]); !slices.Equal(got, want) {
+			t.Errorf("%s: steps %v, want the foundations of both paths in turn, %v", name, got, want)
+		}
+		if len(others) != 0 {
+			t.Errorf("%s: other paths' first steps %v, though both paths are listed", name, stepIDs(others))
+		}
+		if got := stepIDs(covered); !slices.Equal(got, []string{"engineer-language", "developer-language"}) {
+			t.Errorf("%s: left out %v", name, got)
 		}
 	}
 }

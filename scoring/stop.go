@@ -1,0 +1,655 @@
+package scoring
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// Stopping early
+//
+// A Stopper tells the quiz when it may stop before the last question. It
+// knows two stops:
+//
+//   - Settled: no way of answering the questions not yet asked (every
+//     option, every set of a pick-any question, skipping any of them) could
+//     change the standing, which is the recommended path and whether it is
+//     a preference or no clear preference (balanced, or a tie, which names
+//     no path). This is exact: it costs nothing in the path the result
+//     names. Questions are asked in Order.
+//   - Quick: the chance that answering every remaining question would name
+//     another path is below QuickRisk, under a model of how this person
+//     answers estimated from their own answers (see QuickStep.Chance).
+//     Questions are asked in the order QuickStep.Next gives.
+//
+// A result stopped early is the result of the questions asked: shares,
+// labels and confidence come from the answers given, and the balanced
+// band is widened for the number answered, exactly as Score does.
+
+// QuickRisk is the chance of another path, had every question been
+// answered, below which the quick stop ends the quiz.
+const QuickRisk = 0.02
+
+// settleBudget bounds the states one Settled call may visit, over all its
+// searches: far above what a bank of a few dozen questions needs (a few
+// thousand), it keeps a bank of hundreds of questions from taking seconds.
+// Past it, Settled says "not settled", which only ever asks more.
+const settleBudget = 4e6
+
+// Stopper decides when a quiz may stop early, for one bank. It keeps
+// scratch space between calls, so one Stopper serves one quiz at a time.
+//
+// Its decisions are pure functions of the answers so far and the questions
+// not yet asked, so going back, changing or skipping an answer, and
+// resuming need nothing but calling again. A quiz loop uses it so:
+//
+//   - settled (the default): ask in Order; after each scored answer or
+//     skip, call Settled with the questions after it. Once it is settled,
+//     offer to finish; if the person goes on, do not offer again (a
+//     settled quiz stays settled, whatever is answered next). On finishing,
+//     ask Profile's questions, then score.
+//   - quick: call Quick before the first question and after each answer,
+//     and ask its Next, keeping the questions asked so far in order (going
+//     back walks that list; Next is asked for only past its end). Once
+//     Stop is true, ask Profile's questions, then score, saying that the
+//     result stopped early, after how many questions, and Chance.
+type Stopper struct {
+	// QuickKeeps is what the quick stop keeps; KeepPath unless set.
+	QuickKeeps Keep
+
+	s      *Scorer
+	b      *quiz.Bank
+	t      *table
+	index  map[string]int
+	order  []int
+	needed int
+	// slight[k] is the balanced band for k answers, as Score widens it.
+	slight []float64
+	// grid holds the tails at each lean of the quick stop's grid.
+	grid []leanTails
+	// lists caches every answer to a question, by question and axis.
+	lists map[listKey]cachedList
+	ws    searchSpace
+}
+
+// NewStopper prepares stopping decisions for the scorer's bank.
+func NewStopper(s *Scorer) *Stopper {
+	st := &Stopper{s: s, b: s.b, t: &s.t, index: map[string]int{}}
+	for i, q := range s.b.Questions {
+		st.index[q.ID] = i
+	}
+	st.needed = needed(s.b.Scoring.MinAnswered, st.t.scored)
+	for k := range st.t.scored + 1 {
+		st.slight = append(st.slight, s.bandsFor(k).Slight)
+	}
+	st.order = st.askingOrder()
+	for g := range leanPoints {
+		st.grid = append(st.grid, leanTailsAt(leanAt(g)))
+	}
+	return st
+}
+
+// Order is the order the settled stop asks the bank's questions in: the
+// scored questions that can move the result most first, then the profile
+// questions in bank order. A question's reach is the widest swing its
+// answer can make in the margin between two paths with every question
+// answered: over every ordered pair of paths (p, r), the most its options
+// (or sets of options, for pick-any) can add to p's percent minus r's,
+// minus the least. Equal reaches keep bank order. Asking the widest swings
+// first leaves the narrow ones for last, and those settle soonest.
+func (st *Stopper) Order() []string {
+	ids := make([]string, len(st.order))
+	for i, qi := range st.order {
+		ids[i] = st.b.Questions[qi].ID
+	}
+	return ids
+}
+
+func (st *Stopper) askingOrder() []int {
+	t := st.t
+	n := t.paths
+	most := t.most()
+	reach := make([]float64, len(t.rows))
+	for qi := range t.rows {
+		r := &t.rows[qi]
+		for p := range n {
+			for q := range n {
+				if p == q {
+					continue
+				}
+				x := func(o int) float64 {
+					w := r.weights(o, n)
+					return pctOf(w[p], most[p]) - pctOf(w[q], most[q])
+				}
+				hi, lo := answerRange(r, x)
+				reach[qi] = max(reach[qi], hi-lo)
+			}
+		}
+	}
+	var scored, profile []int
+	for qi := range t.rows {
+		if t.rows[qi].scored {
+			scored = append(scored, qi)
+		} else {
+			profile = append(profile, qi)
+		}
+	}
+	slices.SortStableFunc(scored, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
+	return append(scored, profile...)
+}
+
+// pctOf is w over most in percentage points, 0 when most is 0.
+func pctOf(w, most int64) float64 {
+	if most == 0 {
+		return 0
+	}
+	return 100 * float64(w) / float64(most)
+}
+
+// answerRange is the most and the least an answer to r can add to x(option):
+// one option for a single-pick question, any non-empty set for pick-any.
+func answerRange(r *row, x func(o int) float64) (hi, lo float64) {
+	if r.opts == 0 {
+		return 0, 0
+	}
+	hi, lo = math.Inf(-1), math.Inf(1)
+	var pos, neg float64
+	for o := range r.opts {
+		v := x(o)
+		hi, lo = max(hi, v), min(lo, v)
+		pos += max(0, v)
+		neg += min(0, v)
+	}
+	if r.kind.Multiple() {
+		hi, lo = max(hi, pos), min(lo, neg)
+	}
+	return hi, lo
+}
+
+// Profile is the profile (unscored) questions among notAsked, in bank
+// order: a quiz that stops early still asks them, since the steps need
+// them.
+func (st *Stopper) Profile(notAsked []string) []string {
+	var ids []string
+	for _, qi := range st.order {
+		id := st.b.Questions[qi].ID
+		if !st.t.rows[qi].scored && slices.Contains(notAsked, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// sofar is where a quiz stands: the scored questions' sums over the
+// answers given, the number answered and asked, and the scored questions
+// not yet asked, in bank order.
+type sofar struct {
+	raw, most []int64
+	answered  int
+	asked     int
+	rest      []int
+}
+
+// read reads the answers so far. A question in notAsked counts as not
+// asked whatever a holds for it; any other scored question without valid
+// picks was asked and skipped.
+func (st *Stopper) read(a quiz.Answers, notAsked []string) sofar {
+	t := st.t
+	n := t.paths
+	out := map[int]bool{}
+	for _, id := range notAsked {
+		if qi, ok := st.index[id]; ok {
+			out[qi] = true
+		}
+	}
+	pr := sofar{raw: make([]int64, n), most: make([]int64, n)}
+	for qi := range t.rows {
+		r := &t.rows[qi]
+		switch {
+		case !r.scored:
+			continue
+		case out[qi]:
+			pr.rest = append(pr.rest, qi)
+			continue
+		}
+		pr.asked++
+		picks := validPicks(r, a[st.b.Questions[qi].ID].Picks)
+		if len(picks) == 0 {
+			continue
+		}
+		pr.answered++
+		for _, o := range picks {
+			for p, w := range r.weights(o, n) {
+				pr.raw[p] += w
+			}
+		}
+		for p := range n {
+			pr.most[p] += r.best[p]
+		}
+	}
+	return pr
+}
+
+// standing is what the settled stop keeps fixed: the path a result names
+// (pathNone for a tie, pathWithheld without a recommendation) and whether it is a
+// preference rather than balanced.
+type standing struct {
+	path       int
+	preference bool
+}
+
+const (
+	pathNone     = -1
+	pathWithheld = -2
+)
+
+// standingOf is the standing of sums over k answers, of a bank whose scored
+// questions number total, by Score's rules: its withholding, its ranking,
+// and its balanced band for k answers.
+func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
+	if _, ok := withhold(st.b, total, k, most); ok {
+		return standing{path: pathWithheld}
+	}
+	top, second, tie := rank(raw, most)
+	if tie {
+		return standing{path: pathNone}
+	}
+	rs, ms := int64(0), int64(0)
+	if second >= 0 {
+		rs, ms = raw[second], most[second]
+	}
+	return standing{path: top, preference: st.leads(k, raw[top], most[top], rs, ms)}
+}
+
+// leads reports whether percent a (rawA/mostA) leads percent b by at least
+// the balanced band for k answers: by floating point where the two are
+// clearly apart, and exactly, as Score judges a strength, where they are
+// close.
+func (st *Stopper) leads(k int, rawA, mostA, rawB, mostB int64) bool {
+	m := pctOf(rawA, mostA) - pctOf(rawB, mostB)
+	switch band := st.slight[min(k, len(st.slight)-1)]; {
+	case m > band+1e-6:
+		return true
+	case m < band-1e-6:
+		return false
+	}
+	return strength(st.s.bandsFor(k), exactMargin(rawA, mostA, rawB, mostB)) != Balanced
+}
+
+// Settle is the settled stop's answer after an answer.
+type Settle struct {
+	// Settled is true when no way of answering the scored questions not
+	// yet asked could change the standing.
+	Settled bool
+	// Left is the number of scored questions not yet asked.
+	Left int
+	// Exact is false when the bank was too large to decide within the
+	// budget, and Settled false for that reason alone.
+	Exact bool
+}
+
+// Settled decides, given the answers so far and the questions not yet
+// asked (by id; profile questions among them are ignored), whether any way
+// of answering the rest (any option of each, any set of a pick-any
+// question, or skipping it) could change the recommended path, or turn a
+// preference into no clear preference or back. It compares every such
+// completion with stopping now, which is the completion that skips them
+// all, so a settled result names the same path, as a preference or not, as
+// any completion would, answering every question included.
+//
+// The standing is a path with its lead over each other path above or below
+// the balanced band, so it changes only if for some pair of paths a
+// completion moves one percent past the other or the lead across the band.
+// Each such question is a search over completions (see search), exact
+// because percents are compared exactly at the end. With three or more
+// paths, a tie is called settled only if no completion breaks it or lifts a
+// third path to it, which may ask more than needed but never less.
+func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
+	pr := st.read(a, notAsked)
+	res := Settle{Left: len(pr.rest), Exact: true}
+	total := st.t.scored
+	now := st.standingOf(pr.raw, pr.most, pr.answered, total)
+	if len(pr.rest) == 0 {
+		res.Settled = true
+		return res
+	}
+	if now.path == pathWithheld {
+		// Only if no completion could reach enough answers.
+		res.Settled = pr.answered+len(pr.rest) < st.needed
+		return res
+	}
+	st.ws.visited = 0
+	n := st.t.paths
+	changes := false
+	find := func(paths []int, dir []int64, hit func(raw, most []int64, k int) bool) {
+		if changes || !res.Exact {
+			return
+		}
+		found, ok := st.search(pr, paths, dir, hit)
+		changes = changes || found
+		res.Exact = res.Exact && ok
+	}
+	p := now.path
+	switch {
+	case now.path == pathNone:
+		top, second, _ := rank(pr.raw, pr.most)
+		for _, d := range []int64{1, -1} {
+			find([]int{top, second}, []int64{d, -d}, func(raw, most []int64, _ int) bool {
+				return cmpPercent(raw[0], most[0], raw[1], most[1]) == int(d)
+			})
+		}
+		for r := range n {
+			if r != top && r != second {
+				find([]int{r, top}, []int64{1, -1}, func(raw, most []int64, _ int) bool {
+					return cmpPercent(raw[0], most[0], raw[1], most[1]) >= 0
+				})
+			}
+		}
+	case now.preference:
+		for q := range n {
+			if q != p {
+				find([]int{p, q}, []int64{-1, 1}, func(raw, most []int64, k int) bool {
+					return !st.leads(k, raw[0], most[0], raw[1], most[1])
+				})
+			}
+		}
+		if n == 1 {
+			// A single path's lead is over nothing.
+			find([]int{p}, []int64{-1}, func(raw, most []int64, k int) bool {
+				return !st.leads(k, raw[0], most[0], 0, 0)
+			})
+		}
+	default:
+		// Balanced: p must stay strictly ahead of every other path, and
+		// no completion may lead every one of them by the band.
+		for q := range n {
+			if q != p {
+				find([]int{p, q}, []int64{-1, 1}, func(raw, most []int64, _ int) bool {
+					return cmpPercent(raw[0], most[0], raw[1], most[1]) <= 0
+				})
+			}
+		}
+		all := []int{p}
+		dir := []int64{1}
+		for q := range n {
+			if q != p {
+				all, dir = append(all, q), append(dir, -1)
+			}
+		}
+		find(all, dir, func(raw, most []int64, k int) bool {
+			if len(raw) == 1 {
+				return st.leads(k, raw[0], most[0], 0, 0)
+			}
+			for i := 1; i < len(raw); i++ {
+				if !st.leads(k, raw[0], most[0], raw[i], most[i]) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	res.Settled = !changes && res.Exact
+	return res
+}
+
+// searchSpace is scratch space for search, kept between calls.
+type searchSpace struct {
+	visited float64
+	stamp   []int32 // per key: the generation that last set head
+	head    []int32
+	gen     int32
+	cur     searchStates
+	next    searchStates
+}
+
+// searchStates are search states, one per element: a key, raws and mosts
+// over the tracked paths, the number answered, and a chain to the next
+// state of the same key.
+type searchStates struct {
+	key   []int
+	raw   []int64
+	most  []int64
+	k     []int
+	chain []int32
+	alive []bool
+}
+
+func (s *searchStates) reset() {
+	s.key, s.raw, s.most, s.k = s.key[:0], s.raw[:0], s.most[:0], s.k[:0]
+	s.chain, s.alive = s.chain[:0], s.alive[:0]
+}
+
+// maxKeys bounds the dense table of keys a search indexes its searchStates by
+// (16 MiB of int32s); a larger space counts as over budget.
+const maxKeys = 1 << 21
+
+// search reports whether some completion of pr (each scored question not
+// yet asked skipped or answered in any way) reaches final sums for which
+// hit holds. It tracks only the given paths: hit sees their raws and mosts
+// in that order, and the number answered. hit must be monotone in dir: if
+// it holds for some sums, it holds for any sums with the same mosts and
+// number answered whose raws are at least as large where dir is 1 and at
+// most as large where dir is −1.
+//
+// This is a dynamic programme over the questions. A state is the number of
+// questions answered among the rest, what they added to each tracked
+// path's most, and the raws; the mosts depend only on which questions were
+// answered, not how. Two searchStates with the same count and mosts end in the
+// same final mosts whatever follows, so one whose raws are no better in
+// dir than another's can be dropped, and of each question only the answers
+// that no other answer beats in dir need trying (for pick-any, only the
+// best sums of its options). Every state is itself a completion (the rest
+// skipped), so hit is tried on each as it appears. ok is false when the
+// budget ran out before the answer was known.
+func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most []int64, k int) bool) (found, ok bool) {
+	t := st.t
+	n, m := t.paths, len(paths)
+	ws := &st.ws
+	raw0, most0 := make([]int64, m), make([]int64, m)
+	for i, p := range paths {
+		raw0[i], most0[i] = pr.raw[p], pr.most[p]
+	}
+	if hit(raw0, most0, pr.answered) {
+		return true, true
+	}
+	better := func(x, y []int64) bool { // x at least as good as y in dir
+		for i := range x {
+			if dir[i]*(x[i]-y[i]) < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	// Each question's undominated answers, as raws over the tracked paths.
+	answers := make([][][]int64, len(pr.rest))
+	final := slices.Clone(most0)
+	for j, qi := range pr.rest {
+		r := &t.rows[qi]
+		var set [][]int64
+		add := func(v []int64) {
+			for i, u := range set {
+				if better(u, v) {
+					return
+				}
+				if better(v, u) {
+					set[i] = nil
+				}
+			}
+			set = slices.DeleteFunc(set, func(u []int64) bool { return u == nil })
+			set = append(set, v)
+		}
+		for o := range r.opts {
+			w := r.weights(o, n)
+			v := make([]int64, m)
+			for i, p := range paths {
+				v[i] = w[p]
+			}
+			if r.kind.Multiple() {
+				for _, u := range slices.Clone(set) {
+					s := slices.Clone(u)
+					for i := range s {
+						s[i] += v[i]
+					}
+					add(s)
+				}
+			}
+			add(v)
+		}
+		answers[j] = set
+		for i, p := range paths {
+			final[i] += r.best[p]
+		}
+	}
+
+	// A first try: every question answered the way that helps hit most
+	// when the mosts are those of answering them all.
+	greedy, k := slices.Clone(raw0), pr.answered
+	for j := range pr.rest {
+		if len(answers[j]) == 0 {
+			continue
+		}
+		k++
+		pick := slices.MaxFunc(answers[j], func(x, y []int64) int {
+			return cmp.Compare(pull(x, dir, final), pull(y, dir, final))
+		})
+		for i := range greedy {
+			greedy[i] += pick[i]
+		}
+	}
+	if hit(greedy, final, k) {
+		return true, true
+	}
+
+	// Keys: the count answered and each tracked most's increase, in units
+	// of the increases' common divisor, in mixed radix.
+	g := make([]int64, m)
+	span := make([]int, m)
+	for _, qi := range pr.rest {
+		for i, p := range paths {
+			g[i] = gcd(g[i], t.rows[qi].best[p])
+		}
+	}
+	for _, qi := range pr.rest {
+		for i, p := range paths {
+			if g[i] > 0 {
+				span[i] += int(t.rows[qi].best[p] / g[i])
+			}
+		}
+	}
+	size := float64(len(pr.rest) + 1)
+	strides := make([]int, m)
+	stride := len(pr.rest) + 1
+	for i := range m {
+		strides[i] = stride
+		size *= float64(span[i] + 1)
+		stride *= span[i] + 1
+	}
+	if size > maxKeys {
+		return false, false
+	}
+	if len(ws.stamp) < int(size) {
+		ws.stamp = make([]int32, int(size))
+		ws.head = make([]int32, int(size))
+		ws.gen = 0
+	}
+	cur, next := &ws.cur, &ws.next
+	cur.reset()
+	push := func(s *searchStates, key int, raw, most []int64, k int) {
+		s.key = append(s.key, key)
+		s.raw = append(s.raw, raw...)
+		s.most = append(s.most, most...)
+		s.k = append(s.k, k)
+		s.chain = append(s.chain, -1)
+		s.alive = append(s.alive, true)
+	}
+	push(cur, 0, raw0, most0, pr.answered)
+	rawV, mostV := make([]int64, m), make([]int64, m)
+	for j, qi := range pr.rest {
+		if len(answers[j]) == 0 {
+			continue
+		}
+		r := &t.rows[qi]
+		step := 1
+		for i, p := range paths {
+			if g[i] > 0 {
+				step += int(r.best[p]/g[i]) * strides[i]
+			}
+		}
+		ws.gen++
+		if ws.gen == math.MaxInt32 {
+			clear(ws.stamp)
+			ws.gen = 1
+		}
+		next.reset()
+		// Skipping the question keeps every state as it is.
+		for s := range cur.key {
+			if !cur.alive[s] {
+				continue
+			}
+			key := cur.key[s]
+			push(next, key, cur.raw[s*m:(s+1)*m], cur.most[s*m:(s+1)*m], cur.k[s])
+			at := int32(len(next.key) - 1)
+			if ws.stamp[key] == ws.gen {
+				next.chain[at] = ws.head[key]
+			}
+			ws.stamp[key], ws.head[key] = ws.gen, at
+		}
+		for s := range cur.key {
+			if !cur.alive[s] {
+				continue
+			}
+			ws.visited += float64(len(answers[j]))
+			if ws.visited > settleBudget {
+				return false, false
+			}
+			key := cur.key[s] + step
+			for i, p := range paths {
+				mostV[i] = cur.most[s*m+i] + r.best[p]
+			}
+		answer:
+			for _, v := range answers[j] {
+				for i := range m {
+					rawV[i] = cur.raw[s*m+i] + v[i]
+				}
+				if ws.stamp[key] == ws.gen {
+					for e := ws.head[key]; e >= 0; e = next.chain[e] {
+						if !next.alive[e] {
+							continue
+						}
+						old := next.raw[int(e)*m : int(e+1)*m]
+						if better(old, rawV) {
+							continue answer
+						}
+						if better(rawV, old) {
+							next.alive[e] = false
+						}
+					}
+				}
+				if hit(rawV, mostV, cur.k[s]+1) {
+					return true, true
+				}
+				push(next, key, rawV, mostV, cur.k[s]+1)
+				at := int32(len(next.key) - 1)
+				if ws.stamp[key] == ws.gen {
+					next.chain[at] = ws.head[key]
+				}
+				ws.stamp[key], ws.head[key] = ws.gen, at
+			}
+		}
+		cur, next = next, cur
+	}
+	ws.cur, ws.next = *cur, *next
+	return false, true
+}
+
+// pull is how far raws v move the tracked percents in dir, with final
+// mosts most.
+func pull(v, dir, most []int64) float64 {
+	x := 0.0
+	for i := range v {
+		x += float64(dir[i]) * pctOf(v[i], most[i])
+	}
+	return x
+}
