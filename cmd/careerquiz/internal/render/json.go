@@ -9,12 +9,10 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-func init() {
-	writers[JSON] = func(w io.Writer, r Run, _ Options) error { return WriteJSON(w, r) }
-}
+func init() { writers[JSON] = func(w io.Writer, r Run, _ Options) error { return WriteJSON(w, r) } }
 
 // WriteJSON writes r as one JSON document, indented by two spaces and ending
-// in a newline, by encoding/json from the types above. The same Run always
+// in a newline, by result.Encode from result.Document. The same Run always
 // gives the same bytes: nothing in the document depends on the clock, and
 // map keys are sorted. Percents, shares and margins are rounded to one
 // decimal, confidence and points to three. On error nothing is written.
