@@ -182,18 +182,6 @@ func unknownCommand(word string) error {
 	return cli.WithHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
 }
 
-func runBank(args []string, e env) error {
-	rest, err := cli.Parse("bank", args, noFlags, &struct{}{})
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
-	}
-	_, err = e.stdout.Write(careerquiz.Questions)
-	return err
-}
-
 // options are the quiz's command-line flags.
 type options struct {
 	questions string
