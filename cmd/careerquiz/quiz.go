@@ -140,9 +140,9 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 // (the ids can be the same), but the result is not the one that was saved,
 // and a person comparing the two should know why.
 func warnOtherBank(m cli.Messages, b *quiz.Bank, name string, data []byte) {
-	taken := result.BankOf(data)
-	if taken == nil || taken.SHA256 == b.SHA256 {
-		return
+	taken, _, err := result.Replay(data)
+	if err != nil || taken.SHA256 == "" || taken.SHA256 == b.SHA256 {
+		return // not a result, or one taken on this bank
 	}
 	m.Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
 		name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
