@@ -121,32 +121,26 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 	})
 }
 
-// readAnswers reads an answers file, or standard input for "-".
+// readAnswers reads an answers file, or standard input for "-". A saved
+// result taken on another bank than the one it is replayed on is warned
+// of: its answers may still fit (the ids can be the same), but the result
+// is not the one that was saved, and a person comparing the two should
+// know why.
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
 		return nil, err
 	}
-	warnOtherBank(e.msgs(), b, name, data)
+	if taken, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
+		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
+			name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
+		e.msgs().Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
+	}
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
 		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	return a, nil
-}
-
-// warnOtherBank warns when an answers file is a saved result taken on
-// another bank than the one it is replayed on. The answers may still fit
-// (the ids can be the same), but the result is not the one that was saved,
-// and a person comparing the two should know why.
-func warnOtherBank(m cli.Messages, b *quiz.Bank, name string, data []byte) {
-	taken, _, err := result.Replay(data)
-	if err != nil || taken.SHA256 == "" || taken.SHA256 == b.SHA256 {
-		return // not a result, or one taken on this bank
-	}
-	m.Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
-		name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
-	m.Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
 }
 
 // keeping says whether this run's result is kept, and where.
