@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -16,6 +18,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -118,32 +121,26 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 	})
 }
 
-// readAnswers reads an answers file, or standard input for "-".
+// readAnswers reads an answers file, or standard input for "-". A saved
+// result taken on another bank than the one it is replayed on is warned
+// of: its answers may still fit (the ids can be the same), but the result
+// is not the one that was saved, and a person comparing the two should
+// know why.
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
 		return nil, err
 	}
-	warnOtherBank(e.msgs(), b, name, data)
+	if taken, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
+		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
+			name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
+		e.msgs().Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
+	}
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
 		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	return a, nil
-}
-
-// warnOtherBank warns when an answers file is a saved result taken on
-// another bank than the one it is replayed on. The answers may still fit
-// (the ids can be the same), but the result is not the one that was saved,
-// and a person comparing the two should know why.
-func warnOtherBank(m cli.Messages, b *quiz.Bank, name string, data []byte) {
-	taken := result.BankOf(data)
-	if taken == nil || taken.SHA256 == b.SHA256 {
-		return
-	}
-	m.Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
-		name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
-	m.Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
 }
 
 // keeping says whether this run's result is kept, and where.
@@ -273,4 +270,62 @@ func writeOutput(path string, data []byte) error {
 		return fmt.Errorf("--output %s: %w", path, err)
 	}
 	return nil
+}
+
+// endLine is the last thing a quiz taken at a terminal prints, so that it
+// never ends in silence or with its verdict scrolled away: after a text
+// report on the terminal, the verdict again in one line; when the result
+// went elsewhere, where it went.
+func endLine(r render.Run, o options, interactive bool, e env) {
+	verdict := render.Verdict(r.Result)
+	toScreen := o.output == "" && e.isTerminal(e.stdout)
+	switch {
+	case toScreen && o.format == render.Text:
+		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
+	case toScreen || !interactive:
+	default:
+		e.msgs().Say("Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
+		// The warnings are in the file, out of sight: the one thing a
+		// person must not miss about the result goes with it here.
+		for _, note := range render.WarningNotes(r.Result) {
+			e.msgs().Say("  ! %s\n", note)
+		}
+	}
+}
+
+// resultPlace names where the result went: the --output file, or the file
+// standard output was sent to where the system can say, or standard
+// output.
+func resultPlace(o options, e env) string {
+	if o.output != "" {
+		return o.output
+	}
+	if name := stdoutFile(e); name != "" {
+		return name
+	}
+	return "standard output"
+}
+
+// stdoutFile is the name of the regular file stdout writes to, relative to
+// the working folder where it lies within it, or "" where that is not
+// known. Only Linux says, through /proc.
+func stdoutFile(e env) string {
+	f, ok := e.stdout.(*os.File)
+	if !ok || e.goos != "linux" {
+		return ""
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	name, err := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd()))
+	if err != nil || !filepath.IsAbs(name) {
+		return ""
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return name
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/internal/suggest"
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -179,18 +180,6 @@ func unknownCommand(word string) error {
 		return cli.WithHint(err, "to take a bank: careerquiz --questions %[1]s; to answer from a file: careerquiz --answers %[1]s; to check a bank: careerquiz check %[1]s", word)
 	}
 	return cli.WithHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
-}
-
-func runBank(args []string, e env) error {
-	rest, err := cli.Parse("bank", args, noFlags, &struct{}{})
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
-	}
-	_, err = e.stdout.Write(careerquiz.Questions)
-	return err
 }
 
 // options are the quiz's command-line flags.
@@ -357,4 +346,36 @@ func loadBankInput(path string, e env) (*quiz.Bank, error) {
 // colorOn decides colour for one stream, as mode and the environment say.
 func colorOn(stream any, e env, mode cli.Color) bool {
 	return mode.On(e.getenv, e.isTerminal(stream))
+}
+
+// layoutWidth is the width to lay out what is written to stream: the
+// terminal's, up to session.Widest, or render.ScreenWidth where it is no
+// terminal (a file, a pipe).
+func (e env) layoutWidth(stream any) int {
+	if e.columns != nil {
+		if cols := e.columns(stream); cols > 0 {
+			return min(cols, session.Widest)
+		}
+	}
+	return render.ScreenWidth
+}
+
+// msgs writes messages to stderr, wrapped at the terminal's width, up to
+// session.Widest, or not at all where stderr is no terminal, since a script
+// reading a pipe or a log wants a message whole on one line.
+func (e env) msgs() cli.Messages {
+	m := cli.Messages{W: e.stderr}
+	if e.isTerminal(e.stderr) {
+		m.Width = e.layoutWidth(e.stderr)
+	}
+	return m
+}
+
+// cursorMoves reports whether the terminal named by TERM can move the
+// cursor, which the terminal asker needs to redraw its lists. TERM=dumb is
+// the convention for a terminal that cannot (an editor's shell buffer, a
+// logging console); with no TERM at all, only Windows consoles are known to.
+func cursorMoves(e env) bool {
+	t := e.getenv("TERM")
+	return t != "dumb" && (t != "" || e.goos == "windows")
 }

@@ -87,13 +87,9 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 			Check: w.Check, Message: auditMessage(w), Text: file + ": " + auditMessage(w)})
 	}
 	doc.Title, doc.SHA256, doc.Scoring, doc.Audit = b.Title, b.SHA256, &b.Scoring, &audit
-	for _, p := range b.Paths {
-		doc.Paths = append(doc.Paths, checkPath{ID: p.ID, Name: p.Name, Steps: len(p.Steps)})
-	}
-	for _, t := range b.Themes {
-		doc.Themes = append(doc.Themes, checkTheme{ID: t.ID, Name: t.Name})
-	}
-	for _, q := range b.Questions {
+	doc.Paths = each(b.Paths, func(p quiz.Path) checkPath { return checkPath{ID: p.ID, Name: p.Name, Steps: len(p.Steps)} })
+	doc.Themes = each(b.Themes, func(t quiz.Theme) checkTheme { return checkTheme{ID: t.ID, Name: t.Name} })
+	doc.Questions = each(b.Questions, func(q quiz.Question) checkQuestion {
 		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Multiple(), Scored: q.Scored(), Keyed: q.Keyed, Text: q.Text}
 		for i, o := range q.Options {
 			w := make(map[string]float64, len(b.Paths))
@@ -102,8 +98,8 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 			}
 			cq.Options = append(cq.Options, checkOption{Number: i + 1, ID: o.ID, Text: o.Text, Weights: w})
 		}
-		doc.Questions = append(doc.Questions, cq)
-	}
+		return cq
+	})
 	return doc
 }
 
@@ -120,11 +116,7 @@ func problemsOf(file string, err error) []checkProblem {
 	var se *quiz.SyntaxError
 	switch {
 	case errors.As(err, &ps):
-		out := make([]checkProblem, len(ps))
-		for i, p := range ps {
-			out[i] = problemOf(p)
-		}
-		return out
+		return each(ps, problemOf)
 	case errors.As(err, &se):
 		return []checkProblem{{Severity: "error", File: se.File, Line: se.Line, Column: se.Col, Message: se.Message,
 			Text: strings.SplitN(se.Error(), "\n", 2)[0]}}

@@ -277,21 +277,8 @@ func hypothesisNote(res scoring.Result) string {
 // newStepsJSON gives each step its reason in words and in facts. It is
 // never nil, so that an empty list encodes as [].
 func newStepsJSON(res scoring.Result, ss []scoring.StepAdvice) []result.Step {
-	out := make([]result.Step, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, result.Step{
-			ID:        s.ID,
-			Kind:      string(s.Kind),
-			Path:      s.Path,
-			Stage:     s.Stage,
-			Theme:     s.Theme,
-			ThemeName: clean(s.ThemeName),
-			Text:      clean(s.Text),
-			Why:       clean(stepWhy(res, s)),
-			Reason:    string(s.Reason),
-			Questions: s.Questions(),
-			Basis:     clean(s.Basis),
-		})
-	}
-	return out
+	return each(ss, func(s scoring.StepAdvice) result.Step {
+		return result.Step{ID: s.ID, Kind: string(s.Kind), Path: s.Path, Stage: s.Stage, Theme: s.Theme, ThemeName: clean(s.ThemeName),
+			Text: clean(s.Text), Why: clean(stepWhy(res, s)), Reason: string(s.Reason), Questions: s.Questions(), Basis: clean(s.Basis)}
+	})
 }

@@ -286,16 +286,3 @@ func Replay(data []byte) (Bank, json.RawMessage, error) {
 	err := json.Unmarshal(data, &d)
 	return d.Bank, d.Answers, err
 }
-
-// BankOf is the bank a result document names, or nil where data is not a
-// result document that names one: an answers file, say.
-func BankOf(data []byte) *Bank {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' {
-		return nil
-	}
-	if b, _, err := Replay(data); err == nil && b.SHA256 != "" {
-		return &b
-	}
-	return nil
-}
