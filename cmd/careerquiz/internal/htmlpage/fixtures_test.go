@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"bytes"
 	"flag"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -39,27 +40,53 @@ type answerSet struct {
 	pick func(rng *rand.Rand, q *quiz.Question, i int) int // option index, or -1 to skip
 }
 
-// answerSets cover every kind of verdict: leaning each way, random (often
-// balanced), a pattern, and too few answers for any.
+// answerSets cover every kind of verdict: a lean each way, weak and
+// strong, random answers (mostly balanced), a pattern, skips, and too few
+// answers for any.
 var answerSets = []answerSet{
+	{"engineer", leaning(1, 1)},
+	{"developer", leaning(1, -1)},
+	{"mostly-engineer", leaning(0.7, 1)},
+	{"mostly-developer", leaning(0.6, -1)},
+	{"a-little-engineer", leaning(0.25, 1)},
+	{"a-little-developer", leaning(0.35, -1)},
+	{"random", leaning(0, 1)},
 	{"first", func(_ *rand.Rand, q *quiz.Question, _ int) int { return 0 }},
-	{"last", func(_ *rand.Rand, q *quiz.Question, _ int) int { return len(q.Options) - 1 }},
-	{"middle", func(_ *rand.Rand, q *quiz.Question, _ int) int { return len(q.Options) / 2 }},
-	{"random1", func(rng *rand.Rand, q *quiz.Question, _ int) int { return rng.IntN(len(q.Options)) }},
-	{"random2", func(rng *rand.Rand, q *quiz.Question, _ int) int { return rng.IntN(len(q.Options)) }},
-	{"random3", func(rng *rand.Rand, q *quiz.Question, _ int) int { return rng.IntN(len(q.Options)) }},
 	{"skipping", func(rng *rand.Rand, q *quiz.Question, i int) int {
 		if i%3 == 0 {
 			return -1
 		}
-		return rng.IntN(len(q.Options))
+		return leaning(0.6, 1)(rng, q, i)
 	}},
+	{"none", func(*rand.Rand, *quiz.Question, int) int { return -1 }},
 	{"few", func(_ *rand.Rand, q *quiz.Question, i int) int {
 		if i < 2 {
 			return 0
 		}
 		return -1
 	}},
+}
+
+// leaning answers a question by the option that favours the first path
+// most (toward 1) or the second most (toward -1), with the chance given,
+// and at random otherwise.
+func leaning(chance, toward float64) func(*rand.Rand, *quiz.Question, int) int {
+	return func(rng *rand.Rand, q *quiz.Question, _ int) int {
+		k := rng.IntN(len(q.Options))
+		if rng.Float64() >= chance {
+			return k
+		}
+		best := math.Inf(-1)
+		for o, opt := range q.Options {
+			if len(opt.Weights) < 2 {
+				continue
+			}
+			if d := toward * (opt.Weights[0] - opt.Weights[1]); d > best {
+				best, k = d, o
+			}
+		}
+		return k
+	}
 }
 
 func (s answerSet) answers(b *quiz.Bank, seed uint64) quiz.Answers {
