@@ -34,6 +34,17 @@ func builtinBank(t testing.TB) *quiz.Bank {
 	return b
 }
 
+// threeBank is a small bank of three paths: paths are data, and a page
+// must not assume two.
+func threeBank(t testing.TB) *quiz.Bank {
+	t.Helper()
+	b, err := quiz.Load(filepath.Join("testdata", "three.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // answerSet is one way of answering the built-in bank.
 type answerSet struct {
 	name string

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
@@ -23,6 +25,16 @@ func pageCases() []pageCase {
 			b := builtinBank(t)
 			var buf bytes.Buffer
 			if err := WriteResult(&buf, resultJSON(t, run(b, answerSets[2], 1)), ResultOptions{Taken: taken}); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}},
+		{"result-three", func(t *testing.T) []byte {
+			b := threeBank(t)
+			a := quiz.Answers{"plan": {Picks: []int{2}}, "scale": {Picks: []int{4}}, "team": {Picks: []int{1}}}
+			r := report.Run{Bank: b, Result: scoring.Score(b, a), Answers: b.AnswerValues(a)}
+			var buf bytes.Buffer
+			if err := WriteResult(&buf, resultJSON(t, r), ResultOptions{Taken: taken}); err != nil {
 				t.Fatal(err)
 			}
 			return buf.Bytes()

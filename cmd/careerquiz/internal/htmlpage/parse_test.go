@@ -16,7 +16,7 @@ type node struct {
 	name     string
 	attr     map[string]string
 	children []*node
-	text     strings.Builder // all text inside, children's included
+	text     strings.Builder // all text inside, children's included, each element's apart
 }
 
 func parsePage(t *testing.T, page []byte) *node {
@@ -34,6 +34,14 @@ func parsePage(t *testing.T, page []byte) *node {
 		}
 		if err != nil {
 			t.Fatalf("page does not parse: %v", err)
+		}
+		// Elements are kept apart by a space in the text, so that table
+		// cells read as separate words.
+		switch tok.(type) {
+		case xml.StartElement, xml.EndElement:
+			for _, n := range stack {
+				n.text.WriteByte(' ')
+			}
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
