@@ -133,7 +133,8 @@ func resultJSON(t testing.TB, r report.Run) []byte {
 // cohortReport is n people answering b: each leans towards the first path
 // by a chance of their own, answers most questions by that lean (picking
 // the option that favours one path most) and the rest at random, and skips
-// a few.
+// a few. The bank's second question is answered against the lean, so that
+// the cohort has a question to flag.
 func cohortReport(b *quiz.Bank, n int) cohort.Report {
 	c := cohort.New(b)
 	rng := rand.New(rand.NewPCG(7, 23))
@@ -150,6 +151,9 @@ func cohortReport(b *quiz.Bank, n int) cohort.Report {
 				toward := 1.0
 				if rng.Float64() >= lean {
 					toward = -1
+				}
+				if i == 1 {
+					toward = -toward
 				}
 				best := -1e9
 				for o, opt := range q.Options {

@@ -93,7 +93,7 @@ type chartLine struct {
 
 const (
 	chartW, chartH             = 480, 232
-	plotL, plotR, plotT, plotB = 44.0, 466.0, 10.0, 196.0
+	plotL, plotR, plotT, plotB = 54.0, 466.0, 10.0, 196.0
 )
 
 func newHistoryView(h History) historyView {
