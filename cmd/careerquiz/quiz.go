@@ -205,7 +205,7 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
 var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
-	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
+	Help: "text (the default), json, markdown (a document to\npaste into an email, a wiki or an issue), or html (a\npage with charts, to keep, print or send)",
 	Set: func(o *options, v string) error {
 		if v == "md" {
 			v = render.Markdown

@@ -1,26 +1,24 @@
-package htmlpage
+package render
 
 import (
 	"bytes"
-	"flag"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
-	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/report"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-var (
-	update  = flag.Bool("update", false, "rewrite the golden pages in testdata")
-	pagesTo = flag.String("pages", "", "write the three pages into this folder (for .ci/browser)")
-)
+// The pages are made from the built-in bank answered in every way that
+// gives a different page, and from a small bank of three paths: paths are
+// data, and a page must not assume two.
 
 // taken is the fixed time every page in the tests was taken at.
 var taken = time.Date(2026, 12, 7, 18, 30, 0, 0, time.UTC)
@@ -34,8 +32,6 @@ func builtinBank(t testing.TB) *quiz.Bank {
 	return b
 }
 
-// threeBank is a small bank of three paths: paths are data, and a page
-// must not assume two.
 func threeBank(t testing.TB) *quiz.Bank {
 	t.Helper()
 	b, err := quiz.Load(filepath.Join("testdata", "three.toml"))
@@ -115,29 +111,39 @@ func (s answerSet) answers(b *quiz.Bank, seed uint64) quiz.Answers {
 	return a
 }
 
-// run is one answer set scored on b, as the command reports it.
-func run(b *quiz.Bank, s answerSet, seed uint64) report.Run {
-	a := s.answers(b, seed)
-	return report.Run{Bank: b, Result: scoring.Score(b, a), Answers: b.AnswerValues(a)}
+// scoredRun is s's answers to b, scored, as the command reports them.
+func scoredRun(b *quiz.Bank, a quiz.Answers) Run {
+	return Run{Bank: b, Result: scoring.Score(b, a), Answers: b.AnswerValues(a), Taken: taken}
 }
 
-func resultJSON(t testing.TB, r report.Run) []byte {
+func (s answerSet) run(b *quiz.Bank, seed uint64) Run { return scoredRun(b, s.answers(b, seed)) }
+
+func resultDoc(t testing.TB, r Run) result.Document {
+	t.Helper()
+	d, err := NewDocument(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func resultJSON(t testing.TB, r Run) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.WriteJSON(&buf, r); err != nil {
+	if err := WriteJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
-// cohortReport is n people answering b: each leans towards the first path
-// by a chance of their own, answers most questions by that lean (picking
-// the option that favours one path most) and the rest at random, and skips
-// a few. The bank's second question is answered against the lean, so that
-// the cohort has a question to flag.
-func cohortReport(b *quiz.Bank, n int) cohort.Report {
-	c := cohort.New(b)
+// cohortAnswers are n people answering b: each leans towards the first
+// path by a chance of their own, answers most questions by that lean
+// (picking the option that favours one path most) and the rest at random,
+// and skips a few. The bank's second question is answered against the
+// lean, so that the cohort has a question to flag.
+func cohortAnswers(b *quiz.Bank, n int) []quiz.Answers {
 	rng := rand.New(rand.NewPCG(7, 23))
+	var out []quiz.Answers
 	for range n {
 		lean := rng.Float64()
 		a := quiz.Answers{}
@@ -167,34 +173,30 @@ func cohortReport(b *quiz.Bank, n int) cohort.Report {
 			}
 			a[q.ID] = quiz.Answer{Picks: []int{k}}
 		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func cohortReport(b *quiz.Bank, n int) cohort.Report {
+	c := cohort.New(b)
+	for _, a := range cohortAnswers(b, n) {
 		c.Add(a, scoring.Score(b, a))
 	}
 	return c.Report()
 }
 
-// historyFixture is four attempts on one bank, moving towards one path.
-func historyFixture() History {
-	share := func(e float64) []PathShare {
-		return []PathShare{{ID: "engineer", Name: "Back-end engineer", Share: e}, {ID: "developer", Name: "Back-end developer", Share: 100 - e}}
+// historyAttempts are four kept attempts on the built-in bank a month
+// apart, moving from a little towards the developer to clearly towards
+// the engineer; newest first, as result.List gives them.
+func historyAttempts(t testing.TB) []result.Attempt {
+	b := builtinBank(t)
+	sets := []answerSet{answerSets[5], answerSets[6], answerSets[2], answerSets[0]}
+	var out []result.Attempt
+	for i, s := range sets {
+		when := taken.AddDate(0, i-len(sets)+1, 0)
+		out = append(out, result.Attempt{Number: len(sets) - i, Taken: when, Document: resultDoc(t, s.run(b, 1))})
 	}
-	rec := func(path, name, strength string) *Verdict {
-		return &Verdict{Path: path, Name: name, Strength: strength}
-	}
-	const title = "Back-end engineer or back-end developer?"
-	return History{Attempts: []Attempt{
-		{Taken: taken.AddDate(0, -3, 0), Bank: title, Verdict: rec("developer", "Back-end developer", "slight"), Paths: share(43.6)},
-		{Taken: taken.AddDate(0, -2, 3), Bank: title, Verdict: rec("engineer", "Back-end engineer", "balanced"), Paths: share(51.2)},
-		{Taken: taken.AddDate(0, -1, 0), Bank: title, Verdict: rec("engineer", "Back-end engineer", "moderate"), Paths: share(62.4)},
-		{Taken: taken, Bank: title, Verdict: rec("engineer", "Back-end engineer", "clear"), Paths: share(71.5)},
-	}}
-}
-
-func writeFile(t testing.TB, path string, data []byte) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	slices.Reverse(out)
+	return out
 }
