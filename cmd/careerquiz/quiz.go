@@ -48,8 +48,9 @@ func runQuiz(args []string, e env) error {
 
 	var answers quiz.Answers
 	var s *session.Session
+	var kept time.Time
 	if o.answers != "" {
-		answers, err = readAnswers(b, o.answers, e)
+		answers, kept, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
 		}
@@ -71,7 +72,11 @@ func runQuiz(args []string, e env) error {
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	r, err := writeResult(b, answers, o, e)
+	taken := time.Now()
+	if !kept.IsZero() {
+		taken = kept
+	}
+	r, err := writeResult(b, answers, o, taken, e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -90,14 +95,15 @@ func runQuiz(args []string, e env) error {
 }
 
 // writeResult writes the report of answers to stdout, or to --output, and
-// returns the run it reported on.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (render.Run, error) {
+// returns the run it reported on; taken dates the formats that give a date.
+func writeResult(b *quiz.Bank, answers quiz.Answers, o options, taken time.Time, e env) (render.Run, error) {
 	r := render.Run{
 		Bank:     b,
 		Result:   scoring.Score(b, answers),
 		Answers:  b.AnswerValues(answers),
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
+		Taken:    taken,
 	}
 	return r, emitReport(r, o, e)
 }
@@ -118,18 +124,19 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 	})
 }
 
-// readAnswers reads an answers file, or standard input for "-".
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
+// readAnswers reads an answers file, or standard input for "-", and when
+// it is a kept result, when that was taken.
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	warnOtherBank(e.msgs(), b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, time.Time{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
-	return a, nil
+	return a, result.TakenOf(data), nil
 }
 
 // warnOtherBank warns when an answers file is a saved result taken on

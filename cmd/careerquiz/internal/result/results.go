@@ -299,3 +299,16 @@ func BankOf(data []byte) *Bank {
 	}
 	return nil
 }
+
+// TakenOf is when a kept result was taken, or zero where data is not a
+// kept result: a replayed result is dated as it was kept.
+func TakenOf(data []byte) time.Time {
+	var d struct {
+		Taken string `json:"taken"`
+	}
+	if json.Unmarshal(data, &d) != nil {
+		return time.Time{}
+	}
+	t, _ := time.Parse(time.RFC3339Nano, d.Taken)
+	return t
+}
