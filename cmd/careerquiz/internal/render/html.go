@@ -58,7 +58,7 @@ func writePage(w io.Writer, name string, data any) error {
 // svgNum is a coordinate, to two decimals at most.
 func svgNum(x float64) string { return strconv.FormatFloat(result.Round(x, 2), 'f', -1, 64) }
 
-// palette is how many colours paths are told apart by on a page; the
+// pagePalette is how many colours paths are told apart by on a page; the
 // style sheet defines .c0 to .c5, in light and dark, each AA against its
 // background.
 const pagePalette = 6
