@@ -21,14 +21,21 @@ delete a file to forget that attempt, or the folder to forget them all.`
 const historyMore = `Examples:
     careerquiz history
     careerquiz history --json
+    careerquiz history --format html > history.html
+                                    a page with a chart of the shares
     careerquiz compare              what moved between the last two
 `
 
-type historyOptions struct{ json bool }
+type historyOptions struct {
+	json   bool
+	format string
+}
 
 var historyFlags = cli.Flags[historyOptions]{
-	cli.Switch("json", "print the attempts as a JSON array, newest first",
-		func(o *historyOptions) *bool { return &o.json }),
+	cli.Format("text (the default), json, or html (a page with the\nshares as a line chart, and what moved last)", []string{render.Text, render.JSON, render.HTML},
+		func(o *historyOptions) *string { return &o.format }),
+	cli.InSetting("format", cli.Switch("json", "print the attempts as a JSON array, newest first",
+		func(o *historyOptions) *bool { return &o.json })),
 }
 
 func runHistory(args []string, e env) error {
@@ -44,8 +51,11 @@ func runHistory(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if o.json {
+	switch {
+	case o.json || o.format == render.JSON:
 		return result.Encode(e.stdout, append([]result.Attempt{}, attempts...))
+	case o.format == render.HTML:
+		return render.WriteHistoryHTML(e.stdout, attempts)
 	}
 	render.WriteHistory(cli.CleanWriter{W: e.stdout}, dir, attempts)
 	return nil

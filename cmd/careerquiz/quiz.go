@@ -51,8 +51,9 @@ func runQuiz(args []string, e env) error {
 
 	var answers quiz.Answers
 	var s *session.Session
+	var kept time.Time
 	if o.answers != "" {
-		answers, err = readAnswers(b, o.answers, e)
+		answers, kept, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
 		}
@@ -74,7 +75,11 @@ func runQuiz(args []string, e env) error {
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	r, err := writeResult(b, answers, o, e)
+	taken := time.Now()
+	if !kept.IsZero() {
+		taken = kept
+	}
+	r, err := writeResult(b, answers, o, taken, e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -93,14 +98,15 @@ func runQuiz(args []string, e env) error {
 }
 
 // writeResult writes the report of answers to stdout, or to --output, and
-// returns the run it reported on.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (render.Run, error) {
+// returns the run it reported on; taken dates the formats that give a date.
+func writeResult(b *quiz.Bank, answers quiz.Answers, o options, taken time.Time, e env) (render.Run, error) {
 	r := render.Run{
 		Bank:     b,
 		Result:   scoring.Score(b, answers),
 		Answers:  b.AnswerValues(answers),
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
+		Taken:    taken,
 	}
 	return r, emitReport(r, o, e)
 }
@@ -121,15 +127,15 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 	})
 }
 
-// readAnswers reads an answers file, or standard input for "-". A saved
-// result taken on another bank than the one it is replayed on is warned
-// of: its answers may still fit (the ids can be the same), but the result
-// is not the one that was saved, and a person comparing the two should
-// know why.
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
+// readAnswers reads an answers file, or standard input for "-", and when
+// it is a kept result, when that was taken. A saved result taken on another
+// bank than the one it is replayed on is warned of: its answers may still
+// fit (the ids can be the same), but the result is not the one that was
+// saved, and a person comparing the two should know why.
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	if taken, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
 		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
@@ -138,9 +144,9 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
 	}
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, time.Time{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
-	return a, nil
+	return a, result.TakenOf(data), nil
 }
 
 // keeping says whether this run's result is kept, and where.
@@ -202,7 +208,7 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
 var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
-	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
+	Help: "text (the default), json, markdown (a document to\npaste into an email, a wiki or an issue), or html (a\npage with charts, to keep, print or send)",
 	Set: func(o *options, v string) error {
 		if v == "md" {
 			v = render.Markdown

@@ -196,7 +196,7 @@ type options struct {
 	seedSet      bool
 	restart      bool
 	version      bool
-	// format is text, json or markdown: --format, or --json.
+	// format is one of render.Formats: --format, or --json.
 	format string
 	output string
 	save   bool

@@ -33,6 +33,7 @@ Examples:
     careerquiz stats results/
     careerquiz stats --json results/ | jq .alpha
     careerquiz stats --csv results/ > cohort.csv
+    careerquiz stats --format html results/ > cohort.html
 
 Exit status: 0 all read, 1 something was skipped, 2 wrong usage.
 `
@@ -41,6 +42,7 @@ type statsOptions struct {
 	questions string
 	anyBank   bool
 	json, csv bool
+	format    string
 }
 
 var statsFlags = cli.Flags[statsOptions]{
@@ -48,6 +50,8 @@ var statsFlags = cli.Flags[statsOptions]{
 		func(o *statsOptions) *string { return &o.questions }),
 	cli.Switch("any-bank", "keep results taken on another bank as long as\ntheir answers still fit this one",
 		func(o *statsOptions) *bool { return &o.anyBank }),
+	cli.Format("text (the default), json, csv, or html (a page with\nthe histogram and a bar per question)", []string{render.Text, render.JSON, "csv", render.HTML},
+		func(o *statsOptions) *string { return &o.format }),
 	cli.InSetting("format", cli.Switch("json", "print the figures as one JSON document\n(schema careerquiz.stats/v1)",
 		func(o *statsOptions) *bool { return &o.json })),
 	cli.InSetting("format", cli.Switch("csv", "print one row per person instead: file,\nrecommendation, share per path, then one\ncolumn per question (option number, 1;3 for\nseveral, empty when skipped)",
@@ -75,6 +79,8 @@ func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 	if o.questions == "" {
 		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
 	}
+	o.json = o.json || o.format == render.JSON
+	o.csv = o.csv || o.format == "csv"
 	return o, paths, nil
 }
 
@@ -127,6 +133,8 @@ func runStats(args []string, e env) error {
 		err = csvOut.Flush()
 	case o.json:
 		err = result.Encode(e.stdout, group.Report())
+	case o.format == render.HTML:
+		err = render.WriteStatsHTML(e.stdout, group.Report(), scoring.NewScorer(b).Bands().Slight)
 	default:
 		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, cli.ColorAuto))
 	}

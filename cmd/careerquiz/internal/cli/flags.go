@@ -260,3 +260,18 @@ func InSetting[T any](setting string, d Flag[T]) Flag[T] {
 	d.Setting = setting
 	return d
 }
+
+// Format is --format FORMAT, one of formats, the first the default. It is
+// in the setting "format", which the switches that are its short forms
+// (--json) join with InSetting, so that giving both is a usage error.
+func Format[T any](help string, formats []string, field func(*T) *string) Flag[T] {
+	return Flag[T]{Name: "format", Arg: "FORMAT", Setting: "format", Help: help, Set: func(o *T, v string) error {
+		for _, f := range formats {
+			if v == f {
+				*field(o) = v
+				return nil
+			}
+		}
+		return fmt.Errorf("wants %s or %s, got %q", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1], v)
+	}}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -138,13 +140,13 @@ func (m *mdWriter) themes() {
 	m.section("By theme")
 	head, rule := "| Theme |", "| :-- |"
 	for _, p := range res.Paths {
-		head += " " + md(p.Name) + " |"
+		head += " " + mdCell(p.Name) + " |"
 		rule += " --: |"
 	}
 	m.line(head)
 	m.line(rule)
 	for _, th := range res.Themes {
-		row := "| " + md(th.Name) + " |"
+		row := "| " + mdCell(th.Name) + " |"
 		for _, p := range res.Paths {
 			cell := "no answers"
 			if th.Answered > 0 {
@@ -235,54 +237,98 @@ func (m *mdWriter) steps() {
 	}
 }
 
+// footer names the bank by its title, how many questions it asked, in
+// which order, and the day the quiz was taken, as the HTML page does.
 func (m *mdWriter) footer(r Run) {
-	parts := []string{"careerquiz", Count(len(r.Bank.Questions), "question")}
-	if r.Shuffled {
-		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
-	}
-	if n := len(r.Bank.SHA256); n >= 12 {
-		parts = append(parts, "bank sha256 "+md(r.Bank.SHA256[:12]))
-	}
+	a := aboutRun(r)
+	a.title = md(a.title)
 	m.line("")
 	m.line("---")
 	m.line("")
-	m.line("*" + strings.Join(parts, " · ") + "*")
+	m.line("*" + a.String() + "*")
 }
 
 // md makes text from a bank safe inside a line of Markdown: control
 // characters go and white space becomes single spaces (as for the text
-// report), then every character that could mean something to CommonMark or
-// GitHub's tables is escaped with a backslash, which any renderer shows as
-// the character itself. Markers that only count at the start of a line
-// (#, -, +, =, >, "1.") are escaped there only, so that ordinary words
-// such as "back-end" stay as they are in the raw text.
-func md(s string) string {
-	s = oneLine(s)
+// report), then a backslash goes before each character CommonMark or
+// GitHub would read as markup there, and before no other: the document is
+// also read as plain text, pasted into an email, where every backslash
+// shows. So "back-end", "snake_case", "$115,000" and "5 * 3" stay as they
+// are, while "*bold*", "[a](b)", "<b>" and a "# " or "1. " that would
+// start a block are escaped.
+func md(s string) string { return mdEscape(oneLine(s), false) }
+
+// mdCell is md for a cell of a table, where a | would end the cell.
+func mdCell(s string) string { return mdEscape(oneLine(s), true) }
+
+func mdEscape(s string, cell bool) string {
 	var b strings.Builder
 	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '|', '~', '$':
+		if misread(s, i, cell) {
 			b.WriteByte('\\')
-		case '&':
-			// Only an entity reference (&amp;, &#38;) would be turned into
-			// something else.
-			if entityAt(s[i:]) {
-				b.WriteByte('\\')
-			}
-		case '#', '-', '+', '=', '>':
-			if i == 0 {
-				b.WriteByte('\\')
-			}
-		case '.', ')':
-			// "1." or "1)" at the start of a line begins a numbered list.
-			if digitsOnly(s[:i]) {
-				b.WriteByte('\\')
-			}
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// misread reports whether Markdown could read the byte at i of s, at the
+// start of a line or inside one, as markup rather than as itself.
+func misread(s string, i int, cell bool) bool {
+	// Beyond either end of s, prev and next are 0: s may be wrapped in
+	// markup (*s*), so an end is never taken for a space.
+	var prev, next rune
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if i+1 < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[i+1:])
+	}
+	spaced := unicode.IsSpace
+	ends := func(r rune) bool { return r == 0 || unicode.IsSpace(r) }
+	switch s[i] {
+	case '\\':
+		// A backslash escapes ASCII punctuation, and ends a line with a
+		// break; before anything else it is itself.
+		return i+1 == len(s) || strings.ContainsRune(asciiPunct, next)
+	case '`':
+		// A code span can pair with a backtick anywhere on the line.
+		return true
+	case '*', '~':
+		// Emphasis and strikethrough open or close only next to text.
+		return !(spaced(prev) && spaced(next))
+	case '_':
+		// ... and an underscore not inside a word either.
+		word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+		return !(spaced(prev) && spaced(next)) && !(word(prev) && word(next))
+	case '[':
+		// At the start of a line, a link definition or a task box.
+		return i == 0
+	case ']':
+		return next == '(' || next == '['
+	case '<':
+		// HTML, a comment or an autolink.
+		return unicode.IsLetter(next) || next == '/' || next == '!' || next == '?'
+	case '&':
+		// Only an entity reference (&amp;, &#38;) would be turned into
+		// something else.
+		return entityAt(s[i:])
+	case '|':
+		return cell
+	case '#', '>':
+		return i == 0
+	case '-', '+':
+		// A list item, or a rule made of dashes.
+		return i == 0 && (ends(next) || strings.Trim(s, "- ") == "")
+	case '.', ')':
+		// "1." or "1)" at the start of a line begins a numbered list.
+		return digitsOnly(s[:i]) && ends(next)
+	}
+	return false
+}
+
+// asciiPunct is what a backslash escapes in CommonMark.
+const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 // entityAt reports whether s starts with something HTML reads as an entity:
 // & then letters or #digits, then ;.

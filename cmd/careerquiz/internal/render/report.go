@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
@@ -37,6 +38,9 @@ type Run struct {
 	// that a run can be repeated; Seed means nothing unless Shuffled.
 	Shuffled bool
 	Seed     int64
+	// Taken is when the quiz was finished, for the formats that date a
+	// report (Markdown, HTML); zero leaves the date out.
+	Taken time.Time
 }
 
 var errNoBank = errors.New("report: run has no bank")
@@ -237,11 +241,7 @@ func meaningText(res scoring.Result) string {
 // same way of answering would give the same path again.
 func confidenceText(res scoring.Result) string {
 	c := res.Confidence
-	tenths := int(result.Round(min(max(c, 0), 1)*10, 0))
-	freq := fmt.Sprintf("about %d in 10", tenths)
-	if c >= 0.95 {
-		freq = "more than 9 in 10"
-	}
+	_, freq := retests(c)
 	if patterned(res) {
 		return fmt.Sprintf("The chance of the same path on a retest (%s) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.", freq)
 	}
@@ -259,6 +259,16 @@ func confidenceText(res scoring.Result) string {
 		return fmt.Sprintf("If you took the quiz again, you could as easily get another path (%s would get the same one).", freq)
 	}
 	return fmt.Sprintf("If you took the quiz again, you would %s (%s) get the same path.", how, freq)
+}
+
+// retests is a confidence as a natural frequency: of 10 retests, how many
+// would give the same path, as a number and in words.
+func retests(c float64) (int, string) {
+	n := int(result.Round(min(max(c, 0), 1)*10, 0))
+	if c >= 0.95 {
+		return n, "more than 9 in 10"
+	}
+	return n, fmt.Sprintf("about %d in 10", n)
 }
 
 // answerText is an answer as the person gave it: for a graded question the

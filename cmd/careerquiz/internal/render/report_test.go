@@ -55,6 +55,7 @@ var renderings = []struct {
 	{".color.txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{Color: true}) }},
 	{".json", WriteJSON},
 	{".md", WriteMarkdown},
+	{".html", WriteHTML},
 	// A narrow terminal, where the theme table is stacked.
 	{".w50.txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{Width: 50}) }},
 }

@@ -27,8 +27,8 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", s)
 	}
-	fmt.Fprintf(bw, "%s on %q\n", Count(r.People, "result"), result.OneLine(r.Bank.Title))
-	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, Count(r.Items, "scored question"))
+	fmt.Fprintln(bw, statsHeading(r))
+	fmt.Fprintln(bw, completeText(r))
 
 	heading("How they leaned")
 	nameWidth := 0
@@ -53,7 +53,7 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		split = split[:1]
 	}
 	for _, p := range split {
-		heading(fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name)))
+		heading(histogramTitle(p))
 		most := 0
 		for _, n := range p.Split {
 			most = max(most, n)
@@ -64,58 +64,106 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	}
 
 	heading("Reliability")
-	// Too few: the figures are given, never read as good or bad.
-	few := fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
-	var alpha string
-	switch {
-	case !r.AlphaNEnough:
-		alpha = "Cronbach's alpha: " + few + "."
-		if r.Alpha != nil {
-			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
-		}
-	case r.Alpha == nil:
-		alpha = fmt.Sprintf("Cronbach's alpha cannot be computed: the %d who answered every scored question all have the same total.", r.AlphaN)
-	default:
-		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
-	}
-	fmt.Fprintln(bw, textwrap.String(alpha, ScreenWidth, "  "))
+	fmt.Fprintln(bw, textwrap.String(alphaText(r), ScreenWidth, "  "))
 	for _, pa := range r.AlphaByPath {
-		fmt.Fprintf(bw, "  on %s's points alone: %s\n", result.OneLine(pa.Path), stat(pa.Alpha))
+		fmt.Fprintf(bw, "  %s\n", pathAlphaText(pa))
 	}
 
 	heading("Questions")
 	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
 	bracketed := false
 	for _, q := range r.Questions {
-		rest := stat(q.ItemRest)
-		switch {
-		case !q.Scored:
-			rest = "unscored"
-		case q.ItemRest != nil && !r.AlphaNEnough:
-			rest, bracketed = "("+rest+")", true
-		}
+		rest := itemRestText(r, q)
+		bracketed = bracketed || strings.HasPrefix(rest, "(")
 		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
 	}
 	if bracketed {
-		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String(bracketNote(r), ScreenWidth, "  "))
 	}
 
 	heading("Questions to look at")
-	switch {
-	case len(r.Flags) == 0 && r.AlphaNEnough:
-		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
-	case len(r.Flags) == 0:
-		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", ScreenWidth, "  "))
-	case !r.AlphaNEnough:
-		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", ScreenWidth, "  "))
+	if lead := flagsLead(r); lead != "" {
+		fmt.Fprintln(bw, textwrap.String(lead, ScreenWidth, "  "))
 	}
 	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
-		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message), ScreenWidth, "  "))
-		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", ScreenWidth, "    "))
+		fmt.Fprintln(bw, textwrap.String(flagText(f), ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String(tryText(f), ScreenWidth, "    "))
 	}
 	return bw.Flush()
 }
+
+// The stats view's words, for every format.
+
+// statsHeading says how many results on which bank.
+func statsHeading(r cohort.Report) string {
+	return fmt.Sprintf("%s on %q", Count(r.People, "result"), result.OneLine(r.Bank.Title))
+}
+
+func completeText(r cohort.Report) string {
+	return fmt.Sprintf("%d answered all %s.", r.Complete, Count(r.Items, "scored question"))
+}
+
+func histogramTitle(p cohort.Path) string {
+	return fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name))
+}
+
+// tooFew says that the figures are too few to judge: they are given, never
+// read as good or bad.
+func tooFew(r cohort.Report) string {
+	return fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
+}
+
+func alphaText(r cohort.Report) string {
+	switch {
+	case !r.AlphaNEnough:
+		alpha := "Cronbach's alpha: " + tooFew(r) + "."
+		if r.Alpha != nil {
+			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
+		}
+		return alpha
+	case r.Alpha == nil:
+		return fmt.Sprintf("Cronbach's alpha cannot be computed: the %d who answered every scored question all have the same total.", r.AlphaN)
+	}
+	return fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
+}
+
+func pathAlphaText(pa cohort.PathAlpha) string {
+	return fmt.Sprintf("on %s's points alone: %s", result.OneLine(pa.Path), stat(pa.Alpha))
+}
+
+// itemRestText is a question's item-rest correlation, in brackets where
+// too few people answered to judge it.
+func itemRestText(r cohort.Report, q cohort.Question) string {
+	switch {
+	case !q.Scored:
+		return "unscored"
+	case q.ItemRest != nil && !r.AlphaNEnough:
+		return "(" + stat(q.ItemRest) + ")"
+	}
+	return stat(q.ItemRest)
+}
+
+func bracketNote(r cohort.Report) string { return "Item-rest in brackets: " + tooFew(r) + "." }
+
+// flagsLead comes before the flagged questions, or says there are none.
+func flagsLead(r cohort.Report) string {
+	switch {
+	case len(r.Flags) == 0 && r.AlphaNEnough:
+		return "None: every question splits people and goes with the rest."
+	case len(r.Flags) == 0:
+		return "None flagged; but whether the questions go with the rest: " + tooFew(r) + "."
+	case !r.AlphaNEnough:
+		return "Whether the questions go with the rest: " + tooFew(r) + ". Only clearly negative item-rest is listed, and it may be chance."
+	}
+	return ""
+}
+
+func flagText(f cohort.Flag) string {
+	return fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message)
+}
+
+func tryText(f cohort.Flag) string { return "Try: " + f.Try + "." }
 
 // line writes one line without trailing spaces, which an empty bar would
 // leave.

@@ -213,7 +213,7 @@ func (p *printer) verdict() {
 		}
 		p.para("", confidenceText(res), nil)
 	}
-	p.para("", p.basis(), nil)
+	p.para("", basisText(res), nil)
 	for _, w := range res.Warnings {
 		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
 	}
@@ -251,9 +251,8 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 	p.hypothesis()
 }
 
-// basis says how many questions the result rests on.
-func (p *printer) basis() string {
-	res := p.res
+// basisText says how many questions the result rests on.
+func basisText(res scoring.Result) string {
 	total := res.Total
 	switch {
 	case res.Answered == 0:
@@ -537,25 +536,32 @@ func (p *printer) why() {
 	for _, rs := range reasons {
 		pointsW = max(pointsW, len(pointsText(rs.Points)))
 	}
-	rec := res.Recommendation
 	if len(res.Toward) > 0 {
-		title := "What weighed most"
-		if rec != nil {
-			title = "What pushed you towards " + oneLine(rec.Name)
-		}
-		p.para("  ", title, nil)
+		p.para("  ", towardTitle(res), nil)
 		for _, rs := range res.Toward {
 			p.reason(rs, pointsW)
 		}
 	}
 	if res.Against != nil {
-		title := "The strongest pull the other way"
-		if rec != nil && rec.RunnerUp != "" {
-			title = "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
-		}
-		p.para("  ", title, nil)
+		p.para("  ", againstTitle(res), nil)
 		p.reason(*res.Against, pointsW)
 	}
+}
+
+// towardTitle heads the answers that weighed most.
+func towardTitle(res scoring.Result) string {
+	if rec := res.Recommendation; rec != nil {
+		return "What pushed you towards " + oneLine(rec.Name)
+	}
+	return "What weighed most"
+}
+
+// againstTitle heads the strongest answer the other way.
+func againstTitle(res scoring.Result) string {
+	if rec := res.Recommendation; rec != nil && rec.RunnerUp != "" {
+		return "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
+	}
+	return "The strongest pull the other way"
 }
 
 // reason shows one answer: the points it moved and the question, then the

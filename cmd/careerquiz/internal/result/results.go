@@ -286,3 +286,16 @@ func Replay(data []byte) (Bank, json.RawMessage, error) {
 	err := json.Unmarshal(data, &d)
 	return d.Bank, d.Answers, err
 }
+
+// TakenOf is when a kept result was taken, or zero where data is not a
+// kept result: a replayed result is dated as it was kept.
+func TakenOf(data []byte) time.Time {
+	var d struct {
+		Taken string `json:"taken"`
+	}
+	if json.Unmarshal(data, &d) != nil {
+		return time.Time{}
+	}
+	t, _ := time.Parse(time.RFC3339Nano, d.Taken)
+	return t
+}
