@@ -43,6 +43,8 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		Withheld:   res.Withheld,
 		Answered:   res.Answered,
 		Skipped:    res.Skipped,
+		Sided:      res.Sided,
+		NoSide:     res.NoSide,
 		Confidence: result.Round(res.Confidence, 3),
 		Stability:  result.Round(res.Confidence, 3),
 		Bands: result.Bands{
@@ -55,9 +57,9 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		Paths:      make([]result.Path, 0, len(res.Paths)),
 		Themes:     make([]result.Theme, 0, len(res.Themes)),
 		Reasons:    result.Reasons{Toward: make([]result.Reason, 0, len(res.Toward))},
-		Steps:      newStepsJSON(res, res.Steps),
-		OtherSteps: newStepsJSON(res, res.OtherSteps),
-		StepsDone:  newStepsJSON(res, res.StepsDone),
+		Steps:      newStepsJSON(res, r.Bank, res.Steps),
+		OtherSteps: newStepsJSON(res, r.Bank, res.OtherSteps),
+		StepsDone:  newStepsJSON(res, r.Bank, res.StepsDone),
 		Salary:     make([]string, 0, len(res.Salary)),
 		Others:     make([]result.Other, 0, len(res.Others)),
 		Order:      result.Order{Shuffled: r.Shuffled},
@@ -67,12 +69,15 @@ func NewDocument(r Run) (doc result.Document, err error) {
 	}
 	if rec := res.Recommendation; rec != nil {
 		doc.Recommendation = &result.Recommendation{
-			Path:     rec.Path,
-			Name:     clean(rec.Name),
 			Strength: rec.Strength,
 			Margin:   result.Round(rec.Margin, 1),
-			RunnerUp: rec.RunnerUp,
 			Tie:      rec.Tie,
+		}
+		if rec.Tie {
+			// A tie recommends no path, not the first in the bank.
+			doc.Recommendation.Tied = rec.Tied
+		} else {
+			doc.Recommendation.Path, doc.Recommendation.Name, doc.Recommendation.RunnerUp = rec.Path, clean(rec.Name), rec.RunnerUp
 		}
 	}
 	for _, wn := range res.Warnings {
@@ -86,6 +91,7 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			Share:     result.Round(p.Share, 1),
 			Points:    result.Round(p.Raw, 3),
 			MaxPoints: result.Round(p.Most, 3),
+			Towards:   p.Towards,
 		})
 	}
 	for _, th := range res.Themes {
@@ -93,6 +99,7 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			ID:       th.ID,
 			Name:     clean(th.Name),
 			Answered: th.Answered,
+			Sided:    th.Sided,
 			Paths:    make([]result.ThemePath, 0, len(th.Paths)),
 		}
 		for _, p := range th.Paths {
