@@ -56,6 +56,19 @@ func newCommandRunner(t *testing.T) *commandRunner {
 
 func (c *commandRunner) verdict(answers map[string]any) verdict {
 	c.t.Helper()
+	var v verdict
+	if err := json.Unmarshal(c.result(answers), &v); err != nil {
+		c.t.Fatal(err)
+	}
+	if v.Recommendation == nil {
+		c.t.Fatalf("no recommendation for %v", answers)
+	}
+	return v
+}
+
+// result is the JSON result the command prints for the answers.
+func (c *commandRunner) result(answers map[string]any) []byte {
+	c.t.Helper()
 	c.out.Reset()
 	c.errs.Reset()
 	c.answers.Reset()
@@ -73,14 +86,7 @@ func (c *commandRunner) verdict(answers map[string]any) verdict {
 	if code := run([]string{"--answers", "-", "--json"}, e); code != cli.ExitOK {
 		c.t.Fatalf("exit %d: %s", code, c.errs.String())
 	}
-	var v verdict
-	if err := json.Unmarshal(c.out.Bytes(), &v); err != nil {
-		c.t.Fatal(err)
-	}
-	if v.Recommendation == nil {
-		c.t.Fatalf("no recommendation for %v", answers)
-	}
-	return v
+	return c.out.Bytes()
 }
 
 // lead is how much option o of q gives path p over the other path.
