@@ -374,7 +374,7 @@ func (p *printer) shareBars(names []string) {
 	shown := result.Shown(pathShares(res))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
-		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
+		if rec := res.Recommendation; rec != nil && !rec.Tie && rec.Path == ps.ID {
 			label = paint(p.pal.bold, label)
 		}
 		p.line(indent + label + "  " + p.markedBar(shown[i], barW, mark, p.pal.pathColor(res, ps.ID)) +
