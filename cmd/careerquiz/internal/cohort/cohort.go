@@ -56,10 +56,10 @@ type Cohort struct {
 	// items holds the indexes of the bank's scored questions.
 	items []int
 
-	people, complete, withheld int
-	recs                       []int   // per path: people recommended it
-	labels                     [][]int // per path, per strength
-	hist                       [][Bins]int
+	people, complete, withheld, ties int
+	recs                             []int   // per path: people recommended it
+	labels                           [][]int // per path, per strength
+	hist                             [][Bins]int
 
 	questions []question
 	// axes[0] is the item score; with more than two paths axes[1+p] is
@@ -125,18 +125,24 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 	b, np := c.bank, c.paths
 	c.people++
 	rec := -1
-	if r.Recommendation != nil {
+	if r.Recommendation != nil && !r.Recommendation.Tie {
+		// A tie recommends no path: it counts for none.
 		rec = b.PathIndex(r.Recommendation.Path)
 	}
-	if rec < 0 {
+	switch {
+	case r.Recommendation == nil:
 		c.withheld++
-	} else {
+	case rec < 0:
+		c.ties++
+	default:
 		c.recs[rec]++
 		for s, st := range strengths {
 			if r.Recommendation.Strength == st {
 				c.labels[rec][s]++
 			}
 		}
+	}
+	if r.Recommendation != nil {
 		for p := 0; p < np && p < len(r.Paths); p++ {
 			c.hist[p][bin(r.Paths[p].Share)]++
 		}

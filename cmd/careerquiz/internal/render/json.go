@@ -37,6 +37,8 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		Withheld:   res.Withheld,
 		Answered:   res.Answered,
 		Skipped:    res.Skipped,
+		Sided:      res.Sided,
+		NoSide:     res.NoSide,
 		Confidence: round(res.Confidence, 3),
 		Stability:  round(res.Confidence, 3),
 		Bands: result.Bands{Slight: round(res.Bands.Slight, 1), Moderate: round(res.Bands.Moderate, 1),
@@ -46,29 +48,33 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		}),
 		Paths: each(res.Paths, func(p scoring.PathScore) result.Path {
 			return result.Path{ID: p.ID, Name: clean(p.Name), Percent: round(p.Percent, 1), Share: round(p.Share, 1),
-				Points: round(p.Raw, 3), MaxPoints: round(p.Most, 3)}
+				Points: round(p.Raw, 3), MaxPoints: round(p.Most, 3), Towards: p.Towards}
 		}),
 		Themes: each(res.Themes, func(th scoring.ThemeScore) result.Theme {
-			return result.Theme{ID: th.ID, Name: clean(th.Name), Answered: th.Answered,
+			return result.Theme{ID: th.ID, Name: clean(th.Name), Answered: th.Answered, Sided: th.Sided,
 				Paths: each(th.Paths, func(p scoring.PathScore) result.ThemePath {
 					return result.ThemePath{ID: p.ID, Percent: round(p.Percent, 1), Share: round(p.Share, 1)}
 				})}
 		}),
 		Reasons:    result.Reasons{Toward: each(res.Toward, newReasonJSON)},
-		Steps:      newStepsJSON(res, res.Steps),
-		OtherSteps: newStepsJSON(res, res.OtherSteps),
-		StepsDone:  newStepsJSON(res, res.StepsDone),
+		Steps:      newStepsJSON(res, r.Bank, res.Steps),
+		OtherSteps: newStepsJSON(res, r.Bank, res.OtherSteps),
+		StepsDone:  newStepsJSON(res, r.Bank, res.StepsDone),
 		Salary:     each(res.Salary, clean),
 		Others: each(res.Others, func(o scoring.OtherPath) result.Other {
 			return result.Other{ID: o.ID, Name: clean(o.Name), Summary: clean(o.Summary), Percent: round(o.Percent, 1), Share: round(o.Share, 1)}
 		}),
 		Order: result.Order{Shuffled: r.Shuffled},
 	}
-	if rec := res.Recommendation; rec != nil {
-		doc.Recommendation = &result.Recommendation{Path: rec.Path, Name: clean(rec.Name), Strength: rec.Strength,
-			Margin: round(rec.Margin, 1), RunnerUp: rec.RunnerUp, Tie: rec.Tie}
-	} else {
+	switch rec := res.Recommendation; {
+	case rec == nil:
 		doc.Reason = withheldText(res)
+	case rec.Tie:
+		// A tie recommends no path, not the first in the bank.
+		doc.Recommendation = &result.Recommendation{Strength: rec.Strength, Margin: round(rec.Margin, 1), Tie: true, Tied: rec.Tied}
+	default:
+		doc.Recommendation = &result.Recommendation{Path: rec.Path, Name: clean(rec.Name), Strength: rec.Strength,
+			Margin: round(rec.Margin, 1), RunnerUp: rec.RunnerUp}
 	}
 	if res.Against != nil {
 		a := newReasonJSON(*res.Against)

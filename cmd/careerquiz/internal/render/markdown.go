@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
@@ -66,7 +67,7 @@ func (m *mdWriter) title() {
 	case rec == nil:
 		m.line("# No recommendation yet")
 	case rec.Tie:
-		m.line(fmt.Sprintf("# Balanced: %s and %s", m.recName(rec), m.name(rec.RunnerUp)))
+		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(rec), m.name(rec.RunnerUp)))
 	case rec.Strength == scoring.Balanced:
 		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName(rec)))
 	default:
@@ -92,11 +93,14 @@ func (m *mdWriter) summary() {
 		switch {
 		case rec.Strength == scoring.Balanced && !rec.Tie:
 			// "a balanced lean" says one thing and its opposite.
-			verdict = fmt.Sprintf("no clear preference; a small lead for %s", m.recName(rec))
+			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName(rec))
 		case rec.Tie:
-			verdict = fmt.Sprintf("%s and %s tie; the advice below is for %s", m.recName(rec), m.name(rec.RunnerUp), m.recName(rec))
+			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(rec), m.name(rec.RunnerUp))
 		}
 		m.line("- **Verdict:** " + verdict)
+		if even := evenText(res); even != "" {
+			m.line("- **What it means:** " + md(even))
+		}
 		if mean := meaningText(res); mean != "" {
 			m.line("- **What it means:** " + md(mean))
 		}
@@ -110,6 +114,9 @@ func (m *mdWriter) summary() {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
+	if sided := sidedText(res); sided != "" {
+		m.line("- **Sides taken:** " + md(sided))
+	}
 	for _, wn := range res.Warnings {
 		m.line("- **Note:** " + md(warningText(wn, m.run)))
 	}
@@ -147,10 +154,14 @@ func (m *mdWriter) themes() {
 	m.line(rule)
 	for _, th := range res.Themes {
 		row := "| " + mdCell(th.Name) + " |"
-		for _, p := range res.Paths {
-			cell := "no answers"
-			if th.Answered > 0 {
-				cell = percentText(themePercent(th, p.ID))
+		note := mdCell(thinTheme(res, th))
+		for i, p := range res.Paths {
+			cell := percentText(themePercent(th, p.ID))
+			switch {
+			case note != "" && i == 0:
+				cell = note
+			case note != "":
+				cell = ""
 			}
 			row += " " + cell + " |"
 		}
@@ -167,7 +178,10 @@ func (m *mdWriter) why() {
 	rec := res.Recommendation
 	if len(res.Toward) > 0 {
 		title := "What weighed most:"
-		if rec != nil {
+		switch {
+		case rec != nil && rec.Tie:
+			title = "The strongest pull towards " + m.recName(rec) + ":"
+		case rec != nil:
 			title = "What pushed towards " + m.recName(rec) + ":"
 		}
 		m.line(title)
@@ -201,9 +215,9 @@ func (m *mdWriter) steps() {
 		// Every step: the text report shows the next few, but a document
 		// to share is read at leisure.
 		for i, s := range res.Steps {
-			m.line(fmt.Sprintf("%d. %s", i+1, md(stepText(s))))
+			m.line(fmt.Sprintf("%d. %s", i+1, md(stepLine(res, m.run.Bank, s))))
 			// Indented to sit inside the numbered item.
-			m.line("   *" + md(oneLine(stepWhy(res, s))) + "*")
+			m.line("   *" + md(oneLine(stepWhy(res, m.run.Bank, s))) + "*")
 		}
 		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
 			m.line("")

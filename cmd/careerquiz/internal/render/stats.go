@@ -35,12 +35,18 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	for _, p := range r.Paths {
 		nameWidth = max(nameWidth, textwrap.Width(result.OneLine(p.Name)))
 	}
+	if r.Ties > 0 {
+		nameWidth = max(nameWidth, len(result.NoPreference+" (a tie)"))
+	}
 	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
 	for _, p := range r.Paths {
 		line(bw, "  %s %5d %4s  %s", padCut(result.OneLine(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
 		if p.Recommended > 0 {
 			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
+	}
+	if r.Ties > 0 {
+		line(bw, "  %s %5d %4s  %s", padCut(result.NoPreference+" (a tie)", nameWidth), r.Ties, percent(r.Ties, r.People), bar(r.Ties, r.People))
 	}
 	if r.NoRecommendation > 0 {
 		line(bw, "  %s %5d %4s  %s", padCut("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))

@@ -214,6 +214,9 @@ func (p *printer) verdict() {
 		p.para("", confidenceText(res), nil)
 	}
 	p.para("", basisText(res), nil)
+	if sided := sidedText(res); sided != "" {
+		p.para("", sided, nil)
+	}
 	for _, w := range res.Warnings {
 		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
 	}
@@ -236,8 +239,8 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 	a, b := percentText(lead), percentText(pathShare(res, rec.RunnerUp))
 	switch {
 	case rec.Tie:
-		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
-			span{fmt.Sprintf(" and %s are even (%s to %s)", runner, a, b), nil})
+		p.spans(p.pal.bold, span{"No preference: ", p.pal.bold},
+			span{fmt.Sprintf("%s and %s tie (%s to %s)", name, runner, a, b), nil})
 	case rec.Strength == scoring.Balanced:
 		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold},
 			span{fmt.Sprintf("no clear preference (%s %s to %s)", name, a, b), nil})
@@ -245,8 +248,8 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
 			span{fmt.Sprintf(" (%s, %s to %s)", rec.Strength, a, b), nil})
 	}
-	if rec.Tie || rec.Strength == scoring.Balanced {
-		p.para("", "Your answers are close to what answering at random gives, so either path could suit you; the themes below show where each one pulls.", nil)
+	if even := evenText(res); even != "" {
+		p.para("", even, nil)
 	}
 	p.hypothesis()
 }
@@ -370,7 +373,7 @@ func (p *printer) shareBars(names []string) {
 	shown := result.Shown(pathShares(res))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
-		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
+		if rec := res.Recommendation; rec != nil && !rec.Tie && rec.Path == ps.ID {
 			label = paint(p.pal.bold, label)
 		}
 		p.line(indent + label + "  " + p.markedBar(shown[i], barW, mark, p.pal.pathColor(res, ps.ID)) +
@@ -440,8 +443,8 @@ func (p *printer) themes(names []string) {
 	p.line(head)
 	for _, th := range res.Themes {
 		row := indent + pad(shorten(oneLine(th.Name), labelW), labelW)
-		if th.Answered == 0 {
-			p.line(row + gap + paint(p.pal.faint, "no answers"))
+		if note := thinTheme(res, th); note != "" {
+			p.note(row+gap, note)
 			continue
 		}
 		for _, ps := range res.Paths {
@@ -463,8 +466,8 @@ func (p *printer) stackedThemes(names []string) {
 	barW := min(p.width-len(inner)-labelW-2-5, 20)
 	for _, th := range res.Themes {
 		title := shorten(oneLine(th.Name), p.width-len(indent))
-		if th.Answered == 0 {
-			p.line(indent + title + paint(p.pal.faint, " (no answers)"))
+		if note := thinTheme(res, th); note != "" {
+			p.note(indent+title+" ", "("+note+")")
 			continue
 		}
 		p.line(indent + title)
@@ -474,6 +477,38 @@ func (p *printer) stackedThemes(names []string) {
 				p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct))
 		}
 	}
+}
+
+// note writes head and then note in faint, on one line where it fits and
+// otherwise wrapped under head's indent.
+func (p *printer) note(head, note string) {
+	if textwrap.Width(head+note) <= p.width {
+		p.line(head + paint(p.pal.faint, note))
+		return
+	}
+	trimmed := strings.TrimLeft(head, " ")
+	indent := head[:len(head)-len(trimmed)]
+	p.hanging(indent, indent+"  ", strings.TrimRight(trimmed, " ")+" "+note, nil)
+}
+
+// thinTheme says why a theme is shown without bars, or "" when it has
+// them: with fewer than two answers that took a side, a split of 100 to 0
+// would say more than one answer holds.
+func thinTheme(res scoring.Result, th scoring.ThemeScore) string {
+	switch {
+	case th.Answered == 0:
+		return "no answers"
+	case th.Sided == 0:
+		return "no answer took a side"
+	case th.Sided == 1:
+		for _, ps := range th.Paths {
+			if ps.Share > 50 {
+				return "rests on one answer, towards " + oneLine(pathName(res, ps.ID))
+			}
+		}
+		return "rests on one answer"
+	}
+	return ""
 }
 
 // themePercent is a path's share of a theme, as shown: the theme's shares
@@ -550,7 +585,10 @@ func (p *printer) why() {
 
 // towardTitle heads the answers that weighed most.
 func towardTitle(res scoring.Result) string {
-	if rec := res.Recommendation; rec != nil {
+	switch rec := res.Recommendation; {
+	case rec != nil && rec.Tie:
+		return "The strongest pull towards " + oneLine(pathName(res, rec.Path))
+	case rec != nil:
 		return "What pushed you towards " + oneLine(rec.Name)
 	}
 	return "What weighed most"
