@@ -6,6 +6,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 const historyAbout = `Lists the results kept from earlier quizzes, newest first: when each was
@@ -59,10 +60,14 @@ func listKept(e env) (string, []result.Attempt, error) {
 	}
 	attempts, problems, err := result.List(dir)
 	if err != nil {
-		return "", nil, fmt.Errorf("reading kept results: %w", err)
+		return "", nil, cli.WithHint(fmt.Errorf("reading kept results in %s: %w", termsafe.Name(dir), err),
+			"make the folder readable to you, or set XDG_DATA_HOME to keep results elsewhere")
 	}
 	for _, p := range problems {
-		e.msgs().Warn("skipped %s, which %s; it is left as it is", p.File, p.Why)
+		e.msgs().Warn("skipped %s, which %s; it is left as it is", termsafe.Name(p.File), p.Why)
+	}
+	if len(problems) > 0 {
+		e.msgs().Hint("careerquiz never changes or deletes these: move the files named above out of %s to stop this warning", termsafe.Name(dir))
 	}
 	return dir, attempts, nil
 }

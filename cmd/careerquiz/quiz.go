@@ -2,11 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"time"
 
@@ -16,6 +13,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -29,7 +27,7 @@ func runQuiz(args []string, e env) error {
 	// for a writer, and Ctrl-C must end that wait too.
 	stops := watchSignals(e)
 	defer stops.stop()
-	b, err := o.bank()
+	b, err := o.bank(e)
 	if err != nil {
 		return err
 	}
@@ -198,7 +196,7 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	if k.openLine {
 		fmt.Fprintln(e.stderr)
 	}
-	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
+	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", termsafe.Name(path))
 	return nil
 }
 
@@ -233,7 +231,7 @@ var (
 // stream that is not a terminal.
 func emitReport(r render.Run, o options, e env) error {
 	var stream any = e.stdout
-	if o.output != "" {
+	if o.toFile() {
 		stream = nil
 	}
 	var buf bytes.Buffer
@@ -241,36 +239,31 @@ func emitReport(r render.Run, o options, e env) error {
 	if err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	if o.output != "" {
-		return writeOutput(o.output, data)
+	if o.output == "" {
+		o.output = atomicfile.Stdout
 	}
-	_, err = e.stdout.Write(data)
-	return err
+	if err := atomicfile.WriteOutput(o.output, buf.Bytes(), 0o644, e.stdout); err != nil {
+		return outputError(o.output, err)
+	}
+	return nil
+}
+
+// toFile reports whether the report goes to a file rather than stdout.
+func (o options) toFile() bool { return o.output != "" && o.output != atomicfile.Stdout }
+
+// outputError leads a failure to write the report with where it went.
+func outputError(path string, err error) error {
+	if path == atomicfile.Stdout {
+		return err
+	}
+	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
 }
 
 // checkOutput makes sure --output FILE can be written before the quiz
 // starts, so that nobody answers every question only to lose the report.
 func checkOutput(path string) error {
 	if err := atomicfile.CheckWritable(path); err != nil {
-		return cli.WithHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
-	}
-	return nil
-}
-
-// writeOutput writes the report to path atomically: a reader never sees
-// half a report, and a failed write leaves an earlier file as it was. A
-// new file gets the usual mode of a document (rw-r--r--), since it is
-// written to be shared; a file being replaced keeps its mode.
-func writeOutput(path string, data []byte) error {
-	perm := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		perm = fi.Mode().Perm()
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	if err := atomicfile.Write(path, data, perm); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
+		return outputError(path, err)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // layoutWidth is the width to lay out what is written to stream: the
@@ -54,7 +55,7 @@ func cursorMoves(e env) bool {
 // went elsewhere, where it went.
 func endLine(r render.Run, o options, interactive bool, e env) {
 	verdict := render.Verdict(r.Result)
-	toScreen := o.output == "" && e.isTerminal(e.stdout)
+	toScreen := !o.toFile() && e.isTerminal(e.stdout)
 	switch {
 	case toScreen && o.format == render.Text:
 		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
@@ -73,8 +74,8 @@ func endLine(r render.Run, o options, interactive bool, e env) {
 // standard output was sent to where the system can say, or standard
 // output.
 func resultPlace(o options, e env) string {
-	if o.output != "" {
-		return o.output
+	if o.toFile() {
+		return termsafe.Name(o.output)
 	}
 	if name := stdoutFile(e); name != "" {
 		return name
@@ -86,7 +87,11 @@ func resultPlace(o options, e env) string {
 // the working folder where it lies within it, or "" where that is not
 // known. Only Linux says, through /proc.
 func stdoutFile(e env) string {
-	f, ok := e.stdout.(*os.File)
+	stdout := e.stdout
+	if c, ok := stdout.(*checkedStdout); ok {
+		stdout = c.w
+	}
+	f, ok := stdout.(*os.File)
 	if !ok || e.goos != "linux" {
 		return ""
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -115,7 +116,7 @@ func runStats(args []string, e env) error {
 				t.otherBank++
 			}
 			progress.Clear()
-			e.msgs().Say("careerquiz: %s: skipped: %s\n", name, why)
+			e.msgs().Say("careerquiz: %s: skipped: %s\n", termsafe.Name(name), why)
 		}}
 	err = r.Read(paths)
 	progress.Clear()
@@ -148,11 +149,13 @@ type tally struct {
 func (t tally) outcome() error {
 	if t.skipped == 0 {
 		if t.read == 0 {
-			return cli.Exit{Code: cli.ExitError, Msg: "no results to read"}
+			return cli.Exit{Code: cli.ExitError, Msg: "no results to read",
+				Hint: "name result files written by careerquiz --json, a folder of them, or - to pipe them in"}
 		}
 		return nil
 	}
 	ec := cli.Exit{Code: cli.ExitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
+	ec.Hint = "the figures above leave out what is named as skipped; fix or move those files and run stats again to count them"
 	if t.otherBank > 0 {
 		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}
