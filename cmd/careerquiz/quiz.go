@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -202,7 +203,7 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
-var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
+var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format", Choices: render.Formats(),
 	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
 	Set: func(o *options, v string) error {
 		if v == "md" {
@@ -253,8 +254,8 @@ func (o options) toFile() bool { return o.output != "" && o.output != atomicfile
 
 // outputError leads a failure to write the report with where it went.
 func outputError(path string, err error) error {
-	if path == atomicfile.Stdout {
-		return err
+	if se := (*stdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
+		return se
 	}
 	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/suggest"
@@ -108,22 +109,31 @@ type command struct {
 var commands []command
 
 func init() {
+	file := []clidoc.Arg{{Name: "FILE", Kind: clidoc.File}}
 	commands = []command{
 		{Command: cli.Command{Name: "check", Synopsis: "[--json] [FILE|-]", Summary: "check a question bank and print its\nauthoring report (default: built-in)",
-			About: checkAbout, Flags: checkFlags, More: checkMore}, run: runCheck},
+			About: checkAbout, Flags: checkFlags, More: checkMore, Args: file}, run: runCheck},
 		{Command: cli.Command{Name: "bank", Summary: "print the built-in bank, to start\nyour own",
 			About: bankAbout, Flags: noFlags, More: bankMore}, run: runBank},
 		{Command: cli.Command{Name: "schema", Synopsis: "[bank|result|check]", Summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
-			About: schemaAbout, Flags: noFlags, More: schemaMore}, run: runSchema},
+			About: schemaAbout, Flags: noFlags, More: schemaMore, Args: []clidoc.Arg{{Name: "SCHEMA", Kind: clidoc.Choice, Choices: schemaNames()}}}, run: runSchema},
 		{Command: cli.Command{Name: "history", Synopsis: "[--json]", Summary: "the results kept from earlier\nquizzes, newest first",
 			About: historyAbout, Flags: historyFlags, More: historyMore}, run: runHistory},
 		{Command: cli.Command{Name: "compare", Synopsis: "[--json] [A [B]]", Summary: "what moved between two attempts\n(default: the last two)",
-			About: compareAbout, Flags: compareFlags, More: compareMore}, run: runCompare},
+			About: compareAbout, Flags: compareFlags, More: compareMore,
+			Args: []clidoc.Arg{{Name: "A", Kind: clidoc.File}, {Name: "B", Kind: clidoc.File}}}, run: runCompare},
 		{Command: cli.Command{Name: "stats", Synopsis: "[--json|--csv] PATH...", Summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
-			About: statsAbout, Flags: statsFlags, More: statsMore}, run: runStats},
+			About: statsAbout, Flags: statsFlags, More: statsMore, Args: []clidoc.Arg{{Name: "PATH", Kind: clidoc.File, Repeat: true}}}, run: runStats},
+		{Command: cli.Command{Name: "completion", Synopsis: "bash|zsh|fish", Summary: "print a shell completion script",
+			About: completionAbout, Flags: noFlags, More: completionMore, Args: []clidoc.Arg{{Name: "SHELL", Kind: clidoc.Choice, Choices: shellNames()}}}, run: runCompletion},
+		{Command: cli.Command{Name: "man", Summary: "print the manual page (roff)",
+			About: manAbout, Flags: noFlags, More: manMore}, run: runMan},
 		{Command: cli.Command{Name: "help", Synopsis: "[COMMAND]", Summary: "show this help, or a command's",
 			About: helpAbout, Flags: noFlags, More: helpMore}, run: runHelp},
 	}
+	// help takes the name of any command, this one included.
+	last := &commands[len(commands)-1]
+	last.Args = []clidoc.Arg{{Name: "COMMAND", Kind: clidoc.Choice, Choices: commandNames()}}
 }
 
 // noFlags is the flag table of a command without flags, so that -h and a

@@ -19,6 +19,15 @@ var schemas = []struct {
 	{"check", careerquiz.CheckSchema},
 }
 
+// schemaNames are the names `careerquiz schema` knows.
+func schemaNames() []string {
+	names := make([]string, len(schemas))
+	for i, s := range schemas {
+		names[i] = s.name
+	}
+	return names
+}
+
 func runSchema(args []string, e env) error {
 	rest, err := cli.Parse("schema", args, noFlags, &struct{}{})
 	if err != nil {
