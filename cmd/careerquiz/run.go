@@ -279,6 +279,10 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 		fmt.Fprintf(e.stdout, "careerquiz %s\n", versionString())
 		return o, true, nil
 	}
+	if (o.shuffle || o.seedSet) && o.answers != "" {
+		return o, false, cli.WithHint(cli.UsageError{Msg: "--shuffle and --seed do nothing with --answers: an answers file is answered all at once, in no order"},
+			"leave --shuffle and --seed out, or take the quiz without --answers to be asked in a shuffled order")
+	}
 	if o.restart && o.answers != "" {
 		return o, false, cli.UsageError{Msg: "--restart does nothing with --answers: an answers file never resumes saved progress"}
 	}
@@ -401,6 +405,10 @@ func readInput(path string, e env) (name string, data []byte, err error) {
 }
 
 // colorOn decides colour for one stream, as mode and the environment say.
+// A terminal with no TERM at all is not known to take escape sequences
+// (a bare console, a service), so it gets none, as with TERM=dumb; Windows
+// consoles have no TERM and take them.
 func colorOn(stream any, e env, mode cli.Color) bool {
-	return mode.On(e.getenv, e.isTerminal(stream))
+	known := e.getenv("TERM") != "" || e.goos == "windows"
+	return mode.On(e.getenv, e.isTerminal(stream) && known)
 }
