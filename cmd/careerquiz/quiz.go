@@ -53,6 +53,7 @@ func runQuiz(args []string, e env) error {
 			return err
 		}
 	} else {
+		warnChecked(b, o, e)
 		s, err = newSession(b, o, e, stops)
 		if s != nil {
 			defer s.Close()
@@ -65,6 +66,9 @@ func runQuiz(args []string, e env) error {
 			return err
 		}
 		o.shuffle, o.seed = s.Shuffle, s.Seed
+		if e.isTerminal(e.stdin) && !o.toFile() && e.isTerminal(e.stdout) {
+			fmt.Fprintln(e.stderr) // The report stands apart from the last answer.
+		}
 	}
 
 	// The result is written before the progress goes, so that a full
@@ -115,6 +119,21 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
 		Stops:       stops,
 	})
+}
+
+// warnChecked says once, before the first question, that 'careerquiz
+// check' warns about the bank, so that nobody takes a result from a bank
+// its author was warned about without knowing it.
+func warnChecked(b *quiz.Bank, o options, e env) {
+	if o.questions == "" {
+		return // The built-in bank is held to no warnings by its tests.
+	}
+	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
+	if n == 0 {
+		return
+	}
+	e.msgs().Warn("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly", render.Count(n, "warning"))
+	e.msgs().Hint("see them with: careerquiz check %s", termsafe.Name(o.questions))
 }
 
 // readAnswers reads an answers file, or standard input for "-".

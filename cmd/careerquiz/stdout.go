@@ -29,7 +29,7 @@ func (e *stdoutError) Error() string {
 	if pe := (*fs.PathError)(nil); errors.As(e.err, &pe) {
 		text = pe.Err.Error()
 	}
-	return "cannot write to standard output: " + text
+	return "standard output: " + text
 }
 func (e *stdoutError) Unwrap() error { return e.err }
 
