@@ -69,7 +69,7 @@ func runCompare(args []string, e env) error {
 	// The bank only lends its texts; without it the answers are shown as
 	// option numbers, so a bank that will not load is no reason to stop.
 	bank, _ := loadBank(bankName)
-	render.WriteComparison(cli.CleanWriter{W: e.stdout}, c, bank)
+	render.WriteComparison(cli.CleanWriter{W: e.stdout}, c, bank, e.layoutWidth(e.stdout))
 	return nil
 }
 

@@ -48,7 +48,7 @@ func runHistory(args []string, e env) error {
 	if o.json {
 		return result.Encode(e.stdout, append([]result.Attempt{}, attempts...))
 	}
-	render.WriteHistory(cli.CleanWriter{W: e.stdout}, dir, attempts)
+	render.WriteHistory(cli.CleanWriter{W: e.stdout}, termsafe.Name(dir), attempts, e.layoutWidth(e.stdout))
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
@@ -19,25 +20,30 @@ const (
 	cmpLabelW = 20
 )
 
-// WriteComparison shows c for a person. bank, when it is the bank of an
-// attempt, gives the changed answers their question and option texts.
-func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
+// WriteComparison shows c for a person, width cells wide. bank, when it is
+// the bank of an attempt, gives the changed answers their question and
+// option texts, and their order: the order of the quiz.
+func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width int) {
 	fmt.Fprintln(w, "Comparing")
 	for _, side := range []struct {
 		label string
 		a     *result.Attempt
 	}{{"A", c.A}, {"B", c.B}} {
-		fmt.Fprintf(w, "  %s  %s\n", side.label, textwrap.Truncate(attemptLine(side.a), ScreenWidth-5))
+		line := "  " + side.label + "  " + attemptLine(side.a)
+		if textwrap.Width(line) > width {
+			line = hanging("  "+side.label+"  ", "     ", attemptLine(side.a), width)
+		}
+		fmt.Fprintln(w, line)
 	}
 	if !c.SameBank {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", Count(c.Shared, "question")), ScreenWidth, ""))
+		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", Count(c.Shared, "question")), width, ""))
 		for _, only := range []struct {
 			side string
 			ids  []string
 		}{{"A", c.OnlyA}, {"B", c.OnlyB}} {
 			if len(only.ids) > 0 {
-				fmt.Fprintln(w, textwrap.String(fmt.Sprintf("Only in %s: %s.", only.side, result.OneLine(strings.Join(only.ids, ", "))), ScreenWidth, "  "))
+				fmt.Fprintln(w, textwrap.String(fmt.Sprintf("Only in %s: %s.", only.side, result.OneLine(strings.Join(only.ids, ", "))), width, "  "))
 			}
 		}
 	}
@@ -52,7 +58,7 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "By theme")
 		for _, th := range c.Themes {
-			fmt.Fprintln(w, "  "+textwrap.Truncate(result.OneLine(th.Name), ScreenWidth-2))
+			fmt.Fprintln(w, "  "+textwrap.Truncate(result.OneLine(th.Name), width-2))
 			if th.AnsweredA == 0 && th.AnsweredB == 0 {
 				fmt.Fprintln(w, "    no answers in either")
 				continue
@@ -71,21 +77,43 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), Count(c.Shared, "question"))
 	labelsA := bankFor(bank, c.A)
 	labelsB := bankFor(bank, c.B)
-	for _, ch := range c.Changed {
+	known := labelsA
+	if known == nil {
+		known = labelsB
+	}
+	for _, ch := range inQuizOrder(c.Changed, known) {
 		q := questionOf(labelsA, ch.Question)
 		if q == nil {
 			q = questionOf(labelsB, ch.Question)
 		}
 		if q == nil {
-			fmt.Fprintf(w, "  %s: %s → %s\n", result.OneLine(ch.Question), rawAnswerText(nil, ch.A), rawAnswerText(nil, ch.B))
+			fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+rawAnswerText(nil, ch.A)+" → "+rawAnswerText(nil, ch.B), width))
 			continue
 		}
-		// Wrapped, not cut: an answer means nothing without its question
-		// and the whole of the side taken.
-		fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+result.OneLine(q.Text), ScreenWidth))
-		fmt.Fprintln(w, hanging("    A: ", "       ", rawAnswerText(questionOf(labelsA, ch.Question), ch.A), ScreenWidth))
-		fmt.Fprintln(w, hanging("    B: ", "       ", rawAnswerText(questionOf(labelsB, ch.Question), ch.B), ScreenWidth))
+		// The question by its text, on one line, shortened between words;
+		// the answers whole: an answer means nothing without the whole of
+		// the side taken.
+		fmt.Fprintln(w, "  "+shorten(result.OneLine(q.Text), width-2))
+		fmt.Fprintln(w, hanging("    A: ", "       ", rawAnswerText(questionOf(labelsA, ch.Question), ch.A), width))
+		fmt.Fprintln(w, hanging("    B: ", "       ", rawAnswerText(questionOf(labelsB, ch.Question), ch.B), width))
 	}
+}
+
+// inQuizOrder is changes in the order b asks its questions, those b does
+// not have last, by id, as they came.
+func inQuizOrder(changes []result.AnswerChange, b *quiz.Bank) []result.AnswerChange {
+	out := slices.Clone(changes)
+	if b == nil {
+		return out
+	}
+	place := func(id string) int {
+		if i := b.QuestionIndex(id); i >= 0 {
+			return i
+		}
+		return len(b.Questions)
+	}
+	slices.SortStableFunc(out, func(x, y result.AnswerChange) int { return place(x.Question) - place(y.Question) })
+	return out
 }
 
 // attemptLine names an attempt: its number or file, when, and the verdict.
