@@ -110,7 +110,11 @@ func (p *Problem) Error() string { return termsafe.Name(p.File) + " " + p.Why }
 // Only a regular file is read (fileio): a FIFO or a device is refused at
 // once. A file that is not a readable result gives a *Problem; one that
 // cannot be read at all, a *fileio.Error with its hint.
-func Read(path string) (Attempt, error) {
+func Read(path string) (Attempt, error) { return read(path, true) }
+
+// read is Read of the whole document, or, for a listing, of only what a
+// listing shows: the rest of a large file is scanned but never kept.
+func read(path string, whole bool) (Attempt, error) {
 	data, err := fileio.ReadFile(path, maxSize)
 	if errors.Is(err, fileio.ErrTooLarge) {
 		return Attempt{}, &Problem{File: path, Why: fmt.Sprintf("is not a careerquiz result (larger than %d MiB)", maxSize>>20)}
@@ -118,7 +122,7 @@ func Read(path string) (Attempt, error) {
 	if err != nil {
 		return Attempt{}, err
 	}
-	a, why := parse(data)
+	a, why := parse(data, whole)
 	if why != "" {
 		return Attempt{}, &Problem{File: path, Why: why}
 	}
@@ -126,13 +130,32 @@ func Read(path string) (Attempt, error) {
 	return a, nil
 }
 
-// parse reads a result document, or says (after a file name) why it cannot.
-func parse(data []byte) (Attempt, string) {
+// parse reads a result document, or says (after a file name) why it
+// cannot: the whole of it, or only the fields a listing shows (summary).
+func parse(data []byte, whole bool) (Attempt, string) {
 	var a Attempt
 	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
 		return Attempt{}, "is not a careerquiz result (not a JSON object)"
 	}
-	if err := json.Unmarshal(data, &a.Document); err != nil {
+	var err error
+	if whole {
+		err = json.Unmarshal(data, &a.Document)
+	} else {
+		var s struct {
+			Taken, Schema  string
+			Bank           Bank
+			Recommendation *Recommendation
+			Paths          []Path
+			Themes         []Theme
+			Answers        objectMark
+		}
+		err = json.Unmarshal(data, &s)
+		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes}
+		if s.Answers {
+			a.Document.Answers = json.RawMessage("{}")
+		}
+	}
+	if err != nil {
 		return Attempt{}, "is damaged: " + err.Error()
 	}
 	d := &a.Document
@@ -177,6 +200,14 @@ func parse(data []byte) (Attempt, string) {
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
 	return a, ""
+}
+
+// objectMark notes whether a value is a JSON object, without keeping it.
+type objectMark bool
+
+func (m *objectMark) UnmarshalJSON(b []byte) error {
+	*m = len(b) > 0 && b[0] == '{'
+	return nil
 }
 
 // plausible reports whether a share and a percent can have been written by
@@ -266,7 +297,7 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 			problems = append(problems, &Problem{File: path, Why: entryWhy(err)})
 			continue
 		}
-		a, err := Read(path)
+		a, err := read(path, false)
 		if err != nil {
 			var p *Problem
 			if errors.As(err, &p) {

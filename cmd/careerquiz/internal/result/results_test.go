@@ -238,7 +238,7 @@ func TestListOfAMissingFolderIsEmpty(t *testing.T) {
 
 func TestSharesFromPercents(t *testing.T) {
 	t.Parallel()
-	a, why := parse(result(60, 20, `{}`))
+	a, why := parse(result(60, 20, `{}`), true)
 	if why != "" {
 		t.Fatal(why)
 	}
@@ -250,7 +250,7 @@ func TestSharesFromPercents(t *testing.T) {
 	}
 	// A document with shares keeps them.
 	doc := strings.Replace(string(result(60, 20, `{}`)), `"percent": 60}`, `"percent": 60, "share": 70}`, 1)
-	a, why = parse([]byte(doc))
+	a, why = parse([]byte(doc), true)
 	if why != "" {
 		t.Fatal(why)
 	}
@@ -261,7 +261,7 @@ func TestSharesFromPercents(t *testing.T) {
 
 func attempt(t *testing.T, doc []byte) *Attempt {
 	t.Helper()
-	a, why := parse(doc)
+	a, why := parse(doc, true)
 	if why != "" {
 		t.Fatal(why)
 	}
