@@ -56,7 +56,7 @@ func runHistory(args []string, e env) error {
 func listKept(e env) (string, []result.Attempt, error) {
 	dir, err := result.Dir(e.getenv, e.goos)
 	if err != nil {
-		return "", nil, err
+		return "", nil, cli.WithHint(err, "set XDG_DATA_HOME (or HOME) to a folder of yours, where results are kept")
 	}
 	attempts, problems, err := result.List(dir)
 	if err != nil {

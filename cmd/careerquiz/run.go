@@ -342,7 +342,7 @@ func readBank(path string, stdin io.Reader, fifo bool) (*quiz.Bank, error) {
 	if path == "" {
 		b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
 		if err != nil {
-			return nil, fmt.Errorf("the built-in bank is broken: %w", err)
+			return nil, cli.WithHint(fmt.Errorf("the built-in bank is broken: %w", err), "this build of careerquiz is broken: install it again, or take a bank of your own with --questions FILE")
 		}
 		return b, nil
 	}

@@ -121,9 +121,12 @@ func runStats(args []string, e env) error {
 	err = r.Read(paths)
 	progress.Clear()
 	if err != nil {
-		return err
+		return cli.WithHint(err, "check that what is named can be read to the end, then run stats again")
 	}
 	switch {
+	case t.read == 0 && csvOut == nil:
+		// No figures of nobody: only what was wrong with the input.
+		return t.outcome()
 	case csvOut != nil:
 		err = csvOut.Flush()
 	case o.json:
@@ -147,9 +150,13 @@ type tally struct {
 
 // outcome is the run's error: nil when every result was read.
 func (t tally) outcome() error {
-	if t.skipped == 0 {
+	if t.skipped == 0 || t.read == 0 {
 		if t.read == 0 {
-			return cli.Exit{Code: cli.ExitError, Msg: "no results to read",
+			msg := "no results to read"
+			if t.skipped > 0 {
+				msg = "no results to read: everything named above was skipped"
+			}
+			return cli.Exit{Code: cli.ExitError, Msg: msg,
 				Hint: "name result files written by careerquiz --json, a folder of them, or - to pipe them in"}
 		}
 		return nil
