@@ -78,7 +78,7 @@ func resultPlace(o options, e env) string {
 		return termsafe.Name(o.output)
 	}
 	if name := stdoutFile(e); name != "" {
-		return name
+		return termsafe.Name(name)
 	}
 	return "standard output"
 }
