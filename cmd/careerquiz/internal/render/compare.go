@@ -14,10 +14,16 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// Widths of the comparison's rows: label, two bars, "a → b", change.
+// Widths of the comparison's rows: label, two bars, "a → b", change. The
+// bars are narrower on a narrow terminal, down to cmpBarMin, so that a row
+// fits on its line.
 const (
 	cmpBarW   = 14
+	cmpBarMin = 6
 	cmpLabelW = 20
+	// cmpRest is a row without its bars: indent, label, gaps, "100 → 100"
+	// and "+100".
+	cmpRest = 2 + cmpLabelW + 2 + 2 + 2 + 9 + 2 + 4
 )
 
 // WriteComparison shows c for a person, width cells wide. bank, when it is
@@ -49,9 +55,10 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width in
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, strings.TrimRight(pad("Paths", 2+cmpLabelW+2)+pad("A", cmpBarW+2)+"B", " "))
+	barW := min(max((width-cmpRest)/2, cmpBarMin), cmpBarW)
+	fmt.Fprintln(w, strings.TrimRight(pad("Paths", 2+cmpLabelW+2)+pad("A", barW+2)+"B", " "))
 	for _, p := range c.Paths {
-		fmt.Fprintln(w, changeRow("  ", cmpLabelW, p))
+		fmt.Fprintln(w, changeRow("  ", cmpLabelW, barW, p))
 	}
 
 	if len(c.Themes) > 0 {
@@ -64,7 +71,7 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width in
 				continue
 			}
 			for _, p := range th.Paths {
-				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, p))
+				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, barW, p))
 			}
 		}
 	}
@@ -132,14 +139,14 @@ func attemptLine(a *result.Attempt) string {
 
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
-func changeRow(indent string, labelW int, p result.Change) string {
+func changeRow(indent string, labelW, barW int, p result.Change) string {
 	name := result.OneLine(p.Name)
 	if name == "" {
 		name = result.OneLine(p.ID)
 	}
 	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
 	inA, inB := p.InA, p.InB
-	row += shareBar(p.ShownA, inA) + "  " + shareBar(p.ShownB, inB) + "  "
+	row += shareBar(p.ShownA, inA, barW) + "  " + shareBar(p.ShownB, inB, barW) + "  "
 	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
 	if inA && inB {
 		// The difference of the figures shown, so that the row adds up.
@@ -149,11 +156,11 @@ func changeRow(indent string, labelW int, p result.Change) string {
 }
 
 // shareBar is the report's bar, so that a bar looks the same in every view.
-func shareBar(share float64, ok bool) string {
+func shareBar(share float64, ok bool, width int) string {
 	if !ok {
-		return strings.Repeat(" ", cmpBarW)
+		return strings.Repeat(" ", width)
 	}
-	return Bar(share, cmpBarW)
+	return Bar(share, width)
 }
 
 func figure(share float64, ok bool) string {

@@ -56,7 +56,12 @@ func TestCompareNamesQuestionsInQuizOrder(t *testing.T) {
 	}}
 	a := &result.Attempt{Number: 2, Document: result.Document{Bank: result.Bank{SHA256: "ab"}}}
 	bb := &result.Attempt{Number: 1, Document: result.Document{Bank: result.Bank{SHA256: "ab"}}}
-	c := result.Comparison{A: a, B: bb, SameBank: true, Shared: 2, Changed: []result.AnswerChange{
+	c := result.Comparison{A: a, B: bb, SameBank: true, Shared: 2,
+		Paths: []result.Change{{ID: "engineer", Name: "Back-end engineer", InA: true, InB: true, ShownA: 100, ShownB: 0},
+			{ID: "developer", Name: "Back-end developer", InA: true, InB: true, ShownA: 0, ShownB: 100}},
+		Themes: []result.ThemeChange{{ID: "t", Name: "Planning and technology", AnsweredA: 1, AnsweredB: 1,
+			Paths: []result.Change{{ID: "engineer", Name: "Back-end engineer", InA: true, InB: true, ShownA: 100, ShownB: 0}}}},
+		Changed: []result.AnswerChange{
 		{Question: "apple", A: json.RawMessage("1"), B: json.RawMessage("2")},
 		{Question: "zebra", A: json.RawMessage("1"), B: json.RawMessage("2")},
 	}}
