@@ -62,9 +62,9 @@ func TestCompareNamesQuestionsInQuizOrder(t *testing.T) {
 		Themes: []result.ThemeChange{{ID: "t", Name: "Planning and technology", AnsweredA: 1, AnsweredB: 1,
 			Paths: []result.Change{{ID: "engineer", Name: "Back-end engineer", InA: true, InB: true, ShownA: 100, ShownB: 0}}}},
 		Changed: []result.AnswerChange{
-		{Question: "apple", A: json.RawMessage("1"), B: json.RawMessage("2")},
-		{Question: "zebra", A: json.RawMessage("1"), B: json.RawMessage("2")},
-	}}
+			{Question: "apple", A: json.RawMessage("1"), B: json.RawMessage("2")},
+			{Question: "zebra", A: json.RawMessage("1"), B: json.RawMessage("2")},
+		}}
 	for _, width := range []int{60, 120} {
 		var buf bytes.Buffer
 		WriteComparison(&buf, c, b, width)
