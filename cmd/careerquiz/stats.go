@@ -132,7 +132,7 @@ func runStats(args []string, e env) error {
 	case o.json:
 		err = result.Encode(e.stdout, group.Report())
 	default:
-		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, cli.ColorAuto))
+		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, cli.ColorAuto), e.layoutWidth(e.stdout))
 	}
 	if err != nil {
 		return err

@@ -18,8 +18,8 @@ const barWidth = 24
 // WriteStats writes the stats report for a person to read: bars for the lean and
 // the split, a table of the questions, and the flags with what to try.
 // Text from the bank is shown with control characters removed. With color,
-// headings are bold.
-func WriteStats(w io.Writer, r cohort.Report, color bool) error {
+// headings are bold. Text is wrapped at width.
+func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	bw := bufio.NewWriter(w)
 	heading := func(s string) {
 		if color {
@@ -78,13 +78,17 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	default:
 		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
 	}
-	fmt.Fprintln(bw, textwrap.String(alpha, ScreenWidth, "  "))
+	fmt.Fprintln(bw, textwrap.String(alpha, width, "  "))
 	for _, pa := range r.AlphaByPath {
 		fmt.Fprintf(bw, "  on %s's points alone: %s\n", result.OneLine(pa.Path), stat(pa.Alpha))
 	}
 
 	heading("Questions")
-	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
+	options := "answers per option, %"
+	if width-2-22-1-8-1-9-2 < len(options) {
+		options = "per option, %"
+	}
+	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", options)
 	bracketed := false
 	for _, q := range r.Questions {
 		rest := stat(q.ItemRest)
@@ -94,10 +98,10 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		case q.ItemRest != nil && !r.AlphaNEnough:
 			rest, bracketed = "("+rest+")", true
 		}
-		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q, width))
 	}
 	if bracketed {
-		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", width, "  "))
 	}
 
 	heading("Questions to look at")
@@ -105,14 +109,14 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	case len(r.Flags) == 0 && r.AlphaNEnough:
 		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
 	case len(r.Flags) == 0:
-		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", width, "  "))
 	case !r.AlphaNEnough:
-		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", width, "  "))
 	}
 	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
-		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message), ScreenWidth, "  "))
-		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", ScreenWidth, "    "))
+		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message), width, "  "))
+		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", width, "    "))
 	}
 	return bw.Flush()
 }
@@ -176,7 +180,7 @@ func stat(v *float64) string {
 // optionLine gives each option's share of the answers, in option order.
 // Pick-any shares are of the people who answered, so they can add up to
 // more than 100.
-func optionLine(q cohort.Question) string {
+func optionLine(q cohort.Question, width int) string {
 	parts := make([]string, len(q.Options))
 	for i, o := range q.Options {
 		if q.Answered == 0 {
@@ -185,5 +189,5 @@ func optionLine(q cohort.Question) string {
 		}
 		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
 	}
-	return textwrap.Truncate(strings.Join(parts, " "), ScreenWidth-2-22-1-8-1-9-2)
+	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
 }
