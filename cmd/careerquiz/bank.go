@@ -11,6 +11,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -36,7 +37,7 @@ func runCheck(args []string, e env) error {
 	var b *quiz.Bank
 	if len(files) == 1 {
 		file = files[0]
-		b, err = loadBankInput(file, e)
+		b, err = readBank(file, e.stdin, false)
 	} else {
 		b, err = quiz.Parse(file, data)
 	}
@@ -53,7 +54,7 @@ func runCheck(args []string, e env) error {
 		var ps quiz.Problems
 		var se *quiz.SyntaxError
 		if errors.As(err, &ps) || errors.As(err, &se) {
-			return cli.WithHint(err, "fix the problems above and run 'careerquiz check %s' again", file)
+			return cli.WithHint(err, "fix the problems above and run 'careerquiz check %s' again", termsafe.Name(file))
 		}
 		return err
 	}
@@ -83,6 +84,15 @@ var schemas = []struct {
 	{"bank", careerquiz.BankSchema},
 	{"result", careerquiz.ResultSchema},
 	{"check", careerquiz.CheckSchema},
+}
+
+// schemaNames are the names `careerquiz schema` knows.
+func schemaNames() []string {
+	names := make([]string, len(schemas))
+	for i, s := range schemas {
+		names[i] = s.name
+	}
+	return names
 }
 
 func runSchema(args []string, e env) error {

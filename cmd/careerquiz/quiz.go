@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -32,7 +32,7 @@ func runQuiz(args []string, e env) error {
 	// for a writer, and Ctrl-C must end that wait too.
 	stops := watchSignals(e)
 	defer stops.stop()
-	b, err := o.bank()
+	b, err := o.bank(e)
 	if err != nil {
 		return err
 	}
@@ -58,6 +58,7 @@ func runQuiz(args []string, e env) error {
 			return err
 		}
 	} else {
+		warnChecked(b, o, e)
 		s, err = newSession(b, o, e, stops)
 		if s != nil {
 			defer s.Close()
@@ -70,6 +71,9 @@ func runQuiz(args []string, e env) error {
 			return err
 		}
 		o.shuffle, o.seed = s.Shuffle, s.Seed
+		if e.isTerminal(e.stdin) && !o.toFile() && e.isTerminal(e.stdout) {
+			fmt.Fprintln(e.stderr) // The report stands apart from the last answer.
+		}
 	}
 
 	// The result is written before the progress goes, so that a full
@@ -125,6 +129,21 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
 		Stops:       stops,
 	})
+}
+
+// warnChecked says once, before the first question, that 'careerquiz
+// check' warns about the bank, so that nobody takes a result from a bank
+// its author was warned about without knowing it.
+func warnChecked(b *quiz.Bank, o options, e env) {
+	if o.questions == "" {
+		return // The built-in bank is held to no warnings by its tests.
+	}
+	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
+	if n == 0 {
+		return
+	}
+	e.msgs().Warn("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly", render.Count(n, "warning"))
+	e.msgs().Hint("see them with: careerquiz check %s", termsafe.Name(o.questions))
 }
 
 // readAnswers reads an answers file, or standard input for "-", and when
@@ -201,13 +220,13 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	if k.openLine {
 		fmt.Fprintln(e.stderr)
 	}
-	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
+	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", termsafe.Name(path))
 	return nil
 }
 
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
-var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
+var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format", Choices: render.Formats(),
 	Help: "text (the default), json, markdown (a document to\npaste into an email, a wiki or an issue), or html (a\npage with charts, to keep, print or send)",
 	Set: func(o *options, v string) error {
 		if v == "md" {
@@ -236,7 +255,7 @@ var (
 // stream that is not a terminal.
 func emitReport(r render.Run, o options, e env) error {
 	var stream any = e.stdout
-	if o.output != "" {
+	if o.toFile() {
 		stream = nil
 	}
 	var buf bytes.Buffer
@@ -244,36 +263,31 @@ func emitReport(r render.Run, o options, e env) error {
 	if err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	if o.output != "" {
-		return writeOutput(o.output, data)
+	if o.output == "" {
+		o.output = atomicfile.Stdout
 	}
-	_, err = e.stdout.Write(data)
-	return err
+	if err := atomicfile.WriteOutput(o.output, buf.Bytes(), 0o644, e.stdout); err != nil {
+		return outputError(o.output, err)
+	}
+	return nil
+}
+
+// toFile reports whether the report goes to a file rather than stdout.
+func (o options) toFile() bool { return o.output != "" && o.output != atomicfile.Stdout }
+
+// outputError leads a failure to write the report with where it went.
+func outputError(path string, err error) error {
+	if se := (*stdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
+		return se
+	}
+	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
 }
 
 // checkOutput makes sure --output FILE can be written before the quiz
 // starts, so that nobody answers every question only to lose the report.
 func checkOutput(path string) error {
 	if err := atomicfile.CheckWritable(path); err != nil {
-		return cli.WithHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
-	}
-	return nil
-}
-
-// writeOutput writes the report to path atomically: a reader never sees
-// half a report, and a failed write leaves an earlier file as it was. A
-// new file gets the usual mode of a document (rw-r--r--), since it is
-// written to be shared; a file being replaced keeps its mode.
-func writeOutput(path string, data []byte) error {
-	perm := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		perm = fi.Mode().Perm()
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	if err := atomicfile.Write(path, data, perm); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
+		return outputError(path, err)
 	}
 	return nil
 }
@@ -284,7 +298,7 @@ func writeOutput(path string, data []byte) error {
 // went elsewhere, where it went.
 func endLine(r render.Run, o options, interactive bool, e env) {
 	verdict := render.Verdict(r.Result)
-	toScreen := o.output == "" && e.isTerminal(e.stdout)
+	toScreen := !o.toFile() && e.isTerminal(e.stdout)
 	switch {
 	case toScreen && o.format == render.Text:
 		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
@@ -303,11 +317,11 @@ func endLine(r render.Run, o options, interactive bool, e env) {
 // standard output was sent to where the system can say, or standard
 // output.
 func resultPlace(o options, e env) string {
-	if o.output != "" {
-		return o.output
+	if o.toFile() {
+		return termsafe.Name(o.output)
 	}
 	if name := stdoutFile(e); name != "" {
-		return name
+		return termsafe.Name(name)
 	}
 	return "standard output"
 }
@@ -316,7 +330,11 @@ func resultPlace(o options, e env) string {
 // the working folder where it lies within it, or "" where that is not
 // known. Only Linux says, through /proc.
 func stdoutFile(e env) string {
-	f, ok := e.stdout.(*os.File)
+	stdout := e.stdout
+	if c, ok := stdout.(*checkedStdout); ok {
+		stdout = c.w
+	}
+	f, ok := stdout.(*os.File)
 	if !ok || e.goos != "linux" {
 		return ""
 	}

@@ -60,7 +60,7 @@ func TestExitCodes(t *testing.T) {
 		{"check with two files", []string{"check", "a", "b"}, "", cli.ExitUsage, "careerquiz: check takes one bank file, got 2"},
 		{"broken bank", []string{"--questions", broken}, "", cli.ExitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
 		{"broken bank in check", []string{"check", broken}, "", cli.ExitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
-		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", cli.ExitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": open: no such file or directory"},
+		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", cli.ExitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": does not exist"},
 		{"input ends at once", nil, "", cli.ExitError, "careerquiz: input ended; nothing answered yet"},
 	}
 	for _, tt := range tests {

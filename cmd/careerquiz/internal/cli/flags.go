@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
@@ -25,6 +26,9 @@ type Flag[T any] struct {
 	// help says what the flag does; lines after the first are indented
 	// under it.
 	Help string
+	// Choices are the values a flag takes where it takes one of a few
+	// words, for shell completion and the man page.
+	Choices []string
 	// setting groups flags that choose the same thing (--no-color and
 	// --color): giving a setting twice is a usage error, except for the same
 	// switch repeated. Empty means the flag's name.
@@ -68,6 +72,8 @@ type Help interface {
 	Names() []string
 	// Options is the Options section of the help, one flag after another.
 	Options() string
+	// Doc describes the flags for shell completion and the man page.
+	Doc() []clidoc.Flag
 }
 
 func (t Flags[T]) Names() []string {

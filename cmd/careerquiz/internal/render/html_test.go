@@ -371,7 +371,7 @@ func TestHistoryPage(t *testing.T) {
 		_, page := historyPageOf(t, attempts)
 		got := page.byName("main")[0].Text()
 		var text bytes.Buffer
-		WriteHistory(&text, "/kept", attempts)
+		WriteHistory(&text, "/kept", attempts, ScreenWidth)
 		c := result.Compare(&attempts[1], &attempts[0])
 		wants := []string{attemptLine(&attempts[1]), attemptLine(&attempts[0])}
 		for _, p := range c.Paths {
@@ -454,7 +454,7 @@ func TestStatsPage(t *testing.T) {
 			r := cohortReport(b, n)
 			_, page := statsPageOf(t, r, slight)
 			var txt bytes.Buffer
-			if err := WriteStats(&txt, r, false); err != nil {
+			if err := WriteStats(&txt, r, false, ScreenWidth); err != nil {
 				t.Fatal(err)
 			}
 			text := oneSpace(page.Text())

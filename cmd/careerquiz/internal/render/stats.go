@@ -18,8 +18,8 @@ const barWidth = 24
 // WriteStats writes the stats report for a person to read: bars for the lean and
 // the split, a table of the questions, and the flags with what to try.
 // Text from the bank is shown with control characters removed. With color,
-// headings are bold.
-func WriteStats(w io.Writer, r cohort.Report, color bool) error {
+// headings are bold. Text is wrapped at width.
+func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	bw := bufio.NewWriter(w)
 	heading := func(s string) {
 		if color {
@@ -70,31 +70,35 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	}
 
 	heading("Reliability")
-	fmt.Fprintln(bw, textwrap.String(alphaText(r), ScreenWidth, "  "))
+	fmt.Fprintln(bw, textwrap.String(alphaText(r), width, "  "))
 	for _, pa := range r.AlphaByPath {
 		fmt.Fprintf(bw, "  %s\n", pathAlphaText(pa))
 	}
 
 	heading("Questions")
-	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
+	options := "answers per option, %"
+	if width-2-22-1-8-1-9-2 < len(options) {
+		options = "per option, %"
+	}
+	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", options)
 	bracketed := false
 	for _, q := range r.Questions {
 		rest := itemRestText(r, q)
 		bracketed = bracketed || strings.HasPrefix(rest, "(")
-		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q, width))
 	}
 	if bracketed {
-		fmt.Fprintln(bw, textwrap.String(bracketNote(r), ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String(bracketNote(r), width, "  "))
 	}
 
 	heading("Questions to look at")
 	if lead := flagsLead(r); lead != "" {
-		fmt.Fprintln(bw, textwrap.String(lead, ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String(lead, width, "  "))
 	}
 	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
-		fmt.Fprintln(bw, textwrap.String(flagText(f), ScreenWidth, "  "))
-		fmt.Fprintln(bw, textwrap.String(tryText(f), ScreenWidth, "    "))
+		fmt.Fprintln(bw, textwrap.String(flagText(f), width, "  "))
+		fmt.Fprintln(bw, textwrap.String(tryText(f), width, "    "))
 	}
 	return bw.Flush()
 }
@@ -230,7 +234,7 @@ func stat(v *float64) string {
 // optionLine gives each option's share of the answers, in option order.
 // Pick-any shares are of the people who answered, so they can add up to
 // more than 100.
-func optionLine(q cohort.Question) string {
+func optionLine(q cohort.Question, width int) string {
 	parts := make([]string, len(q.Options))
 	for i, o := range q.Options {
 		if q.Answered == 0 {
@@ -239,5 +243,5 @@ func optionLine(q cohort.Question) string {
 		}
 		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
 	}
-	return textwrap.Truncate(strings.Join(parts, " "), ScreenWidth-2-22-1-8-1-9-2)
+	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
 }

@@ -18,9 +18,13 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"schema": "careerquiz.result/v1", "paths": [{"id": "a", "percent": -5}]}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, why := parse(data)
+		a, why := parse(data, true)
 		if why != "" {
 			return
+		}
+		// What a listing reads of it agrees with the whole.
+		if s, why := parse(data, false); why != "" || s.Taken != a.Taken || len(s.Paths) != len(a.Paths) || s.Bank != a.Bank {
+			t.Fatalf("the listing's reading differs (%s): %+v", why, s)
 		}
 		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.Answers == nil {
 			t.Fatalf("accepted without a bank digest, paths or answers: %+v", a)
