@@ -127,7 +127,7 @@ var errLinkLoop = errors.New("too many levels of symbolic links")
 // folderOf is the part of p up to and including its last separator, as
 // written; "" for a name in the current folder.
 func folderOf(p string) string {
-	return p[:strings.LastIndexAny(p, separators)+1]
+	return p[:strings.LastIndexFunc(p, isSeparator)+1]
 }
 
 // writeError words a failure to write, with what to do next.
@@ -182,7 +182,7 @@ func CheckWritable(path string) error {
 		return nil
 	}
 	dir := folderOf(target)
-	shown := strings.TrimRight(dir, separators)
+	shown := strings.TrimRightFunc(dir, isSeparator)
 	if dir == "" {
 		dir, shown = ".", "."
 	} else if shown == "" {
@@ -218,7 +218,8 @@ func CheckWritable(path string) error {
 }
 
 // baseOf is the part of p after its last separator.
-func baseOf(p string) string { return p[strings.LastIndexAny(p, separators)+1:] }
+func baseOf(p string) string { return p[strings.LastIndexFunc(p, isSeparator)+1:] }
 
-// separators are the characters that end a folder's name in a path.
-const separators = "/" + string(filepath.Separator)
+// isSeparator says whether r ends a folder's name in a path: a slash
+// everywhere, and the system's own separator too.
+func isSeparator(r rune) bool { return r == '/' || r == filepath.Separator }
