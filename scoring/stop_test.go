@@ -156,7 +156,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 					if now.path >= 0 && len(rest) > 0 {
 						want = 0
 						changes := listChanges(st, &qs, a, rest, now)
-						for gi, wt := range qs.leanPosterior.weight {
+						for gi, wt := range qs.weight {
 							if wt < leanNeglect {
 								want += wt
 								continue
