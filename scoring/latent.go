@@ -346,32 +346,12 @@ func (t *table) answers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 
 func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 	r := &t.rows[qi]
-	n := t.paths
 	l := reactionOf(b, t, qi, ax)
-	al := &answerList{}
-	if r.kind.Multiple() {
-		if r.opts > 30 || 1<<r.opts > maxSubsets {
-			return nil
-		}
-		for mask := 1; mask < 1<<r.opts; mask++ {
-			var set []int
-			raw := make([]int64, n)
-			for o := range r.opts {
-				if mask&(1<<o) != 0 {
-					set = append(set, o)
-					for p, w := range r.weights(o, n) {
-						raw[p] += w
-					}
-				}
-			}
-			al.sets, al.raws = append(al.sets, set), append(al.raws, raw)
-		}
-	} else {
-		for o := range r.opts {
-			al.sets = append(al.sets, []int{o})
-			al.raws = append(al.raws, slices.Clone(r.weights(o, n)))
-		}
+	sets, raws, ok := answerRaws(r, t.paths)
+	if !ok {
+		return nil
 	}
+	al := &answerList{sets: sets, raws: raws}
 	for g := range leanPoints {
 		p := make([]float64, len(al.sets))
 		if r.kind.Multiple() {
@@ -382,6 +362,36 @@ func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 		al.byLean[g] = p
 	}
 	return al
+}
+
+// answerRaws lists every answer to r (each option, or each non-empty set
+// of a pick-any question's options, in the order of their bit masks) with
+// the raws it gives; ok is false for a pick-any question of more than
+// maxSubsets sets.
+func answerRaws(r *row, n int) (sets [][]int, raws [][]int64, ok bool) {
+	if !r.kind.Multiple() {
+		for o := range r.opts {
+			sets, raws = append(sets, []int{o}), append(raws, slices.Clone(r.weights(o, n)))
+		}
+		return sets, raws, true
+	}
+	if r.opts > 30 || 1<<r.opts > maxSubsets {
+		return nil, nil, false
+	}
+	for mask := 1; mask < 1<<r.opts; mask++ {
+		var set []int
+		raw := make([]int64, n)
+		for o := range r.opts {
+			if mask&(1<<o) != 0 {
+				set = append(set, o)
+				for p, w := range r.weights(o, n) {
+					raw[p] += w
+				}
+			}
+		}
+		sets, raws = append(sets, set), append(raws, raw)
+	}
+	return sets, raws, true
 }
 
 // posterior is the posterior weight of each lean of the grid given the

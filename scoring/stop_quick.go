@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"cmp"
-	"math"
 	"math/big"
 	"slices"
 
@@ -145,119 +144,59 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 	t := st.t
 	n := t.paths
 	c := qs.now.path
-	var coords []int
-	for i := range n {
-		if i != c {
-			coords = append(coords, i)
-		}
-	}
-	if len(coords) == 0 && st.QuickKeeps == KeepPath {
+	if n == 1 && st.QuickKeeps == KeepPath {
 		return 0, true
 	}
-	// Two ways to lay out the table, as the bank audit's exact method
-	// has: by the margins D_i over the other paths, or by every path's
-	// raw (the change then read off by ranking against the final mosts).
-	// The margins need a dimension fewer but span the product of raws and
-	// mosts; the cheaper is run.
-	margins := func(raw []int64, j int) int64 {
-		i := coords[j]
-		if qs.final[i] == 0 {
-			return -raw[c]
-		}
-		return raw[i]*qs.final[c] - raw[c]*qs.final[i]
+	// The convolution of lw.go, against the path named now.
+	var raws [][][]int64
+	for _, al := range qs.answers {
+		raws = append(raws, al.raws)
 	}
-	raws := func(raw []int64, j int) int64 { return raw[j] }
-	lm, okM := layOutLW(qs, len(coords), margins)
-	// Products of raws and mosts must fit 64 bits with room for sums.
-	okM = okM && slices.Max(qs.final) < 1<<28 && len(coords) > 0
-	lr, okR := layOutLW(qs, n, raws)
-	var lay lwLayout
-	var term func([]int64, int) int64
-	switch {
-	case okM && (!okR || lm.size <= lr.size):
-		lay, term = lm, margins
-	case okR:
-		lay, term = lr, raws
-	default:
+	lt, ok := cheaper([]basis{byMargin, byRaw}, c, qs.final, qs.pr.raw, raws, quickMaxCells)
+	if !ok {
 		return 1, false
-	}
-	m, g, lo, off, span, strides, size := lay.m, lay.g, lay.lo, lay.off, lay.span, lay.strides, lay.size
-	// Each question's answers as flat shifts, equal shifts merged.
-	type merged struct {
-		shifts []int
-		of     []int // per answer, its shift's index
-		grow   int
-		probs  []float64
-	}
-	ms := make([]merged, len(qs.answers))
-	for q, al := range qs.answers {
-		mg := &ms[q]
-		for _, raw := range al.raws {
-			s := 0
-			for j := range m {
-				s += int((term(raw, j)-lo[q][j])/g[j]) * strides[j]
-			}
-			k := slices.Index(mg.shifts, s)
-			if k < 0 {
-				k = len(mg.shifts)
-				mg.shifts = append(mg.shifts, s)
-			}
-			mg.of = append(mg.of, k)
-			mg.grow = max(mg.grow, s)
-		}
-		mg.probs = make([]float64, len(mg.shifts))
 	}
 	// Whether each cell is a change, decided once for every lean.
 	kFinal := qs.pr.answered + len(qs.pr.rest)
 	if _, ok := withhold(st.b, t.scored, kFinal, qs.final); ok {
 		return 1, true
 	}
-	changed := make([]bool, size)
-	d := make([]int64, m)
-	for s := range size {
-		for j := range m {
-			d[j] = g[j]*int64(s/strides[j]%int(span[j]+1)) + off[j]
-		}
-		if m == n {
+	changed := make([]bool, lt.size)
+	d := make([]int64, n)
+	for s := range lt.size {
+		lt.at(s, d)
+		if lt.basis == byRaw {
 			fin := st.standingOf(d, qs.final, kFinal, t.scored)
 			changed[s] = fin.path != c || st.QuickKeeps == KeepStanding && fin.preference != qs.now.preference
 			continue
 		}
-		changed[s] = slices.ContainsFunc(d, func(x int64) bool { return x >= 0 })
+		// Another path level with c or ahead: a tie names no path.
+		changed[s] = slices.ContainsFunc(lt.coords, func(i int) bool { return d[i] >= 0 })
 		if changed[s] || st.QuickKeeps != KeepStanding {
 			continue
 		}
 		// c leads path i by −D_i over most_c×most_i percent, or by −D_i
 		// over most_c where path i can score nothing.
-		preference := true
-		for j, i := range coords {
-			if !st.leadsBy(kFinal, -d[j], qs.final[c]*max(1, qs.final[i])) {
-				preference = false
-				break
-			}
-		}
+		preference := !slices.ContainsFunc(lt.coords, func(i int) bool {
+			return !st.leadsBy(kFinal, -d[i], qs.final[c]*max(1, qs.final[i]))
+		})
 		changed[s] = preference != qs.now.preference
 	}
 	// The work of one lean's convolution, which every lean weighed
 	// repeats: past the budget the quick stop does not stop.
-	work, active := 0.0, 1
-	for q := range ms {
-		work += float64(active) * float64(len(ms[q].shifts))
-		active += ms[q].grow
-	}
 	weighed := 0
 	for _, w := range qs.weight {
 		if w >= leanNeglect {
 			weighed++
 		}
 	}
-	if work*float64(weighed) > quickBudget {
+	if lt.cost*float64(weighed) > quickBudget {
 		return 1, false
 	}
-	cur, next := make([]float64, size), make([]float64, size)
+	cur, next := make([]float64, lt.size), make([]float64, lt.size)
 	// The likeliest leans first: once the chance is known to reach
 	// enough, the rest need not be weighed.
-	byWeight := make([]int, len(qs.weight))
+	byWeight := make([]int, leanPoints)
 	for gi := range byWeight {
 		byWeight[gi] = gi
 	}
@@ -272,29 +211,9 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 			total += w
 			continue
 		}
-		clear(cur)
-		cur[0] = 1
-		active := 1
-		for q := range qs.answers {
-			al, mg := qs.answers[q], &ms[q]
-			clear(mg.probs)
-			for i, p := range al.byLean[gi] {
-				mg.probs[mg.of[i]] += p
-			}
-			clear(next[:active+mg.grow])
-			for s, v := range cur[:active] {
-				if v == 0 {
-					continue
-				}
-				for k, d := range mg.shifts {
-					next[s+d] += v * mg.probs[k]
-				}
-			}
-			cur, next = next, cur
-			active += mg.grow
-		}
+		cells := lt.run(cur, next, func(q int) []float64 { return qs.answers[q].byLean[gi] })
 		change := 0.0
-		for s, v := range cur[:active] {
+		for s, v := range cells {
 			if changed[s] {
 				change += v
 			}
@@ -319,54 +238,6 @@ func (st *Stopper) leadsBy(k int, num, den int64) bool {
 		r.SetInt64(0)
 	}
 	return strength(st.s.bandsFor(k), r) != Balanced
-}
-
-// lwLayout is a convolution table's shape: per coordinate, the common
-// divisor of its steps, its offset (the sum of each question's lowest term
-// and the answers so far), its span in units, and its stride; lo holds each
-// question's lowest term per coordinate.
-type lwLayout struct {
-	m            int
-	g, off, span []int64
-	lo           [][]int64
-	strides      []int
-	size         int
-}
-
-// layOutLW lays out a table of m coordinates, each answer adding term(raw, j)
-// to coordinate j; ok is false past maxCells or 64 bits.
-func layOutLW(qs *quickState, m int, term func(raw []int64, j int) int64) (lwLayout, bool) {
-	lay := lwLayout{m: m, g: make([]int64, m), off: make([]int64, m), span: make([]int64, m),
-		lo: make([][]int64, len(qs.answers)), strides: make([]int, m), size: 1}
-	for j := range m {
-		lay.off[j] = term(qs.pr.raw, j)
-	}
-	for q, al := range qs.answers {
-		lay.lo[q] = make([]int64, m)
-		for j := range m {
-			l, h := int64(math.MaxInt64), int64(math.MinInt64)
-			for _, raw := range al.raws {
-				d := term(raw, j)
-				l, h = min(l, d), max(h, d)
-			}
-			lay.lo[q][j] = l
-			lay.off[j] += l
-			for _, raw := range al.raws {
-				lay.g[j] = gcd(lay.g[j], term(raw, j)-l)
-			}
-			lay.span[j] += h - l
-		}
-	}
-	for j := range m {
-		lay.g[j] = max(1, lay.g[j])
-		lay.span[j] /= lay.g[j]
-		lay.strides[j] = lay.size
-		if float64(lay.size)*float64(lay.span[j]+1) > quickMaxCells {
-			return lay, false
-		}
-		lay.size *= int(lay.span[j]) + 1
-	}
-	return lay, true
 }
 
 // next is QuickStep.Next.
