@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -214,37 +215,63 @@ func (l *leanReaction) tick(o int, y float64) float64 {
 	return normalCDF(float64(l.side[o]) * y / pickSpread)
 }
 
-// subsets fills out with the chance of each non-empty set of a pick-any
-// question's options at lean theta, by bit mask (out[mask−1]): the chance
-// that an answer ticks exactly that set, over the answer's noise, with the
-// empty set taken out and the rest renormalised.
-func (l *leanReaction) subsets(theta float64, out []float64) {
+// subsets is the chance of each non-empty set of a pick-any question's
+// options at each lean of the grid, by bit mask (out[g][mask−1]): the
+// chance that an answer ticks exactly that set, over the answer's noise,
+// with the empty set taken out and the rest renormalised. The chances
+// depend on the options' sides alone, so each pattern of sides is worked
+// out once.
+func (l *leanReaction) subsets() [leanPoints][]float64 {
+	key := fmt.Sprint(l.side)
+	if out, ok := subsetChances.Load(key); ok {
+		return out.([leanPoints][]float64)
+	}
 	k := len(l.side)
+	var out [leanPoints][]float64
+	flat := make([]float64, leanPoints*(1<<k-1))
 	acc := make([]float64, 1<<k)
 	prod := make([]float64, 1<<k)
-	for e, eps := range answerNoise.nodes {
-		y := theta + eps
-		prod[0] = answerNoise.weights[e]
-		for o := range k {
-			p := l.tick(o, y)
-			for mask := range 1 << o {
-				prod[mask|1<<o] = prod[mask] * p
-				prod[mask] *= 1 - p
+	for g := range leanPoints {
+		clear(acc)
+		for e, w := range answerNoise.weights {
+			prod[0] = w
+			for o, sd := range l.side {
+				p := 0.5
+				switch sd {
+				case 1:
+					p = answerNoise.ticks[g][e]
+				case -1:
+					p = 1 - answerNoise.ticks[g][e]
+				}
+				for mask := range 1 << o {
+					prod[mask|1<<o] = prod[mask] * p
+					prod[mask] *= 1 - p
+				}
+			}
+			for mask, v := range prod {
+				acc[mask] += v
 			}
 		}
-		for mask, v := range prod {
-			acc[mask] += v
+		out[g], flat = flat[:1<<k-1], flat[1<<k-1:]
+		for mask := 1; mask < 1<<k; mask++ {
+			out[g][mask-1] = acc[mask] / (1 - acc[0])
 		}
 	}
-	for mask := 1; mask < 1<<k; mask++ {
-		out[mask-1] = acc[mask] / (1 - acc[0])
-	}
+	subsetChances.Store(key, out)
+	return out
 }
+
+var subsetChances sync.Map
 
 // answerNoise is the standard normal noise of one answer on a grid of
 // nodes from −5 to 5, each weighted by its density, the weights summing to
 // 1: the quadrature over which a pick-any answer's chances are summed.
-var answerNoise = func() (q struct{ nodes, weights []float64 }) {
+// ticks[g][e] is the chance that an option on plus's side is ticked at
+// lean g and node e, Φ((θ_g + ε_e)/pickSpread).
+var answerNoise = func() (q struct {
+	nodes, weights []float64
+	ticks          [leanPoints][]float64
+}) {
 	const points = 41
 	sum := 0.0
 	for i := range points {
@@ -255,6 +282,11 @@ var answerNoise = func() (q struct{ nodes, weights []float64 }) {
 	}
 	for i := range q.weights {
 		q.weights[i] /= sum
+	}
+	for g, theta := range leanGrid {
+		for _, x := range q.nodes {
+			q.ticks[g] = append(q.ticks[g], normalCDF((theta+x)/pickSpread))
+		}
 	}
 	return q
 }()
@@ -352,14 +384,14 @@ func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 		return nil
 	}
 	al := &answerList{sets: sets, raws: raws}
+	if r.kind.Multiple() {
+		al.byLean = l.subsets()
+		return al
+	}
+	flat := make([]float64, leanPoints*len(sets))
 	for g := range leanPoints {
-		p := make([]float64, len(al.sets))
-		if r.kind.Multiple() {
-			l.subsets(leanGrid[g], p)
-		} else {
-			l.probs(&leanGridTails[g], p)
-		}
-		al.byLean[g] = p
+		al.byLean[g], flat = flat[:len(sets)], flat[len(sets):]
+		l.probs(&leanGridTails[g], al.byLean[g])
 	}
 	return al
 }
@@ -371,7 +403,7 @@ func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 func answerRaws(r *row, n int) (sets [][]int, raws [][]int64, ok bool) {
 	if !r.kind.Multiple() {
 		for o := range r.opts {
-			sets, raws = append(sets, []int{o}), append(raws, slices.Clone(r.weights(o, n)))
+			sets, raws = append(sets, []int{o}), append(raws, r.weights(o, n))
 		}
 		return sets, raws, true
 	}
