@@ -330,7 +330,7 @@ func TestRandomSampledAgreesWithExact(t *testing.T) {
 			// Many samples narrow the gap.
 			tb := newTable(b)
 			const many = 200_000
-			o := sample(&tb, mostOf(&tb), many)
+			o := sample(&tb, tb.most(), many)
 			for p := range paths {
 				s := exact.Paths[p].Share
 				if d := math.Abs(o.shares[p] - s); d > 5*math.Sqrt(s*(1-s)/many)+1e-9 {
@@ -518,17 +518,6 @@ func TestAuditIsDeterministic(t *testing.T) {
 			t.Errorf("%d questions: two audits differ", size)
 		}
 	}
-}
-
-// mostOf is each path's Most with every question answered.
-func mostOf(t *table) []int64 {
-	most := make([]int64, t.paths)
-	for _, r := range t.rows {
-		for p := range most {
-			most[p] += r.best[p]
-		}
-	}
-	return most
 }
 
 func TestBucket(t *testing.T) {

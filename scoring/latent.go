@@ -328,7 +328,6 @@ func (l *leanReaction) answer(r *rand.Rand, theta float64) []int {
 // bit masks) with the raws it gives and its chance at each lean of the
 // grid.
 type answerList struct {
-	sets   [][]int
 	raws   [][]int64
 	byLean [leanPoints][]float64
 }
@@ -379,51 +378,49 @@ func (t *table) answers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 	r := &t.rows[qi]
 	l := reactionOf(b, t, qi, ax)
-	sets, raws, ok := answerRaws(r, t.paths)
+	raws, ok := answerRaws(r, t.paths)
 	if !ok {
 		return nil
 	}
-	al := &answerList{sets: sets, raws: raws}
+	al := &answerList{raws: raws}
 	if r.kind.Multiple() {
 		al.byLean = l.subsets()
 		return al
 	}
-	flat := make([]float64, leanPoints*len(sets))
+	flat := make([]float64, leanPoints*len(raws))
 	for g := range leanPoints {
-		al.byLean[g], flat = flat[:len(sets)], flat[len(sets):]
+		al.byLean[g], flat = flat[:len(raws)], flat[len(raws):]
 		l.probs(&leanGridTails[g], al.byLean[g])
 	}
 	return al
 }
 
-// answerRaws lists every answer to r (each option, or each non-empty set
-// of a pick-any question's options, in the order of their bit masks) with
-// the raws it gives; ok is false for a pick-any question of more than
+// answerRaws lists the raws of every answer to r (each option, or each
+// non-empty set of a pick-any question's options, in the order of their
+// bit masks); ok is false for a pick-any question of more than
 // maxSubsets sets.
-func answerRaws(r *row, n int) (sets [][]int, raws [][]int64, ok bool) {
+func answerRaws(r *row, n int) (raws [][]int64, ok bool) {
 	if !r.kind.Multiple() {
 		for o := range r.opts {
-			sets, raws = append(sets, []int{o}), append(raws, r.weights(o, n))
+			raws = append(raws, r.weights(o, n))
 		}
-		return sets, raws, true
+		return raws, true
 	}
 	if r.opts > 30 || 1<<r.opts > maxSubsets {
-		return nil, nil, false
+		return nil, false
 	}
 	for mask := 1; mask < 1<<r.opts; mask++ {
-		var set []int
 		raw := make([]int64, n)
 		for o := range r.opts {
 			if mask&(1<<o) != 0 {
-				set = append(set, o)
 				for p, w := range r.weights(o, n) {
 					raw[p] += w
 				}
 			}
 		}
-		sets, raws = append(sets, set), append(raws, raw)
+		raws = append(raws, raw)
 	}
-	return sets, raws, true
+	return raws, true
 }
 
 // posterior is the posterior weight of each lean of the grid given the

@@ -146,3 +146,16 @@ func leaner(s int, p, strong float64) answerer {
 		return towards(r, q, side, how)
 	}
 }
+
+// randomAnswers answers b uniformly at random, skipping each question one
+// time in skip (none when skip is 0).
+func randomAnswers(r *rand.Rand, b *quiz.Bank, skip int) quiz.Answers {
+	a := quiz.Answers{}
+	for i := range b.Questions {
+		if skip > 0 && r.IntN(skip) == 0 {
+			continue
+		}
+		a[b.Questions[i].ID] = quiz.Answer{Picks: uniform(r, &b.Questions[i])}
+	}
+	return a
+}

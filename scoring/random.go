@@ -100,7 +100,7 @@ func exactRandom(t *table, most []int64, budget float64, bases []basis) (o outco
 	var probs [][]float64
 	listed := 0
 	for qi := range t.rows {
-		_, raws, ok := answerRaws(&t.rows[qi], n)
+		raws, ok := answerRaws(&t.rows[qi], n)
 		if listed += len(raws) * n; !ok || listed > maxStates {
 			return o, false
 		}

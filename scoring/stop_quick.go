@@ -94,16 +94,11 @@ type QuickStep struct {
 	// answering model fitted to the answers so far: the sum, over the grid
 	// of leans, of the posterior weight times the exact chance of a change
 	// at that lean (exact for the model, the lean taken on its grid). The
-	// latter is a Lord–Wingersky convolution: with every
-	// question answered each path's most is fixed, so path i's percent
-	// minus path c's (c the path named now) is a fixed multiple of
-	// D_i = raw_i×most_c − raw_c×most_i, an integer sum to which each
-	// remaining question adds its own term; the distribution of the vector
-	// of D_i is built question by question, and a change is any cell where
-	// some D_i ≥ 0 (another path level with c or ahead: a tie names no
-	// path). With three paths or more the table may instead be laid out by
-	// the raws, where that is smaller. A result that names no path now (withheld or tied) has chance
-	// 1, as has a bank past the budget of the convolution.
+	// latter is the convolution of lw.go over the questions not yet asked,
+	// against the path named now: a change is any outcome where another
+	// path is level with it or ahead (a tie names no path). A result that
+	// names no path now (withheld or tied) has chance 1, as has a bank past
+	// the budget of the convolution.
 	//
 	// Chance is exact when Stop is true. Otherwise it is at least
 	// QuickRisk but may be less than the whole chance: the leans are

@@ -16,12 +16,8 @@ const (
 	UniformAnswers Population = iota
 	// LatentLean is the latent-trait population: a true lean θ from
 	// N(0, 1) towards the bank's first path and away from its second, and
-	// every answer drawn from the quick stop's answering model at θ (see
-	// leanReaction): θ plus standard normal noise cut into five points for
-	// graded questions (much rather A … much rather B) and statements
-	// (strongly disagree … strongly agree, flipped for a statement keyed to
-	// the second path), each pick-any option ticked when its path's lean
-	// plus noise is above 0, and other single picks by side.
+	// every answer drawn at θ from the answering model the confidence and
+	// the quick stop assume (latent.go).
 	LatentLean
 )
 

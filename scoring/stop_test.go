@@ -196,7 +196,18 @@ func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now
 			}
 			return
 		}
-		for k, set := range qs.answers[i].sets {
+		q := st.b.Question(rest[i])
+		for k := range qs.answers[i].raws {
+			// The list's order: each option, or each set by bit mask.
+			set := []int{k}
+			if q.Multiple() {
+				set = nil
+				for o := range q.Options {
+					if (k+1)&(1<<o) != 0 {
+						set = append(set, o)
+					}
+				}
+			}
 			next := maps.Clone(c)
 			next[rest[i]] = quiz.Answer{Picks: set}
 			walk(i+1, next, append(picked, k))
