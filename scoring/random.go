@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
@@ -100,13 +101,12 @@ func exactRandom(t *table, most []int64, budget float64, bases []basis) (o outco
 	var probs [][]float64
 	listed := 0
 	for qi := range t.rows {
-		raws, ok := answerRaws(&t.rows[qi], n)
+		raws, p, ok := uniformAnswers(&t.rows[qi], n)
 		if listed += len(raws) * n; !ok || listed > maxStates {
 			return o, false
 		}
 		if len(raws) > 0 {
-			answers = append(answers, raws)
-			probs = append(probs, slices.Repeat([]float64{1 / float64(len(raws))}, len(raws)))
+			answers, probs = append(answers, raws), append(probs, p)
 		}
 	}
 	lt, ok := cheaper(bases, ref, most, make([]int64, n), answers, maxStates)
@@ -115,6 +115,49 @@ func exactRandom(t *table, most []int64, budget float64, bases []basis) (o outco
 	}
 	cells := lt.run(make([]float64, lt.size), make([]float64, lt.size), func(q int) []float64 { return probs[q] })
 	return lt.outcome(cells), true
+}
+
+// uniformAnswers lists the distinct raws a random answer to r can give,
+// with the chance of each: every option, or every non-empty set of a
+// pick-any question's options, equally likely. A pick-any question's sums
+// are built option by option, equal sums merged, so that many options
+// with few distinct weights stay cheap; ok is false past maxStates sums
+// or 64 bits.
+func uniformAnswers(r *row, n int) (raws [][]int64, probs []float64, ok bool) {
+	if !r.kind.Multiple() {
+		raws, _ = answerRaws(r, n)
+		return raws, slices.Repeat([]float64{1 / float64(r.opts)}, r.opts), true
+	}
+	raws, counts := [][]int64{make([]int64, n)}, []float64{1} // the empty set first
+	at := map[string]int{fmt.Sprint(raws[0]): 0}
+	for o := range r.opts {
+		before := slices.Clone(counts)
+		for i, c := range before {
+			raw := slices.Clone(raws[i])
+			for p, w := range r.weights(o, n) {
+				if raw[p], ok = add(raw[p], w); !ok {
+					return nil, nil, false
+				}
+			}
+			key := fmt.Sprint(raw)
+			if j, seen := at[key]; seen {
+				counts[j] += c
+				continue
+			}
+			if len(raws) >= maxStates {
+				return nil, nil, false
+			}
+			at[key] = len(raws)
+			raws, counts = append(raws, raw), append(counts, c)
+		}
+	}
+	// Take out the empty set, one of the sets that sum to nothing.
+	counts[0]--
+	sets := math.Ldexp(1, r.opts) - 1
+	for i := range counts {
+		counts[i] /= sets
+	}
+	return raws, counts, true
 }
 
 // outcome reads the winner, tie and margin off every reachable cell.
