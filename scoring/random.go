@@ -289,7 +289,7 @@ func sample(t *table, most []int64, samples int) outcome {
 		}
 	}
 	cells := t.cells
-	d := newDraws(sampleSeedHi, sampleSeedLo)
+	d := rand.New(rand.NewPCG(sampleSeedHi, sampleSeedLo))
 	raw := make([]int64, n)
 	wins := make([]int, n)
 	ties := 0
@@ -304,7 +304,7 @@ func sample(t *table, most []int64, samples int) outcome {
 		clear(raw)
 		for _, q := range qs {
 			if !q.pick {
-				at := int(q.at) + d.intN(int(q.opts))*n
+				at := int(q.at) + d.IntN(int(q.opts))*n
 				for p, w := range cells[at : at+n] {
 					raw[p] += w
 				}
@@ -358,16 +358,16 @@ func points(vs []float64, samples int) []MarginPoint {
 
 // subset draws a uniformly random non-empty subset of k options as a bit
 // set, reusing words.
-func subset(d *draws, k int, words []uint64) []uint64 {
+func subset(d *rand.Rand, k int, words []uint64) []uint64 {
 	words = slices.Grow(words[:0], (k+63)/64)[:(k+63)/64]
 	if k < 64 {
-		words[0] = 1 + d.uint64N(1<<k-1)
+		words[0] = 1 + d.Uint64N(1<<k-1)
 		return words
 	}
 	for {
 		any := uint64(0)
 		for i := range words {
-			words[i] = d.src.Uint64()
+			words[i] = d.Uint64()
 			if i == len(words)-1 && k%64 != 0 {
 				words[i] &= 1<<(k%64) - 1
 			}
@@ -469,51 +469,4 @@ func gcd(a, b int64) int64 {
 		a, b = b, a%b
 	}
 	return abs(a)
-}
-
-// draws hands out uniformly distributed integers from a PCG generator,
-// two per 64-bit output: draws dominate the sampled
-// audit, and halving the generator calls nearly halves their cost.
-type draws struct {
-	src   *rand.PCG
-	spare uint32
-	has   bool
-}
-
-func newDraws(hi, lo uint64) *draws { return &draws{src: rand.NewPCG(hi, lo)} }
-
-func (d *draws) next32() uint32 {
-	if d.has {
-		d.has = false
-		return d.spare
-	}
-	v := d.src.Uint64()
-	d.spare, d.has = uint32(v>>32), true
-	return uint32(v)
-}
-
-// intN returns an integer in [0, n) for 0 < n < 2^32, by Lemire's
-// multiply-and-reject method, which needs no division on the common path.
-func (d *draws) intN(n int) int {
-	m := uint64(d.next32()) * uint64(n)
-	if uint32(m) < uint32(n) {
-		thresh := -uint32(n) % uint32(n)
-		for uint32(m) < thresh {
-			m = uint64(d.next32()) * uint64(n)
-		}
-	}
-	return int(m >> 32)
-}
-
-// uint64N returns an integer in [0, n) for any n > 0, by the same method
-// on 64 bits.
-func (d *draws) uint64N(n uint64) uint64 {
-	hi, lo := bits.Mul64(d.src.Uint64(), n)
-	if lo < n {
-		thresh := -n % n
-		for lo < thresh {
-			hi, lo = bits.Mul64(d.src.Uint64(), n)
-		}
-	}
-	return hi
 }
