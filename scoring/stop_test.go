@@ -26,27 +26,6 @@ func standingOfResult(b *quiz.Bank, res Result) standing {
 	return standing{path: b.PathIndex(rec.Path), preference: rec.Strength != Balanced}
 }
 
-// everyAnswer lists every answer to q, skipping it first.
-func everyAnswer(q *quiz.Question) [][]int {
-	sets := [][]int{nil}
-	if !q.Multiple() {
-		for o := range q.Options {
-			sets = append(sets, []int{o})
-		}
-		return sets
-	}
-	for mask := 1; mask < 1<<len(q.Options); mask++ {
-		var picks []int
-		for o := range q.Options {
-			if mask&(1<<o) != 0 {
-				picks = append(picks, o)
-			}
-		}
-		sets = append(sets, picks)
-	}
-	return sets
-}
-
 // everyCompletion calls f with every completion of a over the questions rest.
 func everyCompletion(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.Answers)) {
 	if len(rest) == 0 {
@@ -54,7 +33,8 @@ func everyCompletion(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.An
 		return
 	}
 	q := b.Question(rest[0])
-	for _, picks := range everyAnswer(q) {
+	// Every answer to q, skipping it first.
+	for _, picks := range append([][]int{nil}, alternatives(*q)...) {
 		c := quiz.Answers{}
 		for id, x := range a {
 			c[id] = x
@@ -196,18 +176,8 @@ func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now
 			}
 			return
 		}
-		q := st.b.Question(rest[i])
-		for k := range qs.answers[i].raws {
-			// The list's order: each option, or each set by bit mask.
-			set := []int{k}
-			if q.Multiple() {
-				set = nil
-				for o := range q.Options {
-					if (k+1)&(1<<o) != 0 {
-						set = append(set, o)
-					}
-				}
-			}
+		// The model lists answers in the order alternatives does.
+		for k, set := range alternatives(*st.b.Question(rest[i])) {
 			next := maps.Clone(c)
 			next[rest[i]] = quiz.Answer{Picks: set}
 			walk(i+1, next, append(picked, k))
