@@ -215,6 +215,13 @@ func TestRandomExactMatchesEnumeration(t *testing.T) {
 		"the first path can score nothing": newBank(two,
 			choice("a", "design", w(0, 1), w(0, 0)),
 			choice("b", "design", w(0, 2), w(0, 0), w(0, 1))),
+		"a pick-any option that gives nothing": newBank(two,
+			choice("a", "design", w(1, 0), w(0, 1)),
+			pickAny("b", "code", w(0, 0), w(1, 0), w(0, 1), w(1, 0))),
+		"a pick-any question of twelve options": newBank(two,
+			choice("a", "design", w(1, 0), w(0, 1)),
+			pickAny("b", "code", w(1, 0), w(0, 1), w(2, 0), w(0, 2), w(1, 1), w(3, 0),
+				w(0, 3), w(1, 2), w(2, 1), w(0.5, 0), w(0, 0.5), w(1, 0))),
 		"no path can score": newBank(three, choice("a", "design", w(0, 0, 0), w(0, 0, 0))),
 		"no questions":      newBank(two),
 	}
