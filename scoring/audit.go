@@ -317,9 +317,9 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	return a
 }
 
-// soleTop returns the path that alone has the highest weight, or -1 when
-// several share it.
-func soleTop(w []int64) int {
+// soleTop returns the index that alone holds the largest value (the path
+// that alone has the highest weight), or -1 when several share it.
+func soleTop[T int64 | float64](w []T) int {
 	top, shared := -1, false
 	for p, v := range w {
 		switch {

@@ -215,6 +215,13 @@ func TestRandomExactMatchesEnumeration(t *testing.T) {
 		"the first path can score nothing": newBank(two,
 			choice("a", "design", w(0, 1), w(0, 0)),
 			choice("b", "design", w(0, 2), w(0, 0), w(0, 1))),
+		"a pick-any option that gives nothing": newBank(two,
+			choice("a", "design", w(1, 0), w(0, 1)),
+			pickAny("b", "code", w(0, 0), w(1, 0), w(0, 1), w(1, 0))),
+		"a pick-any question of twelve options": newBank(two,
+			choice("a", "design", w(1, 0), w(0, 1)),
+			pickAny("b", "code", w(1, 0), w(0, 1), w(2, 0), w(0, 2), w(1, 1), w(3, 0),
+				w(0, 3), w(1, 2), w(2, 1), w(0.5, 0), w(0, 0.5), w(1, 0))),
 		"no path can score": newBank(three, choice("a", "design", w(0, 0, 0), w(0, 0, 0))),
 		"no questions":      newBank(two),
 	}
@@ -250,26 +257,25 @@ func TestRandomExactMatchesEnumeration(t *testing.T) {
 			// Each basis on its own, margins before bucketing.
 			tb := newTable(b)
 			planned := 0
-			for _, basis := range []basis{byMargin, byRaw} {
-				pl, ok := plan(&tb, mostOf(&tb), exactBudget, basis)
+			for _, bs := range []basis{byMargin, byRaw} {
+				o, ok := exactRandom(&tb, tb.most(), exactBudget, []basis{bs})
 				if !ok {
 					continue
 				}
 				planned++
-				o := pl.run()
 				for p := range shares {
 					if math.Abs(o.shares[p]-shares[p]) > 1e-12 {
-						t.Errorf("basis %d: %s: share %v, want %v", basis, b.Paths[p].ID, o.shares[p], shares[p])
+						t.Errorf("basis %d: %s: share %v, want %v", bs, b.Paths[p].ID, o.shares[p], shares[p])
 					}
 				}
 				if math.Abs(o.tie-tie) > 1e-12 {
-					t.Errorf("basis %d: tie %v, want %v", basis, o.tie, tie)
+					t.Errorf("basis %d: tie %v, want %v", bs, o.tie, tie)
 				}
 				if len(b.Paths) != 2 {
 					continue
 				}
 				if len(o.margins) != len(margins) {
-					t.Fatalf("basis %d: %d margin points, want %d: %v against %v", basis, len(o.margins), len(margins), o.margins, margins)
+					t.Fatalf("basis %d: %d margin points, want %d: %v against %v", bs, len(o.margins), len(margins), o.margins, margins)
 				}
 				for _, pt := range o.margins {
 					found := false
@@ -278,12 +284,12 @@ func TestRandomExactMatchesEnumeration(t *testing.T) {
 						if f, _ := r.Float64(); math.Abs(f-pt.Margin) < 1e-9 {
 							found = true
 							if math.Abs(p-pt.Probability) > 1e-12 {
-								t.Errorf("basis %d: margin %v: probability %v, want %v", basis, pt.Margin, pt.Probability, p)
+								t.Errorf("basis %d: margin %v: probability %v, want %v", bs, pt.Margin, pt.Probability, p)
 							}
 						}
 					}
 					if !found {
-						t.Errorf("basis %d: margin %v is not reachable", basis, pt.Margin)
+						t.Errorf("basis %d: margin %v is not reachable", bs, pt.Margin)
 					}
 				}
 			}
@@ -297,10 +303,10 @@ func TestRandomExactMatchesEnumeration(t *testing.T) {
 func TestHugeMarginsRefuseTheMarginBasis(t *testing.T) {
 	b := newBank(two, choice("a", "design", w(4e12, 0), w(0, 3e12)), choice("b", "design", w(2e12, 0), w(0, 4e12)))
 	tb := newTable(b)
-	if _, ok := plan(&tb, mostOf(&tb), math.Inf(1), byMargin); ok {
+	if _, ok := exactRandom(&tb, tb.most(), math.Inf(1), []basis{byMargin}); ok {
 		t.Error("planned margins that overflow 64 bits")
 	}
-	if _, ok := plan(&tb, mostOf(&tb), math.Inf(1), byRaw); !ok {
+	if _, ok := exactRandom(&tb, tb.most(), math.Inf(1), []basis{byRaw}); !ok {
 		t.Error("refused raws that fit 64 bits")
 	}
 }
@@ -331,7 +337,7 @@ func TestRandomSampledAgreesWithExact(t *testing.T) {
 			// Many samples narrow the gap.
 			tb := newTable(b)
 			const many = 200_000
-			o := sample(&tb, mostOf(&tb), many)
+			o := sample(&tb, tb.most(), many)
 			for p := range paths {
 				s := exact.Paths[p].Share
 				if d := math.Abs(o.shares[p] - s); d > 5*math.Sqrt(s*(1-s)/many)+1e-9 {
@@ -519,17 +525,6 @@ func TestAuditIsDeterministic(t *testing.T) {
 			t.Errorf("%d questions: two audits differ", size)
 		}
 	}
-}
-
-// mostOf is each path's Most with every question answered.
-func mostOf(t *table) []int64 {
-	most := make([]int64, t.paths)
-	for _, r := range t.rows {
-		for p := range most {
-			most[p] += r.best[p]
-		}
-	}
-	return most
 }
 
 func TestBucket(t *testing.T) {

@@ -129,28 +129,3 @@ func generate(seed uint64, questions, paths int) *quiz.Bank {
 	}
 	return b
 }
-
-// randomAnswers answers a bank at random, skipping about one question in
-// skip (never, when skip is 0).
-func randomAnswers(r *rand.Rand, b *quiz.Bank, skip int) quiz.Answers {
-	a := quiz.Answers{}
-	for _, q := range b.Questions {
-		if skip > 0 && r.IntN(skip) == 0 {
-			continue
-		}
-		if q.Kind != quiz.PickAny {
-			a[q.ID] = pick(r.IntN(len(q.Options)))
-			continue
-		}
-		var picks []int
-		for len(picks) == 0 {
-			for o := range q.Options {
-				if r.IntN(2) == 0 {
-					picks = append(picks, o)
-				}
-			}
-		}
-		a[q.ID] = pick(picks...)
-	}
-	return a
-}

@@ -11,101 +11,12 @@ import (
 )
 
 // This file holds Confidence to what it claims: the chance of the same
-// path on a retest, for people as the model in confidence.go describes
-// them. A simulated person has a true lean θ towards the bank's first path
-// and a tendency τ to agree with statements, drawn once; each answer is θ
-// plus standard normal noise cut into the answer's points; a retest draws
-// the noise afresh. The expected calibration error, over ten equal-width
+// path on a retest, for people as the model in latent.go describes them
+// (leaners). A simulated person has a true lean θ towards the bank's first
+// path, drawn once; a retest draws the answers' noise afresh. The expected calibration error, over ten equal-width
 // bins of confidence, compares what people were told with how often their
 // retest named the same path. A first test that ties names no path and is
 // left out; a retest that ties is not the same path.
-
-// latent is one simulated person of the model.
-type latent struct{ theta, tau float64 }
-
-// fivePointCut is the point (0–4, from the most against to the most
-// towards) a latent value falls on: cut at ±0.5 and ±1.5.
-func fivePointCut(y float64) int {
-	k := 0
-	for _, c := range cuts {
-		if y > c {
-			k++
-		}
-	}
-	return k
-}
-
-// answer answers q as the model says, for a bank of two paths; lean is +1
-// for an option that favours the first path, −1 the second, 0 neither (by
-// its move of the margin with every question answered).
-func (l latent) answer(r *rand.Rand, b *quiz.Bank, q *quiz.Question, most [2]float64) []int {
-	move := func(o int) int {
-		w := q.Options[o].Weights
-		return sign(w[0]/most[0] - w[1]/most[1])
-	}
-	switch {
-	case q.Kind == quiz.Graded:
-		// Side a first: towards path 0 is the low points when a is path 0.
-		k := fivePointCut(l.theta + r.NormFloat64())
-		if w := q.Options[0].Weights; w[0] > w[1] { // "much rather a" gives path 0 points
-			return []int{4 - k}
-		}
-		return []int{k}
-	case q.Kind == quiz.Scale:
-		th := l.theta
-		if b.PathIndex(q.Keyed) != 0 {
-			th = -th
-		}
-		return []int{fivePointCut(th + l.tau + r.NormFloat64())}
-	case q.Multiple():
-		for {
-			var picks []int
-			for o := range q.Options {
-				y := r.NormFloat64()
-				switch move(o) {
-				case 1:
-					y += l.theta
-				case -1:
-					y -= l.theta
-				}
-				if y > 0 {
-					picks = append(picks, o)
-				}
-			}
-			if len(picks) > 0 {
-				return picks
-			}
-		}
-	}
-	bySide := map[int][]int{}
-	for o := range q.Options {
-		bySide[move(o)] = append(bySide[move(o)], o)
-	}
-	y := l.theta + r.NormFloat64()
-	side := 0
-	switch {
-	case len(bySide[0]) == 0 && y > 0, y > 0.5:
-		side = 1
-	case len(bySide[0]) == 0 && y <= 0, y < -0.5:
-		side = -1
-	}
-	if len(bySide[side]) == 0 {
-		// No option on that side: its neighbour towards the middle.
-		side = 0
-	}
-	opts := bySide[side]
-	return []int{opts[r.IntN(len(opts))]}
-}
-
-func (l latent) answerAll(r *rand.Rand, b *quiz.Bank, most [2]float64) quiz.Answers {
-	a := quiz.Answers{}
-	for i := range b.Questions {
-		if b.Questions[i].Scored() {
-			a[b.Questions[i].ID] = quiz.Answer{Picks: l.answer(r, b, &b.Questions[i], most)}
-		}
-	}
-	return a
-}
 
 // calibration is what a retest of many people bore out.
 type calibration struct {
@@ -149,24 +60,19 @@ func (c calibration) String() string {
 	return s
 }
 
-// retestLatent draws people with θ normal of standard deviation spread and
-// τ normal of standard deviation agreeSpread, has each take the bank twice,
+// retestLatent draws people with θ normal of standard deviation spread, has
+// each take the bank twice,
 // and measures the calibration of the first test's confidence: over
 // everyone, and apart for the people told each path.
 func retestLatent(b *quiz.Bank, people int, spread float64, seed uint64) (all calibration, byPath []calibration, ties int) {
 	s := NewScorer(b)
 	r := rand.New(rand.NewPCG(seed, 13))
-	var most [2]float64
-	for _, q := range b.Questions {
-		for p, m := range q.Most() {
-			most[p] += m
-		}
-	}
+	person := leaners(b)
 	byPath = make([]calibration, len(b.Paths))
 	for range people {
-		l := latent{theta: spread * r.NormFloat64(), tau: agreeSpread * r.NormFloat64()}
-		first := s.Verdict(l.answerAll(r, b, most))
-		second := s.Verdict(l.answerAll(r, b, most))
+		l := person(spread * r.NormFloat64())
+		first := s.Verdict(answerAll(r, b, l))
+		second := s.Verdict(answerAll(r, b, l))
 		rec := first.Recommendation
 		if rec.Tie {
 			ties++

@@ -71,7 +71,7 @@ func ExampleScore() {
 	// developer: 1 of 6 (17%), share 28.3
 	// recommended: engineer, balanced lean, margin 43 points
 	// bands: slight from 61.7, moderate from 80.8, clear from 100.0
-	// confidence: 0.58
+	// confidence: 0.67
 	// toward: Trace the root cause (+2)
 	// toward: Agree (+1)
 	// against: Tune a slow query (-1)

@@ -34,22 +34,6 @@ import (
 //   - takes its path's side on 85% of questions, the other side on the
 //     rest, mildly or strongly at even odds.
 
-// leaner takes side s with probability p on each question, and the
-// strongest answer of the side with probability strong.
-func leaner(s int, p, strong float64) answerer {
-	return func(r *rand.Rand, q *quiz.Question) []int {
-		side := s
-		if r.Float64() >= p {
-			side = -s
-		}
-		how := "mildest"
-		if r.Float64() < strong {
-			how = "strongest"
-		}
-		return towards(r, q, side, how)
-	}
-}
-
 // told counts what people are told: each label's share, each path's share
 // of the people who were told a path (not a tie), and the ties apart.
 type told struct {

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
@@ -60,8 +61,8 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 // randomOutcome is what random answerers are told, exactly when the budget
 // allows (samples 0) and otherwise from samples random answer sets.
 func randomOutcome(t *table, most []int64, budget float64) (o outcome, samples int) {
-	if plan, ok := planExact(t, most, budget); ok {
-		return plan.run(), 0
+	if o, ok := exactRandom(t, most, budget, []basis{byMargin, byRaw}); ok {
+		return o, 0
 	}
 	samples = sampleCount(t, budget)
 	return sample(t, most, samples), samples
@@ -78,364 +79,116 @@ type outcome struct {
 	leads []MarginPoint
 }
 
-// The exact method is the Lord–Wingersky recursion: the distribution of a
-// vector of integer scores is built one question at a time by convolution,
-// in a table indexed by each score shifted to start at 0 and divided by the
-// greatest common divisor of all its steps. A pick-any question is handled
-// as independent coin flips, one per option, after which the empty set is
-// taken out and the rest renormalised.
-//
-// With every question answered each path's Most is fixed, so the winner
-// depends only on the raws, and only through the margins
-//
-//	D_i = Raw_i×M_r − Raw_r×M_i
-//
-// against a reference path r with M_r > 0 (the first such path): path i's
-// percent minus path r's is 100×D_i/(M_r×M_i). A path that can score
-// nothing (M_i = 0) always stands at 0 percent, which is the same as taking
-// D_i = −Raw_r with scale 1. The margins need one dimension fewer than the
-// raws, and when the paths' Mosts share a large factor (a balanced bank)
-// they span little. When the Mosts are unrelated, though, the margins span
-// about as much as the product of two raws, and for three or more paths the
-// raws themselves make the smaller table. The plan is laid out both ways
-// and the cheaper one run; the two give the same distribution.
-type basis int
-
-const (
-	byMargin basis = iota
-	byRaw
-)
-
-type lwPlan struct {
-	basis   basis
-	cost    float64
-	n, ref  int
-	coords  []int   // the path each coordinate stands for
-	g, off  []int64 // coordinate j is g_j×s_j + off_j at table index s_j
-	scale   []int64 // per path: M_i, or 1 where M_i is 0 and for the reference
-	most    []int64
-	dims    []int
-	strides []int
-	size    int
-	steps   []lwStep
-	pickAny bool
-}
-
-// lwStep is one question in table units. For a choice or scale question
-// shifts holds one flat shift per option; for a pick-any question it holds
-// two per option, not picked and picked, and empty is the flat shift of
-// picking nothing at all. grow is how far each step can move the furthest
-// reachable cell (per option for pick-any).
-type lwStep struct {
-	pick   bool
-	shifts []int
-	grow   []int
-	empty  int
-}
-
-// planExact lays out the exact computation on the cheaper basis and
-// reports whether it fits the budget and 64-bit arithmetic.
-func planExact(t *table, most []int64, budget float64) (*lwPlan, bool) {
-	margins, okM := plan(t, most, budget, byMargin)
-	raws, okR := plan(t, most, budget, byRaw)
-	switch {
-	case okM && (!okR || margins.cost <= raws.cost):
-		return margins, true
-	case okR:
-		return raws, true
-	}
-	return nil, false
-}
-
-func plan(t *table, most []int64, budget float64, basis basis) (*lwPlan, bool) {
+// exactRandom is what random answerers are told, computed exactly by the
+// convolution of lw.go on the cheaper of bases, every answer of a question
+// (every option, every non-empty set of a pick-any question's options)
+// equally likely; ok is false past the budget of cell updates.
+func exactRandom(t *table, most []int64, budget float64, bases []basis) (o outcome, ok bool) {
 	n := t.paths
 	ref := slices.IndexFunc(most, func(m int64) bool { return m > 0 })
-	pl := &lwPlan{basis: basis, n: n, ref: ref, most: most, scale: make([]int64, n), size: 1}
 	if ref < 0 {
 		// No path can score, so every answer set is the same all-zero tie.
-		return pl, true
-	}
-	for p := range n {
-		pl.scale[p] = 1
-		if p != ref || basis == byRaw {
-			pl.coords = append(pl.coords, p)
-			if most[p] > 0 {
-				pl.scale[p] = most[p]
-			}
-		}
-	}
-	m := len(pl.coords)
-
-	// Every option's step in each coordinate, option by option and row by
-	// row. For a choice or scale question lo and hi are the lowest and
-	// highest step per coordinate: the table moves by step−lo, and the lows
-	// add up to the offset. For a pick-any option the table moves by |step|, on the
-	// picked side for a positive step and the other side for a negative one.
-	ds := make([]int64, 0, len(t.rows)*m*4)
-	lo := make([]int64, len(t.rows)*m)
-	hi := make([]int64, len(t.rows)*m)
-	pl.g, pl.off = make([]int64, m), make([]int64, m)
-	for qi := range t.rows {
-		r := &t.rows[qi]
-		at := len(ds)
-		for o := range r.opts {
-			w := r.weights(o, n)
-			for _, i := range pl.coords {
-				d := -w[ref]
-				switch {
-				case basis == byRaw:
-					d = w[i]
-				case most[i] > 0:
-					a, ok1 := mul(w[i], most[ref])
-					b, ok2 := mul(w[ref], most[i])
-					if !ok1 || !ok2 {
-						return nil, false
-					}
-					d = a - b
-				}
-				ds = append(ds, d)
-			}
-		}
-		for j := range m {
-			var l, h int64
-			for o := range r.opts {
-				d := ds[at+o*m+j]
-				switch {
-				case r.kind.Multiple():
-					var ok1, ok2 bool
-					l, ok1 = add(l, min(0, d))
-					h, ok2 = add(h, max(0, d))
-					if !ok1 || !ok2 {
-						return nil, false
-					}
-					pl.g[j] = gcd(pl.g[j], abs(d))
-				case o == 0:
-					l, h = d, d
-				default:
-					l, h = min(l, d), max(h, d)
-				}
-			}
-			if _, ok := sub(h, l); !ok {
-				return nil, false
-			}
-			if !r.kind.Multiple() {
-				for o := range r.opts {
-					pl.g[j] = gcd(pl.g[j], ds[at+o*m+j]-l)
-				}
-			}
-			lo[qi*m+j], hi[qi*m+j] = l, h
-			var ok bool
-			if pl.off[j], ok = add(pl.off[j], l); !ok {
-				return nil, false
-			}
-		}
-	}
-
-	// The table's shape: one dimension per coordinate, as wide as the sum
-	// of the questions' spans in units of the common divisor.
-	spans := make([]int64, m)
-	for j := range m {
-		pl.g[j] = max(1, pl.g[j])
-		for qi := range t.rows {
-			// Spans are at most 2^63/g each, so only the sum can overflow.
-			var ok bool
-			if spans[j], ok = add(spans[j], (hi[qi*m+j]-lo[qi*m+j])/pl.g[j]); !ok {
-				return nil, false
-			}
-		}
-		if float64(pl.size)*float64(spans[j]+1) > maxStates {
-			return nil, false
-		}
-		pl.dims = append(pl.dims, int(spans[j])+1)
-		pl.strides = append(pl.strides, pl.size)
-		pl.size *= int(spans[j]) + 1
-		// The largest D must fit 64 bits for the final comparisons.
-		top, ok := mul(pl.g[j], spans[j])
-		if !ok {
-			return nil, false
-		}
-		if _, ok := add(top, abs(pl.off[j])); !ok {
-			return nil, false
-		}
-	}
-
-	// Steps in flat table units, and the work they will cost: every step
-	// reads the cells reachable so far, which grow question by question.
-	cost := float64(pl.size * n) // the final pass over every cell
-	active := 1
-	at := 0
-	for qi := range t.rows {
-		r := &t.rows[qi]
-		st := lwStep{pick: r.kind.Multiple()}
-		before := active
-		for o := range r.opts {
-			var off, on, grow int
-			for j := range m {
-				d := ds[at+o*m+j]
-				if st.pick {
-					if d < 0 {
-						off += int(-d/pl.g[j]) * pl.strides[j]
-					} else {
-						on += int(d/pl.g[j]) * pl.strides[j]
-					}
-					grow += int(abs(d)/pl.g[j]) * pl.strides[j]
-				} else {
-					on += int((d-lo[qi*m+j])/pl.g[j]) * pl.strides[j]
-				}
-			}
-			if st.pick {
-				st.shifts = append(st.shifts, off, on)
-				st.grow = append(st.grow, grow)
-				st.empty += off
-				cost += 3 * float64(active)
-				active += grow
-			} else {
-				st.shifts = append(st.shifts, on)
-			}
-		}
-		if st.pick {
-			cost += 2 * float64(before+active)
-		} else {
-			grow := 0
-			for j := range m {
-				grow += int((hi[qi*m+j]-lo[qi*m+j])/pl.g[j]) * pl.strides[j]
-			}
-			st.grow = []int{grow}
-			cost += float64(r.opts+1) * float64(active)
-			active += grow
-		}
-		pl.pickAny = pl.pickAny || st.pick
-		pl.steps = append(pl.steps, st)
-		at += r.opts * m
-		if cost > budget {
-			return nil, false
-		}
-	}
-	pl.cost = cost
-	return pl, true
-}
-
-// run carries out the plan.
-func (pl *lwPlan) run() outcome {
-	n := pl.n
-	o := outcome{shares: make([]float64, n)}
-	if pl.ref < 0 {
-		o.tie = 1
+		o = outcome{shares: make([]float64, n), tie: 1, leads: []MarginPoint{{Margin: 0, Probability: 1}}}
 		if n == 1 {
 			o.shares[0], o.tie = 1, 0
 		}
 		if n == 2 {
-			o.margins = []MarginPoint{{Margin: 0, Probability: 1}}
+			o.margins = o.leads
 		}
-		o.leads = []MarginPoint{{Margin: 0, Probability: 1}}
-		return o
+		return o, true
 	}
-	bufs := 2
-	if pl.pickAny {
-		bufs = 3
+	var answers [][][]int64
+	var probs [][]float64
+	listed := 0
+	for qi := range t.rows {
+		raws, p, ok := uniformAnswers(&t.rows[qi], n)
+		if listed += len(raws) * n; !ok || listed > maxStates {
+			return o, false
+		}
+		if len(raws) > 0 {
+			answers, probs = append(answers, raws), append(probs, p)
+		}
 	}
-	cells := make([]float64, bufs*pl.size)
-	buf := make([][]float64, bufs)
-	for i := range buf {
-		buf[i] = cells[i*pl.size : (i+1)*pl.size]
+	lt, ok := cheaper(bases, ref, most, make([]int64, n), answers, maxStates)
+	if !ok || lt.cost > budget {
+		return o, false
 	}
-	cur := 0
-	buf[cur][0] = 1
-	active := 1
-	for _, st := range pl.steps {
-		if !st.pick {
-			if len(st.shifts) == 0 {
+	cells := lt.run(make([]float64, lt.size), make([]float64, lt.size), func(q int) []float64 { return probs[q] })
+	return lt.outcome(cells), true
+}
+
+// uniformAnswers lists the distinct raws a random answer to r can give,
+// with the chance of each: every option, or every non-empty set of a
+// pick-any question's options, equally likely. A pick-any question's sums
+// are built option by option, equal sums merged, so that many options
+// with few distinct weights stay cheap; ok is false past maxStates sums
+// or 64 bits.
+func uniformAnswers(r *row, n int) (raws [][]int64, probs []float64, ok bool) {
+	if !r.kind.Multiple() {
+		raws, _ = answerRaws(r, n)
+		return raws, slices.Repeat([]float64{1 / float64(r.opts)}, r.opts), true
+	}
+	raws, counts := [][]int64{make([]int64, n)}, []float64{1} // the empty set first
+	at := map[string]int{fmt.Sprint(raws[0]): 0}
+	for o := range r.opts {
+		before := slices.Clone(counts)
+		for i, c := range before {
+			raw := slices.Clone(raws[i])
+			for p, w := range r.weights(o, n) {
+				if raw[p], ok = add(raw[p], w); !ok {
+					return nil, nil, false
+				}
+			}
+			key := fmt.Sprint(raw)
+			if j, seen := at[key]; seen {
+				counts[j] += c
 				continue
 			}
-			next := (cur + 1) % bufs
-			src, dst := buf[cur], buf[next]
-			clear(dst[:active+st.grow[0]])
-			p := 1 / float64(len(st.shifts))
-			for s, v := range src[:active] {
-				if v == 0 {
-					continue
-				}
-				v *= p
-				for _, d := range st.shifts {
-					dst[s+d] += v
-				}
+			if len(raws) >= maxStates {
+				return nil, nil, false
 			}
-			cur, active = next, active+st.grow[0]
-			continue
+			at[key] = len(raws)
+			raws, counts = append(raws, raw), append(counts, c)
 		}
-		// One coin flip per option, into the two buffers other than cur,
-		// which keeps the distribution before the question.
-		k := len(st.grow)
-		if k == 0 {
-			continue
-		}
-		x, y := (cur+1)%3, (cur+2)%3
-		src, act := buf[cur], active
-		for i := range k {
-			dst := buf[x]
-			clear(dst[:act+st.grow[i]])
-			off, on := st.shifts[2*i], st.shifts[2*i+1]
-			for s, v := range src[:act] {
-				if v == 0 {
-					continue
-				}
-				v *= 0.5
-				dst[s+off] += v
-				dst[s+on] += v
-			}
-			src, act = dst, act+st.grow[i]
-			x, y = y, x
-		}
-		// Take out the empty set, which every coin landing "not picked"
-		// gave probability 2^-k, and renormalise.
-		empty := math.Ldexp(1, -k)
-		for s, v := range buf[cur][:active] {
-			src[s+st.empty] -= v * empty
-		}
-		norm := 1 / (1 - empty)
-		for s, v := range src[:act] {
-			src[s] = max(0, v) * norm
-		}
-		cur, active = y, act
 	}
-	pl.outcome(buf[cur][:active], &o)
-	return o
+	// Take out the empty set, one of the sets that sum to nothing.
+	counts[0]--
+	sets := math.Ldexp(1, r.opts) - 1
+	for i := range counts {
+		counts[i] /= sets
+	}
+	return raws, counts, true
 }
 
 // outcome reads the winner, tie and margin off every reachable cell.
-func (pl *lwPlan) outcome(cells []float64, o *outcome) {
-	n := pl.n
-	d := make([]int64, n) // on the margin basis, d[ref] stays 0
+func (lt *lwTable) outcome(cells []float64) outcome {
+	n := len(lt.most)
+	o := outcome{shares: make([]float64, n)}
+	d := make([]int64, n)
 	rel := make([]float64, n)
 	for s, p := range cells {
 		if p == 0 {
 			continue
 		}
-		for j, i := range pl.coords {
-			d[i] = pl.g[j]*int64(s/pl.strides[j]%pl.dims[j]) + pl.off[j]
-		}
-		var top int
-		var tie bool
-		if pl.basis == byRaw {
-			top, _, tie = rank(d, pl.most)
-		} else {
-			top, tie = pl.rankMargins(d)
-		}
-		if tie {
+		lt.at(s, d)
+		if top, tie := lt.rank(d); tie {
 			o.tie += p
 		} else {
 			o.shares[top] += p
 		}
-		if n > 1 {
-			o.leads = append(o.leads, MarginPoint{Margin: pl.lead(d, rel), Probability: p})
+		switch {
+		case n == 2:
+			m := lt.margin(d)
+			o.margins = append(o.margins, MarginPoint{Margin: m, Probability: p})
+			o.leads = append(o.leads, MarginPoint{Margin: math.Abs(m), Probability: p})
+		case n > 2:
+			lt.percents(d, rel)
+			o.leads = append(o.leads, MarginPoint{Margin: topGap(rel), Probability: p})
 		}
-		if n != 2 {
-			continue
-		}
-		o.margins = append(o.margins, MarginPoint{Margin: pl.margin(d), Probability: p})
 	}
 	o.margins = sortMerge(o.margins)
 	o.leads = sortMerge(o.leads)
+	return o
 }
 
 // sortMerge sorts points by margin and adds up the probabilities of equal
@@ -443,27 +196,6 @@ func (pl *lwPlan) outcome(cells []float64, o *outcome) {
 func sortMerge(pts []MarginPoint) []MarginPoint {
 	slices.SortFunc(pts, func(a, b MarginPoint) int { return cmp.Compare(a.Margin, b.Margin) })
 	return merge(pts)
-}
-
-// lead is the leading path's percent minus the runner-up's in a cell,
-// using rel as scratch space for each path's percent (on the margin basis,
-// its percent minus the reference path's, which leaves differences alike).
-// For two paths it is the margin's absolute value.
-func (pl *lwPlan) lead(d []int64, rel []float64) float64 {
-	if pl.n == 2 {
-		return math.Abs(pl.margin(d))
-	}
-	for i := range pl.n {
-		switch {
-		case pl.basis == byRaw:
-			rel[i] = percent(d[i], pl.most[i])
-		case i == pl.ref:
-			rel[i] = 0
-		default:
-			rel[i] = 100 * float64(d[i]) / float64(pl.most[pl.ref]) / float64(pl.scale[i])
-		}
-	}
-	return topGap(rel)
 }
 
 // topGap is the highest value minus the second highest.
@@ -481,10 +213,10 @@ func topGap(v []float64) float64 {
 }
 
 // margin is the first path's percent minus the second's in a two-path cell.
-func (pl *lwPlan) margin(d []int64) float64 {
-	m0, m1 := pl.most[0], pl.most[1]
+func (lt *lwTable) margin(d []int64) float64 {
+	m0, m1 := lt.most[0], lt.most[1]
 	switch {
-	case pl.basis == byRaw:
+	case lt.basis == byRaw:
 		return margin2(d[0], m0, d[1], m1)
 	case m0 == 0: // the reference is path 1 and d[0] = −Raw_1
 		return -percent(-d[0], m1)
@@ -525,24 +257,6 @@ func float128(hi int64, lo uint64) float64 {
 	return float64(hi)*0x1p64 + float64(lo)
 }
 
-// rankMargins returns the winner of a cell on the margin basis, by the
-// same rule as rank, and whether it is tied. Path i's percent minus the
-// reference's is proportional to d[i]/scale[i], so paths compare by
-// cross-multiplying those.
-func (pl *lwPlan) rankMargins(d []int64) (top int, tie bool) {
-	for i := 1; i < pl.n; i++ {
-		if cmpProducts(d[i], pl.scale[top], d[top], pl.scale[i]) > 0 {
-			top = i
-		}
-	}
-	for i := range pl.n {
-		if i != top && cmpProducts(d[i], pl.scale[top], d[top], pl.scale[i]) == 0 {
-			return top, true
-		}
-	}
-	return top, false
-}
-
 // sampleCount is the number of random answer sets that fit the budget.
 func sampleCount(t *table, budget float64) int {
 	work := 1.0
@@ -575,7 +289,7 @@ func sample(t *table, most []int64, samples int) outcome {
 		}
 	}
 	cells := t.cells
-	d := newDraws(sampleSeedHi, sampleSeedLo)
+	d := rand.New(rand.NewPCG(sampleSeedHi, sampleSeedLo))
 	raw := make([]int64, n)
 	wins := make([]int, n)
 	ties := 0
@@ -590,7 +304,7 @@ func sample(t *table, most []int64, samples int) outcome {
 		clear(raw)
 		for _, q := range qs {
 			if !q.pick {
-				at := int(q.at) + d.intN(int(q.opts))*n
+				at := int(q.at) + d.IntN(int(q.opts))*n
 				for p, w := range cells[at : at+n] {
 					raw[p] += w
 				}
@@ -644,16 +358,16 @@ func points(vs []float64, samples int) []MarginPoint {
 
 // subset draws a uniformly random non-empty subset of k options as a bit
 // set, reusing words.
-func subset(d *draws, k int, words []uint64) []uint64 {
+func subset(d *rand.Rand, k int, words []uint64) []uint64 {
 	words = slices.Grow(words[:0], (k+63)/64)[:(k+63)/64]
 	if k < 64 {
-		words[0] = 1 + d.uint64N(1<<k-1)
+		words[0] = 1 + d.Uint64N(1<<k-1)
 		return words
 	}
 	for {
 		any := uint64(0)
 		for i := range words {
-			words[i] = d.src.Uint64()
+			words[i] = d.Uint64()
 			if i == len(words)-1 && k%64 != 0 {
 				words[i] &= 1<<(k%64) - 1
 			}
@@ -755,51 +469,4 @@ func gcd(a, b int64) int64 {
 		a, b = b, a%b
 	}
 	return abs(a)
-}
-
-// draws hands out uniformly distributed integers from a PCG generator,
-// two per 64-bit output: draws dominate the sampled
-// audit, and halving the generator calls nearly halves their cost.
-type draws struct {
-	src   *rand.PCG
-	spare uint32
-	has   bool
-}
-
-func newDraws(hi, lo uint64) *draws { return &draws{src: rand.NewPCG(hi, lo)} }
-
-func (d *draws) next32() uint32 {
-	if d.has {
-		d.has = false
-		return d.spare
-	}
-	v := d.src.Uint64()
-	d.spare, d.has = uint32(v>>32), true
-	return uint32(v)
-}
-
-// intN returns an integer in [0, n) for 0 < n < 2^32, by Lemire's
-// multiply-and-reject method, which needs no division on the common path.
-func (d *draws) intN(n int) int {
-	m := uint64(d.next32()) * uint64(n)
-	if uint32(m) < uint32(n) {
-		thresh := -uint32(n) % uint32(n)
-		for uint32(m) < thresh {
-			m = uint64(d.next32()) * uint64(n)
-		}
-	}
-	return int(m >> 32)
-}
-
-// uint64N returns an integer in [0, n) for any n > 0, by the same method
-// on 64 bits.
-func (d *draws) uint64N(n uint64) uint64 {
-	hi, lo := bits.Mul64(d.src.Uint64(), n)
-	if lo < n {
-		thresh := -n % n
-		for lo < thresh {
-			hi, lo = bits.Mul64(d.src.Uint64(), n)
-		}
-	}
-	return hi
 }

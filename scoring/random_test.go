@@ -3,50 +3,12 @@ package scoring
 import (
 	"math"
 	"math/bits"
+	"math/rand/v2"
 	"testing"
 )
 
-func TestDrawsAreUniform(t *testing.T) {
-	d := newDraws(1, 2)
-	for _, n := range []int{1, 2, 3, 7, 26} {
-		const per = 20_000
-		counts := make([]int, n)
-		for range n * per {
-			counts[d.intN(n)]++
-		}
-		// Each count is Binomial(n×per, 1/n): six standard deviations is
-		// a failure that chance alone would almost never produce.
-		sd := math.Sqrt(per * (1 - 1/float64(n)))
-		for v, c := range counts {
-			if math.Abs(float64(c-per)) > 6*sd {
-				t.Errorf("intN(%d) gave %d %d times in %d, want about %d", n, v, c, n*per, per)
-			}
-		}
-	}
-	// Just above 2^31 almost half of all draws are rejected and redrawn.
-	const n = 1<<31 + 1
-	high := 0
-	for range 10_000 {
-		v := d.intN(n)
-		if v < 0 || v >= n {
-			t.Fatalf("intN(%d) = %d", n, v)
-		}
-		if v >= n/2 {
-			high++
-		}
-	}
-	if high < 4500 || high > 5500 {
-		t.Errorf("intN(%d) drew the upper half %d times in 10000", n, high)
-	}
-	for range 10_000 {
-		if v := d.uint64N(1<<63 + 1); v > 1<<63 {
-			t.Fatalf("uint64N(2^63+1) = %d", v)
-		}
-	}
-}
-
 func TestSubsetIsNonEmptyAndUniformPerOption(t *testing.T) {
-	d := newDraws(3, 4)
+	d := rand.New(rand.NewPCG(3, 4))
 	for _, k := range []int{1, 3, 63, 64, 70} {
 		const draws = 4000
 		counts := make([]int, k)

@@ -538,7 +538,7 @@ func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, them
 					}
 				}
 			}
-			if toward = soleTopFloat(part); toward < 0 {
+			if toward = soleTop(part); toward < 0 {
 				continue
 			}
 		}
@@ -553,21 +553,4 @@ func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, them
 		}
 	}
 	return sided, paths, themes
-}
-
-// soleTopFloat returns the index that alone holds the largest value, or -1.
-func soleTopFloat(v []float64) int {
-	top, shared := -1, false
-	for i, x := range v {
-		switch {
-		case top < 0 || x > v[top]:
-			top, shared = i, false
-		case x == v[top]:
-			shared = true
-		}
-	}
-	if shared {
-		return -1
-	}
-	return top
 }

@@ -67,11 +67,7 @@ type Stopper struct {
 	needed int
 	// slight[k] is the balanced band for k answers, as Score widens it.
 	slight []float64
-	// grid holds the tails at each lean of the quick stop's grid.
-	grid []leanTails
-	// lists caches every answer to a question, by question and axis.
-	lists map[listKey]cachedList
-	ws    searchSpace
+	ws     searchSpace
 }
 
 // NewStopper prepares stopping decisions for the scorer's bank.
@@ -85,9 +81,6 @@ func NewStopper(s *Scorer) *Stopper {
 		st.slight = append(st.slight, s.bandsFor(k).Slight)
 	}
 	st.order = st.askingOrder()
-	for g := range leanPoints {
-		st.grid = append(st.grid, leanTailsAt(leanAt(g)))
-	}
 	return st
 }
 
@@ -190,6 +183,7 @@ type sofar struct {
 	answered  int
 	asked     int
 	rest      []int
+	done      []answered
 }
 
 // read reads the answers so far. A question in notAsked counts as not
@@ -220,6 +214,7 @@ func (st *Stopper) read(a quiz.Answers, notAsked []string) sofar {
 			continue
 		}
 		pr.answered++
+		pr.done = append(pr.done, answered{q: qi, picks: picks})
 		for _, o := range picks {
 			for p, w := range r.weights(o, n) {
 				pr.raw[p] += w

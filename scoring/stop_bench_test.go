@@ -20,9 +20,10 @@ type stopCall struct {
 // latent-trait population taking the bank in Order, to the end.
 func stopCalls(st *Stopper, people int) []stopCall {
 	r := rand.New(rand.NewPCG(2, 2))
+	person := leaners(st.b)
 	var calls []stopCall
 	for range people {
-		theta := r.NormFloat64()
+		l := person(r.NormFloat64())
 		order := st.Order()
 		a := quiz.Answers{}
 		for i, id := range order {
@@ -31,8 +32,7 @@ func stopCalls(st *Stopper, people int) []stopCall {
 			if !rw.scored {
 				break
 			}
-			l := st.reactionOf(qi, leanAxis{0, 1})
-			a[id] = quiz.Answer{Picks: l.answer(r, theta)}
+			a[id] = quiz.Answer{Picks: l(r, st.b.Question(id))}
 			c := stopCall{a: quiz.Answers{}, notAsked: order[i+1:]}
 			for k, v := range a {
 				c.a[k] = v

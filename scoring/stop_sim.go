@@ -16,12 +16,8 @@ const (
 	UniformAnswers Population = iota
 	// LatentLean is the latent-trait population: a true lean θ from
 	// N(0, 1) towards the bank's first path and away from its second, and
-	// every answer drawn from the quick stop's answering model at θ (see
-	// leanReaction): θ plus standard normal noise cut into five points for
-	// graded questions (much rather A … much rather B) and statements
-	// (strongly disagree … strongly agree, flipped for a statement keyed to
-	// the second path), each pick-any option ticked when its path's lean
-	// plus noise is above 0, and other single picks by side.
+	// every answer drawn at θ from the answering model the confidence and
+	// the quick stop assume (latent.go).
 	LatentLean
 )
 
@@ -75,7 +71,7 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 	ax := leanAxis{plus: 0, minus: min(1, st.t.paths-1)}
 	reactions := make([]leanReaction, len(st.t.rows))
 	for qi := range st.t.rows {
-		reactions[qi] = st.reactionOf(qi, ax)
+		reactions[qi] = reactionOf(st.b, st.t, qi, ax)
 	}
 	for range people {
 		theta := r.NormFloat64()
@@ -86,7 +82,7 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 			}
 			var picks []int
 			if pop == UniformAnswers {
-				picks = uniformAnswer(r, &st.t.rows[qi])
+				picks = uniformAnswer(r, st.t.rows[qi].opts, st.t.rows[qi].kind.Multiple())
 			} else {
 				picks = reactions[qi].answer(r, theta)
 			}
@@ -168,46 +164,14 @@ func oneIf(b bool) int {
 
 // uniformAnswer answers with every option, or every non-empty set of a
 // pick-any question's options, equally likely.
-func uniformAnswer(r *rand.Rand, rw *row) []int {
-	if !rw.kind.Multiple() {
-		return []int{r.IntN(rw.opts)}
+func uniformAnswer(r *rand.Rand, opts int, multiple bool) []int {
+	if !multiple {
+		return []int{r.IntN(opts)}
 	}
 	for {
 		var picks []int
-		for o := range rw.opts {
+		for o := range opts {
 			if r.IntN(2) == 0 {
-				picks = append(picks, o)
-			}
-		}
-		if len(picks) > 0 {
-			return picks
-		}
-	}
-}
-
-// answer draws an answer at lean theta from the answering model.
-func (l *leanReaction) answer(r *rand.Rand, theta float64) []int {
-	if !l.pick || l.fivePt {
-		p := make([]float64, len(l.side))
-		if l.fivePt {
-			p = make([]float64, 5)
-		}
-		tl := leanTailsAt(theta)
-		l.probs(&tl, p)
-		u, acc := r.Float64(), 0.0
-		for o, x := range p {
-			acc += x
-			if u < acc {
-				return []int{o}
-			}
-		}
-		return []int{len(p) - 1}
-	}
-	for {
-		y := theta + r.NormFloat64()
-		var picks []int
-		for o := range l.side {
-			if r.Float64() < l.tick(o, y) {
 				picks = append(picks, o)
 			}
 		}

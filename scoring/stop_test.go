@@ -26,27 +26,6 @@ func standingOfResult(b *quiz.Bank, res Result) standing {
 	return standing{path: b.PathIndex(rec.Path), preference: rec.Strength != Balanced}
 }
 
-// everyAnswer lists every answer to q, skipping it first.
-func everyAnswer(q *quiz.Question) [][]int {
-	sets := [][]int{nil}
-	if !q.Multiple() {
-		for o := range q.Options {
-			sets = append(sets, []int{o})
-		}
-		return sets
-	}
-	for mask := 1; mask < 1<<len(q.Options); mask++ {
-		var picks []int
-		for o := range q.Options {
-			if mask&(1<<o) != 0 {
-				picks = append(picks, o)
-			}
-		}
-		sets = append(sets, picks)
-	}
-	return sets
-}
-
 // everyCompletion calls f with every completion of a over the questions rest.
 func everyCompletion(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.Answers)) {
 	if len(rest) == 0 {
@@ -54,7 +33,8 @@ func everyCompletion(b *quiz.Bank, a quiz.Answers, rest []string, f func(quiz.An
 		return
 	}
 	q := b.Question(rest[0])
-	for _, picks := range everyAnswer(q) {
+	// Every answer to q, skipping it first.
+	for _, picks := range append([][]int{nil}, alternatives(*q)...) {
 		c := quiz.Answers{}
 		for id, x := range a {
 			c[id] = x
@@ -156,7 +136,7 @@ func TestQuickChanceMatchesEnumeration(t *testing.T) {
 					if now.path >= 0 && len(rest) > 0 {
 						want = 0
 						changes := listChanges(st, &qs, a, rest, now)
-						for gi, wt := range qs.leanPosterior.weight {
+						for gi, wt := range qs.weight {
 							if wt < leanNeglect {
 								want += wt
 								continue
@@ -196,7 +176,8 @@ func listChanges(st *Stopper, qs *quickState, a quiz.Answers, rest []string, now
 			}
 			return
 		}
-		for k, set := range qs.answers[i].sets {
+		// The model lists answers in the order alternatives does.
+		for k, set := range alternatives(*st.b.Question(rest[i])) {
 			next := maps.Clone(c)
 			next[rest[i]] = quiz.Answer{Picks: set}
 			walk(i+1, next, append(picked, k))

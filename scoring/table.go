@@ -18,6 +18,8 @@ type table struct {
 	scored int
 	// cells backs every row's w and best, row after row.
 	cells []int64
+	// cache holds the answering model's lists of answers (see answers).
+	cache *answerLists
 }
 
 // row is one question. w holds opts×paths weights, option by option; best
@@ -49,7 +51,7 @@ func newTable(b *quiz.Bank) table {
 	}
 	// One backing array for every row keeps allocations constant.
 	flat := make([]int64, cells)
-	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat}
+	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat, cache: &answerLists{}}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		k := len(q.Options)

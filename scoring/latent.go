@@ -1,0 +1,461 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sync"
+
+	"github.com/careerquiz/careerquiz/quiz"
+)
+
+// The latent-trait answering model
+//
+// The confidence, the quick stop and the stop simulation all speak of the
+// same people. A person has a lean θ along an axis from one path (plus) to
+// another (minus); over everyone, θ is normal with mean 0 and standard
+// deviation 1. Each answer is θ plus standard normal noise, independently
+// per question, and the noise decides the answer:
+//
+//   - a graded question: the lean towards side A (θ if A speaks for plus,
+//     −θ if for minus, 0 if for neither) plus noise, cut at −1.5, −0.5, 0.5
+//     and 1.5 into much rather B, rather B, both equally, rather A, much
+//     rather A;
+//   - a statement: the lean towards its keyed path plus noise, cut the same
+//     way into strongly disagree … strongly agree;
+//   - any other single pick: its options take plus's side, minus's side or
+//     neither by the percents they give; θ plus noise above 0 picks one of
+//     plus's options, below 0 one of minus's (with options for neither,
+//     plus's above 0.5, minus's below −0.5, neither's between), uniformly
+//     within the side; a question without options on both sides is
+//     answered uniformly, and so tells nothing of θ;
+//   - a pick-any question: the answer's lean y is θ plus noise, as for any
+//     answer; each option on plus's side is then ticked when y plus the
+//     option's own normal noise (of spread pickSpread) is above 0, each on
+//     minus's side when −y plus its noise is, each on neither's side half
+//     the time; an answer that would tick none is drawn again (the empty
+//     set is taken out and the rest renormalised). One noise per answer
+//     keeps a pick-any question one answer's worth of evidence: with a
+//     noise per option, six options would weigh as six answers.
+//
+// The answers give a posterior over θ by Bayes' rule, on a grid of
+// leanPoints values from −leanSpan to leanSpan (posterior).
+
+const (
+	leanPoints = 61
+	leanSpan   = 4.0
+	// pickSpread is the spread of each pick-any option's own noise about
+	// the answer's lean.
+	pickSpread = 1.0
+	// maxSubsets bounds the sets of a pick-any question the model lists
+	// one by one (2^10); a larger question is left out of the posterior.
+	maxSubsets = 1 << 10
+)
+
+// fiveCuts are the four cut points of a five-point answer.
+var fiveCuts = [4]float64{-1.5, -0.5, 0.5, 1.5}
+
+// normalCDF is the standard normal distribution function.
+func normalCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+
+// leanGrid holds the leans of the grid, symmetric about 0 bit for bit so
+// that a mirrored bank gives the same figures, and leanGridTails the tails
+// at each.
+var leanGrid, leanGridTails = func() (g [leanPoints]float64, tl [leanPoints]leanTails) {
+	for i := range leanPoints / 2 {
+		g[i] = -leanSpan + 2*leanSpan*float64(i)/(leanPoints-1)
+		g[leanPoints-1-i] = -g[i]
+	}
+	for i, theta := range g {
+		tl[i] = leanTailsAt(theta)
+	}
+	return g, tl
+}()
+
+// leanAxis orients the lean: θ > 0 leans towards plus, θ < 0 towards minus.
+type leanAxis struct{ plus, minus int }
+
+// sign is +1 for plus, −1 for minus and 0 for any other path.
+func (ax leanAxis) sign(p int) float64 {
+	switch p {
+	case ax.plus:
+		return 1
+	case ax.minus:
+		return -1
+	}
+	return 0
+}
+
+// leanTails are the normal distribution values the model needs at one
+// lean θ: Φ(c − θ) and Φ(c + θ) for each cut c, and Φ(θ). Working them
+// out once per lean, not once per question, is most of the model's speed.
+type leanTails struct {
+	up, down [4]float64
+	pos      float64
+}
+
+func leanTailsAt(theta float64) leanTails {
+	var tl leanTails
+	for i, c := range fiveCuts {
+		tl.up[i], tl.down[i] = normalCDF(c-theta), normalCDF(c+theta)
+	}
+	tl.pos = normalCDF(theta)
+	return tl
+}
+
+// fivePointChances is the chance of each of five points, from the most
+// against to the most for, given Φ(c − μ) for each cut c, μ the lean
+// towards "for".
+func fivePointChances(f *[4]float64, out []float64) {
+	prev := 0.0
+	for i := range fiveCuts {
+		out[i] = f[i] - prev
+		prev = f[i]
+	}
+	out[4] = 1 - prev
+}
+
+// leanReaction is how each option of a question reacts to the lean.
+type leanReaction struct {
+	// five is 1 for a five-point question whose last option is the most
+	// towards plus, −1 if the most towards minus, 0 for a five-point
+	// question that speaks for neither and for any other question.
+	five    float64
+	fivePt  bool
+	pick    bool
+	side    []int8 // per option: +1 plus's side, −1 minus's, 0 neither
+	hasSide [3]int // options on minus's side, neither's, plus's
+}
+
+func reactionOf(b *quiz.Bank, t *table, qi int, ax leanAxis) leanReaction {
+	q, r := &b.Questions[qi], &t.rows[qi]
+	lean := func(o int) float64 {
+		w := r.weights(o, t.paths)
+		return pctOf(w[ax.plus], r.best[ax.plus]) - pctOf(w[ax.minus], r.best[ax.minus])
+	}
+	var l leanReaction
+	switch {
+	case q.Kind == quiz.Graded && r.opts == 5:
+		// Option 0 is much rather A, the last much rather B: the weights
+		// say which leans to plus.
+		l.fivePt, l.five = true, float64(sign(lean(4)-lean(0)))
+		return l
+	case q.Kind == quiz.Scale && r.opts == 5:
+		// Disagreeing with a statement is the other side even when it
+		// moves nothing, so its orientation is the key's.
+		l.fivePt, l.five = true, ax.sign(b.PathIndex(q.Keyed))
+		return l
+	}
+	l.pick = r.kind.Multiple()
+	l.side = make([]int8, r.opts)
+	for o := range r.opts {
+		l.side[o] = int8(sign(lean(o)))
+		l.hasSide[l.side[o]+1]++
+	}
+	return l
+}
+
+func sign(x float64) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+// probs fills out with the chance of each option of a single-pick question
+// at the lean of tl.
+func (l *leanReaction) probs(tl *leanTails, out []float64) {
+	if l.fivePt {
+		switch l.five {
+		case 1:
+			fivePointChances(&tl.up, out)
+		case -1:
+			fivePointChances(&tl.down, out)
+		default:
+			fivePointChances(&leanGridTails[leanPoints/2].up, out)
+		}
+		return
+	}
+	minus, neither, plus := l.hasSide[0], l.hasSide[1], l.hasSide[2]
+	if plus == 0 || minus == 0 {
+		for o := range l.side {
+			out[o] = 1 / float64(len(l.side))
+		}
+		return
+	}
+	pPlus, pMinus := tl.pos, 1-tl.pos
+	pNeither := 0.0
+	if neither > 0 {
+		pPlus, pMinus = 1-tl.up[2], tl.up[1]
+		pNeither = 1 - pPlus - pMinus
+	}
+	for o, s := range l.side {
+		switch s {
+		case 1:
+			out[o] = pPlus / float64(plus)
+		case -1:
+			out[o] = pMinus / float64(minus)
+		default:
+			out[o] = pNeither / float64(neither)
+		}
+	}
+}
+
+// tick is the chance that a pick-any option is ticked by an answer whose
+// lean (θ plus the answer's noise) is y: Φ(±y/pickSpread) for an option on
+// plus's or minus's side, one half for one on neither's.
+func (l *leanReaction) tick(o int, y float64) float64 {
+	if l.side[o] == 0 {
+		return 0.5
+	}
+	return normalCDF(float64(l.side[o]) * y / pickSpread)
+}
+
+// subsets is the chance of each non-empty set of a pick-any question's
+// options at each lean of the grid, by bit mask (out[g][mask−1]): the
+// chance that an answer ticks exactly that set, over the answer's noise,
+// with the empty set taken out and the rest renormalised. The chances
+// depend on the options' sides alone, so each pattern of sides is worked
+// out once.
+func (l *leanReaction) subsets() [leanPoints][]float64 {
+	key := fmt.Sprint(l.side)
+	if out, ok := subsetChances.Load(key); ok {
+		return out.([leanPoints][]float64)
+	}
+	k := len(l.side)
+	var out [leanPoints][]float64
+	flat := make([]float64, leanPoints*(1<<k-1))
+	acc := make([]float64, 1<<k)
+	prod := make([]float64, 1<<k)
+	for g := range leanPoints {
+		clear(acc)
+		for e, w := range answerNoise.weights {
+			prod[0] = w
+			for o, sd := range l.side {
+				p := 0.5
+				switch sd {
+				case 1:
+					p = answerNoise.ticks[g][e]
+				case -1:
+					p = 1 - answerNoise.ticks[g][e]
+				}
+				for mask := range 1 << o {
+					prod[mask|1<<o] = prod[mask] * p
+					prod[mask] *= 1 - p
+				}
+			}
+			for mask, v := range prod {
+				acc[mask] += v
+			}
+		}
+		out[g], flat = flat[:1<<k-1], flat[1<<k-1:]
+		for mask := 1; mask < 1<<k; mask++ {
+			out[g][mask-1] = acc[mask] / (1 - acc[0])
+		}
+	}
+	subsetChances.Store(key, out)
+	return out
+}
+
+var subsetChances sync.Map
+
+// answerNoise is the standard normal noise of one answer on a grid of
+// nodes from −5 to 5, each weighted by its density, the weights summing to
+// 1: the quadrature over which a pick-any answer's chances are summed.
+// ticks[g][e] is the chance that an option on plus's side is ticked at
+// lean g and node e, Φ((θ_g + ε_e)/pickSpread).
+var answerNoise = func() (q struct {
+	nodes, weights []float64
+	ticks          [leanPoints][]float64
+}) {
+	const points = 41
+	sum := 0.0
+	for i := range points {
+		x := -5 + 10*float64(i)/(points-1)
+		q.nodes = append(q.nodes, x)
+		q.weights = append(q.weights, math.Exp(-x*x/2))
+		sum += math.Exp(-x * x / 2)
+	}
+	for i := range q.weights {
+		q.weights[i] /= sum
+	}
+	for g, theta := range leanGrid {
+		for _, x := range q.nodes {
+			q.ticks[g] = append(q.ticks[g], normalCDF((theta+x)/pickSpread))
+		}
+	}
+	return q
+}()
+
+// answer draws an answer at lean theta from the model.
+func (l *leanReaction) answer(r *rand.Rand, theta float64) []int {
+	if !l.pick {
+		p := make([]float64, len(l.side))
+		if l.fivePt {
+			p = make([]float64, 5)
+		}
+		tl := leanTailsAt(theta)
+		l.probs(&tl, p)
+		u, acc := r.Float64(), 0.0
+		for o, x := range p {
+			acc += x
+			if u < acc {
+				return []int{o}
+			}
+		}
+		return []int{len(p) - 1}
+	}
+	for {
+		y := theta + r.NormFloat64()
+		var picks []int
+		for o := range l.side {
+			if r.Float64() < l.tick(o, y) {
+				picks = append(picks, o)
+			}
+		}
+		if len(picks) > 0 {
+			return picks
+		}
+	}
+}
+
+// answerList is every answer to a question (each option, or each
+// non-empty set of a pick-any question's options, in the order of their
+// bit masks) with the raws it gives and its chance at each lean of the
+// grid.
+type answerList struct {
+	raws   [][]int64
+	byLean [leanPoints][]float64
+}
+
+// at is the index in the list of the answer picks, valid and non-empty.
+func (al *answerList) at(r *row, picks []int) int {
+	if !r.kind.Multiple() {
+		return picks[0]
+	}
+	mask := 0
+	for _, o := range picks {
+		mask |= 1 << o
+	}
+	return mask - 1
+}
+
+// answerLists caches each question's answer list by axis: a list depends on
+// the bank and the axis alone. A Scorer may serve many goroutines, hence
+// the lock.
+type answerLists struct {
+	mu    sync.Mutex
+	lists map[listKey]*answerList
+}
+
+type listKey struct {
+	qi int
+	ax leanAxis
+}
+
+// answers is every answer to question qi on axis ax, or nil for a pick-any
+// question of too many options to list.
+func (t *table) answers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
+	c := t.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := listKey{qi, ax}
+	if al, ok := c.lists[key]; ok {
+		return al
+	}
+	al := t.listAnswers(b, qi, ax)
+	if c.lists == nil {
+		c.lists = map[listKey]*answerList{}
+	}
+	c.lists[key] = al
+	return al
+}
+
+func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
+	r := &t.rows[qi]
+	l := reactionOf(b, t, qi, ax)
+	raws, ok := answerRaws(r, t.paths)
+	if !ok {
+		return nil
+	}
+	al := &answerList{raws: raws}
+	if r.kind.Multiple() {
+		al.byLean = l.subsets()
+		return al
+	}
+	flat := make([]float64, leanPoints*len(raws))
+	for g := range leanPoints {
+		al.byLean[g], flat = flat[:len(raws)], flat[len(raws):]
+		l.probs(&leanGridTails[g], al.byLean[g])
+	}
+	return al
+}
+
+// answerRaws lists the raws of every answer to r (each option, or each
+// non-empty set of a pick-any question's options, in the order of their
+// bit masks); ok is false for a pick-any question of more than
+// maxSubsets sets.
+func answerRaws(r *row, n int) (raws [][]int64, ok bool) {
+	if !r.kind.Multiple() {
+		for o := range r.opts {
+			raws = append(raws, r.weights(o, n))
+		}
+		return raws, true
+	}
+	if r.opts > 30 || 1<<r.opts > maxSubsets {
+		return nil, false
+	}
+	for mask := 1; mask < 1<<r.opts; mask++ {
+		raw := make([]int64, n)
+		for o := range r.opts {
+			if mask&(1<<o) != 0 {
+				for p, w := range r.weights(o, n) {
+					raw[p] += w
+				}
+			}
+		}
+		raws = append(raws, raw)
+	}
+	return raws, true
+}
+
+// posterior is the posterior weight of each lean of the grid given the
+// answers done, from the prior N(0, 1). Each answer's list is handed to
+// visit (when not nil) with the index of the answer given; a question too
+// large to list is left out and handed over as nil.
+func (t *table) posterior(b *quiz.Bank, done []answered, ax leanAxis, visit func(d answered, al *answerList, i int)) [leanPoints]float64 {
+	var logw, w [leanPoints]float64
+	for g, theta := range leanGrid {
+		logw[g] = -theta * theta / 2
+	}
+	for _, d := range done {
+		al := t.answers(b, d.q, ax)
+		if al == nil {
+			if visit != nil {
+				visit(d, nil, 0)
+			}
+			continue
+		}
+		i := al.at(&t.rows[d.q], d.picks)
+		for g := range leanPoints {
+			logw[g] += math.Log(max(1e-300, al.byLean[g][i]))
+		}
+		if visit != nil {
+			visit(d, al, i)
+		}
+	}
+	top := slices.Max(logw[:])
+	sum := 0.0
+	for g := range logw {
+		w[g] = math.Exp(logw[g] - top)
+		sum += w[g]
+	}
+	for g := range w {
+		w[g] /= sum
+	}
+	return w
+}
