@@ -20,7 +20,7 @@ import (
 
 // calibration is what a retest of many people bore out.
 type calibration struct {
-	people, ties int
+	people int
 	ece          float64
 	bins         [10]struct {
 		n          int
