@@ -21,8 +21,8 @@ import (
 // calibration is what a retest of many people bore out.
 type calibration struct {
 	people int
-	ece          float64
-	bins         [10]struct {
+	ece    float64
+	bins   [10]struct {
 		n          int
 		conf, same float64
 	}
