@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -45,13 +46,18 @@ func runQuiz(args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	o.stop = decideStop(o, e)
 
 	var answers quiz.Answers
 	var s *session.Session
+	var stop stopped
 	if o.answers != "" {
-		answers, err = readAnswers(b, o.answers, e)
+		answers, stop.notAsked, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
+		}
+		if o.stop != session.StopNone {
+			answers, stop.notAsked, stop.how = session.Walk(b, answers, o.stop)
 		}
 	} else {
 		s, err = newSession(b, o, e, stops)
@@ -66,12 +72,13 @@ func runQuiz(args []string, e env) error {
 			return err
 		}
 		o.shuffle, o.seed = s.Shuffle, s.Seed
+		stop.notAsked, stop.how = s.Stopped()
 	}
 
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	r, err := writeResult(b, answers, o, e)
+	r, err := writeResult(b, answers, stop, o, e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -89,15 +96,26 @@ func runQuiz(args []string, e env) error {
 	return keepErr
 }
 
+// stopped is how a quiz that stopped early stopped: the scored questions
+// it did not ask, and the stop's figures (nil for a replayed result, which
+// says only what it did not ask).
+type stopped struct {
+	notAsked []string
+	how      *result.StoppedEarly
+}
+
 // writeResult writes the report of answers to stdout, or to --output, and
-// returns the run it reported on.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, e env) (render.Run, error) {
+// returns the run it reported on. The questions not asked count in no
+// figure.
+func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, e env) (render.Run, error) {
 	r := render.Run{
 		Bank:     b,
-		Result:   scoring.Score(b, answers),
+		Result:   scoring.NewScorer(b).ScoreAsked(answers, stop.notAsked),
 		Answers:  b.AnswerValues(answers),
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
+		NotAsked: stop.notAsked,
+		Stopped:  stop.how,
 	}
 	return r, emitReport(r, o, e)
 }
@@ -115,21 +133,43 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 		Questions:   o.questions,
 		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
 		Stops:       stops,
+		Stop:        o.stop,
 	})
 }
 
-// readAnswers reads an answers file, or standard input for "-".
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, error) {
+// decideStop is the stop a quiz makes: --stop or --quick, else
+// CAREERQUIZ_STOP, else the settled stop for a person at a terminal, which
+// costs nothing in the path the result names; an answers file and answers
+// piped in are all taken.
+func decideStop(o options, e env) string {
+	if o.stop != "" {
+		return o.stop
+	}
+	if v := e.getenv("CAREERQUIZ_STOP"); v != "" {
+		if slices.Contains(session.StopModes(), v) {
+			return v
+		}
+		e.msgs().Warn("CAREERQUIZ_STOP=%q is not settled, quick or none; it is ignored", v)
+	}
+	if o.answers == "" && e.isTerminal(e.stdin) {
+		return session.StopSettled
+	}
+	return session.StopNone
+}
+
+// readAnswers reads an answers file, or standard input for "-", with the
+// questions a saved result that stopped early did not ask.
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, []string, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	warnOtherBank(e.msgs(), b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
-	return a, nil
+	return a, result.NotAskedOf(data), nil
 }
 
 // warnOtherBank warns when an answers file is a saved result taken on
@@ -216,6 +256,31 @@ var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "form
 		o.format = v
 		return nil
 	}}
+
+// stopFlag is --stop; --quick is its short form for the quick stop.
+var (
+	stopFlag = cli.InSetting("stop", cli.Flag[options]{Name: "stop", Arg: "STOP",
+		Help: "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
+		Set: func(o *options, v string) error {
+			if !slices.Contains(session.StopModes(), v) {
+				return fmt.Errorf("wants settled, quick or none, got %q", v)
+			}
+			o.stop = v
+			return nil
+		}})
+	quickFlag = cli.InSetting("stop", cli.Flag[options]{Name: "quick",
+		Help: "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
+		Set: func(o *options, v string) error {
+			on, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("takes no value (or =true, =false), got %q", v)
+			}
+			if on {
+				o.stop = session.StopQuick
+			}
+			return nil
+		}})
+)
 
 var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",
 	func(o *options) *bool { return &o.json }))

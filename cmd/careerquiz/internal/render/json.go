@@ -62,6 +62,9 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		Others:     make([]result.Other, 0, len(res.Others)),
 		Order:      result.Order{Shuffled: r.Shuffled},
 	}
+	if r.Stopped != nil {
+		doc.NotAsked, doc.StoppedEarly = r.NotAsked, r.Stopped
+	}
 	if res.Recommendation == nil {
 		doc.Reason = withheldText(res)
 	}

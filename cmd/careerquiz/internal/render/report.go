@@ -37,6 +37,11 @@ type Run struct {
 	// that a run can be repeated; Seed means nothing unless Shuffled.
 	Shuffled bool
 	Seed     int64
+	// NotAsked and Stopped say how a quiz that stopped early stopped:
+	// the scored questions not asked, and the figures of the stop; nil
+	// when every question was asked. Result is then ScoreAsked's.
+	NotAsked []string
+	Stopped  *result.StoppedEarly
 }
 
 var errNoBank = errors.New("report: run has no bank")

@@ -214,6 +214,9 @@ func (p *printer) verdict() {
 		p.para("", confidenceText(res), nil)
 	}
 	p.para("", p.basis(), nil)
+	if s := stoppedText(p.run); s != "" {
+		p.para("", s, nil)
+	}
 	for _, w := range res.Warnings {
 		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
 	}

@@ -287,6 +287,22 @@ func Replay(data []byte) (Bank, json.RawMessage, error) {
 	return d.Bank, d.Answers, err
 }
 
+// NotAskedOf is the scored questions a result document that stopped early
+// did not ask (its not_asked), or nil where data is no such document.
+func NotAskedOf(data []byte) []string {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil
+	}
+	var d struct {
+		NotAsked []string `json:"not_asked"`
+	}
+	if json.Unmarshal(data, &d) != nil {
+		return nil
+	}
+	return d.NotAsked
+}
+
 // BankOf is the bank a result document names, or nil where data is not a
 // result document that names one: an answers file, say.
 func BankOf(data []byte) *Bank {
