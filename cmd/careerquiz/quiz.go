@@ -52,7 +52,7 @@ func runQuiz(args []string, e env) error {
 	var s *session.Session
 	var stop stopped
 	if o.answers != "" {
-		answers, stop.notAsked, err = readAnswers(b, o.answers, e)
+		answers, stop, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
 		}
@@ -97,8 +97,7 @@ func runQuiz(args []string, e env) error {
 }
 
 // stopped is how a quiz that stopped early stopped: the scored questions
-// it did not ask, and the stop's figures (nil for a replayed result, which
-// says only what it did not ask).
+// it did not ask, and the stop's figures.
 type stopped struct {
 	notAsked []string
 	how      *result.StoppedEarly
@@ -108,10 +107,15 @@ type stopped struct {
 // returns the run it reported on. The questions not asked count in no
 // figure.
 func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, e env) (render.Run, error) {
+	values := b.AnswerValues(answers)
+	for _, id := range stop.notAsked {
+		// Neither answered nor skipped.
+		delete(values, id)
+	}
 	r := render.Run{
 		Bank:     b,
 		Result:   scoring.NewScorer(b).ScoreAsked(answers, stop.notAsked),
-		Answers:  b.AnswerValues(answers),
+		Answers:  values,
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
 		NotAsked: stop.notAsked,
@@ -157,19 +161,21 @@ func decideStop(o options, e env) string {
 	return session.StopNone
 }
 
-// readAnswers reads an answers file, or standard input for "-", with the
-// questions a saved result that stopped early did not ask.
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, []string, error) {
+// readAnswers reads an answers file, or standard input for "-", and how a
+// saved result that stopped early stopped, so that it replays as it was.
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, stopped, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
-		return nil, nil, err
+		return nil, stopped{}, err
 	}
 	warnOtherBank(e.msgs(), b, name, data)
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, nil, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
-	return a, result.NotAskedOf(data), nil
+	var st stopped
+	st.notAsked, st.how = result.StoppedOf(data)
+	return a, st, nil
 }
 
 // warnOtherBank warns when an answers file is a saved result taken on

@@ -287,20 +287,21 @@ func Replay(data []byte) (Bank, json.RawMessage, error) {
 	return d.Bank, d.Answers, err
 }
 
-// NotAskedOf is the scored questions a result document that stopped early
-// did not ask (its not_asked), or nil where data is no such document.
-func NotAskedOf(data []byte) []string {
+// StoppedOf is how a result document that stopped early stopped: its
+// not_asked and stopped_early; nil, nil where data is no such document.
+func StoppedOf(data []byte) ([]string, *StoppedEarly) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
-		return nil
+		return nil, nil
 	}
 	var d struct {
-		NotAsked []string `json:"not_asked"`
+		NotAsked     []string      `json:"not_asked"`
+		StoppedEarly *StoppedEarly `json:"stopped_early"`
 	}
-	if json.Unmarshal(data, &d) != nil {
-		return nil
+	if json.Unmarshal(data, &d) != nil || d.StoppedEarly == nil || len(d.NotAsked) == 0 {
+		return nil, nil
 	}
-	return d.NotAsked
+	return d.NotAsked, d.StoppedEarly
 }
 
 // BankOf is the bank a result document names, or nil where data is not a
