@@ -29,6 +29,9 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	}
 	fmt.Fprintf(bw, "%s on %q\n", Count(r.People, "result"), result.OneLine(r.Bank.Title))
 	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, Count(r.Items, "scored question"))
+	if r.StoppedEarly > 0 {
+		fmt.Fprintf(bw, "%d stopped early: the questions they were not asked count as missing.\n", r.StoppedEarly)
+	}
 
 	heading("How they leaned")
 	nameWidth := 0

@@ -276,15 +276,17 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 }
 
 // Replay reads the part of a result document that replays it: the bank
-// it was taken on and its answers. The rest is scored afresh (stats,
-// --answers), so it is not read at all.
-func Replay(data []byte) (Bank, json.RawMessage, error) {
+// it was taken on, its answers, and the questions it did not ask, if it
+// stopped early. The rest is scored afresh (stats, --answers), so it is
+// not read at all.
+func Replay(data []byte) (Bank, json.RawMessage, []string, error) {
 	var d struct {
-		Bank    Bank            `json:"bank"`
-		Answers json.RawMessage `json:"answers"`
+		Bank     Bank            `json:"bank"`
+		Answers  json.RawMessage `json:"answers"`
+		NotAsked []string        `json:"not_asked"`
 	}
 	err := json.Unmarshal(data, &d)
-	return d.Bank, d.Answers, err
+	return d.Bank, d.Answers, d.NotAsked, err
 }
 
 // StoppedOf is how a result document that stopped early stopped: its
@@ -311,7 +313,7 @@ func BankOf(data []byte) *Bank {
 	if len(data) == 0 || data[0] != '{' {
 		return nil
 	}
-	if b, _, err := Replay(data); err == nil && b.SHA256 != "" {
+	if b, _, _, err := Replay(data); err == nil && b.SHA256 != "" {
 		return &b
 	}
 	return nil
