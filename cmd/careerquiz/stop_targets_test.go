@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
@@ -165,6 +167,23 @@ func TestStopTargetsThroughTheCommand(t *testing.T) {
 		}
 	}
 	share := func(n, of int) float64 { return float64(n) / float64(max(1, of)) }
+	// The README gives these figures: it must say what was measured.
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := strings.Join(strings.Fields(string(readme)), " ")
+	for _, want := range []string{
+		fmt.Sprintf("on %d simulated people", people),
+		fmt.Sprintf("settled asked %.0f%% of the %d scored questions and named the same path for %.0f%% (same label %.0f%%)",
+			100*share(settled.asked, people*scored), scored, 100*share(settled.path, people), 100*share(settled.label, people)),
+		fmt.Sprintf("`--quick` asked %.0f%%, with the same path for %.0f%%, but the same label for only %.0f%%",
+			100*share(quick.asked, people*scored), 100*share(quick.path, people), 100*share(quick.label, people)),
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("README.md does not say %q", want)
+		}
+	}
 	for _, run := range []struct {
 		name                    string
 		tl                      tally
