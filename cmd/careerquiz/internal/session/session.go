@@ -572,6 +572,12 @@ func (s *Session) opening() {
 	if s.next > 0 {
 		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
 	}
+	switch {
+	case s.mode == StopSettled && !s.declined:
+		about += " It may end sooner, once your path cannot change."
+	case s.mode == StopQuick:
+		about += " It ends once another path is unlikely."
+	}
 	quits := "Ctrl-C or Ctrl-D saves and quits"
 	if _, plain := s.asker.(*ask.Plain); plain {
 		quits = "Ctrl-C saves and quits"
