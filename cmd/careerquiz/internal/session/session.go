@@ -386,7 +386,7 @@ func (s *Session) setAside(err error) {
 }
 
 func (s *Session) loop() error {
-	for s.next < s.limit() {
+	for s.next < s.limit() || s.unstop() {
 		if err := s.arrive(); err != nil {
 			return err
 		}

@@ -163,6 +163,27 @@ func (s *Session) stopHere(chance *float64) {
 	s.save()
 }
 
+// unstop takes back a stop that no longer holds once the last question
+// before the end is done: a person who went back and changed answers may
+// have unsettled the path, or made another path likely again. The rest
+// is then asked, without another offer. It reports whether it did.
+func (s *Session) unstop() bool {
+	if s.end == 0 || s.next < s.end {
+		return false
+	}
+	var notAsked []string
+	for _, qi := range s.order[s.end:] {
+		notAsked = append(notAsked, s.Bank.Questions[qi].ID)
+	}
+	if s.mode == StopSettled && s.stopper.Settled(s.answers, notAsked).Settled ||
+		s.mode == StopQuick && s.stopper.Quick(s.answers, notAsked).Stop {
+		return false
+	}
+	s.end, s.chance, s.declined = 0, nil, true
+	s.save()
+	return true
+}
+
 // Stopped says how a sitting that stopped early stopped: the scored
 // questions it did not ask, and the stop's figures; nil, nil for a sitting
 // that asked every question.

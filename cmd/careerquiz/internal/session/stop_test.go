@@ -154,3 +154,34 @@ func TestStoppedSittingResumes(t *testing.T) {
 		t.Errorf("the profile question was answered %v, want option 2", got)
 	}
 }
+
+// A person who goes back after the stop and changes enough answers to
+// unsettle the path is asked the rest: the settled stop never costs the
+// path.
+func TestGoingBackUnsettles(t *testing.T) {
+	b := tenBank(t)
+	var out bytes.Buffer
+	// Seven times "Design it", Enter at the offer; at the profile question
+	// back to question 4, and "Code it" for 4 to 7; then the profile
+	// question, and the three questions that were not asked.
+	typed := strings.Repeat("1\n", 7) + "\n" + strings.Repeat("b\n", 4) + strings.Repeat("2\n", 4) + "1\n" + strings.Repeat("2\n", 3)
+	s, err := New(Config{Bank: b, In: strings.NewReader(typed), Out: &out, Msgs: cli.Messages{W: &out}, Width: 80,
+		Stops: noStops{}, Stop: StopSettled})
+	defer s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Interview()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if notAsked, st := s.Stopped(); notAsked != nil || st != nil {
+		t.Errorf("still stopped: %v, %+v", notAsked, st)
+	}
+	if len(a) != 11 || !slices.Equal(a["q10"].Picks, []int{1}) {
+		t.Errorf("answers %v, want every question, q10 answered 2", a)
+	}
+	if n := strings.Count(out.String(), "Your path can no longer change"); n != 1 {
+		t.Errorf("offered %d times, want once", n)
+	}
+}
