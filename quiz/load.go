@@ -6,13 +6,12 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
@@ -89,31 +88,15 @@ func checkText(file string, data []byte, what string) error {
 }
 
 // ReadFile reads a bank or answers file, refusing one over MaxSize before
-// reading it when its size is known and while reading otherwise (a pipe), so
-// that a wrong path cannot eat memory. Errors lead with the path, once.
-func ReadFile(path string) (data []byte, err error) {
-	defer func() {
-		// An *os.PathError would name the path again; errors.Is still sees what it wraps.
-		if pe := (*os.PathError)(nil); errors.As(err, &pe) {
-			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
-		}
-		if err != nil {
-			data, err = nil, fmt.Errorf("%s: %w", path, err)
-		}
-	}()
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a folder, not a file")
-	} else if err == nil && st.Size() > MaxSize {
-		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, st.Size())
-	}
-	data, err = io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err == nil && len(data) > MaxSize {
-		err = ErrTooLarge
+// reading it when its size is known and while reading otherwise, and
+// refusing at once, without waiting, anything that is not a regular file (a
+// FIFO, a device, a folder), so that a wrong path can neither eat memory
+// nor hang. Errors are *fileio.Error: they lead with the path, once, quoted
+// where it needs to be, and carry a hint (fileio.Hint).
+func ReadFile(path string) ([]byte, error) {
+	data, err := fileio.ReadFile(path, MaxSize)
+	if fe := (*fileio.Error)(nil); errors.As(err, &fe) && errors.Is(err, fileio.ErrTooLarge) {
+		fe.Err = errors.Join(ErrTooLarge, fe.Err)
 	}
 	return data, err
 }

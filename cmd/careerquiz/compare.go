@@ -9,6 +9,8 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/fileio"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 const compareAbout = `Shows what moved between two attempts at the quiz: where each path and
@@ -67,7 +69,7 @@ func runCompare(args []string, e env) error {
 	// The bank only lends its texts; without it the answers are shown as
 	// option numbers, so a bank that will not load is no reason to stop.
 	bank, _ := loadBank(bankName)
-	render.WriteComparison(cli.CleanWriter{W: e.stdout}, c, bank)
+	render.WriteComparison(cli.CleanWriter{W: e.stdout}, c, bank, e.layoutWidth(e.stdout))
 	return nil
 }
 
@@ -82,7 +84,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 			return nil, nil, err
 		}
 		if len(all) < 2-len(picks) {
-			return nil, nil, cli.WithHint(fmt.Errorf("compare needs two attempts, and %s (in %s)", keptCount(len(all)), dir),
+			return nil, nil, cli.WithHint(fmt.Errorf("compare needs two attempts, and %s (in %s)", keptCount(len(all)), termsafe.Name(dir)),
 				"take the quiz again with 'careerquiz' (a quiz finished in a terminal is kept), or compare two saved results: careerquiz compare old.json new.json")
 		}
 		kept = all
@@ -96,8 +98,11 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 	pick := func(arg string) (*result.Attempt, error) {
 		if !number(arg) {
 			a, err := result.Read(arg)
-			if err != nil {
+			if err != nil && fileio.Hint(err) == "" {
 				return nil, cli.WithHint(err, "name a result file written by careerquiz --json, or a number from 'careerquiz history'")
+			}
+			if err != nil {
+				return nil, err
 			}
 			return &a, nil
 		}
@@ -106,7 +111,10 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 			// read whole.
 			a, err := result.Read(kept[n-1].File)
 			a.Number = n
-			return &a, err
+			if err != nil {
+				return nil, cli.WithHint(err, "the file changed since it was listed; run 'careerquiz history' to see the attempts as they are now")
+			}
+			return &a, nil
 		}
 		return nil, cli.WithHint(fmt.Errorf("there is no attempt %s: %s kept", arg, render.Count(len(kept), "result")),
 			"'careerquiz history' lists the kept attempts and their numbers")
@@ -120,7 +128,7 @@ func pickAttempts(picks []string, e env) (*result.Attempt, *result.Attempt, erro
 		return nil, nil, err
 	}
 	if a.File == b.File {
-		return nil, nil, cli.WithHint(fmt.Errorf("both attempts are %s", a.File), "name two different attempts; 'careerquiz history' lists them")
+		return nil, nil, cli.WithHint(fmt.Errorf("both attempts are %s", termsafe.Name(a.File)), "name two different attempts; 'careerquiz history' lists them")
 	}
 	return a, b, nil
 }

@@ -129,10 +129,18 @@ func TestColorPrecedence(t *testing.T) {
 		{"never over forcing", cli.ColorNever, map[string]string{"FORCE_COLOR": "1"}, true, false},
 		{"forcing over TERM=dumb", cli.ColorAuto, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, false, true},
 		{"TERM=dumb on a terminal", cli.ColorAuto, map[string]string{"TERM": "dumb"}, true, false},
+		// A terminal that does not say what it is gets no escape sequences.
+		{"no TERM on a terminal", cli.ColorAuto, map[string]string{"TERM": ""}, true, false},
+		{"forcing with no TERM", cli.ColorAuto, map[string]string{"TERM": "", "CLICOLOR_FORCE": "1"}, false, true},
 	}
 	for _, tt := range tests {
 		e, _, _ := testEnv(t, "")
-		e.getenv = func(k string) string { return tt.vars[k] }
+		e.getenv = func(k string) string {
+			if v, ok := tt.vars[k]; ok || k != "TERM" {
+				return v
+			}
+			return "xterm"
+		}
 		e.isTerminal = func(any) bool { return tt.terminal }
 		if got := colorOn(nil, e, tt.mode); got != tt.want {
 			t.Errorf("%s: colour %v, want %v", tt.name, got, tt.want)

@@ -6,6 +6,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 const historyAbout = `Lists the results kept from earlier quizzes, newest first: when each was
@@ -21,14 +22,21 @@ delete a file to forget that attempt, or the folder to forget them all.`
 const historyMore = `Examples:
     careerquiz history
     careerquiz history --json
+    careerquiz history --format html > history.html
+                                    a page with a chart of the shares
     careerquiz compare              what moved between the last two
 `
 
-type historyOptions struct{ json bool }
+type historyOptions struct {
+	json   bool
+	format string
+}
 
 var historyFlags = cli.Flags[historyOptions]{
-	cli.Switch("json", "print the attempts as a JSON array, newest first",
-		func(o *historyOptions) *bool { return &o.json }),
+	cli.Format("text (the default), json, or html (a page with the\nshares as a line chart, and what moved last)", []string{render.Text, render.JSON, render.HTML},
+		func(o *historyOptions) *string { return &o.format }),
+	cli.InSetting("format", cli.Switch("json", "print the attempts as a JSON array, newest first",
+		func(o *historyOptions) *bool { return &o.json })),
 }
 
 func runHistory(args []string, e env) error {
@@ -44,10 +52,13 @@ func runHistory(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if o.json {
+	switch {
+	case o.json || o.format == render.JSON:
 		return result.Encode(e.stdout, append([]result.Attempt{}, attempts...))
+	case o.format == render.HTML:
+		return render.WriteHistoryHTML(e.stdout, attempts)
 	}
-	render.WriteHistory(cli.CleanWriter{W: e.stdout}, dir, attempts)
+	render.WriteHistory(cli.CleanWriter{W: e.stdout}, termsafe.Name(dir), attempts, e.layoutWidth(e.stdout))
 	return nil
 }
 
@@ -55,14 +66,18 @@ func runHistory(args []string, e env) error {
 func listKept(e env) (string, []result.Attempt, error) {
 	dir, err := result.Dir(e.getenv, e.goos)
 	if err != nil {
-		return "", nil, err
+		return "", nil, cli.WithHint(err, "set XDG_DATA_HOME (or HOME) to a folder of yours, where results are kept")
 	}
 	attempts, problems, err := result.List(dir)
 	if err != nil {
-		return "", nil, fmt.Errorf("reading kept results: %w", err)
+		return "", nil, cli.WithHint(fmt.Errorf("reading kept results in %s: %w", termsafe.Name(dir), err),
+			"make the folder readable to you, or set XDG_DATA_HOME to keep results elsewhere")
 	}
 	for _, p := range problems {
-		e.msgs().Warn("skipped %s, which %s; it is left as it is", p.File, p.Why)
+		e.msgs().Warn("skipped %s, which %s; it is left as it is", termsafe.Name(p.File), p.Why)
+	}
+	if len(problems) > 0 {
+		e.msgs().Hint("careerquiz never changes or deletes these: move the files named above out of %s to stop this warning", termsafe.Name(dir))
 	}
 	return dir, attempts, nil
 }

@@ -381,7 +381,7 @@ func TestFormatFlag(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--format", "yaml"}, cli.ExitUsage, `--format wants text, json or markdown, got "yaml"`},
+		{[]string{"--format", "yaml"}, cli.ExitUsage, `--format wants text, html, json or markdown, got "yaml"`},
 		{[]string{"--json", "--format", "text"}, cli.ExitUsage, "cannot be used together"},
 		{[]string{"--format=md", "--answers", leaning(t, bankForTest(t), "engineer")}, cli.ExitOK, ""},
 	} {

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -17,6 +18,8 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -30,7 +33,7 @@ func runQuiz(args []string, e env) error {
 	// for a writer, and Ctrl-C must end that wait too.
 	stops := watchSignals(e)
 	defer stops.stop()
-	b, err := o.bank()
+	b, err := o.bank(e)
 	if err != nil {
 		return err
 	}
@@ -51,8 +54,9 @@ func runQuiz(args []string, e env) error {
 	var answers quiz.Answers
 	var s *session.Session
 	var stop stopped
+	var kept time.Time
 	if o.answers != "" {
-		answers, stop, err = readAnswers(b, o.answers, e)
+		answers, kept, stop, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
 		}
@@ -60,6 +64,7 @@ func runQuiz(args []string, e env) error {
 			answers, stop.notAsked, stop.how = session.Walk(b, answers, o.stop)
 		}
 	} else {
+		warnChecked(b, o, e)
 		s, err = newSession(b, o, e, stops)
 		if s != nil {
 			defer s.Close()
@@ -73,12 +78,19 @@ func runQuiz(args []string, e env) error {
 		}
 		o.shuffle, o.seed = s.Shuffle, s.Seed
 		stop.notAsked, stop.how = s.Stopped()
+		if e.isTerminal(e.stdin) && !o.toFile() && e.isTerminal(e.stdout) {
+			fmt.Fprintln(e.stderr) // The report stands apart from the last answer.
+		}
 	}
 
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	r, err := writeResult(b, answers, stop, o, e)
+	taken := time.Now()
+	if !kept.IsZero() {
+		taken = kept
+	}
+	r, err := writeResult(b, answers, stop, o, taken, e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -104,9 +116,9 @@ type stopped struct {
 }
 
 // writeResult writes the report of answers to stdout, or to --output, and
-// returns the run it reported on. The questions not asked count in no
-// figure.
-func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, e env) (render.Run, error) {
+// returns the run it reported on; taken dates the formats that give a
+// date. The questions not asked count in no figure.
+func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, taken time.Time, e env) (render.Run, error) {
 	values := b.AnswerValues(answers)
 	for _, id := range stop.notAsked {
 		// Neither answered nor skipped.
@@ -118,6 +130,7 @@ func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, e 
 		Answers:  values,
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
+		Taken:    taken,
 		NotAsked: stop.notAsked,
 		Stopped:  stop.how,
 	}
@@ -161,35 +174,44 @@ func decideStop(o options, e env) string {
 	return session.StopNone
 }
 
-// readAnswers reads an answers file, or standard input for "-", and how a
-// saved result that stopped early stopped, so that it replays as it was.
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, stopped, error) {
+// warnChecked says once, before the first question, that 'careerquiz
+// check' warns about the bank, so that nobody takes a result from a bank
+// its author was warned about without knowing it.
+func warnChecked(b *quiz.Bank, o options, e env) {
+	if o.questions == "" {
+		return // The built-in bank is held to no warnings by its tests.
+	}
+	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
+	if n == 0 {
+		return
+	}
+	e.msgs().Warn("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly", render.Count(n, "warning"))
+	e.msgs().Hint("see them with: careerquiz check %s", termsafe.Name(o.questions))
+}
+
+// readAnswers reads an answers file, or standard input for "-", and when
+// it is a kept result, when that was taken and, if it stopped early, how,
+// so that it replays as it was. A saved result taken on another bank than
+// the one it is replayed on is warned of: its answers may still fit (the
+// ids can be the same), but the result is not the one that was saved, and
+// a person comparing the two should know why.
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, stopped, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
-		return nil, stopped{}, err
+		return nil, time.Time{}, stopped{}, err
 	}
-	warnOtherBank(e.msgs(), b, name, data)
+	if taken, _, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
+		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
+			name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
+		e.msgs().Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
+	}
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, time.Time{}, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	var st stopped
 	st.notAsked, st.how = result.StoppedOf(data)
-	return a, st, nil
-}
-
-// warnOtherBank warns when an answers file is a saved result taken on
-// another bank than the one it is replayed on. The answers may still fit
-// (the ids can be the same), but the result is not the one that was saved,
-// and a person comparing the two should know why.
-func warnOtherBank(m cli.Messages, b *quiz.Bank, name string, data []byte) {
-	taken := result.BankOf(data)
-	if taken == nil || taken.SHA256 == b.SHA256 {
-		return
-	}
-	m.Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
-		name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
-	m.Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
+	return a, result.TakenOf(data), st, nil
 }
 
 // keeping says whether this run's result is kept, and where.
@@ -244,14 +266,14 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	if k.openLine {
 		fmt.Fprintln(e.stderr)
 	}
-	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", path)
+	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", termsafe.Name(path))
 	return nil
 }
 
 // formatFlag is --format; --json is its short form, and the two are one
 // setting, so that giving both is a usage error rather than a guess.
-var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format",
-	Help: "text (the default), json, or markdown (a document to\npaste into an email, a wiki or an issue)",
+var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format", Choices: render.Formats(),
+	Help: "text (the default), json, markdown (a document to\npaste into an email, a wiki or an issue), or html (a\npage with charts, to keep, print or send)",
 	Set: func(o *options, v string) error {
 		if v == "md" {
 			v = render.Markdown
@@ -304,7 +326,7 @@ var (
 // stream that is not a terminal.
 func emitReport(r render.Run, o options, e env) error {
 	var stream any = e.stdout
-	if o.output != "" {
+	if o.toFile() {
 		stream = nil
 	}
 	var buf bytes.Buffer
@@ -312,36 +334,93 @@ func emitReport(r render.Run, o options, e env) error {
 	if err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	if o.output != "" {
-		return writeOutput(o.output, data)
+	if o.output == "" {
+		o.output = atomicfile.Stdout
 	}
-	_, err = e.stdout.Write(data)
-	return err
+	if err := atomicfile.WriteOutput(o.output, buf.Bytes(), 0o644, e.stdout); err != nil {
+		return outputError(o.output, err)
+	}
+	return nil
+}
+
+// toFile reports whether the report goes to a file rather than stdout.
+func (o options) toFile() bool { return o.output != "" && o.output != atomicfile.Stdout }
+
+// outputError leads a failure to write the report with where it went.
+func outputError(path string, err error) error {
+	if se := (*stdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
+		return se
+	}
+	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
 }
 
 // checkOutput makes sure --output FILE can be written before the quiz
 // starts, so that nobody answers every question only to lose the report.
 func checkOutput(path string) error {
 	if err := atomicfile.CheckWritable(path); err != nil {
-		return cli.WithHint(fmt.Errorf("--output %s: %w", path, err), "create the folder first, or name a file in a folder you can write to")
+		return outputError(path, err)
 	}
 	return nil
 }
 
-// writeOutput writes the report to path atomically: a reader never sees
-// half a report, and a failed write leaves an earlier file as it was. A
-// new file gets the usual mode of a document (rw-r--r--), since it is
-// written to be shared; a file being replaced keeps its mode.
-func writeOutput(path string, data []byte) error {
-	perm := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		perm = fi.Mode().Perm()
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("--output %s: %w", path, err)
+// endLine is the last thing a quiz taken at a terminal prints, so that it
+// never ends in silence or with its verdict scrolled away: after a text
+// report on the terminal, the verdict again in one line; when the result
+// went elsewhere, where it went.
+func endLine(r render.Run, o options, interactive bool, e env) {
+	verdict := render.Verdict(r.Result)
+	toScreen := !o.toFile() && e.isTerminal(e.stdout)
+	switch {
+	case toScreen && o.format == render.Text:
+		fmt.Fprintf(e.stdout, "\n%s\n", textwrap.String("Verdict: "+verdict+". The breakdown, the reasons and the next steps are above.", e.layoutWidth(e.stdout), ""))
+	case toScreen || !interactive:
+	default:
+		e.msgs().Say("Done: %s. Result written to %s.\n", verdict, resultPlace(o, e))
+		// The warnings are in the file, out of sight: the one thing a
+		// person must not miss about the result goes with it here.
+		for _, note := range render.WarningNotes(r.Result) {
+			e.msgs().Say("  ! %s\n", note)
+		}
 	}
-	if err := atomicfile.Write(path, data, perm); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
+}
+
+// resultPlace names where the result went: the --output file, or the file
+// standard output was sent to where the system can say, or standard
+// output.
+func resultPlace(o options, e env) string {
+	if o.toFile() {
+		return termsafe.Name(o.output)
 	}
-	return nil
+	if name := stdoutFile(e); name != "" {
+		return termsafe.Name(name)
+	}
+	return "standard output"
+}
+
+// stdoutFile is the name of the regular file stdout writes to, relative to
+// the working folder where it lies within it, or "" where that is not
+// known. Only Linux says, through /proc.
+func stdoutFile(e env) string {
+	stdout := e.stdout
+	if c, ok := stdout.(*checkedStdout); ok {
+		stdout = c.w
+	}
+	f, ok := stdout.(*os.File)
+	if !ok || e.goos != "linux" {
+		return ""
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	name, err := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd()))
+	if err != nil || !filepath.IsAbs(name) {
+		return ""
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return name
 }

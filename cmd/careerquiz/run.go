@@ -18,8 +18,12 @@ import (
 
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -46,7 +50,7 @@ type env struct {
 func systemEnv() env {
 	return env{
 		stdin:      os.Stdin,
-		stdout:     os.Stdout,
+		stdout:     systemStdout(),
 		stderr:     os.Stderr,
 		getenv:     os.Getenv,
 		goos:       runtime.GOOS,
@@ -79,13 +83,14 @@ func columns(stream any) int {
 }
 
 func run(args []string, e env) int {
+	e, out := checkStdout(e)
 	err := dispatch(args, e)
-	if err == nil {
-		return cli.ExitOK
-	}
 	var help cli.HelpRequested
 	if errors.As(err, &help) {
 		fmt.Fprint(e.stdout, helpText(help.Command))
+		err = nil
+	}
+	if err = out.outcome(err); err == nil {
 		return cli.ExitOK
 	}
 	e.msgs().Error(err)
@@ -105,22 +110,31 @@ type command struct {
 var commands []command
 
 func init() {
+	file := []clidoc.Arg{{Name: "FILE", Kind: clidoc.File}}
 	commands = []command{
 		{Command: cli.Command{Name: "check", Synopsis: "[--json] [FILE|-]", Summary: "check a question bank and print its\nauthoring report (default: built-in)",
-			About: checkAbout, Flags: checkFlags, More: checkMore}, run: runCheck},
+			About: checkAbout, Flags: checkFlags, More: checkMore, Args: file}, run: runCheck},
 		{Command: cli.Command{Name: "bank", Summary: "print the built-in bank, to start\nyour own",
 			About: bankAbout, Flags: noFlags, More: bankMore}, run: runBank},
 		{Command: cli.Command{Name: "schema", Synopsis: "[bank|result|check]", Summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
-			About: schemaAbout, Flags: noFlags, More: schemaMore}, run: runSchema},
+			About: schemaAbout, Flags: noFlags, More: schemaMore, Args: []clidoc.Arg{{Name: "SCHEMA", Kind: clidoc.Choice, Choices: schemaNames()}}}, run: runSchema},
 		{Command: cli.Command{Name: "history", Synopsis: "[--json]", Summary: "the results kept from earlier\nquizzes, newest first",
 			About: historyAbout, Flags: historyFlags, More: historyMore}, run: runHistory},
 		{Command: cli.Command{Name: "compare", Synopsis: "[--json] [A [B]]", Summary: "what moved between two attempts\n(default: the last two)",
-			About: compareAbout, Flags: compareFlags, More: compareMore}, run: runCompare},
+			About: compareAbout, Flags: compareFlags, More: compareMore,
+			Args: []clidoc.Arg{{Name: "A", Kind: clidoc.File}, {Name: "B", Kind: clidoc.File}}}, run: runCompare},
 		{Command: cli.Command{Name: "stats", Synopsis: "[--json|--csv] PATH...", Summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
-			About: statsAbout, Flags: statsFlags, More: statsMore}, run: runStats},
+			About: statsAbout, Flags: statsFlags, More: statsMore, Args: []clidoc.Arg{{Name: "PATH", Kind: clidoc.File, Repeat: true}}}, run: runStats},
+		{Command: cli.Command{Name: "completion", Synopsis: "bash|zsh|fish", Summary: "print a shell completion script",
+			About: completionAbout, Flags: noFlags, More: completionMore, Args: []clidoc.Arg{{Name: "SHELL", Kind: clidoc.Choice, Choices: shellNames()}}}, run: runCompletion},
+		{Command: cli.Command{Name: "man", Summary: "print the manual page (roff)",
+			About: manAbout, Flags: noFlags, More: manMore}, run: runMan},
 		{Command: cli.Command{Name: "help", Synopsis: "[COMMAND]", Summary: "show this help, or a command's",
 			About: helpAbout, Flags: noFlags, More: helpMore}, run: runHelp},
 	}
+	// help takes the name of any command, this one included.
+	last := &commands[len(commands)-1]
+	last.Args = []clidoc.Arg{{Name: "COMMAND", Kind: clidoc.Choice, Choices: commandNames()}}
 }
 
 // noFlags is the flag table of a command without flags, so that -h and a
@@ -181,18 +195,6 @@ func unknownCommand(word string) error {
 	return cli.WithHint(err, "the commands are %s; run 'careerquiz --help' for usage", strings.Join(commandNames(), ", "))
 }
 
-func runBank(args []string, e env) error {
-	rest, err := cli.Parse("bank", args, noFlags, &struct{}{})
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
-	}
-	_, err = e.stdout.Write(careerquiz.Questions)
-	return err
-}
-
 // options are the quiz's command-line flags.
 type options struct {
 	questions string
@@ -207,7 +209,7 @@ type options struct {
 	seedSet      bool
 	restart      bool
 	version      bool
-	// format is text, json or markdown: --format, or --json.
+	// format is one of render.Formats: --format, or --json.
 	format string
 	output string
 	save   bool
@@ -269,8 +271,16 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 		fmt.Fprintf(e.stdout, "careerquiz %s\n", versionString())
 		return o, true, nil
 	}
+	if (o.shuffle || o.seedSet) && o.answers != "" {
+		return o, false, cli.WithHint(cli.UsageError{Msg: "--shuffle and --seed do nothing with --answers: an answers file is answered all at once, in no order"},
+			"leave --shuffle and --seed out, or take the quiz without --answers to be asked in a shuffled order")
+	}
 	if o.restart && o.answers != "" {
 		return o, false, cli.UsageError{Msg: "--restart does nothing with --answers: an answers file never resumes saved progress"}
+	}
+	if o.questions == fileio.Stdin && (o.answers == "" || o.answers == fileio.Stdin) {
+		return o, false, cli.WithHint(cli.UsageError{Msg: "--questions - reads the bank from standard input, so the answers cannot come from there too"},
+			"answer from a file with --answers FILE, or save the bank to a file and name it with --questions FILE")
 	}
 	if o.questions == "" {
 		if v := e.getenv("CAREERQUIZ_QUESTIONS"); v != "" {
@@ -301,8 +311,10 @@ func versionString() string {
 
 // bank loads the bank the quiz was asked to use; a bank named by the
 // environment says so, since the person may have forgotten the variable.
-func (o options) bank() (*quiz.Bank, error) {
-	b, err := loadBank(o.questions)
+// The quiz's bank is the one file that may be a FIFO (--questions <(…)):
+// it is waited on, and a signal ends the wait.
+func (o options) bank(e env) (*quiz.Bank, error) {
+	b, err := readBank(o.questions, e.stdin, true)
 	if err != nil && o.questionsEnv {
 		return nil, cli.WithHint(cli.LeadIn{Line: "the bank named by CAREERQUIZ_QUESTIONS does not load", Err: err},
 			"the name came from the environment: fix that bank, set CAREERQUIZ_QUESTIONS to another, or unset it to use the built-in bank")
@@ -311,53 +323,116 @@ func (o options) bank() (*quiz.Bank, error) {
 }
 
 // loadBank returns the bank at path, or the built-in one when path is empty.
-func loadBank(path string) (*quiz.Bank, error) {
+func loadBank(path string) (*quiz.Bank, error) { return readBank(path, nil, false) }
+
+// readBank returns the bank at path, the built-in one for "", or the one
+// on stdin for "-" where stdin is given. Only a regular file is read,
+// or a FIFO where fifo is set; anything else is refused at once. A name
+// that could forge a line of a message is shown quoted (termsafe.Name)
+// wherever the bank names its file.
+func readBank(path string, stdin io.Reader, fifo bool) (*quiz.Bank, error) {
 	if path == "" {
 		b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
 		if err != nil {
-			return nil, fmt.Errorf("the built-in bank is broken: %w", err)
+			return nil, cli.WithHint(fmt.Errorf("the built-in bank is broken: %w", err), "this build of careerquiz is broken: install it again, or take a bank of your own with --questions FILE")
 		}
 		return b, nil
 	}
-	b, err := quiz.Load(path)
+	name, data, err := bankBytes(path, stdin, fifo)
 	if err != nil {
-		var ps quiz.Problems
-		var se *quiz.SyntaxError
-		switch {
-		case errors.As(err, &ps) || errors.As(err, &se):
-			return nil, cli.WithHint(err, "fix the bank, then run 'careerquiz check %s'", path)
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, cli.WithHint(err, "check the name, or start a bank of your own with 'careerquiz bank > %s'", path)
-		}
 		return nil, err
+	}
+	b, err := quiz.Parse(name, data)
+	if err != nil {
+		if path == fileio.Stdin {
+			return nil, cli.WithHint(err, "fix the bank, then check it with 'careerquiz check FILE'")
+		}
+		return nil, cli.WithHint(err, "fix the bank, then run 'careerquiz check %s'", termsafe.Name(path))
 	}
 	return b, nil
 }
 
-// readInput reads a bank or answers file, or standard input for "-", and
-// returns the name it goes by in messages.
-func readInput(path string, e env) (name string, data []byte, err error) {
-	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(e.stdin, quiz.MaxSize+1))
-		return "standard input", data, err
+// bankBytes reads a bank and returns the name messages call it by.
+func bankBytes(path string, stdin io.Reader, fifo bool) (string, []byte, error) {
+	if path == fileio.Stdin && stdin != nil {
+		return fileio.ReadInput(path, stdin, quiz.MaxSize)
 	}
-	data, err = quiz.ReadFile(path)
-	return path, data, err
+	if fi, err := os.Stat(path); fifo && err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
+		data, err := readFIFO(path)
+		return termsafe.Name(path), data, err
+	}
+	data, err := quiz.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, cli.WithHint(err, "check the name, or start a bank of your own with 'careerquiz bank > %s'", termsafe.Name(path))
+	}
+	return termsafe.Name(path), data, err
 }
 
-// loadBankInput is loadBank for a command that reads standard input for "-".
-func loadBankInput(path string, e env) (*quiz.Bank, error) {
-	if path != "-" {
-		return quiz.Load(path)
-	}
-	name, data, err := readInput(path, e)
+// readFIFO reads the bank a FIFO carries, waiting for its writer as any
+// tool reading a pipe does; the stopper ends the wait on a signal.
+func readFIFO(path string) ([]byte, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, &fileio.Error{Path: path, Why: "cannot be read: " + err.Error(), Err: err,
+			Hint: "check what writes to it, or save the bank to a file and name that"}
 	}
-	return quiz.Parse(name, data)
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, quiz.MaxSize+1))
+	switch {
+	case err != nil:
+		return nil, &fileio.Error{Path: path, Why: "cannot be read: " + err.Error(), Err: err,
+			Hint: "check what writes to it, or save the bank to a file and name that"}
+	case len(data) > quiz.MaxSize:
+		return nil, &fileio.Error{Path: path, Why: quiz.ErrTooLarge.Error(), Err: quiz.ErrTooLarge,
+			Hint: "check what writes to it: a bank is a text file of a few kilobytes"}
+	}
+	return data, nil
+}
+
+// readInput reads an answers file or bank, or standard input for "-", and
+// returns the name it goes by in messages.
+func readInput(path string, e env) (name string, data []byte, err error) {
+	name, data, err = fileio.ReadInput(path, e.stdin, quiz.MaxSize)
+	return termsafe.Name(name), data, err
 }
 
 // colorOn decides colour for one stream, as mode and the environment say.
+// A terminal with no TERM at all is not known to take escape sequences
+// (a bare console, a service), so it gets none, as with TERM=dumb; Windows
+// consoles have no TERM and take them.
 func colorOn(stream any, e env, mode cli.Color) bool {
-	return mode.On(e.getenv, e.isTerminal(stream))
+	known := e.getenv("TERM") != "" || e.goos == "windows"
+	return mode.On(e.getenv, e.isTerminal(stream) && known)
+}
+
+// layoutWidth is the width to lay out what is written to stream: the
+// terminal's, up to session.Widest, or render.ScreenWidth where it is no
+// terminal (a file, a pipe).
+func (e env) layoutWidth(stream any) int {
+	if e.columns != nil {
+		if cols := e.columns(stream); cols > 0 {
+			return min(cols, session.Widest)
+		}
+	}
+	return render.ScreenWidth
+}
+
+// msgs writes messages to stderr, wrapped at the terminal's width, up to
+// session.Widest, or not at all where stderr is no terminal, since a script
+// reading a pipe or a log wants a message whole on one line.
+func (e env) msgs() cli.Messages {
+	m := cli.Messages{W: e.stderr}
+	if e.isTerminal(e.stderr) {
+		m.Width = e.layoutWidth(e.stderr)
+	}
+	return m
+}
+
+// cursorMoves reports whether the terminal named by TERM can move the
+// cursor, which the terminal asker needs to redraw its lists. TERM=dumb is
+// the convention for a terminal that cannot (an editor's shell buffer, a
+// logging console); with no TERM at all, only Windows consoles are known to.
+func cursorMoves(e env) bool {
+	t := e.getenv("TERM")
+	return t != "dumb" && (t != "" || e.goos == "windows")
 }

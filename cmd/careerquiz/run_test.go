@@ -60,7 +60,7 @@ func TestExitCodes(t *testing.T) {
 		{"check with two files", []string{"check", "a", "b"}, "", cli.ExitUsage, "careerquiz: check takes one bank file, got 2"},
 		{"broken bank", []string{"--questions", broken}, "", cli.ExitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
 		{"broken bank in check", []string{"check", broken}, "", cli.ExitError, "careerquiz: " + broken + ":1:10: unexpected EOF; expected '\"'"},
-		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", cli.ExitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": open: no such file or directory"},
+		{"missing answers", []string{"--answers", filepath.Join(dir, "none.toml")}, "", cli.ExitError, "careerquiz: " + filepath.Join(dir, "none.toml") + ": does not exist"},
 		{"input ends at once", nil, "", cli.ExitError, "careerquiz: input ended; nothing answered yet"},
 	}
 	for _, tt := range tests {
@@ -87,7 +87,7 @@ func TestExitCodes(t *testing.T) {
 // so that `careerquiz --json > result.json` leaves clean JSON.
 func TestStdoutHoldsOnlyTheResult(t *testing.T) {
 	t.Parallel()
-	e, stdout, stderr := testEnv(t, strings.Repeat("2\n", 30))
+	e, stdout, stderr := testEnv(t, strings.Repeat("2\n", 36))
 	if code := run([]string{"--json"}, e); code != cli.ExitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
@@ -98,7 +98,7 @@ func TestStdoutHoldsOnlyTheResult(t *testing.T) {
 	if strings.Contains(out, "Question 1 of") {
 		t.Error("a prompt reached stdout")
 	}
-	if !strings.Contains(stderr.String(), "Question 1 of 30") {
+	if !strings.Contains(stderr.String(), "Question 1 of 36") {
 		t.Error("the prompts did not reach stderr")
 	}
 }

@@ -74,10 +74,14 @@ func TestResultsMatchTheSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 			args := []string{"--answers", file, "--json"}
+			stdin := ""
 			if name == "shuffled" {
-				args = append(args, "--seed", "42")
+				// An answers file is answered in no order: a shuffled
+				// run is one whose answers are typed, here the first
+				// option of every question.
+				args, stdin = []string{"--seed", "42", "--json"}, strings.Repeat("1\n", 60)
 			}
-			e, stdout, stderr := testEnv(t, "")
+			e, stdout, stderr := testEnv(t, stdin)
 			if code := run(args, e); code != cli.ExitOK {
 				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/collect"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -33,6 +34,7 @@ Examples:
     careerquiz stats results/
     careerquiz stats --json results/ | jq .alpha
     careerquiz stats --csv results/ > cohort.csv
+    careerquiz stats --format html results/ > cohort.html
 
 Exit status: 0 all read, 1 something was skipped, 2 wrong usage.
 `
@@ -41,6 +43,7 @@ type statsOptions struct {
 	questions string
 	anyBank   bool
 	json, csv bool
+	format    string
 }
 
 var statsFlags = cli.Flags[statsOptions]{
@@ -48,6 +51,8 @@ var statsFlags = cli.Flags[statsOptions]{
 		func(o *statsOptions) *string { return &o.questions }),
 	cli.Switch("any-bank", "keep results taken on another bank as long as\ntheir answers still fit this one",
 		func(o *statsOptions) *bool { return &o.anyBank }),
+	cli.Format("text (the default), json, csv, or html (a page with\nthe histogram and a bar per question)", []string{render.Text, render.JSON, "csv", render.HTML},
+		func(o *statsOptions) *string { return &o.format }),
 	cli.InSetting("format", cli.Switch("json", "print the figures as one JSON document\n(schema careerquiz.stats/v1)",
 		func(o *statsOptions) *bool { return &o.json })),
 	cli.InSetting("format", cli.Switch("csv", "print one row per person instead: file,\nrecommendation, share per path, then one\ncolumn per question (option number, 1;3 for\nseveral, empty when skipped)",
@@ -75,6 +80,8 @@ func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 	if o.questions == "" {
 		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
 	}
+	o.json = o.json || o.format == render.JSON
+	o.csv = o.csv || o.format == "csv"
 	return o, paths, nil
 }
 
@@ -115,20 +122,25 @@ func runStats(args []string, e env) error {
 				t.otherBank++
 			}
 			progress.Clear()
-			e.msgs().Say("careerquiz: %s: skipped: %s\n", name, why)
+			e.msgs().Say("careerquiz: %s: skipped: %s\n", termsafe.Name(name), why)
 		}}
 	err = r.Read(paths)
 	progress.Clear()
 	if err != nil {
-		return err
+		return cli.WithHint(err, "check that what is named can be read to the end, then run stats again")
 	}
 	switch {
+	case t.read == 0 && csvOut == nil:
+		// No figures of nobody: only what was wrong with the input.
+		return t.outcome()
 	case csvOut != nil:
 		err = csvOut.Flush()
 	case o.json:
 		err = result.Encode(e.stdout, group.Report())
+	case o.format == render.HTML:
+		err = render.WriteStatsHTML(e.stdout, group.Report(), scoring.NewScorer(b).Bands().Slight)
 	default:
-		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, cli.ColorAuto))
+		err = render.WriteStats(e.stdout, group.Report(), colorOn(e.stdout, e, cli.ColorAuto), e.layoutWidth(e.stdout))
 	}
 	if err != nil {
 		return err
@@ -146,13 +158,19 @@ type tally struct {
 
 // outcome is the run's error: nil when every result was read.
 func (t tally) outcome() error {
-	if t.skipped == 0 {
+	if t.skipped == 0 || t.read == 0 {
 		if t.read == 0 {
-			return cli.Exit{Code: cli.ExitError, Msg: "no results to read"}
+			msg := "no results to read"
+			if t.skipped > 0 {
+				msg = "no results to read: everything named above was skipped"
+			}
+			return cli.Exit{Code: cli.ExitError, Msg: msg,
+				Hint: "name result files written by careerquiz --json, a folder of them, or - to pipe them in"}
 		}
 		return nil
 	}
 	ec := cli.Exit{Code: cli.ExitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
+	ec.Hint = "the figures above leave out what is named as skipped; fix or move those files and run stats again to count them"
 	if t.otherBank > 0 {
 		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
 	}

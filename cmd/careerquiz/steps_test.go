@@ -24,6 +24,7 @@ type stepDoc struct {
 	ID        string   `json:"id"`
 	Kind      string   `json:"kind"`
 	Path      string   `json:"path"`
+	Stage     int      `json:"stage"`
 	Theme     string   `json:"theme"`
 	Text      string   `json:"text"`
 	Why       string   `json:"why"`
@@ -49,16 +50,26 @@ func builtinBank(t *testing.T) *quiz.Bank {
 	return b
 }
 
+// The answers to the profile questions of people of some experience: a
+// beginner, someone with a project of their own, someone who writes
+// back-end code at work in several languages, and no answers at all.
+var experience = map[string]map[string]string{
+	"none":     {"languages": "none", "experience": "none", "designed": "no"},
+	"database": {"languages": "one", "experience": "database", "designed": "no"},
+	"work":     {"languages": "several", "experience": "work", "designed": "no"},
+	"":         {},
+}
+
 // towards answers every scored question with the option that gives path
 // the most over the other paths, except the questions of the themes in
-// other, which it answers for the other path. experience is the option id
-// of the unscored experience question, or "" to skip it.
-func towards(b *quiz.Bank, path string, other map[string]string, experience string) map[string]any {
+// other, which it answers for the other path. level names the answers to
+// the profile questions (see experience); "" skips them.
+func towards(b *quiz.Bank, path string, other map[string]string, level string) map[string]any {
 	a := map[string]any{}
 	for _, q := range b.Questions {
 		if !q.Scored() {
-			if experience != "" {
-				a[q.ID] = experience
+			if o, ok := experience[level][q.ID]; ok {
+				a[q.ID] = o
 			}
 			continue
 		}
@@ -183,14 +194,13 @@ func checkSteps(t *testing.T, doc resultDoc) {
 	}
 }
 
-// firstLanguage lists the steps that the least experience beyond none
-// (small programs in one language) already covers: learning a first
-// language.
+// firstLanguage lists the steps that knowing one language already covers:
+// learning a first language.
 func firstLanguage(b *quiz.Bank) []string {
 	var ids []string
 	for _, p := range b.Paths {
 		for _, s := range p.Steps {
-			if slices.Contains(s.SkipWhen["experience"], "small") {
+			if slices.Contains(s.SkipWhen["languages"], "one") {
 				ids = append(ids, s.ID)
 			}
 		}
@@ -227,7 +237,7 @@ func TestStepsFitExperience(t *testing.T) {
 					t.Errorf("the most experienced is told to %q", s.Text)
 				}
 			}
-			if len(most.StepsDone) == 0 || !strings.Contains(most.StepsDone[0].Why, "Back-end code at work") {
+			if len(most.StepsDone) == 0 || !strings.Contains(most.StepsDone[0].Why, "Back-end code that people use") {
 				t.Errorf("steps done %+v", most.StepsDone)
 			}
 		})
@@ -265,8 +275,10 @@ func TestStepsFitThemes(t *testing.T) {
 				theme string
 			}{{one, pair[0]}, {two, pair[1]}} {
 				for _, s := range d.doc.Steps {
-					// A step both paths take is common ground, never explored.
-					explore := s.Theme == d.theme && !slices.Contains(developerTexts, s.Text)
+					// A step both paths take is common ground, and a
+					// foundation (stage 1 or 2) is needed whatever the
+					// leans: neither is ever a step to explore.
+					explore := s.Theme == d.theme && !slices.Contains(developerTexts, s.Text) && s.Stage > scoring.FoundationStage
 					if explore != (s.Kind == "explore") {
 						t.Errorf("leaning away on %s: step %s of theme %s is %s", d.theme, s.ID, s.Theme, s.Kind)
 					}
@@ -320,7 +332,13 @@ func TestTextShowsAFewSteps(t *testing.T) {
 			if n < 1 || n > 5 {
 				t.Errorf("%d steps listed:\n%s", n, section)
 			}
-			if !strings.Contains(section, "path your first step would be:") {
+			// A balanced list holds both paths' steps, each named;
+			// any other names the other path's first step.
+			if name == "balanced" {
+				if !strings.Contains(section, "For Back-end engineer: ") || !strings.Contains(section, "For Back-end developer: ") {
+					t.Errorf("the balanced list does not name both paths' steps:\n%s", section)
+				}
+			} else if !strings.Contains(section, "path your first step would be:") {
 				t.Errorf("no line on the other path:\n%s", section)
 			}
 			t.Log("\n" + section)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode"
 )
 
@@ -199,6 +200,11 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 	return Reply{Action: Answered, Picks: picks}, ""
 }
 
+// ErrQuit is the end of input at a terminal (Ctrl-D): quitting on
+// purpose, which saves and quits as Ctrl-C does (it is an ErrInterrupted),
+// and which the caller may word as a save rather than an interruption.
+var ErrQuit = fmt.Errorf("%w: saved and quit", ErrInterrupted)
+
 // readLine returns the next line of input without its line ending. The read
 // runs in its own goroutine so that an interrupt can end the wait; a read so
 // abandoned is finished by the next call.
@@ -221,6 +227,11 @@ func (a *Plain) readLine() (string, error) {
 			// next read reports the end of input.
 			return strings.TrimRight(r.line, "\r\n"), nil
 		case errors.Is(r.err, io.EOF) && a.opts.EndIsQuit:
+			return "", ErrQuit
+		case errors.Is(r.err, syscall.EIO) && a.opts.EndIsQuit:
+			// A terminal that is closed (its window, an ssh session)
+			// reads as an I/O error before or instead of SIGHUP: the
+			// person has gone, as with Ctrl-C.
 			return "", ErrInterrupted
 		case errors.Is(r.err, io.EOF):
 			return "", ErrInputEnded

@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -416,6 +417,26 @@ func TestPlainReadError(t *testing.T) {
 	_, err := NewPlain(errReader{broken}, io.Discard, Options{}).Ask(choice(3))
 	if !errors.Is(err, broken) {
 		t.Errorf("Ask: err = %v, want it to wrap %v", err, broken)
+	}
+}
+
+// TestPlainClosedTerminalIsQuitting: a closed terminal reads as an I/O
+// error; at a terminal that is the person gone, not a failure to report,
+// and the run stops as from Ctrl-C (status 130, progress saved). From a
+// file or a pipe an I/O error is still an error.
+func TestPlainClosedTerminalIsQuitting(t *testing.T) {
+	_, err := NewPlain(errReader{syscall.EIO}, io.Discard, Options{EndIsQuit: true}).Ask(choice(3))
+	if !errors.Is(err, ErrInterrupted) {
+		t.Errorf("at a terminal: err = %v, want ErrInterrupted", err)
+	}
+	_, err = NewPlain(errReader{syscall.EIO}, io.Discard, Options{}).Ask(choice(3))
+	if errors.Is(err, ErrInterrupted) || !errors.Is(err, syscall.EIO) {
+		t.Errorf("from a pipe: err = %v, want EIO", err)
+	}
+	// Ctrl-D is quitting on purpose, and can be told from Ctrl-C.
+	_, err = NewPlain(strings.NewReader(""), io.Discard, Options{EndIsQuit: true}).Ask(choice(3))
+	if !errors.Is(err, ErrQuit) || !errors.Is(err, ErrInterrupted) {
+		t.Errorf("Ctrl-D: err = %v, want ErrQuit, an ErrInterrupted", err)
 	}
 }
 

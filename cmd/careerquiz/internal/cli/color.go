@@ -19,7 +19,7 @@ const (
 // in the field given.
 func ColorFlags[T any](field func(*T) *Color) Flags[T] {
 	return Flags[T]{
-		{Name: "color", Aliases: []string{"colour"}, Arg: "WHEN", Help: "colour: auto (on a terminal only), always or never",
+		{Name: "color", Aliases: []string{"colour"}, Arg: "WHEN", Choices: []string{"auto", "always", "never"}, Help: "colour: auto (on a terminal only), always or never",
 			Set: func(o *T, v string) error {
 				c, ok := map[string]Color{"auto": ColorAuto, "always": ColorAlways, "never": ColorNever}[v]
 				if !ok {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -117,6 +118,8 @@ func (m Messages) Error(err error) {
 	switch {
 	case errors.As(err, &h):
 		m.Hint("%s", h.Hint)
+	case fileio.Hint(err) != "":
+		m.Hint("%s", fileio.Hint(err))
 	case errors.Is(err, fs.ErrNotExist):
 		m.Hint("check the file's name and folder: a name without a folder is looked for in the current one")
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
@@ -25,6 +26,9 @@ type Flag[T any] struct {
 	// help says what the flag does; lines after the first are indented
 	// under it.
 	Help string
+	// Choices are the values a flag takes where it takes one of a few
+	// words, for shell completion and the man page.
+	Choices []string
 	// setting groups flags that choose the same thing (--no-color and
 	// --color): giving a setting twice is a usage error, except for the same
 	// switch repeated. Empty means the flag's name.
@@ -68,6 +72,8 @@ type Help interface {
 	Names() []string
 	// Options is the Options section of the help, one flag after another.
 	Options() string
+	// Doc describes the flags for shell completion and the man page.
+	Doc() []clidoc.Flag
 }
 
 func (t Flags[T]) Names() []string {
@@ -259,4 +265,19 @@ func describeArg(arg string) string {
 func InSetting[T any](setting string, d Flag[T]) Flag[T] {
 	d.Setting = setting
 	return d
+}
+
+// Format is --format FORMAT, one of formats, the first the default. It is
+// in the setting "format", which the switches that are its short forms
+// (--json) join with InSetting, so that giving both is a usage error.
+func Format[T any](help string, formats []string, field func(*T) *string) Flag[T] {
+	return Flag[T]{Name: "format", Arg: "FORMAT", Setting: "format", Help: help, Set: func(o *T, v string) error {
+		for _, f := range formats {
+			if v == f {
+				*field(o) = v
+				return nil
+			}
+		}
+		return fmt.Errorf("wants %s or %s, got %q", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1], v)
+	}}
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 )
 
 // A Command is what the help says of one command.
@@ -19,6 +21,8 @@ type Command struct {
 	Flags Help
 	// More is its help after Options: examples, exit status.
 	More string
+	// Args are its arguments, for shell completion and the man page.
+	Args []clidoc.Arg
 }
 
 func (c Command) usage() string { return strings.TrimSpace("careerquiz " + c.Name + " " + c.Synopsis) }

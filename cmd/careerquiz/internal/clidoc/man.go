@@ -40,7 +40,7 @@ func Man(w io.Writer, p Program, date, version string) error {
 
 	if p.Description != "" {
 		b.WriteString(".SH DESCRIPTION\n")
-		paragraphs(&b, p.Description)
+		paragraphs(&b, p.Description, ".PP")
 	}
 	if len(p.Commands) > 0 {
 		b.WriteString(".SH COMMANDS\n")
@@ -50,7 +50,8 @@ func Man(w io.Writer, p Program, date, version string) error {
 			if about == "" {
 				about = c.Summary
 			}
-			paragraphs(&b, about)
+			// .PP would end the .TP's indent; .IP keeps it.
+			paragraphs(&b, about, ".IP")
 			if len(c.Flags) > 0 {
 				b.WriteString(".RS\n")
 				manFlags(&b, c.Flags)
@@ -105,11 +106,11 @@ func manFlags(b *strings.Builder, flags []Flag) {
 }
 
 // paragraphs writes s, paragraphs separated by blank lines, as filled
-// text.
-func paragraphs(b *strings.Builder, s string) {
+// text, each after the first begun by the request sep.
+func paragraphs(b *strings.Builder, s, sep string) {
 	for i, para := range strings.Split(strings.TrimSpace(s), "\n\n") {
 		if i > 0 {
-			b.WriteString(".PP\n")
+			b.WriteString(sep + "\n")
 		}
 		fmt.Fprintf(b, "%s\n", text(oneLine(para)))
 	}

@@ -56,7 +56,7 @@ type Cohort struct {
 	// items holds the indexes of the bank's scored questions.
 	items []int
 
-	people, complete, withheld int
+	people, complete, withheld, ties int
 	// stopped counts the people whose quiz stopped early.
 	stopped int
 	recs    []int   // per path: people recommended it
@@ -130,18 +130,24 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 		c.stopped++
 	}
 	rec := -1
-	if r.Recommendation != nil {
+	if r.Recommendation != nil && !r.Recommendation.Tie {
+		// A tie recommends no path: it counts for none.
 		rec = b.PathIndex(r.Recommendation.Path)
 	}
-	if rec < 0 {
+	switch {
+	case r.Recommendation == nil:
 		c.withheld++
-	} else {
+	case rec < 0:
+		c.ties++
+	default:
 		c.recs[rec]++
 		for s, st := range strengths {
 			if r.Recommendation.Strength == st {
 				c.labels[rec][s]++
 			}
 		}
+	}
+	if r.Recommendation != nil {
 		for p := 0; p < np && p < len(r.Paths); p++ {
 			c.hist[p][bin(r.Paths[p].Share)]++
 		}

@@ -39,7 +39,7 @@ func NewCSV(w io.Writer, b *quiz.Bank) (*CSV, error) {
 func (c *CSV) Write(file string, a quiz.Answers, r scoring.Result) error {
 	row := c.row[:0]
 	rec := ""
-	if r.Recommendation != nil {
+	if r.Recommendation != nil && !r.Recommendation.Tie {
 		rec = r.Recommendation.Path
 	}
 	row = append(row, file, rec)

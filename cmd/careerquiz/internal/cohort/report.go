@@ -46,6 +46,8 @@ type Report struct {
 	// NoRecommendation counts the people too few of whose answers counted
 	// for a recommendation.
 	NoRecommendation int `json:"no_recommendation"`
+	// Ties counts the people whose answers tied, who are told no path.
+	Ties int `json:"ties"`
 	// Labels counts the strengths over every recommendation.
 	Labels    Labels     `json:"labels"`
 	Questions []Question `json:"questions"`
@@ -174,6 +176,7 @@ func (c *Cohort) Report() Report {
 		AlphaNMin:        ReliabilityMin,
 		AlphaNEnough:     c.complete >= ReliabilityMin,
 		NoRecommendation: c.withheld,
+		Ties:             c.ties,
 		Questions:        make([]Question, len(b.Questions)),
 		Flags:            []Flag{},
 	}

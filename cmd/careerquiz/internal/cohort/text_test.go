@@ -2,6 +2,7 @@ package cohort_test
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,7 +42,7 @@ func TestWriteStats(t *testing.T) {
 				c.Add(as[i], rs[i])
 			}
 			var out bytes.Buffer
-			if err := render.WriteStats(&out, c.Report(), false); err != nil {
+			if err := render.WriteStats(&out, c.Report(), false, render.ScreenWidth); err != nil {
 				t.Fatal(err)
 			}
 			text := out.String()
@@ -82,7 +83,7 @@ func TestWriteStatsCleansBankText(t *testing.T) {
 		c.Add(as[i], rs[i])
 	}
 	var out bytes.Buffer
-	if err := render.WriteStats(&out, c.Report(), false); err != nil {
+	if err := render.WriteStats(&out, c.Report(), false, render.ScreenWidth); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(out.String(), "\x1b\x07") {
@@ -104,7 +105,7 @@ func TestWriteStatsSameTotals(t *testing.T) {
 		c.Add(same, scoring.Score(b, same))
 	}
 	var out bytes.Buffer
-	if err := render.WriteStats(&out, c.Report(), false); err != nil {
+	if err := render.WriteStats(&out, c.Report(), false, render.ScreenWidth); err != nil {
 		t.Fatal(err)
 	}
 	if want := "all have the same total"; !strings.Contains(out.String(), want) {
@@ -115,4 +116,8 @@ func TestWriteStatsSameTotals(t *testing.T) {
 	}
 }
 
-func init() { cohort.WriteText = render.WriteStats }
+func init() {
+	cohort.WriteText = func(w io.Writer, r cohort.Report, color bool) error {
+		return render.WriteStats(w, r, color, render.ScreenWidth)
+	}
+}

@@ -15,11 +15,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -242,29 +242,23 @@ func (in input) skip(name, format string, args ...any) error {
 	return nil
 }
 
-// path reads one PATH of the command line.
+// path reads one PATH of the command line. Only regular files are read:
+// a FIFO, a device or a socket, named or found in a folder, is skipped at
+// once, unopened where it is found in a folder, so that none can hang the
+// reading (fileio).
 func (in input) path(p string) error {
 	if p == "-" {
 		return in.stream(Stdin, in.stdin)
 	}
-	info, err := os.Stat(p)
-	if err != nil {
-		return in.skip(p, "cannot be read: %s", fileError(err))
-	}
-	if !info.IsDir() {
-		return in.file(p)
-	}
 	found := false
-	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return in.skip(path, "cannot be read: %s", fileError(err))
-		}
-		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".json") {
-			return nil
-		}
-		found = true
-		return in.file(path)
-	})
+	err := fileio.Walk(p, func(name string) bool { return strings.EqualFold(filepath.Ext(name), ".json") },
+		func(path string, err error) error {
+			found = true
+			if err != nil {
+				return in.skip(path, "%s", fileWhy(err))
+			}
+			return in.file(path)
+		})
 	if err == nil && !found {
 		return in.skip(p, "holds no .json files")
 	}
@@ -275,16 +269,16 @@ func (in input) path(p string) error {
 func (in input) file(path string) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".ndjson", ".jsonl":
-		f, err := os.Open(path)
+		f, err := fileio.Open(path)
 		if err != nil {
-			return in.skip(path, "cannot be read: %s", fileError(err))
+			return in.skip(path, "%s", fileWhy(err))
 		}
 		defer f.Close()
 		return in.stream(path, f)
 	}
 	data, err := quiz.ReadFile(path)
 	if err != nil {
-		return in.skip(path, "cannot be read: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), path), ": "))
+		return in.skip(path, "%s", fileWhy(err))
 	}
 	if !in.emit(item{name: path, data: data}) {
 		return errStopped
@@ -292,12 +286,14 @@ func (in input) file(path string) error {
 	return nil
 }
 
-// fileError drops the operation and path from an *fs.PathError, which the
-// message already names.
-func fileError(err error) string {
+// fileWhy is why a file cannot be read, worded to follow its name.
+func fileWhy(err error) string {
+	if fe := (*fileio.Error)(nil); errors.As(err, &fe) {
+		return fe.Why
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	return "cannot be read: " + err.Error()
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -54,14 +55,17 @@ type checkTheme struct {
 }
 
 type checkQuestion struct {
-	ID       string        `json:"id"`
-	Theme    string        `json:"theme"`
-	Kind     quiz.Kind     `json:"kind"`
-	Multiple bool          `json:"multiple"`
-	Scored   bool          `json:"scored"`
-	Keyed    string        `json:"keyed,omitempty"`
-	Text     string        `json:"text"`
-	Options  []checkOption `json:"options"`
+	ID       string    `json:"id"`
+	Theme    string    `json:"theme"`
+	Kind     quiz.Kind `json:"kind"`
+	Multiple bool      `json:"multiple"`
+	Scored   bool      `json:"scored"`
+	Keyed    string    `json:"keyed,omitempty"`
+	// Impressive is the numbers of the options the bank marks as the side
+	// that sounds more impressive (its impressive key, expanded).
+	Impressive []int         `json:"impressive,omitempty"`
+	Text       string        `json:"text"`
+	Options    []checkOption `json:"options"`
 }
 
 type checkOption struct {
@@ -89,13 +93,9 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 			Check: w.Check, Message: auditMessage(w), Text: file + ": " + auditMessage(w)})
 	}
 	doc.Title, doc.SHA256, doc.Scoring, doc.Audit = b.Title, b.SHA256, &b.Scoring, &audit
-	for _, p := range b.Paths {
-		doc.Paths = append(doc.Paths, checkPath{ID: p.ID, Name: p.Name, Steps: len(p.Steps)})
-	}
-	for _, t := range b.Themes {
-		doc.Themes = append(doc.Themes, checkTheme{ID: t.ID, Name: t.Name})
-	}
-	for _, q := range b.Questions {
+	doc.Paths = each(b.Paths, func(p quiz.Path) checkPath { return checkPath{ID: p.ID, Name: p.Name, Steps: len(p.Steps)} })
+	doc.Themes = each(b.Themes, func(t quiz.Theme) checkTheme { return checkTheme{ID: t.ID, Name: t.Name} })
+	doc.Questions = each(b.Questions, func(q quiz.Question) checkQuestion {
 		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Multiple(), Scored: q.Scored(), Keyed: q.Keyed, Text: q.Text}
 		for i, o := range q.Options {
 			w := make(map[string]float64, len(b.Paths))
@@ -104,8 +104,11 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 			}
 			cq.Options = append(cq.Options, checkOption{Number: i + 1, ID: o.ID, Text: o.Text, Weights: w})
 		}
-		doc.Questions = append(doc.Questions, cq)
-	}
+		for _, o := range q.Impressive {
+			cq.Impressive = append(cq.Impressive, o+1)
+		}
+		return cq
+	})
 	return doc
 }
 
@@ -122,11 +125,7 @@ func problemsOf(file string, err error) []checkProblem {
 	var se *quiz.SyntaxError
 	switch {
 	case errors.As(err, &ps):
-		out := make([]checkProblem, len(ps))
-		for i, p := range ps {
-			out[i] = problemOf(p)
-		}
-		return out
+		return each(ps, problemOf)
 	case errors.As(err, &se):
 		return []checkProblem{{Severity: "error", File: se.File, Line: se.Line, Column: se.Col, Message: se.Message,
 			Text: strings.SplitN(se.Error(), "\n", 2)[0]}}
@@ -187,7 +186,7 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 		fmt.Fprintf(w, "  told %-25s %5.1f%%  (%.0f%%–%.0f%%)  %s\n", ps.ID, ps.Share*100,
 			(r.Expected-r.Threshold)*100, (r.Expected+r.Threshold)*100, status(ps.Crossed))
 	}
-	fmt.Fprintf(w, "  exact ties (counted for the first path) %.1f%%\n", r.Tie*100)
+	fmt.Fprintf(w, "  %-30s %5.1f%%\n", "exact ties (told no path)", r.Tie*100)
 	if len(r.Margins) > 1 && len(b.Paths) == 2 {
 		fmt.Fprintf(w, "  margin %s minus %s, in points:\n", b.Paths[0].ID, b.Paths[1].ID)
 		fmt.Fprintf(w, "  %+.0f %s %+.0f\n", r.Margins[0].Margin, sparkline(r.Margins), r.Margins[len(r.Margins)-1].Margin)
@@ -205,6 +204,8 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 			textwrap.Truncate(strings.Join(parts, ", "), ScreenWidth-34))
 	}
 
+	impressiveReport(w, a.Impressive)
+
 	fmt.Fprintln(w, "\nQuestions that cannot tell the paths apart")
 	if len(a.Blind.Questions) == 0 {
 		fmt.Fprintln(w, "  none  ok")
@@ -221,6 +222,31 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 			fmt.Fprintln(w, textwrap.String(b.File+": "+auditMessage(aw), ScreenWidth, "  "))
 		}
 	}
+}
+
+// impressiveReport says what always taking the side the bank marks as
+// sounding more impressive is told: it should read as balanced, since
+// answering for how a side sounds is no preference.
+func impressiveReport(w io.Writer, im scoring.Impressive) {
+	fmt.Fprintf(w, "\nAlways taking the side marked as more impressive (%s)\n", Count(im.Questions, "marked question"))
+	if im.Questions == 0 {
+		fmt.Fprintln(w, "  no question marks one")
+		return
+	}
+	var parts []string
+	for _, pp := range im.Paths {
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", pp.ID, pp.Percent))
+	}
+	lead := "no path (an exact tie)"
+	if !im.Tie && im.Leader != "" {
+		lead = fmt.Sprintf("%s by %.1f points", im.Leader, im.Margin)
+	}
+	status := "ok"
+	if im.Crossed {
+		status = "WARNING"
+	}
+	fmt.Fprintf(w, "  leans to %s, %s (slight from %.1f)  %s\n", lead, cmp.Or(string(im.Strength), "balanced"), im.Threshold, status)
+	fmt.Fprintln(w, textwrap.String(strings.Join(parts, ", "), ScreenWidth, "  "))
 }
 
 // sparkline draws a distribution in one line of block characters.
@@ -271,6 +297,9 @@ func auditMessage(w scoring.AuditWarning) string {
 	case "pattern":
 		return fmt.Sprintf("answering %s leans %.0f%% of the way towards %q (above %.0f%%): mix up which position each path's options take",
 			describePattern(w.Pattern), w.Value*100, w.Path, w.Threshold*100)
+	case "impressive":
+		return fmt.Sprintf("always taking the side marked as more impressive leads %q by %.1f points (slight from %.1f): a person answering to impress is told a path; reword so that the sides marked impressive favour each path alike",
+			w.Path, w.Value, w.Threshold)
 	}
 	return "check " + w.Check + " crossed its threshold"
 }

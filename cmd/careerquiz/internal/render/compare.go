@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
@@ -13,52 +14,64 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// Widths of the comparison's rows: label, two bars, "a → b", change.
+// Widths of the comparison's rows: label, two bars, "a → b", change. The
+// bars are narrower on a narrow terminal, down to cmpBarMin, so that a row
+// fits on its line.
 const (
 	cmpBarW   = 14
+	cmpBarMin = 6
 	cmpLabelW = 20
+	// cmpRest is a row without its bars: indent, label, gaps, "100 → 100"
+	// and "+100".
+	cmpRest = 2 + cmpLabelW + 2 + 2 + 2 + 9 + 2 + 4
 )
 
-// WriteComparison shows c for a person. bank, when it is the bank of an
-// attempt, gives the changed answers their question and option texts.
-func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
+// WriteComparison shows c for a person, width cells wide. bank, when it is
+// the bank of an attempt, gives the changed answers their question and
+// option texts, and their order: the order of the quiz.
+func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width int) {
 	fmt.Fprintln(w, "Comparing")
 	for _, side := range []struct {
 		label string
 		a     *result.Attempt
 	}{{"A", c.A}, {"B", c.B}} {
-		fmt.Fprintf(w, "  %s  %s\n", side.label, textwrap.Truncate(attemptLine(side.a), ScreenWidth-5))
+		line := "  " + side.label + "  " + attemptLine(side.a)
+		if textwrap.Width(line) > width {
+			line = hanging("  "+side.label+"  ", "     ", attemptLine(side.a), width)
+		}
+		fmt.Fprintln(w, line)
 	}
 	if !c.SameBank {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", Count(c.Shared, "question")), ScreenWidth, ""))
+		fmt.Fprintln(w, textwrap.String(fmt.Sprintf("The attempts used different banks: the shares are each bank's own, and the answers are compared over the %s both have.", Count(c.Shared, "question")), width, ""))
 		for _, only := range []struct {
 			side string
 			ids  []string
 		}{{"A", c.OnlyA}, {"B", c.OnlyB}} {
 			if len(only.ids) > 0 {
-				fmt.Fprintln(w, textwrap.String(fmt.Sprintf("Only in %s: %s.", only.side, result.OneLine(strings.Join(only.ids, ", "))), ScreenWidth, "  "))
+				fmt.Fprintln(w, textwrap.String(fmt.Sprintf("Only in %s: %s.", only.side, result.OneLine(strings.Join(only.ids, ", "))), width, "  "))
 			}
 		}
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, strings.TrimRight(pad("Paths", 2+cmpLabelW+2)+pad("A", cmpBarW+2)+"B", " "))
+	barW := min(max((width-cmpRest)/2, cmpBarMin), cmpBarW)
+	fmt.Fprintln(w, strings.TrimRight(pad("Paths", 2+cmpLabelW+2)+pad("A", barW+2)+"B", " "))
 	for _, p := range c.Paths {
-		fmt.Fprintln(w, changeRow("  ", cmpLabelW, p))
+		fmt.Fprintln(w, changeRow("  ", cmpLabelW, barW, p))
 	}
 
 	if len(c.Themes) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "By theme")
 		for _, th := range c.Themes {
-			fmt.Fprintln(w, "  "+textwrap.Truncate(result.OneLine(th.Name), ScreenWidth-2))
+			fmt.Fprintln(w, "  "+textwrap.Truncate(result.OneLine(th.Name), width-2))
 			if th.AnsweredA == 0 && th.AnsweredB == 0 {
 				fmt.Fprintln(w, "    no answers in either")
 				continue
 			}
 			for _, p := range th.Paths {
-				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, p))
+				fmt.Fprintln(w, changeRow("    ", cmpLabelW-2, barW, p))
 			}
 		}
 	}
@@ -71,21 +84,43 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank) {
 	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), Count(c.Shared, "question"))
 	labelsA := bankFor(bank, c.A)
 	labelsB := bankFor(bank, c.B)
-	for _, ch := range c.Changed {
+	known := labelsA
+	if known == nil {
+		known = labelsB
+	}
+	for _, ch := range inQuizOrder(c.Changed, known) {
 		q := questionOf(labelsA, ch.Question)
 		if q == nil {
 			q = questionOf(labelsB, ch.Question)
 		}
 		if q == nil {
-			fmt.Fprintf(w, "  %s: %s → %s\n", result.OneLine(ch.Question), rawAnswerText(nil, ch.A), rawAnswerText(nil, ch.B))
+			fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+rawAnswerText(nil, ch.A)+" → "+rawAnswerText(nil, ch.B), width))
 			continue
 		}
-		// Wrapped, not cut: an answer means nothing without its question
-		// and the whole of the side taken.
-		fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+result.OneLine(q.Text), ScreenWidth))
-		fmt.Fprintln(w, hanging("    A: ", "       ", rawAnswerText(questionOf(labelsA, ch.Question), ch.A), ScreenWidth))
-		fmt.Fprintln(w, hanging("    B: ", "       ", rawAnswerText(questionOf(labelsB, ch.Question), ch.B), ScreenWidth))
+		// The question by its text, on one line, shortened between words;
+		// the answers whole: an answer means nothing without the whole of
+		// the side taken.
+		fmt.Fprintln(w, "  "+shorten(result.OneLine(q.Text), width-2))
+		fmt.Fprintln(w, hanging("    A: ", "       ", rawAnswerText(questionOf(labelsA, ch.Question), ch.A), width))
+		fmt.Fprintln(w, hanging("    B: ", "       ", rawAnswerText(questionOf(labelsB, ch.Question), ch.B), width))
 	}
+}
+
+// inQuizOrder is changes in the order b asks its questions, those b does
+// not have last, by id, as they came.
+func inQuizOrder(changes []result.AnswerChange, b *quiz.Bank) []result.AnswerChange {
+	out := slices.Clone(changes)
+	if b == nil {
+		return out
+	}
+	place := func(id string) int {
+		if i := b.QuestionIndex(id); i >= 0 {
+			return i
+		}
+		return len(b.Questions)
+	}
+	slices.SortStableFunc(out, func(x, y result.AnswerChange) int { return place(x.Question) - place(y.Question) })
+	return out
 }
 
 // attemptLine names an attempt: its number or file, when, and the verdict.
@@ -104,14 +139,14 @@ func attemptLine(a *result.Attempt) string {
 
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
-func changeRow(indent string, labelW int, p result.Change) string {
+func changeRow(indent string, labelW, barW int, p result.Change) string {
 	name := result.OneLine(p.Name)
 	if name == "" {
 		name = result.OneLine(p.ID)
 	}
 	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
 	inA, inB := p.InA, p.InB
-	row += shareBar(p.ShownA, inA) + "  " + shareBar(p.ShownB, inB) + "  "
+	row += shareBar(p.ShownA, inA, barW) + "  " + shareBar(p.ShownB, inB, barW) + "  "
 	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
 	if inA && inB {
 		// The difference of the figures shown, so that the row adds up.
@@ -121,11 +156,11 @@ func changeRow(indent string, labelW int, p result.Change) string {
 }
 
 // shareBar is the report's bar, so that a bar looks the same in every view.
-func shareBar(share float64, ok bool) string {
+func shareBar(share float64, ok bool, width int) string {
 	if !ok {
-		return strings.Repeat(" ", cmpBarW)
+		return strings.Repeat(" ", width)
 	}
-	return Bar(share, cmpBarW)
+	return Bar(share, width)
 }
 
 func figure(share float64, ok bool) string {

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"bytes"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -39,6 +42,44 @@ func TestCompareWrapsInsteadOfCutting(t *testing.T) {
 	for _, l := range strings.Split(got, "\n") {
 		if utf8.RuneCountInString(l) > ScreenWidth {
 			t.Errorf("line wider than %d: %q", ScreenWidth, l)
+		}
+	}
+}
+
+// compare names the questions whose answers changed by their text, in the
+// order of the quiz, not by id, and fits the width.
+func TestCompareNamesQuestionsInQuizOrder(t *testing.T) {
+	t.Parallel()
+	b := &quiz.Bank{SHA256: "ab", Questions: []quiz.Question{
+		{ID: "zebra", Text: "Asked first: " + strings.Repeat("a long question text ", 6), Options: []quiz.Option{{Text: "One"}, {Text: "Two"}}},
+		{ID: "apple", Text: "Asked second?", Options: []quiz.Option{{Text: "Yes"}, {Text: "No"}}},
+	}}
+	a := &result.Attempt{Number: 2, Document: result.Document{Bank: result.Bank{SHA256: "ab"}}}
+	bb := &result.Attempt{Number: 1, Document: result.Document{Bank: result.Bank{SHA256: "ab"}}}
+	c := result.Comparison{A: a, B: bb, SameBank: true, Shared: 2,
+		Paths: []result.Change{{ID: "engineer", Name: "Back-end engineer", InA: true, InB: true, ShownA: 100, ShownB: 0},
+			{ID: "developer", Name: "Back-end developer", InA: true, InB: true, ShownA: 0, ShownB: 100}},
+		Themes: []result.ThemeChange{{ID: "t", Name: "Planning and technology", AnsweredA: 1, AnsweredB: 1,
+			Paths: []result.Change{{ID: "engineer", Name: "Back-end engineer", InA: true, InB: true, ShownA: 100, ShownB: 0}}}},
+		Changed: []result.AnswerChange{
+			{Question: "apple", A: json.RawMessage("1"), B: json.RawMessage("2")},
+			{Question: "zebra", A: json.RawMessage("1"), B: json.RawMessage("2")},
+		}}
+	for _, width := range []int{60, 120} {
+		var buf bytes.Buffer
+		WriteComparison(&buf, c, b, width)
+		out := buf.String()
+		first, second := strings.Index(out, "Asked first"), strings.Index(out, "Asked second?")
+		if first < 0 || second < first {
+			t.Errorf("at %d columns, not in the order of the quiz:\n%s", width, out)
+		}
+		if strings.Contains(out, "zebra") || strings.Contains(out, "apple") {
+			t.Errorf("at %d columns, named by id:\n%s", width, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if textwrap.Width(l) > width {
+				t.Errorf("at %d columns, a line of %d: %q", width, textwrap.Width(l), l)
+			}
 		}
 	}
 }

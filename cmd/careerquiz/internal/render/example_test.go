@@ -29,8 +29,10 @@ func exampleRun() render.Run {
 			Total:    2,
 			Answered: 1,
 			Skipped:  1,
+			Sided:    1,
+			NoSide:   1,
 			Paths: []scoring.PathScore{
-				{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 2, Percent: 100, Share: 100},
+				{ID: "engineer", Name: "Back-end engineer", Raw: 2, Most: 2, Percent: 100, Share: 100, Towards: 1},
 				{ID: "developer", Name: "Back-end developer", Raw: 0, Most: 2, Percent: 0, Share: 0},
 			},
 			Recommendation: &scoring.Recommendation{
@@ -83,6 +85,8 @@ func ExampleWriteJSON() {
 	//   },
 	//   "answered": 1,
 	//   "skipped": 1,
+	//   "sided": 1,
+	//   "no_side": 1,
 	//   "confidence": 0.93,
 	//   "stability": 0.93,
 	//   "bands": {
@@ -99,7 +103,8 @@ func ExampleWriteJSON() {
 	//       "percent": 100,
 	//       "share": 100,
 	//       "points": 2,
-	//       "max_points": 2
+	//       "max_points": 2,
+	//       "towards": 1
 	//     },
 	//     {
 	//       "id": "developer",
@@ -107,7 +112,8 @@ func ExampleWriteJSON() {
 	//       "percent": 0,
 	//       "share": 0,
 	//       "points": 0,
-	//       "max_points": 2
+	//       "max_points": 2,
+	//       "towards": 0
 	//     }
 	//   ],
 	//   "themes": [],
@@ -136,7 +142,8 @@ func ExampleWriteJSON() {
 	//       "questions": [
 	//         "outage"
 	//       ],
-	//       "basis": "Engineers investigate why a problem occurred and how to prevent it from happening again."
+	//       "basis": "Engineers investigate why a problem occurred and how to prevent it from happening again.",
+	//       "lead": false
 	//     }
 	//   ],
 	//   "other_steps": [],
@@ -168,10 +175,13 @@ func ExampleWriteText() {
 	// Output:
 	// You lean towards: Back-end engineer (clear, 100% to 0%)
 	// A clear preference, and a consistent one: your answers
-	// leaned strongly, and steadily, towards Back-end engineer.
+	// leaned towards Back-end engineer as far as taking its side
+	// throughout would, however mildly.
 	// If you took the quiz again, you would very likely (about 9
 	// in 10) get the same path.
 	// Based on 1 of 2 questions (1 skipped).
+	// 1 of your 2 answers took a side; 1 of them towards Back-end
+	// engineer.
 	//
 	// BREAKDOWN
 	//   Back-end engineer                      Back-end developer

@@ -166,9 +166,15 @@ func theme(id string, answered int, paths ...scoring.PathScore) scoring.ThemeSco
 			paths[i].Share = paths[i].Percent / sum * 100
 		}
 	}
+	// Every answer took a side, but a single one that split the theme
+	// evenly, which took none.
+	sided := answered
+	if answered == 1 && len(paths) > 0 && paths[0].Share == 100/float64(len(paths)) {
+		sided = 0
+	}
 	for _, t := range themes {
 		if t.ID == id {
-			return scoring.ThemeScore{ID: id, Name: t.Name, Answered: answered, Paths: paths}
+			return scoring.ThemeScore{ID: id, Name: t.Name, Answered: answered, Sided: sided, Paths: paths}
 		}
 	}
 	panic("no theme " + id)
@@ -303,7 +309,7 @@ func tieRun() Run {
 			Paths:    split([]scoring.PathScore{score(engineer, 3, 6), score(developer, 3, 6)}, 50, 50),
 			Recommendation: &scoring.Recommendation{
 				Path: "engineer", Name: engineer.Name, Strength: scoring.Balanced,
-				RunnerUp: "developer", Tie: true,
+				RunnerUp: "developer", Tie: true, Tied: []string{"engineer", "developer"},
 			},
 			Confidence: 0.5,
 			Bands:      calibrated,

@@ -10,9 +10,11 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 )
 
-// WriteHistory lists attempts kept in dir as a table: one line each, with
-// the bank in a column of its own only when they do not all share one.
-func WriteHistory(w io.Writer, dir string, attempts []result.Attempt) {
+// WriteHistory lists attempts kept in dir as a table, width cells wide:
+// one line each, with the bank in a column of its own only when they do
+// not all share one. Where a row does not fit, its split goes on a line of
+// its own under the verdict, whole: nothing is cut.
+func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int) {
 	if len(attempts) == 0 {
 		fmt.Fprintf(w, "No results kept yet (they go in %s).\n", dir)
 		fmt.Fprintln(w, "A quiz finished in a terminal is kept; add --save to keep a run with --answers.")
@@ -34,30 +36,44 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt) {
 	if !oneBank {
 		head += pad("Bank", digestW+2)
 	}
-	// The verdict column is as wide as its widest verdict, up to 30
-	// cells, so that the split has room.
+	// The verdict column is as wide as its widest verdict, as far as the
+	// width allows; the split follows it where it fits, and otherwise
+	// goes on the next line, under the verdict.
+	lead := textwrap.Width(head)
 	verdictW := len("Verdict")
+	splitW := len("Split")
 	for _, a := range attempts {
-		verdictW = max(verdictW, min(textwrap.Width(result.ShortVerdict(a.Recommendation, a.Paths)), 30))
+		verdictW = max(verdictW, textwrap.Width(result.ShortVerdict(a.Recommendation, a.Paths)))
+		splitW = max(splitW, textwrap.Width(splitText(a.Paths)))
 	}
-	head += pad("Verdict", verdictW) + "  Split"
+	verdictW = min(verdictW, max(width-lead, 12))
+	below := lead+verdictW+2+splitW > width
+	head += "Verdict"
+	if !below {
+		head = pad(head, lead+verdictW) + "  Split"
+	}
 	fmt.Fprintln(w, strings.TrimRight(head, " "))
 	for _, a := range attempts {
 		row := fmt.Sprintf("  %*d  %-16s  ", numW, a.Number, takenText(a.Taken))
 		if !oneBank {
 			row += pad(result.Digest(a.Bank.SHA256), digestW) + "  "
 		}
-		row += pad(textwrap.Truncate(result.ShortVerdict(a.Recommendation, a.Paths), verdictW), verdictW) + "  "
-		row += textwrap.Truncate(splitText(a.Paths), max(ScreenWidth-textwrap.Width(row), 12))
+		row += pad(textwrap.Truncate(result.ShortVerdict(a.Recommendation, a.Paths), verdictW), verdictW)
+		if below {
+			row = strings.TrimRight(row, " ") + "\n" + strings.Repeat(" ", lead)
+		} else {
+			row += "  "
+		}
+		row += splitText(a.Paths)
 		fmt.Fprintln(w, strings.TrimRight(row, " "))
 	}
 	fmt.Fprintln(w)
 	if oneBank {
-		fmt.Fprintf(w, "Bank: %s (%s)\n", textwrap.Truncate(result.OneLine(banks[0].Title), ScreenWidth-22), result.Digest(banks[0].SHA256))
+		fmt.Fprintln(w, strings.Join(textwrap.Hanging("", "  ", fmt.Sprintf("Bank: %s (%s)", result.OneLine(banks[0].Title), result.Digest(banks[0].SHA256)), width), "\n"))
 	} else {
 		fmt.Fprintln(w, "Banks:")
 		for _, b := range banks {
-			fmt.Fprintf(w, "  %s  %s\n", pad(result.Digest(b.SHA256), digestW), textwrap.Truncate(result.OneLine(b.Title), ScreenWidth-digestW-4))
+			fmt.Fprintln(w, strings.Join(textwrap.Hanging("  "+pad(result.Digest(b.SHA256), digestW)+"  ", strings.Repeat(" ", digestW+4), result.OneLine(b.Title), width), "\n"))
 		}
 	}
 	fmt.Fprintf(w, "Kept in %s\n", dir)

@@ -9,12 +9,10 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-func init() {
-	writers[JSON] = func(w io.Writer, r Run, _ Options) error { return WriteJSON(w, r) }
-}
+func init() { writers[JSON] = func(w io.Writer, r Run, _ Options) error { return WriteJSON(w, r) } }
 
 // WriteJSON writes r as one JSON document, indented by two spaces and ending
-// in a newline, by encoding/json from the types above. The same Run always
+// in a newline, by result.Encode from result.Document. The same Run always
 // gives the same bytes: nothing in the document depends on the clock, and
 // map keys are sorted. Percents, shares and margins are rounded to one
 // decimal, confidence and points to three. On error nothing is written.
@@ -32,95 +30,58 @@ func NewDocument(r Run) (doc result.Document, err error) {
 	if r.Bank == nil {
 		return result.Document{}, errNoBank
 	}
-	res := r.Result
+	res, round := r.Result, result.Round
 	doc = result.Document{
-		Schema: quiz.ResultSchema,
-		Bank: result.Bank{
-			Title:     clean(r.Bank.Title),
-			Questions: len(r.Bank.Questions),
-			SHA256:    r.Bank.SHA256,
-		},
+		Schema:     quiz.ResultSchema,
+		Bank:       result.Bank{Title: clean(r.Bank.Title), Questions: len(r.Bank.Questions), SHA256: r.Bank.SHA256},
 		Withheld:   res.Withheld,
 		Answered:   res.Answered,
 		Skipped:    res.Skipped,
-		Confidence: result.Round(res.Confidence, 3),
-		Stability:  result.Round(res.Confidence, 3),
-		Bands: result.Bands{
-			Slight:     result.Round(res.Bands.Slight, 1),
-			Moderate:   result.Round(res.Bands.Moderate, 1),
-			Clear:      result.Round(res.Bands.Clear, 1),
-			Calibrated: res.Bands.Calibrated,
-		},
-		Warnings:   make([]result.Warning, 0, len(res.Warnings)),
-		Paths:      make([]result.Path, 0, len(res.Paths)),
-		Themes:     make([]result.Theme, 0, len(res.Themes)),
-		Reasons:    result.Reasons{Toward: make([]result.Reason, 0, len(res.Toward))},
-		Steps:      newStepsJSON(res, res.Steps),
-		OtherSteps: newStepsJSON(res, res.OtherSteps),
-		StepsDone:  newStepsJSON(res, res.StepsDone),
-		Salary:     make([]string, 0, len(res.Salary)),
-		Others:     make([]result.Other, 0, len(res.Others)),
-		Order:      result.Order{Shuffled: r.Shuffled},
+		Sided:      res.Sided,
+		NoSide:     res.NoSide,
+		Confidence: round(res.Confidence, 3),
+		Stability:  round(res.Confidence, 3),
+		Bands: result.Bands{Slight: round(res.Bands.Slight, 1), Moderate: round(res.Bands.Moderate, 1),
+			Clear: round(res.Bands.Clear, 1), Calibrated: res.Bands.Calibrated},
+		Warnings: each(res.Warnings, func(wn scoring.Warning) result.Warning {
+			return result.Warning{Code: wn.Code, Count: wn.Count, Message: warningText(wn, r)}
+		}),
+		Paths: each(res.Paths, func(p scoring.PathScore) result.Path {
+			return result.Path{ID: p.ID, Name: clean(p.Name), Percent: round(p.Percent, 1), Share: round(p.Share, 1),
+				Points: round(p.Raw, 3), MaxPoints: round(p.Most, 3), Towards: p.Towards}
+		}),
+		Themes: each(res.Themes, func(th scoring.ThemeScore) result.Theme {
+			return result.Theme{ID: th.ID, Name: clean(th.Name), Answered: th.Answered, Sided: th.Sided,
+				Paths: each(th.Paths, func(p scoring.PathScore) result.ThemePath {
+					return result.ThemePath{ID: p.ID, Percent: round(p.Percent, 1), Share: round(p.Share, 1)}
+				})}
+		}),
+		Reasons:    result.Reasons{Toward: each(res.Toward, newReasonJSON)},
+		Steps:      newStepsJSON(res, r.Bank, res.Steps),
+		OtherSteps: newStepsJSON(res, r.Bank, res.OtherSteps),
+		StepsDone:  newStepsJSON(res, r.Bank, res.StepsDone),
+		Salary:     each(res.Salary, clean),
+		Others: each(res.Others, func(o scoring.OtherPath) result.Other {
+			return result.Other{ID: o.ID, Name: clean(o.Name), Summary: clean(o.Summary), Percent: round(o.Percent, 1), Share: round(o.Share, 1)}
+		}),
+		Order: result.Order{Shuffled: r.Shuffled},
 	}
 	if r.Stopped != nil {
 		doc.NotAsked, doc.StoppedEarly = r.NotAsked, r.Stopped
 	}
-	if res.Recommendation == nil {
+	switch rec := res.Recommendation; {
+	case rec == nil:
 		doc.Reason = withheldText(res)
-	}
-	if rec := res.Recommendation; rec != nil {
-		doc.Recommendation = &result.Recommendation{
-			Path:     rec.Path,
-			Name:     clean(rec.Name),
-			Strength: rec.Strength,
-			Margin:   result.Round(rec.Margin, 1),
-			RunnerUp: rec.RunnerUp,
-			Tie:      rec.Tie,
-		}
-	}
-	for _, wn := range res.Warnings {
-		doc.Warnings = append(doc.Warnings, result.Warning{Code: wn.Code, Count: wn.Count, Message: warningText(wn, r)})
-	}
-	for _, p := range res.Paths {
-		doc.Paths = append(doc.Paths, result.Path{
-			ID:        p.ID,
-			Name:      clean(p.Name),
-			Percent:   result.Round(p.Percent, 1),
-			Share:     result.Round(p.Share, 1),
-			Points:    result.Round(p.Raw, 3),
-			MaxPoints: result.Round(p.Most, 3),
-		})
-	}
-	for _, th := range res.Themes {
-		tj := result.Theme{
-			ID:       th.ID,
-			Name:     clean(th.Name),
-			Answered: th.Answered,
-			Paths:    make([]result.ThemePath, 0, len(th.Paths)),
-		}
-		for _, p := range th.Paths {
-			tj.Paths = append(tj.Paths, result.ThemePath{ID: p.ID, Percent: result.Round(p.Percent, 1), Share: result.Round(p.Share, 1)})
-		}
-		doc.Themes = append(doc.Themes, tj)
-	}
-	for _, rs := range res.Toward {
-		doc.Reasons.Toward = append(doc.Reasons.Toward, newReasonJSON(rs))
+	case rec.Tie:
+		// A tie recommends no path, not the first in the bank.
+		doc.Recommendation = &result.Recommendation{Strength: rec.Strength, Margin: round(rec.Margin, 1), Tie: true, Tied: rec.Tied}
+	default:
+		doc.Recommendation = &result.Recommendation{Path: rec.Path, Name: clean(rec.Name), Strength: rec.Strength,
+			Margin: round(rec.Margin, 1), RunnerUp: rec.RunnerUp}
 	}
 	if res.Against != nil {
 		a := newReasonJSON(*res.Against)
 		doc.Reasons.Against = &a
-	}
-	for _, s := range res.Salary {
-		doc.Salary = append(doc.Salary, clean(s))
-	}
-	for _, o := range res.Others {
-		doc.Others = append(doc.Others, result.Other{
-			ID:      o.ID,
-			Name:    clean(o.Name),
-			Summary: clean(o.Summary),
-			Percent: result.Round(o.Percent, 1),
-			Share:   result.Round(o.Share, 1),
-		})
 	}
 	if r.Shuffled {
 		seed := r.Seed
@@ -134,6 +95,16 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		return result.Document{}, fmt.Errorf("report: encode answers: %w", err)
 	}
 	return doc, nil
+}
+
+// each is f of every element of in, in order: never nil, so that a list
+// of none is written as [].
+func each[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
 }
 
 func newReasonJSON(r scoring.Reason) result.Reason {

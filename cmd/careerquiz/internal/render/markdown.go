@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
@@ -64,7 +67,7 @@ func (m *mdWriter) title() {
 	case rec == nil:
 		m.line("# No recommendation yet")
 	case rec.Tie:
-		m.line(fmt.Sprintf("# Balanced: %s and %s", m.recName(rec), m.name(rec.RunnerUp)))
+		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(rec), m.name(rec.RunnerUp)))
 	case rec.Strength == scoring.Balanced:
 		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName(rec)))
 	default:
@@ -90,11 +93,14 @@ func (m *mdWriter) summary() {
 		switch {
 		case rec.Strength == scoring.Balanced && !rec.Tie:
 			// "a balanced lean" says one thing and its opposite.
-			verdict = fmt.Sprintf("no clear preference; a small lead for %s", m.recName(rec))
+			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName(rec))
 		case rec.Tie:
-			verdict = fmt.Sprintf("%s and %s tie; the advice below is for %s", m.recName(rec), m.name(rec.RunnerUp), m.recName(rec))
+			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(rec), m.name(rec.RunnerUp))
 		}
 		m.line("- **Verdict:** " + verdict)
+		if even := evenText(res); even != "" {
+			m.line("- **What it means:** " + md(even))
+		}
 		if mean := meaningText(res); mean != "" {
 			m.line("- **What it means:** " + md(mean))
 		}
@@ -108,6 +114,9 @@ func (m *mdWriter) summary() {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
+	if sided := sidedText(res); sided != "" {
+		m.line("- **Sides taken:** " + md(sided))
+	}
 	for _, wn := range res.Warnings {
 		m.line("- **Note:** " + md(warningText(wn, m.run)))
 	}
@@ -138,17 +147,21 @@ func (m *mdWriter) themes() {
 	m.section("By theme")
 	head, rule := "| Theme |", "| :-- |"
 	for _, p := range res.Paths {
-		head += " " + md(p.Name) + " |"
+		head += " " + mdCell(p.Name) + " |"
 		rule += " --: |"
 	}
 	m.line(head)
 	m.line(rule)
 	for _, th := range res.Themes {
-		row := "| " + md(th.Name) + " |"
-		for _, p := range res.Paths {
-			cell := "no answers"
-			if th.Answered > 0 {
-				cell = percentText(themePercent(th, p.ID))
+		row := "| " + mdCell(th.Name) + " |"
+		note := mdCell(thinTheme(res, th))
+		for i, p := range res.Paths {
+			cell := percentText(themePercent(th, p.ID))
+			switch {
+			case note != "" && i == 0:
+				cell = note
+			case note != "":
+				cell = ""
 			}
 			row += " " + cell + " |"
 		}
@@ -165,7 +178,10 @@ func (m *mdWriter) why() {
 	rec := res.Recommendation
 	if len(res.Toward) > 0 {
 		title := "What weighed most:"
-		if rec != nil {
+		switch {
+		case rec != nil && rec.Tie:
+			title = "The strongest pull towards " + m.recName(rec) + ":"
+		case rec != nil:
 			title = "What pushed towards " + m.recName(rec) + ":"
 		}
 		m.line(title)
@@ -199,9 +215,9 @@ func (m *mdWriter) steps() {
 		// Every step: the text report shows the next few, but a document
 		// to share is read at leisure.
 		for i, s := range res.Steps {
-			m.line(fmt.Sprintf("%d. %s", i+1, md(stepText(s))))
+			m.line(fmt.Sprintf("%d. %s", i+1, md(stepLine(res, m.run.Bank, s))))
 			// Indented to sit inside the numbered item.
-			m.line("   *" + md(oneLine(stepWhy(res, s))) + "*")
+			m.line("   *" + md(oneLine(stepWhy(res, m.run.Bank, s))) + "*")
 		}
 		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
 			m.line("")
@@ -235,54 +251,98 @@ func (m *mdWriter) steps() {
 	}
 }
 
+// footer names the bank by its title, how many questions it asked, in
+// which order, and the day the quiz was taken, as the HTML page does.
 func (m *mdWriter) footer(r Run) {
-	parts := []string{"careerquiz", Count(len(r.Bank.Questions), "question")}
-	if r.Shuffled {
-		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
-	}
-	if n := len(r.Bank.SHA256); n >= 12 {
-		parts = append(parts, "bank sha256 "+md(r.Bank.SHA256[:12]))
-	}
+	a := aboutRun(r)
+	a.title = md(a.title)
 	m.line("")
 	m.line("---")
 	m.line("")
-	m.line("*" + strings.Join(parts, " · ") + "*")
+	m.line("*" + a.String() + "*")
 }
 
 // md makes text from a bank safe inside a line of Markdown: control
 // characters go and white space becomes single spaces (as for the text
-// report), then every character that could mean something to CommonMark or
-// GitHub's tables is escaped with a backslash, which any renderer shows as
-// the character itself. Markers that only count at the start of a line
-// (#, -, +, =, >, "1.") are escaped there only, so that ordinary words
-// such as "back-end" stay as they are in the raw text.
-func md(s string) string {
-	s = oneLine(s)
+// report), then a backslash goes before each character CommonMark or
+// GitHub would read as markup there, and before no other: the document is
+// also read as plain text, pasted into an email, where every backslash
+// shows. So "back-end", "snake_case", "$115,000" and "5 * 3" stay as they
+// are, while "*bold*", "[a](b)", "<b>" and a "# " or "1. " that would
+// start a block are escaped.
+func md(s string) string { return mdEscape(oneLine(s), false) }
+
+// mdCell is md for a cell of a table, where a | would end the cell.
+func mdCell(s string) string { return mdEscape(oneLine(s), true) }
+
+func mdEscape(s string, cell bool) string {
 	var b strings.Builder
 	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '|', '~', '$':
+		if misread(s, i, cell) {
 			b.WriteByte('\\')
-		case '&':
-			// Only an entity reference (&amp;, &#38;) would be turned into
-			// something else.
-			if entityAt(s[i:]) {
-				b.WriteByte('\\')
-			}
-		case '#', '-', '+', '=', '>':
-			if i == 0 {
-				b.WriteByte('\\')
-			}
-		case '.', ')':
-			// "1." or "1)" at the start of a line begins a numbered list.
-			if digitsOnly(s[:i]) {
-				b.WriteByte('\\')
-			}
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// misread reports whether Markdown could read the byte at i of s, at the
+// start of a line or inside one, as markup rather than as itself.
+func misread(s string, i int, cell bool) bool {
+	// Beyond either end of s, prev and next are 0: s may be wrapped in
+	// markup (*s*), so an end is never taken for a space.
+	var prev, next rune
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if i+1 < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[i+1:])
+	}
+	spaced := unicode.IsSpace
+	ends := func(r rune) bool { return r == 0 || unicode.IsSpace(r) }
+	switch s[i] {
+	case '\\':
+		// A backslash escapes ASCII punctuation, and ends a line with a
+		// break; before anything else it is itself.
+		return i+1 == len(s) || strings.ContainsRune(asciiPunct, next)
+	case '`':
+		// A code span can pair with a backtick anywhere on the line.
+		return true
+	case '*', '~':
+		// Emphasis and strikethrough open or close only next to text.
+		return !(spaced(prev) && spaced(next))
+	case '_':
+		// ... and an underscore not inside a word either.
+		word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+		return !(spaced(prev) && spaced(next)) && !(word(prev) && word(next))
+	case '[':
+		// At the start of a line, a link definition or a task box.
+		return i == 0
+	case ']':
+		return next == '(' || next == '['
+	case '<':
+		// HTML, a comment or an autolink.
+		return unicode.IsLetter(next) || next == '/' || next == '!' || next == '?'
+	case '&':
+		// Only an entity reference (&amp;, &#38;) would be turned into
+		// something else.
+		return entityAt(s[i:])
+	case '|':
+		return cell
+	case '#', '>':
+		return i == 0
+	case '-', '+':
+		// A list item, or a rule made of dashes.
+		return i == 0 && (ends(next) || strings.Trim(s, "- ") == "")
+	case '.', ')':
+		// "1." or "1)" at the start of a line begins a numbered list.
+		return digitsOnly(s[:i]) && ends(next)
+	}
+	return false
+}
+
+// asciiPunct is what a backslash escapes in CommonMark.
+const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 // entityAt reports whether s starts with something HTML reads as an entity:
 // & then letters or #digits, then ;.

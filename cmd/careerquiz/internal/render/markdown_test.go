@@ -1,10 +1,15 @@
 package render
 
 import (
+	"bytes"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -39,12 +44,19 @@ func TestMarkdownShape(t *testing.T) {
 	}
 }
 
-// TestMarkdownEscapesBankText: text from a bank cannot become Markdown.
+// TestMarkdownEscapesBankText: text from a bank cannot become Markdown,
+// and carries no backslash Markdown does not need, since the document is
+// also read as plain text.
 func TestMarkdownEscapesBankText(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Back-end engineer", "Back-end engineer"},
 		{"Design & build", "Design & build"},
+		{"$115,000 to $150,000", "$115,000 to $150,000"},
+		{"snake_case and 5 * 3", "snake_case and 5 * 3"},
+		{"C:\\temp and a\\b", "C:\\temp and a\\b"},
+		{"[optional] steps", `\[optional] steps`},
+		{"a < b, 1.5 years, -1 point", "a < b, 1.5 years, -1 point"},
 		{"# Heading", `\# Heading`},
 		{"- item", `\- item`},
 		{"+ item", `\+ item`},
@@ -52,14 +64,15 @@ func TestMarkdownEscapesBankText(t *testing.T) {
 		{"1. first", `1\. first`},
 		{"12) twelfth", `12\) twelfth`},
 		{"version 1. of", "version 1. of"},
-		{"a | b", `a \| b`},
+		{"a | b", "a | b"},
 		{"*bold* _it_", `\*bold\* \_it\_`},
 		{"`code`", "\\`code\\`"},
 		{"[link](http://x)", `\[link\](http://x)`},
+		{"see [link](http://x)", `see [link\](http://x)`},
 		{"<script>alert(1)</script>", `\<script>alert(1)\</script>`},
 		{"&amp; &#38; &#x26;", `\&amp; \&#38; \&#x26;`},
-		{"a\\b", `a\\b`},
-		{"~~gone~~ $x$", `\~\~gone\~\~ \$x\$`},
+		{"a\\*b", `a\\\*b`},
+		{"~~gone~~", `\~\~gone\~\~`},
 		{"two\nlines\n\n# and a heading", "two lines # and a heading"},
 		{"\x1b[31mred\x1b[0m", "red"},
 	}
@@ -67,27 +80,38 @@ func TestMarkdownEscapesBankText(t *testing.T) {
 		if got := md(tt.in); got != tt.want {
 			t.Errorf("md(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		if got := mdCell("a | b"); got != `a \| b` {
+			t.Errorf("mdCell(%q) = %q, want %q", "a | b", got, `a \| b`)
+		}
 	}
 }
 
-// unescape undoes md's backslashes: CommonMark shows a backslash before
-// ASCII punctuation as the punctuation alone.
-func unescape(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
+// gfm renders Markdown as GitHub does, with its tables, strikethrough and
+// task lists.
+var gfm = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
+
+// readsAs checks that Markdown doc renders as want: HTML that is exactly
+// the text s (escaped), wrapped in open and close.
+func readsAs(t *testing.T, doc, s, open, close string) {
+	t.Helper()
+	var out bytes.Buffer
+	if err := gfm.Convert([]byte(doc), &out); err != nil {
+		t.Fatal(err)
 	}
-	return b.String()
+	got, ok := strings.CutPrefix(strings.TrimSpace(out.String()), open)
+	if ok {
+		got, ok = strings.CutSuffix(got, close)
+	}
+	if !ok || strings.ContainsAny(got, "<>") || html.UnescapeString(got) != s {
+		t.Fatalf("%q renders as %q, want %q as text", doc, out.String(), s)
+	}
 }
 
 // FuzzMarkdownEscape: whatever the text, md gives one line with no control
-// characters that reads, once rendered, as the text itself, and in which
-// every character Markdown gives meaning to anywhere in a line is escaped.
+// characters that a Markdown renderer shows as the text itself, at the
+// start of a line, in a list item, in emphasis and in a table cell.
 func FuzzMarkdownEscape(f *testing.F) {
-	for _, s := range []string{"Back-end", "# x", "1. x", "a|b", "<b>", "&amp;", "*_`[]~$\\", "\x1b[2J", "x\n- y"} {
+	for _, s := range []string{"Back-end", "# x", "1. x", "a|b", "<b>", "&amp;", "*_`[]~$\\", "\x1b[2J", "x\n- y", "snake_case", "[ ] task", "a\\"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -95,23 +119,18 @@ func FuzzMarkdownEscape(f *testing.F) {
 		if strings.ContainsAny(got, "\n\r") {
 			t.Fatalf("md(%q) = %q spans lines", s, got)
 		}
-		if unescape(got) != oneLine(s) {
-			t.Fatalf("md(%q) = %q reads as %q, want %q", s, got, unescape(got), oneLine(s))
+		text := oneLine(s)
+		if text == "" || strings.ContainsRune(text, '\uFFFD') {
+			// Markdown renders an empty line as nothing, and a NUL as
+			// U+FFFD.
+			return
 		}
-		for i := 0; i < len(got); i++ {
-			if got[i] == '\\' {
-				i++
-				continue
-			}
-			if strings.IndexByte("*_`[]<|~$", got[i]) >= 0 {
-				t.Fatalf("md(%q) = %q leaves %q unescaped", s, got, got[i])
-			}
-		}
-		switch {
-		case got == "":
-		case strings.IndexByte("#-+=>", got[0]) >= 0:
-			t.Fatalf("md(%q) = %q starts a block", s, got)
-		}
+		readsAs(t, "x "+got, "x "+text, "<p>", "</p>")
+		readsAs(t, got, text, "<p>", "</p>")
+		readsAs(t, "- "+got, text, "<ul>\n<li>", "</li>\n</ul>")
+		readsAs(t, "x *"+got+"*", text, "<p>x <em>", "</em></p>")
+		cell := "| a |\n| --- |\n| " + mdCell(s) + " |"
+		readsAs(t, cell, text, "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>", "</td>\n</tr>\n</tbody>\n</table>")
 	})
 }
 
@@ -129,5 +148,21 @@ func TestMarkdownNoBank(t *testing.T) {
 	var b strings.Builder
 	if err := WriteMarkdown(&b, Run{Result: scoring.Result{}}); err == nil || b.Len() > 0 {
 		t.Errorf("error %v, wrote %q", err, b.String())
+	}
+}
+
+// TestMarkdownNamesTheBankAndTheDay: the document ends with the bank's
+// title and the day the quiz was taken, not a digest no reader can use.
+func TestMarkdownNamesTheBankAndTheDay(t *testing.T) {
+	t.Parallel()
+	r := clearRun()
+	r.Taken = taken
+	out := string(render(t, WriteMarkdown, r))
+	want := "\n*" + md(r.Bank.Title) + " · 8 questions · taken 7 December 2026*\n"
+	if !strings.HasSuffix(out, want) {
+		t.Errorf("document does not end %q:\n%s", want, out)
+	}
+	if strings.Contains(out, r.Bank.SHA256[:12]) {
+		t.Errorf("document gives the bank's digest:\n%s", out)
 	}
 }

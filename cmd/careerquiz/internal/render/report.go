@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
@@ -42,6 +43,9 @@ type Run struct {
 	// when every question was asked. Result is then ScoreAsked's.
 	NotAsked []string
 	Stopped  *result.StoppedEarly
+	// Taken is when the quiz was finished, for the formats that date a
+	// report (Markdown, HTML); zero leaves the date out.
+	Taken time.Time
 }
 
 var errNoBank = errors.New("report: run has no bank")
@@ -115,39 +119,61 @@ func warningText(w scoring.Warning, r Run) string {
 		return agreeAllText(w, r)
 	case scoring.WarnAlwaysMiddle:
 		return fmt.Sprintf("You gave the middle answer (Neutral, or both equally) on all %d statements and graded questions, so the result may mean little: where one side appeals even slightly more, say so.", w.Count)
+	case scoring.WarnImpressive:
+		return fmt.Sprintf("You took the side that sounds more impressive on %d of the %d questions that mark one; the result may say as much about how the answers sound as about what you would rather do.", w.Count, w.Of)
 	}
 	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", oneLine(w.Code))
 }
 
 // agreeAllText words the agree-all warning by what the agreeing did to the
-// result. Each statement is worded for one path and scored for that path
-// only, so agreeing with every one adds to every path that has statements;
-// where the statements are keyed evenly and agreed with equally, it adds the
-// same to both, and the rest of the answers decided the result.
+// result. Agreeing with every statement and ticking every option of every
+// pick-any question are one habit: each statement and each option is
+// worded for one path, so agreeing with all of them adds to every path;
+// where they are keyed evenly it adds the same to both, and the rest of the
+// answers decided the result.
 func agreeAllText(w scoring.Warning, r Run) string {
-	head := fmt.Sprintf("You agreed with all %d statements.", w.Count)
-	rec := r.Result.Recommendation
-	if r.Bank == nil || rec == nil || rec.RunnerUp == "" {
-		return head + " Each is worded for one path, so agreeing with all of them tells little about which path suits you."
-	}
-	lead, runner := r.Bank.PathIndex(rec.Path), r.Bank.PathIndex(rec.RunnerUp)
-	if lead < 0 || runner < 0 {
-		return head + " Each is worded for one path, so agreeing with all of them tells little about which path suits you."
-	}
+	var statements, pickAny int
 	var toLead, toRunner float64
-	for _, q := range r.Bank.Questions {
-		if q.Kind != quiz.Scale {
-			continue
-		}
-		n, ok := optionNumber(r.Answers[q.ID])
-		if !ok || n < 1 || n > len(q.Options) {
-			continue
-		}
-		ws := q.Options[n-1].Weights
-		if lead < len(ws) && runner < len(ws) {
+	rec := r.Result.Recommendation
+	lead, runner := -1, -1
+	if r.Bank != nil && rec != nil && rec.RunnerUp != "" {
+		lead, runner = r.Bank.PathIndex(rec.Path), r.Bank.PathIndex(rec.RunnerUp)
+	}
+	add := func(ws []float64) {
+		if lead >= 0 && runner >= 0 && lead < len(ws) && runner < len(ws) {
 			toLead += ws[lead]
 			toRunner += ws[runner]
 		}
+	}
+	if r.Bank != nil {
+		for _, q := range r.Bank.Questions {
+			switch {
+			case q.Kind == quiz.Scale:
+				if n, ok := optionNumber(r.Answers[q.ID]); ok && n > 3 && n <= len(q.Options) {
+					statements++
+					add(q.Options[n-1].Weights)
+				}
+			case q.Multiple() && q.Scored():
+				if picks := optionNumbers(r.Answers[q.ID]); len(picks) == len(q.Options) {
+					pickAny++
+					for _, o := range q.Options {
+						add(o.Weights)
+					}
+				}
+			}
+		}
+	}
+	var head string
+	switch {
+	case statements > 0 && pickAny > 0:
+		head = fmt.Sprintf("You agreed with all %s and ticked every option of all %s.", Count(statements, "statement"), Count(pickAny, "pick-any question"))
+	case pickAny > 0:
+		head = fmt.Sprintf("You ticked every option of all %s.", Count(pickAny, "pick-any question"))
+	default:
+		head = fmt.Sprintf("You agreed with all %d statements.", w.Count)
+	}
+	if lead < 0 || runner < 0 || statements+pickAny == 0 {
+		return head + " Each is worded for one path, so agreeing with all of them tells little about which path suits you."
 	}
 	runnerName := oneLine(pathName(r.Result, rec.RunnerUp))
 	leadName := oneLine(pathName(r.Result, rec.Path))
@@ -168,6 +194,26 @@ func agreeAllText(w scoring.Warning, r Run) string {
 		head, more, diff, noun, less)
 }
 
+// optionNumbers reads the option numbers of a pick-any answer.
+func optionNumbers(v any) []int {
+	var out []int
+	switch l := v.(type) {
+	case []int:
+		out = l
+	case []any:
+		for _, x := range l {
+			if n, ok := optionNumber(x); ok {
+				out = append(out, n)
+			}
+		}
+	case []float64:
+		for _, x := range l {
+			out = append(out, int(x))
+		}
+	}
+	return out
+}
+
 // optionNumber reads a 1-based option number from an answers object.
 func optionNumber(v any) (int, bool) {
 	switch n := v.(type) {
@@ -182,13 +228,14 @@ func optionNumber(v any) (int, bool) {
 }
 
 // patterned reports whether a warning says the answers follow a pattern
-// (the same position, agreeing with everything, always the middle): the
+// (the same position, agreeing with everything, always the middle, the
+// side that sounds more impressive): the
 // confidence then measures how steadily the pattern gives a path, not how
 // well the path fits, and the report must not say more than that.
 func patterned(res scoring.Result) bool {
 	for _, w := range res.Warnings {
 		switch w.Code {
-		case scoring.WarnSamePosition, scoring.WarnAgreeAll, scoring.WarnAlwaysMiddle:
+		case scoring.WarnSamePosition, scoring.WarnAgreeAll, scoring.WarnAlwaysMiddle, scoring.WarnImpressive:
 			return true
 		}
 	}
@@ -200,11 +247,13 @@ func patterned(res scoring.Result) bool {
 const steady = 0.85
 
 // meaningText says what the label and the confidence mean together, for a
-// result with a lean: the label (slight, moderate, clear) says how far apart
-// the shares are, that is how strongly the answers leaned; the confidence
-// says how steadily they leaned the same way. The two are different things,
-// and a slight lean can be a very consistent one. Empty for a balanced
-// result, a tie or none.
+// result with a lean: the label (slight, moderate, clear) says how far the
+// answers leaned, by the bands' anchors (slight: beyond what most people
+// with no preference show; clear: at least as far as taking the path's
+// side on every question, however mildly; moderate between); the
+// confidence says how steadily they leaned the same way. The two are
+// different things, and a slight lean can be a very consistent one. Empty
+// for a balanced result, a tie or none.
 func meaningText(res scoring.Result) string {
 	rec := res.Recommendation
 	if rec == nil || rec.Tie || rec.Strength == scoring.Balanced {
@@ -217,23 +266,71 @@ func meaningText(res scoring.Result) string {
 	var label, how string
 	switch rec.Strength {
 	case scoring.Slight:
-		label, how = "A slight preference", "your answers leaned only mildly"
+		label = "A slight preference"
+		how = fmt.Sprintf("your answers leaned towards %s a little more than most people's with no preference do", name)
 	case scoring.Moderate:
-		label, how = "A moderate preference", "your answers leaned fairly strongly"
+		label = "A moderate preference"
+		how = fmt.Sprintf("your answers leaned towards %s well beyond chance, though less than taking its side throughout would", name)
 	default:
-		label, how = "A clear preference", "your answers leaned strongly"
+		label = "A clear preference"
+		how = fmt.Sprintf("your answers leaned towards %s as far as taking its side throughout would, however mildly", name)
 	}
 	switch {
 	case patterned(res):
 		// How steady a pattern is says nothing about the person.
-		return fmt.Sprintf("%s: %s towards %s.", label, how, name)
+		return fmt.Sprintf("%s: %s.", label, how)
 	case res.Confidence >= steady && rec.Strength == scoring.Clear:
-		return fmt.Sprintf("%s, and a consistent one: %s, and steadily, towards %s.", label, how, name)
+		return fmt.Sprintf("%s, and a consistent one: %s.", label, how)
 	case res.Confidence >= steady:
-		return fmt.Sprintf("%s, but a consistent one: %s, yet steadily, towards %s.", label, how, name)
+		return fmt.Sprintf("%s, but a consistent one: %s, and steadily.", label, how)
 	default:
-		return fmt.Sprintf("%s, and not a steady one: %s towards %s, but not all of them the same way.", label, how, name)
+		return fmt.Sprintf("%s, and not a steady one: %s, but not all of your answers pointed the same way.", label, how)
 	}
+}
+
+// evenText says what a result with no clear preference means, without
+// suggesting the answers were careless: empty unless res is a tie or
+// balanced.
+func evenText(res scoring.Result) string {
+	rec := res.Recommendation
+	switch {
+	case rec == nil:
+		return ""
+	case rec.Tie:
+		return "Your answers came out exactly even, so either path could suit you; the themes below show where each one pulls."
+	case rec.Strength == scoring.Balanced:
+		return "Your answers lean no more than most people's with no preference do, so either path could suit you; the themes below show where each one pulls."
+	}
+	return ""
+}
+
+// thinShare is the share of answers that took no side (skipped ones
+// included) beyond which the report says on how many the verdict rests.
+const thinShare = 0.25
+
+// sidedText says on how many answers the verdict rests, when many took no
+// side ("12 of your 33 answers took a side; 11 of them towards Back-end
+// engineer"), or "" when most did.
+func sidedText(res scoring.Result) string {
+	rec := res.Recommendation
+	if rec == nil || res.Total == 0 || float64(res.NoSide) <= thinShare*float64(res.Total) {
+		return ""
+	}
+	if res.Sided == 0 {
+		return fmt.Sprintf("None of your %d answers took a side.", res.Total)
+	}
+	head := fmt.Sprintf("%d of your %d answers took a side", res.Sided, res.Total)
+	var parts []string
+	for _, p := range res.Paths {
+		if rec.Tie || p.ID == rec.Path {
+			parts = append(parts, fmt.Sprintf("%d towards %s", p.Towards, oneLine(p.Name)))
+		}
+	}
+	if len(parts) == 1 {
+		n, rest, _ := strings.Cut(parts[0], " ")
+		return fmt.Sprintf("%s; %s of them %s.", head, n, rest)
+	}
+	return fmt.Sprintf("%s: %s.", head, result.JoinAnd(parts))
 }
 
 // confidenceText says the confidence of res in words a person reads
@@ -242,11 +339,11 @@ func meaningText(res scoring.Result) string {
 // same way of answering would give the same path again.
 func confidenceText(res scoring.Result) string {
 	c := res.Confidence
-	tenths := int(result.Round(min(max(c, 0), 1)*10, 0))
-	freq := fmt.Sprintf("about %d in 10", tenths)
-	if c >= 0.95 {
-		freq = "more than 9 in 10"
+	if rec := res.Recommendation; rec != nil && rec.Tie {
+		// A tie names no path for a retest to repeat.
+		return "With no path ahead, a retest could as easily name either of the tied paths."
 	}
+	_, freq := retests(c)
 	if patterned(res) {
 		return fmt.Sprintf("The chance of the same path on a retest (%s) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.", freq)
 	}
@@ -264,6 +361,16 @@ func confidenceText(res scoring.Result) string {
 		return fmt.Sprintf("If you took the quiz again, you could as easily get another path (%s would get the same one).", freq)
 	}
 	return fmt.Sprintf("If you took the quiz again, you would %s (%s) get the same path.", how, freq)
+}
+
+// retests is a confidence as a natural frequency: of 10 retests, how many
+// would give the same path, as a number and in words.
+func retests(c float64) (int, string) {
+	n := int(result.Round(min(max(c, 0), 1)*10, 0))
+	if c >= 0.95 {
+		return n, "more than 9 in 10"
+	}
+	return n, fmt.Sprintf("about %d in 10", n)
 }
 
 // answerText is an answer as the person gave it: for a graded question the

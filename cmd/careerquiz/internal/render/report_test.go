@@ -55,6 +55,7 @@ var renderings = []struct {
 	{".color.txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{Color: true}) }},
 	{".json", WriteJSON},
 	{".md", WriteMarkdown},
+	{".html", WriteHTML},
 	// A narrow terminal, where the theme table is stacked.
 	{".w50.txt", func(w io.Writer, r Run) error { return WriteText(w, r, Options{Width: 50}) }},
 }
@@ -211,8 +212,8 @@ func TestVerdictComesFirst(t *testing.T) {
 	}{
 		{"clear", []string{
 			"You lean towards: Back-end engineer (clear, 68% to 32%)",
-			"A clear preference, and a consistent one: your answers leaned strongly, and",
-			"steadily, towards Back-end engineer.",
+			"A clear preference, and a consistent one: your answers leaned towards Back-end",
+			"engineer as far as taking its side throughout would, however mildly.",
 			"If you took the quiz again, you would almost certainly (more than 9 in 10) get",
 			"the same path.",
 			"Based on 7 of 8 questions (1 skipped).",
@@ -221,7 +222,8 @@ func TestVerdictComesFirst(t *testing.T) {
 			"Balanced: no clear preference (Back-end engineer 51% to 49%)",
 		}},
 		{"tie", []string{
-			"Balanced: Back-end engineer and Back-end developer are even (50% to 50%)",
+			"No preference: Back-end engineer and Back-end developer tie (50% to 50%)",
+			"Your answers came out exactly even, so either path could suit you; the themes",
 		}},
 		{"none", []string{
 			"No recommendation yet",
@@ -231,8 +233,9 @@ func TestVerdictComesFirst(t *testing.T) {
 		}},
 		{"three-paths", []string{
 			"You lean towards: Back-end developer (moderate, 51% to 33%)",
-			"A moderate preference, but a consistent one: your answers leaned fairly",
-			"strongly, yet steadily, towards Back-end developer.",
+			"A moderate preference, but a consistent one: your answers leaned towards",
+			"Back-end developer well beyond chance, though less than taking its side",
+			"throughout would, and steadily.",
 			"If you took the quiz again, you would very likely (about 9 in 10) get the same",
 			"path.",
 			"Based on all 8 questions.",
@@ -601,14 +604,14 @@ func TestStrengthAndConfidenceAreExplainedTogether(t *testing.T) {
 		notInConf     string
 	}{
 		{"mild but consistent", lean(scoring.Slight, 1),
-			"A slight preference, but a consistent one: your answers leaned only mildly, yet steadily, towards Back-end developer.",
+			"A slight preference, but a consistent one: your answers leaned towards Back-end developer a little more than most people's with no preference do, and steadily.",
 			"If you took the quiz again, you would almost certainly (more than 9 in 10) get the same path.", ""},
 		{"clear and consistent", lean(scoring.Clear, 0.9), "A clear preference, and a consistent one", "very likely (about 9 in 10)", ""},
 		{"unsteady", lean(scoring.Moderate, 0.65), "A moderate preference, and not a steady one", "more likely than not (about 7 in 10)", ""},
 		// Beside a warning about how the person answered, neither the
 		// label nor the confidence may claim more than the answers carry.
 		{"agreeing with everything", lean(scoring.Moderate, 0.999, scoring.WarnAgreeAll),
-			"A moderate preference: your answers leaned fairly strongly towards Back-end developer.",
+			"A moderate preference: your answers leaned towards Back-end developer well beyond chance, though less than taking its side throughout would.",
 			"The chance of the same path on a retest (more than 9 in 10) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.",
 			"almost certainly"},
 		{"same position", lean(scoring.Slight, 0.97, scoring.WarnSamePosition), "A slight preference:", "with the pattern noted below", "almost certainly"},

@@ -18,8 +18,8 @@ const barWidth = 24
 // WriteStats writes the stats report for a person to read: bars for the lean and
 // the split, a table of the questions, and the flags with what to try.
 // Text from the bank is shown with control characters removed. With color,
-// headings are bold.
-func WriteStats(w io.Writer, r cohort.Report, color bool) error {
+// headings are bold. Text is wrapped at width.
+func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	bw := bufio.NewWriter(w)
 	heading := func(s string) {
 		if color {
@@ -27,16 +27,16 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", s)
 	}
-	fmt.Fprintf(bw, "%s on %q\n", Count(r.People, "result"), result.OneLine(r.Bank.Title))
-	fmt.Fprintf(bw, "%d answered all %s.\n", r.Complete, Count(r.Items, "scored question"))
-	if r.StoppedEarly > 0 {
-		fmt.Fprintf(bw, "%d stopped early: the questions they were not asked count as missing.\n", r.StoppedEarly)
-	}
+	fmt.Fprintln(bw, statsHeading(r))
+	fmt.Fprintln(bw, completeText(r))
 
 	heading("How they leaned")
 	nameWidth := 0
 	for _, p := range r.Paths {
 		nameWidth = max(nameWidth, textwrap.Width(result.OneLine(p.Name)))
+	}
+	if r.Ties > 0 {
+		nameWidth = max(nameWidth, len(result.NoPreference+" (a tie)"))
 	}
 	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
 	for _, p := range r.Paths {
@@ -44,6 +44,9 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		if p.Recommended > 0 {
 			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
+	}
+	if r.Ties > 0 {
+		line(bw, "  %s %5d %4s  %s", padCut(result.NoPreference+" (a tie)", nameWidth), r.Ties, percent(r.Ties, r.People), bar(r.Ties, r.People))
 	}
 	if r.NoRecommendation > 0 {
 		line(bw, "  %s %5d %4s  %s", padCut("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
@@ -56,7 +59,7 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 		split = split[:1]
 	}
 	for _, p := range split {
-		heading(fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name)))
+		heading(histogramTitle(p))
 		most := 0
 		for _, n := range p.Split {
 			most = max(most, n)
@@ -67,58 +70,114 @@ func WriteStats(w io.Writer, r cohort.Report, color bool) error {
 	}
 
 	heading("Reliability")
-	// Too few: the figures are given, never read as good or bad.
-	few := fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
-	var alpha string
-	switch {
-	case !r.AlphaNEnough:
-		alpha = "Cronbach's alpha: " + few + "."
-		if r.Alpha != nil {
-			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
-		}
-	case r.Alpha == nil:
-		alpha = fmt.Sprintf("Cronbach's alpha cannot be computed: the %d who answered every scored question all have the same total.", r.AlphaN)
-	default:
-		alpha = fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
-	}
-	fmt.Fprintln(bw, textwrap.String(alpha, ScreenWidth, "  "))
+	fmt.Fprintln(bw, textwrap.String(alphaText(r), width, "  "))
 	for _, pa := range r.AlphaByPath {
-		fmt.Fprintf(bw, "  on %s's points alone: %s\n", result.OneLine(pa.Path), stat(pa.Alpha))
+		fmt.Fprintf(bw, "  %s\n", pathAlphaText(pa))
 	}
 
 	heading("Questions")
-	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", "answers per option, %")
+	options := "answers per option, %"
+	if width-2-22-1-8-1-9-2 < len(options) {
+		options = "per option, %"
+	}
+	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", options)
 	bracketed := false
 	for _, q := range r.Questions {
-		rest := stat(q.ItemRest)
-		switch {
-		case !q.Scored:
-			rest = "unscored"
-		case q.ItemRest != nil && !r.AlphaNEnough:
-			rest, bracketed = "("+rest+")", true
-		}
-		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q))
+		rest := itemRestText(r, q)
+		bracketed = bracketed || strings.HasPrefix(rest, "(")
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q, width))
 	}
 	if bracketed {
-		fmt.Fprintln(bw, textwrap.String("Item-rest in brackets: "+few+".", ScreenWidth, "  "))
+		fmt.Fprintln(bw, textwrap.String(bracketNote(r), width, "  "))
 	}
 
 	heading("Questions to look at")
-	switch {
-	case len(r.Flags) == 0 && r.AlphaNEnough:
-		fmt.Fprintln(bw, "  None: every question splits people and goes with the rest.")
-	case len(r.Flags) == 0:
-		fmt.Fprintln(bw, textwrap.String("None flagged; but whether the questions go with the rest: "+few+".", ScreenWidth, "  "))
-	case !r.AlphaNEnough:
-		fmt.Fprintln(bw, textwrap.String("Whether the questions go with the rest: "+few+". Only clearly negative item-rest is listed, and it may be chance.", ScreenWidth, "  "))
+	if lead := flagsLead(r); lead != "" {
+		fmt.Fprintln(bw, textwrap.String(lead, width, "  "))
 	}
 	// A tentative flag's note is the line above, said once.
 	for _, f := range r.Flags {
-		fmt.Fprintln(bw, textwrap.String(fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message), ScreenWidth, "  "))
-		fmt.Fprintln(bw, textwrap.String("Try: "+f.Try+".", ScreenWidth, "    "))
+		fmt.Fprintln(bw, textwrap.String(flagText(f), width, "  "))
+		fmt.Fprintln(bw, textwrap.String(tryText(f), width, "    "))
 	}
 	return bw.Flush()
 }
+
+// The stats view's words, for every format.
+
+// statsHeading says how many results on which bank.
+func statsHeading(r cohort.Report) string {
+	return fmt.Sprintf("%s on %q", Count(r.People, "result"), result.OneLine(r.Bank.Title))
+}
+
+func completeText(r cohort.Report) string {
+	s := fmt.Sprintf("%d answered all %s.", r.Complete, Count(r.Items, "scored question"))
+	if r.StoppedEarly > 0 {
+		s += fmt.Sprintf("\n%d stopped early: the questions they were not asked count as missing.", r.StoppedEarly)
+	}
+	return s
+}
+
+func histogramTitle(p cohort.Path) string {
+	return fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name))
+}
+
+// tooFew says that the figures are too few to judge: they are given, never
+// read as good or bad.
+func tooFew(r cohort.Report) string {
+	return fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
+}
+
+func alphaText(r cohort.Report) string {
+	switch {
+	case !r.AlphaNEnough:
+		alpha := "Cronbach's alpha: " + tooFew(r) + "."
+		if r.Alpha != nil {
+			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
+		}
+		return alpha
+	case r.Alpha == nil:
+		return fmt.Sprintf("Cronbach's alpha cannot be computed: the %d who answered every scored question all have the same total.", r.AlphaN)
+	}
+	return fmt.Sprintf("Cronbach's alpha %.2f over the %d who answered every scored question (%s).", *r.Alpha, r.AlphaN, alphaWords(*r.Alpha))
+}
+
+func pathAlphaText(pa cohort.PathAlpha) string {
+	return fmt.Sprintf("on %s's points alone: %s", result.OneLine(pa.Path), stat(pa.Alpha))
+}
+
+// itemRestText is a question's item-rest correlation, in brackets where
+// too few people answered to judge it.
+func itemRestText(r cohort.Report, q cohort.Question) string {
+	switch {
+	case !q.Scored:
+		return "unscored"
+	case q.ItemRest != nil && !r.AlphaNEnough:
+		return "(" + stat(q.ItemRest) + ")"
+	}
+	return stat(q.ItemRest)
+}
+
+func bracketNote(r cohort.Report) string { return "Item-rest in brackets: " + tooFew(r) + "." }
+
+// flagsLead comes before the flagged questions, or says there are none.
+func flagsLead(r cohort.Report) string {
+	switch {
+	case len(r.Flags) == 0 && r.AlphaNEnough:
+		return "None: every question splits people and goes with the rest."
+	case len(r.Flags) == 0:
+		return "None flagged; but whether the questions go with the rest: " + tooFew(r) + "."
+	case !r.AlphaNEnough:
+		return "Whether the questions go with the rest: " + tooFew(r) + ". Only clearly negative item-rest is listed, and it may be chance."
+	}
+	return ""
+}
+
+func flagText(f cohort.Flag) string {
+	return fmt.Sprintf("%s: %s.", result.OneLine(f.Question), f.Message)
+}
+
+func tryText(f cohort.Flag) string { return "Try: " + f.Try + "." }
 
 // line writes one line without trailing spaces, which an empty bar would
 // leave.
@@ -179,7 +238,7 @@ func stat(v *float64) string {
 // optionLine gives each option's share of the answers, in option order.
 // Pick-any shares are of the people who answered, so they can add up to
 // more than 100.
-func optionLine(q cohort.Question) string {
+func optionLine(q cohort.Question, width int) string {
 	parts := make([]string, len(q.Options))
 	for i, o := range q.Options {
 		if q.Answered == 0 {
@@ -188,5 +247,5 @@ func optionLine(q cohort.Question) string {
 		}
 		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
 	}
-	return textwrap.Truncate(strings.Join(parts, " "), ScreenWidth-2-22-1-8-1-9-2)
+	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
 }

@@ -3,11 +3,13 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
@@ -18,13 +20,13 @@ import (
 // stepWhy says in one sentence, from the person's own answers, why step s
 // of result res is where it is: the theme and the answer or two that
 // decided it, or the answer that says the step is done. It is never empty.
-func stepWhy(res scoring.Result, s scoring.StepAdvice) string {
+func stepWhy(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 	// A side cut short ends in "…", which ends the sentence as well.
-	why := stepSentence(res, s)
-	return strings.NewReplacer("….", "…", "…”.", "…”").Replace(why)
+	why := stepSentence(res, b, s)
+	return strings.NewReplacer("….", "…", "…”.", "…”", "?”.", "?”").Replace(why)
 }
 
-func stepSentence(res scoring.Result, s scoring.StepAdvice) string {
+func stepSentence(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 	theme := cmp.Or(s.ThemeName, s.Theme)
 	you := answered(s.Answers, "and")
 	rival := pathName(res, s.Rival)
@@ -45,6 +47,8 @@ func stepSentence(res scoring.Result, s scoring.StepAdvice) string {
 			return fmt.Sprintf("Your answer %s leaves this step to do, and every path takes it: %s", quoted(s.Answers[0].Text), place(res, s))
 		}
 		return "Every path takes this step, whatever your leans: " + place(res, s)
+	case scoring.ReasonFoundation:
+		return foundation(res, b, s)
 	case scoring.ReasonClose, scoring.ReasonUnsteady:
 		return tryBothWhy(res, s, theme)
 	}
@@ -56,12 +60,28 @@ func stepSentence(res scoring.Result, s scoring.StepAdvice) string {
 	switch {
 	case s.Reason == scoring.ReasonDrew && s.Again:
 		return fmt.Sprintf("Again %s, which drew you to %s: you %s.", theme, pathName(res, s.Path), you)
+	case s.Reason == scoring.ReasonDrew && s.Lead && firstLead(res, s):
+		return fmt.Sprintf("%s drew you most to %s: you %s.", theme, pathName(res, s.Path), you)
+	case s.Reason == scoring.ReasonDrew && s.Lead:
+		return fmt.Sprintf("%s drew you strongly to %s too: you %s.", theme, pathName(res, s.Path), you)
 	case s.Reason == scoring.ReasonDrew:
 		return fmt.Sprintf("%s drew you to %s: you %s.", theme, pathName(res, s.Path), you)
 	case s.Again:
 		return fmt.Sprintf("Again %s, where you leaned towards %s: you %s.", theme, rival, you)
 	}
 	return fmt.Sprintf("On %s you leaned towards %s: you %s.", theme, rival, you)
+}
+
+// firstLead reports whether s is the first step its path's list leads
+// with, that of the theme that drew the person most; the lead steps come
+// strongest first.
+func firstLead(res scoring.Result, s scoring.StepAdvice) bool {
+	for _, l := range res.Steps {
+		if l.Lead && l.Path == s.Path {
+			return l.ID == s.ID
+		}
+	}
+	return true
 }
 
 // place explains a step by where it comes on its path, for a step no
@@ -77,6 +97,23 @@ func place(res scoring.Result, s scoring.StepAdvice) string {
 		return fmt.Sprintf("it keeps its place in the usual order of the %s path.", path)
 	}
 	return fmt.Sprintf("it comes next on the %s path, after %s.", path, quoted(firstClause(s.After)))
+}
+
+// foundation explains a foundation of a path (stage 1 or 2) by its place:
+// no preference makes one less needed, so no answer is quoted. A step the
+// list gives for both of its paths is a foundation of both.
+func foundation(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
+	of := fmt.Sprintf("the %s path", pathName(res, s.Path))
+	if len(stepPaths(res, b, s)) > 1 {
+		of = "both paths"
+	}
+	switch {
+	case s.First && s.AfterDone:
+		return fmt.Sprintf("A foundation of %s: the first one your experience does not cover.", of)
+	case s.First || s.After == "":
+		return fmt.Sprintf("A foundation of %s: the first step, which the later ones build on.", of)
+	}
+	return fmt.Sprintf("A foundation of %s: it comes after %s.", of, quoted(firstClause(s.After)))
 }
 
 // firstClause is a step's text up to its first colon, comma or full stop,
@@ -125,22 +162,27 @@ func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
 	return why + fmt.Sprintf(", and on %s you %s.", theme, answered(s.Answers, "but"))
 }
 
-// answered words one or two answers as what follows "you". Two with the same
-// verb share it: "chose “a” and “b”", "chose “a” but also “b”".
+// answered words one or two answers as what follows "you". Two with the
+// same verb share it: "chose “a” and “b”", "chose “a” but also “b”". A side
+// of a graded question, which may not read as something done, is quoted
+// as the answer to its question, so that the sentence stays whole:
+// "answered “Rather: Draw the blueprint” to “Which would you rather do?”".
 func answered(as []scoring.StepAnswer, conj string) string {
 	switch {
-	case len(as) == 2 && (sideVerb(as[0].Verb) || sideVerb(as[1].Verb)):
-		// A side is quoted after a colon, so each answer keeps its own
-		// verb, and a semicolon ends the first side, which may hold commas.
-		sep := " "
-		if sideVerb(as[0].Verb) {
-			sep = "; "
-		}
-		return answered(as[:1], conj) + sep + conj + " " + answered(as[1:], conj)
-	case len(as) == 1 && sideVerb(as[0].Verb):
-		return verb(as[0].Verb) + ": " + side(as[0].Text)
 	case len(as) == 0:
 		return ""
+	case len(as) == 1 && sideVerb(as[0].Verb):
+		a := as[0]
+		if q := oneLine(a.Asked); q != "" {
+			return "answered " + quoted(verbText(a.Verb, side(a.Text, false))) + " to " + quoted(q)
+		}
+		return verb(a.Verb) + " " + quoted(side(a.Text, true))
+	case len(as) == 2 && sideVerb(as[0].Verb) && sideVerb(as[1].Verb) && conj == "and":
+		// Two sides quoted whole, each with its question, make a reason
+		// too long to read: the more decisive one stands for both.
+		return answered(as[:1], conj)
+	case len(as) == 2 && (sideVerb(as[0].Verb) || sideVerb(as[1].Verb)):
+		return answered(as[:1], conj) + ", " + conj + " " + answered(as[1:], conj)
 	case len(as) == 1:
 		return verb(as[0].Verb) + " " + quoted(as[0].Text)
 	case as[0].Verb == as[1].Verb && conj == "but":
@@ -159,11 +201,12 @@ func sideVerb(v scoring.AnswerVerb) bool {
 // quotes; a longer side is cut at a word boundary.
 const longSide = 100
 
-// side is a graded question's side as what the person would rather do:
-// its own text, led by a small letter, without a final full stop.
-func side(text string) string {
+// side is a graded question's side, cut at a word boundary when long,
+// without a final full stop; lower leads it with a small letter, for a
+// side quoted as what the person would rather do.
+func side(text string, lower bool) string {
 	text = cutWords(strings.TrimRight(oneLine(text), "."), longSide)
-	if r := []rune(text); len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+	if r := []rune(text); lower && len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
 		r[0] = unicode.ToLower(r[0])
 		text = string(r)
 	}
@@ -214,8 +257,8 @@ func (p *printer) steps() {
 	indent := "    " + strings.Repeat(" ", numW+2)
 	for i, s := range shown {
 		first := fmt.Sprintf("    %*d. ", numW, i+1)
-		p.hanging(first, indent, stepText(s), nil)
-		p.hanging(indent+"↳ ", indent+"  ", oneLine(stepWhy(res, s)), p.pal.faint)
+		p.hanging(first, indent, stepLine(res, p.run.Bank, s), nil)
+		p.hanging(indent+"↳ ", indent+"  ", oneLine(stepWhy(res, p.run.Bank, s)), p.pal.faint)
 	}
 	if note := doneNote(res, oneLine); note != "" {
 		p.para("    ", note, p.pal.faint)
@@ -224,6 +267,55 @@ func (p *printer) steps() {
 		p.para("    ", otherStepNote(res, o, oneLine), nil)
 	}
 }
+
+// stepLine is stepText, led by the path the step belongs to where the
+// list holds the steps of more than one path (a balanced result), so that
+// a person can tell them apart; a step every listed path takes is for
+// both.
+func stepLine(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
+	names := stepPaths(res, b, s)
+	switch {
+	case len(names) == 0:
+		return stepText(s)
+	case len(names) == 2:
+		return "For both paths: " + stepText(s)
+	}
+	return "For " + result.JoinAnd(names) + ": " + stepText(s)
+}
+
+// stepPaths names the paths of a list of more than one path's steps (a
+// balanced result) that take step s: its own, and any other with a step of
+// the same text. Empty for a list of one path's steps.
+func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string {
+	if s.Path == "" || !mixedPaths(res.Steps) {
+		return nil
+	}
+	var names []string
+	for _, id := range listedPaths(res.Steps) {
+		takes := id == s.Path
+		if !takes && b != nil && b.PathIndex(id) >= 0 {
+			takes = slices.ContainsFunc(b.Paths[b.PathIndex(id)].Steps, func(st quiz.Step) bool { return st.Text == s.Text })
+		}
+		if takes {
+			names = append(names, oneLine(pathName(res, id)))
+		}
+	}
+	return names
+}
+
+// listedPaths is the paths whose steps a list holds, in the order they
+// first come.
+func listedPaths(ss []scoring.StepAdvice) []string {
+	var ids []string
+	for _, s := range ss {
+		if s.Path != "" && !slices.Contains(ids, s.Path) {
+			ids = append(ids, s.Path)
+		}
+	}
+	return ids
+}
+
+func mixedPaths(ss []scoring.StepAdvice) bool { return len(listedPaths(ss)) > 1 }
 
 // stepText is a step as a line of the plan: its text, led by what kind of
 // step it is where it is not simply one to learn.
@@ -238,14 +330,43 @@ func stepText(s scoring.StepAdvice) string {
 	return text
 }
 
-// doneNote says which steps the person's experience covers, or "" for
-// none. quote makes text from the bank fit the report it goes in.
+// doneNote says which steps the person's experience covers, grouped by
+// the answer that covers them, or "" for none: "Left out: 3 steps your
+// experience covers (“Two or more”: Learn a second back-end language; …)".
+// quote makes text from the bank fit the report it goes in.
 func doneNote(res scoring.Result, quote func(string) string) string {
 	done := res.StepsDone
-	if len(done) == 0 || len(done[0].Answers) == 0 {
+	if len(done) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Left out as done: %s, from your answer “%s”.", Count(len(done), "step"), quote(done[0].Answers[0].Text))
+	var answers []string
+	steps := map[string][]string{}
+	seen := map[string]bool{}
+	n := 0
+	for _, s := range done {
+		if seen[s.Text] {
+			continue
+		}
+		seen[s.Text] = true
+		n++
+		a := ""
+		if len(s.Answers) > 0 {
+			a = s.Answers[0].Text
+		}
+		if _, ok := steps[a]; !ok {
+			answers = append(answers, a)
+		}
+		steps[a] = append(steps[a], quote(firstClause(s.Text)))
+	}
+	var groups []string
+	for _, a := range answers {
+		g := strings.Join(steps[a], ", ")
+		if a != "" {
+			g = fmt.Sprintf("your answer “%s”: %s", quote(strings.TrimRight(oneLine(a), ".")), g)
+		}
+		groups = append(groups, g)
+	}
+	return fmt.Sprintf("Left out: %s your experience covers (%s).", Count(n, "step"), strings.Join(groups, "; "))
 }
 
 // otherStepNote says where another path would start.
@@ -276,22 +397,10 @@ func hypothesisNote(res scoring.Result) string {
 
 // newStepsJSON gives each step its reason in words and in facts. It is
 // never nil, so that an empty list encodes as [].
-func newStepsJSON(res scoring.Result, ss []scoring.StepAdvice) []result.Step {
-	out := make([]result.Step, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, result.Step{
-			ID:        s.ID,
-			Kind:      string(s.Kind),
-			Path:      s.Path,
-			Stage:     s.Stage,
-			Theme:     s.Theme,
-			ThemeName: clean(s.ThemeName),
-			Text:      clean(s.Text),
-			Why:       clean(stepWhy(res, s)),
-			Reason:    string(s.Reason),
-			Questions: s.Questions(),
-			Basis:     clean(s.Basis),
-		})
-	}
-	return out
+func newStepsJSON(res scoring.Result, b *quiz.Bank, ss []scoring.StepAdvice) []result.Step {
+	return each(ss, func(s scoring.StepAdvice) result.Step {
+		return result.Step{ID: s.ID, Kind: string(s.Kind), Path: s.Path, Stage: s.Stage, Theme: s.Theme, ThemeName: clean(s.ThemeName),
+			Text: clean(s.Text), Why: clean(stepWhy(res, b, s)), Reason: string(s.Reason), Questions: s.Questions(), Basis: clean(s.Basis),
+			Lead: s.Lead}
+	})
 }

@@ -16,13 +16,16 @@ func TestStepWhy(t *testing.T) {
 	choseA := scoring.StepAnswer{Question: "a", Verb: scoring.Chose, Text: "Design the store.", Toward: true}
 	choseB := scoring.StepAnswer{Question: "b", Verb: scoring.Chose, Text: "Plan for growth", Toward: true}
 	agreed := scoring.StepAnswer{Question: "c", Verb: scoring.StronglyAgreed, Text: "I enjoy design."}
-	rather := scoring.StepAnswer{Question: "d", Verb: scoring.MuchRather, Text: "Write the code"}
+	// A side of a graded question is quoted as the answer to its question,
+	// so that every reason is a whole sentence whatever the side's words.
+	rather := scoring.StepAnswer{Question: "d", Asked: "A shop needs a cart. Which part would you rather do?", Verb: scoring.MuchRather, Text: "Write the code"}
 	step := func(r scoring.StepReason, again bool, as ...scoring.StepAnswer) scoring.StepAdvice {
 		return scoring.StepAdvice{Path: "engineer", Theme: "design", ThemeName: "System design", Reason: r, Rival: "developer", Again: again, Answers: as}
 	}
 	first := func(s scoring.StepAdvice) scoring.StepAdvice { s.First = true; return s }
 	done := func(s scoring.StepAdvice) scoring.StepAdvice { s.AfterDone = true; return s }
 	after := func(s scoring.StepAdvice, text string) scoring.StepAdvice { s.After = text; return s }
+	lead := func(s scoring.StepAdvice) scoring.StepAdvice { s.Lead = true; return s }
 	tests := []struct {
 		name string
 		res  scoring.Result
@@ -36,15 +39,25 @@ func TestStepWhy(t *testing.T) {
 		{"two verbs", res, step(scoring.ReasonDrew, false, choseA, agreed),
 			"System design drew you to Back-end engineer: you chose “Design the store” and strongly agreed with “I enjoy design”."},
 		{"away", res, step(scoring.ReasonAway, false, rather),
-			"On System design you leaned towards Back-end developer: you would much rather: write the code."},
+			"On System design you leaned towards Back-end developer: you answered “Much rather: Write the code” to “A shop needs a cart. Which part would you rather do?”"},
 		{"away again", res, step(scoring.ReasonAway, true, rather),
-			"Again System design, where you leaned towards Back-end developer: you would much rather: write the code."},
+			"Again System design, where you leaned towards Back-end developer: you answered “Much rather: Write the code” to “A shop needs a cart. Which part would you rather do?”"},
 		{"shared", res, step(scoring.ReasonShared, false),
 			"Every path takes this step, whatever your leans: it keeps its place in the usual order of the Back-end engineer path."},
 		{"shared, left to do by experience", res, first(step(scoring.ReasonShared, false, scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "None yet"})),
 			"Your answer “None yet” leaves this step to do, and every path takes it: it is the first step on the Back-end engineer path."},
 		{"two sides", res, step(scoring.ReasonDrew, false, rather, scoring.StepAnswer{Verb: scoring.Rather, Text: "Fix it, then ship it"}),
-			"System design drew you to Back-end engineer: you would much rather: write the code; and would rather: fix it, then ship it."},
+			"System design drew you to Back-end engineer: you answered “Much rather: Write the code” to “A shop needs a cart. Which part would you rather do?”"},
+		{"a side and a statement", res, step(scoring.ReasonDrew, false, rather, agreed),
+			"System design drew you to Back-end engineer: you answered “Much rather: Write the code” to “A shop needs a cart. Which part would you rather do?”, and strongly agreed with “I enjoy design”."},
+		{"the theme that drew most leads", res, lead(step(scoring.ReasonDrew, false, choseA)),
+			"System design drew you most to Back-end engineer: you chose “Design the store”."},
+		{"the first foundation", res, first(step(scoring.ReasonFoundation, false)),
+			"A foundation of the Back-end engineer path: the first step, which the later ones build on."},
+		{"a foundation after another", res, after(step(scoring.ReasonFoundation, false), "Learn one language, such as Go. Then more."),
+			"A foundation of the Back-end engineer path: it comes after “Learn one language”."},
+		{"the first foundation experience does not cover", res, done(first(step(scoring.ReasonFoundation, false))),
+			"A foundation of the Back-end engineer path: the first one your experience does not cover."},
 		{"a long step before is named by its start", res, after(step(scoring.ReasonEven, false), "Learn how a server processes requests by building a small API that connects a front end."),
 			"Your answers on System design leaned neither way: it comes next on the Back-end engineer path, after “Learn how a server processes requests by building…”"},
 		{"mild", res, after(step(scoring.ReasonMild, false), "Learn one language, such as Go. Then more."),
@@ -52,7 +65,7 @@ func TestStepWhy(t *testing.T) {
 		{"first after the steps experience covers", res, done(first(step(scoring.ReasonEven, false))),
 			"Your answers on System design leaned neither way: it is the first step on the Back-end engineer path that your experience does not cover."},
 		{"a long side is cut between words", res, step(scoring.ReasonAway, false, scoring.StepAnswer{Verb: scoring.Rather, Text: "Write the code" + strings.Repeat(" and more code", 10)}),
-			"On System design you leaned towards Back-end developer: you would rather: write the code and more code and more code and more code and more code and more code and more code…"},
+			"On System design you leaned towards Back-end developer: you would rather “write the code and more code and more code and more code and more code and more code and more code…”"},
 		{"even", res, step(scoring.ReasonEven, false),
 			"Your answers on System design leaned neither way: it keeps its place in the usual order of the Back-end engineer path."},
 		{"unanswered", res, step(scoring.ReasonUnanswered, false),
@@ -60,7 +73,7 @@ func TestStepWhy(t *testing.T) {
 		{"covered", res, step(scoring.ReasonCovered, false, scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "Back-end code at work"}),
 			"Your answer “Back-end code at work” says this is done."},
 		{"close", balanced, step(scoring.ReasonClose, false, choseA, rather),
-			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but would much rather: write the code."},
+			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store”, but answered “Much rather: Write the code” to “A shop needs a cart. Which part would you rather do?”"},
 		{"close, one verb", balanced, step(scoring.ReasonClose, false, choseA, choseB),
 			"Your answers came out close to even (Back-end engineer 51%, Back-end developer 49%), and on System design you chose “Design the store” but also “Plan for growth”."},
 		{"close, no answers on the theme", balanced, step(scoring.ReasonClose, false),
@@ -71,7 +84,7 @@ func TestStepWhy(t *testing.T) {
 			"Your answers on System design decided this step's place."},
 	}
 	for _, tt := range tests {
-		if got := stepWhy(tt.res, tt.step); got != tt.want {
+		if got := stepWhy(tt.res, nil, tt.step); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
 	}

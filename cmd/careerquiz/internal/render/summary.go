@@ -13,7 +13,7 @@ import (
 func Verdict(res scoring.Result) string {
 	var rec *result.Recommendation
 	if r := res.Recommendation; r != nil {
-		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie}
+		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie, Tied: r.Tied}
 	}
 	paths := make([]result.Path, len(res.Paths))
 	for i, p := range res.Paths {
@@ -39,7 +39,9 @@ func WarningNotes(res scoring.Result) []string {
 			}
 			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", where, w.Count)
 		case scoring.WarnAgreeAll:
-			note = fmt.Sprintf("you agreed with all %d statements: they tell little about you", w.Count)
+			note = fmt.Sprintf("you agreed with everything on %s: they tell little about you", Count(w.Count, "question"))
+		case scoring.WarnImpressive:
+			note = fmt.Sprintf("you took the more impressive-sounding side %d times of %d: it may mean little", w.Count, w.Of)
 		case scoring.WarnAlwaysMiddle:
 			note = fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
 		default:

@@ -24,7 +24,7 @@ func TestVerdict(t *testing.T) {
 			"no clear preference (balanced; leaning a little to Back-end developer)"},
 		{"a tie names both paths",
 			&scoring.Recommendation{Path: "engineer", Name: "Back-end engineer", Strength: scoring.Balanced, RunnerUp: "developer", Tie: true},
-			"Back-end engineer and Back-end developer tie"},
+			"no preference (Back-end engineer and Back-end developer tie)"},
 		{"a path without a name is named from the paths",
 			&scoring.Recommendation{Path: "developer", Strength: scoring.Clear, RunnerUp: "engineer"},
 			"Back-end developer (clear)"},
@@ -51,7 +51,7 @@ func TestWarningNotes(t *testing.T) {
 	want := []string{
 		"You answered 4 of 29 questions: too few for a firm result.",
 		"You picked option 1 on all 16 one-answer questions: it may mean little.",
-		"You agreed with all 10 statements: they tell little about you.",
+		"You agreed with everything on 10 questions: they tell little about you.",
 		"You gave the middle answer all 24 times it was offered: it may mean little.",
 	}
 	got := WarningNotes(res)

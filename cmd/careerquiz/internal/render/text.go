@@ -213,9 +213,12 @@ func (p *printer) verdict() {
 		}
 		p.para("", confidenceText(res), nil)
 	}
-	p.para("", p.basis(), nil)
+	p.para("", basisText(res), nil)
 	if s := stoppedText(p.run); s != "" {
 		p.para("", s, nil)
+	}
+	if sided := sidedText(res); sided != "" {
+		p.para("", sided, nil)
 	}
 	for _, w := range res.Warnings {
 		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
@@ -239,8 +242,8 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 	a, b := percentText(lead), percentText(pathShare(res, rec.RunnerUp))
 	switch {
 	case rec.Tie:
-		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold}, nameSpan,
-			span{fmt.Sprintf(" and %s are even (%s to %s)", runner, a, b), nil})
+		p.spans(p.pal.bold, span{"No preference: ", p.pal.bold},
+			span{fmt.Sprintf("%s and %s tie (%s to %s)", name, runner, a, b), nil})
 	case rec.Strength == scoring.Balanced:
 		p.spans(p.pal.bold, span{"Balanced: ", p.pal.bold},
 			span{fmt.Sprintf("no clear preference (%s %s to %s)", name, a, b), nil})
@@ -248,21 +251,25 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
 			span{fmt.Sprintf(" (%s, %s to %s)", rec.Strength, a, b), nil})
 	}
-	if rec.Tie || rec.Strength == scoring.Balanced {
-		p.para("", "Your answers are close to what answering at random gives, so either path could suit you; the themes below show where each one pulls.", nil)
+	if even := evenText(res); even != "" {
+		p.para("", even, nil)
 	}
 	p.hypothesis()
 }
 
-// basis says how many questions the result rests on.
-func (p *printer) basis() string {
-	res := p.res
+// basisText says how many questions the result rests on.
+func basisText(res scoring.Result) string {
 	total := res.Total
 	switch {
 	case res.Answered == 0:
 		return fmt.Sprintf("No questions answered (%s in the quiz).", Count(total, "question"))
 	case res.Skipped == 0 && res.Answered == total:
 		return fmt.Sprintf("Based on all %s.", Count(total, "question"))
+	case res.NotAsked > 0 && res.Skipped == 0:
+		// A quiz that stopped early: the rest were never asked.
+		return fmt.Sprintf("Based on the %s asked.", Count(res.Answered, "question"))
+	case res.NotAsked > 0:
+		return fmt.Sprintf("Based on %d of the %s asked (%d skipped).", res.Answered, Count(total-res.NotAsked, "question"), res.Skipped)
 	default:
 		return fmt.Sprintf("Based on %d of %s (%d skipped).", res.Answered, Count(total, "question"), res.Skipped)
 	}
@@ -374,7 +381,7 @@ func (p *printer) shareBars(names []string) {
 	shown := result.Shown(pathShares(res))
 	for i, ps := range res.Paths {
 		label := pad(shorten(names[i], labelW), labelW)
-		if rec := res.Recommendation; rec != nil && rec.Path == ps.ID {
+		if rec := res.Recommendation; rec != nil && !rec.Tie && rec.Path == ps.ID {
 			label = paint(p.pal.bold, label)
 		}
 		p.line(indent + label + "  " + p.markedBar(shown[i], barW, mark, p.pal.pathColor(res, ps.ID)) +
@@ -444,8 +451,8 @@ func (p *printer) themes(names []string) {
 	p.line(head)
 	for _, th := range res.Themes {
 		row := indent + pad(shorten(oneLine(th.Name), labelW), labelW)
-		if th.Answered == 0 {
-			p.line(row + gap + paint(p.pal.faint, "no answers"))
+		if note := thinTheme(res, th); note != "" {
+			p.note(row+gap, note)
 			continue
 		}
 		for _, ps := range res.Paths {
@@ -467,8 +474,8 @@ func (p *printer) stackedThemes(names []string) {
 	barW := min(p.width-len(inner)-labelW-2-5, 20)
 	for _, th := range res.Themes {
 		title := shorten(oneLine(th.Name), p.width-len(indent))
-		if th.Answered == 0 {
-			p.line(indent + title + paint(p.pal.faint, " (no answers)"))
+		if note := thinTheme(res, th); note != "" {
+			p.note(indent+title+" ", "("+note+")")
 			continue
 		}
 		p.line(indent + title)
@@ -478,6 +485,38 @@ func (p *printer) stackedThemes(names []string) {
 				p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct))
 		}
 	}
+}
+
+// note writes head and then note in faint, on one line where it fits and
+// otherwise wrapped under head's indent.
+func (p *printer) note(head, note string) {
+	if textwrap.Width(head+note) <= p.width {
+		p.line(head + paint(p.pal.faint, note))
+		return
+	}
+	trimmed := strings.TrimLeft(head, " ")
+	indent := head[:len(head)-len(trimmed)]
+	p.hanging(indent, indent+"  ", strings.TrimRight(trimmed, " ")+" "+note, nil)
+}
+
+// thinTheme says why a theme is shown without bars, or "" when it has
+// them: with fewer than two answers that took a side, a split of 100 to 0
+// would say more than one answer holds.
+func thinTheme(res scoring.Result, th scoring.ThemeScore) string {
+	switch {
+	case th.Answered == 0:
+		return "no answers"
+	case th.Sided == 0:
+		return "no answer took a side"
+	case th.Sided == 1:
+		for _, ps := range th.Paths {
+			if ps.Share > 50 {
+				return "rests on one answer, towards " + oneLine(pathName(res, ps.ID))
+			}
+		}
+		return "rests on one answer"
+	}
+	return ""
 }
 
 // themePercent is a path's share of a theme, as shown: the theme's shares
@@ -540,25 +579,35 @@ func (p *printer) why() {
 	for _, rs := range reasons {
 		pointsW = max(pointsW, len(pointsText(rs.Points)))
 	}
-	rec := res.Recommendation
 	if len(res.Toward) > 0 {
-		title := "What weighed most"
-		if rec != nil {
-			title = "What pushed you towards " + oneLine(rec.Name)
-		}
-		p.para("  ", title, nil)
+		p.para("  ", towardTitle(res), nil)
 		for _, rs := range res.Toward {
 			p.reason(rs, pointsW)
 		}
 	}
 	if res.Against != nil {
-		title := "The strongest pull the other way"
-		if rec != nil && rec.RunnerUp != "" {
-			title = "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
-		}
-		p.para("  ", title, nil)
+		p.para("  ", againstTitle(res), nil)
 		p.reason(*res.Against, pointsW)
 	}
+}
+
+// towardTitle heads the answers that weighed most.
+func towardTitle(res scoring.Result) string {
+	switch rec := res.Recommendation; {
+	case rec != nil && rec.Tie:
+		return "The strongest pull towards " + oneLine(pathName(res, rec.Path))
+	case rec != nil:
+		return "What pushed you towards " + oneLine(rec.Name)
+	}
+	return "What weighed most"
+}
+
+// againstTitle heads the strongest answer the other way.
+func againstTitle(res scoring.Result) string {
+	if rec := res.Recommendation; rec != nil && rec.RunnerUp != "" {
+		return "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
+	}
+	return "The strongest pull the other way"
 }
 
 // reason shows one answer: the points it moved and the question, then the

@@ -68,7 +68,7 @@ type AnswerChange struct {
 func Compare(a, b *Attempt) Comparison {
 	c := Comparison{A: a, B: b, SameBank: a.Bank.SHA256 == b.Bank.SHA256, Themes: []ThemeChange{},
 		Changed: []AnswerChange{}, OnlyA: []string{}, OnlyB: []string{}}
-	c.Paths = changes(pathShares(a.Paths), pathShares(b.Paths))
+	c.Paths = changes(a.Paths, b.Paths)
 
 	themesA, themesB := themesByID(a), themesByID(b)
 	names := map[string]string{}
@@ -84,7 +84,7 @@ func Compare(a, b *Attempt) Comparison {
 			seen[th.ID] = true
 			ta, tb := themesA[th.ID], themesB[th.ID]
 			tc := ThemeChange{ID: th.ID, Name: th.Name, AnsweredA: ta.Answered, AnsweredB: tb.Answered,
-				Paths: changes(themeShares(ta.Paths), themeShares(tb.Paths))}
+				Paths: changes(themePaths(ta.Paths), themePaths(tb.Paths))}
 			if tc.Name == "" {
 				tc.Name = tb.Name
 			}
@@ -132,41 +132,29 @@ func themesByID(a *Attempt) map[string]Theme {
 	return m
 }
 
-// share is one path's share in an attempt or in one of its themes.
-type share struct {
-	id, name string
-	share    float64
-}
-
-func pathShares(ps []Path) []share {
-	out := make([]share, len(ps))
+// themePaths are a theme's shares as paths, to be paired as the paths of
+// the attempts are.
+func themePaths(ps []ThemePath) []Path {
+	out := make([]Path, len(ps))
 	for i, p := range ps {
-		out[i] = share{p.ID, p.Name, p.Share}
-	}
-	return out
-}
-
-func themeShares(ps []ThemePath) []share {
-	out := make([]share, len(ps))
-	for i, p := range ps {
-		out[i] = share{p.ID, "", p.Share}
+		out[i] = Path{ID: p.ID, Share: p.Share}
 	}
 	return out
 }
 
 // changes pairs the paths of a and b by id: a's in its order, then any only
 // b has.
-func changes(a, b []share) []Change {
+func changes(a, b []Path) []Change {
 	shownA, shownB := shown(a), shown(b)
 	out := []Change{}
 	for _, p := range a {
-		sb, inB := shownB[p.id]
-		out = append(out, Change{ID: p.id, Name: p.name, A: p.share, InA: true, ShownA: shownA[p.id].shown,
+		sb, inB := shownB[p.ID]
+		out = append(out, Change{ID: p.ID, Name: p.Name, A: p.Share, InA: true, ShownA: shownA[p.ID].shown,
 			B: sb.share, InB: inB, ShownB: sb.shown})
 	}
 	for _, p := range b {
-		if _, inA := shownA[p.id]; !inA {
-			out = append(out, Change{ID: p.id, Name: p.name, B: p.share, InB: true, ShownB: shownB[p.id].shown})
+		if _, inA := shownA[p.ID]; !inA {
+			out = append(out, Change{ID: p.ID, Name: p.Name, B: p.Share, InB: true, ShownB: shownB[p.ID].shown})
 		}
 	}
 	return out
@@ -174,14 +162,14 @@ func changes(a, b []share) []Change {
 
 // shown is each path's share, and the share as a person is shown it
 // (Shown), by path id.
-func shown(ps []share) map[string]struct{ share, shown float64 } {
+func shown(ps []Path) map[string]struct{ share, shown float64 } {
 	shares := make([]float64, len(ps))
 	for i, p := range ps {
-		shares[i] = p.share
+		shares[i] = p.Share
 	}
 	out := make(map[string]struct{ share, shown float64 }, len(ps))
 	for i, s := range Shown(shares) {
-		out[ps[i].id] = struct{ share, shown float64 }{ps[i].share, s}
+		out[ps[i].ID] = struct{ share, shown float64 }{ps[i].Share, s}
 	}
 	return out
 }

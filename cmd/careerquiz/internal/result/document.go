@@ -23,6 +23,11 @@ type Document struct {
 	Withheld       string          `json:"withheld,omitempty"`
 	Answered       int             `json:"answered"`
 	Skipped        int             `json:"skipped"`
+	// Sided is the number of answers that took a side, and NoSide the
+	// number of scored questions whose answer took none (skipped ones
+	// included): the verdict rests on Sided answers.
+	Sided  int `json:"sided"`
+	NoSide int `json:"no_side"`
 	// NotAsked lists the scored questions a quiz that stopped early never
 	// asked, and StoppedEarly how it stopped; both are left out of a
 	// result that asked every question. A question not asked is neither
@@ -69,14 +74,28 @@ type Bank struct {
 	SHA256    string `json:"sha256"`
 }
 
-// Recommendation is a result's verdict.
+// Recommendation is a result's verdict. A tie recommends no path: Path,
+// Name and RunnerUp are left out, Tie is true and Tied lists the paths
+// tied for the lead, so that no reader can count a tie for the path the
+// bank lists first. A result kept before ties were written so may still
+// name a path beside tie: true; Winner reads both alike.
 type Recommendation struct {
-	Path     string           `json:"path"`
-	Name     string           `json:"name"`
+	Path     string           `json:"path,omitempty"`
+	Name     string           `json:"name,omitempty"`
 	Strength scoring.Strength `json:"strength"`
 	Margin   float64          `json:"margin"`
-	RunnerUp string           `json:"runner_up"`
+	RunnerUp string           `json:"runner_up,omitempty"`
 	Tie      bool             `json:"tie"`
+	Tied     []string         `json:"tied,omitempty"`
+}
+
+// Winner is the path the recommendation names, or "" for a tie or none:
+// the one way every reader of results asks which path won.
+func (r *Recommendation) Winner() string {
+	if r == nil || r.Tie {
+		return ""
+	}
+	return r.Path
 }
 
 type Bands struct {
@@ -102,14 +121,19 @@ type Path struct {
 	// program can weigh results of different lengths.
 	Points    float64 `json:"points"`
 	MaxPoints float64 `json:"max_points"`
+	// Towards is the number of answers that took this path's side.
+	Towards int `json:"towards"`
 }
 
 // Theme is one theme's standing in a result.
 type Theme struct {
-	ID       string      `json:"id"`
-	Name     string      `json:"name"`
-	Answered int         `json:"answered"`
-	Paths    []ThemePath `json:"paths"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Answered int    `json:"answered"`
+	// Sided is the number of the theme's answers that took a side: with
+	// fewer than two, its split rests on one answer or none.
+	Sided int         `json:"sided"`
+	Paths []ThemePath `json:"paths"`
 }
 
 type ThemePath struct {
@@ -142,6 +166,9 @@ type Step struct {
 	Reason    string   `json:"reason"`
 	Questions []string `json:"questions"`
 	Basis     string   `json:"basis"`
+	// Lead is true for a step brought forward, past the foundations, as
+	// the first step of a theme that drew the person most.
+	Lead bool `json:"lead"`
 }
 
 type Other struct {

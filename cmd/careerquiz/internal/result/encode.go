@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
@@ -20,44 +21,43 @@ import (
 // document holds only ASCII, so the document stays the same document. On
 // error nothing is written.
 func Encode(w io.Writer, v any) error {
-	data, err := Marshal(v)
-	if err != nil {
-		return err
+	data, err := encode(v, "  ")
+	if err == nil {
+		_, err = io.WriteString(w, escapeControls(string(data)))
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, data, "", "  "); err != nil {
-		return err
-	}
-	out.WriteByte('\n')
-	_, err = io.WriteString(w, escapeControls(out.String()))
 	return err
 }
 
 // Marshal is json.Marshal without HTML escaping, as Encode writes.
 func Marshal(v any) ([]byte, error) {
+	data, err := encode(v, "")
+	return bytes.TrimSuffix(data, []byte("\n")), err
+}
+
+// encode is v as encoding/json writes it, indented by indent, without HTML
+// escaping, ending in a newline.
+func encode(v any, indent string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	enc.SetIndent("", indent)
+	err := enc.Encode(v)
+	return buf.Bytes(), err
 }
 
 func escapeControls(s string) string {
 	if strings.IndexFunc(s, needsEscape) < 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
+	var b []byte
 	for _, r := range s {
 		if needsEscape(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
+			b = fmt.Appendf(b, `\u%04x`, r)
+		} else {
+			b = utf8.AppendRune(b, r)
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return string(b)
 }
 
 // needsEscape reports whether r is a character at or beyond DEL that the

@@ -18,17 +18,21 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"schema": "careerquiz.result/v1", "paths": [{"id": "a", "percent": -5}]}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, why := parse(data)
+		a, why := parse(data, true)
 		if why != "" {
 			return
+		}
+		// What a listing reads of it agrees with the whole.
+		if s, why := parse(data, false); why != "" || s.Taken != a.Taken || len(s.Paths) != len(a.Paths) || s.Bank != a.Bank {
+			t.Fatalf("the listing's reading differs (%s): %+v", why, s)
 		}
 		if a.Bank.SHA256 == "" || len(a.Paths) == 0 || a.Answers == nil {
 			t.Fatalf("accepted without a bank digest, paths or answers: %+v", a)
 		}
-		for _, paths := range append([][]share{pathShares(a.Paths)}, themePaths(a)...) {
+		for _, paths := range append([][]Path{a.Paths}, themesOf(a)...) {
 			for _, p := range paths {
-				if math.IsNaN(p.share) || math.IsInf(p.share, 0) {
-					t.Fatalf("path %q has no usable share: %v", p.id, p.share)
+				if math.IsNaN(p.Share) || math.IsInf(p.Share, 0) {
+					t.Fatalf("path %q has no usable share: %v", p.ID, p.Share)
 				}
 			}
 		}
@@ -40,10 +44,10 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func themePaths(a Attempt) [][]share {
-	var out [][]share
+func themesOf(a Attempt) [][]Path {
+	var out [][]Path
 	for _, th := range a.Themes {
-		out = append(out, themeShares(th.Paths))
+		out = append(out, themePaths(th.Paths))
 	}
 	return out
 }

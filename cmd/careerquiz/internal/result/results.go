@@ -22,7 +22,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,6 +31,8 @@ import (
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/userdir"
+	"github.com/careerquiz/careerquiz/internal/fileio"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -103,28 +104,25 @@ type Problem struct {
 	Why string
 }
 
-func (p *Problem) Error() string { return p.File + " " + p.Why }
+func (p *Problem) Error() string { return termsafe.Name(p.File) + " " + p.Why }
 
 // Read reads one result file: a kept result, or a document --json wrote.
-// A file that is not a readable result gives a *Problem.
-func Read(path string) (Attempt, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return Attempt{}, &Problem{File: path, Why: "cannot be read: " + err.Error()}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
-	if err != nil {
-		return Attempt{}, &Problem{File: path, Why: "cannot be read: " + err.Error()}
-	}
-	if len(data) > maxSize {
+// Only a regular file is read (fileio): a FIFO or a device is refused at
+// once. A file that is not a readable result gives a *Problem; one that
+// cannot be read at all, a *fileio.Error with its hint.
+func Read(path string) (Attempt, error) { return read(path, true) }
+
+// read is Read of the whole document, or, for a listing, of only what a
+// listing shows: the rest of a large file is scanned but never kept.
+func read(path string, whole bool) (Attempt, error) {
+	data, err := fileio.ReadFile(path, maxSize)
+	if errors.Is(err, fileio.ErrTooLarge) {
 		return Attempt{}, &Problem{File: path, Why: fmt.Sprintf("is not a careerquiz result (larger than %d MiB)", maxSize>>20)}
 	}
-	a, why := parse(data)
+	if err != nil {
+		return Attempt{}, err
+	}
+	a, why := parse(data, whole)
 	if why != "" {
 		return Attempt{}, &Problem{File: path, Why: why}
 	}
@@ -132,13 +130,32 @@ func Read(path string) (Attempt, error) {
 	return a, nil
 }
 
-// parse reads a result document, or says (after a file name) why it cannot.
-func parse(data []byte) (Attempt, string) {
+// parse reads a result document, or says (after a file name) why it
+// cannot: the whole of it, or only the fields a listing shows (summary).
+func parse(data []byte, whole bool) (Attempt, string) {
 	var a Attempt
 	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
 		return Attempt{}, "is not a careerquiz result (not a JSON object)"
 	}
-	if err := json.Unmarshal(data, &a.Document); err != nil {
+	var err error
+	if whole {
+		err = json.Unmarshal(data, &a.Document)
+	} else {
+		var s struct {
+			Taken, Schema  string
+			Bank           Bank
+			Recommendation *Recommendation
+			Paths          []Path
+			Themes         []Theme
+			Answers        objectMark
+		}
+		err = json.Unmarshal(data, &s)
+		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes}
+		if s.Answers {
+			a.Document.Answers = json.RawMessage("{}")
+		}
+	}
+	if err != nil {
 		return Attempt{}, "is damaged: " + err.Error()
 	}
 	d := &a.Document
@@ -166,6 +183,16 @@ func parse(data []byte) (Attempt, string) {
 		if p.ID == "" {
 			return Attempt{}, `is damaged: a path has no "id"`
 		}
+		if !plausible(p.Share, p.Percent) {
+			return Attempt{}, fmt.Sprintf("is damaged: path %q has a share or percent outside 0 to 100", p.ID)
+		}
+	}
+	for _, th := range d.Themes {
+		for _, p := range th.Paths {
+			if !plausible(p.Share, p.Percent) {
+				return Attempt{}, fmt.Sprintf("is damaged: theme %q has a share or percent outside 0 to 100", th.ID)
+			}
+		}
 	}
 	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
 	for i := range d.Themes {
@@ -173,6 +200,22 @@ func parse(data []byte) (Attempt, string) {
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
 	return a, ""
+}
+
+// objectMark notes whether a value is a JSON object, without keeping it.
+type objectMark bool
+
+func (m *objectMark) UnmarshalJSON(b []byte) error {
+	*m = len(b) > 0 && b[0] == '{'
+	return nil
+}
+
+// plausible reports whether a share and a percent can have been written by
+// careerquiz: a share is a part of 100, and a percent is points over the
+// most a path could score. A file edited to share 1e308 is damaged, not a
+// figure to show.
+func plausible(share, percent float64) bool {
+	return share >= 0 && share <= 100 && percent <= 100
 }
 
 // answerMap is each question's answer as the document writes it (an
@@ -248,14 +291,21 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 			problems = append(problems, &Problem{File: path, Why: "is not a careerquiz result (not a .json file)"})
 			continue
 		}
-		a, err := Read(path)
+		// A FIFO or a device among the files would hang or flood the
+		// listing: it is judged by the folder's listing, unopened.
+		if err := fileio.CheckEntry(path, e); err != nil {
+			problems = append(problems, &Problem{File: path, Why: entryWhy(err)})
+			continue
+		}
+		a, err := read(path, false)
 		if err != nil {
 			var p *Problem
 			if errors.As(err, &p) {
 				problems = append(problems, p)
 				continue
 			}
-			return nil, nil, err
+			problems = append(problems, &Problem{File: path, Why: entryWhy(err)})
+			continue
 		}
 		if a.Taken.IsZero() {
 			problems = append(problems, &Problem{File: path, Why: `is a result but not a kept one (no "taken" time)`})
@@ -273,6 +323,14 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 		attempts[i].Number = i + 1
 	}
 	return attempts, problems, nil
+}
+
+// entryWhy is what fileio says of a file, worded to follow its name.
+func entryWhy(err error) string {
+	if fe := (*fileio.Error)(nil); errors.As(err, &fe) {
+		return fe.Why
+	}
+	return "cannot be read: " + err.Error()
 }
 
 // Replay reads the part of a result document that replays it: the bank
@@ -306,15 +364,15 @@ func StoppedOf(data []byte) ([]string, *StoppedEarly) {
 	return d.NotAsked, d.StoppedEarly
 }
 
-// BankOf is the bank a result document names, or nil where data is not a
-// result document that names one: an answers file, say.
-func BankOf(data []byte) *Bank {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' {
-		return nil
+// TakenOf is when a kept result was taken, or zero where data is not a
+// kept result: a replayed result is dated as it was kept.
+func TakenOf(data []byte) time.Time {
+	var d struct {
+		Taken string `json:"taken"`
 	}
-	if b, _, _, err := Replay(data); err == nil && b.SHA256 != "" {
-		return &b
+	if json.Unmarshal(data, &d) != nil {
+		return time.Time{}
 	}
-	return nil
+	t, _ := time.Parse(time.RFC3339Nano, d.Taken)
+	return t
 }

@@ -176,6 +176,10 @@ func TestListIsNewestFirstAndTolerant(t *testing.T) {
 		"notes.txt":     "my notes",
 		"nopaths.json":  `{"schema": "careerquiz.result/v1", "taken": "2026-01-01T00:00:00Z", "bank": {"sha256": "ab"}, "paths": [], "answers": {}}`,
 		".x.json.1.tmp": `{`,
+		// A file edited by hand to a share no result can have is
+		// damaged, not a figure to show (as -9223372036854775808).
+		"huge.json": strings.Replace(strings.Replace(string(result(40, 60, `{}`)), "{", `{"taken": "2026-01-01T00:00:00Z",`, 1),
+			`"percent": 40}`, `"percent": 40, "share": 1e308}`, 1),
 	}
 	for name, content := range others {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
@@ -207,13 +211,14 @@ func TestListIsNewestFirstAndTolerant(t *testing.T) {
 		"damaged.json": "is damaged", "foreign.json": "not a careerquiz result", "array.json": "not a careerquiz result",
 		"future.json": "careerquiz.result/v9", "badtime.json": "RFC 3339", "notkept.json": "not a kept one",
 		"notes.txt": "not a .json file", "nopaths.json": `no "paths"`,
+		"huge.json": "is damaged: path \"engineer\" has a share",
 	} {
 		if !strings.Contains(named[name], why) {
 			t.Errorf("%s: problem %q, want one saying %q", name, named[name], why)
 		}
 	}
-	if len(problems) != 8 {
-		t.Errorf("%d problems, want 8 (a temporary file and a folder are not named): %v", len(problems), problems)
+	if len(problems) != 9 {
+		t.Errorf("%d problems, want 9 (a temporary file and a folder are not named): %v", len(problems), problems)
 	}
 	// Nothing is deleted: the person may want these files.
 	for name := range others {
@@ -233,7 +238,7 @@ func TestListOfAMissingFolderIsEmpty(t *testing.T) {
 
 func TestSharesFromPercents(t *testing.T) {
 	t.Parallel()
-	a, why := parse(result(60, 20, `{}`))
+	a, why := parse(result(60, 20, `{}`), true)
 	if why != "" {
 		t.Fatal(why)
 	}
@@ -245,7 +250,7 @@ func TestSharesFromPercents(t *testing.T) {
 	}
 	// A document with shares keeps them.
 	doc := strings.Replace(string(result(60, 20, `{}`)), `"percent": 60}`, `"percent": 60, "share": 70}`, 1)
-	a, why = parse([]byte(doc))
+	a, why = parse([]byte(doc), true)
 	if why != "" {
 		t.Fatal(why)
 	}
@@ -256,7 +261,7 @@ func TestSharesFromPercents(t *testing.T) {
 
 func attempt(t *testing.T, doc []byte) *Attempt {
 	t.Helper()
-	a, why := parse(doc)
+	a, why := parse(doc, true)
 	if why != "" {
 		t.Fatal(why)
 	}

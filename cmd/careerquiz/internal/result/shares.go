@@ -63,11 +63,15 @@ func RoundShares(shares []float64, decimals int) []float64 {
 // headline that calls one of them ahead, all are shown to a tenth instead.
 func Shown(shares []float64) []float64 {
 	whole := RoundShares(shares, 0)
-	for i := range whole {
-		for j := range i {
-			if whole[i] == whole[j] && Round(shares[i], 1) != Round(shares[j], 1) {
-				return RoundShares(shares, 1)
-			}
+	// The tenth of the first share seen at each whole number: one pass,
+	// however many paths a (hand-made) result has.
+	tenths := make(map[float64]float64, len(whole))
+	for i, w := range whole {
+		t, seen := tenths[w]
+		if !seen {
+			tenths[w] = Round(shares[i], 1)
+		} else if t != Round(shares[i], 1) {
+			return RoundShares(shares, 1)
 		}
 	}
 	return whole

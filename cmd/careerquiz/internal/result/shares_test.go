@@ -44,8 +44,8 @@ func TestRoundSharesOfASplitAlwaysAddTo100(t *testing.T) {
 
 func TestChangeIsTheDifferenceOfTheShownShares(t *testing.T) {
 	t.Parallel()
-	a := []share{{id: "engineer", share: 90}, {id: "developer", share: 10}}
-	b := []share{{id: "engineer", share: 47.5}, {id: "developer", share: 52.5}}
+	a := []Path{{ID: "engineer", Share: 90}, {ID: "developer", Share: 10}}
+	b := []Path{{ID: "engineer", Share: 47.5}, {ID: "developer", Share: 52.5}}
 	got := changes(a, b)
 	// 47.5 is shown as 48, and 48 − 90 is −42 (the raw change would
 	// round to −43).

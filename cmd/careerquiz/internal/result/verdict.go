@@ -10,37 +10,71 @@ import (
 
 // Verdict is a result in a few words, as every view names it: "Back-end
 // engineer (moderate)", "no clear preference (balanced; leaning a little
-// to Back-end developer)", "Back-end engineer and Back-end developer tie",
-// or "no recommendation yet". A balanced result names a path only as the
-// side of a small lead: read alone, "Back-end engineer (balanced)" sounds
-// like a recommendation. paths give the names of the paths rec names by id
-// only.
+// to Back-end developer)", "no preference (Back-end engineer and Back-end
+// developer tie)", or "no recommendation yet". A balanced result names a
+// path only as the side of a small lead: read alone, "Back-end engineer
+// (balanced)" sounds like a recommendation; a tie names no path first.
+// paths give the names of the paths rec names by id only.
 func Verdict(rec *Recommendation, paths []Path) string {
 	return verdict(rec, paths, true)
 }
 
-// ShortVerdict is Verdict for a column of a table: "no clear preference"
-// for a balanced result and a tie alike, without the lean.
+// ShortVerdict is Verdict for a column of a table: "no preference" for a
+// tie and "no clear preference" for a balanced result, without the lean.
 func ShortVerdict(rec *Recommendation, paths []Path) string {
 	return verdict(rec, paths, false)
 }
+
+// The words for a result that recommends no path: a tie, where no answer
+// leaned either way on balance, and a balanced lean, too small to call.
+const (
+	NoPreference      = "no preference"
+	NoClearPreference = "no clear preference"
+)
 
 func verdict(rec *Recommendation, paths []Path, long bool) string {
 	if rec == nil {
 		return "no recommendation yet"
 	}
+	switch {
+	case rec.Tie && !long:
+		return NoPreference
+	case rec.Tie:
+		return fmt.Sprintf("%s (%s tie)", NoPreference, TiedNames(rec, paths))
+	case rec.Strength == scoring.Balanced && !long:
+		return NoClearPreference
+	}
 	name := pathName(rec.Name, rec.Path, paths)
 	switch {
-	case (rec.Tie || rec.Strength == scoring.Balanced) && !long:
-		return "no clear preference"
-	case rec.Tie:
-		return fmt.Sprintf("%s and %s tie", name, pathName("", rec.RunnerUp, paths))
 	case rec.Strength == scoring.Balanced:
-		return fmt.Sprintf("no clear preference (balanced; leaning a little to %s)", name)
+		return fmt.Sprintf("%s (balanced; leaning a little to %s)", NoClearPreference, name)
 	case rec.Strength == "":
 		return name
 	}
 	return fmt.Sprintf("%s (%s)", name, OneLine(string(rec.Strength)))
+}
+
+// TiedNames names the paths of a tie, in bank order: "A and B", "A, B and
+// C". A result kept before Tied was written names the two of Path and
+// RunnerUp.
+func TiedNames(rec *Recommendation, paths []Path) string {
+	ids := rec.Tied
+	if len(ids) == 0 {
+		ids = []string{rec.Path, rec.RunnerUp}
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = pathName("", id, paths)
+	}
+	return JoinAnd(names)
+}
+
+// JoinAnd joins words as a sentence lists them: "a", "a and b", "a, b and c".
+func JoinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // pathName is name, or else the name paths give the path id, or else id.

@@ -22,7 +22,9 @@ func TestVerdictWords(t *testing.T) {
 		{"balanced", &Recommendation{Path: "developer", Name: "Developer", Strength: scoring.Balanced},
 			"no clear preference (balanced; leaning a little to Developer)", "no clear preference"},
 		{"a tie, named by the paths", &Recommendation{Path: "engineer", Strength: scoring.Balanced, RunnerUp: "developer", Tie: true},
-			"Engineer and Developer tie", "no clear preference"},
+			"no preference (Engineer and Developer tie)", "no preference"},
+		{"a tie written with tied", &Recommendation{Strength: scoring.Balanced, Tie: true, Tied: []string{"engineer", "developer"}},
+			"no preference (Engineer and Developer tie)", "no preference"},
 	} {
 		if got := Verdict(tt.rec, paths); got != tt.long {
 			t.Errorf("%s: Verdict = %q, want %q", tt.name, got, tt.long)

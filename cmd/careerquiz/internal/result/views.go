@@ -5,10 +5,12 @@ package result
 // file named on the command line), when it was taken, and its verdict and
 // shares.
 func (a Attempt) MarshalJSON() ([]byte, error) {
+	// A tie names no path (see Recommendation).
 	type verdict struct {
-		Path     string `json:"path"`
-		Name     string `json:"name"`
+		Path     string `json:"path,omitempty"`
+		Name     string `json:"name,omitempty"`
 		Strength string `json:"strength"`
+		Tie      bool   `json:"tie,omitempty"`
 	}
 	type path struct {
 		ID    string  `json:"id"`
@@ -28,7 +30,10 @@ func (a Attempt) MarshalJSON() ([]byte, error) {
 		j.Taken = &t
 	}
 	if r := a.Recommendation; r != nil {
-		j.Recommendation = &verdict{Path: r.Path, Name: r.Name, Strength: string(r.Strength)}
+		j.Recommendation = &verdict{Path: r.Winner(), Strength: string(r.Strength), Tie: r.Tie}
+		if !r.Tie {
+			j.Recommendation.Name = r.Name
+		}
 	}
 	for _, p := range a.Paths {
 		j.Paths = append(j.Paths, path{ID: p.ID, Name: p.Name, Share: Round(p.Share, 1)})

@@ -1,5 +1,7 @@
 package main
 
+// The commands about banks: check, bank and schema.
+
 import (
 	"errors"
 	"fmt"
@@ -8,6 +10,8 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -35,7 +39,7 @@ func runCheck(args []string, e env) error {
 	var b *quiz.Bank
 	if len(files) == 1 {
 		file = files[0]
-		b, err = loadBankInput(file, e)
+		b, err = readBank(file, e.stdin, false)
 	} else {
 		b, err = quiz.Parse(file, data)
 	}
@@ -56,7 +60,7 @@ func runCheck(args []string, e env) error {
 		var ps quiz.Problems
 		var se *quiz.SyntaxError
 		if errors.As(err, &ps) || errors.As(err, &se) {
-			return cli.WithHint(err, "fix the problems above and run 'careerquiz check %s' again", file)
+			return cli.WithHint(err, "fix the problems above and run 'careerquiz check %s' again", termsafe.Name(file))
 		}
 		return err
 	}
@@ -65,4 +69,64 @@ func runCheck(args []string, e env) error {
 		render.WriteStops(e.stdout, render.StopsOf(b))
 	}
 	return nil
+}
+
+// runBank prints the built-in bank, byte for byte.
+func runBank(args []string, e env) error {
+	rest, err := cli.Parse("bank", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return cli.UsageError{Msg: fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
+	}
+	_, err = e.stdout.Write(careerquiz.Questions)
+	return err
+}
+
+// schemas are the JSON Schemas careerquiz ships, by the name `careerquiz
+// schema NAME` knows them by; the first is the default.
+var schemas = []struct {
+	name string
+	data []byte
+}{
+	{"bank", careerquiz.BankSchema},
+	{"result", careerquiz.ResultSchema},
+	{"check", careerquiz.CheckSchema},
+}
+
+// schemaNames are the names `careerquiz schema` knows.
+func schemaNames() []string {
+	names := make([]string, len(schemas))
+	for i, s := range schemas {
+		names[i] = s.name
+	}
+	return names
+}
+
+func runSchema(args []string, e env) error {
+	rest, err := cli.Parse("schema", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 1 {
+		return cli.UsageError{Msg: fmt.Sprintf("schema takes one name, got %d", len(rest))}
+	}
+	name := schemas[0].name
+	if len(rest) == 1 {
+		name = rest[0]
+	}
+	var names []string
+	for _, s := range schemas {
+		if s.name == name {
+			_, err := e.stdout.Write(s.data)
+			return err
+		}
+		names = append(names, s.name)
+	}
+	err = cli.UsageError{Msg: fmt.Sprintf("schema: no schema called %q", name)}
+	if s := suggest.Closest(name, names); s != "" {
+		return cli.WithHint(err, "did you mean 'careerquiz schema %s'?", s)
+	}
+	return cli.WithHint(err, "the schemas are bank, result and check")
 }

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
+	"github.com/careerquiz/careerquiz/internal/suggest"
+)
+
+// Shell completion and the man page are made from the same tables as the
+// help (commands, quizFlags), by clidoc: a new command or flag is offered
+// by every shell and listed in the page by itself.
+
+const completionAbout = `Prints a completion script for bash, zsh or fish: commands, flags, the
+choices of --format and --color, and file names where a file is named.`
+
+const completionMore = `Examples:
+    source <(careerquiz completion bash)        in ~/.bashrc
+    careerquiz completion zsh > _careerquiz     into a folder of $fpath
+    careerquiz completion fish > careerquiz.fish
+                                                into ~/.config/fish/completions
+`
+
+const manAbout = `Prints careerquiz's manual page, in roff, made from the same description
+of the commands and flags as this help.`
+
+const manMore = `Examples:
+    careerquiz man | man -l -
+    careerquiz man > careerquiz.1       into ~/.local/share/man/man1
+`
+
+// shells are the shells completion writes for, by name.
+var shells = []struct {
+	name  string
+	write func(io.Writer, clidoc.Program) error
+}{
+	{"bash", clidoc.Bash},
+	{"zsh", clidoc.Zsh},
+	{"fish", clidoc.Fish},
+}
+
+func shellNames() []string {
+	names := make([]string, len(shells))
+	for i, s := range shells {
+		names[i] = s.name
+	}
+	return names
+}
+
+func runCompletion(args []string, e env) error {
+	rest, err := cli.Parse("completion", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return cli.WithHint(cli.UsageError{Msg: fmt.Sprintf("completion takes one shell, got %d", len(rest))},
+			"name the shell: careerquiz completion %s", strings.Join(shellNames(), "|"))
+	}
+	for _, s := range shells {
+		if s.name == rest[0] {
+			return writeDoc(e, func(w io.Writer) error { return s.write(w, program()) })
+		}
+	}
+	err = cli.UsageError{Msg: fmt.Sprintf("completion: no shell called %q", rest[0])}
+	if s := suggest.Closest(rest[0], shellNames()); s != "" {
+		return cli.WithHint(err, "did you mean 'careerquiz completion %s'?", s)
+	}
+	return cli.WithHint(err, "the shells are %s", strings.Join(shellNames(), ", "))
+}
+
+func runMan(args []string, e env) error {
+	rest, err := cli.Parse("man", args, noFlags, &struct{}{})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return cli.UsageError{Msg: fmt.Sprintf("man takes no arguments, got %q", rest[0])}
+	}
+	return writeDoc(e, func(w io.Writer) error { return clidoc.Man(w, program(), buildDate(), versionString()) })
+}
+
+// writeDoc writes a script or page whole, or nothing where it cannot be
+// made.
+func writeDoc(e env, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	_, err := e.stdout.Write(b.Bytes())
+	return err
+}
+
+// buildDate is the day of the commit careerquiz was built from, where the
+// build knows it, for the man page's header.
+func buildDate() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.time" && len(s.Value) >= len("2006-01-02") {
+				return s.Value[:len("2006-01-02")]
+			}
+		}
+	}
+	return ""
+}
+
+// program describes careerquiz for clidoc, from the command and flag
+// tables and the help's own words.
+func program() clidoc.Program {
+	p := clidoc.Program{
+		Name:        "careerquiz",
+		Summary:     "see whether you lean towards back-end engineering or back-end development",
+		Description: strings.TrimSpace(intro),
+		Synopsis:    "[options]",
+		Flags:       quizFlags.Doc(),
+		Exit: []clidoc.Item{
+			{Name: "0", Text: "done"},
+			{Name: "1", Text: "bad input or an error"},
+			{Name: "2", Text: "wrong usage"},
+			{Name: "130", Text: "interrupted (Ctrl-C, Ctrl-D or a closed terminal); progress is saved"},
+		},
+		Environment: []clidoc.Item{
+			{Name: "CAREERQUIZ_QUESTIONS", Text: "the bank to use when --questions is not given"},
+			{Name: "NO_COLOR", Text: "set to anything: no colour"},
+			{Name: "CLICOLOR_FORCE", Text: "set and not 0: colour even into a pipe"},
+			{Name: "TERM", Text: "dumb: plain prompts and no colour"},
+			{Name: "XDG_DATA_HOME", Text: "where results are kept (default ~/.local/share)"},
+			{Name: "XDG_STATE_HOME", Text: "where progress is saved (default ~/.local/state)"},
+		},
+		Examples: []clidoc.Example{
+			{Command: "careerquiz", Text: "take the quiz"},
+			{Command: "careerquiz --json > result.json", Text: "take it, save the result"},
+			{Command: "careerquiz --format markdown --output result.md", Text: "a report to paste and share"},
+			{Command: "careerquiz bank > my.toml", Text: "start a bank of your own, then check it as you edit:"},
+			{Command: "careerquiz check my.toml", Text: ""},
+			{Command: "source <(careerquiz completion bash)", Text: "complete commands and flags in bash"},
+		},
+	}
+	for _, c := range commands {
+		p.Commands = append(p.Commands, clidoc.Command{Name: c.Name, Synopsis: c.Synopsis,
+			Summary: strings.Join(strings.Fields(c.Summary), " "), About: c.About, Flags: c.Flags.Doc(), Args: c.Args})
+	}
+	return p
+}

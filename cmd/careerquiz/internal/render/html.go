@@ -1,0 +1,150 @@
+package render
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+)
+
+// HTML is the format of the pages a person keeps or sends: the report of a
+// quiz, the history of their attempts and a cohort's figures, each one
+// self-contained file. Styles are inline, charts are inline SVG, and there
+// is no script and nothing fetched from elsewhere, so a page opens in any
+// browser with no network, prints on A4 or Letter, reads on a phone and
+// follows the system's dark mode. The pages say what the text views say,
+// with the same functions; html/template escapes every text that comes
+// from a bank or a result file.
+const HTML = "html"
+
+func init() {
+	writers[HTML] = func(w io.Writer, r Run, _ Options) error { return WriteHTML(w, r) }
+}
+
+//go:embed html
+var htmlFiles embed.FS
+
+// pages holds every page's template: "top" and "bottom" (page.html) are
+// the head, style sheet and footer each page shares; "report", "history"
+// and "stats" are the pages.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"css": func() template.CSS { return style },
+}).ParseFS(htmlFiles, "html/*.html"))
+
+var style = func() template.CSS {
+	b, err := htmlFiles.ReadFile("html/style.css")
+	if err != nil {
+		panic(err)
+	}
+	return template.CSS(b)
+}()
+
+// writePage renders one page into a buffer first, so that on error nothing
+// is written to w.
+func writePage(w io.Writer, name string, data any) error {
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// svgNum is a coordinate, to two decimals at most.
+func svgNum(x float64) string { return strconv.FormatFloat(result.Round(x, 2), 'f', -1, 64) }
+
+// pagePalette is how many colours paths are told apart by on a page; the
+// style sheet defines .c0 to .c5, in light and dark, each AA against its
+// background.
+const pagePalette = 6
+
+// colourClass is the class of the i-th path's colour.
+func colourClass(i int) string { return "c" + strconv.Itoa(i%pagePalette) }
+
+// takenDay is the day a quiz was taken, as a reader writes it, in the time
+// zone the time is given in.
+func takenDay(t time.Time) string { return t.Format("2 January 2006") }
+
+// legendEntry is a path as a chart names it.
+type legendEntry struct {
+	ID, Name, Class string
+	Share           float64
+	Shown           string
+}
+
+// splitBar is a bar of shares that add up to 100, one part per path, drawn
+// in a viewBox 100 units wide so that a part's width is its share. With two
+// paths it marks 50 and, when Band is set, the shares that read as
+// balanced.
+type splitBar struct {
+	Parts []splitPart
+	Mid   bool
+	Band  *balancedBand
+	// Desc is the bar in words, for a reader who cannot see it.
+	Desc string
+}
+
+type splitPart struct {
+	X, W  string
+	Class string
+	// Gap is where the part ends, when another part follows it.
+	Gap string
+}
+
+// balancedBand is the shares within half the slight margin of 50.
+type balancedBand struct{ X, W, Lo, Hi string }
+
+// newBand is the balanced band of a bank whose slight margin is slight,
+// drawn at x(share).
+func newBand(slight float64, x func(float64) float64) *balancedBand {
+	half := min(slight/2, 50)
+	return &balancedBand{X: svgNum(x(50 - half)), W: svgNum(x(50+half) - x(50-half)),
+		Lo: shareText(50 - half), Hi: shareText(50 + half)}
+}
+
+// newSplitBar draws parts (their shown shares) as one bar; slight > 0
+// marks the balanced band.
+func newSplitBar(parts []legendEntry, slight float64) *splitBar {
+	s := &splitBar{Mid: len(parts) == 2}
+	var desc []string
+	var sum float64
+	for _, p := range parts {
+		sum += p.Share
+	}
+	x := 0.0
+	for i, p := range parts {
+		w := 0.0
+		if sum > 0 {
+			w = p.Share / sum * 100
+		}
+		sp := splitPart{X: svgNum(x), W: svgNum(w), Class: p.Class}
+		x += w
+		if i < len(parts)-1 && w > 0 {
+			sp.Gap = svgNum(x)
+		}
+		s.Parts = append(s.Parts, sp)
+		desc = append(desc, p.Name+" "+p.Shown)
+	}
+	s.Desc = strings.Join(desc, ", ")
+	if slight > 0 && len(parts) == 2 {
+		s.Band = newBand(slight, func(x float64) float64 { return x })
+		s.Desc += "; balanced from " + s.Band.Lo + " to " + s.Band.Hi + "%"
+	}
+	return s
+}
+
+// legend is each path with its share as shown (result.Shown), in the
+// order given.
+func legend(ids, names []string, shares []float64, class func(id string) string) []legendEntry {
+	shown := result.Shown(shares)
+	out := make([]legendEntry, len(ids))
+	for i, id := range ids {
+		out[i] = legendEntry{ID: id, Name: names[i], Class: class(id), Share: shares[i], Shown: percentText(shown[i])}
+	}
+	return out
+}

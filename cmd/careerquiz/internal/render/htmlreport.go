@@ -1,0 +1,224 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+)
+
+// WriteHTML writes r as one self-contained page (see HTML): the verdict in
+// words, the split between the paths with the balanced band, the
+// confidence in words and as a natural frequency, each theme, the reasons,
+// the steps with their reasons, the warnings, pay, the date taken and the
+// bank's title. Its figures are those of the result document (NewDocument),
+// so that the page and the JSON of the same answers agree, and its
+// sentences are the text report's. On error nothing is written.
+func WriteHTML(w io.Writer, r Run) error {
+	doc, err := NewDocument(r)
+	if err != nil {
+		return err
+	}
+	return writePage(w, "report", newReportPage(r, &doc))
+}
+
+// reportPage is the report's page, worded and laid out.
+type reportPage struct {
+	Title, Headline string
+	Kicker          string
+	Notes           []string
+	Confidence      *retestDots
+	Basis           string
+	Warnings        []string
+	Split           *splitBar
+	Themes          []themeRow
+	Paths           []legendEntry
+	TowardTitle     string
+	Toward          []reasonRow
+	AgainstTitle    string
+	Against         *reasonRow
+	StepsTitle      string
+	Steps           []stepRow
+	Done            string
+	OtherSteps      []string
+	Salary          []string
+	OthersTitle     string
+	Others          []otherRow
+	Footer          string
+}
+
+type themeRow struct {
+	Name  string
+	Bar   *splitBar
+	Parts []legendEntry
+}
+
+type reasonRow struct{ Points, Text, Answer, Class string }
+
+type stepRow struct{ Text, Why string }
+
+type otherRow struct{ Name, Class, Share, Summary string }
+
+// retestDots is the confidence as ten dots, one per retest, filled for
+// those that would give the same path.
+type retestDots struct {
+	Dots  []retestDot
+	Label string
+	Text  string
+}
+
+type retestDot struct {
+	X      string
+	Filled bool
+}
+
+func newReportPage(r Run, d *result.Document) reportPage {
+	res := r.Result
+	v := reportPage{Basis: basisText(res)}
+	classes := map[string]string{}
+	ids := make([]string, len(d.Paths))
+	names := make([]string, len(d.Paths))
+	shares := make([]float64, len(d.Paths))
+	for i, p := range d.Paths {
+		classes[p.ID] = colourClass(i)
+		ids[i], names[i], shares[i] = p.ID, result.OneLine(p.Name), p.Share
+	}
+	class := func(id string) string { return classes[id] }
+	v.Paths = legend(ids, names, shares, class)
+	shownOf := map[string]string{}
+	for _, p := range v.Paths {
+		shownOf[p.ID] = p.Shown
+	}
+	name := func(id string) string { return result.OneLine(pathName(res, id)) }
+
+	rec := d.Recommendation
+	v.Headline = result.Verdict(rec, d.Paths)
+	if rec == nil {
+		v.Notes = append(v.Notes, result.OneLine(d.Reason))
+	} else {
+		if m := meaningText(res); m != "" {
+			v.Notes = append(v.Notes, m)
+		}
+		if n := hypothesisNote(res); n != "" {
+			v.Notes = append(v.Notes, n)
+		}
+		n, words := retests(d.Confidence)
+		v.Confidence = &retestDots{Label: words, Text: confidenceText(res)}
+		for i := range 10 {
+			v.Confidence.Dots = append(v.Confidence.Dots, retestDot{X: svgNum(10 + 20*float64(i)), Filled: i < n})
+		}
+	}
+	v.Title = v.Headline + " · careerquiz"
+	for _, wn := range d.Warnings {
+		v.Warnings = append(v.Warnings, result.OneLine(wn.Message))
+	}
+	if len(d.Paths) > 0 {
+		band := 0.0
+		if len(d.Paths) == 2 {
+			band = d.Bands.Slight
+		}
+		v.Split = newSplitBar(v.Paths, band)
+	}
+	for _, th := range d.Themes {
+		row := themeRow{Name: result.OneLine(th.Name)}
+		if th.Answered > 0 {
+			tids := make([]string, len(th.Paths))
+			tnames := make([]string, len(th.Paths))
+			tshares := make([]float64, len(th.Paths))
+			for i, p := range th.Paths {
+				tids[i], tnames[i], tshares[i] = p.ID, name(p.ID), p.Share
+			}
+			row.Parts = legend(tids, tnames, tshares, class)
+			row.Bar = newSplitBar(row.Parts, 0)
+		}
+		v.Themes = append(v.Themes, row)
+	}
+
+	reasonClass := func(points float64) string {
+		if rec == nil {
+			return ""
+		}
+		if points < 0 && rec.RunnerUp != "" {
+			return classes[rec.RunnerUp]
+		}
+		return classes[rec.Path]
+	}
+	if len(d.Reasons.Toward) > 0 {
+		v.TowardTitle = towardTitle(res)
+	}
+	for _, rs := range d.Reasons.Toward {
+		v.Toward = append(v.Toward, reasonRow{Points: pointsText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer), Class: reasonClass(rs.Points)})
+	}
+	if a := d.Reasons.Against; a != nil {
+		v.AgainstTitle = againstTitle(res)
+		v.Against = &reasonRow{Points: pointsText(a.Points), Text: result.OneLine(a.Text), Answer: result.OneLine(a.Answer), Class: reasonClass(a.Points)}
+	}
+
+	// Every step: the text report shows the next few, but a page is read
+	// at leisure. The step's words are the report's (stepText), its reason
+	// the document's (stepWhy).
+	v.StepsTitle = stepsTitle(min(len(res.Steps), shownSteps))
+	for i, s := range d.Steps {
+		v.Steps = append(v.Steps, stepRow{Text: stepText(res.Steps[i]), Why: result.OneLine(s.Why)})
+	}
+	v.Done = doneNote(res, result.OneLine)
+	for _, o := range res.OtherSteps {
+		v.OtherSteps = append(v.OtherSteps, otherStepNote(res, o, result.OneLine))
+	}
+	for _, s := range d.Salary {
+		v.Salary = append(v.Salary, result.OneLine(s))
+	}
+	v.OthersTitle = "The paths"
+	if rec != nil {
+		v.OthersTitle = "Other paths"
+	}
+	for _, o := range d.Others {
+		v.Others = append(v.Others, otherRow{Name: result.OneLine(o.Name), Class: classes[o.ID], Share: shownOf[o.ID], Summary: result.OneLine(o.Summary)})
+	}
+
+	about := aboutRun(r)
+	v.Kicker = about.kicker("A careerquiz result")
+	v.Footer = about.String()
+	return v
+}
+
+// about is what a document says of the run it reports, besides the
+// result: the bank by its title (a digest means nothing to a reader), how
+// many questions, the order they were asked in, and the day it was taken.
+type about struct{ title, count, order, taken string }
+
+func aboutRun(r Run) about {
+	a := about{title: oneLine(r.Bank.Title), count: Count(len(r.Bank.Questions), "question")}
+	if r.Shuffled {
+		a.order = fmt.Sprintf("shuffled, seed %d", r.Seed)
+	}
+	if !r.Taken.IsZero() {
+		a.taken = "taken " + takenDay(r.Taken)
+	}
+	return a
+}
+
+// String is the line a document ends with: "Back-end engineer or back-end
+// developer? · 36 questions · taken 7 December 2026".
+func (a about) String() string {
+	var parts []string
+	for _, p := range []string{a.title, a.count, a.order, a.taken} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// kicker is what a page says above its heading: what it is, the bank's
+// title and the day it was taken.
+func (a about) kicker(what string) string {
+	parts := []string{what}
+	for _, p := range []string{a.title, a.taken} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,163 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+)
+
+// WriteStatsHTML writes the page of a cohort: how many people, the
+// histogram of the shares with the balanced band, the share of each
+// verdict, alpha and item–rest per question with a bar each, and the
+// questions flagged, in the words of the text view. slight is the bank's
+// slight margin: shares within half of it of 50 read as balanced, and a
+// histogram of two paths marks them; 0 leaves the band out. On error
+// nothing is written.
+func WriteStatsHTML(w io.Writer, r cohort.Report, slight float64) error {
+	return writePage(w, "stats", newStatsPage(r, slight))
+}
+
+type statsPage struct {
+	Title, Heading, Complete string
+	Leaned                   []leanRow
+	Histograms               []histogram
+	Alpha                    string
+	AlphaByPath              []string
+	Questions                []questionRow
+	Bracketed                string
+	FlagsLead                string
+	Flags                    []flagRow
+	Footer                   string
+}
+
+type leanRow struct {
+	Name, Class, Count, Percent, Labels string
+	Bar                                 string // width of the bar, 0–100
+}
+
+type histogram struct {
+	ID, Title, Desc string
+	Bins            []histogramBin
+	Band            *balancedBand
+	Class           string
+	Ticks           []chartTick
+}
+
+type histogramBin struct{ X, Y, W, H, LabelX, LabelY, Count string }
+
+type questionRow struct {
+	ID, Theme, Answered, Rest string
+	Bar                       *restBar
+}
+
+// restBar draws an item–rest correlation from −1 to 1 as a bar from 0, in
+// a viewBox 200 units wide.
+type restBar struct {
+	X, W     string
+	Negative bool
+}
+
+type flagRow struct{ Message, Try string }
+
+// Histogram geometry: a viewBox of 480 × 220, bars between histL and
+// histR, from histB up to histT.
+const histL, histR, histT, histB = 12.0, 468.0, 46.0, 184.0
+
+func newStatsPage(r cohort.Report, slight float64) statsPage {
+	v := statsPage{Heading: statsHeading(r), Complete: completeText(r)}
+	v.Title = v.Heading + " · careerquiz"
+	for i, p := range r.Paths {
+		row := leanRow{Name: result.OneLine(p.Name), Class: colourClass(i), Count: fmt.Sprint(p.Recommended), Percent: percent(p.Recommended, r.People), Bar: widthOf(p.Recommended, r.People)}
+		if p.Recommended > 0 {
+			row.Labels = labelLine(p.Labels)
+		}
+		v.Leaned = append(v.Leaned, row)
+	}
+	if r.NoRecommendation > 0 {
+		v.Leaned = append(v.Leaned, leanRow{Name: "no recommendation", Count: fmt.Sprint(r.NoRecommendation), Percent: percent(r.NoRecommendation, r.People), Bar: widthOf(r.NoRecommendation, r.People)})
+	}
+	// With two paths one histogram says it all: the second path's share is
+	// the rest of the first's.
+	split := r.Paths
+	if len(split) == 2 {
+		split = split[:1]
+	}
+	for i, p := range split {
+		band := 0.0
+		if len(r.Paths) == 2 {
+			band = slight
+		}
+		v.Histograms = append(v.Histograms, newHistogram(i, p, band))
+	}
+	v.Alpha = alphaText(r)
+	for _, pa := range r.AlphaByPath {
+		v.AlphaByPath = append(v.AlphaByPath, pathAlphaText(pa))
+	}
+	bracketed := false
+	for _, q := range r.Questions {
+		row := questionRow{ID: result.OneLine(q.ID), Theme: result.OneLine(q.Theme), Answered: fmt.Sprint(q.Answered), Rest: itemRestText(r, q)}
+		bracketed = bracketed || strings.HasPrefix(row.Rest, "(")
+		if q.Scored && q.ItemRest != nil {
+			row.Bar = newRestBar(*q.ItemRest)
+		}
+		v.Questions = append(v.Questions, row)
+	}
+	if bracketed {
+		v.Bracketed = bracketNote(r)
+	}
+	v.FlagsLead = flagsLead(r)
+	for _, f := range r.Flags {
+		v.Flags = append(v.Flags, flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))})
+	}
+	v.Footer = strings.Join([]string{"careerquiz stats", result.OneLine(r.Bank.Title), Count(r.Bank.Questions, "question")}, " · ")
+	return v
+}
+
+func newHistogram(i int, p cohort.Path, slight float64) histogram {
+	h := histogram{ID: fmt.Sprintf("hist-%d", i), Title: histogramTitle(p), Class: colourClass(i)}
+	most := 1
+	for _, n := range p.Split {
+		most = max(most, n)
+	}
+	bins := max(len(p.Split), 1)
+	binW := (histR - histL) / float64(bins)
+	var desc []string
+	for k, n := range p.Split {
+		lo, hi := k*100/bins, (k+1)*100/bins
+		height := float64(n) / float64(most) * (histB - histT)
+		x := histL + float64(k)*binW
+		h.Bins = append(h.Bins, histogramBin{
+			X: svgNum(x + 1.5), W: svgNum(binW - 3), Y: svgNum(histB - height), H: svgNum(height),
+			LabelX: svgNum(x + binW/2), LabelY: svgNum(histB - height - 6), Count: fmt.Sprint(n),
+		})
+		desc = append(desc, fmt.Sprintf("%d–%d%%: %d", lo, hi, n))
+	}
+	for k := 0; k <= bins; k += max(1, bins/5) {
+		h.Ticks = append(h.Ticks, chartTick{X: svgNum(histL + float64(k)*binW), Label: fmt.Sprint(k * 100 / bins)})
+	}
+	h.Desc = strings.Join(desc, "; ")
+	if slight > 0 {
+		h.Band = newBand(slight, func(s float64) float64 { return histL + s/100*(histR-histL) })
+		h.Desc += "; balanced from " + h.Band.Lo + " to " + h.Band.Hi + "%"
+	}
+	return h
+}
+
+func newRestBar(r float64) *restBar {
+	r = min(max(r, -1), 1)
+	if r < 0 {
+		return &restBar{X: svgNum(100 + r*100), W: svgNum(-r * 100), Negative: true}
+	}
+	return &restBar{X: "100", W: svgNum(r * 100)}
+}
+
+// widthOf is n of whole as the width of a bar 100 units long.
+func widthOf(n, whole int) string {
+	if whole <= 0 {
+		return "0"
+	}
+	return svgNum(100 * float64(n) / float64(whole))
+}
