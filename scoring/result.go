@@ -16,11 +16,14 @@ const (
 // It holds facts only (ids, codes and numbers, and the bank's own texts):
 // the report package words them.
 type Result struct {
-	// Total is the number of scored questions in the bank; Answered and
-	// Skipped add up to it. Unscored (profile) questions count in none.
+	// Total is the number of scored questions in the bank; Answered,
+	// Skipped and NotAsked add up to it. Unscored (profile) questions count
+	// in none. NotAsked is the number a quiz that stopped early never put
+	// to the person (see ScoreAsked); it is 0 for Score.
 	Total    int
 	Answered int
 	Skipped  int
+	NotAsked int
 	// Paths holds each path's score, in the bank's order.
 	Paths []PathScore
 	// Recommendation is nil when too few questions were answered to say
@@ -32,7 +35,7 @@ type Result struct {
 	// Sided is the number of answers that took a side (towards some path:
 	// not the middle point, "both equally" or an even option), and NoSide
 	// the number of scored questions whose answer took none, skipped ones
-	// included: Sided + NoSide = Total. PathScore.Towards splits Sided by
+	// included: Sided + NoSide + NotAsked = Total. PathScore.Towards splits Sided by
 	// path, so a report can say "12 of your 29 answers took a side; 11 of
 	// them towards …". See sidesTaken.
 	Sided  int

@@ -90,7 +90,21 @@ func Score(b *quiz.Bank, a quiz.Answers) Result { return NewScorer(b).Score(a) }
 // same-position, agree-all and always-middle, and last impressive. In a
 // bank of a single path the margin is that path's percent, its lead over
 // nothing.
-func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, true) }
+func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, nil, true) }
+
+// ScoreAsked is Score for a quiz that stopped early: the scored questions
+// in notAsked were never put to the person, so they are neither answered
+// nor skipped (Result.NotAsked counts them), and the share of answers a
+// recommendation needs is a share of the questions asked. A question in
+// notAsked that a holds an answer for counts as not asked.
+func (s *Scorer) ScoreAsked(a quiz.Answers, notAsked []string) Result {
+	return s.score(a, notAsked, true)
+}
+
+// VerdictAsked is Verdict for a quiz that stopped early, as ScoreAsked.
+func (s *Scorer) VerdictAsked(a quiz.Answers, notAsked []string) Result {
+	return s.score(a, notAsked, false)
+}
 
 // Verdict is Score without the advice on a recommendation: the answers
 // that weighed most, the next steps, the salary facts and the lines on the
@@ -98,9 +112,9 @@ func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, true) }
 // recommendation, its strength and confidence, the warnings and themes) is
 // as Score gives it; without a recommendation it is Score's result. Summing
 // up many people's results needs only that, at about half the cost.
-func (s *Scorer) Verdict(a quiz.Answers) Result { return s.score(a, false) }
+func (s *Scorer) Verdict(a quiz.Answers) Result { return s.score(a, nil, false) }
 
-func (s *Scorer) score(a quiz.Answers, advice bool) Result {
+func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 	b, t := s.b, &s.t
 	n := t.paths
 	res := Result{Total: t.scored}
@@ -110,12 +124,16 @@ func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 		if !t.rows[qi].scored {
 			continue
 		}
+		if slices.Contains(notAsked, b.Questions[qi].ID) {
+			res.NotAsked++
+			continue
+		}
 		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); len(picks) > 0 {
 			done = append(done, answered{q: qi, picks: picks})
 		}
 	}
 	res.Answered = len(done)
-	res.Skipped = res.Total - res.Answered
+	res.Skipped = res.Total - res.NotAsked - res.Answered
 
 	// gain holds, per answered question, what its picks gave each path.
 	gain := make([]int64, len(done)*n)
@@ -141,14 +159,15 @@ func (s *Scorer) score(a quiz.Answers, advice bool) Result {
 		res.Warnings = append(res.Warnings, w)
 	}
 	res.Sided, res.Paths, res.Themes = sidesTaken(b, t, done, res.Paths, res.Themes)
-	res.NoSide = res.Total - res.Sided
+	asked := res.Total - res.NotAsked
+	res.NoSide = asked - res.Sided
 	res.Bands = s.bandsFor(res.Answered)
-	res.Needed = needed(b.Scoring.MinAnswered, res.Total)
+	res.Needed = needed(b.Scoring.MinAnswered, asked)
 
-	if code, ok := withhold(b, res.Total, res.Answered, most); ok {
+	if code, ok := withhold(b, asked, res.Answered, most); ok {
 		res.Withheld = code
 		if code == WithheldFewAnswered {
-			res.Warnings = append([]Warning{{Code: WarnFewAnswered, Count: res.Answered, Of: res.Total}}, res.Warnings...)
+			res.Warnings = append([]Warning{{Code: WarnFewAnswered, Count: res.Answered, Of: asked}}, res.Warnings...)
 		}
 		for p := range b.Paths {
 			res.Others = append(res.Others, other(b, p, res.Paths[p]))

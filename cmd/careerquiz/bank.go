@@ -17,11 +17,13 @@ import (
 )
 
 // checkOptions are the flags of check.
-type checkOptions struct{ json bool }
+type checkOptions struct{ json, stops bool }
 
 var checkFlags = cli.Flags[checkOptions]{
 	cli.Switch("json", "print the report as one JSON document (schema\ncareerquiz.check/v1: see 'careerquiz schema check')",
 		func(o *checkOptions) *bool { return &o.json }),
+	cli.Switch("stops", "add the bank's stopping profile: how many questions\nthe settled stop and --quick ask of simulated people,\nand how often they agree with every question (about 1 s)",
+		func(o *checkOptions) *bool { return &o.stops }),
 }
 
 func runCheck(args []string, e env) error {
@@ -42,7 +44,11 @@ func runCheck(args []string, e env) error {
 		b, err = quiz.Parse(file, data)
 	}
 	if o.json {
-		if werr := result.Encode(e.stdout, render.CheckDocument(file, b, err)); werr != nil {
+		doc := render.CheckDocument(file, b, err)
+		if o.stops && err == nil {
+			doc.Stops = render.StopsOf(b)
+		}
+		if werr := result.Encode(e.stdout, doc); werr != nil {
 			return werr
 		}
 		if err != nil {
@@ -59,6 +65,9 @@ func runCheck(args []string, e env) error {
 		return err
 	}
 	render.WriteCheck(cli.CleanWriter{W: e.stdout}, b, scoring.Analyze(b))
+	if o.stops {
+		render.WriteStops(e.stdout, render.StopsOf(b))
+	}
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,14 +49,19 @@ func runQuiz(args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	o.stop = decideStop(o, e)
 
 	var answers quiz.Answers
 	var s *session.Session
+	var stop stopped
 	var kept time.Time
 	if o.answers != "" {
-		answers, kept, err = readAnswers(b, o.answers, e)
+		answers, kept, stop, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
+		}
+		if o.stop != session.StopNone {
+			answers, stop.notAsked, stop.how = session.Walk(b, answers, o.stop)
 		}
 	} else {
 		warnChecked(b, o, e)
@@ -71,6 +77,7 @@ func runQuiz(args []string, e env) error {
 			return err
 		}
 		o.shuffle, o.seed = s.Shuffle, s.Seed
+		stop.notAsked, stop.how = s.Stopped()
 		if e.isTerminal(e.stdin) && !o.toFile() && e.isTerminal(e.stdout) {
 			fmt.Fprintln(e.stderr) // The report stands apart from the last answer.
 		}
@@ -83,7 +90,7 @@ func runQuiz(args []string, e env) error {
 	if !kept.IsZero() {
 		taken = kept
 	}
-	r, err := writeResult(b, answers, o, taken, e)
+	r, err := writeResult(b, answers, stop, o, taken, e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -101,16 +108,31 @@ func runQuiz(args []string, e env) error {
 	return keepErr
 }
 
+// stopped is how a quiz that stopped early stopped: the scored questions
+// it did not ask, and the stop's figures.
+type stopped struct {
+	notAsked []string
+	how      *result.StoppedEarly
+}
+
 // writeResult writes the report of answers to stdout, or to --output, and
-// returns the run it reported on; taken dates the formats that give a date.
-func writeResult(b *quiz.Bank, answers quiz.Answers, o options, taken time.Time, e env) (render.Run, error) {
+// returns the run it reported on; taken dates the formats that give a
+// date. The questions not asked count in no figure.
+func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, taken time.Time, e env) (render.Run, error) {
+	values := b.AnswerValues(answers)
+	for _, id := range stop.notAsked {
+		// Neither answered nor skipped.
+		delete(values, id)
+	}
 	r := render.Run{
 		Bank:     b,
-		Result:   scoring.Score(b, answers),
-		Answers:  b.AnswerValues(answers),
+		Result:   scoring.NewScorer(b).ScoreAsked(answers, stop.notAsked),
+		Answers:  values,
 		Shuffled: o.shuffle,
 		Seed:     o.seed,
 		Taken:    taken,
+		NotAsked: stop.notAsked,
+		Stopped:  stop.how,
 	}
 	return r, emitReport(r, o, e)
 }
@@ -128,7 +150,28 @@ func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Sessio
 		Questions:   o.questions,
 		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
 		Stops:       stops,
+		Stop:        o.stop,
 	})
+}
+
+// decideStop is the stop a quiz makes: --stop or --quick, else
+// CAREERQUIZ_STOP, else the settled stop for a person at a terminal, which
+// costs nothing in the path the result names; an answers file and answers
+// piped in are all taken.
+func decideStop(o options, e env) string {
+	if o.stop != "" {
+		return o.stop
+	}
+	if v := e.getenv("CAREERQUIZ_STOP"); v != "" {
+		if slices.Contains(session.StopModes(), v) {
+			return v
+		}
+		e.msgs().Warn("CAREERQUIZ_STOP=%q is not settled, quick or none; it is ignored", v)
+	}
+	if o.answers == "" && e.isTerminal(e.stdin) {
+		return session.StopSettled
+	}
+	return session.StopNone
 }
 
 // warnChecked says once, before the first question, that 'careerquiz
@@ -147,25 +190,28 @@ func warnChecked(b *quiz.Bank, o options, e env) {
 }
 
 // readAnswers reads an answers file, or standard input for "-", and when
-// it is a kept result, when that was taken. A saved result taken on another
-// bank than the one it is replayed on is warned of: its answers may still
-// fit (the ids can be the same), but the result is not the one that was
-// saved, and a person comparing the two should know why.
-func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, error) {
+// it is a kept result, when that was taken and, if it stopped early, how,
+// so that it replays as it was. A saved result taken on another bank than
+// the one it is replayed on is warned of: its answers may still fit (the
+// ids can be the same), but the result is not the one that was saved, and
+// a person comparing the two should know why.
+func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, stopped, error) {
 	name, data, err := readInput(path, e)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, time.Time{}, stopped{}, err
 	}
-	if taken, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
+	if taken, _, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
 		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
 			name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
 		e.msgs().Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
 	}
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, time.Time{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		return nil, time.Time{}, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
-	return a, result.TakenOf(data), nil
+	var st stopped
+	st.notAsked, st.how = result.StoppedOf(data)
+	return a, result.TakenOf(data), st, nil
 }
 
 // keeping says whether this run's result is kept, and where.
@@ -238,6 +284,31 @@ var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "form
 		o.format = v
 		return nil
 	}}
+
+// stopFlag is --stop; --quick is its short form for the quick stop.
+var (
+	stopFlag = cli.InSetting("stop", cli.Flag[options]{Name: "stop", Arg: "STOP",
+		Help: "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
+		Set: func(o *options, v string) error {
+			if !slices.Contains(session.StopModes(), v) {
+				return fmt.Errorf("wants settled, quick or none, got %q", v)
+			}
+			o.stop = v
+			return nil
+		}})
+	quickFlag = cli.InSetting("stop", cli.Flag[options]{Name: "quick",
+		Help: "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
+		Set: func(o *options, v string) error {
+			on, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("takes no value (or =true, =false), got %q", v)
+			}
+			if on {
+				o.stop = session.StopQuick
+			}
+			return nil
+		}})
+)
 
 var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",
 	func(o *options) *bool { return &o.json }))

@@ -214,6 +214,8 @@ type options struct {
 	output string
 	save   bool
 	noSave bool
+	// stop is --stop, or quick for --quick; "" leaves it to the run.
+	stop string
 }
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
@@ -243,6 +245,7 @@ var quizFlags = slices.Concat(cli.Flags[options]{
 			o.seedSet = true
 			return nil
 		}},
+	stopFlag, quickFlag,
 	cli.Switch("restart", "start over; your saved answers stay until your first\nnew answer replaces them",
 		func(o *options) *bool { return &o.restart }),
 	saveFlag, noSaveFlag,

@@ -57,9 +57,11 @@ type Cohort struct {
 	items []int
 
 	people, complete, withheld, ties int
-	recs                             []int   // per path: people recommended it
-	labels                           [][]int // per path, per strength
-	hist                             [][Bins]int
+	// stopped counts the people whose quiz stopped early.
+	stopped int
+	recs    []int   // per path: people recommended it
+	labels  [][]int // per path, per strength
+	hist    [][Bins]int
 
 	questions []question
 	// axes[0] is the item score; with more than two paths axes[1+p] is
@@ -124,6 +126,9 @@ func New(b *quiz.Bank) *Cohort {
 func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 	b, np := c.bank, c.paths
 	c.people++
+	if r.NotAsked > 0 {
+		c.stopped++
+	}
 	rec := -1
 	if r.Recommendation != nil && !r.Recommendation.Tie {
 		// A tie recommends no path: it counts for none.

@@ -21,6 +21,12 @@ type Report struct {
 	// answered every scored question.
 	People   int `json:"people"`
 	Complete int `json:"complete"`
+	// StoppedEarly is how many results stopped early. The questions they
+	// were not asked are missing, as skipped ones are: not a zero in any
+	// figure, and, like a skip, they leave the person out of alpha and
+	// the item–rest correlations (listwise). It is left out when none
+	// did.
+	StoppedEarly int `json:"stopped_early,omitempty"`
 	// Items is the number of scored questions.
 	Items int `json:"items"`
 	// Alpha is Cronbach's alpha of the item scores over AlphaN people
@@ -164,6 +170,7 @@ func (c *Cohort) Report() Report {
 		Bank:             result.Bank{Title: b.Title, Questions: len(b.Questions), SHA256: b.SHA256},
 		People:           c.people,
 		Complete:         c.complete,
+		StoppedEarly:     c.stopped,
 		Items:            len(c.items),
 		AlphaN:           c.complete,
 		AlphaNMin:        ReliabilityMin,

@@ -168,7 +168,7 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 		o.skip = fmt.Sprintf(format, args...)
 		return o
 	}
-	bank, answers, err := result.Replay(it.data)
+	bank, answers, notAsked, err := result.Replay(it.data)
 	if err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
@@ -199,7 +199,9 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 	if err != nil {
 		return skip("answers do not fit the bank: %s", answersProblem(err))
 	}
-	o.answers, o.result = parsed, scorer.Verdict(parsed)
+	// A question a result that stopped early did not ask is missing, as a
+	// skipped one is, and counts against nothing.
+	o.answers, o.result = parsed, scorer.VerdictAsked(parsed, notAsked)
 	return o
 }
 

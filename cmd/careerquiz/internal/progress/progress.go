@@ -72,6 +72,17 @@ type State struct {
 	// Answered is the number of questions answered (not skipped), for the
 	// offer to resume.
 	Answered int `json:"answered"`
+	// A quiz that may stop early (see scoring.Stopper) saves its stop
+	// ("settled" or "quick"), the order it asks in by id (the stop
+	// chooses it, so Shuffled and Seed cannot repeat it), whether the
+	// person declined the offer to finish once the path was settled, and,
+	// once it has stopped, End: the number of questions it asks in all,
+	// the rest never being asked, with Chance, the quick stop's figure.
+	Stop     string   `json:"stop,omitempty"`
+	Order    []string `json:"order,omitempty"`
+	Declined bool     `json:"declined,omitempty"`
+	End      int      `json:"end,omitempty"`
+	Chance   *float64 `json:"chance,omitempty"`
 }
 
 // Dir returns the folder saved progress goes in: $XDG_STATE_HOME/careerquiz

@@ -105,6 +105,8 @@ func (s *Store) Restore(b *quiz.Bank, st State, order []int) (Restored, error) {
 		return Restored{}, s.damaged("it is past the last question, at %q", st.Question)
 	case answered != st.Answered:
 		return Restored{}, s.damaged("it counts %d answers but holds %d", st.Answered, answered)
+	case st.End < 0 || st.End > total || st.End > 0 && st.Next > st.End:
+		return Restored{}, s.damaged("it ends at question %d of %d, at question %d", st.End, total, st.Next+1)
 	}
 	// Every question before the one on the screen has been shown.
 	for _, qi := range order[:st.Next] {
@@ -163,4 +165,22 @@ func fitAnswer(b *quiz.Bank, id string, v any, picked []string, edited bool) (a 
 		return quiz.Answer{}, fmt.Sprintf("the options picked for question %q do not match their text", id)
 	}
 	return a, ""
+}
+
+// OrderOf is the order of b's questions that ids (every question's id,
+// once each) lists; ok is false when ids is not such a list.
+func OrderOf(b *quiz.Bank, ids []string) (order []int, ok bool) {
+	if len(ids) != len(b.Questions) {
+		return nil, false
+	}
+	seen := make([]bool, len(b.Questions))
+	for _, id := range ids {
+		qi := b.QuestionIndex(id)
+		if qi < 0 || seen[qi] {
+			return nil, false
+		}
+		seen[qi] = true
+		order = append(order, qi)
+	}
+	return order, true
 }

@@ -27,6 +27,8 @@ type CheckDoc struct {
 	Themes    []checkTheme     `json:"themes"`
 	Questions []checkQuestion  `json:"questions"`
 	Audit     *scoring.Audit   `json:"audit,omitempty"`
+	// Stops is the stopping profile, given with check --stops.
+	Stops *StopProfiles `json:"stops,omitempty"`
 }
 
 type checkProblem struct {

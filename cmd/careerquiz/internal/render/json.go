@@ -66,6 +66,9 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		}),
 		Order: result.Order{Shuffled: r.Shuffled},
 	}
+	if r.Stopped != nil {
+		doc.NotAsked, doc.StoppedEarly = r.NotAsked, r.Stopped
+	}
 	switch rec := res.Recommendation; {
 	case rec == nil:
 		doc.Reason = withheldText(res)

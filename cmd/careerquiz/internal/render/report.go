@@ -38,6 +38,11 @@ type Run struct {
 	// that a run can be repeated; Seed means nothing unless Shuffled.
 	Shuffled bool
 	Seed     int64
+	// NotAsked and Stopped say how a quiz that stopped early stopped:
+	// the scored questions not asked, and the figures of the stop; nil
+	// when every question was asked. Result is then ScoreAsked's.
+	NotAsked []string
+	Stopped  *result.StoppedEarly
 	// Taken is when the quiz was finished, for the formats that date a
 	// report (Markdown, HTML); zero leaves the date out.
 	Taken time.Time

@@ -111,7 +111,11 @@ func statsHeading(r cohort.Report) string {
 }
 
 func completeText(r cohort.Report) string {
-	return fmt.Sprintf("%d answered all %s.", r.Complete, Count(r.Items, "scored question"))
+	s := fmt.Sprintf("%d answered all %s.", r.Complete, Count(r.Items, "scored question"))
+	if r.StoppedEarly > 0 {
+		s += fmt.Sprintf("\n%d stopped early: the questions they were not asked count as missing.", r.StoppedEarly)
+	}
+	return s
 }
 
 func histogramTitle(p cohort.Path) string {

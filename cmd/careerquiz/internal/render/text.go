@@ -214,6 +214,9 @@ func (p *printer) verdict() {
 		p.para("", confidenceText(res), nil)
 	}
 	p.para("", basisText(res), nil)
+	if s := stoppedText(p.run); s != "" {
+		p.para("", s, nil)
+	}
 	if sided := sidedText(res); sided != "" {
 		p.para("", sided, nil)
 	}
@@ -262,6 +265,11 @@ func basisText(res scoring.Result) string {
 		return fmt.Sprintf("No questions answered (%s in the quiz).", Count(total, "question"))
 	case res.Skipped == 0 && res.Answered == total:
 		return fmt.Sprintf("Based on all %s.", Count(total, "question"))
+	case res.NotAsked > 0 && res.Skipped == 0:
+		// A quiz that stopped early: the rest were never asked.
+		return fmt.Sprintf("Based on the %s asked.", Count(res.Answered, "question"))
+	case res.NotAsked > 0:
+		return fmt.Sprintf("Based on %d of the %s asked (%d skipped).", res.Answered, Count(total-res.NotAsked, "question"), res.Skipped)
 	default:
 		return fmt.Sprintf("Based on %d of %s (%d skipped).", res.Answered, Count(total, "question"), res.Skipped)
 	}

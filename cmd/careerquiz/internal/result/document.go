@@ -26,9 +26,15 @@ type Document struct {
 	// Sided is the number of answers that took a side, and NoSide the
 	// number of scored questions whose answer took none (skipped ones
 	// included): the verdict rests on Sided answers.
-	Sided      int     `json:"sided"`
-	NoSide     int     `json:"no_side"`
-	Confidence float64 `json:"confidence"`
+	Sided  int `json:"sided"`
+	NoSide int `json:"no_side"`
+	// NotAsked lists the scored questions a quiz that stopped early never
+	// asked, and StoppedEarly how it stopped; both are left out of a
+	// result that asked every question. A question not asked is neither
+	// answered nor skipped: the result is that of the questions asked.
+	NotAsked     []string      `json:"not_asked,omitempty"`
+	StoppedEarly *StoppedEarly `json:"stopped_early,omitempty"`
+	Confidence   float64       `json:"confidence"`
 	// Stability is Confidence under its former name, kept for programs
 	// that read it; it is deprecated.
 	Stability  float64   `json:"stability"`
@@ -46,6 +52,19 @@ type Document struct {
 	// Answers is the answers object in answers-file form, as written, so
 	// that a result replays with --answers.
 	Answers json.RawMessage `json:"answers"`
+}
+
+// StoppedEarly is how a quiz stopped before its last scored question.
+type StoppedEarly struct {
+	// Mode is "settled" (the rest could not change the path) or "quick"
+	// (a change was unlikely).
+	Mode string `json:"mode"`
+	// Asked is the number of scored questions asked, of Scored.
+	Asked  int `json:"asked"`
+	Scored int `json:"scored"`
+	// Chance is, for the quick stop, the chance that answering the rest
+	// would have named another path.
+	Chance *float64 `json:"chance,omitempty"`
 }
 
 // Bank names the question bank a result answered.

@@ -334,15 +334,34 @@ func entryWhy(err error) string {
 }
 
 // Replay reads the part of a result document that replays it: the bank
-// it was taken on and its answers. The rest is scored afresh (stats,
-// --answers), so it is not read at all.
-func Replay(data []byte) (Bank, json.RawMessage, error) {
+// it was taken on, its answers, and the questions it did not ask, if it
+// stopped early. The rest is scored afresh (stats, --answers), so it is
+// not read at all.
+func Replay(data []byte) (Bank, json.RawMessage, []string, error) {
 	var d struct {
-		Bank    Bank            `json:"bank"`
-		Answers json.RawMessage `json:"answers"`
+		Bank     Bank            `json:"bank"`
+		Answers  json.RawMessage `json:"answers"`
+		NotAsked []string        `json:"not_asked"`
 	}
 	err := json.Unmarshal(data, &d)
-	return d.Bank, d.Answers, err
+	return d.Bank, d.Answers, d.NotAsked, err
+}
+
+// StoppedOf is how a result document that stopped early stopped: its
+// not_asked and stopped_early; nil, nil where data is no such document.
+func StoppedOf(data []byte) ([]string, *StoppedEarly) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, nil
+	}
+	var d struct {
+		NotAsked     []string      `json:"not_asked"`
+		StoppedEarly *StoppedEarly `json:"stopped_early"`
+	}
+	if json.Unmarshal(data, &d) != nil || d.StoppedEarly == nil || len(d.NotAsked) == 0 {
+		return nil, nil
+	}
+	return d.NotAsked, d.StoppedEarly
 }
 
 // TakenOf is when a kept result was taken, or zero where data is not a

@@ -24,6 +24,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
+	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // Stops is how a session tells the signal handler what a signal does.
@@ -60,6 +61,9 @@ type Config struct {
 	Questions   string
 	ProgressDir func() (string, error)
 	Stops       Stops
+	// Stop is the stop a new sitting makes (StopSettled, StopQuick, or
+	// StopNone or "" to ask everything); a resumed sitting keeps its own.
+	Stop string
 }
 
 // New prepares a sitting of the quiz: picks the asker, and, for a person
@@ -70,6 +74,7 @@ type Config struct {
 func New(c Config) (*Session, error) {
 	s := &Session{Config: c, answers: quiz.Answers{}}
 	s.savedAt.Store(-1)
+	s.useStop(c.Stop)
 
 	s.chooseAsker(c)
 
@@ -167,9 +172,9 @@ func (s *Session) stopped(err error) error {
 // every move, and returns the answers once the last question is done.
 func (s *Session) Interview() (quiz.Answers, error) {
 	if s.order == nil {
-		s.order = Order(s.Bank, s.Shuffle, s.Seed)
+		s.order = s.firstOrder()
 	}
-	if s.next < len(s.order) {
+	if s.next < s.limit() {
 		s.opening()
 	}
 	if err := s.loop(); err != nil {
@@ -252,6 +257,16 @@ type Session struct {
 	earlierKept atomic.Bool
 	// earlierAnswered is how many questions those saved answers answer.
 	earlierAnswered atomic.Int64
+	// mode is the stop the sitting makes ("" for none), with its stopper;
+	// declined is set once the person chose to answer the rest of a
+	// settled quiz; end is the number of questions asked once the sitting
+	// has stopped (the rest of order is never asked), 0 before; chance is
+	// the quick stop's figure.
+	mode     string
+	stopper  *scoring.Stopper
+	declined bool
+	end      int
+	chance   *float64
 }
 
 func (s *Session) Close() {
@@ -276,7 +291,14 @@ func (s *Session) resume() error {
 	var r progress.Restored
 	if err == nil && ok {
 		order := Order(s.Bank, st.Shuffled, st.Seed)
-		r, err = s.store.Restore(s.Bank, st, order)
+		if ids, fits := progress.OrderOf(s.Bank, st.Order); fits {
+			order = ids
+		} else if st.Order != nil && st.SHA256 == s.Bank.SHA256 {
+			err = &progress.DamagedError{Path: s.store.Path(), Reason: "its order of questions does not fit the bank"}
+		}
+		if err == nil {
+			r, err = s.store.Restore(s.Bank, st, order)
+		}
 		if err == nil {
 			s.order = order
 		}
@@ -301,7 +323,7 @@ func (s *Session) resume() error {
 	}
 	answered := answeredOf(r.Answers)
 	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
-	if r.Next >= total {
+	if r.Next >= total || !r.Edited && st.End > 0 && r.Next >= st.End {
 		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
 	}
 	yes, err := s.asker.Confirm(question, true)
@@ -319,6 +341,12 @@ func (s *Session) resume() error {
 	s.setNext(r.Next)
 	s.savedAt.Store(int64(r.Next))
 	s.Shuffle, s.Seed = st.Shuffled, st.Seed
+	s.useStop(st.Stop)
+	s.declined, s.chance = st.Declined, st.Chance
+	if !r.Edited {
+		// An edited bank asks what it has left: its stop starts afresh.
+		s.end = st.End
+	}
 	if r.Edited {
 		// The file still holds the answers that no longer apply.
 		s.save()
@@ -358,8 +386,13 @@ func (s *Session) setAside(err error) {
 }
 
 func (s *Session) loop() error {
-	total := len(s.Bank.Questions)
-	for s.next < total {
+	for s.next < s.limit() || s.unstop() {
+		if err := s.arrive(); err != nil {
+			return err
+		}
+		if s.next >= s.limit() {
+			break
+		}
 		qi := s.order[s.next]
 		q := &s.Bank.Questions[qi]
 		reply, err := s.asker.Ask(s.prompt(q))
@@ -392,7 +425,14 @@ func (s *Session) save() {
 		return
 	}
 	s.dirty.Store(true)
-	err := s.store.Save(progress.Snapshot(s.Bank, s.answers, s.order, s.next, s.Shuffle, s.Seed))
+	st := progress.Snapshot(s.Bank, s.answers, s.order, s.next, s.Shuffle, s.Seed)
+	if s.mode != "" {
+		st.Stop, st.Declined, st.End, st.Chance = s.mode, s.declined, s.end, s.chance
+		for _, qi := range s.order {
+			st.Order = append(st.Order, s.Bank.Questions[qi].ID)
+		}
+	}
+	err := s.store.Save(st)
 	if err != nil {
 		if !s.failing {
 			s.Msgs.Warn("could not save progress: %v; trying again after your next answer", err)
@@ -531,6 +571,12 @@ func (s *Session) opening() {
 	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
 	if s.next > 0 {
 		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
+	}
+	switch {
+	case s.mode == StopSettled && !s.declined:
+		about += " It may end sooner, once your path cannot change."
+	case s.mode == StopQuick:
+		about += " It ends once another path is unlikely."
 	}
 	quits := "Ctrl-C or Ctrl-D saves and quits"
 	if _, plain := s.asker.(*ask.Plain); plain {
