@@ -148,11 +148,11 @@ func newReportPage(r Run, d *result.Document) reportPage {
 		v.TowardTitle = towardTitle(res)
 	}
 	for _, rs := range d.Reasons.Toward {
-		v.Toward = append(v.Toward, reasonRow{Points: pointsText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer), Class: reasonClass(rs.Points)})
+		v.Toward = append(v.Toward, reasonRow{Points: pullText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer), Class: reasonClass(rs.Points)})
 	}
 	if a := d.Reasons.Against; a != nil {
 		v.AgainstTitle = againstTitle(res)
-		v.Against = &reasonRow{Points: pointsText(a.Points), Text: result.OneLine(a.Text), Answer: result.OneLine(a.Answer), Class: reasonClass(a.Points)}
+		v.Against = &reasonRow{Points: pullText(a.Points), Text: result.OneLine(a.Text), Answer: result.OneLine(a.Answer), Class: reasonClass(a.Points)}
 	}
 
 	// Every step: the text report shows the next few, but a page is read

@@ -205,7 +205,7 @@ func (m *mdWriter) why() {
 }
 
 func (m *mdWriter) reason(rs scoring.Reason) {
-	m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(answerText(rs)), pointsText(rs.Points)))
+	m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(answerText(rs)), pullText(rs.Points)))
 }
 
 func (m *mdWriter) steps() {

@@ -313,13 +313,15 @@ const thinShare = 0.25
 // engineer"), or "" when most did.
 func sidedText(res scoring.Result) string {
 	rec := res.Recommendation
-	if rec == nil || res.Total == 0 || float64(res.NoSide) <= thinShare*float64(res.Total) {
+	// Questions a quiz that stopped early never asked are no answers.
+	asked := res.Sided + res.NoSide
+	if rec == nil || asked == 0 || float64(res.NoSide) <= thinShare*float64(asked) {
 		return ""
 	}
 	if res.Sided == 0 {
-		return fmt.Sprintf("None of your %d answers took a side.", res.Total)
+		return fmt.Sprintf("None of your %d answers took a side.", asked)
 	}
-	head := fmt.Sprintf("%d of your %d answers took a side", res.Sided, res.Total)
+	head := fmt.Sprintf("%d of your %d answers took a side", res.Sided, asked)
 	var parts []string
 	for _, p := range res.Paths {
 		if rec.Tie || p.ID == rec.Path {

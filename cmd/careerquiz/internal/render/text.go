@@ -577,7 +577,7 @@ func (p *printer) why() {
 	}
 	pointsW := 0
 	for _, rs := range reasons {
-		pointsW = max(pointsW, len(pointsText(rs.Points)))
+		pointsW = max(pointsW, len(pullText(rs.Points)))
 	}
 	if len(res.Toward) > 0 {
 		p.para("  ", towardTitle(res), nil)
@@ -623,7 +623,7 @@ func (p *printer) reason(rs scoring.Reason, pointsW int) {
 		}
 	}
 	under := indent + strings.Repeat(" ", pointsW+2)
-	p.hanging(indent+paint(c, pad(pointsText(rs.Points), pointsW))+"  ", under, oneLine(rs.Text), nil)
+	p.hanging(indent+paint(c, pad(pullText(rs.Points), pointsW))+"  ", under, oneLine(rs.Text), nil)
 	p.hanging(under+paint(p.pal.faint, "→ "), under+"  ", oneLine(answerText(rs)), nil)
 }
 
@@ -750,6 +750,12 @@ func pathShares(res scoring.Result) []float64 {
 	}
 	return shares
 }
+
+// pullText is the points a reason moved towards the path its heading
+// names: the strongest pull the other way is a pull towards the runner-up,
+// so it is shown with a plus too, never as a minus that reads as a point
+// against that path.
+func pullText(x float64) string { return pointsText(math.Abs(x)) }
 
 // pointsText is a signed number of points with no needless decimals.
 func pointsText(x float64) string {
