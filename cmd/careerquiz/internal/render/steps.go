@@ -339,6 +339,9 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 	if len(done) == 0 {
 		return ""
 	}
+	// A balanced result leaves out steps of both paths, and their texts
+	// can be near twins: each then names its path.
+	both := slices.ContainsFunc(done, func(s scoring.StepAdvice) bool { return s.Path != done[0].Path })
 	var answers []string
 	steps := map[string][]string{}
 	seen := map[string]bool{}
@@ -356,7 +359,11 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 		if _, ok := steps[a]; !ok {
 			answers = append(answers, a)
 		}
-		steps[a] = append(steps[a], quote(firstClause(s.Text)))
+		text := quote(firstClause(s.Text))
+		if both {
+			text = "for " + quote(pathName(res, s.Path)) + ", " + text
+		}
+		steps[a] = append(steps[a], text)
 	}
 	var groups []string
 	for _, a := range answers {

@@ -89,3 +89,26 @@ func TestStepWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestDoneNoteNamesPathsWhenBothLeaveSteps: a balanced result leaves out
+// steps of both paths, whose texts can be near twins; each then names its
+// path, so the note does not read as a list of duplicates.
+func TestDoneNoteNamesPathsWhenBothLeaveSteps(t *testing.T) {
+	t.Parallel()
+	res := balancedRun().Result
+	work := scoring.StepAnswer{Question: "experience", Verb: scoring.Chose, Text: "Back-end code that people use"}
+	res.StepsDone = []scoring.StepAdvice{
+		{Path: res.Paths[0].ID, Text: "Learn how a server processes a request.", Answers: []scoring.StepAnswer{work}},
+		{Path: res.Paths[1].ID, Text: "Learn how a server processes requests by building a small API.", Answers: []scoring.StepAnswer{work}},
+	}
+	got := doneNote(res, func(s string) string { return s })
+	for _, p := range res.Paths[:2] {
+		if !strings.Contains(got, "for "+p.Name+", Learn how a server") {
+			t.Errorf("the note does not name %s beside its step: %s", p.Name, got)
+		}
+	}
+	res.StepsDone = res.StepsDone[:1]
+	if got := doneNote(res, func(s string) string { return s }); strings.Contains(got, "for ") {
+		t.Errorf("steps of one path name it needlessly: %s", got)
+	}
+}
