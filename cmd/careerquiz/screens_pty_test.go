@@ -86,10 +86,14 @@ func TestEveryScreen(t *testing.T) {
 					return err
 				}
 				// The message wraps between words at narrow widths.
-				if err := p.See("interrupted after question 2 of 4;"); err != nil {
+				if err := p.See("quit after question 2 of 4;"); err != nil {
 					return err
 				}
-				return p.See("progress saved")
+				// Ctrl-D is a deliberate save: "quit", not "interrupted".
+				if err := p.See("saved"); err != nil {
+					return err
+				}
+				return whole(p, cols, "the message", "careerquiz: quit after question 2 of 4; progress saved")
 			})
 			if code != cli.ExitInterrupt {
 				t.Fatalf("exit code after Ctrl-D %d, want %d", code, cli.ExitInterrupt)

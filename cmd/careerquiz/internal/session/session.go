@@ -155,7 +155,13 @@ func (s *Session) stopped(err error) error {
 	// line of its own.
 	fmt.Fprintln(s.Out)
 	if interrupted {
-		msg, hint := s.stopNote("interrupted")
+		// Ctrl-D is quitting on purpose, not an interruption: said so, it
+		// reads as the save it is.
+		what := "interrupted"
+		if errors.Is(err, ask.ErrQuit) {
+			what = "quit"
+		}
+		msg, hint := s.stopNote(what)
 		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
 	}
 	msg, hint := s.stopNote("input ended")
@@ -561,7 +567,8 @@ func (s *Session) opening() {
 		bold.DisableColor()
 	}
 	width := s.Width
-	n := len(s.Bank.Questions)
+	// A resumed sitting counts what is left to ask, not the whole bank.
+	n := s.limit() - s.next
 	minutes := max(1, (n*secondsPerQuestion+59)/60)
 	fmt.Fprintln(s.Out, bold.Sprint(textwrap.String(s.Bank.Title, width, "")))
 	fmt.Fprintln(s.Out, textwrap.String(s.Bank.Intro, width, ""))
@@ -570,7 +577,8 @@ func (s *Session) opening() {
 	// the title stays on an 80×24 screen above the first question.
 	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
 	if s.next > 0 {
-		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
+		about = fmt.Sprintf("Resuming at question %d of %d: %s left, about %s.",
+			s.next+1, len(s.Bank.Questions), render.Count(n, "question"), render.Count(minutes, "minute"))
 	}
 	switch {
 	case s.mode == StopSettled && !s.declined:

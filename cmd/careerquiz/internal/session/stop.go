@@ -125,7 +125,7 @@ func (s *Session) arrive() error {
 		if s.declined || !s.stopper.Settled(s.answers, notAsked).Settled {
 			return nil
 		}
-		finish, err := s.asker.Confirm(offer(left), true)
+		finish, err := s.asker.Offer(offer(left))
 		if err != nil {
 			return err
 		}
@@ -142,7 +142,7 @@ func (s *Session) arrive() error {
 // offer is the settled stop's offer to finish.
 func offer(left int) string {
 	return fmt.Sprintf("Your path can no longer change: the %s left could not move it. "+
-		"Enter: see your result now · n: answer the rest, which sharpen the label, the breakdown and the steps.",
+		"Enter: see your result now · c: answer the rest, which sharpen the label, the breakdown and the steps.",
 		render.Count(left, "question"))
 }
 
@@ -239,3 +239,5 @@ func (f fileAsker) Ask(ask.Prompt) (ask.Reply, error) {
 }
 
 func (fileAsker) Confirm(string, bool) (bool, error) { return true, nil }
+
+func (fileAsker) Offer(string) (bool, error) { return true, nil }
