@@ -3,10 +3,13 @@ package session
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
+	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // Ctrl-D at a terminal, here the end of typed input, is a deliberate save:
@@ -49,5 +52,47 @@ func TestQuitSavesAndResumeCountsWhatIsLeft(t *testing.T) {
 	}
 	if strings.Contains(out, "11 questions") {
 		t.Errorf("the resumed opening counts the whole bank:\n%s", out)
+	}
+}
+
+// The quick stop picks its first question before anything is answered
+// (on the built-in bank, not the bank's first): a sitting quit there saves
+// nothing, so the next one is not offered "0 of 36 answered", and
+// progress kept from before stays.
+func TestQuickSavesNothingBeforeAnAnswer(t *testing.T) {
+	b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := len(b.Questions)
+	dir := t.TempDir()
+	sitting := func(typed string, stop string) string {
+		var out bytes.Buffer
+		s, err := New(Config{
+			Bank: b, In: strings.NewReader(typed), Out: &out, Msgs: cli.Messages{W: &out}, Width: 200,
+			InTerminal:  true,
+			ProgressDir: func() (string, error) { return dir, nil },
+			Stops:       noStops{}, Stop: stop,
+		})
+		defer s.Close()
+		if err == nil {
+			_, err = s.Interview()
+		}
+		return out.String() + fmt.Sprint(err)
+	}
+	if out := sitting("", StopQuick); !strings.Contains(out, "quit; nothing answered yet") {
+		t.Fatalf("quitting at the first question says:\n%s", out)
+	}
+	if out := sitting("", StopQuick); strings.Contains(out, "Saved progress") {
+		t.Errorf("a sitting that answered nothing left progress to resume:\n%s", out)
+	}
+	// Two answers kept; a new quick sitting that quits before answering
+	// leaves them.
+	sitting("1\n1\n", StopNone)
+	if out := sitting("n\n", StopQuick); !strings.Contains(out, "your 2 saved answers are kept") {
+		t.Fatalf("declining to resume, then quitting, says:\n%s", out)
+	}
+	if out := sitting("", StopQuick); !strings.Contains(out, fmt.Sprintf("Saved progress: 2 of %d answered", total)) {
+		t.Errorf("the saved answers were replaced before a new answer:\n%s", out)
 	}
 }

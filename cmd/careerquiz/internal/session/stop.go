@@ -119,7 +119,12 @@ func (s *Session) arrive() error {
 		}
 		if j := slices.IndexFunc(s.order[s.next:], func(qi int) bool { return s.Bank.Questions[qi].ID == step.Next }); j > 0 {
 			s.order[s.next], s.order[s.next+j] = s.order[s.next+j], s.order[s.next]
-			s.save()
+			// Before the first answer there is nothing to resume, and
+			// progress kept from an earlier sitting stays until an answer
+			// replaces it.
+			if len(s.answers) > 0 {
+				s.save()
+			}
 		}
 	case StopSettled:
 		if s.declined || !s.stopper.Settled(s.answers, notAsked).Settled {
