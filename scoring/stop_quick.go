@@ -86,7 +86,8 @@ const (
 
 // QuickStep is the quick stop's answer after an answer.
 type QuickStep struct {
-	// Stop is true when Chance is below QuickRisk.
+	// Stop is true when Chance is below QuickRisk and at least QuickMin
+	// scored questions have been asked.
 	Stop bool
 	// Chance is the chance that answering every scored question not yet
 	// asked would name another path than stopping now (with KeepStanding,
@@ -122,8 +123,18 @@ type QuickStep struct {
 func (st *Stopper) Quick(a quiz.Answers, notAsked []string) QuickStep {
 	qs := st.quickState(a, notAsked)
 	c, _ := st.chance(&qs, QuickRisk)
-	return QuickStep{Stop: c < QuickRisk, Chance: c, Next: st.next(&qs)}
+	return QuickStep{Stop: c < QuickRisk && qs.pr.asked >= QuickMin(st.t.scored), Chance: c, Next: st.next(&qs)}
 }
+
+// QuickMin is the fewest scored questions, of a bank of scored ones, that
+// the quick stop asks before it may stop: a quarter, rounded up. The
+// chance rests on a model fitted to the person's own answers, and a
+// handful of answers at the far end makes the fit look surer than it is:
+// without a floor, someone who answered the first two questions at one
+// extreme was sent to a result on two answers. A quarter of the built-in
+// bank (9 of 33) is about what the quick stop asks on average anyway, so
+// the floor costs the decided little, and it grows with the bank.
+func QuickMin(scored int) int { return (scored + 3) / 4 }
 
 // chance is QuickStep.Chance, exact below enough and at least enough
 // otherwise; within is false when it is 1 for the budget alone.

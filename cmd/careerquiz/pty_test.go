@@ -508,7 +508,8 @@ func TestTerminalInterruptAndResume(t *testing.T) {
 		}
 		given = append(given, len(q.Options)-1)
 	}
-	for _, key := range []struct{ name, seq string }{{"Ctrl-C", ptytest.CtrlC}, {"Ctrl-D", ptytest.CtrlD}} {
+	// Ctrl-D is a deliberate save, and says so rather than "interrupted".
+	for _, key := range []struct{ name, seq, what string }{{"Ctrl-C", ptytest.CtrlC, "interrupted"}, {"Ctrl-D", ptytest.CtrlD, "quit"}} {
 		t.Run(key.name, func(t *testing.T) {
 			c := newComputer(t)
 			saved := c.progressFile(b)
@@ -528,7 +529,7 @@ func TestTerminalInterruptAndResume(t *testing.T) {
 				if err := p.Press(key.seq); err != nil {
 					return err
 				}
-				if err := p.See(fmt.Sprintf("interrupted after question 2 of %d; progress saved", total)); err != nil {
+				if err := p.See(fmt.Sprintf("%s after question 2 of %d; progress saved", key.what, total)); err != nil {
 					return err
 				}
 				return p.Leave()

@@ -40,7 +40,7 @@ func tenBank(t *testing.T) string {
 // TestTerminalSettledOffer: at a terminal the settled stop is on by
 // default. Once the questions left could not change the path, the quiz
 // says so and offers to finish: Enter shows the result after the profile
-// question; n answers the rest, and the offer, declined, is not made again,
+// question; c answers the rest, and the offer, declined, is not made again,
 // even after a Ctrl-C and a resume.
 func TestTerminalSettledOffer(t *testing.T) {
 	bank := tenBank(t)
@@ -97,7 +97,13 @@ func TestTerminalSettledOffer(t *testing.T) {
 			if err := enterThroughSeven(p); err != nil {
 				return err
 			}
-			if err := p.Press("n", ptytest.Enter); err != nil {
+			if err := p.See("Your answer"); err != nil {
+				return err
+			}
+			if err := whole(p, 80, "the offer", "Enter: see your result now · c: answer the rest, which sharpen the label, the breakdown and the steps."); err != nil {
+				return err
+			}
+			if err := p.Press("c", ptytest.Enter); err != nil {
 				return err
 			}
 			if _, err := question(p, 8, total); err != nil {

@@ -7,12 +7,19 @@ package ask
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // ErrInterrupted is returned when the person pressed Ctrl-C.
 var ErrInterrupted = errors.New("interrupted")
+
+// ErrQuit is Ctrl-D at a terminal: quitting on purpose, which saves and
+// quits as Ctrl-C does (it is an ErrInterrupted), and which the caller
+// words as a save rather than an interruption.
+var ErrQuit = fmt.Errorf("%w: saved and quit", ErrInterrupted)
 
 // ErrInputEnded is returned when input ended before an answer was given.
 var ErrInputEnded = errors.New("input ended")
@@ -70,8 +77,24 @@ type Reply struct {
 // Asker puts questions to a person.
 type Asker interface {
 	// Ask shows one question and waits for the response. It returns
-	// ErrInterrupted on Ctrl-C and ErrInputEnded when input runs out.
+	// ErrInterrupted on Ctrl-C, ErrQuit (an ErrInterrupted) on Ctrl-D, and
+	// ErrInputEnded when input runs out.
 	Ask(p Prompt) (Reply, error)
 	// Confirm asks a yes/no question; def is the answer Enter gives.
 	Confirm(question string, def bool) (bool, error)
+	// Offer asks whether to take what the question offers, which Enter
+	// does, or go on, which c ("continue") or n does.
+	Offer(question string) (bool, error)
+}
+
+// offerReply reads a typed reply to an offer: whether it takes the offer,
+// and whether it is a reply at all.
+func offerReply(line string) (take, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "", "y", "yes":
+		return true, true
+	case "c", "n", "no":
+		return false, true
+	}
+	return false, false
 }

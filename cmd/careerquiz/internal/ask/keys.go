@@ -10,8 +10,8 @@ import (
 // each key does one documented thing and nothing else. survey reads every
 // printable key into a filter it shows after the prompt, answers a menu on
 // Ctrl-D, and toggles a vim mode on Esc; here letters do nothing visible,
-// Ctrl-D quits like Ctrl-C, and b, s and Esc go back and skip. Those three
-// end survey's prompt the only way it can be ended from outside, as if
+// Ctrl-D saves and quits like Ctrl-C (on purpose, as ErrQuit says), and b,
+// s and Esc go back and skip. Those four end survey's prompt the only way it can be ended from outside, as if
 // Ctrl-C had been pressed, and Action says what was meant.
 //
 // While no key comes, the reader calls idle every pollInterval; when idle
@@ -34,6 +34,8 @@ type keyAction int
 const (
 	noAction keyAction = iota
 	quitAction
+	// saveAction is Ctrl-D: quitting on purpose.
+	saveAction
 	backAction
 	skipAction
 )
@@ -93,7 +95,7 @@ func (k *keyReader) translate(b []byte) []byte {
 		c := b[i]
 		if !k.menu {
 			if c == ctrlDByte {
-				c = ctrlCByte
+				k.action, c = saveAction, ctrlCByte
 			}
 			out.WriteByte(c)
 			continue
@@ -114,8 +116,10 @@ func (k *keyReader) translate(b []byte) []byte {
 			}
 		case c == 's', c == 'S':
 			return k.end(&out, skipAction)
-		case c == ctrlCByte, c == ctrlDByte:
+		case c == ctrlCByte:
 			return k.end(&out, quitAction)
+		case c == ctrlDByte:
+			return k.end(&out, saveAction)
 		case c == 'j':
 			out.WriteString("\x1b[B")
 		case c == 'k':

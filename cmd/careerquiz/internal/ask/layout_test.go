@@ -140,10 +140,10 @@ func TestKeyReaderTranslate(t *testing.T) {
 		{"Esc goes back", true, false, true, "\x1b", "\x03", backAction},
 		{"no way back on the first question", true, false, false, "b\x1b", "", noAction},
 		{"s skips", true, true, true, "S", "\x03", skipAction},
-		{"Ctrl-D quits like Ctrl-C", true, false, true, "\x04", "\x03", quitAction},
+		{"Ctrl-D saves and quits", true, false, true, "\x04", "\x03", saveAction},
 		{"Ctrl-C quits", true, true, true, "\x03", "\x03", quitAction},
 		{"a yes/no question gets letters", false, false, false, "yes\r", "yes\r", noAction},
-		{"Ctrl-D on a yes/no question quits", false, false, false, "\x04", "\x03", noAction},
+		{"Ctrl-D on a yes/no question saves and quits", false, false, false, "\x04", "\x03", saveAction},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

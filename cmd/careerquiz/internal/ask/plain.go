@@ -105,6 +105,30 @@ func (a *Plain) Confirm(question string, def bool) (bool, error) {
 	}
 }
 
+// Offer asks whether to take what question offers: an empty line (or y)
+// takes it, c (or n) goes on.
+func (a *Plain) Offer(question string) (bool, error) {
+	if a.interrupted() {
+		return false, ErrInterrupted
+	}
+	prompt := a.prompt(question + " [Enter/c]")
+	for {
+		if _, err := io.WriteString(a.out, prompt); err != nil {
+			return false, fmt.Errorf("writing question: %w", err)
+		}
+		line, err := a.readLine()
+		if err != nil {
+			return false, err
+		}
+		if take, ok := offerReply(line); ok {
+			return take, nil
+		}
+		if _, err := fmt.Fprintln(a.out, "Please press Enter, or type c."); err != nil {
+			return false, fmt.Errorf("writing question: %w", err)
+		}
+	}
+}
+
 // question renders everything shown before the prompt line. The leading
 // blank line separates questions even where the answers typed are not
 // echoed, as when input comes from a pipe.
@@ -199,11 +223,6 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 	}
 	return Reply{Action: Answered, Picks: picks}, ""
 }
-
-// ErrQuit is the end of input at a terminal (Ctrl-D): quitting on
-// purpose, which saves and quits as Ctrl-C does (it is an ErrInterrupted),
-// and which the caller may word as a save rather than an interruption.
-var ErrQuit = fmt.Errorf("%w: saved and quit", ErrInterrupted)
 
 // readLine returns the next line of input without its line ending. The read
 // runs in its own goroutine so that an interrupt can end the wait; a read so

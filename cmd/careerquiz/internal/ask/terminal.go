@@ -205,6 +205,8 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 		return Reply{Action: Back}, nil
 	case skipAction:
 		return Reply{Action: Skip}, nil
+	case saveAction:
+		return Reply{}, ErrQuit
 	}
 	return Reply{}, ErrInterrupted
 }
@@ -356,24 +358,67 @@ func keyHint(p Prompt, width int) string {
 // Confirm asks a yes/no question; Enter gives def. Ctrl-D quits, as it
 // does on a question.
 func (t *Terminal) Confirm(question string, def bool) (bool, error) {
-	width, _ := t.size()
-	message := question
-	// survey puts "? " before the message and " (Y/n) " and the typed
-	// answer after it, all on one line.
-	if textwrap.Width(question)+16 > width {
-		text := strings.Join(wrap(question, width), "\n") + "\n"
-		if _, err := io.WriteString(t.out, text); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
-		}
-		message = "Your answer"
+	message, err := t.above(question, 16)
+	if err != nil {
+		return false, err
 	}
 	t.keys.reset(false, false, false, nil)
 	var yes bool
 	prompt := &survey.Confirm{Message: message, Default: def}
 	if err := survey.AskOne(prompt, &yes, survey.WithStdio(t.keys, t.out, t.out)); err != nil {
-		return false, failed("asking to confirm", err)
+		return false, t.failedLine("asking to confirm", err)
 	}
 	return yes, nil
+}
+
+// Offer asks whether to take what question offers: Enter (or y) takes it,
+// c (or n) goes on. Ctrl-D quits, as it does on a question.
+func (t *Terminal) Offer(question string) (bool, error) {
+	// A blank line sets the offer apart from the answer above it, as
+	// one question is set apart from the last.
+	if _, err := io.WriteString(t.out, "\n"); err != nil {
+		return false, fmt.Errorf("writing question: %w", err)
+	}
+	message, err := t.above(question, 20)
+	if err != nil {
+		return false, err
+	}
+	for {
+		t.keys.reset(false, false, false, nil)
+		var line string
+		prompt := &survey.Input{Message: message}
+		if err := survey.AskOne(prompt, &line, survey.WithStdio(t.keys, t.out, t.out)); err != nil {
+			return false, t.failedLine("asking to finish", err)
+		}
+		if take, ok := offerReply(line); ok {
+			return take, nil
+		}
+		message = "Please press Enter, or type c and Enter"
+	}
+}
+
+// above writes a question too long for survey's one line above the line
+// survey draws, which then says only "Your answer"; room is what survey
+// adds to the line around the message.
+func (t *Terminal) above(question string, room int) (string, error) {
+	width, _ := t.size()
+	if textwrap.Width(question)+room <= width {
+		return question, nil
+	}
+	text := strings.Join(wrap(question, width), "\n") + "\n"
+	if _, err := io.WriteString(t.out, text); err != nil {
+		return "", fmt.Errorf("writing question: %w", err)
+	}
+	return "Your answer", nil
+}
+
+// failedLine is failed for a prompt read as a line, where Ctrl-D reached
+// survey as Ctrl-C.
+func (t *Terminal) failedLine(what string, err error) error {
+	if errors.Is(err, terminal.InterruptErr) && t.keys.action == saveAction {
+		return ErrQuit
+	}
+	return failed(what, err)
 }
 
 // size returns the width to draw within and the terminal's height, 0 when

@@ -113,9 +113,9 @@ func TestTerminalAsk(t *testing.T) {
 		{"b on a pick-any goes back, ticks or not", pickAny(4), keys(space, "b"), back, nil},
 		{"s on a pick-any skips", withPrevious(pickAny(4), 0), keys("s"), skip, nil},
 		{"Ctrl-C on a choice", choice(4), keys(down, ctrlC), Reply{}, ErrInterrupted},
-		{"Ctrl-D on a choice", choice(4), keys(down, ctrlD), Reply{}, ErrInterrupted},
+		{"Ctrl-D on a choice saves and quits", choice(4), keys(down, ctrlD), Reply{}, ErrQuit},
 		{"Ctrl-C on a pick-any", pickAny(4), keys(space, ctrlC), Reply{}, ErrInterrupted},
-		{"Ctrl-D on a pick-any", pickAny(4), keys(space, ctrlD), Reply{}, ErrInterrupted},
+		{"Ctrl-D on a pick-any saves and quits", pickAny(4), keys(space, ctrlD), Reply{}, ErrQuit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,7 +143,7 @@ func TestTerminalConfirm(t *testing.T) {
 		{"Enter takes the default yes", "Resume where you left off?", true, []string{enter}, true, nil},
 		{"Enter takes the default no", "Resume where you left off?", false, []string{enter}, false, nil},
 		{"Ctrl-C interrupts", "Resume where you left off?", true, []string{ctrlC}, false, ErrInterrupted},
-		{"Ctrl-D interrupts", "Resume where you left off?", true, []string{ctrlD}, false, ErrInterrupted},
+		{"Ctrl-D saves and quits", "Resume where you left off?", true, []string{ctrlD}, false, ErrQuit},
 		{"a long question is wrapped above the prompt",
 			"You answered 12 of 26 questions of this bank last time, on another day. Resume where you left off?",
 			true, []string{"y", enter}, true, nil},

@@ -121,8 +121,9 @@ type Flag struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Try     string `json:"try"`
-	// Tentative is true for a flag raised from fewer complete people than
-	// ReliabilityMin: worth a look, but it may be chance, as Note says.
+	// Tentative and Note are kept in the schema for the programs that read
+	// them, and are always false and empty: no flag is raised from fewer
+	// complete people than ReliabilityMin.
 	Tentative bool   `json:"tentative"`
 	Note      string `json:"note,omitempty"`
 }
@@ -143,10 +144,6 @@ const (
 	// A one-sided flag needs this many answers before chance alone is
 	// unlikely to raise it.
 	flagMin = 20
-	// Below ReliabilityMin complete people, an item–rest correlation is
-	// flagged only when it is clearlyNegative: at or below it, a question
-	// at least as often goes against the rest as with it.
-	clearlyNegative = -0.3
 )
 
 // ReliabilityMin is the fewest people who answered every scored question
@@ -234,8 +231,13 @@ func (c *Cohort) byPath(counts []int) map[string]int {
 	return m
 }
 
-// flags says what seems wrong with one question, if anything.
+// flags says what seems wrong with one question, if anything. Below
+// ReliabilityMin complete people nothing is: the report says they are too
+// few to judge, and a flag would be read as a judgement all the same.
 func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
+	if c.complete < ReliabilityMin {
+		return nil
+	}
 	var fs []Flag
 	if rq.Scored && rq.Answered >= flagMin {
 		most, key := 0, neither
@@ -258,20 +260,12 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 		}
 	}
 	if rq.ItemRest != nil {
-		r := *rq.ItemRest
-		enough := c.complete >= ReliabilityMin
-		// With few people only a clearly negative correlation is worth
-		// raising, and its note says how little it rests on.
-		note := ""
-		if !enough {
-			note = fmt.Sprintf("only %d answered every scored question, too few to be sure: at least %d are needed", c.complete, ReliabilityMin)
-		}
-		switch {
-		case r <= -weakBelow && (enough || r <= clearlyNegative):
-			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative, Tentative: !enough, Note: note,
+		switch r := *rq.ItemRest; {
+		case r <= -weakBelow:
+			fs = append(fs, Flag{Question: q.ID, Code: FlagNegative,
 				Message: fmt.Sprintf("its item–rest correlation is %.2f: people who lean one way on the rest of the bank lean the other way here", r),
 				Try:     "check that its options' weights point at the right paths, and that its wording does not read the other way"})
-		case enough && r < weakBelow:
+		case r < weakBelow:
 			fs = append(fs, Flag{Question: q.ID, Code: FlagWeak,
 				Message: fmt.Sprintf("its item–rest correlation is %.2f: its answers hardly go with the rest of the bank", r),
 				Try:     "reword it so its options contrast the paths' work more directly, or drop it: it may measure something else"})

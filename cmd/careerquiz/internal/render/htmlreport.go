@@ -30,6 +30,7 @@ type reportPage struct {
 	Notes           []string
 	Confidence      *retestDots
 	Basis           string
+	Stopped         string
 	Warnings        []string
 	Split           *splitBar
 	Themes          []themeRow
@@ -75,7 +76,7 @@ type retestDot struct {
 
 func newReportPage(r Run, d *result.Document) reportPage {
 	res := r.Result
-	v := reportPage{Basis: basisText(res)}
+	v := reportPage{Basis: basisText(res), Stopped: stoppedText(r)}
 	classes := map[string]string{}
 	ids := make([]string, len(d.Paths))
 	names := make([]string, len(d.Paths))

@@ -114,6 +114,9 @@ func (m *mdWriter) summary() {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
+	if st := stoppedText(m.run); st != "" {
+		m.line("- " + md(st))
+	}
 	if sided := sidedText(res); sided != "" {
 		m.line("- **Sides taken:** " + md(sided))
 	}
@@ -134,6 +137,11 @@ func (m *mdWriter) basis() string {
 		return fmt.Sprintf("none answered (%s in the quiz)", Count(res.Total, "question"))
 	case res.Skipped == 0 && res.Answered == res.Total:
 		return fmt.Sprintf("all %d answered", res.Total)
+	case res.NotAsked > 0 && res.Skipped == 0:
+		// A quiz that stopped early: the rest were never asked.
+		return fmt.Sprintf("the %d asked, all answered", res.Answered)
+	case res.NotAsked > 0:
+		return fmt.Sprintf("%d of the %d asked answered (%d skipped)", res.Answered, res.Total-res.NotAsked, res.Skipped)
 	}
 	return fmt.Sprintf("%d of %d answered (%d skipped)", res.Answered, res.Total, res.Skipped)
 }

@@ -11,7 +11,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -155,7 +154,13 @@ func (s *Session) stopped(err error) error {
 	// line of its own.
 	fmt.Fprintln(s.Out)
 	if interrupted {
-		msg, hint := s.stopNote("interrupted")
+		// Ctrl-D is quitting on purpose, not an interruption: said so, it
+		// reads as the save it is.
+		what := "interrupted"
+		if errors.Is(err, ask.ErrQuit) {
+			what = "quit"
+		}
+		msg, hint := s.stopNote(what)
 		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
 	}
 	msg, hint := s.stopNote("input ended")
@@ -561,7 +566,8 @@ func (s *Session) opening() {
 		bold.DisableColor()
 	}
 	width := s.Width
-	n := len(s.Bank.Questions)
+	// A resumed sitting counts what is left to ask, not the whole bank.
+	n := s.limit() - s.next
 	minutes := max(1, (n*secondsPerQuestion+59)/60)
 	fmt.Fprintln(s.Out, bold.Sprint(textwrap.String(s.Bank.Title, width, "")))
 	fmt.Fprintln(s.Out, textwrap.String(s.Bank.Intro, width, ""))
@@ -570,7 +576,8 @@ func (s *Session) opening() {
 	// the title stays on an 80×24 screen above the first question.
 	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
 	if s.next > 0 {
-		about += fmt.Sprintf(" Resuming at question %d.", s.next+1)
+		about = fmt.Sprintf("Resuming at question %d of %d: %s left, about %s.",
+			s.next+1, len(s.Bank.Questions), render.Count(n, "question"), render.Count(minutes, "minute"))
 	}
 	switch {
 	case s.mode == StopSettled && !s.declined:
@@ -578,27 +585,29 @@ func (s *Session) opening() {
 	case s.mode == StopQuick:
 		about += " It ends once another path is unlikely."
 	}
-	quits := "Ctrl-C or Ctrl-D saves and quits"
-	if _, plain := s.asker.(*ask.Plain); plain {
-		quits = "Ctrl-C saves and quits"
+	_, plain := s.asker.(*ask.Plain)
+	// The terminal shows every key under every question, Ctrl-D among
+	// them: the opening leaves them there, so that it and the first
+	// question fit an 80×24 screen under the title. Numbered lines show
+	// only how to answer, so the opening says how to stop.
+	keys := ""
+	if plain {
+		quits := "Ctrl-C saves and quits"
+		if s.store == nil {
+			quits = "Ctrl-C quits"
+		}
+		keys = " Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. " + quits + "."
 	}
 	if s.store == nil {
 		// A run that saves nothing must not promise it: say once, here,
 		// what a stop does instead.
-		quits = strings.TrimSuffix(quits, "saves and quits") + "quits"
-	}
-	keys := "Move with ↑ ↓ and answer with Enter; Space ticks where several options may be picked. b or Esc goes back, s skips. " + quits + "; the keys are shown under every question."
-	if _, plain := s.asker.(*ask.Plain); plain {
-		keys = "Type the number of your answer (several numbers where several options may be picked), s to skip, b to go back. " + quits + "."
-	}
-	if s.store == nil {
 		why, _ := s.unsaved.Load().(string)
 		if why == "" {
 			why = "progress cannot be saved"
 		}
 		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
 	}
-	fmt.Fprintln(s.Out, textwrap.String(about+" "+keys, width, ""))
+	fmt.Fprintln(s.Out, textwrap.String(about+keys, width, ""))
 }
 
 // prompt is question q as the asker puts it, at the session's place in the

@@ -119,13 +119,18 @@ func (s *Session) arrive() error {
 		}
 		if j := slices.IndexFunc(s.order[s.next:], func(qi int) bool { return s.Bank.Questions[qi].ID == step.Next }); j > 0 {
 			s.order[s.next], s.order[s.next+j] = s.order[s.next+j], s.order[s.next]
-			s.save()
+			// Before the first answer there is nothing to resume, and
+			// progress kept from an earlier sitting stays until an answer
+			// replaces it.
+			if len(s.answers) > 0 {
+				s.save()
+			}
 		}
 	case StopSettled:
 		if s.declined || !s.stopper.Settled(s.answers, notAsked).Settled {
 			return nil
 		}
-		finish, err := s.asker.Confirm(offer(left), true)
+		finish, err := s.asker.Offer(offer(left))
 		if err != nil {
 			return err
 		}
@@ -142,7 +147,7 @@ func (s *Session) arrive() error {
 // offer is the settled stop's offer to finish.
 func offer(left int) string {
 	return fmt.Sprintf("Your path can no longer change: the %s left could not move it. "+
-		"Enter: see your result now · n: answer the rest, which sharpen the label, the breakdown and the steps.",
+		"Enter: see your result now · c: answer the rest, which sharpen the label, the breakdown and the steps.",
 		render.Count(left, "question"))
 }
 
@@ -239,3 +244,5 @@ func (f fileAsker) Ask(ask.Prompt) (ask.Reply, error) {
 }
 
 func (fileAsker) Confirm(string, bool) (bool, error) { return true, nil }
+
+func (fileAsker) Offer(string) (bool, error) { return true, nil }
