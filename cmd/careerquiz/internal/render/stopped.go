@@ -16,14 +16,14 @@ func stoppedText(r Run) string {
 	left := st.Scored - st.Asked
 	if st.Mode == "quick" && st.Chance != nil {
 		return fmt.Sprintf("Stopped early (--quick) after %d of %s: the chance that the %d left would have named another path is %s.",
-			st.Asked, Count(st.Scored, "question"), left, chanceText(*st.Chance))
+			st.Asked, Count(st.Scored, "question"), left, ChanceText(*st.Chance))
 	}
 	return fmt.Sprintf("Stopped early after %d of %s: the %d left could not have changed the path.",
 		st.Asked, Count(st.Scored, "question"), left)
 }
 
-// chanceText is a small chance in percent, never rounded to a flat 0.
-func chanceText(c float64) string {
+// ChanceText is a small chance in percent, never rounded to a flat 0.
+func ChanceText(c float64) string {
 	pct := 100 * c
 	if pct > 0 && pct < 0.1 {
 		return "under 0.1%"

@@ -630,9 +630,18 @@ func (s *Session) prompt(q *quiz.Question) ask.Prompt {
 		theme = s.Bank.Themes[ti].Name
 	}
 	return ask.Prompt{
-		Number: s.next + 1, Total: len(s.Bank.Questions), Theme: theme,
+		Number: s.next + 1, Total: s.total(), Theme: theme,
 		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
 		Default:  max(q.DefaultPick(), 0),
 		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
 	}
+}
+
+// total is how many questions the sitting asks: the whole bank, or, once
+// it has stopped early, those up to its end.
+func (s *Session) total() int {
+	if s.end > 0 {
+		return s.end
+	}
+	return len(s.Bank.Questions)
 }

@@ -166,6 +166,16 @@ func (s *Session) stopHere(chance *float64) {
 	s.end = s.next + len(profile)
 	s.chance = chance
 	s.save()
+	// The settled stop asked first; the quick one stops on its own, so it
+	// says so, or the person would not know why the questions changed.
+	if chance != nil && s.Msgs.W != nil {
+		next := ""
+		if len(profile) > 0 {
+			next = " A few questions about you come next, then your result."
+		}
+		s.Msgs.Say("Another path is now unlikely: the chance that the %s left would name one is %s, so they are not asked.%s\n",
+			render.Count(len(rest), "question"), render.ChanceText(*chance), next)
+	}
 }
 
 // unstop takes back a stop that no longer holds once the last question
