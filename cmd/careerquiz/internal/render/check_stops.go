@@ -9,10 +9,23 @@ import (
 )
 
 // StopPeople is how many simulated people each population of the stopping
-// profile has: enough to tell 95% from 100%, and about a second for a
-// bank like the built-in one, which is why check computes it only when
-// asked (check --stops).
-const StopPeople = 200
+// profile has on a bank like the built-in one: enough to tell 95% from
+// 100%, in about a second, which is why check computes it only when asked
+// (check --stops). A person's walk costs more the more questions there
+// are, so a larger bank gets fewer people (stopPeople), never under
+// stopPeopleMin.
+const (
+	StopPeople    = 200
+	stopPeopleMin = 20
+)
+
+// stopPeople is how many people simulate a bank of scored questions: the
+// built-in bank's 200 for some 40 questions or fewer, and fewer in
+// proportion beyond, so that check --stops stays a matter of seconds on
+// banks of a hundred or two.
+func stopPeople(scored int) int {
+	return max(stopPeopleMin, min(StopPeople, StopPeople*40/max(scored, 1)))
+}
 
 // StopProfiles is a bank's stopping profile (scoring.Stopper.Simulate)
 // under the latent-trait population and under uniformly random answers.
@@ -25,15 +38,22 @@ type StopProfiles struct {
 // repeat.
 func StopsOf(b *quiz.Bank) *StopProfiles {
 	st := scoring.NewStopper(scoring.NewScorer(b))
+	scored := 0
+	for i := range b.Questions {
+		if b.Questions[i].Scored() {
+			scored++
+		}
+	}
+	n := stopPeople(scored)
 	return &StopProfiles{
-		Latent:  st.Simulate(scoring.LatentLean, StopPeople, 1),
-		Uniform: st.Simulate(scoring.UniformAnswers, StopPeople, 1),
+		Latent:  st.Simulate(scoring.LatentLean, n, 1),
+		Uniform: st.Simulate(scoring.UniformAnswers, n, 1),
 	}
 }
 
 // WriteStops is the stopping profile section of check's report.
 func WriteStops(w io.Writer, sp *StopProfiles) {
-	fmt.Fprintf(w, "\nStopping early (%d simulated people each; the same answers with every\nquestion asked, with the settled stop, and with --quick)\n", StopPeople)
+	fmt.Fprintf(w, "\nStopping early (%d simulated people each; the same answers with every\nquestion asked, with the settled stop, and with --quick)\n", sp.Latent.People)
 	fmt.Fprintf(w, "  %-15s %-7s %7s  %9s  %10s  %s\n", "", "", "asked", "same path", "same label", "same path, decided")
 	for _, pop := range []struct {
 		name string
