@@ -5,11 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -31,8 +28,9 @@ func runQuiz(args []string, e env) error {
 	}
 	// Signals are watched from the start: a bank named by a FIFO waits
 	// for a writer, and Ctrl-C must end that wait too.
-	stops := watchSignals(e)
-	defer stops.stop()
+	sigs, unwatch := e.interrupts()
+	stops := cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit)
+	defer stops.Stop()
 	b, err := o.bank(e)
 	if err != nil {
 		return err
@@ -139,7 +137,7 @@ func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, ta
 
 // newSession prepares a sitting of the quiz at the terminal, or on lines
 // piped to standard input.
-func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Session, error) {
+func newSession(b *quiz.Bank, o options, e env, stops *cli.Stopper) (*session.Session, error) {
 	inTTY := e.isTerminal(e.stdin)
 	return session.New(session.Config{
 		Bank: b, In: e.stdin, Out: e.stderr, Msgs: e.msgs(), Width: e.layoutWidth(e.stderr),
@@ -348,7 +346,7 @@ func (o options) toFile() bool { return o.output != "" && o.output != atomicfile
 
 // outputError leads a failure to write the report with where it went.
 func outputError(path string, err error) error {
-	if se := (*stdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
+	if se := (*cli.StdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
 		return se
 	}
 	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
@@ -391,36 +389,8 @@ func resultPlace(o options, e env) string {
 	if o.toFile() {
 		return termsafe.Name(o.output)
 	}
-	if name := stdoutFile(e); name != "" {
+	if name := cli.StdoutFile(e.stdout, e.goos); name != "" {
 		return termsafe.Name(name)
 	}
 	return "standard output"
-}
-
-// stdoutFile is the name of the regular file stdout writes to, relative to
-// the working folder where it lies within it, or "" where that is not
-// known. Only Linux says, through /proc.
-func stdoutFile(e env) string {
-	stdout := e.stdout
-	if c, ok := stdout.(*checkedStdout); ok {
-		stdout = c.w
-	}
-	f, ok := stdout.(*os.File)
-	if !ok || e.goos != "linux" {
-		return ""
-	}
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return ""
-	}
-	name, err := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd()))
-	if err != nil || !filepath.IsAbs(name) {
-		return ""
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return rel
-		}
-	}
-	return name
 }

@@ -14,8 +14,6 @@ import (
 	"strings"
 	"syscall"
 
-	"golang.org/x/term"
-
 	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
@@ -50,12 +48,12 @@ type env struct {
 func systemEnv() env {
 	return env{
 		stdin:      os.Stdin,
-		stdout:     systemStdout(),
+		stdout:     cli.SystemStdout(),
 		stderr:     os.Stderr,
 		getenv:     os.Getenv,
 		goos:       runtime.GOOS,
-		isTerminal: isTerminal,
-		columns:    columns,
+		isTerminal: cli.IsTerminal,
+		columns:    cli.Columns,
 		exit:       os.Exit,
 		interrupts: func() (<-chan os.Signal, func()) {
 			ch := make(chan os.Signal, 1)
@@ -63,23 +61,6 @@ func systemEnv() env {
 			return ch, func() { signal.Stop(ch) }
 		},
 	}
-}
-
-func isTerminal(stream any) bool {
-	f, ok := stream.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-func columns(stream any) int {
-	f, ok := stream.(interface{ Fd() uintptr })
-	if !ok {
-		return 0
-	}
-	cols, _, err := term.GetSize(int(f.Fd()))
-	if err != nil {
-		return 0
-	}
-	return cols
 }
 
 func run(args []string, e env) int {
@@ -90,11 +71,30 @@ func run(args []string, e env) int {
 		fmt.Fprint(e.stdout, helpText(help.Command))
 		err = nil
 	}
-	if err = out.outcome(err); err == nil {
+	if err = out.Outcome(err); err == nil {
 		return cli.ExitOK
 	}
 	e.msgs().Error(err)
 	return cli.Code(err)
+}
+
+// checkStdout wraps e's standard output in a checked writer; the streams
+// it is asked about stay known by what they are.
+func checkStdout(e env) (env, *cli.Stdout) {
+	out := &cli.Stdout{W: e.stdout}
+	unwrap := func(s any) any {
+		if s == any(out) {
+			return out.W
+		}
+		return s
+	}
+	isTerminal, columns := e.isTerminal, e.columns
+	e.stdout = out
+	e.isTerminal = func(s any) bool { return isTerminal(unwrap(s)) }
+	if columns != nil {
+		e.columns = func(s any) int { return columns(unwrap(s)) }
+	}
+	return e, out
 }
 
 // A command is one subcommand of careerquiz. Adding a command is adding an
