@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/careerquiz/careerquiz/internal/fileio"
+	"github.com/careerquiz/careerquiz/internal/suggest"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -123,4 +124,14 @@ func (m Messages) Error(err error) {
 	case errors.Is(err, fs.ErrNotExist):
 		m.Hint("check the file's name and folder: a name without a folder is looked for in the current one")
 	}
+}
+
+// NoSuch is the usage error of a command for a word that is none of the
+// names it takes: the nearest as a hint, or else the list of them.
+func NoSuch(command, what, word string, names []string, list string) error {
+	err := UsageError{Msg: fmt.Sprintf("%s: no %s called %q", command, what, word)}
+	if s := suggest.Closest(word, names); s != "" {
+		return WithHint(err, "did you mean 'careerquiz %s %s'?", command, s)
+	}
+	return WithHint(err, "the %ss are %s", what, list)
 }

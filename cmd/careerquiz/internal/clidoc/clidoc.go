@@ -7,6 +7,8 @@ package clidoc
 
 import (
 	"fmt"
+	"io"
+	"runtime/debug"
 	"strings"
 )
 
@@ -186,3 +188,28 @@ func (p Program) check() error {
 
 // funcName is p.Name made fit for a shell function's name.
 func (p Program) funcName() string { return "_" + strings.ReplaceAll(p.Name, "-", "_") }
+
+// ShellNames are the shells Completion writes for.
+var ShellNames = []string{"bash", "zsh", "fish"}
+
+// Completion writes p's completion script for shell, one of ShellNames.
+func Completion(w io.Writer, shell string, p Program) error {
+	write := map[string]func(io.Writer, Program) error{"bash": Bash, "zsh": Zsh, "fish": Fish}[shell]
+	if write == nil {
+		return fmt.Errorf("no completion for the shell %q", shell)
+	}
+	return write(w, p)
+}
+
+// BuildDate is the day of the commit the program was built from, where
+// the build knows it, for the man page's header.
+func BuildDate() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.time" && len(s.Value) >= len("2006-01-02") {
+				return s.Value[:len("2006-01-02")]
+			}
+		}
+	}
+	return ""
+}
