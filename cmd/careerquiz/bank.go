@@ -38,7 +38,7 @@ func runCheck(args []string, e env) error {
 	var b *quiz.Bank
 	if len(files) == 1 {
 		file = files[0]
-		b, err = readBank(file, e.stdin, false)
+		b, err = cli.ReadBank(file, e.stdin, false)
 	} else {
 		b, err = quiz.Parse(file, data)
 	}

@@ -194,7 +194,7 @@ func warnChecked(b *quiz.Bank, o options, e env) {
 // ids can be the same), but the result is not the one that was saved, and
 // a person comparing the two should know why.
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, stopped, error) {
-	name, data, err := readInput(path, e)
+	name, data, err := cli.ReadInput(path, e.stdin)
 	if err != nil {
 		return nil, time.Time{}, stopped{}, err
 	}
