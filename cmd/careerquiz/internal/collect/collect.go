@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
@@ -45,9 +46,10 @@ type Reader struct {
 	// stream and the line a result starts on), the answers and their
 	// verdict; an error stops the reading.
 	Result func(name string, a quiz.Answers, r scoring.Result) error
-	// Skipped is called for each piece of input that is not read: why, and
-	// whether it was only for coming from another bank.
-	Skipped func(name, why string, otherBank bool)
+	// Skipped is called for each piece of input that is not read, and why.
+	Skipped func(name, why string)
+	// Tally counts what was read and skipped so far.
+	Tally Tally
 }
 
 // item is one result to read, in input order: its name and bytes, or why
@@ -145,8 +147,15 @@ func (r *Reader) Read(paths []string) error {
 				break
 			}
 			if o.skip != "" {
-				r.Skipped(o.name, o.skip, o.otherBank)
-			} else if err = r.Result(o.name, o.answers, o.result); err != nil {
+				r.Tally.Skipped++
+				if o.otherBank {
+					r.Tally.OtherBank++
+				}
+				r.Skipped(o.name, o.skip)
+				continue
+			}
+			r.Tally.Read++
+			if err = r.Result(o.name, o.answers, o.result); err != nil {
 				close(stop)
 			}
 		}
@@ -155,6 +164,36 @@ func (r *Reader) Read(paths []string) error {
 		return err
 	}
 	return readErr
+}
+
+// Tally counts what a Reader read and skipped.
+type Tally struct {
+	Read, Skipped int
+	// OtherBank counts results skipped for coming from another bank, so
+	// that one hint can say what to do about all of them.
+	OtherBank int
+}
+
+// Outcome is the error of a run that read what t counts: nil when every
+// result was read.
+func (t Tally) Outcome() error {
+	switch {
+	case t.Read == 0:
+		msg := "no results to read"
+		if t.Skipped > 0 {
+			msg = "no results to read: everything named above was skipped"
+		}
+		return cli.Exit{Code: cli.ExitError, Msg: msg,
+			Hint: "name result files written by careerquiz --json, a folder of them, or - to pipe them in"}
+	case t.Skipped == 0:
+		return nil
+	}
+	ec := cli.Exit{Code: cli.ExitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.Skipped, t.Skipped+t.Read, t.Read),
+		Hint: "the figures above leave out what is named as skipped; fix or move those files and run stats again to count them"}
+	if t.OtherBank > 0 {
+		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
+	}
+	return ec
 }
 
 // judge scores one result, or says why it is skipped. It runs on several
