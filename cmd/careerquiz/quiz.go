@@ -198,9 +198,10 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 	if err != nil {
 		return nil, time.Time{}, stopped{}, err
 	}
-	if taken, _, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
+	kept, rerr := result.Replay(data)
+	if rerr == nil && kept.Bank.SHA256 != "" && kept.Bank.SHA256 != b.SHA256 {
 		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
-			name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
+			name, kept.Bank.Title, result.Digest(kept.Bank.SHA256), b.File, b.Title, result.Digest(b.SHA256))
 		e.msgs().Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
 	}
 	a, err := quiz.ParseAnswers(b, name, data)
@@ -208,8 +209,8 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 		return nil, time.Time{}, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	var st stopped
-	st.notAsked, st.how = result.StoppedOf(data)
-	return a, result.TakenOf(data), st, nil
+	st.notAsked, st.how = kept.Stopped()
+	return a, kept.When(), st, nil
 }
 
 // keeping says whether this run's result is kept, and where.

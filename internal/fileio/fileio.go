@@ -51,6 +51,15 @@ func Hint(err error) string {
 	return ""
 }
 
+// Why is what err says of a file, worded to follow its name: an *Error's
+// Why, or "cannot be read: " and the error's own words.
+func Why(err error) string {
+	if fe := (*Error)(nil); errors.As(err, &fe) {
+		return fe.Why
+	}
+	return "cannot be read: " + errText(err)
+}
+
 var (
 	// ErrNotRegular is wrapped by the error for a name that is not a
 	// regular file: a folder, a FIFO, a device, a socket.

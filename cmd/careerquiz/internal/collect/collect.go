@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -207,7 +206,8 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 		o.skip = fmt.Sprintf(format, args...)
 		return o
 	}
-	bank, answers, notAsked, err := result.Replay(it.data)
+	kept, err := result.Replay(it.data)
+	bank, answers := kept.Bank, kept.Answers
 	if err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
@@ -240,7 +240,7 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 	}
 	// A question a result that stopped early did not ask is missing, as a
 	// skipped one is, and counts against nothing.
-	o.answers, o.result = parsed, scorer.VerdictAsked(parsed, notAsked)
+	o.answers, o.result = parsed, scorer.VerdictAsked(parsed, kept.NotAsked)
 	return o
 }
 
@@ -294,7 +294,7 @@ func (in input) path(p string) error {
 		func(path string, err error) error {
 			found = true
 			if err != nil {
-				return in.skip(path, "%s", fileWhy(err))
+				return in.skip(path, "%s", fileio.Why(err))
 			}
 			return in.file(path)
 		})
@@ -310,29 +310,17 @@ func (in input) file(path string) error {
 	case ".ndjson", ".jsonl":
 		f, err := fileio.Open(path)
 		if err != nil {
-			return in.skip(path, "%s", fileWhy(err))
+			return in.skip(path, "%s", fileio.Why(err))
 		}
 		defer f.Close()
 		return in.stream(path, f)
 	}
 	data, err := quiz.ReadFile(path)
 	if err != nil {
-		return in.skip(path, "%s", fileWhy(err))
+		return in.skip(path, "%s", fileio.Why(err))
 	}
 	if !in.emit(item{name: path, data: data}) {
 		return errStopped
 	}
 	return nil
-}
-
-// fileWhy is why a file cannot be read, worded to follow its name.
-func fileWhy(err error) string {
-	if fe := (*fileio.Error)(nil); errors.As(err, &fe) {
-		return fe.Why
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return "cannot be read: " + err.Error()
 }
