@@ -47,12 +47,8 @@ func runCompletion(args []string, e env) error {
 }
 
 func runMan(args []string, e env) error {
-	rest, err := cli.Parse("man", args, noFlags, &struct{}{})
-	if err != nil {
+	if err := cli.ParseNone("man", args, noFlags, &struct{}{}); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("man takes no arguments, got %q", rest[0])}
 	}
 	return clidoc.Man(e.stdout, program(), clidoc.BuildDate(), versionString())
 }

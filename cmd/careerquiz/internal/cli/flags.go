@@ -281,3 +281,12 @@ func Format[T any](help string, formats []string, field func(*T) *string) Flag[T
 		return fmt.Errorf("wants %s or %s, got %q", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1], v)
 	}}
 }
+
+// ParseNone is Parse for a command that takes no arguments but flags.
+func ParseNone[T any](command string, args []string, table Flags[T], o *T) error {
+	rest, err := Parse(command, args, table, o)
+	if err == nil && len(rest) > 0 {
+		err = UsageError{Msg: fmt.Sprintf("%s takes no arguments, got %q", command, rest[0])}
+	}
+	return err
+}
