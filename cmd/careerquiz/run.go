@@ -170,8 +170,7 @@ func dispatch(args []string, e env) error {
 // is, unless it has a better one.
 func forCommand(name string, err error) error {
 	var ue cli.UsageError
-	var h cli.Hinted
-	if !errors.As(err, &ue) || errors.As(err, &h) {
+	if !errors.As(err, &ue) || fileio.Hint(err) != "" {
 		return err
 	}
 	if name == "" {

@@ -68,10 +68,11 @@ var (
 	ErrTooLarge = errors.New("file too large")
 )
 
-// Hints shared by several errors.
+// Hints shared by several errors; HintNotExist is the hint of any error
+// for a name that does not exist.
 const (
 	hintPipe     = "pass - and pipe it in instead"
-	hintNotExist = "check the file's name and folder: a name without a folder is looked for in the current one"
+	HintNotExist = "check the file's name and folder: a name without a folder is looked for in the current one"
 )
 
 // Open opens path for reading if it is a regular file, or a link to one,
@@ -178,7 +179,7 @@ func describe(path string, err error) error {
 	errors.As(err, &errno)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		e.Why, e.Hint = "does not exist", hintNotExist
+		e.Why, e.Hint = "does not exist", HintNotExist
 		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
 			e.Why = "is a symbolic link to nothing: what it points to does not exist"
 			e.Hint = "point the link at a file, or name the file itself"
@@ -197,7 +198,7 @@ func describe(path string, err error) error {
 		e.Hint = "point the link at a file, or name the file itself"
 	case isErrno(errno, errENOTDIR):
 		e.Why = "does not exist: a part of it before the last is a file, not a folder"
-		e.Hint = hintNotExist
+		e.Hint = HintNotExist
 	case isErrno(errno, errEISDIR):
 		return notRegularError(path, fs.ModeDir)
 	default:

@@ -29,18 +29,10 @@ type UsageError struct{ Msg string }
 
 func (e UsageError) Error() string { return e.Msg }
 
-// Hinted carries a hint: what the person can do about an error.
-type Hinted struct {
-	Err  error
-	Hint string
-}
-
-func (h Hinted) Error() string { return h.Err.Error() }
-func (h Hinted) Unwrap() error { return h.Err }
-
-// WithHint gives err a hint.
+// WithHint gives err a hint: what the person can do about it. Every error
+// with a hint is a *fileio.Error, so that fileio.Hint finds any.
 func WithHint(err error, format string, args ...any) error {
-	return Hinted{Err: err, Hint: fmt.Sprintf(format, args...)}
+	return &fileio.Error{Why: err.Error(), Err: err, Hint: fmt.Sprintf(format, args...)}
 }
 
 // Exit is an error that ends the run with a code of its own after its
@@ -115,14 +107,11 @@ func (m Messages) Error(err error) {
 			fmt.Fprint(m.W, Gate(l+"\n"))
 		}
 	}
-	var h Hinted
 	switch {
-	case errors.As(err, &h):
-		m.Hint("%s", h.Hint)
 	case fileio.Hint(err) != "":
 		m.Hint("%s", fileio.Hint(err))
 	case errors.Is(err, fs.ErrNotExist):
-		m.Hint("check the file's name and folder: a name without a folder is looked for in the current one")
+		m.Hint("%s", fileio.HintNotExist)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"golang.org/x/term"
 )
 
@@ -56,11 +57,10 @@ func (c *Stdout) Outcome(err error) error {
 	if c.err == nil {
 		return err
 	}
-	var h Hinted
 	switch {
 	case err == nil:
 		return WithHint(c.err, "%s", stdoutHint)
-	case errors.Is(err, c.err) && !errors.As(err, &h):
+	case errors.Is(err, c.err) && fileio.Hint(err) == "":
 		return WithHint(err, "%s", stdoutHint)
 	}
 	return err
