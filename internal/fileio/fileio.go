@@ -18,8 +18,8 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// Error is a file that could not be read or written, and what the person
-// can do about it.
+// Error is a file that could not be read or written, or any other error
+// given a hint (cli.WithHint), and what the person can do about it.
 type Error struct {
 	// Path is the name as it was given; empty where the caller puts the
 	// name before the message itself ("--output NAME: …").

@@ -12,6 +12,7 @@ import (
 
 	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -104,7 +105,7 @@ func (m Messages) Error(err error) {
 		m.Say("careerquiz: %s\n", lines[0])
 		// A source excerpt and its caret line up only as they are.
 		for _, l := range lines[1:] {
-			fmt.Fprint(m.W, Gate(l+"\n"))
+			fmt.Fprint(m.W, termsafe.Clean(l+"\n"))
 		}
 	}
 	switch {
