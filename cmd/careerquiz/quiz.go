@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -286,27 +285,10 @@ var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "form
 
 // stopFlag is --stop; --quick is its short form for the quick stop.
 var (
-	stopFlag = cli.InSetting("stop", cli.Flag[options]{Name: "stop", Arg: "STOP",
-		Help: "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
-		Set: func(o *options, v string) error {
-			if !slices.Contains(session.StopModes(), v) {
-				return fmt.Errorf("wants settled, quick or none, got %q", v)
-			}
-			o.stop = v
-			return nil
-		}})
-	quickFlag = cli.InSetting("stop", cli.Flag[options]{Name: "quick",
-		Help: "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
-		Set: func(o *options, v string) error {
-			on, err := strconv.ParseBool(v)
-			if err != nil {
-				return fmt.Errorf("takes no value (or =true, =false), got %q", v)
-			}
-			if on {
-				o.stop = session.StopQuick
-			}
-			return nil
-		}})
+	stopFlag = cli.InSetting("stop", cli.OneOf("stop", "STOP", "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
+		session.StopModes(), func(o *options) *string { return &o.stop }))
+	quickFlag = cli.InSetting("stop", cli.Switch("quick", "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
+		func(o *options) *bool { return &o.quick }))
 )
 
 var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",

@@ -211,7 +211,8 @@ type options struct {
 	save   bool
 	noSave bool
 	// stop is --stop, or quick for --quick; "" leaves it to the run.
-	stop string
+	stop  string
+	quick bool
 }
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
@@ -285,6 +286,9 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 	}
 	if o.seedSet {
 		o.shuffle = true
+	}
+	if o.quick {
+		o.stop = session.StopQuick
 	}
 	if o.json {
 		o.format = render.JSON

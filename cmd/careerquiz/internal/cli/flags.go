@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -267,19 +268,22 @@ func InSetting[T any](setting string, d Flag[T]) Flag[T] {
 	return d
 }
 
+// OneOf is a flag that takes one of a few words, such as --stop STOP.
+func OneOf[T any](name, arg, help string, words []string, field func(*T) *string) Flag[T] {
+	return Flag[T]{Name: name, Arg: arg, Help: help, Set: func(o *T, v string) error {
+		if !slices.Contains(words, v) {
+			return fmt.Errorf("wants %s or %s, got %q", strings.Join(words[:len(words)-1], ", "), words[len(words)-1], v)
+		}
+		*field(o) = v
+		return nil
+	}}
+}
+
 // Format is --format FORMAT, one of formats, the first the default. It is
 // in the setting "format", which the switches that are its short forms
 // (--json) join with InSetting, so that giving both is a usage error.
 func Format[T any](help string, formats []string, field func(*T) *string) Flag[T] {
-	return Flag[T]{Name: "format", Arg: "FORMAT", Setting: "format", Help: help, Set: func(o *T, v string) error {
-		for _, f := range formats {
-			if v == f {
-				*field(o) = v
-				return nil
-			}
-		}
-		return fmt.Errorf("wants %s or %s, got %q", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1], v)
-	}}
+	return InSetting("format", OneOf("format", "FORMAT", help, formats, field))
 }
 
 // ParseNone is Parse for a command that takes no arguments but flags.
