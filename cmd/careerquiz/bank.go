@@ -3,6 +3,7 @@ package main
 // The commands about banks: check, bank and schema.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -34,14 +35,12 @@ func runCheck(args []string, e env) error {
 	if len(files) > 1 {
 		return cli.UsageError{Msg: fmt.Sprintf("check takes one bank file, got %d", len(files))}
 	}
-	file, data := careerquiz.QuestionsFile, careerquiz.Questions
-	var b *quiz.Bank
+	path := ""
 	if len(files) == 1 {
-		file = files[0]
-		b, err = cli.ReadBank(file, e.stdin, false)
-	} else {
-		b, err = quiz.Parse(file, data)
+		path = files[0]
 	}
+	file := cmp.Or(path, careerquiz.QuestionsFile)
+	b, err := cli.ReadBank(path, e.stdin, false)
 	if o.json {
 		doc := render.CheckDocument(file, b, err)
 		if o.stops && err == nil {

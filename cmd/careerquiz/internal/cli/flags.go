@@ -251,13 +251,8 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table He
 func (v *flagValue[T]) argName() string { return v.def.Arg }
 
 func describeArg(arg string) string {
-	switch arg {
-	case "FILE":
-		return "a file name"
-	case "N":
-		return "a number"
-	case "":
-		return "a value"
+	if d, ok := map[string]string{"FILE": "a file name", "N": "a number", "": "a value"}[arg]; ok {
+		return d
 	}
 	return "a value (" + arg + ")"
 }
