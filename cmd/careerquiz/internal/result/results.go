@@ -254,15 +254,6 @@ func fillShares(n int, path func(i int) (share *float64, percent float64)) {
 	}
 }
 
-// summary is a with only what a listing shows: its verdict, shares and
-// bank. A kept result can be megabytes (long answers, long texts), and a
-// listing must not hold every one of them at once; Read gives one whole.
-func (a Attempt) summary() Attempt {
-	d := a.Document
-	return Attempt{File: a.File, Taken: a.Taken, Document: Document{Taken: d.Taken, Schema: d.Schema, Bank: d.Bank,
-		Recommendation: d.Recommendation, Paths: d.Paths}}
-}
-
 // List reads every result kept in dir, newest first, numbering them from 1.
 // Each attempt holds only its verdict, shares and bank: Read reads one
 // whole.
@@ -308,7 +299,10 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 			problems = append(problems, &Problem{File: path, Why: `is a result but not a kept one (no "taken" time)`})
 			continue
 		}
-		attempts = append(attempts, a.summary())
+		// A kept result can be megabytes (long answers, long texts): a
+		// listing holds only its verdict, shares and bank.
+		a.Themes, a.Answers = nil, nil
+		attempts = append(attempts, a)
 	}
 	slices.SortStableFunc(attempts, func(a, b Attempt) int {
 		if c := b.Taken.Compare(a.Taken); c != 0 {
