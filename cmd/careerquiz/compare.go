@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
@@ -57,13 +58,9 @@ func runCompare(args []string, e env) error {
 	if o.json {
 		return result.Encode(e.stdout, c)
 	}
-	bankName := o.questions
-	if bankName == "" {
-		bankName = e.getenv("CAREERQUIZ_QUESTIONS")
-	}
 	// The bank only lends its texts; without it the answers are shown as
 	// option numbers, so a bank that will not load is no reason to stop.
-	bank, _ := loadBank(bankName)
+	bank, _ := loadBank(cmp.Or(o.questions, e.getenv("CAREERQUIZ_QUESTIONS")))
 	render.WriteComparison(cli.CleanWriter{W: e.stdout}, c, bank, e.layoutWidth(e.stdout))
 	return nil
 }

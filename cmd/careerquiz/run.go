@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -293,9 +294,7 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 	if o.json {
 		o.format = render.JSON
 	}
-	if o.format == "" {
-		o.format = render.Text
-	}
+	o.format = cmp.Or(o.format, render.Text)
 	return o, false, nil
 }
 

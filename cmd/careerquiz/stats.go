@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"runtime"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
@@ -67,18 +69,10 @@ func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 	if len(paths) == 0 {
 		return o, nil, cli.UsageError{Msg: "stats needs a result file, a folder of them, or - for standard input"}
 	}
-	stdin := 0
-	for _, p := range paths {
-		if p == "-" {
-			stdin++
-		}
-	}
-	if stdin > 1 {
+	if i := slices.Index(paths, "-"); i >= 0 && slices.Contains(paths[i+1:], "-") {
 		return o, nil, cli.UsageError{Msg: "stats: - (standard input) can be given once"}
 	}
-	if o.questions == "" {
-		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
-	}
+	o.questions = cmp.Or(o.questions, e.getenv("CAREERQUIZ_QUESTIONS"))
 	o.json = o.json || o.format == render.JSON
 	o.csv = o.csv || o.format == "csv"
 	return o, paths, nil
