@@ -97,18 +97,10 @@ func (t Flags[T]) Options() string {
 		width = max(width, len(labels[i]))
 	}
 	var b strings.Builder
-	line := func(label, help string) {
-		for i, l := range strings.Split(help, "\n") {
-			if i > 0 {
-				label = ""
-			}
-			fmt.Fprintf(&b, "    %-*s   %s\n", width, label, l)
-		}
-	}
 	for i, d := range t {
-		line(labels[i], d.Help)
+		entry(&b, width+3, labels[i], d.Help)
 	}
-	line("-h, --help", "show this help")
+	entry(&b, width+3, "-h, --help", "show this help")
 	return b.String()
 }
 
