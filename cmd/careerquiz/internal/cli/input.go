@@ -43,7 +43,7 @@ func ReadBank(path string, stdin io.Reader, fifo bool) (*quiz.Bank, error) {
 // bankBytes reads a bank and returns the name messages call it by.
 func bankBytes(path string, stdin io.Reader, fifo bool) (string, []byte, error) {
 	if path == fileio.Stdin && stdin != nil {
-		return fileio.ReadInput(path, stdin, quiz.MaxSize)
+		return ReadInput(path, stdin)
 	}
 	if fi, err := os.Stat(path); fifo && err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
 		data, err := readFIFO(path)

@@ -30,9 +30,6 @@ import (
 // let one value take all the memory.
 const MaxSize = 1 << 20
 
-// Stdin is what standard input goes by in messages and in the CSV.
-const Stdin = "standard input"
-
 // A Reader reads results and hands each on, in input order.
 type Reader struct {
 	Bank *quiz.Bank
@@ -85,7 +82,7 @@ const batchSize = 64
 var errStopped = errors.New("stopped")
 
 // Read reads every path: a result file, a folder searched for .json files,
-// a .ndjson or .jsonl file, or "-" for Stdin.
+// a .ndjson or .jsonl file, or "-" for the Reader's Stdin.
 func (r *Reader) Read(paths []string) error {
 	workers := max(1, r.Workers)
 	scorer := scoring.NewScorer(r.Bank)
@@ -286,8 +283,8 @@ func (in input) skip(name, format string, args ...any) error {
 // once, unopened where it is found in a folder, so that none can hang the
 // reading (fileio).
 func (in input) path(p string) error {
-	if p == "-" {
-		return in.stream(Stdin, in.stdin)
+	if p == fileio.Stdin {
+		return in.stream(fileio.StdinName, in.stdin)
 	}
 	found := false
 	err := fileio.Walk(p, func(name string) bool { return strings.EqualFold(filepath.Ext(name), ".json") },
