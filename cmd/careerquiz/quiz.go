@@ -15,6 +15,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -193,7 +194,7 @@ func warnChecked(b *quiz.Bank, o options, e env) {
 // ids can be the same), but the result is not the one that was saved, and
 // a person comparing the two should know why.
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, stopped, error) {
-	name, data, err := cli.ReadInput(path, e.stdin)
+	name, data, err := fileio.ReadInput(path, e.stdin, quiz.MaxSize)
 	if err != nil {
 		return nil, time.Time{}, stopped{}, err
 	}

@@ -43,7 +43,7 @@ func ReadBank(path string, stdin io.Reader, fifo bool) (*quiz.Bank, error) {
 // bankBytes reads a bank and returns the name messages call it by.
 func bankBytes(path string, stdin io.Reader, fifo bool) (string, []byte, error) {
 	if path == fileio.Stdin && stdin != nil {
-		return ReadInput(path, stdin)
+		return fileio.ReadInput(path, stdin, quiz.MaxSize)
 	}
 	if fi, err := os.Stat(path); fifo && err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
 		data, err := readFIFO(path)
@@ -74,11 +74,4 @@ func readFIFO(path string) ([]byte, error) {
 			Hint: "check what writes to it: a bank is a text file of a few kilobytes"}
 	}
 	return data, nil
-}
-
-// ReadInput reads an answers file or bank, or stdin for "-", and returns
-// the name it goes by in messages.
-func ReadInput(path string, stdin io.Reader) (name string, data []byte, err error) {
-	name, data, err = fileio.ReadInput(path, stdin, quiz.MaxSize)
-	return termsafe.Name(name), data, err
 }
