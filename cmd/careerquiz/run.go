@@ -324,13 +324,11 @@ func (o options) bank(e env) (*quiz.Bank, error) {
 // loadBank returns the bank at path, or the built-in one when path is empty.
 func loadBank(path string) (*quiz.Bank, error) { return cli.ReadBank(path, nil, false) }
 
-// colorOn decides colour for one stream, as mode and the environment say.
-// A terminal with no TERM at all is not known to take escape sequences
-// (a bare console, a service), so it gets none, as with TERM=dumb; Windows
-// consoles have no TERM and take them.
+// colorOn decides colour for one stream, as mode and the environment say:
+// by default only a terminal known to take escape sequences (cursorMoves)
+// gets it, so a bare console or a service with no TERM gets none.
 func colorOn(stream any, e env, mode cli.Color) bool {
-	known := e.getenv("TERM") != "" || e.goos == "windows"
-	return mode.On(e.getenv, e.isTerminal(stream) && known)
+	return mode.On(e.getenv, e.isTerminal(stream) && cursorMoves(e))
 }
 
 // layoutWidth is the width to lay out what is written to stream: the

@@ -117,8 +117,8 @@ const Stdin = "-"
 const StdinName = "standard input"
 
 // ReadInput reads the file at path as ReadFile does, or stdin for "-",
-// bounded by limit either way. name is what messages call it: the path (termsafe.Name),
-// or "standard input".
+// bounded by limit either way. name is what messages call it: the path
+// (termsafe.Name), or "standard input".
 func ReadInput(path string, stdin io.Reader, limit int64) (name string, data []byte, err error) {
 	if path != Stdin {
 		data, err = ReadFile(path, limit)
