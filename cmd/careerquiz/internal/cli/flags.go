@@ -281,3 +281,23 @@ func ParseNone[T any](command string, args []string, table Flags[T], o *T) error
 	}
 	return err
 }
+
+// Doc is the flag table as clidoc describes it: what a flag's value is
+// follows from its Arg (FILE a file, N a number) and its Choices.
+func (t Flags[T]) Doc() []clidoc.Flag {
+	out := make([]clidoc.Flag, len(t))
+	for i, d := range t {
+		f := clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Choices: d.Choices, Placeholder: d.Arg,
+			Help: strings.Join(strings.Fields(d.Help), " ")}
+		kind, ok := map[string]clidoc.Kind{"": clidoc.None, "FILE": clidoc.File, "N": clidoc.Number}[d.Arg]
+		if !ok {
+			kind = clidoc.Text
+		}
+		if d.Arg != "" && len(d.Choices) > 0 {
+			kind = clidoc.Choice
+		}
+		f.Value = kind
+		out[i] = f
+	}
+	return out
+}
