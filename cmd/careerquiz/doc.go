@@ -86,8 +86,7 @@ func program() clidoc.Program {
 		},
 	}
 	for _, c := range commands {
-		p.Commands = append(p.Commands, clidoc.Command{Name: c.Name, Synopsis: c.Synopsis,
-			Summary: strings.Join(strings.Fields(c.Summary), " "), About: c.About, Flags: c.Flags.Doc(), Args: c.Args})
+		p.Commands = append(p.Commands, clidoc.Command{Name: c.Name, Synopsis: c.Synopsis, Summary: c.Summary, About: c.About, Flags: c.Flags.Doc(), Args: c.Args})
 	}
 	return p
 }

@@ -287,8 +287,7 @@ func ParseNone[T any](command string, args []string, table Flags[T], o *T) error
 func (t Flags[T]) Doc() []clidoc.Flag {
 	out := make([]clidoc.Flag, len(t))
 	for i, d := range t {
-		f := clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Choices: d.Choices, Placeholder: d.Arg,
-			Help: strings.Join(strings.Fields(d.Help), " ")}
+		f := clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Choices: d.Choices, Placeholder: d.Arg, Help: d.Help}
 		kind, ok := map[string]clidoc.Kind{"": clidoc.None, "FILE": clidoc.File, "N": clidoc.Number}[d.Arg]
 		if !ok {
 			kind = clidoc.Text
