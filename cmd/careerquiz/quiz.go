@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -38,9 +39,11 @@ func runQuiz(args []string, e env) error {
 	if o.shuffle && !o.seedSet {
 		o.seed = rand.Int64N(1 << 53)
 	}
+	// --output FILE must be writable before the quiz starts, so that
+	// nobody answers every question only to lose the report.
 	if o.output != "" {
-		if err := checkOutput(o.output); err != nil {
-			return err
+		if err := atomicfile.CheckWritable(o.output); err != nil {
+			return outputError(o.output, err)
 		}
 	}
 	keep, err := decideKeeping(o, e)
@@ -84,11 +87,7 @@ func runQuiz(args []string, e env) error {
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	taken := time.Now()
-	if !kept.IsZero() {
-		taken = kept
-	}
-	r, err := writeResult(b, answers, stop, o, taken, e)
+	r, err := writeResult(b, answers, stop, o, cmp.Or(kept, time.Now()), e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -334,15 +333,6 @@ func outputError(path string, err error) error {
 		return se
 	}
 	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
-}
-
-// checkOutput makes sure --output FILE can be written before the quiz
-// starts, so that nobody answers every question only to lose the report.
-func checkOutput(path string) error {
-	if err := atomicfile.CheckWritable(path); err != nil {
-		return outputError(path, err)
-	}
-	return nil
 }
 
 // endLine is the last thing a quiz taken at a terminal prints, so that it
