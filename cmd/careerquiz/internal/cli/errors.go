@@ -1,7 +1,9 @@
 // Package cli is what careerquiz's commands share to talk to a person: a
 // table of flags per command, parsed with the flag package; the errors that
-// carry an exit code or a hint; and messages on standard error, cleaned of
-// control characters and wrapped at the terminal's width.
+// carry an exit code or a hint; messages on standard error, cleaned of
+// control characters and wrapped at the terminal's width; the checked
+// standard output, the terminal and signal questions, and the reading of
+// the bank and the answers the command line names.
 package cli
 
 import (
