@@ -87,12 +87,9 @@ func checkText(file string, data []byte, what string) error {
 	return nil
 }
 
-// ReadFile reads a bank or answers file, refusing one over MaxSize before
-// reading it when its size is known and while reading otherwise, and
-// refusing at once, without waiting, anything that is not a regular file (a
-// FIFO, a device, a folder), so that a wrong path can neither eat memory
-// nor hang. Errors are *fileio.Error: they lead with the path, once, quoted
-// where it needs to be, and carry a hint (fileio.Hint).
+// ReadFile reads a bank or answers file of at most MaxSize bytes with
+// fileio.ReadFile, whose errors lead with the path and carry a hint; one
+// for a file too large wraps ErrTooLarge too.
 func ReadFile(path string) ([]byte, error) {
 	data, err := fileio.ReadFile(path, MaxSize)
 	if fe := (*fileio.Error)(nil); errors.As(err, &fe) && errors.Is(err, fileio.ErrTooLarge) {

@@ -3,6 +3,7 @@ package main
 // The commands about banks: check, bank and schema.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -10,7 +11,6 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
-	"github.com/careerquiz/careerquiz/internal/suggest"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -35,14 +35,12 @@ func runCheck(args []string, e env) error {
 	if len(files) > 1 {
 		return cli.UsageError{Msg: fmt.Sprintf("check takes one bank file, got %d", len(files))}
 	}
-	file, data := careerquiz.QuestionsFile, careerquiz.Questions
-	var b *quiz.Bank
+	path := ""
 	if len(files) == 1 {
-		file = files[0]
-		b, err = readBank(file, e.stdin, false)
-	} else {
-		b, err = quiz.Parse(file, data)
+		path = files[0]
 	}
+	file := cmp.Or(path, careerquiz.QuestionsFile)
+	b, err := cli.ReadBank(path, e.stdin, false)
 	if o.json {
 		doc := render.CheckDocument(file, b, err)
 		if o.stops && err == nil {
@@ -73,36 +71,19 @@ func runCheck(args []string, e env) error {
 
 // runBank prints the built-in bank, byte for byte.
 func runBank(args []string, e env) error {
-	rest, err := cli.Parse("bank", args, noFlags, &struct{}{})
-	if err != nil {
+	if err := cli.ParseNone("bank", args, noFlags, &struct{}{}); err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("bank takes no arguments, got %q", rest[0])}
-	}
-	_, err = e.stdout.Write(careerquiz.Questions)
+	_, err := e.stdout.Write(careerquiz.Questions)
 	return err
 }
 
 // schemas are the JSON Schemas careerquiz ships, by the name `careerquiz
-// schema NAME` knows them by; the first is the default.
-var schemas = []struct {
-	name string
-	data []byte
-}{
-	{"bank", careerquiz.BankSchema},
-	{"result", careerquiz.ResultSchema},
-	{"check", careerquiz.CheckSchema},
-}
-
-// schemaNames are the names `careerquiz schema` knows.
-func schemaNames() []string {
-	names := make([]string, len(schemas))
-	for i, s := range schemas {
-		names[i] = s.name
-	}
-	return names
-}
+// schema NAME` knows them by; schemaNames lists them, the default first.
+var (
+	schemas     = map[string][]byte{"bank": careerquiz.BankSchema, "result": careerquiz.ResultSchema, "check": careerquiz.CheckSchema}
+	schemaNames = []string{"bank", "result", "check"}
+)
 
 func runSchema(args []string, e env) error {
 	rest, err := cli.Parse("schema", args, noFlags, &struct{}{})
@@ -112,21 +93,13 @@ func runSchema(args []string, e env) error {
 	if len(rest) > 1 {
 		return cli.UsageError{Msg: fmt.Sprintf("schema takes one name, got %d", len(rest))}
 	}
-	name := schemas[0].name
+	name := schemaNames[0]
 	if len(rest) == 1 {
 		name = rest[0]
 	}
-	var names []string
-	for _, s := range schemas {
-		if s.name == name {
-			_, err := e.stdout.Write(s.data)
-			return err
-		}
-		names = append(names, s.name)
+	if schemas[name] == nil {
+		return cli.NoSuch("schema", "schema", name, schemaNames, "bank, result and check")
 	}
-	err = cli.UsageError{Msg: fmt.Sprintf("schema: no schema called %q", name)}
-	if s := suggest.Closest(name, names); s != "" {
-		return cli.WithHint(err, "did you mean 'careerquiz schema %s'?", s)
-	}
-	return cli.WithHint(err, "the schemas are bank, result and check")
+	_, err = e.stdout.Write(schemas[name])
+	return err
 }

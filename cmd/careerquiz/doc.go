@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io"
-	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
-	"github.com/careerquiz/careerquiz/internal/suggest"
 )
 
 // Shell completion and the man page are made from the same tables as the
@@ -34,24 +31,6 @@ const manMore = `Examples:
     careerquiz man > careerquiz.1       into ~/.local/share/man/man1
 `
 
-// shells are the shells completion writes for, by name.
-var shells = []struct {
-	name  string
-	write func(io.Writer, clidoc.Program) error
-}{
-	{"bash", clidoc.Bash},
-	{"zsh", clidoc.Zsh},
-	{"fish", clidoc.Fish},
-}
-
-func shellNames() []string {
-	names := make([]string, len(shells))
-	for i, s := range shells {
-		names[i] = s.name
-	}
-	return names
-}
-
 func runCompletion(args []string, e env) error {
 	rest, err := cli.Parse("completion", args, noFlags, &struct{}{})
 	if err != nil {
@@ -59,53 +38,19 @@ func runCompletion(args []string, e env) error {
 	}
 	if len(rest) != 1 {
 		return cli.WithHint(cli.UsageError{Msg: fmt.Sprintf("completion takes one shell, got %d", len(rest))},
-			"name the shell: careerquiz completion %s", strings.Join(shellNames(), "|"))
+			"name the shell: careerquiz completion %s", strings.Join(clidoc.ShellNames, "|"))
 	}
-	for _, s := range shells {
-		if s.name == rest[0] {
-			return writeDoc(e, func(w io.Writer) error { return s.write(w, program()) })
-		}
+	if !slices.Contains(clidoc.ShellNames, rest[0]) {
+		return cli.NoSuch("completion", "shell", rest[0], clidoc.ShellNames, strings.Join(clidoc.ShellNames, ", "))
 	}
-	err = cli.UsageError{Msg: fmt.Sprintf("completion: no shell called %q", rest[0])}
-	if s := suggest.Closest(rest[0], shellNames()); s != "" {
-		return cli.WithHint(err, "did you mean 'careerquiz completion %s'?", s)
-	}
-	return cli.WithHint(err, "the shells are %s", strings.Join(shellNames(), ", "))
+	return clidoc.Completion(e.stdout, rest[0], program())
 }
 
 func runMan(args []string, e env) error {
-	rest, err := cli.Parse("man", args, noFlags, &struct{}{})
-	if err != nil {
+	if err := cli.ParseNone("man", args, noFlags, &struct{}{}); err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("man takes no arguments, got %q", rest[0])}
-	}
-	return writeDoc(e, func(w io.Writer) error { return clidoc.Man(w, program(), buildDate(), versionString()) })
-}
-
-// writeDoc writes a script or page whole, or nothing where it cannot be
-// made.
-func writeDoc(e env, write func(io.Writer) error) error {
-	var b bytes.Buffer
-	if err := write(&b); err != nil {
-		return err
-	}
-	_, err := e.stdout.Write(b.Bytes())
-	return err
-}
-
-// buildDate is the day of the commit careerquiz was built from, where the
-// build knows it, for the man page's header.
-func buildDate() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.time" && len(s.Value) >= len("2006-01-02") {
-				return s.Value[:len("2006-01-02")]
-			}
-		}
-	}
-	return ""
+	return clidoc.Man(e.stdout, program(), clidoc.BuildDate(), versionString())
 }
 
 // program describes careerquiz for clidoc, from the command and flag
@@ -141,8 +86,7 @@ func program() clidoc.Program {
 		},
 	}
 	for _, c := range commands {
-		p.Commands = append(p.Commands, clidoc.Command{Name: c.Name, Synopsis: c.Synopsis,
-			Summary: strings.Join(strings.Fields(c.Summary), " "), About: c.About, Flags: c.Flags.Doc(), Args: c.Args})
+		p.Commands = append(p.Commands, clidoc.Command{Name: c.Name, Synopsis: c.Synopsis, Summary: c.Summary, About: c.About, Flags: c.Flags.Doc(), Args: c.Args})
 	}
 	return p
 }

@@ -27,7 +27,9 @@ const quizMore = `In the quiz:
     over, and your saved answers stay until your first new answer replaces
     them. With --plain, with TERM=dumb, or when standard input is not a
     terminal, type the number of your answer (several for pick-any), b or s;
-    piped answers are not saved.
+    piped answers are not saved. Once the questions left cannot change your
+    path, the quiz offers to stop: Enter shows the result, n answers the rest;
+    --quick stops sooner, once another path is unlikely.
 
 Colour:
     The first of these that applies decides: --color or --no-color; then

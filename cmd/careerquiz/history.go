@@ -41,12 +41,8 @@ var historyFlags = cli.Flags[historyOptions]{
 
 func runHistory(args []string, e env) error {
 	var o historyOptions
-	rest, err := cli.Parse("history", args, historyFlags, &o)
-	if err != nil {
+	if err := cli.ParseNone("history", args, historyFlags, &o); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return cli.UsageError{Msg: fmt.Sprintf("history takes no arguments, got %q", rest[0])}
 	}
 	dir, attempts, err := listKept(e)
 	if err != nil {

@@ -34,8 +34,8 @@ func (c *computer) runTo(w io.Writer, args []string, act func(p *ptytest.Person)
 			stderr:     tty,
 			getenv:     c.getenv,
 			goos:       "linux",
-			isTerminal: isTerminal,
-			columns:    columns,
+			isTerminal: cli.IsTerminal,
+			columns:    cli.Columns,
 			interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },
 			exit:       func(code int) { c.t.Errorf("exit(%d) called from a signal handler", code) },
 		})

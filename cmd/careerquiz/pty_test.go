@@ -93,8 +93,8 @@ func (c *computer) runAt(cols, rows int, args []string, toScreen bool, act func(
 			stderr:     tty,
 			getenv:     c.getenv,
 			goos:       "linux",
-			isTerminal: isTerminal,
-			columns:    columns,
+			isTerminal: cli.IsTerminal,
+			columns:    cli.Columns,
 			// Signals are sent to a process of its own (see
 			// TestTerminalSignals), where the handler's exit ends it.
 			interrupts: func() (<-chan os.Signal, func()) { return make(chan os.Signal), func() {} },

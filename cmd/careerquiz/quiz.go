@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -19,6 +16,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -31,8 +29,9 @@ func runQuiz(args []string, e env) error {
 	}
 	// Signals are watched from the start: a bank named by a FIFO waits
 	// for a writer, and Ctrl-C must end that wait too.
-	stops := watchSignals(e)
-	defer stops.stop()
+	sigs, unwatch := e.interrupts()
+	stops := cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit)
+	defer stops.Stop()
 	b, err := o.bank(e)
 	if err != nil {
 		return err
@@ -40,9 +39,11 @@ func runQuiz(args []string, e env) error {
 	if o.shuffle && !o.seedSet {
 		o.seed = rand.Int64N(1 << 53)
 	}
+	// --output FILE must be writable before the quiz starts, so that
+	// nobody answers every question only to lose the report.
 	if o.output != "" {
-		if err := checkOutput(o.output); err != nil {
-			return err
+		if err := atomicfile.CheckWritable(o.output); err != nil {
+			return outputError(o.output, err)
 		}
 	}
 	keep, err := decideKeeping(o, e)
@@ -86,11 +87,7 @@ func runQuiz(args []string, e env) error {
 	// The result is written before the progress goes, so that a full
 	// disk or a closed pipe loses no answer: they stay saved, and the
 	// next run offers to show the result.
-	taken := time.Now()
-	if !kept.IsZero() {
-		taken = kept
-	}
-	r, err := writeResult(b, answers, stop, o, taken, e)
+	r, err := writeResult(b, answers, stop, o, cmp.Or(kept, time.Now()), e)
 	if err != nil {
 		if s != nil {
 			return s.Unwritten(err)
@@ -139,7 +136,7 @@ func writeResult(b *quiz.Bank, answers quiz.Answers, stop stopped, o options, ta
 
 // newSession prepares a sitting of the quiz at the terminal, or on lines
 // piped to standard input.
-func newSession(b *quiz.Bank, o options, e env, stops *stopper) (*session.Session, error) {
+func newSession(b *quiz.Bank, o options, e env, stops *cli.Stopper) (*session.Session, error) {
 	inTTY := e.isTerminal(e.stdin)
 	return session.New(session.Config{
 		Bank: b, In: e.stdin, Out: e.stderr, Msgs: e.msgs(), Width: e.layoutWidth(e.stderr),
@@ -196,13 +193,14 @@ func warnChecked(b *quiz.Bank, o options, e env) {
 // ids can be the same), but the result is not the one that was saved, and
 // a person comparing the two should know why.
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, stopped, error) {
-	name, data, err := readInput(path, e)
+	name, data, err := fileio.ReadInput(path, e.stdin, quiz.MaxSize)
 	if err != nil {
 		return nil, time.Time{}, stopped{}, err
 	}
-	if taken, _, _, err := result.Replay(data); err == nil && taken.SHA256 != "" && taken.SHA256 != b.SHA256 {
+	kept, rerr := result.Replay(data)
+	if rerr == nil && kept.Bank.SHA256 != "" && kept.Bank.SHA256 != b.SHA256 {
 		e.msgs().Warn("%s was taken on another bank: %q (sha256 %s), not %s %q (sha256 %s)",
-			name, taken.Title, result.Digest(taken.SHA256), b.File, b.Title, result.Digest(b.SHA256))
+			name, kept.Bank.Title, result.Digest(kept.Bank.SHA256), b.File, b.Title, result.Digest(b.SHA256))
 		e.msgs().Hint("its answers are scored here by question id; replay it with --questions and the bank it was taken on to see the saved result")
 	}
 	a, err := quiz.ParseAnswers(b, name, data)
@@ -210,8 +208,8 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 		return nil, time.Time{}, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
 	var st stopped
-	st.notAsked, st.how = result.StoppedOf(data)
-	return a, result.TakenOf(data), st, nil
+	st.notAsked, st.how = kept.Stopped()
+	return a, kept.When(), st, nil
 }
 
 // keeping says whether this run's result is kept, and where.
@@ -287,27 +285,10 @@ var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "form
 
 // stopFlag is --stop; --quick is its short form for the quick stop.
 var (
-	stopFlag = cli.InSetting("stop", cli.Flag[options]{Name: "stop", Arg: "STOP",
-		Help: "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
-		Set: func(o *options, v string) error {
-			if !slices.Contains(session.StopModes(), v) {
-				return fmt.Errorf("wants settled, quick or none, got %q", v)
-			}
-			o.stop = v
-			return nil
-		}})
-	quickFlag = cli.InSetting("stop", cli.Flag[options]{Name: "quick",
-		Help: "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
-		Set: func(o *options, v string) error {
-			on, err := strconv.ParseBool(v)
-			if err != nil {
-				return fmt.Errorf("takes no value (or =true, =false), got %q", v)
-			}
-			if on {
-				o.stop = session.StopQuick
-			}
-			return nil
-		}})
+	stopFlag = cli.InSetting("stop", cli.OneOf("stop", "STOP", "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
+		session.StopModes(), func(o *options) *string { return &o.stop }))
+	quickFlag = cli.InSetting("stop", cli.Switch("quick", "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
+		func(o *options) *bool { return &o.quick }))
 )
 
 var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",
@@ -348,19 +329,10 @@ func (o options) toFile() bool { return o.output != "" && o.output != atomicfile
 
 // outputError leads a failure to write the report with where it went.
 func outputError(path string, err error) error {
-	if se := (*stdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
+	if se := (*cli.StdoutError)(nil); path == atomicfile.Stdout && errors.As(err, &se) {
 		return se
 	}
 	return fmt.Errorf("--output %s: %w", termsafe.Name(path), err)
-}
-
-// checkOutput makes sure --output FILE can be written before the quiz
-// starts, so that nobody answers every question only to lose the report.
-func checkOutput(path string) error {
-	if err := atomicfile.CheckWritable(path); err != nil {
-		return outputError(path, err)
-	}
-	return nil
 }
 
 // endLine is the last thing a quiz taken at a terminal prints, so that it
@@ -391,36 +363,8 @@ func resultPlace(o options, e env) string {
 	if o.toFile() {
 		return termsafe.Name(o.output)
 	}
-	if name := stdoutFile(e); name != "" {
+	if name := cli.StdoutFile(e.stdout, e.goos); name != "" {
 		return termsafe.Name(name)
 	}
 	return "standard output"
-}
-
-// stdoutFile is the name of the regular file stdout writes to, relative to
-// the working folder where it lies within it, or "" where that is not
-// known. Only Linux says, through /proc.
-func stdoutFile(e env) string {
-	stdout := e.stdout
-	if c, ok := stdout.(*checkedStdout); ok {
-		stdout = c.w
-	}
-	f, ok := stdout.(*os.File)
-	if !ok || e.goos != "linux" {
-		return ""
-	}
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return ""
-	}
-	name, err := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd()))
-	if err != nil || !filepath.IsAbs(name) {
-		return ""
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return rel
-		}
-	}
-	return name
 }

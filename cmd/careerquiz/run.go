@@ -1,10 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path"
@@ -14,16 +14,12 @@ import (
 	"strings"
 	"syscall"
 
-	"golang.org/x/term"
-
-	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/session"
 	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/suggest"
-	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -50,12 +46,12 @@ type env struct {
 func systemEnv() env {
 	return env{
 		stdin:      os.Stdin,
-		stdout:     systemStdout(),
+		stdout:     cli.SystemStdout(),
 		stderr:     os.Stderr,
 		getenv:     os.Getenv,
 		goos:       runtime.GOOS,
-		isTerminal: isTerminal,
-		columns:    columns,
+		isTerminal: cli.IsTerminal,
+		columns:    cli.Columns,
 		exit:       os.Exit,
 		interrupts: func() (<-chan os.Signal, func()) {
 			ch := make(chan os.Signal, 1)
@@ -63,23 +59,6 @@ func systemEnv() env {
 			return ch, func() { signal.Stop(ch) }
 		},
 	}
-}
-
-func isTerminal(stream any) bool {
-	f, ok := stream.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-func columns(stream any) int {
-	f, ok := stream.(interface{ Fd() uintptr })
-	if !ok {
-		return 0
-	}
-	cols, _, err := term.GetSize(int(f.Fd()))
-	if err != nil {
-		return 0
-	}
-	return cols
 }
 
 func run(args []string, e env) int {
@@ -90,11 +69,30 @@ func run(args []string, e env) int {
 		fmt.Fprint(e.stdout, helpText(help.Command))
 		err = nil
 	}
-	if err = out.outcome(err); err == nil {
+	if err = out.Outcome(err); err == nil {
 		return cli.ExitOK
 	}
 	e.msgs().Error(err)
 	return cli.Code(err)
+}
+
+// checkStdout wraps e's standard output in a checked writer; the streams
+// it is asked about stay known by what they are.
+func checkStdout(e env) (env, *cli.Stdout) {
+	out := &cli.Stdout{W: e.stdout}
+	unwrap := func(s any) any {
+		if s == any(out) {
+			return out.W
+		}
+		return s
+	}
+	isTerminal, columns := e.isTerminal, e.columns
+	e.stdout = out
+	e.isTerminal = func(s any) bool { return isTerminal(unwrap(s)) }
+	if columns != nil {
+		e.columns = func(s any) int { return columns(unwrap(s)) }
+	}
+	return e, out
 }
 
 // A command is one subcommand of careerquiz. Adding a command is adding an
@@ -117,7 +115,7 @@ func init() {
 		{Command: cli.Command{Name: "bank", Summary: "print the built-in bank, to start\nyour own",
 			About: bankAbout, Flags: noFlags, More: bankMore}, run: runBank},
 		{Command: cli.Command{Name: "schema", Synopsis: "[bank|result|check]", Summary: "print a JSON Schema: of a bank\n(the default), a result or check --json",
-			About: schemaAbout, Flags: noFlags, More: schemaMore, Args: []clidoc.Arg{{Name: "SCHEMA", Kind: clidoc.Choice, Choices: schemaNames()}}}, run: runSchema},
+			About: schemaAbout, Flags: noFlags, More: schemaMore, Args: []clidoc.Arg{{Name: "SCHEMA", Kind: clidoc.Choice, Choices: schemaNames}}}, run: runSchema},
 		{Command: cli.Command{Name: "history", Synopsis: "[--json]", Summary: "the results kept from earlier\nquizzes, newest first",
 			About: historyAbout, Flags: historyFlags, More: historyMore}, run: runHistory},
 		{Command: cli.Command{Name: "compare", Synopsis: "[--json] [A [B]]", Summary: "what moved between two attempts\n(default: the last two)",
@@ -126,7 +124,7 @@ func init() {
 		{Command: cli.Command{Name: "stats", Synopsis: "[--json|--csv] PATH...", Summary: "sum up results from many people:\nfiles, folders, - for NDJSON",
 			About: statsAbout, Flags: statsFlags, More: statsMore, Args: []clidoc.Arg{{Name: "PATH", Kind: clidoc.File, Repeat: true}}}, run: runStats},
 		{Command: cli.Command{Name: "completion", Synopsis: "bash|zsh|fish", Summary: "print a shell completion script",
-			About: completionAbout, Flags: noFlags, More: completionMore, Args: []clidoc.Arg{{Name: "SHELL", Kind: clidoc.Choice, Choices: shellNames()}}}, run: runCompletion},
+			About: completionAbout, Flags: noFlags, More: completionMore, Args: []clidoc.Arg{{Name: "SHELL", Kind: clidoc.Choice, Choices: clidoc.ShellNames}}}, run: runCompletion},
 		{Command: cli.Command{Name: "man", Summary: "print the manual page (roff)",
 			About: manAbout, Flags: noFlags, More: manMore}, run: runMan},
 		{Command: cli.Command{Name: "help", Synopsis: "[COMMAND]", Summary: "show this help, or a command's",
@@ -173,8 +171,7 @@ func dispatch(args []string, e env) error {
 // is, unless it has a better one.
 func forCommand(name string, err error) error {
 	var ue cli.UsageError
-	var h cli.Hinted
-	if !errors.As(err, &ue) || errors.As(err, &h) {
+	if !errors.As(err, &ue) || fileio.Hint(err) != "" {
 		return err
 	}
 	if name == "" {
@@ -215,7 +212,8 @@ type options struct {
 	save   bool
 	noSave bool
 	// stop is --stop, or quick for --quick; "" leaves it to the run.
-	stop string
+	stop  string
+	quick bool
 }
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
@@ -290,12 +288,13 @@ func parseFlags(args []string, e env) (o options, done bool, err error) {
 	if o.seedSet {
 		o.shuffle = true
 	}
+	if o.quick {
+		o.stop = session.StopQuick
+	}
 	if o.json {
 		o.format = render.JSON
 	}
-	if o.format == "" {
-		o.format = render.Text
-	}
+	o.format = cmp.Or(o.format, render.Text)
 	return o, false, nil
 }
 
@@ -314,7 +313,7 @@ func versionString() string {
 // The quiz's bank is the one file that may be a FIFO (--questions <(…)):
 // it is waited on, and a signal ends the wait.
 func (o options) bank(e env) (*quiz.Bank, error) {
-	b, err := readBank(o.questions, e.stdin, true)
+	b, err := cli.ReadBank(o.questions, e.stdin, true)
 	if err != nil && o.questionsEnv {
 		return nil, cli.WithHint(cli.LeadIn{Line: "the bank named by CAREERQUIZ_QUESTIONS does not load", Err: err},
 			"the name came from the environment: fix that bank, set CAREERQUIZ_QUESTIONS to another, or unset it to use the built-in bank")
@@ -323,86 +322,13 @@ func (o options) bank(e env) (*quiz.Bank, error) {
 }
 
 // loadBank returns the bank at path, or the built-in one when path is empty.
-func loadBank(path string) (*quiz.Bank, error) { return readBank(path, nil, false) }
+func loadBank(path string) (*quiz.Bank, error) { return cli.ReadBank(path, nil, false) }
 
-// readBank returns the bank at path, the built-in one for "", or the one
-// on stdin for "-" where stdin is given. Only a regular file is read,
-// or a FIFO where fifo is set; anything else is refused at once. A name
-// that could forge a line of a message is shown quoted (termsafe.Name)
-// wherever the bank names its file.
-func readBank(path string, stdin io.Reader, fifo bool) (*quiz.Bank, error) {
-	if path == "" {
-		b, err := quiz.Parse(careerquiz.QuestionsFile, careerquiz.Questions)
-		if err != nil {
-			return nil, cli.WithHint(fmt.Errorf("the built-in bank is broken: %w", err), "this build of careerquiz is broken: install it again, or take a bank of your own with --questions FILE")
-		}
-		return b, nil
-	}
-	name, data, err := bankBytes(path, stdin, fifo)
-	if err != nil {
-		return nil, err
-	}
-	b, err := quiz.Parse(name, data)
-	if err != nil {
-		if path == fileio.Stdin {
-			return nil, cli.WithHint(err, "fix the bank, then check it with 'careerquiz check FILE'")
-		}
-		return nil, cli.WithHint(err, "fix the bank, then run 'careerquiz check %s'", termsafe.Name(path))
-	}
-	return b, nil
-}
-
-// bankBytes reads a bank and returns the name messages call it by.
-func bankBytes(path string, stdin io.Reader, fifo bool) (string, []byte, error) {
-	if path == fileio.Stdin && stdin != nil {
-		return fileio.ReadInput(path, stdin, quiz.MaxSize)
-	}
-	if fi, err := os.Stat(path); fifo && err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
-		data, err := readFIFO(path)
-		return termsafe.Name(path), data, err
-	}
-	data, err := quiz.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil, cli.WithHint(err, "check the name, or start a bank of your own with 'careerquiz bank > %s'", termsafe.Name(path))
-	}
-	return termsafe.Name(path), data, err
-}
-
-// readFIFO reads the bank a FIFO carries, waiting for its writer as any
-// tool reading a pipe does; the stopper ends the wait on a signal.
-func readFIFO(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &fileio.Error{Path: path, Why: "cannot be read: " + err.Error(), Err: err,
-			Hint: "check what writes to it, or save the bank to a file and name that"}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, quiz.MaxSize+1))
-	switch {
-	case err != nil:
-		return nil, &fileio.Error{Path: path, Why: "cannot be read: " + err.Error(), Err: err,
-			Hint: "check what writes to it, or save the bank to a file and name that"}
-	case len(data) > quiz.MaxSize:
-		return nil, &fileio.Error{Path: path, Why: quiz.ErrTooLarge.Error(), Err: quiz.ErrTooLarge,
-			Hint: "check what writes to it: a bank is a text file of a few kilobytes"}
-	}
-	return data, nil
-}
-
-// readInput reads an answers file or bank, or standard input for "-", and
-// returns the name it goes by in messages.
-func readInput(path string, e env) (name string, data []byte, err error) {
-	name, data, err = fileio.ReadInput(path, e.stdin, quiz.MaxSize)
-	return termsafe.Name(name), data, err
-}
-
-// colorOn decides colour for one stream, as mode and the environment say.
-// A terminal with no TERM at all is not known to take escape sequences
-// (a bare console, a service), so it gets none, as with TERM=dumb; Windows
-// consoles have no TERM and take them.
+// colorOn decides colour for one stream, as mode and the environment say:
+// by default only a terminal known to take escape sequences (cursorMoves)
+// gets it, so a bare console or a service with no TERM gets none.
 func colorOn(stream any, e env, mode cli.Color) bool {
-	known := e.getenv("TERM") != "" || e.goos == "windows"
-	return mode.On(e.getenv, e.isTerminal(stream) && known)
+	return mode.On(e.getenv, e.isTerminal(stream) && cursorMoves(e))
 }
 
 // layoutWidth is the width to lay out what is written to stream: the

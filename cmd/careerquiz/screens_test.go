@@ -101,14 +101,14 @@ func TestStdoutFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := stdoutFile(env{stdout: f, goos: "linux"}); got != want {
-		t.Errorf("stdoutFile = %q, want %q", got, want)
+	if got := cli.StdoutFile(f, "linux"); got != want {
+		t.Errorf("cli.StdoutFile = %q, want %q", got, want)
 	}
-	if got := stdoutFile(env{stdout: f, goos: "darwin"}); got != "" {
-		t.Errorf("stdoutFile on a system without /proc = %q, want none", got)
+	if got := cli.StdoutFile(f, "darwin"); got != "" {
+		t.Errorf("cli.StdoutFile on a system without /proc = %q, want none", got)
 	}
-	if got := stdoutFile(env{stdout: &bytes.Buffer{}, goos: "linux"}); got != "" {
-		t.Errorf("stdoutFile of a buffer = %q, want none", got)
+	if got := cli.StdoutFile(&bytes.Buffer{}, "linux"); got != "" {
+		t.Errorf("cli.StdoutFile of a buffer = %q, want none", got)
 	}
 }
 

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"fmt"
+	"cmp"
 	"runtime"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
@@ -68,18 +69,10 @@ func parseStatsFlags(args []string, e env) (statsOptions, []string, error) {
 	if len(paths) == 0 {
 		return o, nil, cli.UsageError{Msg: "stats needs a result file, a folder of them, or - for standard input"}
 	}
-	stdin := 0
-	for _, p := range paths {
-		if p == "-" {
-			stdin++
-		}
-	}
-	if stdin > 1 {
+	if i := slices.Index(paths, "-"); i >= 0 && slices.Contains(paths[i+1:], "-") {
 		return o, nil, cli.UsageError{Msg: "stats: - (standard input) can be given once"}
 	}
-	if o.questions == "" {
-		o.questions = e.getenv("CAREERQUIZ_QUESTIONS")
-	}
+	o.questions = cmp.Or(o.questions, e.getenv("CAREERQUIZ_QUESTIONS"))
 	o.json = o.json || o.format == render.JSON
 	o.csv = o.csv || o.format == "csv"
 	return o, paths, nil
@@ -108,19 +101,14 @@ func runStats(args []string, e env) error {
 	} else {
 		group = cohort.New(b)
 	}
-	var t tally
 	progress := cli.NewProgress(e.stderr, e.isTerminal(e.stderr))
-	r := collect.Reader{Bank: b, AnyBank: o.anyBank, Stdin: e.stdin, Workers: runtime.GOMAXPROCS(0),
+	var r collect.Reader
+	r = collect.Reader{Bank: b, AnyBank: o.anyBank, Stdin: e.stdin, Workers: runtime.GOMAXPROCS(0),
 		Result: func(name string, a quiz.Answers, res scoring.Result) error {
-			t.read++
-			progress.Tick(t.read)
+			progress.Tick(r.Tally.Read)
 			return add(name, a, res)
 		},
-		Skipped: func(name, why string, otherBank bool) {
-			t.skipped++
-			if otherBank {
-				t.otherBank++
-			}
+		Skipped: func(name, why string) {
 			progress.Clear()
 			e.msgs().Say("careerquiz: %s: skipped: %s\n", termsafe.Name(name), why)
 		}}
@@ -130,9 +118,9 @@ func runStats(args []string, e env) error {
 		return cli.WithHint(err, "check that what is named can be read to the end, then run stats again")
 	}
 	switch {
-	case t.read == 0 && csvOut == nil:
+	case r.Tally.Read == 0 && csvOut == nil:
 		// No figures of nobody: only what was wrong with the input.
-		return t.outcome()
+		return r.Tally.Outcome()
 	case csvOut != nil:
 		err = csvOut.Flush()
 	case o.json:
@@ -145,34 +133,5 @@ func runStats(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	return t.outcome()
-}
-
-// tally counts what stats read and skipped.
-type tally struct {
-	read, skipped int
-	// otherBank counts results skipped for coming from another bank, so
-	// that one hint can say what to do about all of them.
-	otherBank int
-}
-
-// outcome is the run's error: nil when every result was read.
-func (t tally) outcome() error {
-	if t.skipped == 0 || t.read == 0 {
-		if t.read == 0 {
-			msg := "no results to read"
-			if t.skipped > 0 {
-				msg = "no results to read: everything named above was skipped"
-			}
-			return cli.Exit{Code: cli.ExitError, Msg: msg,
-				Hint: "name result files written by careerquiz --json, a folder of them, or - to pipe them in"}
-		}
-		return nil
-	}
-	ec := cli.Exit{Code: cli.ExitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.skipped, t.skipped+t.read, t.read)}
-	ec.Hint = "the figures above leave out what is named as skipped; fix or move those files and run stats again to count them"
-	if t.otherBank > 0 {
-		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
-	}
-	return ec
+	return r.Tally.Outcome()
 }

@@ -18,8 +18,8 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// Error is a file that could not be read or written, and what the person
-// can do about it.
+// Error is a file that could not be read or written, or any other error
+// given a hint (cli.WithHint), and what the person can do about it.
 type Error struct {
 	// Path is the name as it was given; empty where the caller puts the
 	// name before the message itself ("--output NAME: …").
@@ -51,6 +51,15 @@ func Hint(err error) string {
 	return ""
 }
 
+// Why is what err says of a file, worded to follow its name: an *Error's
+// Why, or "cannot be read: " and the error's own words.
+func Why(err error) string {
+	if fe := (*Error)(nil); errors.As(err, &fe) {
+		return fe.Why
+	}
+	return "cannot be read: " + errText(err)
+}
+
 var (
 	// ErrNotRegular is wrapped by the error for a name that is not a
 	// regular file: a folder, a FIFO, a device, a socket.
@@ -59,10 +68,11 @@ var (
 	ErrTooLarge = errors.New("file too large")
 )
 
-// Hints shared by several errors.
+// Hints shared by several errors; HintNotExist is the hint of any error
+// for a name that does not exist.
 const (
 	hintPipe     = "pass - and pipe it in instead"
-	hintNotExist = "check the file's name and folder: a name without a folder is looked for in the current one"
+	HintNotExist = "check the file's name and folder: a name without a folder is looked for in the current one"
 )
 
 // Open opens path for reading if it is a regular file, or a link to one,
@@ -107,12 +117,12 @@ const Stdin = "-"
 const StdinName = "standard input"
 
 // ReadInput reads the file at path as ReadFile does, or stdin for "-",
-// bounded by limit either way. name is what messages call it: the path,
-// or "standard input".
+// bounded by limit either way. name is what messages call it: the path
+// (termsafe.Name), or "standard input".
 func ReadInput(path string, stdin io.Reader, limit int64) (name string, data []byte, err error) {
 	if path != Stdin {
 		data, err = ReadFile(path, limit)
-		return path, data, err
+		return termsafe.Name(path), data, err
 	}
 	data, err = io.ReadAll(io.LimitReader(stdin, limit+1))
 	switch {
@@ -169,7 +179,7 @@ func describe(path string, err error) error {
 	errors.As(err, &errno)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		e.Why, e.Hint = "does not exist", hintNotExist
+		e.Why, e.Hint = "does not exist", HintNotExist
 		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
 			e.Why = "is a symbolic link to nothing: what it points to does not exist"
 			e.Hint = "point the link at a file, or name the file itself"
@@ -188,7 +198,7 @@ func describe(path string, err error) error {
 		e.Hint = "point the link at a file, or name the file itself"
 	case isErrno(errno, errENOTDIR):
 		e.Why = "does not exist: a part of it before the last is a file, not a folder"
-		e.Hint = hintNotExist
+		e.Hint = HintNotExist
 	case isErrno(errno, errEISDIR):
 		return notRegularError(path, fs.ModeDir)
 	default:

@@ -15,11 +15,14 @@ import (
 // Clean removes from s everything that could drive a terminal: escape
 // sequences (CSI, OSC and the rest), other C0 and C1 control characters,
 // DEL, and the Unicode bidirectional overrides that can hide or reorder
-// text. Newlines are kept and tabs become spaces.
+// text. Newlines are kept and tabs become spaces. Invalid UTF-8 becomes
+// U+FFFD first: a file name need not be UTF-8, and a stray byte such as
+// 0x9b is CSI to a terminal that reads bytes.
 func Clean(s string) string {
 	if isClean(s) {
 		return s
 	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
 	rs := []rune(s)
@@ -54,7 +57,7 @@ func isClean(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
+		if (r >= 0x80 && r < 0xa0) || isBidiControl(r) || (r == utf8.RuneError && size == 1) {
 			return false
 		}
 		i += size

@@ -1,7 +1,9 @@
 // Package cli is what careerquiz's commands share to talk to a person: a
 // table of flags per command, parsed with the flag package; the errors that
-// carry an exit code or a hint; and messages on standard error, cleaned of
-// control characters and wrapped at the terminal's width.
+// carry an exit code or a hint; messages on standard error, cleaned of
+// control characters and wrapped at the terminal's width; the checked
+// standard output, the terminal and signal questions, and the reading of
+// the bank and the answers the command line names.
 package cli
 
 import (
@@ -11,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/careerquiz/careerquiz/internal/fileio"
+	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -28,18 +32,10 @@ type UsageError struct{ Msg string }
 
 func (e UsageError) Error() string { return e.Msg }
 
-// Hinted carries a hint: what the person can do about an error.
-type Hinted struct {
-	Err  error
-	Hint string
-}
-
-func (h Hinted) Error() string { return h.Err.Error() }
-func (h Hinted) Unwrap() error { return h.Err }
-
-// WithHint gives err a hint.
+// WithHint gives err a hint: what the person can do about it. Every error
+// with a hint is a *fileio.Error, so that fileio.Hint finds any.
 func WithHint(err error, format string, args ...any) error {
-	return Hinted{Err: err, Hint: fmt.Sprintf(format, args...)}
+	return &fileio.Error{Why: err.Error(), Err: err, Hint: fmt.Sprintf(format, args...)}
 }
 
 // Exit is an error that ends the run with a code of its own after its
@@ -111,16 +107,23 @@ func (m Messages) Error(err error) {
 		m.Say("careerquiz: %s\n", lines[0])
 		// A source excerpt and its caret line up only as they are.
 		for _, l := range lines[1:] {
-			fmt.Fprint(m.W, Gate(l+"\n"))
+			fmt.Fprint(m.W, termsafe.Clean(l+"\n"))
 		}
 	}
-	var h Hinted
 	switch {
-	case errors.As(err, &h):
-		m.Hint("%s", h.Hint)
 	case fileio.Hint(err) != "":
 		m.Hint("%s", fileio.Hint(err))
 	case errors.Is(err, fs.ErrNotExist):
-		m.Hint("check the file's name and folder: a name without a folder is looked for in the current one")
+		m.Hint("%s", fileio.HintNotExist)
 	}
+}
+
+// NoSuch is the usage error of a command for a word that is none of the
+// names it takes: the nearest as a hint, or else the list of them.
+func NoSuch(command, what, word string, names []string, list string) error {
+	err := UsageError{Msg: fmt.Sprintf("%s: no %s called %q", command, what, word)}
+	if s := suggest.Closest(word, names); s != "" {
+		return WithHint(err, "did you mean 'careerquiz %s %s'?", command, s)
+	}
+	return WithHint(err, "the %ss are %s", what, list)
 }

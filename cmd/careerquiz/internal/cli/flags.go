@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -96,18 +97,10 @@ func (t Flags[T]) Options() string {
 		width = max(width, len(labels[i]))
 	}
 	var b strings.Builder
-	line := func(label, help string) {
-		for i, l := range strings.Split(help, "\n") {
-			if i > 0 {
-				label = ""
-			}
-			fmt.Fprintf(&b, "    %-*s   %s\n", width, label, l)
-		}
-	}
 	for i, d := range t {
-		line(labels[i], d.Help)
+		entry(&b, width+3, labels[i], d.Help)
 	}
-	line("-h, --help", "show this help")
+	entry(&b, width+3, "-h, --help", "show this help")
 	return b.String()
 }
 
@@ -250,13 +243,8 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table He
 func (v *flagValue[T]) argName() string { return v.def.Arg }
 
 func describeArg(arg string) string {
-	switch arg {
-	case "FILE":
-		return "a file name"
-	case "N":
-		return "a number"
-	case "":
-		return "a value"
+	if d, ok := map[string]string{"FILE": "a file name", "N": "a number", "": "a value"}[arg]; ok {
+		return d
 	}
 	return "a value (" + arg + ")"
 }
@@ -267,17 +255,48 @@ func InSetting[T any](setting string, d Flag[T]) Flag[T] {
 	return d
 }
 
+// OneOf is a flag that takes one of a few words, such as --stop STOP.
+func OneOf[T any](name, arg, help string, words []string, field func(*T) *string) Flag[T] {
+	return Flag[T]{Name: name, Arg: arg, Help: help, Set: func(o *T, v string) error {
+		if !slices.Contains(words, v) {
+			return fmt.Errorf("wants %s or %s, got %q", strings.Join(words[:len(words)-1], ", "), words[len(words)-1], v)
+		}
+		*field(o) = v
+		return nil
+	}}
+}
+
 // Format is --format FORMAT, one of formats, the first the default. It is
 // in the setting "format", which the switches that are its short forms
 // (--json) join with InSetting, so that giving both is a usage error.
 func Format[T any](help string, formats []string, field func(*T) *string) Flag[T] {
-	return Flag[T]{Name: "format", Arg: "FORMAT", Setting: "format", Help: help, Set: func(o *T, v string) error {
-		for _, f := range formats {
-			if v == f {
-				*field(o) = v
-				return nil
-			}
+	return InSetting("format", OneOf("format", "FORMAT", help, formats, field))
+}
+
+// ParseNone is Parse for a command that takes no arguments but flags.
+func ParseNone[T any](command string, args []string, table Flags[T], o *T) error {
+	rest, err := Parse(command, args, table, o)
+	if err == nil && len(rest) > 0 {
+		err = UsageError{Msg: fmt.Sprintf("%s takes no arguments, got %q", command, rest[0])}
+	}
+	return err
+}
+
+// Doc is the flag table as clidoc describes it: what a flag's value is
+// follows from its Arg (FILE a file, N a number) and its Choices.
+func (t Flags[T]) Doc() []clidoc.Flag {
+	out := make([]clidoc.Flag, len(t))
+	for i, d := range t {
+		f := clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Choices: d.Choices, Placeholder: d.Arg, Help: d.Help}
+		kind, ok := map[string]clidoc.Kind{"": clidoc.None, "FILE": clidoc.File, "N": clidoc.Number}[d.Arg]
+		if !ok {
+			kind = clidoc.Text
 		}
-		return fmt.Errorf("wants %s or %s, got %q", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1], v)
-	}}
+		if d.Arg != "" && len(d.Choices) > 0 {
+			kind = clidoc.Choice
+		}
+		f.Value = kind
+		out[i] = f
+	}
+	return out
 }

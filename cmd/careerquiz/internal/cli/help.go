@@ -47,23 +47,24 @@ func Usage(intro string, quiz Command, commands []Command) string {
 	var b strings.Builder
 	b.WriteString(intro)
 	b.WriteString("\nUsage:\n")
-	entry := func(label, summary string) {
-		lines := strings.Split(summary, "\n")
-		if len(label) >= column {
-			fmt.Fprintf(&b, "    %s\n", label)
-		} else {
-			fmt.Fprintf(&b, "    %-*s%s\n", column, label, lines[0])
-			lines = lines[1:]
-		}
-		for _, l := range lines {
-			fmt.Fprintf(&b, "    %-*s%s\n", column, "", l)
-		}
-	}
-	entry("careerquiz "+quiz.Synopsis, quiz.Summary)
+	entry(&b, column, "careerquiz "+quiz.Synopsis, quiz.Summary)
 	for _, c := range commands {
-		entry(c.usage(), c.Summary)
+		entry(&b, column, c.usage(), c.Summary)
 	}
-	entry("careerquiz --version", "print the version")
+	entry(&b, column, "careerquiz --version", "print the version")
 	fmt.Fprintf(&b, "\nOptions:\n%s\n%s", quiz.Flags.Options(), quiz.More)
 	return b.String()
+}
+
+// entry writes label, then text in a column at col, each line of text under
+// the last; a label too wide for its column stands on a line of its own.
+func entry(b *strings.Builder, col int, label, text string) {
+	if len(label) >= col {
+		fmt.Fprintf(b, "    %s\n", label)
+		label = ""
+	}
+	for _, l := range strings.Split(text, "\n") {
+		fmt.Fprintf(b, "    %-*s%s\n", col, label, l)
+		label = ""
+	}
 }

@@ -30,7 +30,7 @@ type Messages struct {
 
 // Say writes one message.
 func (m Messages) Say(format string, args ...any) {
-	io.WriteString(m.W, Wrap(Gate(fmt.Sprintf(format, args...)), m.Width))
+	io.WriteString(m.W, Wrap(termsafe.Clean(fmt.Sprintf(format, args...)), m.Width))
 }
 
 // Warn writes a warning: something the person should know, which does not
@@ -44,20 +44,13 @@ func (m Messages) Hint(format string, args ...any) {
 	m.Say("careerquiz: hint: "+format+"\n", args...)
 }
 
-// Gate is the cleaning every message gets. A file name need not be UTF-8,
-// and a stray byte such as 0x9b is CSI to a terminal that reads bytes, so
-// invalid UTF-8 becomes U+FFFD before termsafe.Clean removes the controls.
-func Gate(s string) string {
-	return termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))
-}
-
 // CleanWriter cleans everything written through it, for reports on stdout
 // that quote file names and messages. A report is written a line or a
 // value at a time, so no escape sequence is split between two writes.
 type CleanWriter struct{ W io.Writer }
 
 func (c CleanWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(c.W, Gate(string(p))); err != nil {
+	if _, err := io.WriteString(c.W, termsafe.Clean(string(p))); err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -7,6 +7,9 @@ package clidoc
 
 import (
 	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -127,58 +130,30 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // name a shell would read as something else, or a choice flag without its
 // choices.
 func (p Program) check() error {
-	ok := func(what, s string) error {
-		if s == "" || strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != "" || s[0] == '-' {
-			return fmt.Errorf("clidoc: %s %q: a name is letters, digits, - and _", what, s)
-		}
-		return nil
-	}
-	flags := func(fs []Flag) error {
-		for _, f := range fs {
-			for _, n := range f.names() {
-				if err := ok("flag", n); err != nil {
-					return err
-				}
-			}
-			if f.Value == Choice && len(f.Choices) == 0 {
-				return fmt.Errorf("clidoc: flag %q: a choice needs its choices", f.Name)
-			}
-			for _, c := range f.Choices {
-				if err := ok("choice", c); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	args := func(as []Arg) error {
-		for _, a := range as {
-			for _, c := range a.Choices {
-				if err := ok("choice", c); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	if err := ok("program", p.Name); err != nil {
-		return err
-	}
-	if err := flags(p.Flags); err != nil {
-		return err
-	}
-	if err := args(p.Args); err != nil {
-		return err
-	}
+	type name struct{ what, s string }
+	names := []name{{"program", p.Name}}
+	flags, args := p.Flags, p.Args
 	for _, c := range p.Commands {
-		if err := ok("command", c.Name); err != nil {
-			return err
+		names = append(names, name{"command", c.Name})
+		flags, args = slices.Concat(flags, c.Flags), slices.Concat(args, c.Args)
+	}
+	for _, f := range flags {
+		if f.Value == Choice && len(f.Choices) == 0 {
+			return fmt.Errorf("clidoc: flag %q: a choice needs its choices", f.Name)
 		}
-		if err := flags(c.Flags); err != nil {
-			return err
+		for _, n := range f.names() {
+			names = append(names, name{"flag", n})
 		}
-		if err := args(c.Args); err != nil {
-			return err
+		args = slices.Concat(args, []Arg{{Choices: f.Choices}})
+	}
+	for _, a := range args {
+		for _, c := range a.Choices {
+			names = append(names, name{"choice", c})
+		}
+	}
+	for _, n := range names {
+		if n.s == "" || strings.Trim(n.s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != "" || n.s[0] == '-' {
+			return fmt.Errorf("clidoc: %s %q: a name is letters, digits, - and _", n.what, n.s)
 		}
 	}
 	return nil
@@ -186,3 +161,28 @@ func (p Program) check() error {
 
 // funcName is p.Name made fit for a shell function's name.
 func (p Program) funcName() string { return "_" + strings.ReplaceAll(p.Name, "-", "_") }
+
+// ShellNames are the shells Completion writes for.
+var ShellNames = []string{"bash", "zsh", "fish"}
+
+// Completion writes p's completion script for shell, one of ShellNames.
+func Completion(w io.Writer, shell string, p Program) error {
+	write := map[string]func(io.Writer, Program) error{"bash": Bash, "zsh": Zsh, "fish": Fish}[shell]
+	if write == nil {
+		return fmt.Errorf("no completion for the shell %q", shell)
+	}
+	return write(w, p)
+}
+
+// BuildDate is the day of the commit the program was built from, where
+// the build knows it, for the man page's header.
+func BuildDate() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.time" && len(s.Value) >= len("2006-01-02") {
+				return s.Value[:len("2006-01-02")]
+			}
+		}
+	}
+	return ""
+}

@@ -14,10 +14,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/internal/fileio"
 	"github.com/careerquiz/careerquiz/internal/termsafe"
@@ -29,9 +29,6 @@ import (
 // kilobytes; a longer value is not a result, and reading it whole would
 // let one value take all the memory.
 const MaxSize = 1 << 20
-
-// Stdin is what standard input goes by in messages and in the CSV.
-const Stdin = "standard input"
 
 // A Reader reads results and hands each on, in input order.
 type Reader struct {
@@ -45,9 +42,10 @@ type Reader struct {
 	// stream and the line a result starts on), the answers and their
 	// verdict; an error stops the reading.
 	Result func(name string, a quiz.Answers, r scoring.Result) error
-	// Skipped is called for each piece of input that is not read: why, and
-	// whether it was only for coming from another bank.
-	Skipped func(name, why string, otherBank bool)
+	// Skipped is called for each piece of input that is not read, and why.
+	Skipped func(name, why string)
+	// Tally counts what was read and skipped so far.
+	Tally Tally
 }
 
 // item is one result to read, in input order: its name and bytes, or why
@@ -84,7 +82,7 @@ const batchSize = 64
 var errStopped = errors.New("stopped")
 
 // Read reads every path: a result file, a folder searched for .json files,
-// a .ndjson or .jsonl file, or "-" for Stdin.
+// a .ndjson or .jsonl file, or "-" for the Reader's Stdin.
 func (r *Reader) Read(paths []string) error {
 	workers := max(1, r.Workers)
 	scorer := scoring.NewScorer(r.Bank)
@@ -145,8 +143,15 @@ func (r *Reader) Read(paths []string) error {
 				break
 			}
 			if o.skip != "" {
-				r.Skipped(o.name, o.skip, o.otherBank)
-			} else if err = r.Result(o.name, o.answers, o.result); err != nil {
+				r.Tally.Skipped++
+				if o.otherBank {
+					r.Tally.OtherBank++
+				}
+				r.Skipped(o.name, o.skip)
+				continue
+			}
+			r.Tally.Read++
+			if err = r.Result(o.name, o.answers, o.result); err != nil {
 				close(stop)
 			}
 		}
@@ -155,6 +160,36 @@ func (r *Reader) Read(paths []string) error {
 		return err
 	}
 	return readErr
+}
+
+// Tally counts what a Reader read and skipped.
+type Tally struct {
+	Read, Skipped int
+	// OtherBank counts results skipped for coming from another bank, so
+	// that one hint can say what to do about all of them.
+	OtherBank int
+}
+
+// Outcome is the error of a run that read what t counts: nil when every
+// result was read.
+func (t Tally) Outcome() error {
+	switch {
+	case t.Read == 0:
+		msg := "no results to read"
+		if t.Skipped > 0 {
+			msg = "no results to read: everything named above was skipped"
+		}
+		return cli.Exit{Code: cli.ExitError, Msg: msg,
+			Hint: "name result files written by careerquiz --json, a folder of them, or - to pipe them in"}
+	case t.Skipped == 0:
+		return nil
+	}
+	ec := cli.Exit{Code: cli.ExitError, Msg: fmt.Sprintf("skipped %d of %d results; the figures cover the other %d", t.Skipped, t.Skipped+t.Read, t.Read),
+		Hint: "the figures above leave out what is named as skipped; fix or move those files and run stats again to count them"}
+	if t.OtherBank > 0 {
+		ec.Hint = "name the bank those results were taken on with --questions, or keep the ones whose answers still fit with --any-bank"
+	}
+	return ec
 }
 
 // judge scores one result, or says why it is skipped. It runs on several
@@ -168,7 +203,8 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 		o.skip = fmt.Sprintf(format, args...)
 		return o
 	}
-	bank, answers, notAsked, err := result.Replay(it.data)
+	kept, err := result.Replay(it.data)
+	bank, answers := kept.Bank, kept.Answers
 	if err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
@@ -201,7 +237,7 @@ func (r *Reader) judge(scorer *scoring.Scorer, it item) outcome {
 	}
 	// A question a result that stopped early did not ask is missing, as a
 	// skipped one is, and counts against nothing.
-	o.answers, o.result = parsed, scorer.VerdictAsked(parsed, notAsked)
+	o.answers, o.result = parsed, scorer.VerdictAsked(parsed, kept.NotAsked)
 	return o
 }
 
@@ -247,15 +283,15 @@ func (in input) skip(name, format string, args ...any) error {
 // once, unopened where it is found in a folder, so that none can hang the
 // reading (fileio).
 func (in input) path(p string) error {
-	if p == "-" {
-		return in.stream(Stdin, in.stdin)
+	if p == fileio.Stdin {
+		return in.stream(fileio.StdinName, in.stdin)
 	}
 	found := false
 	err := fileio.Walk(p, func(name string) bool { return strings.EqualFold(filepath.Ext(name), ".json") },
 		func(path string, err error) error {
 			found = true
 			if err != nil {
-				return in.skip(path, "%s", fileWhy(err))
+				return in.skip(path, "%s", fileio.Why(err))
 			}
 			return in.file(path)
 		})
@@ -271,29 +307,17 @@ func (in input) file(path string) error {
 	case ".ndjson", ".jsonl":
 		f, err := fileio.Open(path)
 		if err != nil {
-			return in.skip(path, "%s", fileWhy(err))
+			return in.skip(path, "%s", fileio.Why(err))
 		}
 		defer f.Close()
 		return in.stream(path, f)
 	}
 	data, err := quiz.ReadFile(path)
 	if err != nil {
-		return in.skip(path, "%s", fileWhy(err))
+		return in.skip(path, "%s", fileio.Why(err))
 	}
 	if !in.emit(item{name: path, data: data}) {
 		return errStopped
 	}
 	return nil
-}
-
-// fileWhy is why a file cannot be read, worded to follow its name.
-func fileWhy(err error) string {
-	if fe := (*fileio.Error)(nil); errors.As(err, &fe) {
-		return fe.Why
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return "cannot be read: " + err.Error()
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -33,7 +34,7 @@ func NewDocument(r Run) (doc result.Document, err error) {
 	res, round := r.Result, result.Round
 	doc = result.Document{
 		Schema:     quiz.ResultSchema,
-		Bank:       result.Bank{Title: clean(r.Bank.Title), Questions: len(r.Bank.Questions), SHA256: r.Bank.SHA256},
+		Bank:       result.Bank{Title: termsafe.Clean(r.Bank.Title), Questions: len(r.Bank.Questions), SHA256: r.Bank.SHA256},
 		Withheld:   res.Withheld,
 		Answered:   res.Answered,
 		Skipped:    res.Skipped,
@@ -47,11 +48,11 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			return result.Warning{Code: wn.Code, Count: wn.Count, Message: warningText(wn, r)}
 		}),
 		Paths: each(res.Paths, func(p scoring.PathScore) result.Path {
-			return result.Path{ID: p.ID, Name: clean(p.Name), Percent: round(p.Percent, 1), Share: round(p.Share, 1),
+			return result.Path{ID: p.ID, Name: termsafe.Clean(p.Name), Percent: round(p.Percent, 1), Share: round(p.Share, 1),
 				Points: round(p.Raw, 3), MaxPoints: round(p.Most, 3), Towards: p.Towards}
 		}),
 		Themes: each(res.Themes, func(th scoring.ThemeScore) result.Theme {
-			return result.Theme{ID: th.ID, Name: clean(th.Name), Answered: th.Answered, Sided: th.Sided,
+			return result.Theme{ID: th.ID, Name: termsafe.Clean(th.Name), Answered: th.Answered, Sided: th.Sided,
 				Paths: each(th.Paths, func(p scoring.PathScore) result.ThemePath {
 					return result.ThemePath{ID: p.ID, Percent: round(p.Percent, 1), Share: round(p.Share, 1)}
 				})}
@@ -60,9 +61,9 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		Steps:      newStepsJSON(res, r.Bank, res.Steps),
 		OtherSteps: newStepsJSON(res, r.Bank, res.OtherSteps),
 		StepsDone:  newStepsJSON(res, r.Bank, res.StepsDone),
-		Salary:     each(res.Salary, clean),
+		Salary:     each(res.Salary, termsafe.Clean),
 		Others: each(res.Others, func(o scoring.OtherPath) result.Other {
-			return result.Other{ID: o.ID, Name: clean(o.Name), Summary: clean(o.Summary), Percent: round(o.Percent, 1), Share: round(o.Share, 1)}
+			return result.Other{ID: o.ID, Name: termsafe.Clean(o.Name), Summary: termsafe.Clean(o.Summary), Percent: round(o.Percent, 1), Share: round(o.Share, 1)}
 		}),
 		Order: result.Order{Shuffled: r.Shuffled},
 	}
@@ -76,7 +77,7 @@ func NewDocument(r Run) (doc result.Document, err error) {
 		// A tie recommends no path, not the first in the bank.
 		doc.Recommendation = &result.Recommendation{Strength: rec.Strength, Margin: round(rec.Margin, 1), Tie: true, Tied: rec.Tied}
 	default:
-		doc.Recommendation = &result.Recommendation{Path: rec.Path, Name: clean(rec.Name), Strength: rec.Strength,
+		doc.Recommendation = &result.Recommendation{Path: rec.Path, Name: termsafe.Clean(rec.Name), Strength: rec.Strength,
 			Margin: round(rec.Margin, 1), RunnerUp: rec.RunnerUp}
 	}
 	if res.Against != nil {
@@ -110,8 +111,8 @@ func each[T, U any](in []T, f func(T) U) []U {
 func newReasonJSON(r scoring.Reason) result.Reason {
 	return result.Reason{
 		Question: r.Question,
-		Text:     clean(r.Text),
-		Answer:   clean(answerText(r)),
+		Text:     termsafe.Clean(r.Text),
+		Answer:   termsafe.Clean(answerText(r)),
 		Points:   result.Round(r.Points, 3),
 	}
 }

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
-	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -49,13 +48,6 @@ type Run struct {
 }
 
 var errNoBank = errors.New("report: run has no bank")
-
-// clean makes text taken from a bank safe to print, whatever the loader did:
-// invalid UTF-8 becomes U+FFFD (a stray byte such as 0x9b can act as an
-// escape on some terminals) and termsafe.Clean drops control characters.
-func clean(s string) string {
-	return termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))
-}
 
 // oneLine is result.OneLine: clean, with every run of white space made a
 // single space, since the text report lays out its own lines.

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -406,8 +407,8 @@ func hypothesisNote(res scoring.Result) string {
 // never nil, so that an empty list encodes as [].
 func newStepsJSON(res scoring.Result, b *quiz.Bank, ss []scoring.StepAdvice) []result.Step {
 	return each(ss, func(s scoring.StepAdvice) result.Step {
-		return result.Step{ID: s.ID, Kind: string(s.Kind), Path: s.Path, Stage: s.Stage, Theme: s.Theme, ThemeName: clean(s.ThemeName),
-			Text: clean(s.Text), Why: clean(stepWhy(res, b, s)), Reason: string(s.Reason), Questions: s.Questions(), Basis: clean(s.Basis),
+		return result.Step{ID: s.ID, Kind: string(s.Kind), Path: s.Path, Stage: s.Stage, Theme: s.Theme, ThemeName: termsafe.Clean(s.ThemeName),
+			Text: termsafe.Clean(s.Text), Why: termsafe.Clean(stepWhy(res, b, s)), Reason: string(s.Reason), Questions: s.Questions(), Basis: termsafe.Clean(s.Basis),
 			Lead: s.Lead}
 	})
 }

@@ -254,15 +254,6 @@ func fillShares(n int, path func(i int) (share *float64, percent float64)) {
 	}
 }
 
-// summary is a with only what a listing shows: its verdict, shares and
-// bank. A kept result can be megabytes (long answers, long texts), and a
-// listing must not hold every one of them at once; Read gives one whole.
-func (a Attempt) summary() Attempt {
-	d := a.Document
-	return Attempt{File: a.File, Taken: a.Taken, Document: Document{Taken: d.Taken, Schema: d.Schema, Bank: d.Bank,
-		Recommendation: d.Recommendation, Paths: d.Paths}}
-}
-
 // List reads every result kept in dir, newest first, numbering them from 1.
 // Each attempt holds only its verdict, shares and bank: Read reads one
 // whole.
@@ -294,24 +285,24 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 		// A FIFO or a device among the files would hang or flood the
 		// listing: it is judged by the folder's listing, unopened.
 		if err := fileio.CheckEntry(path, e); err != nil {
-			problems = append(problems, &Problem{File: path, Why: entryWhy(err)})
+			problems = append(problems, &Problem{File: path, Why: fileio.Why(err)})
 			continue
 		}
 		a, err := read(path, false)
 		if err != nil {
-			var p *Problem
-			if errors.As(err, &p) {
-				problems = append(problems, p)
-				continue
-			}
-			problems = append(problems, &Problem{File: path, Why: entryWhy(err)})
+			p := &Problem{File: path, Why: fileio.Why(err)}
+			errors.As(err, &p)
+			problems = append(problems, p)
 			continue
 		}
 		if a.Taken.IsZero() {
 			problems = append(problems, &Problem{File: path, Why: `is a result but not a kept one (no "taken" time)`})
 			continue
 		}
-		attempts = append(attempts, a.summary())
+		// A kept result can be megabytes (long answers, long texts): a
+		// listing holds only its verdict, shares and bank.
+		a.Themes, a.Answers = nil, nil
+		attempts = append(attempts, a)
 	}
 	slices.SortStableFunc(attempts, func(a, b Attempt) int {
 		if c := b.Taken.Compare(a.Taken); c != 0 {
@@ -325,54 +316,41 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 	return attempts, problems, nil
 }
 
-// entryWhy is what fileio says of a file, worded to follow its name.
-func entryWhy(err error) string {
-	if fe := (*fileio.Error)(nil); errors.As(err, &fe) {
-		return fe.Why
-	}
-	return "cannot be read: " + err.Error()
-}
-
-// Replay reads the part of a result document that replays it: the bank
-// it was taken on, its answers, and the questions it did not ask, if it
+// Replayed is the part of a result document that replays it: when it was
+// kept, the bank it was taken on, its answers, and how it stopped if it
 // stopped early. The rest is scored afresh (stats, --answers), so it is
-// not read at all.
-func Replay(data []byte) (Bank, json.RawMessage, []string, error) {
-	var d struct {
-		Bank     Bank            `json:"bank"`
-		Answers  json.RawMessage `json:"answers"`
-		NotAsked []string        `json:"not_asked"`
-	}
-	err := json.Unmarshal(data, &d)
-	return d.Bank, d.Answers, d.NotAsked, err
+// not read at all, and a "taken" or "stopped_early" that cannot be read is
+// as none.
+type Replayed struct {
+	Bank         Bank            `json:"bank"`
+	Answers      json.RawMessage `json:"answers"`
+	NotAsked     []string        `json:"not_asked"`
+	Taken        json.RawMessage `json:"taken"`
+	StoppedEarly json.RawMessage `json:"stopped_early"`
 }
 
-// StoppedOf is how a result document that stopped early stopped: its
-// not_asked and stopped_early; nil, nil where data is no such document.
-func StoppedOf(data []byte) ([]string, *StoppedEarly) {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' {
-		return nil, nil
-	}
-	var d struct {
-		NotAsked     []string      `json:"not_asked"`
-		StoppedEarly *StoppedEarly `json:"stopped_early"`
-	}
-	if json.Unmarshal(data, &d) != nil || d.StoppedEarly == nil || len(d.NotAsked) == 0 {
-		return nil, nil
-	}
-	return d.NotAsked, d.StoppedEarly
+// Replay reads the part of a result document that replays it.
+func Replay(data []byte) (Replayed, error) {
+	var r Replayed
+	err := json.Unmarshal(data, &r)
+	return r, err
 }
 
-// TakenOf is when a kept result was taken, or zero where data is not a
-// kept result: a replayed result is dated as it was kept.
-func TakenOf(data []byte) time.Time {
-	var d struct {
-		Taken string `json:"taken"`
+// Stopped is how a result that stopped early stopped: its not_asked and
+// stopped_early; nil, nil for one that asked every question.
+func (r Replayed) Stopped() ([]string, *StoppedEarly) {
+	var s *StoppedEarly
+	if json.Unmarshal(r.StoppedEarly, &s) != nil || s == nil || len(r.NotAsked) == 0 {
+		return nil, nil
 	}
-	if json.Unmarshal(data, &d) != nil {
-		return time.Time{}
-	}
-	t, _ := time.Parse(time.RFC3339Nano, d.Taken)
+	return r.NotAsked, s
+}
+
+// When is when a kept result was taken, or zero for a result that was not
+// kept: a replayed result is dated as it was kept.
+func (r Replayed) When() time.Time {
+	var s string
+	json.Unmarshal(r.Taken, &s)
+	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t
 }

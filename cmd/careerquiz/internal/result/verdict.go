@@ -102,9 +102,8 @@ func Digest(sha string) string {
 
 // OneLine makes text read from a result or a bank safe to print: a kept
 // file is a file anyone may edit, so it must not be able to move the
-// cursor or retitle the window. Invalid UTF-8 becomes U+FFFD (a stray
-// byte such as 0x9b can act as an escape on some terminals), and white
-// space, newlines included, is made single spaces.
+// cursor or retitle the window (termsafe.Clean), and white space,
+// newlines included, is made single spaces.
 func OneLine(s string) string {
-	return strings.Join(strings.Fields(termsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))), " ")
+	return strings.Join(strings.Fields(termsafe.Clean(s)), " ")
 }

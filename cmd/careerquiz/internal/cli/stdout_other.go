@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package cli
 
 // stdoutWasClosed is known only on Unix.
 func stdoutWasClosed() bool { return false }
