@@ -11,6 +11,7 @@ import (
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/clidoc"
 	"github.com/careerquiz/careerquiz/internal/suggest"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
 // A Flag is one flag of one command. Each command keeps its flags in a
@@ -233,7 +234,11 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table He
 		}
 		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(arg)))
 	}
-	ue := p.usage("unknown flag --" + name)
+	// The flag is named as it was typed, quoted where it holds a newline
+	// or a control character, so that a file name a glob put on the
+	// command line cannot print a line of its own.
+	given, _, _ := strings.Cut(consumed[len(consumed)-1], "=")
+	ue := p.usage("unknown flag " + termsafe.Name(given))
 	if s := suggest.Closest(name, append(table.Names(), "help")); s != "" {
 		return WithHint(ue, "did you mean --%s?", s)
 	}
