@@ -226,13 +226,9 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table He
 		return p.usage(err.Error())
 	}
 	name, _, _ := strings.Cut(strings.TrimLeft(consumed[len(consumed)-1], "-"), "=")
-	if fs.Lookup(name) != nil {
+	if f := fs.Lookup(name); f != nil {
 		// A defined flag fails here only when its value is missing.
-		arg := ""
-		if f, ok := fs.Lookup(name).Value.(interface{ argName() string }); ok {
-			arg = f.argName()
-		}
-		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(arg)))
+		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(f.Value.(interface{ argName() string }).argName())))
 	}
 	// The flag is named as it was typed, quoted where it holds a newline
 	// or a control character, so that a file name a glob put on the
