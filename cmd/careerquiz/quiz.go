@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"time"
 
@@ -44,6 +45,9 @@ func runQuiz(args []string, e env) error {
 	if o.output != "" {
 		if err := atomicfile.CheckWritable(o.output); err != nil {
 			return outputError(o.output, err)
+		}
+		if err := outputOverInput(o); err != nil {
+			return err
 		}
 	}
 	keep, err := decideKeeping(o, e)
@@ -326,6 +330,33 @@ func emitReport(r render.Run, o options, e env) error {
 
 // toFile reports whether the report goes to a file rather than stdout.
 func (o options) toFile() bool { return o.output != "" && o.output != atomicfile.Stdout }
+
+// outputOverInput refuses an --output that is the bank or the answers
+// file read, which the report would replace: only a JSON result written
+// over the result it replays keeps what it read.
+func outputOverInput(o options) error {
+	if !o.toFile() {
+		return nil
+	}
+	out, err := os.Stat(o.output)
+	if err != nil {
+		return nil // Nothing there yet, so nothing read from it.
+	}
+	for _, in := range []struct{ flag, path string }{{"--questions", o.questions}, {"--answers", o.answers}} {
+		if in.path == "" || in.path == atomicfile.Stdout {
+			continue
+		}
+		if fi, err := os.Stat(in.path); err != nil || !os.SameFile(fi, out) {
+			continue
+		}
+		if in.flag == "--answers" && o.format == render.JSON {
+			continue
+		}
+		return cli.WithHint(cli.UsageError{Msg: fmt.Sprintf("--output %s is the file %s reads: the report would replace it", termsafe.Name(o.output), in.flag)},
+			"name another file for --output")
+	}
+	return nil
+}
 
 // outputError leads a failure to write the report with where it went.
 func outputError(path string, err error) error {
