@@ -103,3 +103,26 @@ func FuzzStream(f *testing.F) {
 		}
 	})
 }
+
+// zeros is an endless stream of NUL bytes, as /dev/zero gives.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// TestAStreamWithNoLinesEnds: a stream that is not JSON and never ends a
+// line (/dev/zero piped in) is skipped once no line has ended within a
+// result's length, instead of being read forever.
+func TestAStreamWithNoLinesEnds(t *testing.T) {
+	t.Parallel()
+	var skips []string
+	in := input{emit: func(it item) bool {
+		skips = append(skips, it.skip)
+		return true
+	}}
+	if err := in.stream("in", zeros{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(skips) != 2 || !strings.Contains(skips[1], "no line ends within") {
+		t.Errorf("skips %q, want the NUL and then the unended line", skips)
+	}
+}

@@ -80,6 +80,11 @@ func (in input) stream(name string, src io.Reader) error {
 				}
 				n, err := skipLine(r)
 				pos += n
+				if errors.Is(err, errTooLong) {
+					// No line ends within a result's length (a stream of
+					// zeros, say): there is no next line to go on at.
+					return in.skip(fmt.Sprintf("%s:%d", name, c.lineAt(pos)), "no line ends within %d MiB: the rest is not read", MaxSize>>20)
+				}
 				if err != nil {
 					return nil
 				}
@@ -91,7 +96,8 @@ func (in input) stream(name string, src io.Reader) error {
 }
 
 // skipLine reads r up to and including the next newline, holding no more
-// than a buffer of it, and returns how many bytes that was.
+// than a buffer of it, and returns how many bytes that was; past MaxSize
+// with no newline it gives up with errTooLong.
 func skipLine(r *bufio.Reader) (int64, error) {
 	var n int64
 	for {
@@ -99,6 +105,9 @@ func skipLine(r *bufio.Reader) (int64, error) {
 		n += int64(len(chunk))
 		if !errors.Is(err, bufio.ErrBufferFull) {
 			return n, err
+		}
+		if n > MaxSize {
+			return n, errTooLong
 		}
 	}
 }
