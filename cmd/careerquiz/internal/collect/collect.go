@@ -114,7 +114,18 @@ func (r *Reader) Read(paths []string) error {
 			b.items = append(b.items, it)
 			return len(b.items) < batchSize || send()
 		}}
+		named := map[string]bool{}
 		for _, p := range paths {
+			// A path named twice (stats good good) is read once, so no
+			// result counts twice.
+			key := samePath(p)
+			if named[key] {
+				if !in.emit(item{name: p, skip: "named twice: read once"}) {
+					return
+				}
+				continue
+			}
+			named[key] = true
 			if err := in.path(p); err != nil {
 				if !errors.Is(err, errStopped) {
 					readErr = err
@@ -276,6 +287,21 @@ func (in input) skip(name, format string, args ...any) error {
 		return errStopped
 	}
 	return nil
+}
+
+// samePath is what tells two names of one file or folder apart from two
+// files: the path with its links followed, or as given where that fails.
+func samePath(p string) string {
+	if p == fileio.Stdin {
+		return p
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }
 
 // path reads one PATH of the command line. Only regular files are read:
