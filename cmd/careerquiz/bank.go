@@ -50,7 +50,10 @@ func runCheck(args []string, e env) error {
 			return werr
 		}
 		if err != nil {
-			return cli.Exit{Code: cli.ExitError}
+			// The problems are in the document; standard error says
+			// only that there are some, for a person who ran it by hand.
+			return cli.Exit{Code: cli.ExitError, Msg: termsafe.Name(file) + ": the bank has problems: they are listed in the JSON on standard output",
+				Hint: fmt.Sprintf("run 'careerquiz check %s' to read them", termsafe.Name(file))}
 		}
 		return nil
 	}
