@@ -70,7 +70,7 @@ func program() clidoc.Program {
 		},
 		Environment: []clidoc.Item{
 			{Name: "CAREERQUIZ_QUESTIONS", Text: "the bank to use when --questions is not given"},
-			{Name: "NO_COLOR", Text: "set to anything: no colour"},
+			{Name: "NO_COLOR", Text: "set and not empty: no colour"},
 			{Name: "CLICOLOR_FORCE", Text: "set and not 0: colour even into a pipe"},
 			{Name: "TERM", Text: "dumb: plain prompts and no colour"},
 			{Name: "XDG_DATA_HOME", Text: "where results are kept (default ~/.local/share)"},

@@ -33,7 +33,7 @@ const quizMore = `In the quiz:
 
 Colour:
     The first of these that applies decides: --color or --no-color; then
-    NO_COLOR set to anything turns colour off; then CLICOLOR_FORCE or
+    NO_COLOR set and not empty turns colour off; then CLICOLOR_FORCE or
     FORCE_COLOR set (and not 0) turns it on, even into a pipe; then
     TERM=dumb turns it off; otherwise only a terminal gets colour.
 
