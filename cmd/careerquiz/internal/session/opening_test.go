@@ -27,10 +27,11 @@ func TestQuitSavesAndResumeCountsWhatIsLeft(t *testing.T) {
 			ProgressDir: func() (string, error) { return dir, nil },
 			Stops:       noStops{}, Stop: StopNone,
 		})
-		defer s.Close()
-		if err == nil {
-			_, err = s.Interview()
+		if err != nil {
+			return out.String(), err
 		}
+		defer s.Close()
+		_, err = s.Interview()
 		return out.String(), err
 	}
 
@@ -74,10 +75,11 @@ func TestQuickSavesNothingBeforeAnAnswer(t *testing.T) {
 			ProgressDir: func() (string, error) { return dir, nil },
 			Stops:       noStops{}, Stop: stop,
 		})
-		defer s.Close()
-		if err == nil {
-			_, err = s.Interview()
+		if err != nil {
+			return out.String() + err.Error()
 		}
+		defer s.Close()
+		_, err = s.Interview()
 		return out.String() + fmt.Sprint(err)
 	}
 	if out := sitting("", StopQuick); !strings.Contains(out, "quit; nothing answered yet") {

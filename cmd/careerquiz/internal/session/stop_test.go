@@ -128,10 +128,10 @@ func TestStoppedSittingResumes(t *testing.T) {
 			ProgressDir: func() (string, error) { return dir, nil },
 			Stops:       noStops{}, Stop: StopSettled,
 		})
-		defer s.Close()
 		if err != nil {
 			return s, nil, err
 		}
+		defer s.Close()
 		a, err := s.Interview()
 		return s, a, err
 	}
@@ -167,10 +167,10 @@ func TestGoingBackUnsettles(t *testing.T) {
 	typed := strings.Repeat("1\n", 7) + "\n" + strings.Repeat("b\n", 4) + strings.Repeat("2\n", 4) + "1\n" + strings.Repeat("2\n", 3)
 	s, err := New(Config{Bank: b, In: strings.NewReader(typed), Out: &out, Msgs: cli.Messages{W: &out}, Width: 80,
 		Stops: noStops{}, Stop: StopSettled})
-	defer s.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer s.Close()
 	a, err := s.Interview()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
