@@ -211,6 +211,12 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 	if err != nil {
 		return nil, time.Time{}, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		// Likely a pipe that carried nothing, not a person who chose to
+		// answer nothing.
+		e.msgs().Warn("%s is empty: no question is answered", name)
+		e.msgs().Hint("an answers file has a line per question, such as messaging = 2; 'careerquiz check --json' lists the ids")
+	}
 	var st stopped
 	st.notAsked, st.how = kept.Stopped()
 	return a, kept.When(), st, nil
