@@ -54,6 +54,9 @@ func runCompare(args []string, e env) error {
 	if !c.SameBank {
 		e.msgs().Warn("the attempts used different banks (%s %q, %s %q); answers are compared over the %s both have, and the shares are each bank's own",
 			result.Digest(a.Bank.SHA256), result.OneLine(a.Bank.Title), result.Digest(b.Bank.SHA256), result.OneLine(b.Bank.Title), render.Count(c.Shared, "question"))
+		if c.Shared == 0 {
+			e.msgs().Hint("with no question in common only the shares compare; 'careerquiz history' shows which attempt used which bank")
+		}
 	}
 	if o.json {
 		return result.Encode(e.stdout, c)
