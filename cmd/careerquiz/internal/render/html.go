@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
@@ -31,24 +32,23 @@ var htmlFiles embed.FS
 
 // pages holds every page's template: "top" and "bottom" (page.html) are
 // the head, style sheet and footer each page shares; "report", "history"
-// and "stats" are the pages.
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"css": func() template.CSS { return style },
-}).ParseFS(htmlFiles, "html/*.html"))
-
-var style = func() template.CSS {
-	b, err := htmlFiles.ReadFile("html/style.css")
+// and "stats" are the pages. They are parsed when a page is first written,
+// not when careerquiz starts: most runs write no page.
+var pages = sync.OnceValue(func() *template.Template {
+	style, err := htmlFiles.ReadFile("html/style.css")
 	if err != nil {
 		panic(err)
 	}
-	return template.CSS(b)
-}()
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"css": func() template.CSS { return template.CSS(style) },
+	}).ParseFS(htmlFiles, "html/*.html"))
+})
 
 // writePage renders one page into a buffer first, so that on error nothing
 // is written to w.
 func writePage(w io.Writer, name string, data any) error {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&buf, name, data); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
