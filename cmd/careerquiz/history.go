@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
@@ -66,8 +67,11 @@ func listKept(e env) (string, []result.Attempt, error) {
 	}
 	attempts, problems, err := result.List(dir)
 	if err != nil {
-		return "", nil, cli.WithHint(fmt.Errorf("reading kept results in %s: %w", termsafe.Name(dir), err),
-			"make the folder readable to you, or set XDG_DATA_HOME to keep results elsewhere")
+		hint := "make the folder readable to you, or set XDG_DATA_HOME to keep results elsewhere"
+		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+			hint = "move that file out of the way (results are kept in a folder of that name), or set XDG_DATA_HOME to keep results elsewhere"
+		}
+		return "", nil, cli.WithHint(fmt.Errorf("reading kept results in %s: %w", termsafe.Name(dir), err), "%s", hint)
 	}
 	for _, p := range problems {
 		e.msgs().Warn("skipped %s, which %s; it is left as it is", termsafe.Name(p.File), p.Why)
