@@ -272,6 +272,12 @@ type Session struct {
 	declined bool
 	end      int
 	chance   *float64
+	// settleFrom is how many scored questions may be left when the
+	// settled stop next looks: after a look that ran out of its budget
+	// (a bank of many hundreds of questions), it looks again only once
+	// half as many are left, so that a sitting's looks cost a few
+	// budgets in all, not one per answer. 0 looks at every answer.
+	settleFrom int
 }
 
 func (s *Session) Close() {
@@ -630,18 +636,9 @@ func (s *Session) prompt(q *quiz.Question) ask.Prompt {
 		theme = s.Bank.Themes[ti].Name
 	}
 	return ask.Prompt{
-		Number: s.next + 1, Total: s.total(), Theme: theme,
+		Number: s.next + 1, Total: s.limit(), Theme: theme,
 		Text: q.Text, Help: q.Help, Kind: q.Kind, Sides: sides, Options: labels,
 		Default:  max(q.DefaultPick(), 0),
 		Previous: s.answers[q.ID], CanGoBack: s.next > 0, Unsaved: s.store == nil,
 	}
-}
-
-// total is how many questions the sitting asks: the whole bank, or, once
-// it has stopped early, those up to its end.
-func (s *Session) total() int {
-	if s.end > 0 {
-		return s.end
-	}
-	return len(s.Bank.Questions)
 }

@@ -64,28 +64,25 @@ func (s *Session) limit() int {
 	return len(s.order)
 }
 
-// unshown is the ids of the questions from the one on the screen on that
-// have not been shown, in order.
-func (s *Session) unshown() []string {
-	var ids []string
-	for _, qi := range s.order[s.next:] {
-		id := s.Bank.Questions[qi].ID
-		if _, shown := s.answers[id]; !shown {
-			ids = append(ids, id)
+// pending is the ids of the questions from the one on the screen on that
+// have not been shown, in order, with how many of them are scored, and how
+// many scored questions have been shown: one pass over the order, so that
+// a bank of thousands costs no more per answer than its length.
+func (s *Session) pending() (ids []string, left, asked int) {
+	for i, qi := range s.order {
+		q := &s.Bank.Questions[qi]
+		_, shown := s.answers[q.ID]
+		switch {
+		case shown && q.Scored():
+			asked++
+		case !shown && i >= s.next:
+			ids = append(ids, q.ID)
+			if q.Scored() {
+				left++
+			}
 		}
 	}
-	return ids
-}
-
-// scoredAmong counts the scored questions among ids.
-func (s *Session) scoredAmong(ids []string) int {
-	n := 0
-	for _, id := range ids {
-		if s.Bank.Questions[s.Bank.QuestionIndex(id)].Scored() {
-			n++
-		}
-	}
-	return n
+	return ids, left, asked
 }
 
 // arrive is the stop's turn before a question is shown for the first
@@ -99,14 +96,7 @@ func (s *Session) arrive() error {
 	if _, shown := s.answers[s.Bank.Questions[s.order[s.next]].ID]; shown {
 		return nil
 	}
-	notAsked := s.unshown()
-	left := s.scoredAmong(notAsked)
-	asked := 0
-	for id := range s.answers {
-		if qi := s.Bank.QuestionIndex(id); qi >= 0 && s.Bank.Questions[qi].Scored() {
-			asked++
-		}
-	}
+	notAsked, left, asked := s.pending()
 	if left == 0 || asked == 0 && s.mode == StopSettled {
 		return nil
 	}
@@ -127,7 +117,14 @@ func (s *Session) arrive() error {
 			}
 		}
 	case StopSettled:
-		if s.declined || !s.stopper.Settled(s.answers, notAsked).Settled {
+		if s.declined || s.settleFrom > 0 && left > s.settleFrom {
+			return nil
+		}
+		settle := s.stopper.Settled(s.answers, notAsked)
+		if !settle.Exact {
+			s.settleFrom = left / 2
+		}
+		if !settle.Settled {
 			return nil
 		}
 		finish, err := s.asker.Offer(offer(left))
