@@ -103,14 +103,23 @@ func runStats(args []string, e env) error {
 	}
 	progress := cli.NewProgress(e.stderr, e.isTerminal(e.stderr))
 	var r collect.Reader
+	skipped := 0
 	r = collect.Reader{Bank: b, AnyBank: o.anyBank, Stdin: e.stdin, Workers: runtime.GOMAXPROCS(0),
 		Result: func(name string, a quiz.Answers, res scoring.Result) error {
 			progress.Tick(r.Tally.Read)
 			return add(name, a, res)
 		},
 		Skipped: func(name, why string) {
+			// A stream of junk could name a skip a line for ever: the
+			// first ones say what is wrong.
+			if skipped++; skipped > skipsNamed {
+				return
+			}
 			progress.Clear()
 			e.msgs().Say("careerquiz: %s: skipped: %s\n", termsafe.Name(name), why)
+			if skipped == skipsNamed {
+				e.msgs().Say("careerquiz: more are skipped; only the first %d are named\n", skipsNamed)
+			}
 		}}
 	err = r.Read(paths)
 	progress.Clear()
@@ -135,3 +144,6 @@ func runStats(args []string, e env) error {
 	}
 	return r.Tally.Outcome()
 }
+
+// skipsNamed is how many skipped pieces stats names one by one.
+const skipsNamed = 100
