@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/atomicfile"
@@ -209,7 +211,12 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 	}
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
-		return nil, time.Time{}, stopped{}, cli.WithHint(err, "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\"")
+		hint := "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\""
+		if strings.EqualFold(filepath.Ext(path), ".json") && !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+			// Read as JSON for its name alone: likely TOML misnamed.
+			hint = "the file is read as JSON for its .json name; if it holds TOML (messaging = 2), name it .toml"
+		}
+		return nil, time.Time{}, stopped{}, cli.WithHint(err, "%s", hint)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		// Likely a pipe that carried nothing, not a person who chose to
