@@ -22,6 +22,7 @@ import (
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ptytest"
+	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // benchEnv is an env with no terminal, writing nowhere.
@@ -101,8 +102,10 @@ func BenchmarkFirstQuestion(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// The first option's label, as far as it surely fits on its line.
-	first := bank.Questions[0].Options[0].Text
+	// The first option's label of the first question asked (the settled
+	// stop's order, a terminal's default), as far as it surely fits on
+	// its line.
+	first := bank.Question(scoring.NewStopper(scoring.NewScorer(bank)).Order()[0]).Options[0].Text
 	first = string([]rune(first)[:min(len([]rune(first)), 24)])
 
 	var took []time.Duration
