@@ -17,6 +17,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -123,8 +124,10 @@ func checkText(t *testing.T, out string, limit int, colored bool) {
 	}
 	plain := sgr.ReplaceAllString(out, "")
 	for i, l := range strings.Split(strings.TrimSuffix(plain, "\n"), "\n") {
-		if n := utf8.RuneCountInString(l); n > limit {
-			t.Errorf("line %d is %d runes wide, more than %d: %q", i+1, n, limit, l)
+		// Width is in terminal cells, as the report lays out: a combining
+		// mark takes none, a wide character two.
+		if n := textwrap.Width(l); n > limit {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, limit, l)
 		}
 		for _, r := range l {
 			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
