@@ -75,43 +75,36 @@ func (a *Plain) Ask(p Prompt) (Reply, error) {
 
 // Confirm asks a yes/no question; an empty line gives def.
 func (a *Plain) Confirm(question string, def bool) (bool, error) {
-	if a.interrupted() {
-		return false, ErrInterrupted
-	}
 	hint := "[y/N]"
 	if def {
 		hint = "[Y/n]"
 	}
-	prompt := a.prompt(question + " " + hint)
-	for {
-		if _, err := io.WriteString(a.out, prompt); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
-		}
-		line, err := a.readLine()
-		if err != nil {
-			return false, err
-		}
+	return a.yesNo(question+" "+hint, "Please type y or n.", func(line string) (bool, bool) {
 		switch strings.ToLower(strings.TrimSpace(line)) {
 		case "":
-			return def, nil
+			return def, true
 		case "y", "yes":
-			return true, nil
+			return true, true
 		case "n", "no":
-			return false, nil
+			return false, true
 		}
-		if _, err := fmt.Fprintln(a.out, "Please type y or n."); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
-		}
-	}
+		return false, false
+	})
 }
 
 // Offer asks whether to take what question offers: an empty line (or y)
 // takes it, c (or n) goes on.
 func (a *Plain) Offer(question string) (bool, error) {
+	return a.yesNo(question+" [Enter/c]", "Please press Enter, or type c.", offerReply)
+}
+
+// yesNo asks question until reply reads a line as an answer, saying again
+// what it takes after each line it cannot read.
+func (a *Plain) yesNo(question, again string, reply func(string) (bool, bool)) (bool, error) {
 	if a.interrupted() {
 		return false, ErrInterrupted
 	}
-	prompt := a.prompt(question + " [Enter/c]")
+	prompt := a.prompt(question)
 	for {
 		if _, err := io.WriteString(a.out, prompt); err != nil {
 			return false, fmt.Errorf("writing question: %w", err)
@@ -120,10 +113,10 @@ func (a *Plain) Offer(question string) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		if take, ok := offerReply(line); ok {
-			return take, nil
+		if answer, ok := reply(line); ok {
+			return answer, nil
 		}
-		if _, err := fmt.Fprintln(a.out, "Please press Enter, or type c."); err != nil {
+		if _, err := fmt.Fprintln(a.out, again); err != nil {
 			return false, fmt.Errorf("writing question: %w", err)
 		}
 	}
