@@ -41,6 +41,12 @@ const (
 // keys, and for a program or a person to finish once the other has.
 const Timeout = 10 * time.Second
 
+// ended is written to the terminal once the program has ended, after all
+// it drew, so that the person reads to the end before the terminal closes:
+// closing a pseudo-terminal with output unread may lose the end of it.
+// Screens ignore it: it is a command (OSC) no terminal knows.
+const ended = "\x1b]careerquiz-ptytest-ended\a"
+
 // Person is someone at the keyboard of a pseudo-terminal, looking at its
 // screen. The screen shows what the program has drawn up to the last thing
 // the person waited for: See and Leave read the program's output, nothing
@@ -98,7 +104,7 @@ func RunSized(t testing.TB, cols, rows int, program func(tty *os.File) error, ac
 			// Release a prompt still waiting for keys, and go on reading
 			// what the program draws so that it is never stuck writing.
 			_, _ = console.Send(CtrlC)
-			_, _ = console.ExpectEOF()
+			_ = p.Leave()
 		}
 		acted <- err
 	}()
@@ -123,8 +129,16 @@ func RunSized(t testing.TB, cols, rows int, program func(tty *os.File) error, ac
 			t.Fatalf("the program did not end after the person finished (%v)\nscreen:\n%s", actErr, p.Screen())
 		}
 	}
-	// The person sees the end of the program's output once the terminal
-	// is closed.
+	if !actDone {
+		if _, err := console.Tty().WriteString(ended); err != nil {
+			t.Errorf("marking the end of the program's output: %v", err)
+		}
+		select {
+		case actErr = <-acted:
+			actDone = true
+		case <-time.After(Timeout):
+		}
+	}
 	if err := p.close(); err != nil {
 		t.Errorf("closing the terminal: %v", err)
 	}
@@ -143,8 +157,12 @@ func RunSized(t testing.TB, cols, rows int, program func(tty *os.File) error, ac
 // See waits until s has been drawn, reading the program's output up to the
 // end of s and no further.
 func (p *Person) See(s string) error {
-	out, err := p.console.Expect(expect.String(s), until(time.Now().Add(Timeout)))
-	if err == nil && !strings.Contains(out, s) {
+	out, err := p.console.Expect(expect.String(s), expect.String(ended), until(time.Now().Add(Timeout)))
+	switch {
+	case err != nil || strings.Contains(out, s):
+	case strings.HasSuffix(out, ended):
+		err = errors.New("the program ended without drawing it")
+	default:
 		err = fmt.Errorf("not drawn within %v", Timeout)
 	}
 	if err != nil {
@@ -233,7 +251,11 @@ func (p *Person) Resize(cols, rows int) error {
 
 // Leave waits for the program to end, reading the rest of its output.
 func (p *Person) Leave() error {
-	if _, err := p.console.ExpectEOF(); err != nil {
+	out, err := p.console.Expect(expect.String(ended), until(time.Now().Add(Timeout)))
+	if err == nil && !strings.HasSuffix(out, ended) {
+		err = fmt.Errorf("still going after %v", Timeout)
+	}
+	if err != nil {
 		return fmt.Errorf("waiting for the end: %w\nscreen:\n%s", err, p.Screen())
 	}
 	return nil
@@ -245,7 +267,7 @@ func (p *Person) Screen() string { return p.screen.String() }
 
 // Output returns everything the program has drawn so far, escape sequences
 // included, as the terminal received it.
-func (p *Person) Output() string { return p.output.String() }
+func (p *Person) Output() string { return strings.TrimSuffix(p.output.String(), ended) }
 
 // Foreground returns the colour in which the first cell of s is drawn, where
 // s is on the screen: vt10x.DefaultFG unless the program chose one. ok is
