@@ -57,6 +57,7 @@ func runQuiz(args []string, e env) error {
 		return err
 	}
 	o.stop = decideStop(o, e)
+	warnChecked(b, o, e)
 
 	var answers quiz.Answers
 	var s *session.Session
@@ -71,7 +72,6 @@ func runQuiz(args []string, e env) error {
 			answers, stop.notAsked, stop.how = session.Walk(b, answers, o.stop)
 		}
 	} else {
-		warnChecked(b, o, e)
 		s, err = newSession(b, o, e, stops)
 		if s != nil {
 			defer s.Close()
@@ -177,7 +177,7 @@ func decideStop(o options, e env) string {
 	return session.StopNone
 }
 
-// warnChecked says once, before the first question, that 'careerquiz
+// warnChecked says once, before the first question or a scripted result, that 'careerquiz
 // check' warns about the bank, so that nobody takes a result from a bank
 // its author was warned about without knowing it.
 func warnChecked(b *quiz.Bank, o options, e env) {

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -275,6 +276,10 @@ func meaningText(res scoring.Result) string {
 		return fmt.Sprintf("%s, and a consistent one: %s.", label, how)
 	case res.Confidence >= steady:
 		return fmt.Sprintf("%s, but a consistent one: %s, and steadily.", label, how)
+	case slices.ContainsFunc(res.Paths, func(p scoring.PathScore) bool { return p.ID == rec.Path && p.Towards == res.Sided }):
+		// Every answer that took a side took this one: what keeps the
+		// figure low is how few they are.
+		return fmt.Sprintf("%s, and not yet a steady one: %s, but on too few answers to be sure.", label, how)
 	default:
 		return fmt.Sprintf("%s, and not a steady one: %s, but not all of your answers pointed the same way.", label, how)
 	}

@@ -611,6 +611,13 @@ func TestStrengthAndConfidenceAreExplainedTogether(t *testing.T) {
 			"If you took the quiz again, you would almost certainly (more than 9 in 10) get the same path.", ""},
 		{"clear and consistent", lean(scoring.Clear, 0.9), "A clear preference, and a consistent one", "very likely (about 9 in 10)", ""},
 		{"unsteady", lean(scoring.Moderate, 0.65), "A moderate preference, and not a steady one", "more likely than not (about 7 in 10)", ""},
+		// Every answer that took a side took the same one: only their
+		// number keeps the figure low, and the words say so.
+		{"unsteady on few answers", func() scoring.Result {
+			r := lean(scoring.Clear, 0.7)
+			r.Sided, r.Paths = 2, []scoring.PathScore{{ID: "d", Towards: 2}, {ID: "e"}}
+			return r
+		}(), "A clear preference, and not yet a steady one", "about 7 in 10", "not all of your answers"},
 		// Beside a warning about how the person answered, neither the
 		// label nor the confidence may claim more than the answers carry.
 		{"agreeing with everything", lean(scoring.Moderate, 0.999, scoring.WarnAgreeAll),
