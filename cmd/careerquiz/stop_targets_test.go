@@ -167,8 +167,8 @@ func TestStopTargetsThroughTheCommand(t *testing.T) {
 		}
 	}
 	share := func(n, of int) float64 { return float64(n) / float64(max(1, of)) }
-	// The README gives these figures: it must say what was measured.
-	readme, err := os.ReadFile("../../README.md")
+	// docs/usage.md gives these figures: it must say what was measured.
+	readme, err := os.ReadFile("../../docs/usage.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestStopTargetsThroughTheCommand(t *testing.T) {
 			100*share(quick.asked, people*scored), 100*share(quick.path, people), 100*share(quick.label, people)),
 	} {
 		if !strings.Contains(said, want) {
-			t.Errorf("README.md does not say %q", want)
+			t.Errorf("docs/usage.md does not say %q", want)
 		}
 	}
 	for _, run := range []struct {
