@@ -47,30 +47,10 @@ func (a *Plain) Ask(p Prompt) (Reply, error) {
 	if len(p.Options) == 0 {
 		return Reply{}, fmt.Errorf("question %d has no options", p.Number)
 	}
-	if a.interrupted() {
-		return Reply{}, ErrInterrupted
-	}
-	if _, err := io.WriteString(a.out, a.question(p)); err != nil {
-		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
-	}
 	prev := previousPicks(p)
-	prompt := a.prompt(instructions(p, prev))
-	for {
-		if _, err := io.WriteString(a.out, prompt); err != nil {
-			return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
-		}
-		line, err := a.readLine()
-		if err != nil {
-			return Reply{}, err
-		}
-		reply, why := parseReply(p, prev, line)
-		if why == "" {
-			return reply, nil
-		}
-		if _, err := fmt.Fprintln(a.out, why); err != nil {
-			return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
-		}
-	}
+	return until(a, a.question(p), instructions(p, prev), fmt.Sprintf("writing question %d", p.Number), func(line string) (Reply, string) {
+		return parseReply(p, prev, line)
+	})
 }
 
 // Confirm asks a yes/no question; an empty line gives def.
@@ -101,23 +81,37 @@ func (a *Plain) Offer(question string) (bool, error) {
 // yesNo asks question until reply reads a line as an answer, saying again
 // what it takes after each line it cannot read.
 func (a *Plain) yesNo(question, again string, reply func(string) (bool, bool)) (bool, error) {
+	return until(a, "", question, "writing question", func(line string) (bool, string) {
+		if answer, ok := reply(line); ok {
+			return answer, ""
+		}
+		return false, again
+	})
+}
+
+// until writes head, then prompt, and reads lines until read takes one,
+// writing after each line it does not take why it does not; what names
+// the writing in an error. Once the interrupt has fired, nothing is shown.
+func until[T any](a *Plain, head, prompt, what string, read func(line string) (T, string)) (T, error) {
+	var zero T
 	if a.interrupted() {
-		return false, ErrInterrupted
+		return zero, ErrInterrupted
 	}
-	prompt := a.prompt(question)
-	for {
-		if _, err := io.WriteString(a.out, prompt); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
+	prompt = a.prompt(prompt)
+	for text := head + prompt; ; text = prompt {
+		if _, err := io.WriteString(a.out, text); err != nil {
+			return zero, fmt.Errorf("%s: %w", what, err)
 		}
 		line, err := a.readLine()
 		if err != nil {
-			return false, err
+			return zero, err
 		}
-		if answer, ok := reply(line); ok {
-			return answer, nil
+		v, why := read(line)
+		if why == "" {
+			return v, nil
 		}
-		if _, err := fmt.Fprintln(a.out, again); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
+		if _, err := fmt.Fprintln(a.out, why); err != nil {
+			return zero, fmt.Errorf("%s: %w", what, err)
 		}
 	}
 }
