@@ -40,13 +40,19 @@ func Bash(w io.Writer, p Program) error {
 	local f=${2#-}
 	case $1:${f#-} in
 `, p.Name, fn)
-	var valued []string
+	// valued are the patterns of every flag that takes a value; arms offer
+	// each one's values.
+	var valued, arms []string
 	each(p, func(cmd string, f Flag) {
-		if f.Value != None {
-			for _, n := range f.names() {
-				valued = append(valued, cmd+":"+n)
-			}
+		if f.Value == None {
+			return
 		}
+		var pats []string
+		for _, n := range f.names() {
+			pats = append(pats, cmd+":"+n)
+		}
+		valued = append(valued, pats...)
+		arms = append(arms, fmt.Sprintf("\t%s)\n\t\t%s\n\t\treturn ;;\n", strings.Join(pats, " | "), bashOffer(fn, "\"$prefix\"", f.Value, f.Choices)))
 	})
 	if len(valued) > 0 {
 		fmt.Fprintf(&b, "\t%s) return 0 ;;\n", strings.Join(valued, " | "))
@@ -78,16 +84,7 @@ func Bash(w io.Writer, p Program) error {
 	flag=${flag#-}
 	case $cmd:$flag in
 `, fn, strings.Join(commandNames(p), " | "))
-	each(p, func(cmd string, f Flag) {
-		if f.Value == None {
-			return
-		}
-		var pats []string
-		for _, n := range f.names() {
-			pats = append(pats, cmd+":"+n)
-		}
-		fmt.Fprintf(&b, "\t%s)\n\t\t%s\n\t\treturn ;;\n", strings.Join(pats, " | "), bashOffer(fn, "\"$prefix\"", f.Value, f.Choices))
-	})
+	b.WriteString(strings.Join(arms, ""))
 	fmt.Fprintf(&b, `	esac
 	[[ -n $prefix ]] && return
 	if [[ $cur == -* ]]; then
