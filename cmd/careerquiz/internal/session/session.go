@@ -439,9 +439,7 @@ func (s *Session) save() {
 	st := progress.Snapshot(s.Bank, s.answers, s.order, s.next, s.Shuffle, s.Seed)
 	if s.mode != "" {
 		st.Stop, st.Declined, st.End, st.Chance = s.mode, s.declined, s.end, s.chance
-		for _, qi := range s.order {
-			st.Order = append(st.Order, s.Bank.Questions[qi].ID)
-		}
+		st.Order = s.ids(s.order)
 	}
 	err := s.store.Save(st)
 	if err != nil {
@@ -495,13 +493,12 @@ func (s *Session) stopNote(what string) (msg, hint string) {
 	unsaved, _ := s.unsaved.Load().(string)
 	again := "run careerquiz again to resume where you left off"
 	switch {
-	case !s.saving.Load() && unsaved != "" && at > 0:
-		return fmt.Sprintf("%s after question %d of %d; progress not saved (%s)", what, at, total, unsaved), ""
 	case !s.saving.Load() && at > 0:
-		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, at, total), ""
-	case !s.saving.Load():
-		return what + "; nothing answered yet", ""
-	case saved < 0 && s.earlierKept.Load():
+		if unsaved != "" {
+			unsaved = " (" + unsaved + ")"
+		}
+		return fmt.Sprintf("%s after question %d of %d; progress not saved%s", what, at, total, unsaved), ""
+	case s.saving.Load() && saved < 0 && s.earlierKept.Load():
 		// Said so that nobody reads it as the saved answers lost.
 		kept := "your saved progress is kept"
 		switch n := s.earlierAnswered.Load(); {
@@ -511,7 +508,7 @@ func (s *Session) stopNote(what string) (msg, hint string) {
 			kept = fmt.Sprintf("your %d saved answers are kept", n)
 		}
 		return what + " before any new answer; " + kept + "; run careerquiz again to resume", ""
-	case saved < 0:
+	case !s.saving.Load() || saved < 0:
 		return what + "; nothing answered yet", ""
 	}
 	where := fmt.Sprintf("after question %d of %d", at, total)

@@ -183,10 +183,7 @@ func (s *Session) unstop() bool {
 	if s.end == 0 || s.next < s.end {
 		return false
 	}
-	var notAsked []string
-	for _, qi := range s.order[s.end:] {
-		notAsked = append(notAsked, s.Bank.Questions[qi].ID)
-	}
+	notAsked := s.ids(s.order[s.end:])
 	if s.mode == StopSettled && s.stopper.Settled(s.answers, notAsked).Settled ||
 		s.mode == StopQuick && s.stopper.Quick(s.answers, notAsked).Stop {
 		return false
@@ -209,15 +206,22 @@ func (s *Session) Stopped() (notAsked []string, st *result.StoppedEarly) {
 			asked++
 		}
 	}
-	for _, qi := range s.order[s.end:] {
-		notAsked = append(notAsked, s.Bank.Questions[qi].ID)
-	}
+	notAsked = s.ids(s.order[s.end:])
 	st = &result.StoppedEarly{Mode: s.mode, Asked: asked, Scored: asked + len(notAsked)}
 	if s.mode == StopQuick && s.chance != nil {
 		c := result.Round(*s.chance, 4)
 		st.Chance = &c
 	}
 	return notAsked, st
+}
+
+// ids are the ids of the questions at the places given.
+func (s *Session) ids(places []int) []string {
+	ids := make([]string, len(places))
+	for i, qi := range places {
+		ids[i] = s.Bank.Questions[qi].ID
+	}
+	return ids
 }
 
 // Walk answers the bank from a as a sitting with the given stop would ask
