@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"unicode"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 )
 
 // Plain asks questions as numbered lists and reads one typed line per
@@ -127,11 +129,7 @@ func (a *Plain) question(p Prompt) string {
 	digits := len(strconv.Itoa(len(p.Options)))
 	indent := strings.Repeat(" ", digits+4)
 	for i, opt := range p.Options {
-		fmt.Fprintf(&b, "  %*d) ", digits, i+1)
-		for j, line := range wrap(opt, w-len(indent)) {
-			if j > 0 {
-				b.WriteString(indent)
-			}
+		for _, line := range textwrap.Hanging(fmt.Sprintf("  %*d) ", digits, i+1), indent, opt, w) {
 			b.WriteString(line + "\n")
 		}
 	}

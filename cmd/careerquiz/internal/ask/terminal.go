@@ -450,9 +450,7 @@ func heading(p Prompt, width int, color bool) string {
 func questionBody(p Prompt, width int) string {
 	s := body(p, width)
 	if p.Kind.Multiple() {
-		for _, l := range wrap("Tick all that apply, then press Enter; Enter with none ticked skips.", width) {
-			s += l + "\n"
-		}
+		s += textwrap.String("Tick all that apply, then press Enter; Enter with none ticked skips.", width, "") + "\n"
 	}
 	return s
 }
