@@ -100,12 +100,17 @@ func New(c Config) (*Session, error) {
 				}
 				s.earlierAnswered.Store(int64(n))
 			}
-			s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+			s.Msgs.Say(startingOver)
 		}
 		return s, nil
 	}
 	return s, s.resume()
 }
+
+// startingOver is said where saved answers are not resumed: they stay on
+// disk until the first new answer replaces them, so that quitting before
+// it loses nothing.
+const startingOver = "careerquiz: starting over; your saved answers are replaced when you answer the first question\n"
 
 // openStore finds the bank's progress and takes its lock. Where progress
 // cannot be kept the quiz goes on without it, after saying why.
@@ -322,8 +327,9 @@ func (s *Session) resume() error {
 		return nil
 	}
 	// Until the person says, the saved answers are what a stop keeps.
+	answered := answeredOf(r.Answers)
 	s.earlierKept.Store(true)
-	s.earlierAnswered.Store(int64(answeredOf(r.Answers)))
+	s.earlierAnswered.Store(int64(answered))
 	total := len(s.Bank.Questions)
 	if r.Edited && r.Saved > 0 {
 		s.Msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
@@ -332,7 +338,6 @@ func (s *Session) resume() error {
 		s.order = nil
 		return nil
 	}
-	answered := answeredOf(r.Answers)
 	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
 	if r.Next >= total || !r.Edited && st.End > 0 && r.Next >= st.End {
 		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
@@ -342,10 +347,8 @@ func (s *Session) resume() error {
 		return s.stopped(err)
 	}
 	if !yes {
-		// The saved answers stay on disk until the first new answer
-		// replaces them, so that quitting now loses nothing.
 		s.order = nil
-		s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		s.Msgs.Say(startingOver)
 		return nil
 	}
 	s.answers = r.Answers
@@ -354,13 +357,12 @@ func (s *Session) resume() error {
 	s.Shuffle, s.Seed = st.Shuffled, st.Seed
 	s.useStop(st.Stop)
 	s.declined, s.chance = st.Declined, st.Chance
-	if !r.Edited {
-		// An edited bank asks what it has left: its stop starts afresh.
-		s.end = st.End
-	}
 	if r.Edited {
+		// An edited bank asks what it has left: its stop starts afresh.
 		// The file still holds the answers that no longer apply.
 		s.save()
+	} else {
+		s.end = st.End
 	}
 	return nil
 }
