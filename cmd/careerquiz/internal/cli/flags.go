@@ -286,16 +286,14 @@ func ParseNone[T any](command string, args []string, table Flags[T], o *T) error
 func (t Flags[T]) Doc() []clidoc.Flag {
 	out := make([]clidoc.Flag, len(t))
 	for i, d := range t {
-		f := clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Choices: d.Choices, Placeholder: d.Arg, Help: d.Help}
 		kind, ok := map[string]clidoc.Kind{"": clidoc.None, "FILE": clidoc.File, "N": clidoc.Number}[d.Arg]
-		if !ok {
+		switch {
+		case d.Arg != "" && len(d.Choices) > 0:
+			kind = clidoc.Choice
+		case !ok:
 			kind = clidoc.Text
 		}
-		if d.Arg != "" && len(d.Choices) > 0 {
-			kind = clidoc.Choice
-		}
-		f.Value = kind
-		out[i] = f
+		out[i] = clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Value: kind, Choices: d.Choices, Placeholder: d.Arg, Help: d.Help}
 	}
 	return out
 }
