@@ -326,8 +326,8 @@ func (s *Session) resume() error {
 	if !ok {
 		return nil
 	}
-	// Until the person says, the saved answers are what a stop keeps.
 	answered := answeredOf(r.Answers)
+	// Until the person says, the saved answers are what a stop keeps.
 	s.earlierKept.Store(true)
 	s.earlierAnswered.Store(int64(answered))
 	total := len(s.Bank.Questions)
