@@ -41,7 +41,6 @@ type FileWriter interface {
 // survey counts is a line on the screen; when the window is resized, the
 // list is wrapped again and redrawn.
 type Terminal struct {
-	in     FileReader
 	out    FileWriter
 	keys   *keyReader
 	screen *steadyWriter
@@ -103,11 +102,7 @@ func NewTerminal(in FileReader, out FileWriter, opts Options) *Terminal {
 	core.DisableColor = !opts.Color
 	survey.SelectQuestionTemplate = selectTemplate
 	survey.MultiSelectQuestionTemplate = multiSelectTemplate
-	return &Terminal{
-		in: in, out: out, opts: opts,
-		keys:   &keyReader{in: in},
-		screen: &steadyWriter{out: out},
-	}
+	return &Terminal{out: out, opts: opts, keys: &keyReader{in: in}, screen: &steadyWriter{out: out}}
 }
 
 // Ask shows one question and waits for the person to choose. Enter takes
