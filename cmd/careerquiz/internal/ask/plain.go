@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -189,7 +190,7 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 	if !p.Kind.Multiple() && len(fields) > 1 {
 		return Reply{}, "This question takes one answer: type just one number."
 	}
-	picked := make([]bool, n)
+	var picks []int
 	for _, f := range fields {
 		v, err := strconv.Atoi(f)
 		if err != nil {
@@ -198,15 +199,10 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 		if v < 1 || v > n {
 			return Reply{}, fmt.Sprintf("There is no option %d: the options go from 1 to %d.", v, n)
 		}
-		picked[v-1] = true
+		picks = append(picks, v-1)
 	}
-	var picks []int
-	for i, ok := range picked {
-		if ok {
-			picks = append(picks, i)
-		}
-	}
-	return Reply{Action: Answered, Picks: picks}, ""
+	slices.Sort(picks)
+	return Reply{Action: Answered, Picks: slices.Compact(picks)}, ""
 }
 
 // readLine returns the next line of input without its line ending. The read
