@@ -78,7 +78,6 @@ func New(c Config) (*Session, error) {
 	s.chooseAsker(c)
 
 	if !c.InTerminal {
-		s.piped = true
 		s.unsaved.Store("answers from a pipe are not saved")
 		return s, nil
 	}
@@ -169,7 +168,7 @@ func (s *Session) stopped(err error) error {
 		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
 	}
 	msg, hint := s.stopNote("input ended")
-	if s.piped {
+	if !s.InTerminal {
 		hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
 	}
 	if hint == "" {
@@ -239,9 +238,7 @@ type Session struct {
 	asker   ask.Asker
 	restore func()
 	// store is nil when this run saves nothing; unsaved then says why.
-	// piped is true when answers come through a pipe, which is one reason.
 	store *progress.Store
-	piped bool
 	// answers holds an answer for every question shown: one with no picks
 	// for a question skipped.
 	answers quiz.Answers
