@@ -139,7 +139,7 @@ func (a *Plain) question(p Prompt) string {
 
 // prompt wraps a prompt line, leaving the cursor after it on the same line.
 func (a *Plain) prompt(text string) string {
-	return strings.Join(wrap(text+":", a.opts.width()), "\n") + " "
+	return textwrap.String(text+":", a.opts.width(), "") + " "
 }
 
 // instructions says what may be typed in answer to p.

@@ -398,7 +398,7 @@ func (t *Terminal) above(question string, room int) (string, error) {
 	if textwrap.Width(question)+room <= width {
 		return question, nil
 	}
-	text := strings.Join(wrap(question, width), "\n") + "\n"
+	text := textwrap.String(question, width, "") + "\n"
 	if _, err := io.WriteString(t.out, text); err != nil {
 		return "", fmt.Errorf("writing question: %w", err)
 	}
