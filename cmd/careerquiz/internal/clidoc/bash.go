@@ -90,15 +90,15 @@ func Bash(w io.Writer, p Program) error {
 	if [[ $cur == -* ]]; then
 		case $cmd in
 `)
-	flagWords := func(cmd string, fs []Flag) {
+	flagWords := func(pattern string, fs []Flag) {
 		var ws []string
 		for _, f := range fs {
 			ws = append(ws, "--"+f.Name)
 		}
 		ws = append(ws, "--help")
-		fmt.Fprintf(&b, "\t\t%s) w='%s' ;;\n", shellCase(cmd), strings.Join(ws, " "))
+		fmt.Fprintf(&b, "\t\t%s) w='%s' ;;\n", pattern, strings.Join(ws, " "))
 	}
-	flagWords("", p.Flags)
+	flagWords("''", p.Flags)
 	for _, c := range p.Commands {
 		flagWords(c.Name, c.Flags)
 	}
@@ -169,15 +169,6 @@ func bashOffer(fn, prefix string, k Kind, choices []string) string {
 		return fmt.Sprintf("%s_add %s < <(compgen -W '%s' -- \"$cur\")", fn, prefix, strings.Join(choices, " "))
 	}
 	return ":"
-}
-
-// shellCase is a case pattern for a word: a pair of single quotes for
-// the empty one.
-func shellCase(s string) string {
-	if s == "" {
-		return "''"
-	}
-	return s
 }
 
 func commandNames(p Program) []string {
