@@ -62,33 +62,27 @@ func (a *Plain) Confirm(question string, def bool) (bool, error) {
 	if def {
 		hint = "[Y/n]"
 	}
-	return a.yesNo(question+" "+hint, "Please type y or n.", func(line string) (bool, bool) {
+	return until(a, "", question+" "+hint, "writing question", func(line string) (bool, string) {
 		switch strings.ToLower(strings.TrimSpace(line)) {
 		case "":
-			return def, true
+			return def, ""
 		case "y", "yes":
-			return true, true
+			return true, ""
 		case "n", "no":
-			return false, true
+			return false, ""
 		}
-		return false, false
+		return false, "Please type y or n."
 	})
 }
 
 // Offer asks whether to take what question offers: an empty line (or y)
 // takes it, c (or n) goes on.
 func (a *Plain) Offer(question string) (bool, error) {
-	return a.yesNo(question+" [Enter/c]", "Please press Enter, or type c.", offerReply)
-}
-
-// yesNo asks question until reply reads a line as an answer, saying again
-// what it takes after each line it cannot read.
-func (a *Plain) yesNo(question, again string, reply func(string) (bool, bool)) (bool, error) {
-	return until(a, "", question, "writing question", func(line string) (bool, string) {
-		if answer, ok := reply(line); ok {
-			return answer, ""
+	return until(a, "", question+" [Enter/c]", "writing question", func(line string) (bool, string) {
+		if take, ok := offerReply(line); ok {
+			return take, ""
 		}
-		return false, again
+		return false, "Please press Enter, or type c."
 	})
 }
 
