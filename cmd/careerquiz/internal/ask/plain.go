@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"unicode"
+
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 )
 
 // Plain asks questions as numbered lists and reads one typed line per
@@ -47,30 +50,10 @@ func (a *Plain) Ask(p Prompt) (Reply, error) {
 	if len(p.Options) == 0 {
 		return Reply{}, fmt.Errorf("question %d has no options", p.Number)
 	}
-	if a.interrupted() {
-		return Reply{}, ErrInterrupted
-	}
-	if _, err := io.WriteString(a.out, a.question(p)); err != nil {
-		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
-	}
 	prev := previousPicks(p)
-	prompt := a.prompt(instructions(p, prev))
-	for {
-		if _, err := io.WriteString(a.out, prompt); err != nil {
-			return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
-		}
-		line, err := a.readLine()
-		if err != nil {
-			return Reply{}, err
-		}
-		reply, why := parseReply(p, prev, line)
-		if why == "" {
-			return reply, nil
-		}
-		if _, err := fmt.Fprintln(a.out, why); err != nil {
-			return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
-		}
-	}
+	return until(a, a.question(p), instructions(p, prev), fmt.Sprintf("writing question %d", p.Number), func(line string) (Reply, string) {
+		return parseReply(p, prev, line)
+	})
 }
 
 // Confirm asks a yes/no question; an empty line gives def.
@@ -79,45 +62,53 @@ func (a *Plain) Confirm(question string, def bool) (bool, error) {
 	if def {
 		hint = "[Y/n]"
 	}
-	return a.yesNo(question+" "+hint, "Please type y or n.", func(line string) (bool, bool) {
+	return until(a, "", question+" "+hint, "writing question", func(line string) (bool, string) {
 		switch strings.ToLower(strings.TrimSpace(line)) {
 		case "":
-			return def, true
+			return def, ""
 		case "y", "yes":
-			return true, true
+			return true, ""
 		case "n", "no":
-			return false, true
+			return false, ""
 		}
-		return false, false
+		return false, "Please type y or n."
 	})
 }
 
 // Offer asks whether to take what question offers: an empty line (or y)
 // takes it, c (or n) goes on.
 func (a *Plain) Offer(question string) (bool, error) {
-	return a.yesNo(question+" [Enter/c]", "Please press Enter, or type c.", offerReply)
+	return until(a, "", question+" [Enter/c]", "writing question", func(line string) (bool, string) {
+		if take, ok := offerReply(line); ok {
+			return take, ""
+		}
+		return false, "Please press Enter, or type c."
+	})
 }
 
-// yesNo asks question until reply reads a line as an answer, saying again
-// what it takes after each line it cannot read.
-func (a *Plain) yesNo(question, again string, reply func(string) (bool, bool)) (bool, error) {
+// until writes head, then prompt, and reads lines until read takes one,
+// writing after each line it does not take why it does not; what names
+// the writing in an error. Once the interrupt has fired, nothing is shown.
+func until[T any](a *Plain, head, prompt, what string, read func(line string) (T, string)) (T, error) {
+	var zero T
 	if a.interrupted() {
-		return false, ErrInterrupted
+		return zero, ErrInterrupted
 	}
-	prompt := a.prompt(question)
-	for {
-		if _, err := io.WriteString(a.out, prompt); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
+	prompt = a.prompt(prompt)
+	for text := head + prompt; ; text = prompt {
+		if _, err := io.WriteString(a.out, text); err != nil {
+			return zero, fmt.Errorf("%s: %w", what, err)
 		}
 		line, err := a.readLine()
 		if err != nil {
-			return false, err
+			return zero, err
 		}
-		if answer, ok := reply(line); ok {
-			return answer, nil
+		v, why := read(line)
+		if why == "" {
+			return v, nil
 		}
-		if _, err := fmt.Fprintln(a.out, again); err != nil {
-			return false, fmt.Errorf("writing question: %w", err)
+		if _, err := fmt.Fprintln(a.out, why); err != nil {
+			return zero, fmt.Errorf("%s: %w", what, err)
 		}
 	}
 }
@@ -133,11 +124,7 @@ func (a *Plain) question(p Prompt) string {
 	digits := len(strconv.Itoa(len(p.Options)))
 	indent := strings.Repeat(" ", digits+4)
 	for i, opt := range p.Options {
-		fmt.Fprintf(&b, "  %*d) ", digits, i+1)
-		for j, line := range wrap(opt, w-len(indent)) {
-			if j > 0 {
-				b.WriteString(indent)
-			}
+		for _, line := range textwrap.Hanging(fmt.Sprintf("  %*d) ", digits, i+1), indent, opt, w) {
 			b.WriteString(line + "\n")
 		}
 	}
@@ -146,7 +133,7 @@ func (a *Plain) question(p Prompt) string {
 
 // prompt wraps a prompt line, leaving the cursor after it on the same line.
 func (a *Plain) prompt(text string) string {
-	return strings.Join(wrap(text+":", a.opts.width()), "\n") + " "
+	return textwrap.String(text+":", a.opts.width(), "") + " "
 }
 
 // instructions says what may be typed in answer to p.
@@ -197,7 +184,7 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 	if !p.Kind.Multiple() && len(fields) > 1 {
 		return Reply{}, "This question takes one answer: type just one number."
 	}
-	picked := make([]bool, n)
+	var picks []int
 	for _, f := range fields {
 		v, err := strconv.Atoi(f)
 		if err != nil {
@@ -206,15 +193,10 @@ func parseReply(p Prompt, prev []int, line string) (reply Reply, why string) {
 		if v < 1 || v > n {
 			return Reply{}, fmt.Sprintf("There is no option %d: the options go from 1 to %d.", v, n)
 		}
-		picked[v-1] = true
+		picks = append(picks, v-1)
 	}
-	var picks []int
-	for i, ok := range picked {
-		if ok {
-			picks = append(picks, i)
-		}
-	}
-	return Reply{Action: Answered, Picks: picks}, ""
+	slices.Sort(picks)
+	return Reply{Action: Answered, Picks: slices.Compact(picks)}, ""
 }
 
 // readLine returns the next line of input without its line ending. The read

@@ -41,7 +41,6 @@ type FileWriter interface {
 // survey counts is a line on the screen; when the window is resized, the
 // list is wrapped again and redrawn.
 type Terminal struct {
-	in     FileReader
 	out    FileWriter
 	keys   *keyReader
 	screen *steadyWriter
@@ -103,11 +102,7 @@ func NewTerminal(in FileReader, out FileWriter, opts Options) *Terminal {
 	core.DisableColor = !opts.Color
 	survey.SelectQuestionTemplate = selectTemplate
 	survey.MultiSelectQuestionTemplate = multiSelectTemplate
-	return &Terminal{
-		in: in, out: out, opts: opts,
-		keys:   &keyReader{in: in},
-		screen: &steadyWriter{out: out},
-	}
+	return &Terminal{out: out, opts: opts, keys: &keyReader{in: in}, screen: &steadyWriter{out: out}}
 }
 
 // Ask shows one question and waits for the person to choose. Enter takes
@@ -134,59 +129,62 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 	if _, err := io.WriteString(t.out, top); err != nil {
 		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, err)
 	}
-	multi := p.Kind.Multiple()
 	prev := previousPicks(p)
-	stdio := survey.WithStdio(t.keys, t.screen, t.out)
-	// Selecting all or none with the side arrows is more surprise than help
-	// on lists of two to seven options.
-	askOpts := []survey.AskOpt{stdio, survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone()}
-
-	// echo replaces the list with a note of what was done, where survey
-	// did not draw the answer itself.
-	var echo func(note string) error
-	var err error
-	var reply Reply
-	if multi {
-		ms := &survey.MultiSelect{Message: l.body, Help: l.hint, Options: l.labels, PageSize: l.pageSize}
+	// Each kind of list has a survey prompt of its own: set hands it a
+	// layout, echo replaces the list with a note of what was done, where
+	// survey did not draw the answer itself.
+	var (
+		prompt survey.Prompt
+		set    func(layout)
+		echo   func(note string) error
+		pick   int
+		picks  []int
+		answer any = &pick
+	)
+	if p.Kind.Multiple() {
+		ms := &survey.MultiSelect{}
 		if prev != nil {
 			ms.Default = prev
 		}
-		t.keys.reset(true, true, p.CanGoBack, t.follow(width, height, p, l.withBody, func(l layout) {
-			ms.Message, ms.Help, ms.Options, ms.PageSize = l.body, l.hint, l.labels, l.pageSize
-		}))
+		prompt, answer = ms, &picks
+		set = func(l layout) { ms.Message, ms.Help, ms.Options, ms.PageSize = l.body, l.hint, l.labels, l.pageSize }
 		echo = func(note string) error {
 			return ms.Render(survey.MultiSelectQuestionTemplate,
 				survey.MultiSelectTemplateData{MultiSelect: *ms, ShowAnswer: true, Answer: note})
 		}
-		var picks []int
-		err = survey.AskOne(ms, &picks, askOpts...)
-		reply = Reply{Action: Skip}
-		if len(picks) > 0 {
-			reply = Reply{Action: Answered, Picks: picks}
-		}
 	} else {
-		sel := &survey.Select{Message: l.body, Help: l.hint, Options: l.labels, PageSize: l.pageSize}
+		sel := &survey.Select{}
 		switch {
 		case prev != nil:
 			sel.Default = prev[0]
 		case p.Default > 0 && p.Default < len(p.Options):
 			sel.Default = p.Default
 		}
-		t.keys.reset(true, false, p.CanGoBack, t.follow(width, height, p, l.withBody, func(l layout) {
+		prompt = sel
+		set = func(l layout) {
 			sel.Message, sel.Help, sel.Options, sel.PageSize = l.body, l.hint, l.labels, l.pageSize
-		}))
+		}
 		echo = func(note string) error {
 			return sel.Render(survey.SelectQuestionTemplate,
 				survey.SelectTemplateData{Select: *sel, ShowAnswer: true, Answer: note})
 		}
-		var pick int
-		err = survey.AskOne(sel, &pick, askOpts...)
-		reply = Reply{Action: Answered, Picks: []int{pick}}
 	}
+	set(l)
+	t.keys.reset(true, p.Kind.Multiple(), p.CanGoBack, t.follow(width, height, p, l.withBody, set))
+	// Selecting all or none with the side arrows is more surprise than help
+	// on lists of two to seven options.
+	err := survey.AskOne(prompt, answer, survey.WithStdio(t.keys, t.screen, t.out),
+		survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone())
 	action := t.keys.action
 	t.keys.reset(false, false, false, nil)
 	if err == nil {
-		return reply, nil
+		if !p.Kind.Multiple() {
+			picks = []int{pick}
+		}
+		if len(picks) == 0 {
+			return Reply{Action: Skip}, nil
+		}
+		return Reply{Action: Answered, Picks: picks}, nil
 	}
 	if !errors.Is(err, terminal.InterruptErr) {
 		return Reply{}, failed(fmt.Sprintf("asking question %d", p.Number), err)
@@ -311,30 +309,25 @@ func pageSize(rows []int, room int) int {
 // allows: in full, then shortened, then without the arrows (the highlight
 // shows them); at the narrowest it wraps between keys, never inside one.
 func keyHint(p Prompt, width int) string {
-	type key struct{ long, short string }
-	keys := []key{{"↑/↓ move", "↑↓ move"}}
+	var long, short []string
+	key := func(l, s string) { long, short = append(long, l), append(short, s) }
+	key("↑/↓ move", "↑↓ move")
 	if p.Kind.Multiple() {
-		keys = append(keys, key{"Space tick", "Space tick"}, key{"Enter done", "Enter ok"})
+		key("Space tick", "Space tick")
+		key("Enter done", "Enter ok")
 	} else {
-		keys = append(keys, key{"Enter answer", "Enter ok"})
+		key("Enter answer", "Enter ok")
 	}
 	if p.CanGoBack {
-		keys = append(keys, key{"b back", "b back"})
+		key("b back", "b back")
 	}
-	quit := key{"Ctrl-D save and quit", "^D quit"}
+	key("s skip", "s skip")
 	if p.Unsaved {
-		quit.long = "Ctrl-D quit"
+		key("Ctrl-D quit", "^D quit")
+	} else {
+		key("Ctrl-D save and quit", "^D quit")
 	}
-	keys = append(keys, key{"s skip", "s skip"}, quit)
-	var short []string
-	for _, k := range keys {
-		short = append(short, k.short)
-	}
-	forms := [][]string{make([]string, len(keys)), short, short[1:]}
-	for i, k := range keys {
-		forms[0][i] = k.long
-	}
-	for _, parts := range forms {
+	for _, parts := range [][]string{long, short, short[1:]} {
 		if line := strings.Join(parts, " · "); textwrap.Width(line) <= width {
 			return line
 		}
@@ -405,7 +398,7 @@ func (t *Terminal) above(question string, room int) (string, error) {
 	if textwrap.Width(question)+room <= width {
 		return question, nil
 	}
-	text := strings.Join(wrap(question, width), "\n") + "\n"
+	text := textwrap.String(question, width, "") + "\n"
 	if _, err := io.WriteString(t.out, text); err != nil {
 		return "", fmt.Errorf("writing question: %w", err)
 	}
@@ -452,9 +445,7 @@ func heading(p Prompt, width int, color bool) string {
 func questionBody(p Prompt, width int) string {
 	s := body(p, width)
 	if p.Kind.Multiple() {
-		for _, l := range wrap("Tick all that apply, then press Enter; Enter with none ticked skips.", width) {
-			s += l + "\n"
-		}
+		s += textwrap.String("Tick all that apply, then press Enter; Enter with none ticked skips.", width, "") + "\n"
 	}
 	return s
 }

@@ -21,25 +21,18 @@ func progress(p Prompt) string {
 // its text, a graded question's two sides in full, each under its letter,
 // and the help, wrapped to width.
 func body(p Prompt, width int) string {
-	var b strings.Builder
-	put := func(lines []string) {
-		for _, l := range lines {
-			b.WriteString(l + "\n")
-		}
-	}
-	if p.Text != "" {
-		put(wrap(p.Text, width))
-	}
+	lines := wrap(p.Text, width)
 	for i, side := range p.Sides {
-		put(textwrap.Hanging(string(rune('A'+i))+": ", "   ", side, width))
+		lines = append(lines, textwrap.Hanging(string(rune('A'+i))+": ", "   ", side, width)...)
 	}
-	if p.Help != "" {
-		put(wrap(p.Help, width))
+	var b strings.Builder
+	for _, l := range append(lines, wrap(p.Help, width)...) {
+		b.WriteString(l + "\n")
 	}
 	return b.String()
 }
 
-// wrap breaks text into lines of at most width characters, between words.
+// wrap breaks text into lines of at most width cells, between words.
 // It shares textwrap with the report, so prose breaks the same way
 // everywhere; nothing a person must read is cut short.
 func wrap(text string, width int) []string { return textwrap.Wrap(text, width, "") }

@@ -45,21 +45,14 @@ func WriteOutput(path string, data []byte, perm fs.FileMode, stdout io.Writer) e
 		}
 		return nil
 	}
-	target, fi, stands, err := resolve(path)
-	if err != nil {
-		return writeError(err)
-	}
+	target, fi, into, err := place(path)
 	switch {
-	case stands:
+	case err != nil:
+		return err
+	case into:
 		return writeInto(path, data)
-	case fi == nil:
-	case fi.Mode().IsRegular():
+	case fi != nil:
 		perm = fi.Mode().Perm()
-	case fi.IsDir():
-		return &fileio.Error{Why: "is a folder; name a file", Err: fileio.ErrNotRegular,
-			Hint: "name a file, in that folder or elsewhere"}
-	default:
-		return writeInto(path, data)
 	}
 	if err := Write(target, data, perm); err != nil {
 		return writeError(err)
@@ -84,6 +77,25 @@ func writeInto(path string, data []byte) error {
 		return writeError(err)
 	}
 	return nil
+}
+
+// place is what WriteOutput does with path: write into it as it is (into),
+// or replace target, the regular file fi (nil where nothing is there yet)
+// that path leads to. A folder is an error.
+func place(path string) (target string, fi fs.FileInfo, into bool, err error) {
+	target, fi, stands, err := resolve(path)
+	switch {
+	case err != nil:
+		return "", nil, false, writeError(err)
+	case stands:
+		return path, nil, true, nil
+	case fi == nil, fi.Mode().IsRegular():
+		return target, fi, false, nil
+	case fi.IsDir():
+		return "", nil, false, &fileio.Error{Why: "is a folder; name a file", Err: fileio.ErrNotRegular,
+			Hint: "name a file, in that folder or elsewhere"}
+	}
+	return path, nil, true, nil
 }
 
 // resolve follows path's symbolic links to what they end at, and returns
@@ -167,19 +179,9 @@ func CheckWritable(path string) error {
 	if path == Stdout {
 		return nil
 	}
-	target, fi, stands, err := resolve(path)
-	if err != nil {
-		return writeError(err)
-	}
-	switch {
-	case stands:
-		return nil
-	case fi == nil, fi.Mode().IsRegular():
-	case fi.IsDir():
-		return &fileio.Error{Why: "is a folder; name a file", Err: fileio.ErrNotRegular,
-			Hint: "name a file, in that folder or elsewhere"}
-	default:
-		return nil
+	target, _, into, err := place(path)
+	if err != nil || into {
+		return err
 	}
 	dir := folderOf(target)
 	shown := strings.TrimRightFunc(dir, isSeparator)
@@ -189,18 +191,15 @@ func CheckWritable(path string) error {
 		shown = dir
 	}
 	const hint = "create the folder first, or name a file in a folder you can write to"
-	fi, err = os.Stat(shown)
+	fi, err := os.Stat(shown)
 	switch {
-	case errors.Is(err, syscall.ENOTDIR):
+	case errors.Is(err, syscall.ENOTDIR), err == nil && !fi.IsDir():
 		return &fileio.Error{Why: fmt.Sprintf("%s is not a folder", termsafe.Name(shown)), Err: fs.ErrNotExist,
 			Hint: "name a file in a folder, not under a file"}
 	case errors.Is(err, fs.ErrNotExist):
 		return &fileio.Error{Why: fmt.Sprintf("folder %s does not exist", termsafe.Name(shown)), Err: err, Hint: hint}
 	case err != nil:
 		return writeError(err)
-	case !fi.IsDir():
-		return &fileio.Error{Why: fmt.Sprintf("%s is not a folder", termsafe.Name(shown)), Err: fs.ErrNotExist,
-			Hint: "name a file in a folder, not under a file"}
 	}
 	// Permission bits do not tell the whole story (ACLs, read-only mounts,
 	// running as root), so try what Write will do.

@@ -19,23 +19,23 @@ import (
 // command's help and typo suggestions: adding a flag is adding an entry.
 type Flag[T any] struct {
 	Name string
-	// aliases are other spellings that work too (--no-colour) but are not
+	// Aliases are other spellings that work too (--no-colour) but are not
 	// shown in the help.
 	Aliases []string
-	// arg names the value in the help (FILE, N); empty for a switch, which
+	// Arg names the value in the help (FILE, N); empty for a switch, which
 	// takes no value (--json, or --json=false).
 	Arg string
-	// help says what the flag does; lines after the first are indented
+	// Help says what the flag does; lines after the first are indented
 	// under it.
 	Help string
 	// Choices are the values a flag takes where it takes one of a few
 	// words, for shell completion and the man page.
 	Choices []string
-	// setting groups flags that choose the same thing (--no-color and
+	// Setting groups flags that choose the same thing (--no-color and
 	// --color): giving a setting twice is a usage error, except for the same
 	// switch repeated. Empty means the flag's name.
 	Setting string
-	// set stores the value given. An error says what was wrong with the
+	// Set stores the value given. An error says what was wrong with the
 	// value, after the flag's name: "--seed: want a whole number".
 	Set func(o *T, value string) error
 }
@@ -64,7 +64,7 @@ func File[T any](name, help string, field func(*T) *string) Flag[T] {
 	}}
 }
 
-// flagTable is a command's flags.
+// Flags is a command's flags.
 type Flags[T any] []Flag[T]
 
 // Help is what a command's help and suggestions need of its flags,
@@ -118,7 +118,7 @@ type parse struct {
 // given is a flag as it was typed, with the name of its entry.
 type given struct{ def, shown string }
 
-// flagValue adapts one flagDef, under one of its spellings, to the flag
+// flagValue adapts one Flag, under one of its spellings, to the flag
 // package.
 type flagValue[T any] struct {
 	def *Flag[T]
@@ -199,7 +199,7 @@ func Parse[T any](command string, args []string, table Flags[T], o *T) ([]string
 		err := fs.Parse(args)
 		consumed := args[:len(args)-len(fs.Args())]
 		if err != nil {
-			return nil, p.explain(err, consumed, fs, table)
+			return nil, explain(p, err, consumed, fs, table)
 		}
 		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
 			return append(rest, fs.Args()...), nil
@@ -215,7 +215,7 @@ func Parse[T any](command string, args []string, table Flags[T], o *T) ([]string
 // explain turns an error of the flag package into one of ours. The flag
 // package only gives text, so the flag at fault is found as the last
 // argument it took.
-func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table Help) error {
+func explain[T any](p *parse, err error, consumed []string, fs *flag.FlagSet, table Flags[T]) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return HelpRequested{p.command}
 	}
@@ -228,7 +228,7 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table He
 	name, _, _ := strings.Cut(strings.TrimLeft(consumed[len(consumed)-1], "-"), "=")
 	if f := fs.Lookup(name); f != nil {
 		// A defined flag fails here only when its value is missing.
-		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(f.Value.(interface{ argName() string }).argName())))
+		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(f.Value.(*flagValue[T]).def.Arg)))
 	}
 	// The flag is named as it was typed, quoted where it holds a newline
 	// or a control character, so that a file name a glob put on the
@@ -240,8 +240,6 @@ func (p *parse) explain(err error, consumed []string, fs *flag.FlagSet, table He
 	}
 	return ue
 }
-
-func (v *flagValue[T]) argName() string { return v.def.Arg }
 
 func describeArg(arg string) string {
 	if d, ok := map[string]string{"FILE": "a file name", "N": "a number", "": "a value"}[arg]; ok {
@@ -288,16 +286,14 @@ func ParseNone[T any](command string, args []string, table Flags[T], o *T) error
 func (t Flags[T]) Doc() []clidoc.Flag {
 	out := make([]clidoc.Flag, len(t))
 	for i, d := range t {
-		f := clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Choices: d.Choices, Placeholder: d.Arg, Help: d.Help}
 		kind, ok := map[string]clidoc.Kind{"": clidoc.None, "FILE": clidoc.File, "N": clidoc.Number}[d.Arg]
-		if !ok {
+		switch {
+		case d.Arg != "" && len(d.Choices) > 0:
+			kind = clidoc.Choice
+		case !ok:
 			kind = clidoc.Text
 		}
-		if d.Arg != "" && len(d.Choices) > 0 {
-			kind = clidoc.Choice
-		}
-		f.Value = kind
-		out[i] = f
+		out[i] = clidoc.Flag{Name: d.Name, Aliases: d.Aliases, Value: kind, Choices: d.Choices, Placeholder: d.Arg, Help: d.Help}
 	}
 	return out
 }

@@ -72,8 +72,7 @@ func Wrap(msg string, width int) string {
 		}
 		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
 		avail := width - len(indent)
-		var out []string
-		var prose []string
+		var out, prose []string
 		flush := func() {
 			if len(prose) > 0 {
 				out = append(out, textwrap.Wrap(strings.Join(prose, " "), width, indent)...)

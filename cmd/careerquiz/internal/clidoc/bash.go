@@ -40,13 +40,19 @@ func Bash(w io.Writer, p Program) error {
 	local f=${2#-}
 	case $1:${f#-} in
 `, p.Name, fn)
-	var valued []string
+	// valued are the patterns of every flag that takes a value; arms offer
+	// each one's values.
+	var valued, arms []string
 	each(p, func(cmd string, f Flag) {
-		if f.Value != None {
-			for _, n := range f.names() {
-				valued = append(valued, cmd+":"+n)
-			}
+		if f.Value == None {
+			return
 		}
+		var pats []string
+		for _, n := range f.names() {
+			pats = append(pats, cmd+":"+n)
+		}
+		valued = append(valued, pats...)
+		arms = append(arms, fmt.Sprintf("\t%s)\n\t\t%s\n\t\treturn ;;\n", strings.Join(pats, " | "), bashOffer(fn, "\"$prefix\"", f.Value, f.Choices)))
 	})
 	if len(valued) > 0 {
 		fmt.Fprintf(&b, "\t%s) return 0 ;;\n", strings.Join(valued, " | "))
@@ -78,30 +84,21 @@ func Bash(w io.Writer, p Program) error {
 	flag=${flag#-}
 	case $cmd:$flag in
 `, fn, strings.Join(commandNames(p), " | "))
-	each(p, func(cmd string, f Flag) {
-		if f.Value == None {
-			return
-		}
-		var pats []string
-		for _, n := range f.names() {
-			pats = append(pats, cmd+":"+n)
-		}
-		fmt.Fprintf(&b, "\t%s)\n\t\t%s\n\t\treturn ;;\n", strings.Join(pats, " | "), bashOffer(fn, "\"$prefix\"", f.Value, f.Choices))
-	})
+	b.WriteString(strings.Join(arms, ""))
 	fmt.Fprintf(&b, `	esac
 	[[ -n $prefix ]] && return
 	if [[ $cur == -* ]]; then
 		case $cmd in
 `)
-	flagWords := func(cmd string, fs []Flag) {
+	flagWords := func(pattern string, fs []Flag) {
 		var ws []string
 		for _, f := range fs {
 			ws = append(ws, "--"+f.Name)
 		}
 		ws = append(ws, "--help")
-		fmt.Fprintf(&b, "\t\t%s) w='%s' ;;\n", shellCase(cmd), strings.Join(ws, " "))
+		fmt.Fprintf(&b, "\t\t%s) w='%s' ;;\n", pattern, strings.Join(ws, " "))
 	}
-	flagWords("", p.Flags)
+	flagWords("''", p.Flags)
 	for _, c := range p.Commands {
 		flagWords(c.Name, c.Flags)
 	}
@@ -172,15 +169,6 @@ func bashOffer(fn, prefix string, k Kind, choices []string) string {
 		return fmt.Sprintf("%s_add %s < <(compgen -W '%s' -- \"$cur\")", fn, prefix, strings.Join(choices, " "))
 	}
 	return ":"
-}
-
-// shellCase is a case pattern for a word: a pair of single quotes for
-// the empty one.
-func shellCase(s string) string {
-	if s == "" {
-		return "''"
-	}
-	return s
 }
 
 func commandNames(p Program) []string {

@@ -35,9 +35,7 @@ func Snapshot(b *quiz.Bank, answers quiz.Answers, order []int, next int, shuffle
 			continue
 		}
 		st.Answered++
-		for _, p := range a.Picks {
-			st.Picked[id] = append(st.Picked[id], b.Questions[qi].Options[p].Text)
-		}
+		st.Picked[id] = texts(&b.Questions[qi], a.Picks)
 	}
 	return st
 }
@@ -157,14 +155,19 @@ func fitAnswer(b *quiz.Bank, id string, v any, picked []string, edited bool) (a 
 		return a, fmt.Sprintf("the answer to question %q does not fit it", id)
 	}
 	a = parsed[id]
-	var texts []string
-	for _, p := range a.Picks {
-		texts = append(texts, q.Options[p].Text)
-	}
-	if !slices.Equal(texts, picked) {
+	if !slices.Equal(texts(q, a.Picks), picked) {
 		return quiz.Answer{}, fmt.Sprintf("the options picked for question %q do not match their text", id)
 	}
 	return a, ""
+}
+
+// texts are the texts of the options picks picks of q, which find them
+// again in a bank edited since.
+func texts(q *quiz.Question, picks []int) (t []string) {
+	for _, p := range picks {
+		t = append(t, q.Options[p].Text)
+	}
+	return t
 }
 
 // OrderOf is the order of b's questions that ids (every question's id,

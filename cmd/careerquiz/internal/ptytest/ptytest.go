@@ -111,38 +111,34 @@ func RunSized(t testing.TB, cols, rows int, program func(tty *os.File) error, ac
 	ran := make(chan error, 1)
 	go func() { ran <- program(console.Tty()) }()
 
-	var actErr error
-	actDone := false
+	// Whoever ends first, the other is waited for; acted is set to nil
+	// once the person has finished.
+	var ranErr, actErr error
 	select {
-	case err := <-ran:
-		if err != nil {
-			t.Errorf("%v\nscreen:\n%s", err, p.Screen())
-		}
-	case actErr = <-acted:
-		actDone = true
-		select {
-		case err := <-ran:
-			if err != nil {
-				t.Errorf("%v\nscreen:\n%s", err, p.Screen())
-			}
-		case <-time.After(Timeout):
-			t.Fatalf("the program did not end after the person finished (%v)\nscreen:\n%s", actErr, p.Screen())
-		}
-	}
-	if !actDone {
+	case ranErr = <-ran:
 		if _, err := console.Tty().WriteString(ended); err != nil {
 			t.Errorf("marking the end of the program's output: %v", err)
 		}
 		select {
 		case actErr = <-acted:
-			actDone = true
+			acted = nil
 		case <-time.After(Timeout):
 		}
+	case actErr = <-acted:
+		acted = nil
+		select {
+		case ranErr = <-ran:
+		case <-time.After(Timeout):
+			t.Fatalf("the program did not end after the person finished (%v)\nscreen:\n%s", actErr, p.Screen())
+		}
+	}
+	if ranErr != nil {
+		t.Errorf("%v\nscreen:\n%s", ranErr, p.Screen())
 	}
 	if err := p.close(); err != nil {
 		t.Errorf("closing the terminal: %v", err)
 	}
-	if !actDone {
+	if acted != nil {
 		select {
 		case actErr = <-acted:
 		case <-time.After(Timeout):

@@ -78,7 +78,6 @@ func New(c Config) (*Session, error) {
 	s.chooseAsker(c)
 
 	if !c.InTerminal {
-		s.piped = true
 		s.unsaved.Store("answers from a pipe are not saved")
 		return s, nil
 	}
@@ -100,12 +99,17 @@ func New(c Config) (*Session, error) {
 				}
 				s.earlierAnswered.Store(int64(n))
 			}
-			s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+			s.Msgs.Say(startingOver)
 		}
 		return s, nil
 	}
 	return s, s.resume()
 }
+
+// startingOver is said where saved answers are not resumed: they stay on
+// disk until the first new answer replaces them, so that quitting before
+// it loses nothing.
+const startingOver = "careerquiz: starting over; your saved answers are replaced when you answer the first question\n"
 
 // openStore finds the bank's progress and takes its lock. Where progress
 // cannot be kept the quiz goes on without it, after saying why.
@@ -164,7 +168,7 @@ func (s *Session) stopped(err error) error {
 		return cli.Exit{Code: cli.ExitInterrupt, Msg: msg, Hint: hint}
 	}
 	msg, hint := s.stopNote("input ended")
-	if s.piped {
+	if !s.InTerminal {
 		hint = "run careerquiz in a terminal, or give every answer at once with --answers FILE"
 	}
 	if hint == "" {
@@ -234,9 +238,7 @@ type Session struct {
 	asker   ask.Asker
 	restore func()
 	// store is nil when this run saves nothing; unsaved then says why.
-	// piped is true when answers come through a pipe, which is one reason.
 	store *progress.Store
-	piped bool
 	// answers holds an answer for every question shown: one with no picks
 	// for a question skipped.
 	answers quiz.Answers
@@ -321,9 +323,10 @@ func (s *Session) resume() error {
 	if !ok {
 		return nil
 	}
+	answered := answeredOf(r.Answers)
 	// Until the person says, the saved answers are what a stop keeps.
 	s.earlierKept.Store(true)
-	s.earlierAnswered.Store(int64(answeredOf(r.Answers)))
+	s.earlierAnswered.Store(int64(answered))
 	total := len(s.Bank.Questions)
 	if r.Edited && r.Saved > 0 {
 		s.Msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
@@ -332,7 +335,6 @@ func (s *Session) resume() error {
 		s.order = nil
 		return nil
 	}
-	answered := answeredOf(r.Answers)
 	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
 	if r.Next >= total || !r.Edited && st.End > 0 && r.Next >= st.End {
 		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
@@ -342,10 +344,8 @@ func (s *Session) resume() error {
 		return s.stopped(err)
 	}
 	if !yes {
-		// The saved answers stay on disk until the first new answer
-		// replaces them, so that quitting now loses nothing.
 		s.order = nil
-		s.Msgs.Say("careerquiz: starting over; your saved answers are replaced when you answer the first question\n")
+		s.Msgs.Say(startingOver)
 		return nil
 	}
 	s.answers = r.Answers
@@ -354,13 +354,12 @@ func (s *Session) resume() error {
 	s.Shuffle, s.Seed = st.Shuffled, st.Seed
 	s.useStop(st.Stop)
 	s.declined, s.chance = st.Declined, st.Chance
-	if !r.Edited {
-		// An edited bank asks what it has left: its stop starts afresh.
-		s.end = st.End
-	}
 	if r.Edited {
+		// An edited bank asks what it has left: its stop starts afresh.
 		// The file still holds the answers that no longer apply.
 		s.save()
+	} else {
+		s.end = st.End
 	}
 	return nil
 }
@@ -439,9 +438,7 @@ func (s *Session) save() {
 	st := progress.Snapshot(s.Bank, s.answers, s.order, s.next, s.Shuffle, s.Seed)
 	if s.mode != "" {
 		st.Stop, st.Declined, st.End, st.Chance = s.mode, s.declined, s.end, s.chance
-		for _, qi := range s.order {
-			st.Order = append(st.Order, s.Bank.Questions[qi].ID)
-		}
+		st.Order = s.ids(s.order)
 	}
 	err := s.store.Save(st)
 	if err != nil {
@@ -495,13 +492,12 @@ func (s *Session) stopNote(what string) (msg, hint string) {
 	unsaved, _ := s.unsaved.Load().(string)
 	again := "run careerquiz again to resume where you left off"
 	switch {
-	case !s.saving.Load() && unsaved != "" && at > 0:
-		return fmt.Sprintf("%s after question %d of %d; progress not saved (%s)", what, at, total, unsaved), ""
 	case !s.saving.Load() && at > 0:
-		return fmt.Sprintf("%s after question %d of %d; progress not saved", what, at, total), ""
-	case !s.saving.Load():
-		return what + "; nothing answered yet", ""
-	case saved < 0 && s.earlierKept.Load():
+		if unsaved != "" {
+			unsaved = " (" + unsaved + ")"
+		}
+		return fmt.Sprintf("%s after question %d of %d; progress not saved%s", what, at, total, unsaved), ""
+	case s.saving.Load() && saved < 0 && s.earlierKept.Load():
 		// Said so that nobody reads it as the saved answers lost.
 		kept := "your saved progress is kept"
 		switch n := s.earlierAnswered.Load(); {
@@ -511,7 +507,7 @@ func (s *Session) stopNote(what string) (msg, hint string) {
 			kept = fmt.Sprintf("your %d saved answers are kept", n)
 		}
 		return what + " before any new answer; " + kept + "; run careerquiz again to resume", ""
-	case saved < 0:
+	case !s.saving.Load() || saved < 0:
 		return what + "; nothing answered yet", ""
 	}
 	where := fmt.Sprintf("after question %d of %d", at, total)

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/ask"
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
@@ -48,10 +49,7 @@ func (s *Session) firstOrder() []int {
 	if s.mode != StopSettled || s.Shuffle {
 		return Order(s.Bank, s.Shuffle, s.Seed)
 	}
-	var order []int
-	for _, id := range s.stopper.Order() {
-		order = append(order, s.Bank.QuestionIndex(id))
-	}
+	order, _ := progress.OrderOf(s.Bank, s.stopper.Order())
 	return order
 }
 
@@ -107,7 +105,7 @@ func (s *Session) arrive() error {
 			s.stopHere(&step.Chance)
 			return nil
 		}
-		if j := slices.IndexFunc(s.order[s.next:], func(qi int) bool { return s.Bank.Questions[qi].ID == step.Next }); j > 0 {
+		if j := slices.Index(s.order[s.next:], s.Bank.QuestionIndex(step.Next)); j > 0 {
 			s.order[s.next], s.order[s.next+j] = s.order[s.next+j], s.order[s.next]
 			// Before the first answer there is nothing to resume, and
 			// progress kept from an earlier sitting stays until an answer
@@ -183,10 +181,7 @@ func (s *Session) unstop() bool {
 	if s.end == 0 || s.next < s.end {
 		return false
 	}
-	var notAsked []string
-	for _, qi := range s.order[s.end:] {
-		notAsked = append(notAsked, s.Bank.Questions[qi].ID)
-	}
+	notAsked := s.ids(s.order[s.end:])
 	if s.mode == StopSettled && s.stopper.Settled(s.answers, notAsked).Settled ||
 		s.mode == StopQuick && s.stopper.Quick(s.answers, notAsked).Stop {
 		return false
@@ -209,15 +204,22 @@ func (s *Session) Stopped() (notAsked []string, st *result.StoppedEarly) {
 			asked++
 		}
 	}
-	for _, qi := range s.order[s.end:] {
-		notAsked = append(notAsked, s.Bank.Questions[qi].ID)
-	}
+	notAsked = s.ids(s.order[s.end:])
 	st = &result.StoppedEarly{Mode: s.mode, Asked: asked, Scored: asked + len(notAsked)}
 	if s.mode == StopQuick && s.chance != nil {
 		c := result.Round(*s.chance, 4)
 		st.Chance = &c
 	}
 	return notAsked, st
+}
+
+// ids are the ids of the questions at the places given.
+func (s *Session) ids(places []int) []string {
+	ids := make([]string, len(places))
+	for i, qi := range places {
+		ids[i] = s.Bank.Questions[qi].ID
+	}
+	return ids
 }
 
 // Walk answers the bank from a as a sitting with the given stop would ask
