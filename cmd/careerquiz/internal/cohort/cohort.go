@@ -36,6 +36,7 @@ package cohort
 
 import (
 	"math"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -141,10 +142,8 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 		c.ties++
 	default:
 		c.recs[rec]++
-		for s, st := range strengths {
-			if r.Recommendation.Strength == st {
-				c.labels[rec][s]++
-			}
+		if s := slices.Index(strengths, r.Recommendation.Strength); s >= 0 {
+			c.labels[rec][s]++
 		}
 	}
 	if r.Recommendation != nil {
@@ -206,8 +205,6 @@ func itemScore(pts []float64) float64 {
 		return 0
 	case 1:
 		return pts[0]
-	case 2:
-		return pts[0] - pts[1]
 	}
 	var others float64
 	for _, v := range pts[1:] {

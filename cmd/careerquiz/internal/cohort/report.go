@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 
@@ -240,20 +241,20 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 	}
 	var fs []Flag
 	if rq.Scored && rq.Answered >= flagMin {
-		most, key := 0, neither
-		for _, k := range append([]string{neither}, pathIDs(c.bank)...) {
-			if rq.Leans[k] > most {
-				most, key = rq.Leans[k], k
+		most, name := rq.Leans[neither], "" // no name: the answers that lean neither way
+		for _, p := range c.bank.Paths {
+			if rq.Leans[p.ID] > most {
+				most, name = rq.Leans[p.ID], cmp.Or(p.Name, p.ID)
 			}
 		}
 		if float64(most) >= oneSided*float64(rq.Answered) {
 			f := Flag{Question: q.ID, Code: FlagOneSided}
 			pct := math.Round(100 * float64(most) / float64(rq.Answered))
-			if key == neither {
+			if name == "" {
 				f.Message = fmt.Sprintf("%.0f%% of the %d who answered it picked answers that count for neither path, so it tells people apart little", pct, rq.Answered)
 				f.Try = "give each side a reason to pick it that fits the work, so fewer people take the middle; or drop the question"
 			} else {
-				f.Message = fmt.Sprintf("%.0f%% of the %d who answered it leaned towards %s on it, so it tells people apart little", pct, rq.Answered, c.pathName(key))
+				f.Message = fmt.Sprintf("%.0f%% of the %d who answered it leaned towards %s on it, so it tells people apart little", pct, rq.Answered, name)
 				f.Try = "make the other side as attractive: reword the popular option so it does not sound better, or pair it with an equally good way of working"
 			}
 			fs = append(fs, f)
@@ -272,21 +273,6 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 		}
 	}
 	return fs
-}
-
-func pathIDs(b *quiz.Bank) []string {
-	ids := make([]string, len(b.Paths))
-	for p, path := range b.Paths {
-		ids[p] = path.ID
-	}
-	return ids
-}
-
-func (c *Cohort) pathName(id string) string {
-	if p := c.bank.PathIndex(id); p >= 0 && c.bank.Paths[p].Name != "" {
-		return c.bank.Paths[p].Name
-	}
-	return id
 }
 
 func labels(counts []int) Labels {
