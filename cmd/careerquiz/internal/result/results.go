@@ -147,13 +147,10 @@ func parse(data []byte, whole bool) (Attempt, string) {
 			Recommendation *Recommendation
 			Paths          []Path
 			Themes         []Theme
-			Answers        objectMark
+			Answers        json.RawMessage
 		}
 		err = json.Unmarshal(data, &s)
-		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes}
-		if s.Answers {
-			a.Document.Answers = json.RawMessage("{}")
-		}
+		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes, Answers: s.Answers}
 	}
 	if err != nil {
 		return Attempt{}, "is damaged: " + err.Error()
@@ -200,14 +197,6 @@ func parse(data []byte, whole bool) (Attempt, string) {
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
 	return a, ""
-}
-
-// objectMark notes whether a value is a JSON object, without keeping it.
-type objectMark bool
-
-func (m *objectMark) UnmarshalJSON(b []byte) error {
-	*m = len(b) > 0 && b[0] == '{'
-	return nil
 }
 
 // plausible reports whether a share and a percent can have been written by
