@@ -175,8 +175,6 @@ func describe(path string, err error) error {
 		return notRegularError(path, nr.mode)
 	}
 	e := &Error{Path: path, Err: err}
-	var errno syscall.Errno
-	errors.As(err, &errno)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		e.Why, e.Hint = "does not exist", HintNotExist
@@ -187,27 +185,25 @@ func describe(path string, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		e.Why = "cannot be read: permission denied"
 		e.Hint = "make the file readable to you (chmod u+r), or copy it somewhere you can read it"
-	case isErrno(errno, errENXIO):
+	case errors.Is(err, syscall.ENXIO):
 		// Opening a socket fails this way; say what it is if it is one.
 		if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() {
 			return notRegularError(path, fi.Mode())
 		}
 		e.Why = "cannot be read: " + errText(err)
-	case isErrno(errno, errELOOP):
+	case errors.Is(err, syscall.ELOOP):
 		e.Why = "cannot be read: its symbolic links go round in a loop"
 		e.Hint = "point the link at a file, or name the file itself"
-	case isErrno(errno, errENOTDIR):
+	case errors.Is(err, syscall.ENOTDIR):
 		e.Why = "does not exist: a part of it before the last is a file, not a folder"
 		e.Hint = HintNotExist
-	case isErrno(errno, errEISDIR):
+	case errors.Is(err, syscall.EISDIR):
 		return notRegularError(path, fs.ModeDir)
 	default:
 		e.Why = "cannot be read: " + errText(err)
 	}
 	return e
 }
-
-func isErrno(errno, want syscall.Errno) bool { return want != 0 && errno == want }
 
 // errText is an error's own words, without the operation and path an
 // *fs.PathError repeats.

@@ -2,18 +2,7 @@
 
 package fileio
 
-import (
-	"os"
-	"syscall"
-)
-
-// Errors that only Unix has are never matched here.
-const (
-	errENXIO   = syscall.Errno(0)
-	errELOOP   = syscall.Errno(0)
-	errENOTDIR = syscall.Errno(0)
-	errEISDIR  = syscall.Errno(0)
-)
+import "os"
 
 // openRegular opens path and refuses what is not a regular file. Windows
 // has no FIFOs in the file system, and opening its named pipes or devices

@@ -8,13 +8,6 @@ import (
 	"syscall"
 )
 
-const (
-	errENXIO   = syscall.ENXIO
-	errELOOP   = syscall.ELOOP
-	errENOTDIR = syscall.ENOTDIR
-	errEISDIR  = syscall.EISDIR
-)
-
 // openRegular opens path without waiting (O_NONBLOCK: a FIFO with no
 // writer would otherwise block the open for ever), judges what was opened
 // with fstat, and only then, for a regular file, makes reads block as
