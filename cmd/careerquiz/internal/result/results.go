@@ -184,16 +184,14 @@ func parse(data []byte, whole bool) (Attempt, string) {
 			return Attempt{}, fmt.Sprintf("is damaged: path %q has a share or percent outside 0 to 100", p.ID)
 		}
 	}
+	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
 	for _, th := range d.Themes {
 		for _, p := range th.Paths {
 			if !plausible(p.Share, p.Percent) {
 				return Attempt{}, fmt.Sprintf("is damaged: theme %q has a share or percent outside 0 to 100", th.ID)
 			}
 		}
-	}
-	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
-	for i := range d.Themes {
-		ps := d.Themes[i].Paths
+		ps := th.Paths
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
 	return a, ""
