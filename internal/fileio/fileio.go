@@ -158,6 +158,27 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// openRegular opens path with openFlags, judges what was opened with
+// fstat, and only then, for a regular file, makes reads block.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = notRegular{fi.Mode()}
+	}
+	if err == nil {
+		err = blocking(f)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 // notRegular is what openRegular returns for a name that is there but is
 // not a regular file: its mode says what it is.
 type notRegular struct{ mode fs.FileMode }
