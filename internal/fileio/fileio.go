@@ -147,13 +147,11 @@ func tooLarge(path string, limit, size int64) *Error {
 		Hint: "check the name: careerquiz reads text files of a few kilobytes, and this is not one"}
 }
 
-// sizeText says a limit in the largest whole unit: 16 MiB, 512 KiB, 100 bytes.
+// sizeText says a limit in MiB where it is a whole number of them, as
+// every limit of careerquiz is: 16 MiB; otherwise in bytes.
 func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
+	if n >= 1<<20 && n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
