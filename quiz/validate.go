@@ -477,11 +477,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 		v.errorf(qe.keyOf("b.path"), qid, "b: path", "is %q, as for a: the two sides must speak for different paths", rq.B.Path)
 	default:
 		q.Options = fivePoints(len(b.Paths), GradedIDs, GradedLabels, func(p int, ws []float64) {
-			if p < 2 {
-				ws[idx[0]] = w * float64(2-p)
-			} else if p > 2 {
-				ws[idx[1]] = w * float64(p-2)
-			}
+			ws[idx[0]], ws[idx[1]] = w*float64(max(0, 2-p)), w*float64(max(0, p-2))
 		})
 	}
 }
