@@ -407,7 +407,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 	weights := make([]float64, len(rq.Options)*n)
 	for j, ro := range rq.Options {
 		oe := &elem{parent: qe, array: "options", i: j}
-		if ro.ID == "skip" { // answers files say "skip" to skip a question
+		if ro.ID == answerSkip {
 			v.errorf(oe.keyOf("id"), qid, oe.fieldOf("id"), "id \"skip\" is reserved for skipping a question: choose another")
 		} else if ro.ID != "" {
 			v.id(oe, qid, ro.ID, seen)
