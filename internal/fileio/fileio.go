@@ -78,11 +78,22 @@ const (
 // Open opens path for reading if it is a regular file, or a link to one,
 // and refuses anything else before reading a byte, without waiting: a FIFO
 // is opened without blocking and closed again, and a socket is not opened
-// at all. Whatever is found once the file is open is what is judged, so
-// nothing swapped in after a look can slip through.
+// at all (openFlags). Whatever is found once the file is open is what is
+// judged, so nothing swapped in after a look can slip through; only then
+// are a regular file's reads made to block.
 func Open(path string) (*os.File, error) {
-	f, err := openRegular(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
+		return nil, describe(path, err)
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = notRegularError(path, fi.Mode())
+	} else if err == nil {
+		err = blocking(f)
+	}
+	if err != nil {
+		f.Close()
 		return nil, describe(path, err)
 	}
 	return f, nil
@@ -156,42 +167,11 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// openRegular opens path with openFlags, judges what was opened with
-// fstat, and only then, for a regular file, makes reads block.
-func openRegular(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := f.Stat()
-	if err == nil && !fi.Mode().IsRegular() {
-		err = notRegular{fi.Mode()}
-	}
-	if err == nil {
-		err = blocking(f)
-	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
-}
-
-// notRegular is what openRegular returns for a name that is there but is
-// not a regular file: its mode says what it is.
-type notRegular struct{ mode fs.FileMode }
-
-func (n notRegular) Error() string { return "not a regular file" }
-
 // describe turns an error from opening or reading path into an *Error
 // that says what the name is and what to do.
 func describe(path string, err error) error {
 	if fe := (*Error)(nil); errors.As(err, &fe) {
 		return err
-	}
-	var nr notRegular
-	if errors.As(err, &nr) {
-		return notRegularError(path, nr.mode)
 	}
 	e := &Error{Path: path, Err: err}
 	switch {
