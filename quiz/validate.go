@@ -285,8 +285,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	if q.Kind != Graded && (rq.A != nil || rq.B != nil) {
 		v.errorf(qe.key(), qid, "a, b", "sides are only for graded questions: add kind = \"graded\", or give options")
 	}
-	switch q.Kind {
-	case Scale, Graded:
+	if q.Kind == Scale || q.Kind == Graded {
 		if len(rq.Options) > 0 {
 			fix := "remove the options, or make it kind = \"choice\""
 			if q.Kind == Graded {
@@ -318,16 +317,15 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
 			}
 		}
-		v.impressive(qe, qid, rq, &q)
-		return q
+	} else {
+		if rq.Keyed != "" {
+			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
+		}
+		if rq.Weight != nil {
+			v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
+		}
+		v.options(b, qe, qid, rq, &q)
 	}
-	if rq.Keyed != "" {
-		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
-	}
-	if rq.Weight != nil {
-		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
-	}
-	v.options(b, qe, qid, rq, &q)
 	v.impressive(qe, qid, rq, &q)
 	return q
 }
