@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
@@ -193,10 +194,6 @@ func (c *Cohort) Report() Report {
 			r.AlphaByPath = append(r.AlphaByPath, PathAlpha{Path: path.ID, Alpha: round(figs[1+p].alpha)})
 		}
 	}
-	item := make(map[int]int, len(c.items))
-	for j, qi := range c.items {
-		item[qi] = j
-	}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		st := &c.questions[i]
@@ -209,7 +206,7 @@ func (c *Cohort) Report() Report {
 			rq.Options = append(rq.Options, Option{Number: o + 1, ID: opt.ID, Text: opt.Text, Picked: st.picked[o],
 				ByPath: c.byPath(st.pickedBy[o*c.paths : (o+1)*c.paths])})
 		}
-		if j, ok := item[i]; ok {
+		if j, ok := slices.BinarySearch(c.items, i); ok { // items are in bank order
 			rq.ItemMean, rq.ItemSD, rq.ItemRest = round(figs[0].mean[j]), round(figs[0].sd[j]), round(figs[0].itemRest[j])
 			if c.paths > 2 {
 				rq.ItemRestByPath = map[string]*float64{}
