@@ -250,7 +250,7 @@ func Walk(root string, match func(name string) bool, fn func(path string, err er
 		return fn(root, describe(root, err))
 	}
 	if !fi.IsDir() {
-		return fn(root, check(root, fi))
+		return fn(root, CheckEntry(root, fs.FileInfoToDirEntry(fi)))
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
@@ -268,10 +268,8 @@ func Walk(root string, match func(name string) bool, fn func(path string, err er
 // otherwise an *Error saying what it is. A link to a folder is not
 // followed: inside a folder, it could lead round in a loop.
 func CheckEntry(path string, d fs.DirEntry) error {
-	switch {
-	case d.Type().IsRegular():
-		return nil
-	case d.Type()&fs.ModeSymlink != 0:
+	m := d.Type()
+	if m&fs.ModeSymlink != 0 {
 		fi, err := os.Stat(path)
 		if err != nil {
 			return describe(path, err)
@@ -281,15 +279,10 @@ func CheckEntry(path string, d fs.DirEntry) error {
 				Why:  "is a link to a folder, which is not followed inside a folder",
 				Hint: "name the folder it points to on its own"}
 		}
-		return check(path, fi)
+		m = fi.Mode()
 	}
-	return notRegularError(path, d.Type())
-}
-
-// check is nil for a regular file, and otherwise says what it is.
-func check(path string, fi fs.FileInfo) error {
-	if fi.Mode().IsRegular() {
+	if m.IsRegular() {
 		return nil
 	}
-	return notRegularError(path, fi.Mode())
+	return notRegularError(path, m)
 }
