@@ -270,7 +270,7 @@ func (ax *axis) figures() figures {
 		return f
 	}
 	for i := range k {
-		f.mean[i] = ptr(ax.shift[i] + ax.sx[i]/n)
+		f.mean[i] = new(ax.shift[i] + ax.sx[i]/n)
 	}
 	if ax.n < 2 {
 		return f
@@ -280,21 +280,19 @@ func (ax *axis) figures() figures {
 	for i := range k {
 		v := max(0, (ax.sxx[i]-ax.sx[i]*ax.sx[i]/n)/(n-1))
 		sumVar += v
-		f.sd[i] = ptr(math.Sqrt(v))
+		f.sd[i] = new(math.Sqrt(v))
 		cov := (ax.sxt[i] - ax.sx[i]*ax.st/n) / (n - 1)
 		covRest := cov - v
 		varRest := varT - 2*cov + v
 		if v > tiny && varRest > tiny {
-			f.itemRest[i] = ptr(covRest / math.Sqrt(v*varRest))
+			f.itemRest[i] = new(covRest / math.Sqrt(v*varRest))
 		}
 	}
 	if k >= 2 && varT > tiny {
-		f.alpha = ptr(float64(k) / float64(k-1) * (1 - sumVar/varT))
+		f.alpha = new(float64(k) / float64(k-1) * (1 - sumVar/varT))
 	}
 	return f
 }
-
-func ptr(v float64) *float64 { return &v }
 
 // bin is the histogram bar a share (0–100) falls in; 100 goes in the last.
 func bin(share float64) int {

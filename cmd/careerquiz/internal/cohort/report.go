@@ -289,5 +289,5 @@ func round(v *float64) *float64 {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return nil
 	}
-	return ptr(math.Round(*v*1e4) / 1e4)
+	return new(math.Round(*v*1e4) / 1e4)
 }
