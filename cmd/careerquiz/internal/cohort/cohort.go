@@ -159,9 +159,7 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 		pts := c.points[i*np : (i+1)*np]
 		clear(pts)
 		if len(picks) == 0 {
-			if q.Scored() {
-				complete = false
-			}
+			complete = complete && !q.Scored()
 			continue
 		}
 		st := &c.questions[i]
@@ -187,10 +185,8 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 	for j, qi := range c.items {
 		pts := c.points[qi*np : (qi+1)*np]
 		c.values[0][j] = itemScore(pts)
-		if np > 2 {
-			for p := range np {
-				c.values[1+p][j] = pts[p]
-			}
+		for p := range len(c.axes) - 1 { // path p's own axis, with more than two paths
+			c.values[1+p][j] = pts[p]
 		}
 	}
 	for ax := range c.axes {
