@@ -151,12 +151,6 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 		default:
 			return t.wrongType(name, "a number", x)
 		}
-	case typ.Kind() == reflect.Struct:
-		m, ok := x.(map[string]any)
-		if !ok {
-			return t.wrongType(name, "a table", x)
-		}
-		t.sub(name, -1, m).read(dst)
 	case typ.Kind() == reflect.Slice && typ.Elem().Kind() == reflect.Struct:
 		list, ok := tables(x)
 		if !ok {
@@ -166,13 +160,17 @@ func (t table) set(dst reflect.Value, name string, x any) bool {
 		for i, m := range list {
 			t.sub(name, i, m).read(dst.Index(i))
 		}
-	case typ.Kind() == reflect.Map:
+	case typ.Kind() == reflect.Struct || typ.Kind() == reflect.Map:
 		m, ok := x.(map[string]any)
 		if !ok {
 			return t.wrongType(name, "a table", x)
 		}
-		dst.Set(reflect.MakeMap(typ))
 		sub := t.sub(name, -1, m)
+		if typ.Kind() == reflect.Struct {
+			sub.read(dst)
+			break
+		}
+		dst.Set(reflect.MakeMap(typ))
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			item := reflect.New(typ.Elem()).Elem()
 			if sub.set(item, k, m[k]) {

@@ -285,8 +285,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	if q.Kind != Graded && (rq.A != nil || rq.B != nil) {
 		v.errorf(qe.key(), qid, "a, b", "sides are only for graded questions: add kind = \"graded\", or give options")
 	}
-	switch q.Kind {
-	case Scale, Graded:
+	if q.Kind == Scale || q.Kind == Graded {
 		if len(rq.Options) > 0 {
 			fix := "remove the options, or make it kind = \"choice\""
 			if q.Kind == Graded {
@@ -318,16 +317,15 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
 			}
 		}
-		v.impressive(qe, qid, rq, &q)
-		return q
+	} else {
+		if rq.Keyed != "" {
+			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
+		}
+		if rq.Weight != nil {
+			v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
+		}
+		v.options(b, qe, qid, rq, &q)
 	}
-	if rq.Keyed != "" {
-		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
-	}
-	if rq.Weight != nil {
-		v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
-	}
-	v.options(b, qe, qid, rq, &q)
 	v.impressive(qe, qid, rq, &q)
 	return q
 }
@@ -407,7 +405,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 	weights := make([]float64, len(rq.Options)*n)
 	for j, ro := range rq.Options {
 		oe := &elem{parent: qe, array: "options", i: j}
-		if ro.ID == "skip" { // answers files say "skip" to skip a question
+		if ro.ID == answerSkip {
 			v.errorf(oe.keyOf("id"), qid, oe.fieldOf("id"), "id \"skip\" is reserved for skipping a question: choose another")
 		} else if ro.ID != "" {
 			v.id(oe, qid, ro.ID, seen)
@@ -477,11 +475,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 		v.errorf(qe.keyOf("b.path"), qid, "b: path", "is %q, as for a: the two sides must speak for different paths", rq.B.Path)
 	default:
 		q.Options = fivePoints(len(b.Paths), GradedIDs, GradedLabels, func(p int, ws []float64) {
-			if p < 2 {
-				ws[idx[0]] = w * float64(2-p)
-			} else if p > 2 {
-				ws[idx[1]] = w * float64(p-2)
-			}
+			ws[idx[0]], ws[idx[1]] = w*float64(max(0, 2-p)), w*float64(max(0, p-2))
 		})
 	}
 }

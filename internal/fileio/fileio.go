@@ -78,11 +78,22 @@ const (
 // Open opens path for reading if it is a regular file, or a link to one,
 // and refuses anything else before reading a byte, without waiting: a FIFO
 // is opened without blocking and closed again, and a socket is not opened
-// at all. Whatever is found once the file is open is what is judged, so
-// nothing swapped in after a look can slip through.
+// at all (openFlags). Whatever is found once the file is open is what is
+// judged, so nothing swapped in after a look can slip through; only then
+// are a regular file's reads made to block.
 func Open(path string) (*os.File, error) {
-	f, err := openRegular(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
+		return nil, describe(path, err)
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = notRegularError(path, fi.Mode())
+	} else if err == nil {
+		err = blocking(f)
+	}
+	if err != nil {
+		f.Close()
 		return nil, describe(path, err)
 	}
 	return f, nil
@@ -147,22 +158,14 @@ func tooLarge(path string, limit, size int64) *Error {
 		Hint: "check the name: careerquiz reads text files of a few kilobytes, and this is not one"}
 }
 
-// sizeText says a limit in the largest whole unit: 16 MiB, 512 KiB, 100 bytes.
+// sizeText says a limit in MiB where it is a whole number of them, as
+// every limit of careerquiz is: 16 MiB; otherwise in bytes.
 func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
+	if n >= 1<<20 && n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
-
-// notRegular is what openRegular returns for a name that is there but is
-// not a regular file: its mode says what it is.
-type notRegular struct{ mode fs.FileMode }
-
-func (n notRegular) Error() string { return "not a regular file" }
 
 // describe turns an error from opening or reading path into an *Error
 // that says what the name is and what to do.
@@ -170,13 +173,7 @@ func describe(path string, err error) error {
 	if fe := (*Error)(nil); errors.As(err, &fe) {
 		return err
 	}
-	var nr notRegular
-	if errors.As(err, &nr) {
-		return notRegularError(path, nr.mode)
-	}
 	e := &Error{Path: path, Err: err}
-	var errno syscall.Errno
-	errors.As(err, &errno)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		e.Why, e.Hint = "does not exist", HintNotExist
@@ -187,27 +184,25 @@ func describe(path string, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		e.Why = "cannot be read: permission denied"
 		e.Hint = "make the file readable to you (chmod u+r), or copy it somewhere you can read it"
-	case isErrno(errno, errENXIO):
+	case errors.Is(err, syscall.ENXIO):
 		// Opening a socket fails this way; say what it is if it is one.
 		if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() {
 			return notRegularError(path, fi.Mode())
 		}
 		e.Why = "cannot be read: " + errText(err)
-	case isErrno(errno, errELOOP):
+	case errors.Is(err, syscall.ELOOP):
 		e.Why = "cannot be read: its symbolic links go round in a loop"
 		e.Hint = "point the link at a file, or name the file itself"
-	case isErrno(errno, errENOTDIR):
+	case errors.Is(err, syscall.ENOTDIR):
 		e.Why = "does not exist: a part of it before the last is a file, not a folder"
 		e.Hint = HintNotExist
-	case isErrno(errno, errEISDIR):
+	case errors.Is(err, syscall.EISDIR):
 		return notRegularError(path, fs.ModeDir)
 	default:
 		e.Why = "cannot be read: " + errText(err)
 	}
 	return e
 }
-
-func isErrno(errno, want syscall.Errno) bool { return want != 0 && errno == want }
 
 // errText is an error's own words, without the operation and path an
 // *fs.PathError repeats.
@@ -255,7 +250,7 @@ func Walk(root string, match func(name string) bool, fn func(path string, err er
 		return fn(root, describe(root, err))
 	}
 	if !fi.IsDir() {
-		return fn(root, check(root, fi))
+		return fn(root, CheckEntry(root, fs.FileInfoToDirEntry(fi)))
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
@@ -273,10 +268,8 @@ func Walk(root string, match func(name string) bool, fn func(path string, err er
 // otherwise an *Error saying what it is. A link to a folder is not
 // followed: inside a folder, it could lead round in a loop.
 func CheckEntry(path string, d fs.DirEntry) error {
-	switch {
-	case d.Type().IsRegular():
-		return nil
-	case d.Type()&fs.ModeSymlink != 0:
+	m := d.Type()
+	if m&fs.ModeSymlink != 0 {
 		fi, err := os.Stat(path)
 		if err != nil {
 			return describe(path, err)
@@ -286,15 +279,10 @@ func CheckEntry(path string, d fs.DirEntry) error {
 				Why:  "is a link to a folder, which is not followed inside a folder",
 				Hint: "name the folder it points to on its own"}
 		}
-		return check(path, fi)
+		m = fi.Mode()
 	}
-	return notRegularError(path, d.Type())
-}
-
-// check is nil for a regular file, and otherwise says what it is.
-func check(path string, fi fs.FileInfo) error {
-	if fi.Mode().IsRegular() {
+	if m.IsRegular() {
 		return nil
 	}
-	return notRegularError(path, fi.Mode())
+	return notRegularError(path, m)
 }

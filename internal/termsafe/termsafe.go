@@ -19,7 +19,7 @@ import (
 // U+FFFD first: a file name need not be UTF-8, and a stray byte such as
 // 0x9b is CSI to a terminal that reads bytes.
 func Clean(s string) string {
-	if isClean(s) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, removed) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
@@ -27,46 +27,23 @@ func Clean(s string) string {
 	b.Grow(len(s))
 	rs := []rune(s)
 	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case r == '\n':
-			b.WriteRune(r)
+		switch r := rs[i]; {
 		case r == '\t':
 			b.WriteByte(' ')
 		case r == 0x1b || r == 0x9b || r == 0x9d:
 			i = skipEscape(rs, i)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		case isBidiControl(r):
-		default:
+		case !removed(r):
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// isClean reports whether Clean would leave s as it is. Bank text is
-// mostly ASCII, so ASCII bytes are checked as bytes, and only the rest are
-// decoded.
-func isClean(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r >= 0x80 && r < 0xa0) || isBidiControl(r) || (r == utf8.RuneError && size == 1) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+// removed reports whether Clean removes r: a control character other than
+// a newline, DEL, a C1 control, or a bidirectional control.
+func removed(r rune) bool {
+	return (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // skipEscape returns the index of the last rune of the escape sequence that
@@ -134,22 +111,6 @@ func Name(name string) string {
 // plainName reports whether name can be shown without quotes and still be
 // read back exactly.
 func plainName(name string) bool {
-	if name == "" || name[0] == ' ' || name[0] == '"' || name[len(name)-1] == ' ' {
-		return false
-	}
-	for i := 0; i < len(name); {
-		if c := name[i]; c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(name[i:])
-		if (r == utf8.RuneError && size == 1) || !strconv.IsPrint(r) {
-			return false
-		}
-		i += size
-	}
-	return true
+	return name != "" && name[0] != ' ' && name[0] != '"' && name[len(name)-1] != ' ' &&
+		utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !strconv.IsPrint(r) })
 }

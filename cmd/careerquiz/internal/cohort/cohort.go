@@ -36,6 +36,7 @@ package cohort
 
 import (
 	"math"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
@@ -141,10 +142,8 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 		c.ties++
 	default:
 		c.recs[rec]++
-		for s, st := range strengths {
-			if r.Recommendation.Strength == st {
-				c.labels[rec][s]++
-			}
+		if s := slices.Index(strengths, r.Recommendation.Strength); s >= 0 {
+			c.labels[rec][s]++
 		}
 	}
 	if r.Recommendation != nil {
@@ -160,9 +159,7 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 		pts := c.points[i*np : (i+1)*np]
 		clear(pts)
 		if len(picks) == 0 {
-			if q.Scored() {
-				complete = false
-			}
+			complete = complete && !q.Scored()
 			continue
 		}
 		st := &c.questions[i]
@@ -188,10 +185,8 @@ func (c *Cohort) Add(a quiz.Answers, r scoring.Result) {
 	for j, qi := range c.items {
 		pts := c.points[qi*np : (qi+1)*np]
 		c.values[0][j] = itemScore(pts)
-		if np > 2 {
-			for p := range np {
-				c.values[1+p][j] = pts[p]
-			}
+		for p := range len(c.axes) - 1 { // path p's own axis, with more than two paths
+			c.values[1+p][j] = pts[p]
 		}
 	}
 	for ax := range c.axes {
@@ -206,8 +201,6 @@ func itemScore(pts []float64) float64 {
 		return 0
 	case 1:
 		return pts[0]
-	case 2:
-		return pts[0] - pts[1]
 	}
 	var others float64
 	for _, v := range pts[1:] {
@@ -273,7 +266,7 @@ func (ax *axis) figures() figures {
 		return f
 	}
 	for i := range k {
-		f.mean[i] = ptr(ax.shift[i] + ax.sx[i]/n)
+		f.mean[i] = new(ax.shift[i] + ax.sx[i]/n)
 	}
 	if ax.n < 2 {
 		return f
@@ -283,21 +276,19 @@ func (ax *axis) figures() figures {
 	for i := range k {
 		v := max(0, (ax.sxx[i]-ax.sx[i]*ax.sx[i]/n)/(n-1))
 		sumVar += v
-		f.sd[i] = ptr(math.Sqrt(v))
+		f.sd[i] = new(math.Sqrt(v))
 		cov := (ax.sxt[i] - ax.sx[i]*ax.st/n) / (n - 1)
 		covRest := cov - v
 		varRest := varT - 2*cov + v
 		if v > tiny && varRest > tiny {
-			f.itemRest[i] = ptr(covRest / math.Sqrt(v*varRest))
+			f.itemRest[i] = new(covRest / math.Sqrt(v*varRest))
 		}
 	}
 	if k >= 2 && varT > tiny {
-		f.alpha = ptr(float64(k) / float64(k-1) * (1 - sumVar/varT))
+		f.alpha = new(float64(k) / float64(k-1) * (1 - sumVar/varT))
 	}
 	return f
 }
-
-func ptr(v float64) *float64 { return &v }
 
 // bin is the histogram bar a share (0–100) falls in; 100 goes in the last.
 func bin(share float64) int {

@@ -18,7 +18,6 @@ type CSV struct {
 	w    *csv.Writer
 	bank *quiz.Bank
 	row  []string
-	sb   strings.Builder
 }
 
 // NewCSV writes the header row for bank b and returns the writer.
@@ -51,14 +50,14 @@ func (c *CSV) Write(file string, a quiz.Answers, r scoring.Result) error {
 		row = append(row, cell)
 	}
 	for i := range c.bank.Questions {
-		c.sb.Reset()
+		var cell strings.Builder
 		for j, o := range a[c.bank.Questions[i].ID].Picks {
 			if j > 0 {
-				c.sb.WriteByte(';')
+				cell.WriteByte(';')
 			}
-			c.sb.WriteString(strconv.Itoa(o + 1))
+			cell.WriteString(strconv.Itoa(o + 1))
 		}
-		row = append(row, c.sb.String())
+		row = append(row, cell.String())
 	}
 	return c.w.Write(row)
 }

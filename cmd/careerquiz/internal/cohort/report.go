@@ -1,8 +1,10 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/quiz"
@@ -192,10 +194,6 @@ func (c *Cohort) Report() Report {
 			r.AlphaByPath = append(r.AlphaByPath, PathAlpha{Path: path.ID, Alpha: round(figs[1+p].alpha)})
 		}
 	}
-	item := make(map[int]int, len(c.items))
-	for j, qi := range c.items {
-		item[qi] = j
-	}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		st := &c.questions[i]
@@ -208,7 +206,7 @@ func (c *Cohort) Report() Report {
 			rq.Options = append(rq.Options, Option{Number: o + 1, ID: opt.ID, Text: opt.Text, Picked: st.picked[o],
 				ByPath: c.byPath(st.pickedBy[o*c.paths : (o+1)*c.paths])})
 		}
-		if j, ok := item[i]; ok {
+		if j, ok := slices.BinarySearch(c.items, i); ok { // items are in bank order
 			rq.ItemMean, rq.ItemSD, rq.ItemRest = round(figs[0].mean[j]), round(figs[0].sd[j]), round(figs[0].itemRest[j])
 			if c.paths > 2 {
 				rq.ItemRestByPath = map[string]*float64{}
@@ -240,20 +238,20 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 	}
 	var fs []Flag
 	if rq.Scored && rq.Answered >= flagMin {
-		most, key := 0, neither
-		for _, k := range append([]string{neither}, pathIDs(c.bank)...) {
-			if rq.Leans[k] > most {
-				most, key = rq.Leans[k], k
+		most, name := rq.Leans[neither], "" // no name: the answers that lean neither way
+		for _, p := range c.bank.Paths {
+			if rq.Leans[p.ID] > most {
+				most, name = rq.Leans[p.ID], cmp.Or(p.Name, p.ID)
 			}
 		}
 		if float64(most) >= oneSided*float64(rq.Answered) {
 			f := Flag{Question: q.ID, Code: FlagOneSided}
 			pct := math.Round(100 * float64(most) / float64(rq.Answered))
-			if key == neither {
+			if name == "" {
 				f.Message = fmt.Sprintf("%.0f%% of the %d who answered it picked answers that count for neither path, so it tells people apart little", pct, rq.Answered)
 				f.Try = "give each side a reason to pick it that fits the work, so fewer people take the middle; or drop the question"
 			} else {
-				f.Message = fmt.Sprintf("%.0f%% of the %d who answered it leaned towards %s on it, so it tells people apart little", pct, rq.Answered, c.pathName(key))
+				f.Message = fmt.Sprintf("%.0f%% of the %d who answered it leaned towards %s on it, so it tells people apart little", pct, rq.Answered, name)
 				f.Try = "make the other side as attractive: reword the popular option so it does not sound better, or pair it with an equally good way of working"
 			}
 			fs = append(fs, f)
@@ -274,21 +272,6 @@ func (c *Cohort) flags(q *quiz.Question, rq *Question) []Flag {
 	return fs
 }
 
-func pathIDs(b *quiz.Bank) []string {
-	ids := make([]string, len(b.Paths))
-	for p, path := range b.Paths {
-		ids[p] = path.ID
-	}
-	return ids
-}
-
-func (c *Cohort) pathName(id string) string {
-	if p := c.bank.PathIndex(id); p >= 0 && c.bank.Paths[p].Name != "" {
-		return c.bank.Paths[p].Name
-	}
-	return id
-}
-
 func labels(counts []int) Labels {
 	return Labels{Balanced: counts[0], Slight: counts[1], Moderate: counts[2], Clear: counts[3]}
 }
@@ -306,5 +289,5 @@ func round(v *float64) *float64 {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return nil
 	}
-	return ptr(math.Round(*v*1e4) / 1e4)
+	return new(math.Round(*v*1e4) / 1e4)
 }

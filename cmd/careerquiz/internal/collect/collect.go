@@ -118,15 +118,14 @@ func (r *Reader) Read(paths []string) error {
 		for _, p := range paths {
 			// A path named twice (stats good good) is read once, so no
 			// result counts twice.
-			key := samePath(p)
-			if named[key] {
-				if !in.emit(item{name: p, skip: "named twice: read once"}) {
-					return
-				}
-				continue
+			var err error
+			if key := samePath(p); named[key] {
+				err = in.skip(p, "named twice: read once")
+			} else {
+				named[key] = true
+				err = in.path(p)
 			}
-			named[key] = true
-			if err := in.path(p); err != nil {
+			if err != nil {
 				if !errors.Is(err, errStopped) {
 					readErr = err
 				}

@@ -18,80 +18,76 @@ var errTooLong = errors.New("too long")
 // reading goes on at the next line that starts with "{".
 func (in input) stream(name string, src io.Reader) error {
 	c := &counter{r: src, from: -1}
-	var rest io.Reader = c
+	dec := json.NewDecoder(c)
 	base := int64(0) // the offset in src of the decoder's first byte
+	at := func(off int64) string { return fmt.Sprintf("%s:%d", name, c.lineAt(off)) }
+	tooLong := fmt.Sprintf("longer than %d MiB: no result is that long", MaxSize>>20)
 	for {
-		dec := json.NewDecoder(rest)
+		c.from = base + dec.InputOffset()
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err == nil {
+			it := item{name: at(base + dec.InputOffset() - int64(len(raw))), data: raw}
+			if len(raw) > MaxSize {
+				it.data, it.skip = nil, tooLong
+			}
+			if !in.emit(it) {
+				return errStopped
+			}
+			continue
+		}
+		var se *json.SyntaxError
+		var why string
+		switch {
+		case errors.As(err, &se):
+			why = "not JSON: " + se.Error()
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			why = "not JSON: unexpected end of JSON input"
+		case errors.Is(err, errTooLong):
+			why = tooLong
+		default:
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		// What the decoder has not taken is whitespace, then the piece
+		// that failed; reading goes on after it.
+		c.from = -1
+		r := bufio.NewReader(io.MultiReader(dec.Buffered(), c))
+		pos := base + dec.InputOffset()
 		for {
-			c.from = base + dec.InputOffset()
-			var raw json.RawMessage
-			err := dec.Decode(&raw)
-			if errors.Is(err, io.EOF) {
+			b, err := r.ReadByte()
+			if err != nil {
 				return nil
 			}
-			if err == nil {
-				end := base + dec.InputOffset()
-				at := fmt.Sprintf("%s:%d", name, c.lineAt(end-int64(len(raw))))
-				it := item{name: at, data: raw}
-				if len(raw) > MaxSize {
-					it = item{name: at, skip: fmt.Sprintf("longer than %d MiB: no result is that long", MaxSize>>20)}
-				}
-				if !in.emit(it) {
-					return errStopped
-				}
-				continue
+			if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
+				r.UnreadByte()
+				break
 			}
-			var se *json.SyntaxError
-			var why string
-			switch {
-			case errors.As(err, &se):
-				why = "not JSON: " + se.Error()
-			case errors.Is(err, io.ErrUnexpectedEOF):
-				why = "not JSON: unexpected end of JSON input"
-			case errors.Is(err, errTooLong):
-				why = fmt.Sprintf("longer than %d MiB: no result is that long", MaxSize>>20)
-			default:
-				return fmt.Errorf("%s: %w", name, err)
-			}
-			// What the decoder has not taken is whitespace, then the
-			// piece that failed; reading goes on after it.
-			c.from = -1
-			r := bufio.NewReader(io.MultiReader(dec.Buffered(), c))
-			pos := base + dec.InputOffset()
-			for {
-				b, err := r.ReadByte()
-				if err != nil {
-					return nil
-				}
-				if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
-					r.UnreadByte()
-					break
-				}
-				pos++
-			}
-			if err := in.skip(fmt.Sprintf("%s:%d", name, c.lineAt(pos)), "%s", why); err != nil {
-				return err
-			}
-			for first := true; ; first = false {
-				if b, err := r.Peek(1); err != nil {
-					return nil
-				} else if b[0] == '{' && !first {
-					break
-				}
-				n, err := skipLine(r)
-				pos += n
-				if errors.Is(err, errTooLong) {
-					// No line ends within a result's length (a stream of
-					// zeros, say): there is no next line to go on at.
-					return in.skip(fmt.Sprintf("%s:%d", name, c.lineAt(pos)), "no line ends within %d MiB: the rest is not read", MaxSize>>20)
-				}
-				if err != nil {
-					return nil
-				}
-			}
-			rest, base = r, pos
-			break
+			pos++
 		}
+		if err := in.skip(at(pos), "%s", why); err != nil {
+			return err
+		}
+		for first := true; ; first = false {
+			if b, err := r.Peek(1); err != nil {
+				return nil
+			} else if b[0] == '{' && !first {
+				break
+			}
+			n, err := skipLine(r)
+			pos += n
+			if errors.Is(err, errTooLong) {
+				// No line ends within a result's length (a stream of
+				// zeros, say): there is no next line to go on at.
+				return in.skip(at(pos), "no line ends within %d MiB: the rest is not read", MaxSize>>20)
+			}
+			if err != nil {
+				return nil
+			}
+		}
+		dec, base = json.NewDecoder(r), pos
 	}
 }
 

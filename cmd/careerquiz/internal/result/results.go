@@ -147,13 +147,10 @@ func parse(data []byte, whole bool) (Attempt, string) {
 			Recommendation *Recommendation
 			Paths          []Path
 			Themes         []Theme
-			Answers        objectMark
+			Answers        json.RawMessage
 		}
 		err = json.Unmarshal(data, &s)
-		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes}
-		if s.Answers {
-			a.Document.Answers = json.RawMessage("{}")
-		}
+		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes, Answers: s.Answers}
 	}
 	if err != nil {
 		return Attempt{}, "is damaged: " + err.Error()
@@ -187,27 +184,17 @@ func parse(data []byte, whole bool) (Attempt, string) {
 			return Attempt{}, fmt.Sprintf("is damaged: path %q has a share or percent outside 0 to 100", p.ID)
 		}
 	}
+	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
 	for _, th := range d.Themes {
 		for _, p := range th.Paths {
 			if !plausible(p.Share, p.Percent) {
 				return Attempt{}, fmt.Sprintf("is damaged: theme %q has a share or percent outside 0 to 100", th.ID)
 			}
 		}
-	}
-	fillShares(len(d.Paths), func(i int) (*float64, float64) { return &d.Paths[i].Share, d.Paths[i].Percent })
-	for i := range d.Themes {
-		ps := d.Themes[i].Paths
+		ps := th.Paths
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
 	return a, ""
-}
-
-// objectMark notes whether a value is a JSON object, without keeping it.
-type objectMark bool
-
-func (m *objectMark) UnmarshalJSON(b []byte) error {
-	*m = len(b) > 0 && b[0] == '{'
-	return nil
 }
 
 // plausible reports whether a share and a percent can have been written by

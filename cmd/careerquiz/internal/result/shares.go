@@ -18,9 +18,6 @@ import (
 func RoundShares(shares []float64, decimals int) []float64 {
 	n := len(shares)
 	out := make([]float64, n)
-	if n == 0 {
-		return out
-	}
 	unit := math.Pow10(decimals)
 	type rest struct {
 		i    int
@@ -81,18 +78,15 @@ func Shown(shares []float64) []float64 {
 // Non-finite numbers become 0, since neither a person nor the JSON encoder
 // can use them, and so does -0, which would otherwise print as "-0".
 func Round(x float64, decimals int) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
 	p := math.Pow10(decimals)
-	r := math.Round(x*p) / p
-	if r == 0 || math.IsInf(r, 0) || math.IsNaN(r) {
-		// Rounding a huge number overflows; such a number has no decimals
-		// to round, so it stands as it is. -0 becomes 0.
-		if r != 0 {
-			return x
-		}
+	switch r := math.Round(x*p) / p; {
+	case math.IsNaN(x) || math.IsInf(x, 0) || r == 0: // -0 too
 		return 0
+	case math.IsInf(r, 0) || math.IsNaN(r):
+		// Rounding a huge number overflows; such a number has no decimals
+		// to round, so it stands as it is.
+		return x
+	default:
+		return r
 	}
-	return r
 }

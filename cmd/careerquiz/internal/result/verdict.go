@@ -36,6 +36,7 @@ func verdict(rec *Recommendation, paths []Path, long bool) string {
 	if rec == nil {
 		return "no recommendation yet"
 	}
+	name := pathName(rec.Name, rec.Path, paths)
 	switch {
 	case rec.Tie && !long:
 		return NoPreference
@@ -43,9 +44,6 @@ func verdict(rec *Recommendation, paths []Path, long bool) string {
 		return fmt.Sprintf("%s (%s tie)", NoPreference, TiedNames(rec, paths))
 	case rec.Strength == scoring.Balanced && !long:
 		return NoClearPreference
-	}
-	name := pathName(rec.Name, rec.Path, paths)
-	switch {
 	case rec.Strength == scoring.Balanced:
 		return fmt.Sprintf("%s (balanced; leaning a little to %s)", NoClearPreference, name)
 	case rec.Strength == "":

@@ -26,8 +26,7 @@ func (a Attempt) MarshalJSON() ([]byte, error) {
 		Paths          []path   `json:"paths"`
 	}{Number: a.Number, File: a.File, Bank: a.Bank, Paths: []path{}}
 	if !a.Taken.IsZero() {
-		t := a.Taken.UTC().Format(TimeFormat)
-		j.Taken = &t
+		j.Taken = new(a.Taken.UTC().Format(TimeFormat))
 	}
 	if r := a.Recommendation; r != nil {
 		j.Recommendation = &verdict{Path: r.Winner(), Strength: string(r.Strength), Tie: r.Tie}
@@ -53,16 +52,13 @@ func (c Change) MarshalJSON() ([]byte, error) {
 		Change *float64 `json:"change"`
 	}{ID: c.ID, Name: c.Name}
 	if c.InA {
-		a := Round(c.A, 1)
-		j.A = &a
+		j.A = new(Round(c.A, 1))
 	}
 	if c.InB {
-		b := Round(c.B, 1)
-		j.B = &b
+		j.B = new(Round(c.B, 1))
 	}
-	if j.A != nil && j.B != nil {
-		d := Round(*j.B-*j.A, 1)
-		j.Change = &d
+	if c.InA && c.InB {
+		j.Change = new(Round(*j.B-*j.A, 1))
 	}
 	return Marshal(j)
 }
