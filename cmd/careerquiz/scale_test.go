@@ -137,8 +137,10 @@ func TestCompareOfManyPathsIsLinear(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}
 		t.Logf("%v on 100,000 paths each: %v", args[:len(args)-2], took.Round(time.Millisecond))
-		if took > slowdown*2*time.Second {
-			t.Errorf("%v took %v, want well under a second or two", args[:len(args)-2], took)
+		// Alone it takes well under a second; the bound leaves room for a
+		// busy machine, and a quadratic compare would take hours.
+		if took > slowdown*5*time.Second {
+			t.Errorf("%v took %v, want well under a second", args[:len(args)-2], took)
 		}
 	}
 }
