@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
@@ -202,24 +203,13 @@ func aboutRun(r Run) about {
 
 // String is the line a document ends with: "Back-end engineer or back-end
 // developer? · 36 questions · taken 7 December 2026".
-func (a about) String() string {
-	var parts []string
-	for _, p := range []string{a.title, a.count, a.order, a.taken} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " · ")
-}
+func (a about) String() string { return dotted(a.title, a.count, a.order, a.taken) }
 
 // kicker is what a page says above its heading: what it is, the bank's
 // title and the day it was taken.
-func (a about) kicker(what string) string {
-	parts := []string{what}
-	for _, p := range []string{a.title, a.taken} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " · ")
+func (a about) kicker(what string) string { return dotted(what, a.title, a.taken) }
+
+// dotted joins the parts that are not empty with " · ".
+func dotted(parts ...string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), " · ")
 }

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,23 +57,23 @@ func oneLine(s string) string { return result.OneLine(s) }
 // pathName returns the display name of the scored path with the given id,
 // or the id itself when the result does not list it.
 func pathName(res scoring.Result, id string) string {
-	for _, p := range res.Paths {
-		if p.ID == id {
-			return p.Name
-		}
+	if i := pathIndex(res, id); i >= 0 {
+		return res.Paths[i].Name
 	}
 	return id
+}
+
+// pathIndex is the place of the path with the given id in the result, or -1.
+func pathIndex(res scoring.Result, id string) int {
+	return slices.IndexFunc(res.Paths, func(p scoring.PathScore) bool { return p.ID == id })
 }
 
 // pathShare returns the share of the scored path with the given id, as
 // every part of every format shows it (result.Shown): rounded together with
 // the other paths' shares, so that the figures shown add up to 100.
 func pathShare(res scoring.Result, id string) float64 {
-	shown := result.Shown(pathShares(res))
-	for i, p := range res.Paths {
-		if p.ID == id {
-			return shown[i]
-		}
+	if i := pathIndex(res, id); i >= 0 {
+		return result.Shown(pathShares(res))[i]
 	}
 	return 0
 }

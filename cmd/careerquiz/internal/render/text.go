@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -102,15 +103,6 @@ func (pal *palette) strongPathColor(res scoring.Result, id string) *color.Color 
 		return pal.color(pathAttrs[i%len(pathAttrs)], color.Bold)
 	}
 	return pal.bold
-}
-
-func pathIndex(res scoring.Result, id string) int {
-	for i, p := range res.Paths {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // pathAttrs are the colours paths are told apart by, in bank order.
@@ -522,15 +514,8 @@ func thinTheme(res scoring.Result, th scoring.ThemeScore) string {
 // themePercent is a path's share of a theme, as shown: the theme's shares
 // rounded together so that they add up to 100.
 func themePercent(th scoring.ThemeScore, id string) float64 {
-	shares := make([]float64, len(th.Paths))
-	for i, ps := range th.Paths {
-		shares[i] = ps.Share
-	}
-	shown := result.Shown(shares)
-	for i, ps := range th.Paths {
-		if ps.ID == id {
-			return shown[i]
-		}
+	if i := slices.IndexFunc(th.Paths, func(p scoring.PathScore) bool { return p.ID == id }); i >= 0 {
+		return result.Shown(each(th.Paths, func(p scoring.PathScore) float64 { return p.Share }))[i]
 	}
 	return 0
 }
@@ -683,17 +668,12 @@ func (p *printer) nextSteps() {
 
 // footer names the bank and, when the questions were shuffled, the seed,
 // so that a run can be told apart from another and repeated.
+// The text report is not dated (see Run.Taken).
 func (p *printer) footer(r Run) {
-	parts := []string{}
-	if t := oneLine(r.Bank.Title); t != "" {
-		parts = append(parts, t)
-	}
-	parts = append(parts, Count(len(r.Bank.Questions), "question"))
-	if r.Shuffled {
-		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
-	}
+	a := aboutRun(r)
+	a.taken = ""
 	p.line("")
-	p.para("", strings.Join(parts, " · "), p.pal.faint)
+	p.para("", a.String(), p.pal.faint)
 }
 
 // shorten is textwrap.Truncate that cuts at a word boundary where one is
@@ -744,11 +724,7 @@ func shareText(x float64) string {
 
 // pathShares is the result's shares, in the order of its paths.
 func pathShares(res scoring.Result) []float64 {
-	shares := make([]float64, len(res.Paths))
-	for i, ps := range res.Paths {
-		shares[i] = ps.Share
-	}
-	return shares
+	return each(res.Paths, func(p scoring.PathScore) float64 { return p.Share })
 }
 
 // pullText is the points a reason moved towards the path its heading
