@@ -153,7 +153,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 		v.Toward = append(v.Toward, reasonRow{Points: pullText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer), Class: reasonClass(rs.Points)})
 	}
 	if a := d.Reasons.Against; a != nil {
-		v.AgainstTitle = againstTitle(res)
+		v.AgainstTitle = againstTitle(res, result.OneLine)
 		v.Against = &reasonRow{Points: pullText(a.Points), Text: result.OneLine(a.Text), Answer: result.OneLine(a.Answer), Class: reasonClass(a.Points)}
 	}
 
@@ -171,10 +171,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	for _, s := range d.Salary {
 		v.Salary = append(v.Salary, result.OneLine(s))
 	}
-	v.OthersTitle = "The paths"
-	if rec != nil {
-		v.OthersTitle = "Other paths"
-	}
+	v.OthersTitle = othersTitle(res)
 	for _, o := range d.Others {
 		v.Others = append(v.Others, otherRow{Name: result.OneLine(o.Name), Class: classes[o.ID], Share: shownOf[o.ID], Summary: result.OneLine(o.Summary)})
 	}

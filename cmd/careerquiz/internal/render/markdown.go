@@ -202,11 +202,7 @@ func (m *mdWriter) why() {
 		if len(res.Toward) > 0 {
 			m.line("")
 		}
-		title := "The strongest pull the other way:"
-		if rec != nil && rec.RunnerUp != "" {
-			title = "The strongest pull towards " + m.name(rec.RunnerUp) + ":"
-		}
-		m.line(title)
+		m.line(againstTitle(res, md) + ":")
 		m.line("")
 		m.reason(*res.Against)
 	}
@@ -244,11 +240,7 @@ func (m *mdWriter) steps() {
 		}
 	}
 	if len(res.Others) > 0 {
-		title := "The paths"
-		if res.Recommendation != nil {
-			title = "Other paths"
-		}
-		m.section(title)
+		m.section(othersTitle(res))
 		for _, o := range res.Others {
 			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(pathShare(res, o.ID)))
 			if s := md(o.Summary); s != "" {

@@ -31,25 +31,27 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	fmt.Fprintln(bw, completeText(r))
 
 	heading("How they leaned")
-	nameWidth := 0
-	for _, p := range r.Paths {
-		nameWidth = max(nameWidth, textwrap.Width(result.OneLine(p.Name)))
-	}
+	const tie, none = result.NoPreference + " (a tie)", "no recommendation"
+	names := each(r.Paths, func(p cohort.Path) string { return result.OneLine(p.Name) })
+	nameWidth := widest(names)
 	if r.Ties > 0 {
-		nameWidth = max(nameWidth, len(result.NoPreference+" (a tie)"))
+		nameWidth = max(nameWidth, len(tie))
 	}
-	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
-	for _, p := range r.Paths {
-		line(bw, "  %s %5d %4s  %s", padCut(result.OneLine(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+	nameWidth = min(max(nameWidth, len(none)), 28)
+	lean := func(name string, n int) {
+		line(bw, "  %s %5d %4s  %s", padCut(name, nameWidth), n, percent(n, r.People), bar(n, r.People))
+	}
+	for i, p := range r.Paths {
+		lean(names[i], p.Recommended)
 		if p.Recommended > 0 {
 			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
 	}
 	if r.Ties > 0 {
-		line(bw, "  %s %5d %4s  %s", padCut(result.NoPreference+" (a tie)", nameWidth), r.Ties, percent(r.Ties, r.People), bar(r.Ties, r.People))
+		lean(tie, r.Ties)
 	}
 	if r.NoRecommendation > 0 {
-		line(bw, "  %s %5d %4s  %s", padCut("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
+		lean(none, r.NoRecommendation)
 	}
 
 	// With two paths one histogram says it all: the second path's share

@@ -382,16 +382,9 @@ func otherStepNote(res scoring.Result, o scoring.StepAdvice, quote func(string) 
 	return fmt.Sprintf("On the %s path your first step would be: %s", quote(pathName(res, o.Path)), quote(o.Text))
 }
 
-// hypothesis tells a person whose result is too close or too unsteady to
-// act on that it is a hypothesis, and how the steps test it.
-func (p *printer) hypothesis() {
-	if note := hypothesisNote(p.res); note != "" {
-		p.para("", note, nil)
-	}
-}
-
-// hypothesisNote is the note for a result too close or too unsteady to act
-// on, or "" for one that is not.
+// hypothesisNote tells a person whose result is too close or too unsteady
+// to act on that it is a hypothesis, and how the steps test it; "" for a
+// result that is not.
 func hypothesisNote(res scoring.Result) string {
 	if !res.Hypothesis() {
 		return ""

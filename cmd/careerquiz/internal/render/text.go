@@ -144,6 +144,15 @@ func (p *printer) section(title string) {
 	p.line(paint(p.pal.bold, title))
 }
 
+// prose writes each of texts that is not empty as a paragraph.
+func (p *printer) prose(texts ...string) {
+	for _, t := range texts {
+		if t != "" {
+			p.para("", t, nil)
+		}
+	}
+}
+
 // para wraps text at the report width, every line starting with indent,
 // and colours the text of each line with c (nil for none).
 func (p *printer) para(indent, text string, c *color.Color) {
@@ -197,21 +206,12 @@ func (p *printer) verdict() {
 	rec := res.Recommendation
 	if rec == nil {
 		p.line(paint(p.pal.bold, "No recommendation yet"))
-		p.para("", withheldText(res), nil)
+		p.prose(withheldText(res))
 	} else {
 		p.headline(rec)
-		if m := meaningText(res); m != "" {
-			p.para("", m, nil)
-		}
-		p.para("", confidenceText(res), nil)
+		p.prose(meaningText(res), confidenceText(res))
 	}
-	p.para("", basisText(res), nil)
-	if s := stoppedText(p.run); s != "" {
-		p.para("", s, nil)
-	}
-	if sided := sidedText(res); sided != "" {
-		p.para("", sided, nil)
-	}
+	p.prose(basisText(res), stoppedText(p.run), sidedText(res))
 	for _, w := range res.Warnings {
 		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
 	}
@@ -243,10 +243,7 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
 			span{fmt.Sprintf(" (%s, %s to %s)", rec.Strength, a, b), nil})
 	}
-	if even := evenText(res); even != "" {
-		p.para("", even, nil)
-	}
-	p.hypothesis()
+	p.prose(evenText(res), hypothesisNote(res))
 }
 
 // basisText says how many questions the result rests on.
@@ -360,13 +357,9 @@ func (p *printer) band(n int) string {
 // marked on every bar.
 func (p *printer) shareBars(names []string) {
 	res := p.res
-	labelW := 0
-	for _, n := range names {
-		labelW = max(labelW, textwrap.Width(n))
-	}
 	// A row is indent, label, two spaces, bar, space, "100%".
 	const indent = "  "
-	labelW = min(labelW, longestLabel, p.width-len(indent)-2-10-5)
+	labelW := min(widest(names), longestLabel, p.width-len(indent)-2-10-5)
 	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
 	even := 100 / float64(len(res.Paths))
 	mark := int(result.Round(even*float64(barW)/100, 0))
@@ -417,17 +410,10 @@ func (p *printer) themes(names []string) {
 	}
 	p.line("")
 	const indent, gap = "  ", "  "
-	colW := 15
-	for _, n := range names {
-		colW = max(colW, min(textwrap.Width(n), 18))
-	}
+	colW := max(15, min(widest(names), 18))
 	barW := colW - 5
-	labelW := p.width - len(indent) - len(res.Paths)*(len(gap)+colW)
-	themeW := 0
-	for _, th := range res.Themes {
-		themeW = max(themeW, textwrap.Width(oneLine(th.Name)))
-	}
-	labelW = min(labelW, max(themeW, len("By theme")))
+	themeW := widest(each(res.Themes, func(th scoring.ThemeScore) string { return oneLine(th.Name) }))
+	labelW := min(p.width-len(indent)-len(res.Paths)*(len(gap)+colW), max(themeW, len("By theme")))
 	if labelW < narrowestThemeLabel {
 		p.stackedThemes(names)
 		return
@@ -458,11 +444,7 @@ func (p *printer) themes(names []string) {
 func (p *printer) stackedThemes(names []string) {
 	res := p.res
 	const indent, inner = "  ", "    "
-	labelW := 0
-	for _, n := range names {
-		labelW = max(labelW, textwrap.Width(n))
-	}
-	labelW = min(labelW, longestLabel, p.width-len(inner)-2-10-5)
+	labelW := min(widest(names), longestLabel, p.width-len(inner)-2-10-5)
 	barW := min(p.width-len(inner)-labelW-2-5, 20)
 	for _, th := range res.Themes {
 		title := shorten(oneLine(th.Name), p.width-len(indent))
@@ -571,7 +553,7 @@ func (p *printer) why() {
 		}
 	}
 	if res.Against != nil {
-		p.para("  ", againstTitle(res), nil)
+		p.para("  ", againstTitle(res, oneLine), nil)
 		p.reason(*res.Against, pointsW)
 	}
 }
@@ -587,12 +569,22 @@ func towardTitle(res scoring.Result) string {
 	return "What weighed most"
 }
 
-// againstTitle heads the strongest answer the other way.
-func againstTitle(res scoring.Result) string {
+// againstTitle heads the strongest answer the other way; quote makes the
+// runner-up's name fit the report it goes in.
+func againstTitle(res scoring.Result, quote func(string) string) string {
 	if rec := res.Recommendation; rec != nil && rec.RunnerUp != "" {
-		return "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
+		return "The strongest pull towards " + quote(pathName(res, rec.RunnerUp))
 	}
 	return "The strongest pull the other way"
+}
+
+// othersTitle heads the other paths, or all of them when none is
+// recommended.
+func othersTitle(res scoring.Result) string {
+	if res.Recommendation != nil {
+		return "Other paths"
+	}
+	return "The paths"
 }
 
 // reason shows one answer: the points it moved and the question, then the
@@ -618,7 +610,6 @@ func (p *printer) nextSteps() {
 		return
 	}
 	p.section("NEXT STEPS")
-	rec := res.Recommendation
 	sub := false
 	subsection := func(title string) {
 		if sub {
@@ -638,11 +629,7 @@ func (p *printer) nextSteps() {
 		}
 	}
 	if len(res.Others) > 0 {
-		title := "The paths"
-		if rec != nil {
-			title = "Other paths"
-		}
-		subsection(title)
+		subsection(othersTitle(res))
 		// Each summary is shown whole, wrapped under the path's name.
 		const indent, under = "    ", "      "
 		for _, o := range res.Others {
@@ -675,6 +662,9 @@ func (p *printer) footer(r Run) {
 	p.line("")
 	p.para("", a.String(), p.pal.faint)
 }
+
+// widest is the width of the widest of ss, in cells.
+func widest(ss []string) int { return slices.Max(append(each(ss, textwrap.Width), 0)) }
 
 // shorten is textwrap.Truncate that cuts at a word boundary where one is
 // near the end, and leaves no space or comma in front of the ellipsis.
