@@ -194,10 +194,7 @@ func questionOf(b *quiz.Bank, id string) *quiz.Question {
 	if b == nil {
 		return nil
 	}
-	if i := b.QuestionIndex(id); i >= 0 {
-		return &b.Questions[i]
-	}
-	return nil
+	return b.Question(id)
 }
 
 // gradedVerb is how strongly option n of a graded question takes a side,

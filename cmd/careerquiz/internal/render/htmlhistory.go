@@ -110,7 +110,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		shownAt[i] = row
 		hr := historyRow{Number: a.Number, Taken: takenText(a.Taken), Bank: result.OneLine(a.Bank.Title), Verdict: result.ShortVerdict(a.Recommendation, a.Paths)}
 		for k := range v.Paths {
-			hr.Shares = append(hr.Shares, shareCell(row[k]))
+			hr.Shares = append(hr.Shares, movedCell(row[k], !math.IsNaN(row[k])))
 		}
 		v.Rows = append(v.Rows, hr)
 	}
@@ -200,16 +200,8 @@ func newLineChart(paths []legendEntry, shownAt [][]float64, numbers []int) *line
 	return c
 }
 
-// shareCell is a shown share, or a dash where there is none.
-func shareCell(s float64) string {
-	if math.IsNaN(s) {
-		return "–"
-	}
-	return percentText(s)
-}
-
-// movedCell is a share compare shows, as a percentage, or a dash where the
-// attempt has none.
+// movedCell is a shown share, as a percentage, or a dash where the attempt
+// has none.
 func movedCell(share float64, ok bool) string {
 	if !ok {
 		return "–"

@@ -355,19 +355,8 @@ func entityAt(s string) bool {
 	if body[0] == '#' {
 		body = strings.TrimPrefix(strings.TrimPrefix(body[1:], "x"), "X")
 	}
-	for _, r := range body {
-		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
-			return false
-		}
-	}
-	return body != ""
+	alnum := func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' }
+	return body != "" && strings.TrimLeftFunc(body, alnum) == ""
 }
 
-func digitsOnly(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
+func digitsOnly(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

@@ -142,12 +142,12 @@ func agreeAllText(w scoring.Warning, r Run) string {
 		for _, q := range r.Bank.Questions {
 			switch {
 			case q.Kind == quiz.Scale:
-				if n, ok := optionNumber(r.Answers[q.ID]); ok && n > 3 && n <= len(q.Options) {
+				if n, ok := r.Answers[q.ID].(int); ok && n > 3 && n <= len(q.Options) {
 					statements++
 					add(q.Options[n-1].Weights)
 				}
 			case q.Multiple() && q.Scored():
-				if picks := optionNumbers(r.Answers[q.ID]); len(picks) == len(q.Options) {
+				if picks, _ := r.Answers[q.ID].([]int); len(picks) == len(q.Options) {
 					pickAny++
 					for _, o := range q.Options {
 						add(o.Weights)
@@ -185,39 +185,6 @@ func agreeAllText(w scoring.Warning, r Run) string {
 	}
 	return fmt.Sprintf("%s Each is worded for one path, so agreeing with all of them says little about you; here they gave %s %s %s more than %s, and the rest came from your other answers.",
 		head, more, diff, noun, less)
-}
-
-// optionNumbers reads the option numbers of a pick-any answer.
-func optionNumbers(v any) []int {
-	var out []int
-	switch l := v.(type) {
-	case []int:
-		out = l
-	case []any:
-		for _, x := range l {
-			if n, ok := optionNumber(x); ok {
-				out = append(out, n)
-			}
-		}
-	case []float64:
-		for _, x := range l {
-			out = append(out, int(x))
-		}
-	}
-	return out
-}
-
-// optionNumber reads a 1-based option number from an answers object.
-func optionNumber(v any) (int, bool) {
-	switch n := v.(type) {
-	case int:
-		return n, true
-	case int64:
-		return int(n), true
-	case float64:
-		return int(n), n == math.Trunc(n)
-	}
-	return 0, false
 }
 
 // patterned reports whether a warning says the answers follow a pattern

@@ -288,7 +288,7 @@ func stepLine(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 // balanced result) that take step s: its own, and any other with a step of
 // the same text. Empty for a list of one path's steps.
 func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string {
-	if s.Path == "" || !mixedPaths(res.Steps) {
+	if s.Path == "" || len(listedPaths(res.Steps)) < 2 {
 		return nil
 	}
 	var names []string
@@ -315,8 +315,6 @@ func listedPaths(ss []scoring.StepAdvice) []string {
 	}
 	return ids
 }
-
-func mixedPaths(ss []scoring.StepAdvice) bool { return len(listedPaths(ss)) > 1 }
 
 // stepText is a step as a line of the plan: its text, led by what kind of
 // step it is where it is not simply one to learn.

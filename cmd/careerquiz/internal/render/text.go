@@ -333,24 +333,12 @@ func (p *printer) band(n int) string {
 	from, to = min(from, mid-1), max(to, mid+1)
 	from = max(from, 0)
 	to = min(to, n-1)
-	edgeL, edgeR, rule, centre := "╰", "╯", "─", "┴"
-	var sb strings.Builder
-	sb.WriteString(strings.Repeat(" ", from))
-	for i := from; i <= to; i++ {
-		switch i {
-		case from:
-			sb.WriteString(edgeL)
-		case to:
-			sb.WriteString(edgeR)
-		case mid:
-			sb.WriteString(centre)
-		default:
-			sb.WriteString(rule)
-		}
-	}
+	// from < mid < to: the band has its two edges and its centre.
+	cells := slices.Repeat([]string{"─"}, to-from+1)
+	cells[0], cells[mid-from], cells[to-from] = "╰", "┴", "╯"
 	// The band's name is the label the verdict gives a result inside it,
 	// at every width.
-	return paint(p.pal.faint, sb.String()+" "+string(scoring.Balanced))
+	return paint(p.pal.faint, strings.Repeat(" ", from)+strings.Join(cells, "")+" "+string(scoring.Balanced))
 }
 
 // shareBars draws each path's share as a bar, with the even share (100/N)
@@ -542,10 +530,7 @@ func (p *printer) why() {
 	if res.Against != nil {
 		reasons = append(reasons[:len(reasons):len(reasons)], *res.Against)
 	}
-	pointsW := 0
-	for _, rs := range reasons {
-		pointsW = max(pointsW, len(pullText(rs.Points)))
-	}
+	pointsW := widest(each(reasons, func(rs scoring.Reason) string { return pullText(rs.Points) }))
 	if len(res.Toward) > 0 {
 		p.para("  ", towardTitle(res), nil)
 		for _, rs := range res.Toward {
