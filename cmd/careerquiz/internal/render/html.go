@@ -138,13 +138,15 @@ func newSplitBar(parts []legendEntry, slight float64) *splitBar {
 	return s
 }
 
-// legend is each path with its share as shown (result.Shown), in the
-// order given.
-func legend(ids, names []string, shares []float64, class func(id string) string) []legendEntry {
-	shown := result.Shown(shares)
-	out := make([]legendEntry, len(ids))
-	for i, id := range ids {
-		out[i] = legendEntry{ID: id, Name: names[i], Class: class(id), Share: shares[i], Shown: percentText(shown[i])}
+// legend is each of ps, whose id, name and share of says, with its share
+// as shown (result.Shown), in the order given.
+func legend[T any](ps []T, of func(T) (id, name string, share float64), class func(id string) string) []legendEntry {
+	out := each(ps, func(p T) legendEntry {
+		id, name, share := of(p)
+		return legendEntry{ID: id, Name: name, Class: class(id), Share: share}
+	})
+	for i, s := range result.Shown(each(out, func(e legendEntry) float64 { return e.Share })) {
+		out[i].Shown = percentText(s)
 	}
 	return out
 }

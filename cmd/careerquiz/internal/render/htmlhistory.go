@@ -95,33 +95,18 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 	// attempt has no such path.
 	shownAt := make([][]float64, n)
 	for i, a := range attempts {
-		shares := make([]float64, len(a.Paths))
-		for k, p := range a.Paths {
-			shares[k] = p.Share
-		}
-		sh := result.Shown(shares)
-		row := make([]float64, len(v.Paths))
-		for k := range row {
-			row[k] = math.NaN()
-		}
-		for k, p := range a.Paths {
-			row[index[p.ID]] = sh[k]
+		row := slices.Repeat([]float64{math.NaN()}, len(v.Paths))
+		for k, s := range shownShares(a.Paths) {
+			row[index[a.Paths[k].ID]] = s
 		}
 		shownAt[i] = row
-		hr := historyRow{Number: a.Number, Taken: takenText(a.Taken), Bank: result.OneLine(a.Bank.Title), Verdict: result.ShortVerdict(a.Recommendation, a.Paths)}
-		for k := range v.Paths {
-			hr.Shares = append(hr.Shares, movedCell(row[k], !math.IsNaN(row[k])))
-		}
-		v.Rows = append(v.Rows, hr)
+		v.Rows = append(v.Rows, historyRow{Number: a.Number, Taken: takenText(a.Taken), Bank: result.OneLine(a.Bank.Title),
+			Verdict: result.ShortVerdict(a.Recommendation, a.Paths), Shares: each(row, func(s float64) string { return movedCell(s, !math.IsNaN(s)) })})
 	}
 	// The table lists the newest first, as history does.
 	slices.Reverse(v.Rows)
 	if n > 0 {
-		numbers := make([]int, n)
-		for i, a := range attempts {
-			numbers[i] = a.Number
-		}
-		v.Chart = newLineChart(v.Paths, shownAt, numbers)
+		v.Chart = newLineChart(v.Paths, shownAt, each(attempts, func(a result.Attempt) int { return a.Number }))
 	}
 	if n >= 2 {
 		a, b := &attempts[n-2], &attempts[n-1]

@@ -69,15 +69,18 @@ const histL, histR, histT, histB = 12.0, 468.0, 46.0, 184.0
 func newStatsPage(r cohort.Report, slight float64) statsPage {
 	v := statsPage{Heading: statsHeading(r), Complete: completeText(r)}
 	v.Title = v.Heading + " · careerquiz"
+	lean := func(name, class string, n int) leanRow {
+		return leanRow{Name: name, Class: class, Count: fmt.Sprint(n), Percent: percent(n, r.People), Bar: widthOf(n, r.People)}
+	}
 	for i, p := range r.Paths {
-		row := leanRow{Name: result.OneLine(p.Name), Class: colourClass(i), Count: fmt.Sprint(p.Recommended), Percent: percent(p.Recommended, r.People), Bar: widthOf(p.Recommended, r.People)}
+		row := lean(result.OneLine(p.Name), colourClass(i), p.Recommended)
 		if p.Recommended > 0 {
 			row.Labels = labelLine(p.Labels)
 		}
 		v.Leaned = append(v.Leaned, row)
 	}
 	if r.NoRecommendation > 0 {
-		v.Leaned = append(v.Leaned, leanRow{Name: "no recommendation", Count: fmt.Sprint(r.NoRecommendation), Percent: percent(r.NoRecommendation, r.People), Bar: widthOf(r.NoRecommendation, r.People)})
+		v.Leaned = append(v.Leaned, lean("no recommendation", "", r.NoRecommendation))
 	}
 	// With two paths one histogram says it all: the second path's share is
 	// the rest of the first's.
@@ -93,9 +96,7 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 		v.Histograms = append(v.Histograms, newHistogram(i, p, band))
 	}
 	v.Alpha = alphaText(r)
-	for _, pa := range r.AlphaByPath {
-		v.AlphaByPath = append(v.AlphaByPath, pathAlphaText(pa))
-	}
+	v.AlphaByPath = each(r.AlphaByPath, pathAlphaText)
 	bracketed := false
 	for _, q := range r.Questions {
 		row := questionRow{ID: result.OneLine(q.ID), Theme: result.OneLine(q.Theme), Answered: fmt.Sprint(q.Answered), Rest: itemRestText(r, q)}
@@ -109,9 +110,9 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 		v.Bracketed = bracketNote(r)
 	}
 	v.FlagsLead = flagsLead(r)
-	for _, f := range r.Flags {
-		v.Flags = append(v.Flags, flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))})
-	}
+	v.Flags = each(r.Flags, func(f cohort.Flag) flagRow {
+		return flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))}
+	})
 	v.Footer = strings.Join([]string{"careerquiz stats", result.OneLine(r.Bank.Title), Count(r.Bank.Questions, "question")}, " · ")
 	return v
 }
