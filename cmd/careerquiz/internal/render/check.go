@@ -104,9 +104,7 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 			}
 			cq.Options = append(cq.Options, checkOption{Number: i + 1, ID: o.ID, Text: o.Text, Weights: w})
 		}
-		for _, o := range q.Impressive {
-			cq.Impressive = append(cq.Impressive, o+1)
-		}
+		cq.Impressive = each(q.Impressive, func(o int) int { return o + 1 })
 		return cq
 	})
 	return doc

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -82,17 +83,10 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width in
 		return
 	}
 	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), Count(c.Shared, "question"))
-	labelsA := bankFor(bank, c.A)
-	labelsB := bankFor(bank, c.B)
-	known := labelsA
-	if known == nil {
-		known = labelsB
-	}
+	labelsA, labelsB := bankFor(bank, c.A), bankFor(bank, c.B)
+	known := cmp.Or(labelsA, labelsB)
 	for _, ch := range inQuizOrder(c.Changed, known) {
-		q := questionOf(labelsA, ch.Question)
-		if q == nil {
-			q = questionOf(labelsB, ch.Question)
-		}
+		q := questionOf(known, ch.Question)
 		if q == nil {
 			fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+rawAnswerText(nil, ch.A)+" → "+rawAnswerText(nil, ch.B), width))
 			continue

@@ -69,11 +69,11 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int)
 	}
 	fmt.Fprintln(w)
 	if oneBank {
-		fmt.Fprintln(w, strings.Join(textwrap.Hanging("", "  ", fmt.Sprintf("Bank: %s (%s)", result.OneLine(banks[0].Title), result.Digest(banks[0].SHA256)), width), "\n"))
+		fmt.Fprintln(w, hanging("", "  ", fmt.Sprintf("Bank: %s (%s)", result.OneLine(banks[0].Title), result.Digest(banks[0].SHA256)), width))
 	} else {
 		fmt.Fprintln(w, "Banks:")
 		for _, b := range banks {
-			fmt.Fprintln(w, strings.Join(textwrap.Hanging("  "+pad(result.Digest(b.SHA256), digestW)+"  ", strings.Repeat(" ", digestW+4), result.OneLine(b.Title), width), "\n"))
+			fmt.Fprintln(w, hanging("  "+pad(result.Digest(b.SHA256), digestW)+"  ", strings.Repeat(" ", digestW+4), result.OneLine(b.Title), width))
 		}
 	}
 	fmt.Fprintf(w, "Kept in %s\n", dir)

@@ -106,10 +106,7 @@ func (m *mdWriter) summary() {
 		}
 		m.line("- **Confidence:** " + md(confidenceText(res)))
 	}
-	var split []string
-	for _, p := range res.Paths {
-		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(pathShare(res, p.ID))))
-	}
+	split := each(res.Paths, func(p scoring.PathScore) string { return md(p.Name) + " " + percentText(pathShare(res, p.ID)) })
 	if len(split) > 0 {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}

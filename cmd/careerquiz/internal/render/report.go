@@ -129,7 +129,7 @@ func agreeAllText(w scoring.Warning, r Run) string {
 	var toLead, toRunner float64
 	rec := r.Result.Recommendation
 	lead, runner := -1, -1
-	if r.Bank != nil && rec != nil && rec.RunnerUp != "" {
+	if rec != nil && rec.RunnerUp != "" {
 		lead, runner = r.Bank.PathIndex(rec.Path), r.Bank.PathIndex(rec.RunnerUp)
 	}
 	add := func(ws []float64) {
@@ -138,20 +138,18 @@ func agreeAllText(w scoring.Warning, r Run) string {
 			toRunner += ws[runner]
 		}
 	}
-	if r.Bank != nil {
-		for _, q := range r.Bank.Questions {
-			switch {
-			case q.Kind == quiz.Scale:
-				if n, ok := r.Answers[q.ID].(int); ok && n > 3 && n <= len(q.Options) {
-					statements++
-					add(q.Options[n-1].Weights)
-				}
-			case q.Multiple() && q.Scored():
-				if picks, _ := r.Answers[q.ID].([]int); len(picks) == len(q.Options) {
-					pickAny++
-					for _, o := range q.Options {
-						add(o.Weights)
-					}
+	for _, q := range r.Bank.Questions {
+		switch {
+		case q.Kind == quiz.Scale:
+			if n, ok := r.Answers[q.ID].(int); ok && n > 3 && n <= len(q.Options) {
+				statements++
+				add(q.Options[n-1].Weights)
+			}
+		case q.Multiple() && q.Scored():
+			if picks, _ := r.Answers[q.ID].([]int); len(picks) == len(q.Options) {
+				pickAny++
+				for _, o := range q.Options {
+					add(o.Weights)
 				}
 			}
 		}

@@ -20,8 +20,7 @@ import (
 func init() { writers[Text] = WriteText }
 
 const (
-	defaultWidth = 80
-	minWidth     = 40
+	minWidth = 40
 	// longestBar keeps the path bars readable on very wide terminals.
 	longestBar = 50
 	// Names longer than this are shortened in the bar labels.
@@ -43,7 +42,7 @@ func WriteText(w io.Writer, r Run, o Options) error {
 	}
 	width := o.Width
 	if width <= 0 {
-		width = defaultWidth
+		width = ScreenWidth
 	}
 	width = max(width, minWidth)
 	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result, run: r}
@@ -71,9 +70,7 @@ func newPalette(on bool) *palette {
 	pal.bold = pal.color(color.Bold)
 	pal.faint = pal.color(color.Faint)
 	pal.warn = pal.color(color.FgYellow)
-	for _, a := range pathAttrs {
-		pal.paths = append(pal.paths, pal.color(a))
-	}
+	pal.paths = each(pathAttrs, func(a color.Attribute) *color.Color { return pal.color(a) })
 	return pal
 }
 
