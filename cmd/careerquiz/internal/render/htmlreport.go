@@ -105,11 +105,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	v.Title = v.Headline + " · careerquiz"
 	v.Warnings = each(d.Warnings, func(wn result.Warning) string { return result.OneLine(wn.Message) })
 	if len(d.Paths) > 0 {
-		band := 0.0
-		if len(d.Paths) == 2 {
-			band = d.Bands.Slight
-		}
-		v.Split = newSplitBar(v.Paths, band)
+		v.Split = newSplitBar(v.Paths, d.Bands.Slight)
 	}
 	for _, th := range d.Themes {
 		row := themeRow{Name: result.OneLine(th.Name)}

@@ -82,13 +82,7 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 	if r.NoRecommendation > 0 {
 		v.Leaned = append(v.Leaned, lean("no recommendation", "", r.NoRecommendation))
 	}
-	// With two paths one histogram says it all: the second path's share is
-	// the rest of the first's.
-	split := r.Paths
-	if len(split) == 2 {
-		split = split[:1]
-	}
-	for i, p := range split {
+	for i, p := range histogramPaths(r) {
 		band := 0.0
 		if len(r.Paths) == 2 {
 			band = slight

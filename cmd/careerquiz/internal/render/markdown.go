@@ -42,14 +42,9 @@ func WriteMarkdown(w io.Writer, r Run) error {
 }
 
 type mdWriter struct {
-	buf strings.Builder
+	lines
 	res scoring.Result
 	run Run
-}
-
-func (m *mdWriter) line(s string) {
-	m.buf.WriteString(s)
-	m.buf.WriteByte('\n')
 }
 
 // section starts a part of the document with a second-level heading.

@@ -54,13 +54,7 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 		lean(none, r.NoRecommendation)
 	}
 
-	// With two paths one histogram says it all: the second path's share
-	// is the rest of the first's.
-	split := r.Paths
-	if len(split) == 2 {
-		split = split[:1]
-	}
-	for _, p := range split {
+	for _, p := range histogramPaths(r) {
 		heading(histogramTitle(p))
 		most := 0
 		for _, n := range p.Split {
@@ -118,6 +112,16 @@ func completeText(r cohort.Report) string {
 		s += fmt.Sprintf("\n%d stopped early: the questions they were not asked count as missing.", r.StoppedEarly)
 	}
 	return s
+}
+
+// histogramPaths are the paths whose shares get a histogram. With two
+// paths one histogram says it all: the second path's share is the rest of
+// the first's.
+func histogramPaths(r cohort.Report) []cohort.Path {
+	if len(r.Paths) == 2 {
+		return r.Paths[:1]
+	}
+	return r.Paths
 }
 
 func histogramTitle(p cohort.Path) string {

@@ -120,16 +120,19 @@ func paint(c *color.Color, s string) string {
 // the plain text, and colour is added last, so escape sequences never
 // count towards a line's length.
 type printer struct {
-	buf   strings.Builder
+	lines
 	width int
 	pal   *palette
 	res   scoring.Result
 	run   Run
 }
 
-func (p *printer) line(s string) {
-	p.buf.WriteString(s)
-	p.buf.WriteByte('\n')
+// lines is a document built line by line, written out whole once done.
+type lines struct{ buf strings.Builder }
+
+func (l *lines) line(s string) {
+	l.buf.WriteString(s)
+	l.buf.WriteByte('\n')
 }
 
 // section starts a part of the report, after a blank line unless it is the
@@ -267,10 +270,7 @@ func (p *printer) breakdown() {
 		return
 	}
 	p.section("BREAKDOWN")
-	names := make([]string, len(res.Paths))
-	for i, ps := range res.Paths {
-		names[i] = oneLine(ps.Name)
-	}
+	names := each(res.Paths, func(ps scoring.PathScore) string { return oneLine(ps.Name) })
 	if len(res.Paths) == 2 {
 		p.split(names)
 	} else {
@@ -300,11 +300,10 @@ func (p *printer) split(names []string) {
 	lw := len(lt) + barW + len(rt)
 	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
 	gap := lw - textwrap.Width(ln) - textwrap.Width(rn)
-	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
-		paint(p.pal.pathColor(res, right.ID), rn))
+	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
+	p.line(indent + paint(lc, ln) + strings.Repeat(" ", max(1, gap)) + paint(rc, rn))
 	half := barW / 2
 	fill := barCells(shown[0], 2*half)
-	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
 	var bar strings.Builder
 	for i := range 2 * half {
 		if i == half {
