@@ -62,21 +62,16 @@ func (m *mdWriter) title() {
 	case rec == nil:
 		m.line("# No recommendation yet")
 	case rec.Tie:
-		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(rec), m.name(rec.RunnerUp)))
+		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(), m.name(rec.RunnerUp)))
 	case rec.Strength == scoring.Balanced:
-		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName(rec)))
+		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName()))
 	default:
-		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(rec), rec.Strength))
+		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(), rec.Strength))
 	}
 	m.line("")
 }
 
-func (m *mdWriter) recName(rec *scoring.Recommendation) string {
-	if n := md(rec.Name); n != "" {
-		return n
-	}
-	return m.name(rec.Path)
-}
+func (m *mdWriter) recName() string { return md(recName(m.res)) }
 
 func (m *mdWriter) summary() {
 	res := m.res
@@ -84,13 +79,13 @@ func (m *mdWriter) summary() {
 	if rec == nil {
 		m.line("- **Verdict:** none yet. " + md(withheldText(res)))
 	} else {
-		verdict := fmt.Sprintf("%s, %s lean", m.recName(rec), rec.Strength)
+		verdict := fmt.Sprintf("%s, %s lean", m.recName(), rec.Strength)
 		switch {
 		case rec.Strength == scoring.Balanced && !rec.Tie:
 			// "a balanced lean" says one thing and its opposite.
-			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName(rec))
+			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName())
 		case rec.Tie:
-			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(rec), m.name(rec.RunnerUp))
+			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(), m.name(rec.RunnerUp))
 		}
 		m.line("- **Verdict:** " + verdict)
 		if even := evenText(res); even != "" {
@@ -180,9 +175,9 @@ func (m *mdWriter) why() {
 		title := "What weighed most:"
 		switch {
 		case rec != nil && rec.Tie:
-			title = "The strongest pull towards " + m.recName(rec) + ":"
+			title = "The strongest pull towards " + m.recName() + ":"
 		case rec != nil:
-			title = "What pushed towards " + m.recName(rec) + ":"
+			title = "What pushed towards " + m.recName() + ":"
 		}
 		m.line(title)
 		m.line("")

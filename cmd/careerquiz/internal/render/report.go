@@ -12,6 +12,7 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -68,6 +69,11 @@ func pathIndex(res scoring.Result, id string) int {
 	return slices.IndexFunc(res.Paths, func(p scoring.PathScore) bool { return p.ID == id })
 }
 
+// recName is the name of the path res recommends, on one line.
+func recName(res scoring.Result) string {
+	return cmp.Or(oneLine(res.Recommendation.Name), oneLine(pathName(res, res.Recommendation.Path)))
+}
+
 // pathShare returns the share of the scored path with the given id, as
 // every part of every format shows it (result.Shown): rounded together with
 // the other paths' shares, so that the figures shown add up to 100.
@@ -103,11 +109,7 @@ func warningText(w scoring.Warning, r Run) string {
 	case scoring.WarnFewAnswered:
 		return fmt.Sprintf("You answered %d of %s. That is too few for a recommendation: any lean in these answers may mean little.", w.Count, Count(w.Of, "question"))
 	case scoring.WarnSamePosition:
-		where := fmt.Sprintf("option %d", w.Position)
-		if w.Position == 0 {
-			where = "the last option"
-		}
-		return fmt.Sprintf("You picked %s on all %d questions that take one answer, so the result may mean little: answer by what fits you, not by position.", where, w.Count)
+		return fmt.Sprintf("You picked %s on all %d questions that take one answer, so the result may mean little: answer by what fits you, not by position.", positionText(w), w.Count)
 	case scoring.WarnAgreeAll:
 		return agreeAllText(w, r)
 	case scoring.WarnAlwaysMiddle:
@@ -116,6 +118,15 @@ func warningText(w scoring.Warning, r Run) string {
 		return fmt.Sprintf("You took the side that sounds more impressive on %d of the %d questions that mark one; the result may say as much about how the answers sound as about what you would rather do.", w.Count, w.Of)
 	}
 	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", oneLine(w.Code))
+}
+
+// positionText is the option a same-position warning names: position 0
+// is the last.
+func positionText(w scoring.Warning) string {
+	if w.Position == 0 {
+		return "the last option"
+	}
+	return fmt.Sprintf("option %d", w.Position)
 }
 
 // agreeAllText words the agree-all warning by what the agreeing did to the
@@ -217,10 +228,7 @@ func meaningText(res scoring.Result) string {
 	if rec == nil || rec.Tie || rec.Strength == scoring.Balanced {
 		return ""
 	}
-	name := oneLine(rec.Name)
-	if name == "" {
-		name = oneLine(pathName(res, rec.Path))
-	}
+	name := recName(res)
 	var label, how string
 	switch rec.Strength {
 	case scoring.Slight:

@@ -214,22 +214,16 @@ func side(text string, lower bool) string {
 	return text
 }
 
-func verb(v scoring.AnswerVerb) string {
-	switch v {
-	case scoring.Agreed:
-		return "agreed with"
-	case scoring.StronglyAgreed:
-		return "strongly agreed with"
-	case scoring.Disagreed:
-		return "disagreed with"
-	case scoring.StronglyDisagreed:
-		return "strongly disagreed with"
-	case scoring.Rather:
-		return "would rather"
-	case scoring.MuchRather:
-		return "would much rather"
-	}
-	return "chose"
+// verb is what the person did with an answer, as what follows "you".
+func verb(v scoring.AnswerVerb) string { return cmp.Or(verbs[v], "chose") }
+
+var verbs = map[scoring.AnswerVerb]string{
+	scoring.Agreed:            "agreed with",
+	scoring.StronglyAgreed:    "strongly agreed with",
+	scoring.Disagreed:         "disagreed with",
+	scoring.StronglyDisagreed: "strongly disagreed with",
+	scoring.Rather:            "would rather",
+	scoring.MuchRather:        "would much rather",
 }
 
 // quoted puts text from the bank in quotation marks, on one line and without

@@ -33,11 +33,7 @@ func WarningNotes(res scoring.Result) []string {
 		case scoring.WarnFewAnswered:
 			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
 		case scoring.WarnSamePosition:
-			where := fmt.Sprintf("option %d", w.Position)
-			if w.Position == 0 {
-				where = "the last option"
-			}
-			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", where, w.Count)
+			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", positionText(w), w.Count)
 		case scoring.WarnAgreeAll:
 			note = fmt.Sprintf("you agreed with everything on %s: they tell little about you", Count(w.Count, "question"))
 		case scoring.WarnImpressive:

@@ -219,10 +219,7 @@ func (p *printer) verdict() {
 
 func (p *printer) headline(rec *scoring.Recommendation) {
 	res := p.res
-	name := oneLine(rec.Name)
-	if name == "" {
-		name = oneLine(pathName(res, rec.Path))
-	}
+	name := recName(res)
 	nameSpan := span{name, p.pal.strongPathColor(res, rec.Path)}
 	lead := pathShare(res, rec.Path)
 	if rec.RunnerUp == "" {
