@@ -15,6 +15,10 @@ import (
 // barWidth is the longest bar, for the whole of a count.
 const barWidth = 24
 
+// optionsAt is where the questions table's last column, the options,
+// starts: after the indent, id, answered and item-rest columns.
+const optionsAt = 2 + 22 + 1 + 8 + 1 + 9 + 2
+
 // WriteStats writes the stats report for a person to read: bars for the lean and
 // the split, a table of the questions, and the flags with what to try.
 // Text from the bank is shown with control characters removed. With color,
@@ -73,7 +77,7 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 
 	heading("Questions")
 	options := "answers per option, %"
-	if width-2-22-1-8-1-9-2 < len(options) {
+	if width-optionsAt < len(options) {
 		options = "per option, %"
 	}
 	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", options)
@@ -253,5 +257,5 @@ func optionLine(q cohort.Question, width int) string {
 		}
 		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
 	}
-	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
+	return textwrap.Truncate(strings.Join(parts, " "), width-optionsAt)
 }
