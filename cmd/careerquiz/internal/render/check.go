@@ -195,11 +195,8 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 	impressiveReport(w, a.Impressive)
 
 	fmt.Fprintln(w, "\nQuestions that cannot tell the paths apart")
-	if len(a.Blind.Questions) == 0 {
-		fmt.Fprintln(w, "  none  ok")
-	} else {
-		fmt.Fprintf(w, "  %s  WARNING\n", textwrap.Truncate(strings.Join(a.Blind.Questions, ", "), 60))
-	}
+	blind := textwrap.Truncate(strings.Join(a.Blind.Questions, ", "), 60)
+	fmt.Fprintf(w, "  %s  %s\n", cmp.Or(blind, "none"), status(blind != ""))
 
 	if nWarn > 0 {
 		fmt.Fprintln(w, "\nWarnings")

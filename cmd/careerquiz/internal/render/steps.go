@@ -338,13 +338,11 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 	var answers []string
 	steps := map[string][]string{}
 	seen := map[string]bool{}
-	n := 0
 	for _, s := range done {
 		if seen[s.Text] {
 			continue
 		}
 		seen[s.Text] = true
-		n++
 		a := ""
 		if len(s.Answers) > 0 {
 			a = s.Answers[0].Text
@@ -366,7 +364,7 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 		}
 		groups = append(groups, g)
 	}
-	return fmt.Sprintf("Left out: %s your experience covers (%s).", Count(n, "step"), strings.Join(groups, "; "))
+	return fmt.Sprintf("Left out: %s your experience covers (%s).", Count(len(seen), "step"), strings.Join(groups, "; "))
 }
 
 // otherStepNote says where another path would start.

@@ -15,11 +15,7 @@ func Verdict(res scoring.Result) string {
 	if r := res.Recommendation; r != nil {
 		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie, Tied: r.Tied}
 	}
-	paths := make([]result.Path, len(res.Paths))
-	for i, p := range res.Paths {
-		paths[i] = result.Path{ID: p.ID, Name: p.Name}
-	}
-	return result.Verdict(rec, paths)
+	return result.Verdict(rec, each(res.Paths, func(p scoring.PathScore) result.Path { return result.Path{ID: p.ID, Name: p.Name} }))
 }
 
 // WarningNotes are the result's warnings in one short sentence each, for
