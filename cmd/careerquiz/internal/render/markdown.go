@@ -77,7 +77,7 @@ func (m *mdWriter) summary() {
 	res := m.res
 	rec := res.Recommendation
 	if rec == nil {
-		m.line("- **Verdict:** none yet. " + md(withheldText(res)))
+		m.item("**Verdict:** none yet. ", withheldText(res))
 	} else {
 		verdict := fmt.Sprintf("%s, %s lean", m.recName(), rec.Strength)
 		switch {
@@ -88,31 +88,31 @@ func (m *mdWriter) summary() {
 			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(), m.name(rec.RunnerUp))
 		}
 		m.line("- **Verdict:** " + verdict)
-		if even := evenText(res); even != "" {
-			m.line("- **What it means:** " + md(even))
-		}
-		if mean := meaningText(res); mean != "" {
-			m.line("- **What it means:** " + md(mean))
-		}
-		m.line("- **Confidence:** " + md(confidenceText(res)))
+		m.item("**What it means:** ", evenText(res))
+		m.item("**What it means:** ", meaningText(res))
+		m.item("**Confidence:** ", confidenceText(res))
 	}
 	split := each(res.Paths, func(p scoring.PathScore) string { return md(p.Name) + " " + percentText(pathShare(res, p.ID)) })
 	if len(split) > 0 {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
-	if st := stoppedText(m.run); st != "" {
-		m.line("- " + md(st))
-	}
-	if sided := sidedText(res); sided != "" {
-		m.line("- **Sides taken:** " + md(sided))
-	}
+	m.item("", stoppedText(m.run))
+	m.item("**Sides taken:** ", sidedText(res))
 	for _, wn := range res.Warnings {
-		m.line("- **Note:** " + md(warningText(wn, m.run)))
+		m.item("**Note:** ", warningText(wn, m.run))
 	}
 	if note := hypothesisNote(res); note != "" {
 		m.line("")
 		m.line("*" + note + "*")
+	}
+}
+
+// item writes a list item of text, escaped, after label, unless text is
+// empty.
+func (m *mdWriter) item(label, text string) {
+	if text != "" {
+		m.line("- " + label + md(text))
 	}
 }
 

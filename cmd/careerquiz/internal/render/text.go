@@ -616,17 +616,11 @@ func (p *printer) nextSteps() {
 			if summary := oneLine(o.Summary); summary != "" {
 				text += ": " + summary
 			}
-			for i, l := range textwrap.Wrap(text, p.width, under) {
-				l = strings.TrimPrefix(l, under)
-				if i > 0 {
-					p.line(under + l)
-					continue
-				}
-				if rest, ok := strings.CutPrefix(l, name); ok {
-					l = paint(p.pal.pathColor(res, o.ID), name) + rest
-				}
-				p.line(indent + l)
+			ls := textwrap.Hanging(indent, under, text, p.width)
+			if rest, ok := strings.CutPrefix(ls[0], indent+name); ok {
+				ls[0] = indent + paint(p.pal.pathColor(res, o.ID), name) + rest
 			}
+			p.line(strings.Join(ls, "\n"))
 		}
 	}
 }
