@@ -191,23 +191,18 @@ func questionOf(b *quiz.Bank, id string) *quiz.Question {
 	return b.Question(id)
 }
 
-// gradedVerb is how strongly option n of a graded question takes a side,
-// and which side.
-func gradedVerb(q *quiz.Question, n int) (scoring.AnswerVerb, string, bool) {
-	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 {
+// gradedVerb is how strongly option n (1 to 5) of a graded question takes
+// a side, and which side: 1 and 2 side A, 4 and 5 side B, the ends much
+// rather; 3, both equally, neither.
+func gradedVerb(q *quiz.Question, n int) (verb scoring.AnswerVerb, side string, ok bool) {
+	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 || n == 3 {
 		return "", "", false
 	}
-	switch n {
-	case 1:
-		return scoring.MuchRather, q.Sides[0].Text, true
-	case 2:
-		return scoring.Rather, q.Sides[0].Text, true
-	case 4:
-		return scoring.Rather, q.Sides[1].Text, true
-	case 5:
-		return scoring.MuchRather, q.Sides[1].Text, true
+	verb, side = scoring.Rather, q.Sides[(n-1)/3].Text
+	if n == 1 || n == 5 {
+		verb = scoring.MuchRather
 	}
-	return "", "", false
+	return verb, side, true
 }
 
 // hanging is textwrap.Hanging as one piece of text.
