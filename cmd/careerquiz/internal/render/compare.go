@@ -134,11 +134,7 @@ func attemptLine(a *result.Attempt) string {
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
 func changeRow(indent string, labelW, barW int, p result.Change) string {
-	name := result.OneLine(p.Name)
-	if name == "" {
-		name = result.OneLine(p.ID)
-	}
-	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
+	row := indent + pad(textwrap.Truncate(nameOr(p.Name, p.ID), labelW), labelW) + "  "
 	inA, inB := p.InA, p.InB
 	row += shareBar(p.ShownA, inA, barW) + "  " + shareBar(p.ShownB, inB, barW) + "  "
 	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
@@ -148,6 +144,9 @@ func changeRow(indent string, labelW, barW int, p result.Change) string {
 	}
 	return strings.TrimRight(row, " ")
 }
+
+// nameOr is a path's name on one line, or its id where it has none.
+func nameOr(name, id string) string { return cmp.Or(result.OneLine(name), result.OneLine(id)) }
 
 // shareBar is the report's bar, so that a bar looks the same in every view.
 func shareBar(share float64, ok bool, width int) string {

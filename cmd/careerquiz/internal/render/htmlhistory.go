@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -44,7 +43,7 @@ type movedTable struct {
 type movedRow struct{ Name, Class, A, B, Change string }
 
 // lineChart draws each path's share across the attempts, in a viewBox of
-// chartW × chartH.
+// 480 × 232 (html/history.html).
 type lineChart struct {
 	Grid   []gridLine
 	Ticks  []chartTick
@@ -63,10 +62,7 @@ type chartLine struct {
 	Dots   []chartTick // X is "x", Label is "y"
 }
 
-const (
-	chartW, chartH             = 480, 232
-	plotL, plotR, plotT, plotB = 54.0, 466.0, 10.0, 196.0
-)
+const plotL, plotR, plotT, plotB = 54.0, 466.0, 10.0, 196.0
 
 func newHistoryPage(newestFirst []result.Attempt) historyPage {
 	attempts := slices.Clone(newestFirst)
@@ -80,7 +76,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		for _, p := range a.Paths {
 			if _, ok := index[p.ID]; !ok {
 				index[p.ID] = len(v.Paths)
-				v.Paths = append(v.Paths, legendEntry{ID: p.ID, Name: cmp.Or(result.OneLine(p.Name), result.OneLine(p.ID)), Class: colourClass(len(v.Paths))})
+				v.Paths = append(v.Paths, legendEntry{ID: p.ID, Name: nameOr(p.Name, p.ID), Class: colourClass(len(v.Paths))})
 			}
 		}
 	}
@@ -112,7 +108,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		a, b := &attempts[n-2], &attempts[n-1]
 		m := &movedTable{From: attemptLine(a), To: attemptLine(b)}
 		for _, p := range result.Compare(a, b).Paths {
-			row := movedRow{Name: cmp.Or(result.OneLine(p.Name), result.OneLine(p.ID)), A: movedCell(p.ShownA, p.InA), B: movedCell(p.ShownB, p.InB), Change: "–"}
+			row := movedRow{Name: nameOr(p.Name, p.ID), A: movedCell(p.ShownA, p.InA), B: movedCell(p.ShownB, p.InB), Change: "–"}
 			if k, ok := index[p.ID]; ok {
 				row.Class = v.Paths[k].Class
 			}
@@ -123,10 +119,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		}
 		v.Moved = m
 	}
-	v.Footer = "careerquiz history · " + Count(n, "attempt")
-	if v.OneBank != "" {
-		v.Footer += " · " + v.OneBank
-	}
+	v.Footer = dotted(v.Kicker, v.OneBank)
 	return v
 }
 
