@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
@@ -65,10 +64,6 @@ const pagePalette = 6
 
 // colourClass is the class of the i-th path's colour.
 func colourClass(i int) string { return "c" + strconv.Itoa(i%pagePalette) }
-
-// takenDay is the day a quiz was taken, as a reader writes it, in the time
-// zone the time is given in.
-func takenDay(t time.Time) string { return t.Format("2 January 2006") }
 
 // legendEntry is a path as a chart names it.
 type legendEntry struct {

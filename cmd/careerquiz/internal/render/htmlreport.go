@@ -170,7 +170,8 @@ func aboutRun(r Run) about {
 		a.order = fmt.Sprintf("shuffled, seed %d", r.Seed)
 	}
 	if !r.Taken.IsZero() {
-		a.taken = "taken " + takenDay(r.Taken)
+		// The day as a reader writes it, in the time zone Taken is in.
+		a.taken = "taken " + r.Taken.Format("2 January 2006")
 	}
 	return a
 }
