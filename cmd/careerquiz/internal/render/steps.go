@@ -154,8 +154,9 @@ func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
 		why = fmt.Sprintf("Your answers came out close to even (%s %s, %s %s)",
 			pathName(res, rec.Path), a, pathName(res, s.Rival), b)
 	} else {
+		n, _ := retests(res.Confidence)
 		why = fmt.Sprintf("Your lean to %s is %s (a retest would give the same path only about %d times in 10)",
-			pathName(res, rec.Path), rec.Strength, int(result.Round(res.Confidence*10, 0)))
+			pathName(res, rec.Path), rec.Strength, n)
 	}
 	if len(s.Answers) == 0 {
 		return why + ": doing both halves of one task will tell you more."
