@@ -133,8 +133,8 @@ func newSplitBar(parts []legendEntry, slight float64) *splitBar {
 	return s
 }
 
-// legend is each of ps, whose id, name and share of says, with its share
-// as shown (result.Shown), in the order given.
+// legend is ps as a chart names them, in the order given: each one's id,
+// name and share, as of reads them, with the share as shown (result.Shown).
 func legend[T any](ps []T, of func(T) (id, name string, share float64), class func(id string) string) []legendEntry {
 	out := each(ps, func(p T) legendEntry {
 		id, name, share := of(p)
