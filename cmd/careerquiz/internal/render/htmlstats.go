@@ -91,18 +91,14 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 	}
 	v.Alpha = alphaText(r)
 	v.AlphaByPath = each(r.AlphaByPath, pathAlphaText)
-	bracketed := false
 	for _, q := range r.Questions {
 		row := questionRow{ID: result.OneLine(q.ID), Theme: result.OneLine(q.Theme), Answered: fmt.Sprint(q.Answered), Rest: itemRestText(r, q)}
-		bracketed = bracketed || strings.HasPrefix(row.Rest, "(")
 		if q.Scored && q.ItemRest != nil {
 			row.Bar = newRestBar(*q.ItemRest)
 		}
 		v.Questions = append(v.Questions, row)
 	}
-	if bracketed {
-		v.Bracketed = bracketNote(r)
-	}
+	v.Bracketed = bracketNote(r)
 	v.FlagsLead = flagsLead(r)
 	v.Flags = each(r.Flags, func(f cohort.Flag) flagRow {
 		return flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
@@ -81,14 +82,11 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 		options = "per option, %"
 	}
 	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", options)
-	bracketed := false
 	for _, q := range r.Questions {
-		rest := itemRestText(r, q)
-		bracketed = bracketed || strings.HasPrefix(rest, "(")
-		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q, width))
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, itemRestText(r, q), optionLine(q, width))
 	}
-	if bracketed {
-		fmt.Fprintln(bw, textwrap.String(bracketNote(r), width, "  "))
+	if note := bracketNote(r); note != "" {
+		fmt.Fprintln(bw, textwrap.String(note, width, "  "))
 	}
 
 	heading("Questions to look at")
@@ -168,7 +166,14 @@ func itemRestText(r cohort.Report, q cohort.Question) string {
 	return stat(q.ItemRest)
 }
 
-func bracketNote(r cohort.Report) string { return "Item-rest in brackets: " + tooFew(r) + "." }
+// bracketNote says why some item-rest figures are in brackets, or is ""
+// when none is.
+func bracketNote(r cohort.Report) string {
+	if !slices.ContainsFunc(r.Questions, func(q cohort.Question) bool { return strings.HasPrefix(itemRestText(r, q), "(") }) {
+		return ""
+	}
+	return "Item-rest in brackets: " + tooFew(r) + "."
+}
 
 // flagsLead comes before the flagged questions, or says there are none.
 func flagsLead(r cohort.Report) string {
