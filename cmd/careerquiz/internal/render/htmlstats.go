@@ -109,10 +109,7 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 
 func newHistogram(i int, p cohort.Path, slight float64) histogram {
 	h := histogram{ID: fmt.Sprintf("hist-%d", i), Title: histogramTitle(p), Class: colourClass(i)}
-	most := 1
-	for _, n := range p.Split {
-		most = max(most, n)
-	}
+	most := tallest(p.Split)
 	bins := max(len(p.Split), 1)
 	binW := (histR - histL) / float64(bins)
 	var desc []string

@@ -61,12 +61,9 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 
 	for _, p := range histogramPaths(r) {
 		heading(histogramTitle(p))
-		most := 0
-		for _, n := range p.Split {
-			most = max(most, n)
-		}
+		most := tallest(p.Split)
 		for i, n := range p.Split {
-			line(bw, "  %3d–%-3d %5d  %s", i*100/cohort.Bins, (i+1)*100/cohort.Bins, n, bar(n, max(most, 1)))
+			line(bw, "  %3d–%-3d %5d  %s", i*100/cohort.Bins, (i+1)*100/cohort.Bins, n, bar(n, most))
 		}
 	}
 
@@ -125,6 +122,10 @@ func histogramPaths(r cohort.Report) []cohort.Path {
 	}
 	return r.Paths
 }
+
+// tallest is the largest count of a histogram's bins, and at least 1, so
+// that the bars of an empty one divide by something.
+func tallest(bins []int) int { return slices.Max(append([]int{1}, bins...)) }
 
 func histogramTitle(p cohort.Path) string {
 	return fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name))
