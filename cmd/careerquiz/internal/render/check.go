@@ -104,9 +104,7 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 			}
 			cq.Options = append(cq.Options, checkOption{Number: i + 1, ID: o.ID, Text: o.Text, Weights: w})
 		}
-		for _, o := range q.Impressive {
-			cq.Impressive = append(cq.Impressive, o+1)
-		}
+		cq.Impressive = each(q.Impressive, func(o int) int { return o + 1 })
 		return cq
 	})
 	return doc
@@ -137,16 +135,10 @@ func problemsOf(file string, err error) []checkProblem {
 // WriteCheck writes the authoring report: each figure with its
 // threshold and "ok" or "WARNING", then every warning in full.
 func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
-	status := func(crossed bool) string {
-		if crossed {
-			return "WARNING"
-		}
-		return "ok"
-	}
 	nWarn := len(b.Warnings) + len(a.Warnings)
 	verdict := "ok"
 	if nWarn > 0 {
-		verdict = fmt.Sprintf("ok, %d warning%s", nWarn, plural(nWarn))
+		verdict = "ok, " + Count(nWarn, "warning")
 	}
 	fmt.Fprintf(w, "%s: %s\n", b.File, verdict)
 	fmt.Fprintln(w, textwrap.Truncate(fmt.Sprintf("%q: %s, %s, %s", b.Title, Count(a.Questions, "question"), Count(len(b.Themes), "theme"), Count(len(b.Paths), "path")), ScreenWidth))
@@ -196,22 +188,15 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 
 	fmt.Fprintf(w, "\nAnswering by position (lean: share of the largest possible margin, at most %.0f%%)\n", scoring.PatternThreshold*100)
 	for _, p := range a.Patterns {
-		var parts []string
-		for _, pp := range p.Paths {
-			parts = append(parts, fmt.Sprintf("%s %.0f%%", pp.ID, pp.Percent))
-		}
 		fmt.Fprintf(w, "  %-14s lean %3.0f%%  %-7s %s\n", p.Name, p.Lean*100, status(p.Crossed),
-			textwrap.Truncate(strings.Join(parts, ", "), ScreenWidth-34))
+			textwrap.Truncate(percents(p.Paths), ScreenWidth-34))
 	}
 
 	impressiveReport(w, a.Impressive)
 
 	fmt.Fprintln(w, "\nQuestions that cannot tell the paths apart")
-	if len(a.Blind.Questions) == 0 {
-		fmt.Fprintln(w, "  none  ok")
-	} else {
-		fmt.Fprintf(w, "  %s  WARNING\n", textwrap.Truncate(strings.Join(a.Blind.Questions, ", "), 60))
-	}
+	blind := textwrap.Truncate(strings.Join(a.Blind.Questions, ", "), 60)
+	fmt.Fprintf(w, "  %s  %s\n", cmp.Or(blind, "none"), status(blind != ""))
 
 	if nWarn > 0 {
 		fmt.Fprintln(w, "\nWarnings")
@@ -233,20 +218,25 @@ func impressiveReport(w io.Writer, im scoring.Impressive) {
 		fmt.Fprintln(w, "  no question marks one")
 		return
 	}
-	var parts []string
-	for _, pp := range im.Paths {
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", pp.ID, pp.Percent))
-	}
 	lead := "no path (an exact tie)"
 	if !im.Tie && im.Leader != "" {
 		lead = fmt.Sprintf("%s by %.1f points", im.Leader, im.Margin)
 	}
-	status := "ok"
-	if im.Crossed {
-		status = "WARNING"
+	fmt.Fprintf(w, "  leans to %s, %s (slight from %.1f)  %s\n", lead, cmp.Or(string(im.Strength), "balanced"), im.Threshold, status(im.Crossed))
+	fmt.Fprintln(w, textwrap.String(percents(im.Paths), ScreenWidth, "  "))
+}
+
+// status is how a figure of the audit stands against its threshold.
+func status(crossed bool) string {
+	if crossed {
+		return "WARNING"
 	}
-	fmt.Fprintf(w, "  leans to %s, %s (slight from %.1f)  %s\n", lead, cmp.Or(string(im.Strength), "balanced"), im.Threshold, status)
-	fmt.Fprintln(w, textwrap.String(strings.Join(parts, ", "), ScreenWidth, "  "))
+	return "ok"
+}
+
+// percents is each path's percent: "engineer 62%, developer 38%".
+func percents(ps []scoring.PathPercent) string {
+	return strings.Join(each(ps, func(p scoring.PathPercent) string { return fmt.Sprintf("%s %.0f%%", p.ID, p.Percent) }), ", ")
 }
 
 // sparkline draws a distribution in one line of block characters.

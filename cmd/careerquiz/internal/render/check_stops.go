@@ -55,21 +55,12 @@ func StopsOf(b *quiz.Bank) *StopProfiles {
 func WriteStops(w io.Writer, sp *StopProfiles) {
 	fmt.Fprintf(w, "\nStopping early (%d simulated people each; the same answers with every\nquestion asked, with the settled stop, and with --quick)\n", sp.Latent.People)
 	fmt.Fprintf(w, "  %-15s %-7s %7s  %9s  %10s  %s\n", "", "", "asked", "same path", "same label", "same path, decided")
-	for _, pop := range []struct {
-		name string
-		p    scoring.StopProfile
-	}{{"latent lean", sp.Latent}, {"uniform answers", sp.Uniform}} {
-		for i, run := range []struct {
-			name string
-			r    scoring.StopRun
-		}{{"settled", pop.p.Settled}, {"quick", pop.p.Quick}} {
-			name := pop.name
-			if i > 0 {
-				name = ""
-			}
-			r := run.r
-			fmt.Fprintf(w, "  %-15s %-7s %6.1f%%  %8.1f%%  %9.1f%%  %.1f%% of %d\n", name, run.name,
-				100*r.AskedShare, 100*r.SamePath, 100*r.SameLabel, 100*r.SamePathDecided, r.Decided)
-		}
+	row := func(population, stop string, r scoring.StopRun) {
+		fmt.Fprintf(w, "  %-15s %-7s %6.1f%%  %8.1f%%  %9.1f%%  %.1f%% of %d\n", population, stop,
+			100*r.AskedShare, 100*r.SamePath, 100*r.SameLabel, 100*r.SamePathDecided, r.Decided)
 	}
+	row("latent lean", "settled", sp.Latent.Settled)
+	row("", "quick", sp.Latent.Quick)
+	row("uniform answers", "settled", sp.Uniform.Settled)
+	row("", "quick", sp.Uniform.Quick)
 }

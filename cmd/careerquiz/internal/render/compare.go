@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -82,17 +83,10 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width in
 		return
 	}
 	fmt.Fprintf(w, "Answers that changed (%d of %s)\n", len(c.Changed), Count(c.Shared, "question"))
-	labelsA := bankFor(bank, c.A)
-	labelsB := bankFor(bank, c.B)
-	known := labelsA
-	if known == nil {
-		known = labelsB
-	}
+	labelsA, labelsB := bankFor(bank, c.A), bankFor(bank, c.B)
+	known := cmp.Or(labelsA, labelsB)
 	for _, ch := range inQuizOrder(c.Changed, known) {
-		q := questionOf(labelsA, ch.Question)
-		if q == nil {
-			q = questionOf(labelsB, ch.Question)
-		}
+		q := questionOf(known, ch.Question)
 		if q == nil {
 			fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+rawAnswerText(nil, ch.A)+" → "+rawAnswerText(nil, ch.B), width))
 			continue
@@ -140,11 +134,7 @@ func attemptLine(a *result.Attempt) string {
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
 func changeRow(indent string, labelW, barW int, p result.Change) string {
-	name := result.OneLine(p.Name)
-	if name == "" {
-		name = result.OneLine(p.ID)
-	}
-	row := indent + pad(textwrap.Truncate(name, labelW), labelW) + "  "
+	row := indent + pad(textwrap.Truncate(nameOr(p.Name, p.ID), labelW), labelW) + "  "
 	inA, inB := p.InA, p.InB
 	row += shareBar(p.ShownA, inA, barW) + "  " + shareBar(p.ShownB, inB, barW) + "  "
 	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
@@ -154,6 +144,9 @@ func changeRow(indent string, labelW, barW int, p result.Change) string {
 	}
 	return strings.TrimRight(row, " ")
 }
+
+// nameOr is a path's name on one line, or its id where it has none.
+func nameOr(name, id string) string { return cmp.Or(result.OneLine(name), result.OneLine(id)) }
 
 // shareBar is the report's bar, so that a bar looks the same in every view.
 func shareBar(share float64, ok bool, width int) string {
@@ -194,29 +187,21 @@ func questionOf(b *quiz.Bank, id string) *quiz.Question {
 	if b == nil {
 		return nil
 	}
-	if i := b.QuestionIndex(id); i >= 0 {
-		return &b.Questions[i]
-	}
-	return nil
+	return b.Question(id)
 }
 
-// gradedVerb is how strongly option n of a graded question takes a side,
-// and which side.
-func gradedVerb(q *quiz.Question, n int) (scoring.AnswerVerb, string, bool) {
-	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 {
+// gradedVerb is how strongly option n (1 to 5) of a graded question takes
+// a side, and which side: 1 and 2 side A, 4 and 5 side B, the ends much
+// rather; 3, both equally, neither.
+func gradedVerb(q *quiz.Question, n int) (verb scoring.AnswerVerb, side string, ok bool) {
+	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 || n == 3 {
 		return "", "", false
 	}
-	switch n {
-	case 1:
-		return scoring.MuchRather, q.Sides[0].Text, true
-	case 2:
-		return scoring.Rather, q.Sides[0].Text, true
-	case 4:
-		return scoring.Rather, q.Sides[1].Text, true
-	case 5:
-		return scoring.MuchRather, q.Sides[1].Text, true
+	verb, side = scoring.Rather, q.Sides[(n-1)/3].Text
+	if n == 1 || n == 5 {
+		verb = scoring.MuchRather
 	}
-	return "", "", false
+	return verb, side, true
 }
 
 // hanging is textwrap.Hanging as one piece of text.

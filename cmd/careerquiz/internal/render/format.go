@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -32,13 +33,7 @@ var writers = map[string]func(w io.Writer, r Run, o Options) error{}
 // Formats are the names of the report's formats: text, the default,
 // first, then the others sorted.
 func Formats() []string {
-	var fs []string
-	for f := range writers {
-		if f != Text {
-			fs = append(fs, f)
-		}
-	}
-	slices.Sort(fs)
+	fs := slices.DeleteFunc(slices.Sorted(maps.Keys(writers)), func(f string) bool { return f == Text })
 	return append([]string{Text}, fs...)
 }
 

@@ -69,11 +69,11 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int)
 	}
 	fmt.Fprintln(w)
 	if oneBank {
-		fmt.Fprintln(w, strings.Join(textwrap.Hanging("", "  ", fmt.Sprintf("Bank: %s (%s)", result.OneLine(banks[0].Title), result.Digest(banks[0].SHA256)), width), "\n"))
+		fmt.Fprintln(w, hanging("", "  ", fmt.Sprintf("Bank: %s (%s)", result.OneLine(banks[0].Title), result.Digest(banks[0].SHA256)), width))
 	} else {
 		fmt.Fprintln(w, "Banks:")
 		for _, b := range banks {
-			fmt.Fprintln(w, strings.Join(textwrap.Hanging("  "+pad(result.Digest(b.SHA256), digestW)+"  ", strings.Repeat(" ", digestW+4), result.OneLine(b.Title), width), "\n"))
+			fmt.Fprintln(w, hanging("  "+pad(result.Digest(b.SHA256), digestW)+"  ", strings.Repeat(" ", digestW+4), result.OneLine(b.Title), width))
 		}
 	}
 	fmt.Fprintf(w, "Kept in %s\n", dir)
@@ -98,13 +98,14 @@ func takenText(t time.Time) string {
 // splitText is each path's share, by id, in the bank's order, as the
 // report shows shares (result.Shown).
 func splitText(paths []result.Path) string {
-	shares := make([]float64, len(paths))
-	for i, p := range paths {
-		shares[i] = p.Share
-	}
 	parts := make([]string, len(paths))
-	for i, s := range result.Shown(shares) {
+	for i, s := range shownShares(paths) {
 		parts[i] = fmt.Sprintf("%s %s", result.OneLine(paths[i].ID), shareText(s))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// shownShares is each path's share as shown (result.Shown).
+func shownShares(paths []result.Path) []float64 {
+	return result.Shown(each(paths, func(p result.Path) float64 { return p.Share }))
 }

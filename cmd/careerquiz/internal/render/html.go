@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
@@ -65,10 +64,6 @@ const pagePalette = 6
 
 // colourClass is the class of the i-th path's colour.
 func colourClass(i int) string { return "c" + strconv.Itoa(i%pagePalette) }
-
-// takenDay is the day a quiz was taken, as a reader writes it, in the time
-// zone the time is given in.
-func takenDay(t time.Time) string { return t.Format("2 January 2006") }
 
 // legendEntry is a path as a chart names it.
 type legendEntry struct {
@@ -138,13 +133,15 @@ func newSplitBar(parts []legendEntry, slight float64) *splitBar {
 	return s
 }
 
-// legend is each path with its share as shown (result.Shown), in the
-// order given.
-func legend(ids, names []string, shares []float64, class func(id string) string) []legendEntry {
-	shown := result.Shown(shares)
-	out := make([]legendEntry, len(ids))
-	for i, id := range ids {
-		out[i] = legendEntry{ID: id, Name: names[i], Class: class(id), Share: shares[i], Shown: percentText(shown[i])}
+// legend is ps as a chart names them, in the order given: each one's id,
+// name and share, as of reads them, with the share as shown (result.Shown).
+func legend[T any](ps []T, of func(T) (id, name string, share float64), class func(id string) string) []legendEntry {
+	out := each(ps, func(p T) legendEntry {
+		id, name, share := of(p)
+		return legendEntry{ID: id, Name: name, Class: class(id), Share: share}
+	})
+	for i, s := range result.Shown(each(out, func(e legendEntry) float64 { return e.Share })) {
+		out[i].Shown = percentText(s)
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -44,7 +43,7 @@ type movedTable struct {
 type movedRow struct{ Name, Class, A, B, Change string }
 
 // lineChart draws each path's share across the attempts, in a viewBox of
-// chartW × chartH.
+// 480 × 232 (html/history.html).
 type lineChart struct {
 	Grid   []gridLine
 	Ticks  []chartTick
@@ -63,10 +62,7 @@ type chartLine struct {
 	Dots   []chartTick // X is "x", Label is "y"
 }
 
-const (
-	chartW, chartH             = 480, 232
-	plotL, plotR, plotT, plotB = 54.0, 466.0, 10.0, 196.0
-)
+const plotL, plotR, plotT, plotB = 54.0, 466.0, 10.0, 196.0
 
 func newHistoryPage(newestFirst []result.Attempt) historyPage {
 	attempts := slices.Clone(newestFirst)
@@ -80,7 +76,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		for _, p := range a.Paths {
 			if _, ok := index[p.ID]; !ok {
 				index[p.ID] = len(v.Paths)
-				v.Paths = append(v.Paths, legendEntry{ID: p.ID, Name: cmp.Or(result.OneLine(p.Name), result.OneLine(p.ID)), Class: colourClass(len(v.Paths))})
+				v.Paths = append(v.Paths, legendEntry{ID: p.ID, Name: nameOr(p.Name, p.ID), Class: colourClass(len(v.Paths))})
 			}
 		}
 	}
@@ -95,39 +91,24 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 	// attempt has no such path.
 	shownAt := make([][]float64, n)
 	for i, a := range attempts {
-		shares := make([]float64, len(a.Paths))
-		for k, p := range a.Paths {
-			shares[k] = p.Share
-		}
-		sh := result.Shown(shares)
-		row := make([]float64, len(v.Paths))
-		for k := range row {
-			row[k] = math.NaN()
-		}
-		for k, p := range a.Paths {
-			row[index[p.ID]] = sh[k]
+		row := slices.Repeat([]float64{math.NaN()}, len(v.Paths))
+		for k, s := range shownShares(a.Paths) {
+			row[index[a.Paths[k].ID]] = s
 		}
 		shownAt[i] = row
-		hr := historyRow{Number: a.Number, Taken: takenText(a.Taken), Bank: result.OneLine(a.Bank.Title), Verdict: result.ShortVerdict(a.Recommendation, a.Paths)}
-		for k := range v.Paths {
-			hr.Shares = append(hr.Shares, shareCell(row[k]))
-		}
-		v.Rows = append(v.Rows, hr)
+		v.Rows = append(v.Rows, historyRow{Number: a.Number, Taken: takenText(a.Taken), Bank: result.OneLine(a.Bank.Title),
+			Verdict: result.ShortVerdict(a.Recommendation, a.Paths), Shares: each(row, func(s float64) string { return movedCell(s, !math.IsNaN(s)) })})
 	}
 	// The table lists the newest first, as history does.
 	slices.Reverse(v.Rows)
 	if n > 0 {
-		numbers := make([]int, n)
-		for i, a := range attempts {
-			numbers[i] = a.Number
-		}
-		v.Chart = newLineChart(v.Paths, shownAt, numbers)
+		v.Chart = newLineChart(v.Paths, shownAt, each(attempts, func(a result.Attempt) int { return a.Number }))
 	}
 	if n >= 2 {
 		a, b := &attempts[n-2], &attempts[n-1]
 		m := &movedTable{From: attemptLine(a), To: attemptLine(b)}
 		for _, p := range result.Compare(a, b).Paths {
-			row := movedRow{Name: cmp.Or(result.OneLine(p.Name), result.OneLine(p.ID)), A: movedCell(p.ShownA, p.InA), B: movedCell(p.ShownB, p.InB), Change: "–"}
+			row := movedRow{Name: nameOr(p.Name, p.ID), A: movedCell(p.ShownA, p.InA), B: movedCell(p.ShownB, p.InB), Change: "–"}
 			if k, ok := index[p.ID]; ok {
 				row.Class = v.Paths[k].Class
 			}
@@ -138,10 +119,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		}
 		v.Moved = m
 	}
-	v.Footer = "careerquiz history · " + Count(n, "attempt")
-	if v.OneBank != "" {
-		v.Footer += " · " + v.OneBank
-	}
+	v.Footer = dotted(v.Kicker, v.OneBank)
 	return v
 }
 
@@ -200,16 +178,8 @@ func newLineChart(paths []legendEntry, shownAt [][]float64, numbers []int) *line
 	return c
 }
 
-// shareCell is a shown share, or a dash where there is none.
-func shareCell(s float64) string {
-	if math.IsNaN(s) {
-		return "–"
-	}
-	return percentText(s)
-}
-
-// movedCell is a share compare shows, as a percentage, or a dash where the
-// attempt has none.
+// movedCell is a shown share, as a percentage, or a dash where the attempt
+// has none.
 func movedCell(share float64, ok bool) string {
 	if !ok {
 		return "–"

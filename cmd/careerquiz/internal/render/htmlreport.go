@@ -3,9 +3,11 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/scoring"
 )
 
 // WriteHTML writes r as one self-contained page (see HTML): the verdict in
@@ -78,32 +80,22 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	res := r.Result
 	v := reportPage{Basis: basisText(res), Stopped: stoppedText(r)}
 	classes := map[string]string{}
-	ids := make([]string, len(d.Paths))
-	names := make([]string, len(d.Paths))
-	shares := make([]float64, len(d.Paths))
 	for i, p := range d.Paths {
 		classes[p.ID] = colourClass(i)
-		ids[i], names[i], shares[i] = p.ID, result.OneLine(p.Name), p.Share
 	}
 	class := func(id string) string { return classes[id] }
-	v.Paths = legend(ids, names, shares, class)
+	v.Paths = legend(d.Paths, func(p result.Path) (string, string, float64) { return p.ID, result.OneLine(p.Name), p.Share }, class)
 	shownOf := map[string]string{}
 	for _, p := range v.Paths {
 		shownOf[p.ID] = p.Shown
 	}
-	name := func(id string) string { return result.OneLine(pathName(res, id)) }
 
 	rec := d.Recommendation
 	v.Headline = result.Verdict(rec, d.Paths)
 	if rec == nil {
 		v.Notes = append(v.Notes, result.OneLine(d.Reason))
 	} else {
-		if m := meaningText(res); m != "" {
-			v.Notes = append(v.Notes, m)
-		}
-		if n := hypothesisNote(res); n != "" {
-			v.Notes = append(v.Notes, n)
-		}
+		v.Notes = slices.DeleteFunc([]string{meaningText(res), hypothesisNote(res)}, func(s string) bool { return s == "" })
 		n, words := retests(d.Confidence)
 		v.Confidence = &retestDots{Label: words, Text: confidenceText(res)}
 		for i := range 10 {
@@ -111,49 +103,39 @@ func newReportPage(r Run, d *result.Document) reportPage {
 		}
 	}
 	v.Title = v.Headline + " · careerquiz"
-	for _, wn := range d.Warnings {
-		v.Warnings = append(v.Warnings, result.OneLine(wn.Message))
-	}
+	v.Warnings = each(d.Warnings, func(wn result.Warning) string { return result.OneLine(wn.Message) })
 	if len(d.Paths) > 0 {
-		band := 0.0
-		if len(d.Paths) == 2 {
-			band = d.Bands.Slight
-		}
-		v.Split = newSplitBar(v.Paths, band)
+		v.Split = newSplitBar(v.Paths, d.Bands.Slight)
 	}
 	for _, th := range d.Themes {
 		row := themeRow{Name: result.OneLine(th.Name)}
 		if th.Answered > 0 {
-			tids := make([]string, len(th.Paths))
-			tnames := make([]string, len(th.Paths))
-			tshares := make([]float64, len(th.Paths))
-			for i, p := range th.Paths {
-				tids[i], tnames[i], tshares[i] = p.ID, name(p.ID), p.Share
-			}
-			row.Parts = legend(tids, tnames, tshares, class)
+			row.Parts = legend(th.Paths, func(p result.ThemePath) (string, string, float64) {
+				return p.ID, result.OneLine(pathName(res, p.ID)), p.Share
+			}, class)
 			row.Bar = newSplitBar(row.Parts, 0)
 		}
 		v.Themes = append(v.Themes, row)
 	}
 
-	reasonClass := func(points float64) string {
-		if rec == nil {
-			return ""
+	reason := func(rs result.Reason) reasonRow {
+		row := reasonRow{Points: pullText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer)}
+		if rec != nil {
+			row.Class = classes[rec.Path]
+			if rs.Points < 0 && rec.RunnerUp != "" {
+				row.Class = classes[rec.RunnerUp]
+			}
 		}
-		if points < 0 && rec.RunnerUp != "" {
-			return classes[rec.RunnerUp]
-		}
-		return classes[rec.Path]
+		return row
 	}
 	if len(d.Reasons.Toward) > 0 {
 		v.TowardTitle = towardTitle(res)
 	}
-	for _, rs := range d.Reasons.Toward {
-		v.Toward = append(v.Toward, reasonRow{Points: pullText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer), Class: reasonClass(rs.Points)})
-	}
+	v.Toward = each(d.Reasons.Toward, reason)
 	if a := d.Reasons.Against; a != nil {
-		v.AgainstTitle = againstTitle(res)
-		v.Against = &reasonRow{Points: pullText(a.Points), Text: result.OneLine(a.Text), Answer: result.OneLine(a.Answer), Class: reasonClass(a.Points)}
+		v.AgainstTitle = againstTitle(res, result.OneLine)
+		row := reason(*a)
+		v.Against = &row
 	}
 
 	// Every step: the text report shows the next few, but a page is read
@@ -164,19 +146,12 @@ func newReportPage(r Run, d *result.Document) reportPage {
 		v.Steps = append(v.Steps, stepRow{Text: stepText(res.Steps[i]), Why: result.OneLine(s.Why)})
 	}
 	v.Done = doneNote(res, result.OneLine)
-	for _, o := range res.OtherSteps {
-		v.OtherSteps = append(v.OtherSteps, otherStepNote(res, o, result.OneLine))
-	}
-	for _, s := range d.Salary {
-		v.Salary = append(v.Salary, result.OneLine(s))
-	}
-	v.OthersTitle = "The paths"
-	if rec != nil {
-		v.OthersTitle = "Other paths"
-	}
-	for _, o := range d.Others {
-		v.Others = append(v.Others, otherRow{Name: result.OneLine(o.Name), Class: classes[o.ID], Share: shownOf[o.ID], Summary: result.OneLine(o.Summary)})
-	}
+	v.OtherSteps = each(res.OtherSteps, func(o scoring.StepAdvice) string { return otherStepNote(res, o, result.OneLine) })
+	v.Salary = each(d.Salary, result.OneLine)
+	v.OthersTitle = othersTitle(res)
+	v.Others = each(d.Others, func(o result.Other) otherRow {
+		return otherRow{Name: result.OneLine(o.Name), Class: classes[o.ID], Share: shownOf[o.ID], Summary: result.OneLine(o.Summary)}
+	})
 
 	about := aboutRun(r)
 	v.Kicker = about.kicker("A careerquiz result")
@@ -195,31 +170,21 @@ func aboutRun(r Run) about {
 		a.order = fmt.Sprintf("shuffled, seed %d", r.Seed)
 	}
 	if !r.Taken.IsZero() {
-		a.taken = "taken " + takenDay(r.Taken)
+		// The day as a reader writes it, in the time zone Taken is in.
+		a.taken = "taken " + r.Taken.Format("2 January 2006")
 	}
 	return a
 }
 
 // String is the line a document ends with: "Back-end engineer or back-end
 // developer? · 36 questions · taken 7 December 2026".
-func (a about) String() string {
-	var parts []string
-	for _, p := range []string{a.title, a.count, a.order, a.taken} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " · ")
-}
+func (a about) String() string { return dotted(a.title, a.count, a.order, a.taken) }
 
 // kicker is what a page says above its heading: what it is, the bank's
 // title and the day it was taken.
-func (a about) kicker(what string) string {
-	parts := []string{what}
-	for _, p := range []string{a.title, a.taken} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " · ")
+func (a about) kicker(what string) string { return dotted(what, a.title, a.taken) }
+
+// dotted joins the parts that are not empty with " · ".
+func dotted(parts ...string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), " · ")
 }

@@ -69,23 +69,20 @@ const histL, histR, histT, histB = 12.0, 468.0, 46.0, 184.0
 func newStatsPage(r cohort.Report, slight float64) statsPage {
 	v := statsPage{Heading: statsHeading(r), Complete: completeText(r)}
 	v.Title = v.Heading + " · careerquiz"
+	lean := func(name, class string, n int) leanRow {
+		return leanRow{Name: name, Class: class, Count: fmt.Sprint(n), Percent: percent(n, r.People), Bar: widthOf(n, r.People)}
+	}
 	for i, p := range r.Paths {
-		row := leanRow{Name: result.OneLine(p.Name), Class: colourClass(i), Count: fmt.Sprint(p.Recommended), Percent: percent(p.Recommended, r.People), Bar: widthOf(p.Recommended, r.People)}
+		row := lean(result.OneLine(p.Name), colourClass(i), p.Recommended)
 		if p.Recommended > 0 {
 			row.Labels = labelLine(p.Labels)
 		}
 		v.Leaned = append(v.Leaned, row)
 	}
 	if r.NoRecommendation > 0 {
-		v.Leaned = append(v.Leaned, leanRow{Name: "no recommendation", Count: fmt.Sprint(r.NoRecommendation), Percent: percent(r.NoRecommendation, r.People), Bar: widthOf(r.NoRecommendation, r.People)})
+		v.Leaned = append(v.Leaned, lean("no recommendation", "", r.NoRecommendation))
 	}
-	// With two paths one histogram says it all: the second path's share is
-	// the rest of the first's.
-	split := r.Paths
-	if len(split) == 2 {
-		split = split[:1]
-	}
-	for i, p := range split {
+	for i, p := range histogramPaths(r) {
 		band := 0.0
 		if len(r.Paths) == 2 {
 			band = slight
@@ -93,35 +90,26 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 		v.Histograms = append(v.Histograms, newHistogram(i, p, band))
 	}
 	v.Alpha = alphaText(r)
-	for _, pa := range r.AlphaByPath {
-		v.AlphaByPath = append(v.AlphaByPath, pathAlphaText(pa))
-	}
-	bracketed := false
+	v.AlphaByPath = each(r.AlphaByPath, pathAlphaText)
 	for _, q := range r.Questions {
 		row := questionRow{ID: result.OneLine(q.ID), Theme: result.OneLine(q.Theme), Answered: fmt.Sprint(q.Answered), Rest: itemRestText(r, q)}
-		bracketed = bracketed || strings.HasPrefix(row.Rest, "(")
 		if q.Scored && q.ItemRest != nil {
 			row.Bar = newRestBar(*q.ItemRest)
 		}
 		v.Questions = append(v.Questions, row)
 	}
-	if bracketed {
-		v.Bracketed = bracketNote(r)
-	}
+	v.Bracketed = bracketNote(r)
 	v.FlagsLead = flagsLead(r)
-	for _, f := range r.Flags {
-		v.Flags = append(v.Flags, flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))})
-	}
+	v.Flags = each(r.Flags, func(f cohort.Flag) flagRow {
+		return flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))}
+	})
 	v.Footer = strings.Join([]string{"careerquiz stats", result.OneLine(r.Bank.Title), Count(r.Bank.Questions, "question")}, " · ")
 	return v
 }
 
 func newHistogram(i int, p cohort.Path, slight float64) histogram {
 	h := histogram{ID: fmt.Sprintf("hist-%d", i), Title: histogramTitle(p), Class: colourClass(i)}
-	most := 1
-	for _, n := range p.Split {
-		most = max(most, n)
-	}
+	most := tallest(p.Split)
 	bins := max(len(p.Split), 1)
 	binW := (histR - histL) / float64(bins)
 	var desc []string

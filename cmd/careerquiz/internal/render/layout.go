@@ -20,17 +20,8 @@ func pad(s string, n int) string {
 // padCut is pad for a column: s shortened to n cells if need be.
 func padCut(s string, n int) string { return pad(textwrap.Truncate(s, n), n) }
 
-// Count says how many of a thing there are: "1 theme", "3 themes"; many
-// is the plural where adding an s will not do.
-func Count(n int, one string, many ...string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	if len(many) > 0 {
-		return strconv.Itoa(n) + " " + many[0]
-	}
-	return strconv.Itoa(n) + " " + one + "s"
-}
+// Count says how many of a thing there are: "1 theme", "3 themes".
+func Count(n int, one string) string { return strconv.Itoa(n) + " " + one + plural(n) }
 
 // plural is the s of a plural noun after n.
 func plural(n int) string {

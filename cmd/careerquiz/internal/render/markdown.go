@@ -42,14 +42,9 @@ func WriteMarkdown(w io.Writer, r Run) error {
 }
 
 type mdWriter struct {
-	buf strings.Builder
+	lines
 	res scoring.Result
 	run Run
-}
-
-func (m *mdWriter) line(s string) {
-	m.buf.WriteString(s)
-	m.buf.WriteByte('\n')
 }
 
 // section starts a part of the document with a second-level heading.
@@ -67,65 +62,57 @@ func (m *mdWriter) title() {
 	case rec == nil:
 		m.line("# No recommendation yet")
 	case rec.Tie:
-		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(rec), m.name(rec.RunnerUp)))
+		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(), m.name(rec.RunnerUp)))
 	case rec.Strength == scoring.Balanced:
-		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName(rec)))
+		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName()))
 	default:
-		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(rec), rec.Strength))
+		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(), rec.Strength))
 	}
 	m.line("")
 }
 
-func (m *mdWriter) recName(rec *scoring.Recommendation) string {
-	if n := md(rec.Name); n != "" {
-		return n
-	}
-	return m.name(rec.Path)
-}
+func (m *mdWriter) recName() string { return md(recName(m.res)) }
 
 func (m *mdWriter) summary() {
 	res := m.res
 	rec := res.Recommendation
 	if rec == nil {
-		m.line("- **Verdict:** none yet. " + md(withheldText(res)))
+		m.item("**Verdict:** none yet. ", withheldText(res))
 	} else {
-		verdict := fmt.Sprintf("%s, %s lean", m.recName(rec), rec.Strength)
+		verdict := fmt.Sprintf("%s, %s lean", m.recName(), rec.Strength)
 		switch {
 		case rec.Strength == scoring.Balanced && !rec.Tie:
 			// "a balanced lean" says one thing and its opposite.
-			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName(rec))
+			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName())
 		case rec.Tie:
-			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(rec), m.name(rec.RunnerUp))
+			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(), m.name(rec.RunnerUp))
 		}
 		m.line("- **Verdict:** " + verdict)
-		if even := evenText(res); even != "" {
-			m.line("- **What it means:** " + md(even))
-		}
-		if mean := meaningText(res); mean != "" {
-			m.line("- **What it means:** " + md(mean))
-		}
-		m.line("- **Confidence:** " + md(confidenceText(res)))
+		m.item("**What it means:** ", evenText(res))
+		m.item("**What it means:** ", meaningText(res))
+		m.item("**Confidence:** ", confidenceText(res))
 	}
-	var split []string
-	for _, p := range res.Paths {
-		split = append(split, fmt.Sprintf("%s %s", md(p.Name), percentText(pathShare(res, p.ID))))
-	}
+	split := each(res.Paths, func(p scoring.PathScore) string { return md(p.Name) + " " + percentText(pathShare(res, p.ID)) })
 	if len(split) > 0 {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
 	m.line("- **Questions:** " + m.basis())
-	if st := stoppedText(m.run); st != "" {
-		m.line("- " + md(st))
-	}
-	if sided := sidedText(res); sided != "" {
-		m.line("- **Sides taken:** " + md(sided))
-	}
+	m.item("", stoppedText(m.run))
+	m.item("**Sides taken:** ", sidedText(res))
 	for _, wn := range res.Warnings {
-		m.line("- **Note:** " + md(warningText(wn, m.run)))
+		m.item("**Note:** ", warningText(wn, m.run))
 	}
 	if note := hypothesisNote(res); note != "" {
 		m.line("")
 		m.line("*" + note + "*")
+	}
+}
+
+// item writes a list item of text, escaped, after label, unless text is
+// empty.
+func (m *mdWriter) item(label, text string) {
+	if text != "" {
+		m.line("- " + label + md(text))
 	}
 }
 
@@ -188,9 +175,9 @@ func (m *mdWriter) why() {
 		title := "What weighed most:"
 		switch {
 		case rec != nil && rec.Tie:
-			title = "The strongest pull towards " + m.recName(rec) + ":"
+			title = "The strongest pull towards " + m.recName() + ":"
 		case rec != nil:
-			title = "What pushed towards " + m.recName(rec) + ":"
+			title = "What pushed towards " + m.recName() + ":"
 		}
 		m.line(title)
 		m.line("")
@@ -202,11 +189,7 @@ func (m *mdWriter) why() {
 		if len(res.Toward) > 0 {
 			m.line("")
 		}
-		title := "The strongest pull the other way:"
-		if rec != nil && rec.RunnerUp != "" {
-			title = "The strongest pull towards " + m.name(rec.RunnerUp) + ":"
-		}
-		m.line(title)
+		m.line(againstTitle(res, md) + ":")
 		m.line("")
 		m.reason(*res.Against)
 	}
@@ -244,11 +227,7 @@ func (m *mdWriter) steps() {
 		}
 	}
 	if len(res.Others) > 0 {
-		title := "The paths"
-		if res.Recommendation != nil {
-			title = "Other paths"
-		}
-		m.section(title)
+		m.section(othersTitle(res))
 		for _, o := range res.Others {
 			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(pathShare(res, o.ID)))
 			if s := md(o.Summary); s != "" {
@@ -363,19 +342,8 @@ func entityAt(s string) bool {
 	if body[0] == '#' {
 		body = strings.TrimPrefix(strings.TrimPrefix(body[1:], "x"), "X")
 	}
-	for _, r := range body {
-		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
-			return false
-		}
-	}
-	return body != ""
+	alnum := func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' }
+	return body != "" && strings.TrimLeftFunc(body, alnum) == ""
 }
 
-func digitsOnly(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
+func digitsOnly(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

@@ -12,6 +12,7 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -57,23 +58,28 @@ func oneLine(s string) string { return result.OneLine(s) }
 // pathName returns the display name of the scored path with the given id,
 // or the id itself when the result does not list it.
 func pathName(res scoring.Result, id string) string {
-	for _, p := range res.Paths {
-		if p.ID == id {
-			return p.Name
-		}
+	if i := pathIndex(res, id); i >= 0 {
+		return res.Paths[i].Name
 	}
 	return id
+}
+
+// pathIndex is the place of the path with the given id in the result, or -1.
+func pathIndex(res scoring.Result, id string) int {
+	return slices.IndexFunc(res.Paths, func(p scoring.PathScore) bool { return p.ID == id })
+}
+
+// recName is the name of the path res recommends, on one line.
+func recName(res scoring.Result) string {
+	return cmp.Or(oneLine(res.Recommendation.Name), oneLine(pathName(res, res.Recommendation.Path)))
 }
 
 // pathShare returns the share of the scored path with the given id, as
 // every part of every format shows it (result.Shown): rounded together with
 // the other paths' shares, so that the figures shown add up to 100.
 func pathShare(res scoring.Result, id string) float64 {
-	shown := result.Shown(pathShares(res))
-	for i, p := range res.Paths {
-		if p.ID == id {
-			return shown[i]
-		}
+	if i := pathIndex(res, id); i >= 0 {
+		return result.Shown(pathShares(res))[i]
 	}
 	return 0
 }
@@ -103,11 +109,7 @@ func warningText(w scoring.Warning, r Run) string {
 	case scoring.WarnFewAnswered:
 		return fmt.Sprintf("You answered %d of %s. That is too few for a recommendation: any lean in these answers may mean little.", w.Count, Count(w.Of, "question"))
 	case scoring.WarnSamePosition:
-		where := fmt.Sprintf("option %d", w.Position)
-		if w.Position == 0 {
-			where = "the last option"
-		}
-		return fmt.Sprintf("You picked %s on all %d questions that take one answer, so the result may mean little: answer by what fits you, not by position.", where, w.Count)
+		return fmt.Sprintf("You picked %s on all %d questions that take one answer, so the result may mean little: answer by what fits you, not by position.", positionText(w), w.Count)
 	case scoring.WarnAgreeAll:
 		return agreeAllText(w, r)
 	case scoring.WarnAlwaysMiddle:
@@ -116,6 +118,15 @@ func warningText(w scoring.Warning, r Run) string {
 		return fmt.Sprintf("You took the side that sounds more impressive on %d of the %d questions that mark one; the result may say as much about how the answers sound as about what you would rather do.", w.Count, w.Of)
 	}
 	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", oneLine(w.Code))
+}
+
+// positionText is the option a same-position warning names: position 0
+// is the last.
+func positionText(w scoring.Warning) string {
+	if w.Position == 0 {
+		return "the last option"
+	}
+	return fmt.Sprintf("option %d", w.Position)
 }
 
 // agreeAllText words the agree-all warning by what the agreeing did to the
@@ -129,7 +140,7 @@ func agreeAllText(w scoring.Warning, r Run) string {
 	var toLead, toRunner float64
 	rec := r.Result.Recommendation
 	lead, runner := -1, -1
-	if r.Bank != nil && rec != nil && rec.RunnerUp != "" {
+	if rec != nil && rec.RunnerUp != "" {
 		lead, runner = r.Bank.PathIndex(rec.Path), r.Bank.PathIndex(rec.RunnerUp)
 	}
 	add := func(ws []float64) {
@@ -138,20 +149,18 @@ func agreeAllText(w scoring.Warning, r Run) string {
 			toRunner += ws[runner]
 		}
 	}
-	if r.Bank != nil {
-		for _, q := range r.Bank.Questions {
-			switch {
-			case q.Kind == quiz.Scale:
-				if n, ok := optionNumber(r.Answers[q.ID]); ok && n > 3 && n <= len(q.Options) {
-					statements++
-					add(q.Options[n-1].Weights)
-				}
-			case q.Multiple() && q.Scored():
-				if picks := optionNumbers(r.Answers[q.ID]); len(picks) == len(q.Options) {
-					pickAny++
-					for _, o := range q.Options {
-						add(o.Weights)
-					}
+	for _, q := range r.Bank.Questions {
+		switch {
+		case q.Kind == quiz.Scale:
+			if n, ok := r.Answers[q.ID].(int); ok && n > 3 && n <= len(q.Options) {
+				statements++
+				add(q.Options[n-1].Weights)
+			}
+		case q.Multiple() && q.Scored():
+			if picks, _ := r.Answers[q.ID].([]int); len(picks) == len(q.Options) {
+				pickAny++
+				for _, o := range q.Options {
+					add(o.Weights)
 				}
 			}
 		}
@@ -187,39 +196,6 @@ func agreeAllText(w scoring.Warning, r Run) string {
 		head, more, diff, noun, less)
 }
 
-// optionNumbers reads the option numbers of a pick-any answer.
-func optionNumbers(v any) []int {
-	var out []int
-	switch l := v.(type) {
-	case []int:
-		out = l
-	case []any:
-		for _, x := range l {
-			if n, ok := optionNumber(x); ok {
-				out = append(out, n)
-			}
-		}
-	case []float64:
-		for _, x := range l {
-			out = append(out, int(x))
-		}
-	}
-	return out
-}
-
-// optionNumber reads a 1-based option number from an answers object.
-func optionNumber(v any) (int, bool) {
-	switch n := v.(type) {
-	case int:
-		return n, true
-	case int64:
-		return int(n), true
-	case float64:
-		return int(n), n == math.Trunc(n)
-	}
-	return 0, false
-}
-
 // patterned reports whether a warning says the answers follow a pattern
 // (the same position, agreeing with everything, always the middle, the
 // side that sounds more impressive): the
@@ -252,10 +228,7 @@ func meaningText(res scoring.Result) string {
 	if rec == nil || rec.Tie || rec.Strength == scoring.Balanced {
 		return ""
 	}
-	name := oneLine(rec.Name)
-	if name == "" {
-		name = oneLine(pathName(res, rec.Path))
-	}
+	name := recName(res)
 	var label, how string
 	switch rec.Strength {
 	case scoring.Slight:

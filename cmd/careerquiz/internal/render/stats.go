@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cohort"
@@ -14,6 +15,10 @@ import (
 
 // barWidth is the longest bar, for the whole of a count.
 const barWidth = 24
+
+// optionsAt is where the questions table's last column, the options,
+// starts: after the indent, id, answered and item-rest columns.
+const optionsAt = 2 + 22 + 1 + 8 + 1 + 9 + 2
 
 // WriteStats writes the stats report for a person to read: bars for the lean and
 // the split, a table of the questions, and the flags with what to try.
@@ -31,41 +36,34 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	fmt.Fprintln(bw, completeText(r))
 
 	heading("How they leaned")
-	nameWidth := 0
-	for _, p := range r.Paths {
-		nameWidth = max(nameWidth, textwrap.Width(result.OneLine(p.Name)))
-	}
+	const tie, none = result.NoPreference + " (a tie)", "no recommendation"
+	names := each(r.Paths, func(p cohort.Path) string { return result.OneLine(p.Name) })
+	nameWidth := widest(names)
 	if r.Ties > 0 {
-		nameWidth = max(nameWidth, len(result.NoPreference+" (a tie)"))
+		nameWidth = max(nameWidth, len(tie))
 	}
-	nameWidth = min(max(nameWidth, len("no recommendation")), 28)
-	for _, p := range r.Paths {
-		line(bw, "  %s %5d %4s  %s", padCut(result.OneLine(p.Name), nameWidth), p.Recommended, percent(p.Recommended, r.People), bar(p.Recommended, r.People))
+	nameWidth = min(max(nameWidth, len(none)), 28)
+	lean := func(name string, n int) {
+		line(bw, "  %s %5d %4s  %s", padCut(name, nameWidth), n, percent(n, r.People), bar(n, r.People))
+	}
+	for i, p := range r.Paths {
+		lean(names[i], p.Recommended)
 		if p.Recommended > 0 {
 			fmt.Fprintf(bw, "    %s\n", labelLine(p.Labels))
 		}
 	}
 	if r.Ties > 0 {
-		line(bw, "  %s %5d %4s  %s", padCut(result.NoPreference+" (a tie)", nameWidth), r.Ties, percent(r.Ties, r.People), bar(r.Ties, r.People))
+		lean(tie, r.Ties)
 	}
 	if r.NoRecommendation > 0 {
-		line(bw, "  %s %5d %4s  %s", padCut("no recommendation", nameWidth), r.NoRecommendation, percent(r.NoRecommendation, r.People), bar(r.NoRecommendation, r.People))
+		lean(none, r.NoRecommendation)
 	}
 
-	// With two paths one histogram says it all: the second path's share
-	// is the rest of the first's.
-	split := r.Paths
-	if len(split) == 2 {
-		split = split[:1]
-	}
-	for _, p := range split {
+	for _, p := range histogramPaths(r) {
 		heading(histogramTitle(p))
-		most := 0
-		for _, n := range p.Split {
-			most = max(most, n)
-		}
+		most := tallest(p.Split)
 		for i, n := range p.Split {
-			line(bw, "  %3d–%-3d %5d  %s", i*100/cohort.Bins, (i+1)*100/cohort.Bins, n, bar(n, max(most, 1)))
+			line(bw, "  %3d–%-3d %5d  %s", i*100/cohort.Bins, (i+1)*100/cohort.Bins, n, bar(n, most))
 		}
 	}
 
@@ -77,18 +75,15 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 
 	heading("Questions")
 	options := "answers per option, %"
-	if width-2-22-1-8-1-9-2 < len(options) {
+	if width-optionsAt < len(options) {
 		options = "per option, %"
 	}
 	fmt.Fprintf(bw, "  %-22s %8s %9s  %s\n", "id", "answered", "item-rest", options)
-	bracketed := false
 	for _, q := range r.Questions {
-		rest := itemRestText(r, q)
-		bracketed = bracketed || strings.HasPrefix(rest, "(")
-		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, rest, optionLine(q, width))
+		fmt.Fprintf(bw, "  %s %8d %9s  %s\n", padCut(result.OneLine(q.ID), 22), q.Answered, itemRestText(r, q), optionLine(q, width))
 	}
-	if bracketed {
-		fmt.Fprintln(bw, textwrap.String(bracketNote(r), width, "  "))
+	if note := bracketNote(r); note != "" {
+		fmt.Fprintln(bw, textwrap.String(note, width, "  "))
 	}
 
 	heading("Questions to look at")
@@ -117,6 +112,20 @@ func completeText(r cohort.Report) string {
 	}
 	return s
 }
+
+// histogramPaths are the paths whose shares get a histogram. With two
+// paths one histogram says it all: the second path's share is the rest of
+// the first's.
+func histogramPaths(r cohort.Report) []cohort.Path {
+	if len(r.Paths) == 2 {
+		return r.Paths[:1]
+	}
+	return r.Paths
+}
+
+// tallest is the largest count of a histogram's bins, and at least 1, so
+// that the bars of an empty one divide by something.
+func tallest(bins []int) int { return slices.Max(append([]int{1}, bins...)) }
 
 func histogramTitle(p cohort.Path) string {
 	return fmt.Sprintf("Share of %s (people with a recommendation)", result.OneLine(p.Name))
@@ -158,7 +167,14 @@ func itemRestText(r cohort.Report, q cohort.Question) string {
 	return stat(q.ItemRest)
 }
 
-func bracketNote(r cohort.Report) string { return "Item-rest in brackets: " + tooFew(r) + "." }
+// bracketNote says why some item-rest figures are in brackets, or is ""
+// when none is.
+func bracketNote(r cohort.Report) string {
+	if !slices.ContainsFunc(r.Questions, func(q cohort.Question) bool { return strings.HasPrefix(itemRestText(r, q), "(") }) {
+		return ""
+	}
+	return "Item-rest in brackets: " + tooFew(r) + "."
+}
 
 // flagsLead comes before the flagged questions, or says there are none.
 func flagsLead(r cohort.Report) string {
@@ -247,5 +263,5 @@ func optionLine(q cohort.Question, width int) string {
 		}
 		parts[i] = fmt.Sprintf("%.0f", 100*float64(o.Picked)/float64(q.Answered))
 	}
-	return textwrap.Truncate(strings.Join(parts, " "), width-2-22-1-8-1-9-2)
+	return textwrap.Truncate(strings.Join(parts, " "), width-optionsAt)
 }

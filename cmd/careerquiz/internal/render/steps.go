@@ -154,8 +154,9 @@ func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
 		why = fmt.Sprintf("Your answers came out close to even (%s %s, %s %s)",
 			pathName(res, rec.Path), a, pathName(res, s.Rival), b)
 	} else {
+		n, _ := retests(res.Confidence)
 		why = fmt.Sprintf("Your lean to %s is %s (a retest would give the same path only about %d times in 10)",
-			pathName(res, rec.Path), rec.Strength, int(result.Round(res.Confidence*10, 0)))
+			pathName(res, rec.Path), rec.Strength, n)
 	}
 	if len(s.Answers) == 0 {
 		return why + ": doing both halves of one task will tell you more."
@@ -214,22 +215,16 @@ func side(text string, lower bool) string {
 	return text
 }
 
-func verb(v scoring.AnswerVerb) string {
-	switch v {
-	case scoring.Agreed:
-		return "agreed with"
-	case scoring.StronglyAgreed:
-		return "strongly agreed with"
-	case scoring.Disagreed:
-		return "disagreed with"
-	case scoring.StronglyDisagreed:
-		return "strongly disagreed with"
-	case scoring.Rather:
-		return "would rather"
-	case scoring.MuchRather:
-		return "would much rather"
-	}
-	return "chose"
+// verb is what the person did with an answer, as what follows "you".
+func verb(v scoring.AnswerVerb) string { return cmp.Or(verbs[v], "chose") }
+
+var verbs = map[scoring.AnswerVerb]string{
+	scoring.Agreed:            "agreed with",
+	scoring.StronglyAgreed:    "strongly agreed with",
+	scoring.Disagreed:         "disagreed with",
+	scoring.StronglyDisagreed: "strongly disagreed with",
+	scoring.Rather:            "would rather",
+	scoring.MuchRather:        "would much rather",
 }
 
 // quoted puts text from the bank in quotation marks, on one line and without
@@ -288,7 +283,7 @@ func stepLine(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 // balanced result) that take step s: its own, and any other with a step of
 // the same text. Empty for a list of one path's steps.
 func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string {
-	if s.Path == "" || !mixedPaths(res.Steps) {
+	if s.Path == "" || len(listedPaths(res.Steps)) < 2 {
 		return nil
 	}
 	var names []string
@@ -315,8 +310,6 @@ func listedPaths(ss []scoring.StepAdvice) []string {
 	}
 	return ids
 }
-
-func mixedPaths(ss []scoring.StepAdvice) bool { return len(listedPaths(ss)) > 1 }
 
 // stepText is a step as a line of the plan: its text, led by what kind of
 // step it is where it is not simply one to learn.
@@ -346,13 +339,11 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 	var answers []string
 	steps := map[string][]string{}
 	seen := map[string]bool{}
-	n := 0
 	for _, s := range done {
 		if seen[s.Text] {
 			continue
 		}
 		seen[s.Text] = true
-		n++
 		a := ""
 		if len(s.Answers) > 0 {
 			a = s.Answers[0].Text
@@ -374,7 +365,7 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 		}
 		groups = append(groups, g)
 	}
-	return fmt.Sprintf("Left out: %s your experience covers (%s).", Count(n, "step"), strings.Join(groups, "; "))
+	return fmt.Sprintf("Left out: %s your experience covers (%s).", Count(len(seen), "step"), strings.Join(groups, "; "))
 }
 
 // otherStepNote says where another path would start.
@@ -382,16 +373,9 @@ func otherStepNote(res scoring.Result, o scoring.StepAdvice, quote func(string) 
 	return fmt.Sprintf("On the %s path your first step would be: %s", quote(pathName(res, o.Path)), quote(o.Text))
 }
 
-// hypothesis tells a person whose result is too close or too unsteady to
-// act on that it is a hypothesis, and how the steps test it.
-func (p *printer) hypothesis() {
-	if note := hypothesisNote(p.res); note != "" {
-		p.para("", note, nil)
-	}
-}
-
-// hypothesisNote is the note for a result too close or too unsteady to act
-// on, or "" for one that is not.
+// hypothesisNote tells a person whose result is too close or too unsteady
+// to act on that it is a hypothesis, and how the steps test it; "" for a
+// result that is not.
 func hypothesisNote(res scoring.Result) string {
 	if !res.Hypothesis() {
 		return ""

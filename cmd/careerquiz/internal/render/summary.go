@@ -15,11 +15,7 @@ func Verdict(res scoring.Result) string {
 	if r := res.Recommendation; r != nil {
 		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie, Tied: r.Tied}
 	}
-	paths := make([]result.Path, len(res.Paths))
-	for i, p := range res.Paths {
-		paths[i] = result.Path{ID: p.ID, Name: p.Name}
-	}
-	return result.Verdict(rec, paths)
+	return result.Verdict(rec, each(res.Paths, func(p scoring.PathScore) result.Path { return result.Path{ID: p.ID, Name: p.Name} }))
 }
 
 // WarningNotes are the result's warnings in one short sentence each, for
@@ -33,11 +29,7 @@ func WarningNotes(res scoring.Result) []string {
 		case scoring.WarnFewAnswered:
 			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
 		case scoring.WarnSamePosition:
-			where := fmt.Sprintf("option %d", w.Position)
-			if w.Position == 0 {
-				where = "the last option"
-			}
-			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", where, w.Count)
+			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", positionText(w), w.Count)
 		case scoring.WarnAgreeAll:
 			note = fmt.Sprintf("you agreed with everything on %s: they tell little about you", Count(w.Count, "question"))
 		case scoring.WarnImpressive:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,8 +20,7 @@ import (
 func init() { writers[Text] = WriteText }
 
 const (
-	defaultWidth = 80
-	minWidth     = 40
+	minWidth = 40
 	// longestBar keeps the path bars readable on very wide terminals.
 	longestBar = 50
 	// Names longer than this are shortened in the bar labels.
@@ -42,7 +42,7 @@ func WriteText(w io.Writer, r Run, o Options) error {
 	}
 	width := o.Width
 	if width <= 0 {
-		width = defaultWidth
+		width = ScreenWidth
 	}
 	width = max(width, minWidth)
 	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result, run: r}
@@ -70,9 +70,7 @@ func newPalette(on bool) *palette {
 	pal.bold = pal.color(color.Bold)
 	pal.faint = pal.color(color.Faint)
 	pal.warn = pal.color(color.FgYellow)
-	for _, a := range pathAttrs {
-		pal.paths = append(pal.paths, pal.color(a))
-	}
+	pal.paths = each(pathAttrs, func(a color.Attribute) *color.Color { return pal.color(a) })
 	return pal
 }
 
@@ -104,15 +102,6 @@ func (pal *palette) strongPathColor(res scoring.Result, id string) *color.Color 
 	return pal.bold
 }
 
-func pathIndex(res scoring.Result, id string) int {
-	for i, p := range res.Paths {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // pathAttrs are the colours paths are told apart by, in bank order.
 var pathAttrs = []color.Attribute{
 	color.FgCyan, color.FgMagenta, color.FgGreen, color.FgBlue, color.FgYellow, color.FgRed,
@@ -131,16 +120,19 @@ func paint(c *color.Color, s string) string {
 // the plain text, and colour is added last, so escape sequences never
 // count towards a line's length.
 type printer struct {
-	buf   strings.Builder
+	lines
 	width int
 	pal   *palette
 	res   scoring.Result
 	run   Run
 }
 
-func (p *printer) line(s string) {
-	p.buf.WriteString(s)
-	p.buf.WriteByte('\n')
+// lines is a document built line by line, written out whole once done.
+type lines struct{ buf strings.Builder }
+
+func (l *lines) line(s string) {
+	l.buf.WriteString(s)
+	l.buf.WriteByte('\n')
 }
 
 // section starts a part of the report, after a blank line unless it is the
@@ -150,6 +142,15 @@ func (p *printer) section(title string) {
 		p.line("")
 	}
 	p.line(paint(p.pal.bold, title))
+}
+
+// prose writes each of texts that is not empty as a paragraph.
+func (p *printer) prose(texts ...string) {
+	for _, t := range texts {
+		if t != "" {
+			p.para("", t, nil)
+		}
+	}
 }
 
 // para wraps text at the report width, every line starting with indent,
@@ -205,21 +206,12 @@ func (p *printer) verdict() {
 	rec := res.Recommendation
 	if rec == nil {
 		p.line(paint(p.pal.bold, "No recommendation yet"))
-		p.para("", withheldText(res), nil)
+		p.prose(withheldText(res))
 	} else {
 		p.headline(rec)
-		if m := meaningText(res); m != "" {
-			p.para("", m, nil)
-		}
-		p.para("", confidenceText(res), nil)
+		p.prose(meaningText(res), confidenceText(res))
 	}
-	p.para("", basisText(res), nil)
-	if s := stoppedText(p.run); s != "" {
-		p.para("", s, nil)
-	}
-	if sided := sidedText(res); sided != "" {
-		p.para("", sided, nil)
-	}
+	p.prose(basisText(res), stoppedText(p.run), sidedText(res))
 	for _, w := range res.Warnings {
 		p.hanging("! ", "  ", warningText(w, p.run), p.pal.warn)
 	}
@@ -227,10 +219,7 @@ func (p *printer) verdict() {
 
 func (p *printer) headline(rec *scoring.Recommendation) {
 	res := p.res
-	name := oneLine(rec.Name)
-	if name == "" {
-		name = oneLine(pathName(res, rec.Path))
-	}
+	name := recName(res)
 	nameSpan := span{name, p.pal.strongPathColor(res, rec.Path)}
 	lead := pathShare(res, rec.Path)
 	if rec.RunnerUp == "" {
@@ -251,10 +240,7 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
 			span{fmt.Sprintf(" (%s, %s to %s)", rec.Strength, a, b), nil})
 	}
-	if even := evenText(res); even != "" {
-		p.para("", even, nil)
-	}
-	p.hypothesis()
+	p.prose(evenText(res), hypothesisNote(res))
 }
 
 // basisText says how many questions the result rests on.
@@ -281,10 +267,7 @@ func (p *printer) breakdown() {
 		return
 	}
 	p.section("BREAKDOWN")
-	names := make([]string, len(res.Paths))
-	for i, ps := range res.Paths {
-		names[i] = oneLine(ps.Name)
-	}
+	names := each(res.Paths, func(ps scoring.PathScore) string { return oneLine(ps.Name) })
 	if len(res.Paths) == 2 {
 		p.split(names)
 	} else {
@@ -314,11 +297,10 @@ func (p *printer) split(names []string) {
 	lw := len(lt) + barW + len(rt)
 	ln, rn := shorten(names[0], lw/2-1), shorten(names[1], lw/2-1)
 	gap := lw - textwrap.Width(ln) - textwrap.Width(rn)
-	p.line(indent + paint(p.pal.pathColor(res, left.ID), ln) + strings.Repeat(" ", max(1, gap)) +
-		paint(p.pal.pathColor(res, right.ID), rn))
+	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
+	p.line(indent + paint(lc, ln) + strings.Repeat(" ", max(1, gap)) + paint(rc, rn))
 	half := barW / 2
 	fill := barCells(shown[0], 2*half)
-	lc, rc := p.pal.pathColor(res, left.ID), p.pal.pathColor(res, right.ID)
 	var bar strings.Builder
 	for i := range 2 * half {
 		if i == half {
@@ -344,37 +326,21 @@ func (p *printer) band(n int) string {
 	from, to = min(from, mid-1), max(to, mid+1)
 	from = max(from, 0)
 	to = min(to, n-1)
-	edgeL, edgeR, rule, centre := "╰", "╯", "─", "┴"
-	var sb strings.Builder
-	sb.WriteString(strings.Repeat(" ", from))
-	for i := from; i <= to; i++ {
-		switch i {
-		case from:
-			sb.WriteString(edgeL)
-		case to:
-			sb.WriteString(edgeR)
-		case mid:
-			sb.WriteString(centre)
-		default:
-			sb.WriteString(rule)
-		}
-	}
+	// from < mid < to: the band has its two edges and its centre.
+	cells := slices.Repeat([]string{"─"}, to-from+1)
+	cells[0], cells[mid-from], cells[to-from] = "╰", "┴", "╯"
 	// The band's name is the label the verdict gives a result inside it,
 	// at every width.
-	return paint(p.pal.faint, sb.String()+" "+string(scoring.Balanced))
+	return paint(p.pal.faint, strings.Repeat(" ", from)+strings.Join(cells, "")+" "+string(scoring.Balanced))
 }
 
 // shareBars draws each path's share as a bar, with the even share (100/N)
 // marked on every bar.
 func (p *printer) shareBars(names []string) {
 	res := p.res
-	labelW := 0
-	for _, n := range names {
-		labelW = max(labelW, textwrap.Width(n))
-	}
 	// A row is indent, label, two spaces, bar, space, "100%".
 	const indent = "  "
-	labelW = min(labelW, longestLabel, p.width-len(indent)-2-10-5)
+	labelW := min(widest(names), longestLabel, p.width-len(indent)-2-10-5)
 	barW := min(p.width-len(indent)-labelW-2-5, longestBar)
 	even := 100 / float64(len(res.Paths))
 	mark := int(result.Round(even*float64(barW)/100, 0))
@@ -425,17 +391,10 @@ func (p *printer) themes(names []string) {
 	}
 	p.line("")
 	const indent, gap = "  ", "  "
-	colW := 15
-	for _, n := range names {
-		colW = max(colW, min(textwrap.Width(n), 18))
-	}
+	colW := max(15, min(widest(names), 18))
 	barW := colW - 5
-	labelW := p.width - len(indent) - len(res.Paths)*(len(gap)+colW)
-	themeW := 0
-	for _, th := range res.Themes {
-		themeW = max(themeW, textwrap.Width(oneLine(th.Name)))
-	}
-	labelW = min(labelW, max(themeW, len("By theme")))
+	themeW := widest(each(res.Themes, func(th scoring.ThemeScore) string { return oneLine(th.Name) }))
+	labelW := min(p.width-len(indent)-len(res.Paths)*(len(gap)+colW), max(themeW, len("By theme")))
 	if labelW < narrowestThemeLabel {
 		p.stackedThemes(names)
 		return
@@ -466,11 +425,7 @@ func (p *printer) themes(names []string) {
 func (p *printer) stackedThemes(names []string) {
 	res := p.res
 	const indent, inner = "  ", "    "
-	labelW := 0
-	for _, n := range names {
-		labelW = max(labelW, textwrap.Width(n))
-	}
-	labelW = min(labelW, longestLabel, p.width-len(inner)-2-10-5)
+	labelW := min(widest(names), longestLabel, p.width-len(inner)-2-10-5)
 	barW := min(p.width-len(inner)-labelW-2-5, 20)
 	for _, th := range res.Themes {
 		title := shorten(oneLine(th.Name), p.width-len(indent))
@@ -522,15 +477,8 @@ func thinTheme(res scoring.Result, th scoring.ThemeScore) string {
 // themePercent is a path's share of a theme, as shown: the theme's shares
 // rounded together so that they add up to 100.
 func themePercent(th scoring.ThemeScore, id string) float64 {
-	shares := make([]float64, len(th.Paths))
-	for i, ps := range th.Paths {
-		shares[i] = ps.Share
-	}
-	shown := result.Shown(shares)
-	for i, ps := range th.Paths {
-		if ps.ID == id {
-			return shown[i]
-		}
+	if i := slices.IndexFunc(th.Paths, func(p scoring.PathScore) bool { return p.ID == id }); i >= 0 {
+		return result.Shown(each(th.Paths, func(p scoring.PathScore) float64 { return p.Share }))[i]
 	}
 	return 0
 }
@@ -575,10 +523,7 @@ func (p *printer) why() {
 	if res.Against != nil {
 		reasons = append(reasons[:len(reasons):len(reasons)], *res.Against)
 	}
-	pointsW := 0
-	for _, rs := range reasons {
-		pointsW = max(pointsW, len(pullText(rs.Points)))
-	}
+	pointsW := widest(each(reasons, func(rs scoring.Reason) string { return pullText(rs.Points) }))
 	if len(res.Toward) > 0 {
 		p.para("  ", towardTitle(res), nil)
 		for _, rs := range res.Toward {
@@ -586,7 +531,7 @@ func (p *printer) why() {
 		}
 	}
 	if res.Against != nil {
-		p.para("  ", againstTitle(res), nil)
+		p.para("  ", againstTitle(res, oneLine), nil)
 		p.reason(*res.Against, pointsW)
 	}
 }
@@ -602,12 +547,22 @@ func towardTitle(res scoring.Result) string {
 	return "What weighed most"
 }
 
-// againstTitle heads the strongest answer the other way.
-func againstTitle(res scoring.Result) string {
+// againstTitle heads the strongest answer the other way; quote makes the
+// runner-up's name fit the report it goes in.
+func againstTitle(res scoring.Result, quote func(string) string) string {
 	if rec := res.Recommendation; rec != nil && rec.RunnerUp != "" {
-		return "The strongest pull towards " + oneLine(pathName(res, rec.RunnerUp))
+		return "The strongest pull towards " + quote(pathName(res, rec.RunnerUp))
 	}
 	return "The strongest pull the other way"
+}
+
+// othersTitle heads the other paths, or all of them when none is
+// recommended.
+func othersTitle(res scoring.Result) string {
+	if res.Recommendation != nil {
+		return "Other paths"
+	}
+	return "The paths"
 }
 
 // reason shows one answer: the points it moved and the question, then the
@@ -633,7 +588,6 @@ func (p *printer) nextSteps() {
 		return
 	}
 	p.section("NEXT STEPS")
-	rec := res.Recommendation
 	sub := false
 	subsection := func(title string) {
 		if sub {
@@ -653,11 +607,7 @@ func (p *printer) nextSteps() {
 		}
 	}
 	if len(res.Others) > 0 {
-		title := "The paths"
-		if rec != nil {
-			title = "Other paths"
-		}
-		subsection(title)
+		subsection(othersTitle(res))
 		// Each summary is shown whole, wrapped under the path's name.
 		const indent, under = "    ", "      "
 		for _, o := range res.Others {
@@ -666,35 +616,27 @@ func (p *printer) nextSteps() {
 			if summary := oneLine(o.Summary); summary != "" {
 				text += ": " + summary
 			}
-			for i, l := range textwrap.Wrap(text, p.width, under) {
-				l = strings.TrimPrefix(l, under)
-				if i > 0 {
-					p.line(under + l)
-					continue
-				}
-				if rest, ok := strings.CutPrefix(l, name); ok {
-					l = paint(p.pal.pathColor(res, o.ID), name) + rest
-				}
-				p.line(indent + l)
+			ls := textwrap.Hanging(indent, under, text, p.width)
+			if rest, ok := strings.CutPrefix(ls[0], indent+name); ok {
+				ls[0] = indent + paint(p.pal.pathColor(res, o.ID), name) + rest
 			}
+			p.line(strings.Join(ls, "\n"))
 		}
 	}
 }
 
 // footer names the bank and, when the questions were shuffled, the seed,
 // so that a run can be told apart from another and repeated.
+// The text report is not dated (see Run.Taken).
 func (p *printer) footer(r Run) {
-	parts := []string{}
-	if t := oneLine(r.Bank.Title); t != "" {
-		parts = append(parts, t)
-	}
-	parts = append(parts, Count(len(r.Bank.Questions), "question"))
-	if r.Shuffled {
-		parts = append(parts, fmt.Sprintf("shuffled, seed %d", r.Seed))
-	}
+	a := aboutRun(r)
+	a.taken = ""
 	p.line("")
-	p.para("", strings.Join(parts, " · "), p.pal.faint)
+	p.para("", a.String(), p.pal.faint)
 }
+
+// widest is the width of the widest of ss, in cells.
+func widest(ss []string) int { return slices.Max(append(each(ss, textwrap.Width), 0)) }
 
 // shorten is textwrap.Truncate that cuts at a word boundary where one is
 // near the end, and leaves no space or comma in front of the ellipsis.
@@ -744,11 +686,7 @@ func shareText(x float64) string {
 
 // pathShares is the result's shares, in the order of its paths.
 func pathShares(res scoring.Result) []float64 {
-	shares := make([]float64, len(res.Paths))
-	for i, ps := range res.Paths {
-		shares[i] = ps.Share
-	}
-	return shares
+	return each(res.Paths, func(p scoring.PathScore) float64 { return p.Share })
 }
 
 // pullText is the points a reason moved towards the path its heading
