@@ -714,3 +714,13 @@ func TestFixturesAreConsistent(t *testing.T) {
 		}
 	}
 }
+
+// TestChanceIsNeverAFlatZero: the quick stop's chance reads the same during
+// the quiz and in its report, where it is kept to four decimals.
+func TestChanceIsNeverAFlatZero(t *testing.T) {
+	for c, want := range map[float64]string{0: "under 0.1%", 0.00003: "under 0.1%", 0.0004: "under 0.1%", 0.001: "0.1%", 0.0196: "2.0%"} {
+		if got := ChanceText(c); got != want {
+			t.Errorf("ChanceText(%v) = %q, want %q", c, got, want)
+		}
+	}
+}

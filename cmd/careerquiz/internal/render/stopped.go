@@ -22,10 +22,12 @@ func stoppedText(r Run) string {
 		st.Asked, Count(st.Scored, "question"), left)
 }
 
-// ChanceText is a small chance in percent, never rounded to a flat 0.
+// ChanceText is a small chance in percent, never rounded to a flat 0: a
+// result keeps the chance to four decimals, so a stop the quiz called
+// "under 0.1%" would otherwise read "0.0%" in its report.
 func ChanceText(c float64) string {
 	pct := 100 * c
-	if pct > 0 && pct < 0.1 {
+	if pct < 0.1 {
 		return "under 0.1%"
 	}
 	return fmt.Sprintf("%.1f%%", math.Round(pct*10)/10)
