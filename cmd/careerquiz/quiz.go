@@ -57,13 +57,16 @@ func runQuiz(args []string, e env) error {
 		return err
 	}
 	o.stop = decideStop(o, e)
-	warnChecked(b, o, e)
 
 	var answers quiz.Answers
 	var s *session.Session
 	var stop stopped
 	var kept time.Time
 	if o.answers != "" {
+		if caution := checkCaution(b, o); caution != "" {
+			e.msgs().Warn("%s", strings.TrimSuffix(caution, "."))
+			e.msgs().Hint("see them with: careerquiz check %s", termsafe.Name(o.questions))
+		}
 		answers, kept, stop, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err
@@ -154,6 +157,7 @@ func newSession(b *quiz.Bank, o options, e env, stops *cli.Stopper) (*session.Se
 		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
 		Stops:       stops,
 		Stop:        o.stop,
+		Caution:     checkCaution(b, o),
 	})
 }
 
@@ -177,19 +181,24 @@ func decideStop(o options, e env) string {
 	return session.StopNone
 }
 
-// warnChecked says once, before the first question or a scripted result, that 'careerquiz
-// check' warns about the bank, so that nobody takes a result from a bank
-// its author was warned about without knowing it.
-func warnChecked(b *quiz.Bank, o options, e env) {
+// checkWarnings is the number of warnings 'careerquiz check' gives the
+// quiz's bank, which the quiz says once, before the first question or a
+// scripted result, so that nobody takes a result from a bank its author was
+// warned about without knowing it.
+func checkWarnings(b *quiz.Bank, o options) int {
 	if o.questions == "" {
-		return // The built-in bank is held to no warnings by its tests.
+		return 0 // The built-in bank is held to no warnings by its tests.
 	}
-	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
+	return len(b.Warnings) + len(scoring.Analyze(b).Warnings)
+}
+
+// checkCaution is that said as one sentence, "" for none.
+func checkCaution(b *quiz.Bank, o options) string {
+	n := checkWarnings(b, o)
 	if n == 0 {
-		return
+		return ""
 	}
-	e.msgs().Warn("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly", render.Count(n, "warning"))
-	e.msgs().Hint("see them with: careerquiz check %s", termsafe.Name(o.questions))
+	return fmt.Sprintf("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly.", render.Count(n, "warning"))
 }
 
 // readAnswers reads an answers file, or standard input for "-", and when

@@ -22,6 +22,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/progress"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
+	"github.com/careerquiz/careerquiz/internal/termsafe"
 	"github.com/careerquiz/careerquiz/quiz"
 	"github.com/careerquiz/careerquiz/scoring"
 )
@@ -63,6 +64,10 @@ type Config struct {
 	// Stop is the stop a new sitting makes (StopSettled, StopQuick, or
 	// StopNone or "" to ask everything); a resumed sitting keeps its own.
 	Stop string
+	// Caution, where not empty, ends the opening: a warning about the bank
+	// that stays on the screen with the first question, where a message
+	// above the opening would scroll away.
+	Caution string
 }
 
 // New prepares a sitting of the quiz: picks the asker, and, for a person
@@ -610,6 +615,9 @@ func (s *Session) opening() {
 		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
 	}
 	fmt.Fprintln(s.Out, textwrap.String(about+keys, width, ""))
+	if s.Caution != "" {
+		fmt.Fprintln(s.Out, textwrap.String(fmt.Sprintf("Warning: %s See them with: careerquiz check %s", s.Caution, termsafe.Name(s.Questions)), width, ""))
+	}
 }
 
 // prompt is question q as the asker puts it, at the session's place in the
