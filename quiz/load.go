@@ -131,11 +131,36 @@ func decodeTOML(file, src, prefix, need string) (map[string]any, error) {
 	var doc map[string]any
 	var pe toml.ParseError
 	if _, err := toml.Decode(src, &doc); errors.As(err, &pe) {
-		return nil, newSyntaxError(file, src, pe.Position.Line, pe.Position.Col, prefix+cleanMessage(pe.Message), err)
+		line, col := pe.Position.Line, pe.Position.Col
+		if at := badEscape(src, pe); at >= 0 {
+			line, col = position(src, at)
+		}
+		return nil, newSyntaxError(file, src, line, col, prefix+cleanMessage(pe.Message), err)
 	} else if err != nil {
 		return nil, fmt.Errorf("%s: %s%s", file, prefix, cleanMessage(err.Error()))
 	}
 	return doc, nil
+}
+
+// badEscape is where in src the invalid escape that pe reports is, or -1
+// for another error. The TOML library gives the start of the string that
+// holds it, on the line its lexer has reached: in a string over several
+// lines, neither is where the escape is.
+func badEscape(src string, pe toml.ParseError) int {
+	const lead = `invalid escape in string '\`
+	if !strings.HasPrefix(pe.Message, lead) || pe.Position.Start < 0 {
+		return -1
+	}
+	bad, _ := utf8.DecodeRuneInString(pe.Message[len(lead):])
+	for i := pe.Position.Start; i+1 < len(src); i++ {
+		if src[i] == '\\' {
+			if r, _ := utf8.DecodeRuneInString(src[i+1:]); r == bad {
+				return i
+			}
+			i++ // A valid escape, such as \\, is passed whole.
+		}
+	}
+	return -1
 }
 
 // cleanMessage makes text from the TOML library, which can quote the

@@ -520,6 +520,13 @@ func TestParseSyntaxErrors(t *testing.T) {
 			"questions.toml:1:17: TOML files cannot contain control characters: '0x01'\n" +
 				"     1 | title = \"Back-endcareers\"\n" +
 				"       |                 ^"},
+		// The decoder places a bad escape at the start of its string, on
+		// the line it has reached; the caret goes under the escape itself,
+		// past a valid \\ that ends in the same letter.
+		{"bad escape in a string over several lines", `text = "Find the root cause"`, "text = \"\"\"Find \\\\q the\nroot \\q cause\"\"\"",
+			"questions.toml:38:6: invalid escape in string '\\q'\n" +
+				"    38 | root \\q cause\"\"\"\n" +
+				"       |      ^"},
 		{"invalid UTF-8", `Ship a quick fix`, "Ship a qu\xffick fix",
 			`questions.toml:41:18: invalid UTF-8: a bank must be saved as UTF-8 text`},
 		// The levels counted are those the line opens: the inline table,
