@@ -197,6 +197,11 @@ func TestFishGolden(t *testing.T) {
 			if g := strings.Join(got, " "); g != tc.want {
 				t.Errorf("offered %q, want %q", g, tc.want)
 			}
+			// A flag's values stand alone: fish would repeat the flag's
+			// whole help beside each of them.
+			if strings.HasSuffix(tc.line, " ") && strings.HasPrefix(tc.line, "careerquiz --") && strings.Contains(string(out), "\t") {
+				t.Errorf("values offered with a description:\n%s", out)
+			}
 		})
 	}
 }

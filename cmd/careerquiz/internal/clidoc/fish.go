@@ -36,7 +36,10 @@ complete -c %[1]s -f
 				case File:
 					b.WriteString(" -r -F")
 				case Choice:
-					fmt.Fprintf(&b, " -x -a %s", fishQuote(strings.Join(f.Choices, " ")))
+					// fish gives each value the description on its line: the
+					// values get none, and the flag its own on a line of its own.
+					fmt.Fprintf(&b, " -x -a %s\n", fishQuote(strings.Join(f.Choices, " ")))
+					fmt.Fprintf(&b, "complete -c %s -n %s -l %s -x", p.Name, fishQuote(cond), n)
 				case Number, Text:
 					b.WriteString(" -x")
 				}
