@@ -96,7 +96,11 @@ type Question struct {
 	Help  string
 	Basis string
 	Keyed string // the path a Scale statement speaks for; empty for other kinds
-	Sides []Side // the two ways of working a Graded question weighs, A first; else nil
+	// Against is the path the other half of a Scale statement worded as a
+	// trade ("I would rather X than Y") speaks for, which disagreeing takes;
+	// empty for a statement that is no trade, and for other kinds.
+	Against string
+	Sides   []Side // the two ways of working a Graded question weighs, A first; else nil
 	// Unscored marks a profile question: it is asked and its answer kept,
 	// but it counts for no path (see Scored).
 	Unscored bool

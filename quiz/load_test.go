@@ -117,7 +117,9 @@ func TestParseBase(t *testing.T) {
 // A scale statement is stored as five options, "Strongly disagree" to
 // "Strongly agree". Point p (1–5) of a statement with weight w gives the
 // path it is keyed to w·max(0, p−3) and every other path nothing: a
-// statement is worded for one path and speaks for it alone.
+// statement is worded for one path and speaks for it alone. Worded as a
+// trade, with against, disagreeing takes the other half's path, which gets
+// w·max(0, 3−p), as a graded side would.
 func TestParseScaleExpansion(t *testing.T) {
 	for _, tc := range []struct {
 		name, old, new string
@@ -137,6 +139,13 @@ func TestParseScaleExpansion(t *testing.T) {
 			new:      "keyed = \"developer\"\nweight = 1.5",
 			question: 1,
 			want:     [5][]float64{{0, 0}, {0, 0}, {0, 0}, {0, 1.5}, {0, 3}},
+		},
+		{
+			name:     "a trade, against the developer",
+			old:      `keyed = "engineer"`,
+			new:      "keyed = \"engineer\"\nagainst = \"developer\"",
+			question: 1,
+			want:     [5][]float64{{0, 2}, {0, 1}, {0, 0}, {1, 0}, {2, 0}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -258,7 +267,7 @@ func TestParseProblems(t *testing.T) {
 		{"unknown top-level key", intro, intro + "\ncolour = \"blue\"",
 			`questions.toml:3: colour: unknown key "colour" (known keys: title, intro, scoring, themes, paths, questions, try_both)`},
 		{"unknown question key", `kind = "scale"`, "kind = \"scale\"\nhlep = \"Think of last week.\"",
-			`questions.toml:48: question "diagrams": hlep: unknown key "hlep": did you mean "help"? (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options, impressive)`},
+			`questions.toml:48: question "diagrams": hlep: unknown key "hlep": did you mean "help"? (known keys: id, theme, kind, scored, text, help, basis, keyed, against, weight, a, b, options, impressive)`},
 		{"unknown option key", `text = "Ship a quick fix"`, "text = \"Ship a quick fix\"\nweight = 2",
 			`questions.toml:42: question "outage": option 2: weight: unknown key "weight": did you mean "weights"? (known keys: id, text, weights)`},
 		{"keys are case-sensitive", `text = "Ship a quick fix"`, `Text = "Ship a quick fix"`,
@@ -298,6 +307,10 @@ func TestParseProblems(t *testing.T) {
 			`questions.toml:42: question "outage": option 2: weight for unknown path "manager" (the bank has: engineer, developer)`},
 		{"scale keyed to unknown path", `keyed = "engineer"`, `keyed = "enginer"`,
 			`questions.toml:48: question "diagrams": keyed: unknown path "enginer": did you mean "engineer"?`},
+		{"scale against its own path", `keyed = "engineer"`, "keyed = \"engineer\"\nagainst = \"engineer\"",
+			`questions.toml:49: question "diagrams": against: is the path the statement is keyed to: name the path its other half speaks for`},
+		{"scale against an unknown path", `keyed = "engineer"`, "keyed = \"engineer\"\nagainst = \"tester\"",
+			`questions.toml:49: question "diagrams": against: unknown path "tester" (the bank has: engineer, developer)`},
 		{"scale not keyed", "keyed = \"engineer\"\n", "",
 			`questions.toml:44: question "diagrams": keyed: is missing: a scale statement speaks for one path (engineer, developer)`},
 		{"unknown theme", "theme = \"code\"\nkind", "theme = \"coding\"\nkind",
@@ -483,8 +496,8 @@ func TestParseReportsRepeatedUnknownKeyOncePerPlace(t *testing.T) {
 	src := editBase(t, `basis = "Engineers design the architecture."`, "basis = \"Engineers design the architecture.\"\nsource = \"b\"")
 	src = strings.Replace(src, `basis = "Developers write features and tune queries."`, "basis = \"Developers write features and tune queries.\"\nsource = \"c\"", 1)
 	_, err := quiz.Parse("questions.toml", []byte(src))
-	want := `questions.toml:51: question "diagrams": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options, impressive)
-questions.toml:59: question "tasks": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, weight, a, b, options, impressive)`
+	want := `questions.toml:51: question "diagrams": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, against, weight, a, b, options, impressive)
+questions.toml:59: question "tasks": source: unknown key "source" (known keys: id, theme, kind, scored, text, help, basis, keyed, against, weight, a, b, options, impressive)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}

@@ -68,6 +68,7 @@ type rawQuestion struct {
 	Help    string      `toml:"help"`
 	Basis   string      `toml:"basis"`
 	Keyed   string      `toml:"keyed"`
+	Against string      `toml:"against"`
 	Weight  *float64    `toml:"weight"`
 	A       *Side       `toml:"a"`
 	B       *Side       `toml:"b"`

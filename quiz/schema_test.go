@@ -182,8 +182,9 @@ id = "diagrams"
 theme = "design"
 kind = "scale"
 keyed = "engineer"
+against = "developer"
 weight = 1.5
-text = "I enjoy working out how the parts of a system interact."
+text = "I would rather work out how the parts of a system interact than write the code of one of them."
 basis = "Engineers design the entire structure."
 
 [[questions]]
@@ -306,6 +307,7 @@ func TestSchemaAndLoaderRejectTogether(t *testing.T) {
 		{"one option", "[[questions.options]]\ntext = \"Patch a security flaw\"\nweights = { developer = 1.5 }\n", "", "options"},
 		{"scale with options", "basis = \"Engineers design the entire structure.\"\n", "basis = \"x\"\n\n[[questions.options]]\ntext = \"Yes\"\nweights = { engineer = 1 }\n", "options"},
 		{"keyed on a choice", `kind = "choice"`, "kind = \"choice\"\nkeyed = \"engineer\"", "keyed"},
+		{"against on a choice", `kind = "choice"`, "kind = \"choice\"\nagainst = \"engineer\"", "against"},
 		{"weight on a pick-any", `kind = "pick-any"`, "kind = \"pick-any\"\nweight = 2", "weight"},
 		{"negative weight", `weights = { engineer = 2 }`, `weights = { engineer = -2 }`, "-2"},
 		{"weight above 1000", `weights = { engineer = 2 }`, `weights = { engineer = 1001 }`, "1001"},
@@ -320,6 +322,7 @@ func TestSchemaAndLoaderRejectTogether(t *testing.T) {
 		{"graded side without path", `path = "developer" }`, `}`, "b: path"},
 		{"graded with options", `path = "developer" }`, "path = \"developer\" }\n[[questions.options]]\ntext = \"Yes\"\nweights = { engineer = 1 }", "options"},
 		{"graded with keyed", "a = { text = \"Work out", "keyed = \"engineer\"\na = { text = \"Work out", "keyed"},
+		{"graded with against", "a = { text = \"Work out", "against = \"engineer\"\na = { text = \"Work out", "against"},
 		{"sides on a choice", `help = "Both matter; pick the one you would rather do."`, "a = { text = \"x\", path = \"engineer\" }", "sides are only for graded"},
 		{"graded side is a string", `a = { text = "Work out why it failed and stop it happening again", path = "engineer" }`, `a = "engineer"`, "a"},
 		{"unscored scale", `keyed = "engineer"`, "keyed = \"engineer\"\nscored = false", "only a choice question can be unscored"},

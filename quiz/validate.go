@@ -258,7 +258,7 @@ func (v *validator) ref(b *Bank, key, qid, field, what, id string) int {
 func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*elem) Question {
 	qe := &elem{array: "questions", i: i}
 	qid := v.qids[i]
-	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed}
+	q := Question{ID: rq.ID, Theme: rq.Theme, Keyed: rq.Keyed, Against: rq.Against}
 	v.id(qe, qid, rq.ID, seen)
 	v.ref(b, qe.keyOf("theme"), qid, "theme", "theme", rq.Theme)
 	q.Text = v.text(qe, "text", qid, rq.Text, true)
@@ -311,15 +311,31 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 		case rq.Keyed == "":
 			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
 		default:
-			// A statement is worded for one path, so it scores for that path
-			// alone: point p (from 1) gives it w×max(0, p−3).
-			if ki := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed); ki >= 0 {
-				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) { ws[ki] = w * float64(max(0, p-2)) })
+			// A statement is worded for one path: point p (from 1) gives it
+			// w×max(0, p−3). Worded as a trade, disagreeing takes the other
+			// half's path, which gets w×max(0, 3−p), as a graded side would.
+			ki, ai := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed), -1
+			if rq.Against != "" {
+				if ai = v.ref(b, qe.keyOf("against"), qid, "against", "path", rq.Against); ai >= 0 && ai == ki {
+					v.errorf(qe.keyOf("against"), qid, "against", "is the path the statement is keyed to: name the path its other half speaks for")
+					ai = -1
+				}
+			}
+			if ki >= 0 {
+				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) {
+					ws[ki] = w * float64(max(0, p-2))
+					if ai >= 0 {
+						ws[ai] = w * float64(max(0, 2-p))
+					}
+				})
 			}
 		}
 	} else {
 		if rq.Keyed != "" {
 			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
+		}
+		if rq.Against != "" {
+			v.errorf(qe.keyOf("against"), qid, "against", "is only for scale questions (this one is %q)", q.Kind)
 		}
 		if rq.Weight != nil {
 			v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
@@ -451,8 +467,10 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 // five points: point p (from 1) gives side A w×(3−p) below the middle,
 // and side B w×(p−3) above it.
 func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
-	if rq.Keyed != "" {
-		v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions: a graded question names a path on each side, a and b")
+	for _, k := range []struct{ key, val string }{{"keyed", rq.Keyed}, {"against", rq.Against}} {
+		if k.val != "" {
+			v.errorf(qe.keyOf(k.key), qid, k.key, "is only for scale questions: a graded question names a path on each side, a and b")
+		}
 	}
 	idx := [2]int{-1, -1}
 	for i, side := range []*Side{rq.A, rq.B} {

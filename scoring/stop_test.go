@@ -5,10 +5,12 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/careerquiz/careerquiz"
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
@@ -239,35 +241,41 @@ func TestSettledOnManyPaths(t *testing.T) {
 
 // The asking order puts the widest swings first and profile questions
 // last: on the built-in bank a pick-any question of six options, which can
-// move the margin furthest, comes first, and every statement (which gives
-// one path up to 2 points where a graded question swings 2 either way)
-// comes after every graded question.
+// move the margin furthest, comes first. A statement that is no trade gives
+// one path up to 2 points where a graded question swings 2 either way: with
+// the bank's trades made one-sided, every statement comes after every
+// graded question.
 func TestOrder(t *testing.T) {
-	b := builtIn(t)
-	st := NewStopper(NewScorer(b))
-	order := st.Order()
-	if len(order) != len(b.Questions) {
-		t.Fatalf("order has %d questions, the bank %d", len(order), len(b.Questions))
+	oneSided, err := quiz.Parse(careerquiz.QuestionsFile, regexp.MustCompile(`(?m)^against = .*\n`).ReplaceAll(careerquiz.Questions, nil))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if q := b.Question(order[0]); q.Kind != quiz.PickAny || len(q.Options) != 6 {
-		t.Errorf("first question %s, a %s of %d options", q.ID, q.Kind, len(q.Options))
-	}
-	seenProfile, seenStatement := false, false
-	for _, id := range order {
-		q := b.Question(id)
-		switch {
-		case !q.Scored():
-			seenProfile = true
-		case seenProfile:
-			t.Errorf("scored question %s asked after a profile question", id)
-		case q.Kind == quiz.Scale:
-			seenStatement = true
-		case q.Kind == quiz.Graded && seenStatement:
-			t.Errorf("graded question %s asked after a statement", id)
+	for _, b := range []*quiz.Bank{builtIn(t), oneSided} {
+		st := NewStopper(NewScorer(b))
+		order := st.Order()
+		if len(order) != len(b.Questions) {
+			t.Fatalf("order has %d questions, the bank %d", len(order), len(b.Questions))
 		}
-	}
-	if !seenProfile {
-		t.Error("the profile question is not asked")
+		if q := b.Question(order[0]); q.Kind != quiz.PickAny || len(q.Options) != 6 {
+			t.Errorf("first question %s, a %s of %d options", q.ID, q.Kind, len(q.Options))
+		}
+		seenProfile, seenStatement := false, false
+		for _, id := range order {
+			q := b.Question(id)
+			switch {
+			case !q.Scored():
+				seenProfile = true
+			case seenProfile:
+				t.Errorf("scored question %s asked after a profile question", id)
+			case q.Kind == quiz.Scale && q.Against == "":
+				seenStatement = true
+			case q.Kind == quiz.Graded && seenStatement:
+				t.Errorf("graded question %s asked after a one-sided statement", id)
+			}
+		}
+		if !seenProfile {
+			t.Error("the profile question is not asked")
+		}
 	}
 }
 

@@ -62,6 +62,7 @@ type checkQuestion struct {
 	Multiple bool      `json:"multiple"`
 	Scored   bool      `json:"scored"`
 	Keyed    string    `json:"keyed,omitempty"`
+	Against  string    `json:"against,omitempty"`
 	// Impressive is the numbers of the options the bank marks as the side
 	// that sounds more impressive (its impressive key, expanded).
 	Impressive []int         `json:"impressive,omitempty"`
@@ -97,7 +98,7 @@ func CheckDocument(file string, b *quiz.Bank, err error) CheckDoc {
 	doc.Paths = each(b.Paths, func(p quiz.Path) checkPath { return checkPath{ID: p.ID, Name: p.Name, Steps: len(p.Steps)} })
 	doc.Themes = each(b.Themes, func(t quiz.Theme) checkTheme { return checkTheme{ID: t.ID, Name: t.Name} })
 	doc.Questions = each(b.Questions, func(q quiz.Question) checkQuestion {
-		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Multiple(), Scored: q.Scored(), Keyed: q.Keyed, Text: q.Text}
+		cq := checkQuestion{ID: q.ID, Theme: q.Theme, Kind: q.Kind, Multiple: q.Multiple(), Scored: q.Scored(), Keyed: q.Keyed, Against: q.Against, Text: q.Text}
 		for i, o := range q.Options {
 			w := make(map[string]float64, len(b.Paths))
 			for pi, p := range b.Paths {
