@@ -431,34 +431,16 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 // option, or for a pick-any question the best non-empty set of options
 // (every option that favours a, or the least harmful one when none does).
 func reach(t *table, most []int64, a, b int) float64 {
-	n := t.paths
-	share := func(w int64, p int) float64 {
-		if most[p] == 0 {
-			return 0
+	return sumMoves(t, most, a, b, func(r *row, d []float64) float64 {
+		gains := 0.0
+		for _, x := range d {
+			gains += max(0, x)
 		}
-		return float64(w) / float64(most[p]) * 100
-	}
-	total := 0.0
-	for qi := range t.rows {
-		r := &t.rows[qi]
-		best, gains := math.Inf(-1), 0.0
-		for o := range r.opts {
-			w := r.weights(o, n)
-			d := share(w[a], a) - share(w[b], b)
-			best = max(best, d)
-			if d > 0 {
-				gains += d
-			}
+		if r.kind.Multiple() && gains > 0 {
+			return gains
 		}
-		switch {
-		case r.opts == 0:
-		case r.kind.Multiple() && gains > 0:
-			total += gains
-		default:
-			total += best
-		}
-	}
-	return total
+		return slices.Max(d)
+	})
 }
 
 // impressive scores the answers that always take the marked impressive

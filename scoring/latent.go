@@ -130,10 +130,7 @@ type leanReaction struct {
 
 func reactionOf(b *quiz.Bank, t *table, qi int, ax leanAxis) leanReaction {
 	q, r := &b.Questions[qi], &t.rows[qi]
-	lean := func(o int) float64 {
-		w := r.weights(o, t.paths)
-		return pctOf(w[ax.plus], r.best[ax.plus]) - pctOf(w[ax.minus], r.best[ax.minus])
-	}
+	lean := func(o int) float64 { return swing(r.weights(o, t.paths), r.best, ax.plus, ax.minus) }
 	var l leanReaction
 	switch {
 	case q.Kind == quiz.Graded && r.opts == 5:

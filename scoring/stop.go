@@ -112,11 +112,7 @@ func (st *Stopper) askingOrder() []int {
 				if p == q {
 					continue
 				}
-				x := func(o int) float64 {
-					w := r.weights(o, n)
-					return pctOf(w[p], most[p]) - pctOf(w[q], most[q])
-				}
-				hi, lo := answerRange(r, x)
+				hi, lo := answerRange(r, func(o int) float64 { return swing(r.weights(o, n), most, p, q) })
 				reach[qi] = max(reach[qi], hi-lo)
 			}
 		}
@@ -131,14 +127,6 @@ func (st *Stopper) askingOrder() []int {
 	}
 	slices.SortStableFunc(scored, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
 	return append(scored, profile...)
-}
-
-// pctOf is w over most in percentage points, 0 when most is 0.
-func pctOf(w, most int64) float64 {
-	if most == 0 {
-		return 0
-	}
-	return 100 * float64(w) / float64(most)
 }
 
 // answerRange is the most and the least an answer to r can add to x(option):

@@ -257,7 +257,7 @@ func (st *Stopper) next(qs *quickState) string {
 		}
 		terms := make([]float64, len(al.raws))
 		for i, raw := range al.raws {
-			terms[i] = pctOf(raw[qs.ax.plus], qs.final[qs.ax.plus]) - pctOf(raw[qs.ax.minus], qs.final[qs.ax.minus])
+			terms[i] = swing(raw, qs.final, qs.ax.plus, qs.ax.minus)
 		}
 		var mean, sq float64
 		for gi, w := range qs.weight {

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"math/bits"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -102,24 +101,7 @@ func cmpPercent(rawA, mostA, rawB, mostB int64) int {
 	if mostB == 0 {
 		rawB, mostB = 0, 1
 	}
-	hiA, loA := bits.Mul64(uint64(rawA), uint64(mostB))
-	hiB, loB := bits.Mul64(uint64(rawB), uint64(mostA))
-	switch {
-	case hiA != hiB:
-		return cmpUint(hiA, hiB)
-	default:
-		return cmpUint(loA, loB)
-	}
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmpProducts(rawA, mostB, rawB, mostA)
 }
 
 // rank returns the path with the highest percent (the first in bank order
@@ -151,4 +133,18 @@ func percent(raw, most int64) float64 {
 		return float64(raw*100) / float64(most)
 	}
 	return float64(raw) / float64(most) * 100
+}
+
+// pctOf is w over most in percentage points, 0 when most is 0.
+func pctOf(w, most int64) float64 {
+	if most == 0 {
+		return 0
+	}
+	return 100 * float64(w) / float64(most)
+}
+
+// swing is what raws w add to path p's percent minus path q's, for mosts
+// most.
+func swing(w, most []int64, p, q int) float64 {
+	return pctOf(w[p], most[p]) - pctOf(w[q], most[q])
 }
