@@ -119,38 +119,11 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 	n := t.paths
 	res := Result{Total: t.scored}
 
-	var done []answered
-	for qi := range b.Questions {
-		if !t.rows[qi].scored {
-			continue
-		}
-		if slices.Contains(notAsked, b.Questions[qi].ID) {
-			res.NotAsked++
-			continue
-		}
-		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); len(picks) > 0 {
-			done = append(done, answered{q: qi, picks: picks})
-		}
-	}
-	res.Answered = len(done)
+	pr := s.read(a, notAsked)
+	done, raw, most, gain := pr.done, pr.raw, pr.most, pr.gain
+	res.Answered, res.NotAsked = pr.answered, len(pr.rest)
 	res.Skipped = res.Total - res.NotAsked - res.Answered
 
-	// gain holds, per answered question, what its picks gave each path.
-	gain := make([]int64, len(done)*n)
-	raw, most := make([]int64, n), make([]int64, n)
-	for j, d := range done {
-		r := &t.rows[d.q]
-		g := gain[j*n : (j+1)*n]
-		for _, o := range d.picks {
-			for p, w := range r.weights(o, n) {
-				g[p] += w
-			}
-		}
-		for p := range n {
-			raw[p] += g[p]
-			most[p] += r.best[p]
-		}
-	}
 	res.Paths = pathScores(b, raw, most)
 	themes := sumThemes(b, t, done, gain)
 	res.Themes = themes.scores(b)
@@ -210,6 +183,64 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 		}
 	}
 	return res
+}
+
+// sofar is where a quiz stands: the scored questions' sums over the
+// answers given (gain holds, per answer in done, what its picks gave each
+// path), the number answered and asked, and the scored questions not yet
+// asked (out, by id), in bank order.
+type sofar struct {
+	raw, most []int64
+	gain      []int64
+	answered  int
+	asked     int
+	rest      []int
+	done      []answered
+	out       map[string]bool
+}
+
+// read reads the answers so far. A question in notAsked counts as not
+// asked whatever a holds for it; any other scored question without valid
+// picks was asked and skipped.
+func (s *Scorer) read(a quiz.Answers, notAsked []string) sofar {
+	t := &s.t
+	n := t.paths
+	pr := sofar{raw: make([]int64, n), most: make([]int64, n)}
+	if len(notAsked) > 0 {
+		pr.out = make(map[string]bool, len(notAsked))
+		for _, id := range notAsked {
+			pr.out[id] = true
+		}
+	}
+	for qi := range t.rows {
+		r, id := &t.rows[qi], s.b.Questions[qi].ID
+		switch {
+		case !r.scored:
+			continue
+		case pr.out[id]:
+			pr.rest = append(pr.rest, qi)
+			continue
+		}
+		pr.asked++
+		picks := validPicks(r, a[id].Picks)
+		if len(picks) == 0 {
+			continue
+		}
+		pr.answered++
+		pr.done = append(pr.done, answered{q: qi, picks: picks})
+		pr.gain = append(pr.gain, make([]int64, n)...)
+		g := pr.gain[len(pr.gain)-n:]
+		for _, o := range picks {
+			for p, w := range r.weights(o, n) {
+				g[p] += w
+			}
+		}
+		for p := range n {
+			pr.raw[p] += g[p]
+			pr.most[p] += r.best[p]
+		}
+	}
+	return pr
 }
 
 // bandsFor is the bank's bands for a result of k answers: a calibrated

@@ -163,58 +163,6 @@ func (st *Stopper) Profile(notAsked []string) []string {
 	return ids
 }
 
-// sofar is where a quiz stands: the scored questions' sums over the
-// answers given, the number answered and asked, and the scored questions
-// not yet asked, in bank order.
-type sofar struct {
-	raw, most []int64
-	answered  int
-	asked     int
-	rest      []int
-	done      []answered
-}
-
-// read reads the answers so far. A question in notAsked counts as not
-// asked whatever a holds for it; any other scored question without valid
-// picks was asked and skipped.
-func (st *Stopper) read(a quiz.Answers, notAsked []string) sofar {
-	t := st.t
-	n := t.paths
-	out := map[int]bool{}
-	for _, id := range notAsked {
-		if qi, ok := st.index[id]; ok {
-			out[qi] = true
-		}
-	}
-	pr := sofar{raw: make([]int64, n), most: make([]int64, n)}
-	for qi := range t.rows {
-		r := &t.rows[qi]
-		switch {
-		case !r.scored:
-			continue
-		case out[qi]:
-			pr.rest = append(pr.rest, qi)
-			continue
-		}
-		pr.asked++
-		picks := validPicks(r, a[st.b.Questions[qi].ID].Picks)
-		if len(picks) == 0 {
-			continue
-		}
-		pr.answered++
-		pr.done = append(pr.done, answered{q: qi, picks: picks})
-		for _, o := range picks {
-			for p, w := range r.weights(o, n) {
-				pr.raw[p] += w
-			}
-		}
-		for p := range n {
-			pr.most[p] += r.best[p]
-		}
-	}
-	return pr
-}
-
 // standing is what the settled stop keeps fixed: the path a result names
 // (pathNone for a tie, pathWithheld without a recommendation) and whether it is a
 // preference rather than balanced.
@@ -290,7 +238,7 @@ type Settle struct {
 // paths, a tie is called settled only if no completion breaks it or lifts a
 // third path to it, which may ask more than needed but never less.
 func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
-	pr := st.read(a, notAsked)
+	pr := st.s.read(a, notAsked)
 	res := Settle{Left: len(pr.rest), Exact: true}
 	total := st.t.scored
 	now := st.standingOf(pr.raw, pr.most, pr.answered, total)

@@ -30,7 +30,6 @@ const (
 // they name and the answering model.
 type quickState struct {
 	pr      sofar
-	out     map[int]bool
 	now     standing
 	ax      leanAxis
 	final   []int64 // each path's most with every question answered
@@ -40,12 +39,7 @@ type quickState struct {
 }
 
 func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
-	qs := quickState{pr: st.read(a, notAsked), out: map[int]bool{}, ok: true}
-	for _, id := range notAsked {
-		if qi, ok := st.index[id]; ok {
-			qs.out[qi] = true
-		}
-	}
+	qs := quickState{pr: st.s.read(a, notAsked), ok: true}
 	n := st.t.paths
 	// Stopped now, the questions not asked are outside the result.
 	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, qs.pr.answered, qs.pr.asked)
@@ -275,7 +269,7 @@ func (st *Stopper) next(qs *quickState) string {
 	}
 	if best < 0 {
 		for qi := range st.t.rows {
-			if qs.out[qi] && !st.t.rows[qi].scored {
+			if qs.pr.out[st.b.Questions[qi].ID] && !st.t.rows[qi].scored {
 				best = qi
 				break
 			}
