@@ -254,10 +254,8 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 		if ti, ok := themeAt[q.Theme]; ok && q.Scored() {
 			a.Themes[ti].Questions++
 		}
-		for ki, k := range kinds {
-			if q.Kind == k {
-				a.Kinds[ki].Questions++
-			}
+		if ki := slices.Index(kinds, q.Kind); ki >= 0 {
+			a.Kinds[ki].Questions++
 		}
 		for p := range n {
 			most[p] += r.best[p]
@@ -353,10 +351,7 @@ func spread(most []int64) Spread {
 	if len(most) == 0 {
 		return s
 	}
-	hi, lo := most[0], most[0]
-	for _, m := range most {
-		hi, lo = max(hi, m), min(lo, m)
-	}
+	hi, lo := slices.Max(most), slices.Min(most)
 	if hi > 0 {
 		s.Value = float64(hi-lo) / float64(hi)
 	}
@@ -365,15 +360,7 @@ func spread(most []int64) Spread {
 }
 
 func spreadWarning(b *quiz.Bank, most []int64, sp Spread) AuditWarning {
-	hi, lo := 0, 0
-	for p, m := range most {
-		if m > most[hi] {
-			hi = p
-		}
-		if m < most[lo] {
-			lo = p
-		}
-	}
+	hi, lo := slices.Index(most, slices.Max(most)), slices.Index(most, slices.Min(most))
 	return AuditWarning{Check: "spread", Path: b.Paths[hi].ID, Other: b.Paths[lo].ID,
 		Most: weight(most[hi]), OtherMost: weight(most[lo]), Value: sp.Value, Threshold: sp.Threshold}
 }

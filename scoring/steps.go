@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 
@@ -496,12 +497,7 @@ func (pl *planner) shared(s quiz.Step, p int) bool {
 // done, if one does.
 func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 	// Map order must not choose the question quoted, so the keys are sorted.
-	keys := make([]string, 0, len(s.SkipWhen))
-	for k := range s.SkipWhen {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(s.SkipWhen)) {
 		o, answered := pl.profile[k]
 		if !answered {
 			continue

@@ -3,6 +3,7 @@ package scoring
 import (
 	"cmp"
 	"math"
+	"math/big"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -195,18 +196,36 @@ func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
 }
 
 // leads reports whether percent a (rawA/mostA) leads percent b by at least
-// the balanced band for k answers: by floating point where the two are
-// clearly apart, and exactly, as Score judges a strength, where they are
-// close.
+// the balanced band for k answers.
 func (st *Stopper) leads(k int, rawA, mostA, rawB, mostB int64) bool {
-	m := pctOf(rawA, mostA) - pctOf(rawB, mostB)
+	return st.pastBand(k, pctOf(rawA, mostA)-pctOf(rawB, mostB), func() *big.Rat {
+		return exactMargin(rawA, mostA, rawB, mostB)
+	})
+}
+
+// leadsBy reports whether a lead of 100×num/den percentage points reaches
+// the balanced band for k answers, as leads does.
+func (st *Stopper) leadsBy(k int, num, den int64) bool {
+	return st.pastBand(k, 100*float64(num)/float64(den), func() *big.Rat {
+		r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(100), big.NewInt(num)), big.NewInt(den))
+		if r.Sign() < 0 {
+			r.SetInt64(0)
+		}
+		return r
+	})
+}
+
+// pastBand reports whether margin m, exactly exact(), reaches the balanced
+// band for k answers: by floating point where the two are clearly apart,
+// and exactly, as Score judges a strength, where they are close.
+func (st *Stopper) pastBand(k int, m float64, exact func() *big.Rat) bool {
 	switch band := st.slight[min(k, len(st.slight)-1)]; {
 	case m > band+1e-6:
 		return true
 	case m < band-1e-6:
 		return false
 	}
-	return strength(st.s.bandsFor(k), exactMargin(rawA, mostA, rawB, mostB)) != Balanced
+	return strength(st.s.bandsFor(k), exact()) != Balanced
 }
 
 // Settle is the settled stop's answer after an answer.

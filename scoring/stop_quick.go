@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"cmp"
-	"math/big"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -221,23 +220,6 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		total += w * change
 	}
 	return min(1, max(0, total)), true
-}
-
-// leadsBy reports whether a lead of 100×num/den percentage points reaches
-// the balanced band for k answers, as leads does.
-func (st *Stopper) leadsBy(k int, num, den int64) bool {
-	m := 100 * float64(num) / float64(den)
-	switch band := st.slight[min(k, len(st.slight)-1)]; {
-	case m > band+1e-6:
-		return true
-	case m < band-1e-6:
-		return false
-	}
-	r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(100), big.NewInt(num)), big.NewInt(den))
-	if r.Sign() < 0 {
-		r.SetInt64(0)
-	}
-	return strength(st.s.bandsFor(k), r) != Balanced
 }
 
 // next is QuickStep.Next.

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"sync"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -18,7 +19,7 @@ type table struct {
 	// cells backs every row's w and best, row after row.
 	cells []int64
 	// cache holds the answering model's lists of answers (see answers).
-	cache *answerLists
+	cache *sync.Map
 }
 
 // row is one question. w holds opts×paths weights, option by option; best
@@ -50,7 +51,7 @@ func newTable(b *quiz.Bank) table {
 	}
 	// One backing array for every row keeps allocations constant.
 	flat := make([]int64, cells)
-	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat, cache: &answerLists{}}
+	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat, cache: &sync.Map{}}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		k := len(q.Options)
