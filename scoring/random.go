@@ -276,19 +276,6 @@ func sampleCount(t *table, budget float64) int {
 func sample(t *table, most []int64, samples int) outcome {
 	n := t.paths
 	o := outcome{shares: make([]float64, n)}
-	// A compact copy of what each draw needs keeps the hot loop in cache.
-	type question struct {
-		at   int32
-		opts int16
-		pick bool
-	}
-	qs := make([]question, 0, len(t.rows))
-	for _, r := range t.rows {
-		if r.opts > 0 {
-			qs = append(qs, question{at: int32(r.at), opts: int16(r.opts), pick: r.kind.Multiple()})
-		}
-	}
-	cells := t.cells
 	d := rand.New(rand.NewPCG(sampleSeedHi, sampleSeedLo))
 	raw := make([]int64, n)
 	wins := make([]int, n)
@@ -300,22 +287,24 @@ func sample(t *table, most []int64, samples int) outcome {
 	leads := make([]float64, 0, samples)
 	pcts := make([]float64, n)
 	words := []uint64{}
+	pick := func(r *row, o int) {
+		for p, w := range r.weights(o, n) {
+			raw[p] += w
+		}
+	}
 	for range samples {
 		clear(raw)
-		for _, q := range qs {
-			if !q.pick {
-				at := int(q.at) + d.IntN(int(q.opts))*n
-				for p, w := range cells[at : at+n] {
-					raw[p] += w
-				}
-				continue
-			}
-			words = subset(d, int(q.opts), words)
-			for o := range int(q.opts) {
-				if words[o/64]&(1<<(o%64)) != 0 {
-					at := int(q.at) + o*n
-					for p, w := range cells[at : at+n] {
-						raw[p] += w
+		for qi := range t.rows {
+			r := &t.rows[qi]
+			switch {
+			case r.opts == 0:
+			case !r.kind.Multiple():
+				pick(r, d.IntN(r.opts))
+			default:
+				words = subset(d, r.opts, words)
+				for o := range r.opts {
+					if words[o/64]&(1<<(o%64)) != 0 {
+						pick(r, o)
 					}
 				}
 			}

@@ -16,8 +16,6 @@ type table struct {
 	rows  []row
 	// scored is the number of questions that count towards a result.
 	scored int
-	// cells backs every row's w and best, row after row.
-	cells []int64
 	// cache holds the answering model's lists of answers (see answers).
 	cache *sync.Map
 }
@@ -30,7 +28,6 @@ type row struct {
 	// and in no total; its weights are all 0.
 	scored bool
 	opts   int
-	at     int // where w starts in table.cells
 	w      []int64
 	best   []int64
 }
@@ -51,11 +48,11 @@ func newTable(b *quiz.Bank) table {
 	}
 	// One backing array for every row keeps allocations constant.
 	flat := make([]int64, cells)
-	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat, cache: &sync.Map{}}
+	t := table{paths: n, rows: make([]row, len(b.Questions)), cache: &sync.Map{}}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		k := len(q.Options)
-		r := row{kind: q.Kind, scored: q.Scored(), opts: k, at: cells - len(flat)}
+		r := row{kind: q.Kind, scored: q.Scored(), opts: k}
 		if r.scored {
 			t.scored++
 		}
