@@ -235,9 +235,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	n := t.paths
 	a := Audit{Questions: len(b.Questions)}
 
-	themeAt := map[string]int{}
-	for i, th := range b.Themes {
-		themeAt[th.ID] = i
+	for _, th := range b.Themes {
 		a.Themes = append(a.Themes, ThemeCount{ID: th.ID, Name: th.Name})
 	}
 	kinds := []quiz.Kind{quiz.Choice, quiz.Scale, quiz.PickAny, quiz.Graded}
@@ -251,7 +249,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	}
 	for qi := range b.Questions {
 		q, r := &b.Questions[qi], &t.rows[qi]
-		if ti, ok := themeAt[q.Theme]; ok && q.Scored() {
+		if ti := b.ThemeIndex(q.Theme); ti >= 0 && q.Scored() {
 			a.Themes[ti].Questions++
 		}
 		if ki := slices.Index(kinds, q.Kind); ki >= 0 {

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"slices"
@@ -301,14 +302,10 @@ type themeSums struct {
 // sumThemes adds up each theme over its own answered questions.
 func sumThemes(b *quiz.Bank, t *table, done []answered, gain []int64) themeSums {
 	n := t.paths
-	index := make(map[string]int, len(b.Themes))
-	for i, th := range b.Themes {
-		index[th.ID] = i
-	}
 	s := themeSums{n: n, raw: make([]int64, len(b.Themes)*n), most: make([]int64, len(b.Themes)*n), answered: make([]int, len(b.Themes))}
 	for j, d := range done {
-		ti, ok := index[b.Questions[d.q].Theme]
-		if !ok {
+		ti := b.ThemeIndex(b.Questions[d.q].Theme)
+		if ti < 0 {
 			continue
 		}
 		s.answered[ti]++
@@ -472,54 +469,33 @@ func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 }
 
 // reasons ranks the answered questions by how far they moved the result
-// from the runner-up towards the recommended path. Equal points are ordered
-// by question id, not bank order, so that reordering a bank never changes a
-// result.
+// from the runner-up towards the recommended path: the three strongest
+// towards it, and the strongest away from it.
 func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second int) ([]Reason, *Reason) {
 	n := t.paths
-	type moved struct {
-		j      int // index into done
-		points int64
-	}
-	// before reports whether x ranks before y: more points first (fewer
-	// for the answers that pulled away), then the lower question id.
-	before := func(x, y moved, sign int64) bool {
-		if x.points != y.points {
-			return x.points*sign > y.points*sign
-		}
-		return b.Questions[done[x.j].q].ID < b.Questions[done[y.j].q].ID
-	}
-	// The three strongest answers towards the recommendation, kept sorted
-	// by insertion, and the strongest away from it: linear, whatever the
-	// number of answers.
-	var toward []moved
-	against := moved{j: -1}
+	var toward, away []moved
 	for j := range done {
-		m := moved{j: j, points: gain[j*n+top]}
+		points := gain[j*n+top]
 		if second >= 0 {
-			m.points -= gain[j*n+second]
+			points -= gain[j*n+second]
 		}
 		switch {
-		case m.points > 0:
-			i := len(toward)
-			for i > 0 && before(m, toward[i-1], 1) {
-				i--
-			}
-			if i < 3 {
-				toward = slices.Insert(toward, i, m)[:min(3, len(toward)+1)]
-			}
-		case m.points < 0 && (against.j < 0 || before(m, against, -1)):
-			against = m
+		case points > 0:
+			toward = append(toward, moved{j, points})
+		case points < 0:
+			away = append(away, moved{j, -points})
 		}
 	}
-	reason := func(m moved) Reason {
+	strongestFirst(b, done, toward)
+	strongestFirst(b, done, away)
+	reason := func(m moved, sign int64) Reason {
 		d := done[m.j]
 		q := &b.Questions[d.q]
 		texts := make([]string, len(d.picks))
 		for i, o := range d.picks {
 			texts[i] = q.Options[o].Text
 		}
-		rs := Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(m.points)}
+		rs := Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(sign * m.points)}
 		if verb, side, ok := sideTaken(q, d.picks[0]); ok && len(d.picks) == 1 {
 			// A graded answer is the side taken, and how strongly.
 			rs.Verb, rs.Answer = verb, side
@@ -527,14 +503,29 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 		return rs
 	}
 	var out []Reason
-	for _, m := range toward {
-		out = append(out, reason(m))
+	for _, m := range toward[:min(3, len(toward))] {
+		out = append(out, reason(m, 1))
 	}
-	if against.j < 0 {
+	if len(away) == 0 {
 		return out, nil
 	}
-	r := reason(against)
+	r := reason(away[0], -1)
 	return out, &r
+}
+
+// moved is how far the answer done[j] moved a result, in thousandths of a
+// point.
+type moved struct {
+	j      int
+	points int64
+}
+
+// strongestFirst sorts ms by points, most first, equal points by question
+// id, not bank order, so that reordering a bank never changes a result.
+func strongestFirst(b *quiz.Bank, done []answered, ms []moved) {
+	slices.SortStableFunc(ms, func(x, y moved) int {
+		return cmp.Or(cmp.Compare(y.points, x.points), strings.Compare(b.Questions[done[x.j].q].ID, b.Questions[done[y.j].q].ID))
+	})
 }
 
 // impressiveWarning warns when the side the bank marks as sounding more
