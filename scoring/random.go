@@ -178,24 +178,40 @@ func (lt *lwTable) outcome(cells []float64) outcome {
 		}
 		switch {
 		case n == 2:
-			m := lt.margin(d)
-			o.margins = append(o.margins, MarginPoint{Margin: m, Probability: p})
-			o.leads = append(o.leads, MarginPoint{Margin: math.Abs(m), Probability: p})
+			o.addGap(lt.margin(d), p)
 		case n > 2:
 			lt.percents(d, rel)
-			o.leads = append(o.leads, MarginPoint{Margin: topGap(rel), Probability: p})
+			o.addGap(topGap(rel), p)
 		}
 	}
-	o.margins = sortMerge(o.margins)
-	o.leads = sortMerge(o.leads)
+	o.margins, o.leads = sortMerge(o.margins), sortMerge(o.leads)
 	return o
+}
+
+// addGap counts an answer set of chance p whose first path leads the
+// second by gap (two paths), or whose leading path leads the runner-up by
+// gap (more), in the margins and the leads, unsorted.
+func (o *outcome) addGap(gap, p float64) {
+	if len(o.shares) == 2 {
+		o.margins = append(o.margins, MarginPoint{Margin: gap, Probability: p})
+		gap = math.Abs(gap)
+	}
+	o.leads = append(o.leads, MarginPoint{Margin: gap, Probability: p})
 }
 
 // sortMerge sorts points by margin and adds up the probabilities of equal
 // ones.
 func sortMerge(pts []MarginPoint) []MarginPoint {
 	slices.SortFunc(pts, func(a, b MarginPoint) int { return cmp.Compare(a.Margin, b.Margin) })
-	return merge(pts)
+	var out []MarginPoint
+	for _, pt := range pts {
+		if len(out) > 0 && out[len(out)-1].Margin == pt.Margin {
+			out[len(out)-1].Probability += pt.Probability
+			continue
+		}
+		out = append(out, pt)
+	}
+	return out
 }
 
 // topGap is the highest value minus the second highest.
@@ -280,11 +296,6 @@ func sample(t *table, most []int64, samples int) outcome {
 	raw := make([]int64, n)
 	wins := make([]int, n)
 	ties := 0
-	var margins []float64
-	if n == 2 {
-		margins = make([]float64, 0, samples)
-	}
-	leads := make([]float64, 0, samples)
 	pcts := make([]float64, n)
 	words := []uint64{}
 	pick := func(r *row, o int) {
@@ -315,34 +326,22 @@ func sample(t *table, most []int64, samples int) outcome {
 		} else {
 			wins[top]++
 		}
-		if n == 2 {
-			m := margin2(raw[0], most[0], raw[1], most[1])
-			margins = append(margins, m)
-			leads = append(leads, math.Abs(m))
-		} else if n > 2 {
+		switch {
+		case n == 2:
+			o.addGap(margin2(raw[0], most[0], raw[1], most[1]), 1/float64(samples))
+		case n > 2:
 			for p := range n {
 				pcts[p] = percent(raw[p], most[p])
 			}
-			leads = append(leads, topGap(pcts))
+			o.addGap(topGap(pcts), 1/float64(samples))
 		}
 	}
 	for p := range n {
 		o.shares[p] = float64(wins[p]) / float64(samples)
 	}
 	o.tie = float64(ties) / float64(samples)
-	o.margins = points(margins, samples)
-	o.leads = points(leads, samples)
+	o.margins, o.leads = sortMerge(o.margins), sortMerge(o.leads)
 	return o
-}
-
-// points turns sampled values into a distribution.
-func points(vs []float64, samples int) []MarginPoint {
-	slices.Sort(vs)
-	var pts []MarginPoint
-	for _, v := range vs {
-		pts = append(pts, MarginPoint{Margin: v, Probability: 1 / float64(samples)})
-	}
-	return merge(pts)
 }
 
 // subset draws a uniformly random non-empty subset of k options as a bit
@@ -366,19 +365,6 @@ func subset(d *rand.Rand, k int, words []uint64) []uint64 {
 			return words
 		}
 	}
-}
-
-// merge adds up the probabilities of equal margins, which must be sorted.
-func merge(pts []MarginPoint) []MarginPoint {
-	var out []MarginPoint
-	for _, pt := range pts {
-		if len(out) > 0 && out[len(out)-1].Margin == pt.Margin {
-			out[len(out)-1].Probability += pt.Probability
-			continue
-		}
-		out = append(out, pt)
-	}
-	return out
 }
 
 // bucket gathers more than marginPoints distinct margins onto marginPoints

@@ -506,6 +506,8 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 	}
 	cur, next := &ws.cur, &ws.next
 	cur.reset()
+	// push adds a state, chained to the states of the same key that this
+	// generation pushed before it.
 	push := func(s *searchStates, key int, raw, most []int64, k int) {
 		s.key = append(s.key, key)
 		s.raw = append(s.raw, raw...)
@@ -513,6 +515,11 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 		s.k = append(s.k, k)
 		s.chain = append(s.chain, -1)
 		s.alive = append(s.alive, true)
+		at := int32(len(s.key) - 1)
+		if ws.stamp[key] == ws.gen {
+			s.chain[at] = ws.head[key]
+		}
+		ws.stamp[key], ws.head[key] = ws.gen, at
 	}
 	push(cur, 0, raw0, most0, pr.answered)
 	rawV, mostV := make([]int64, m), make([]int64, m)
@@ -540,11 +547,6 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 			}
 			key := cur.key[s]
 			push(next, key, cur.raw[s*m:(s+1)*m], cur.most[s*m:(s+1)*m], cur.k[s])
-			at := int32(len(next.key) - 1)
-			if ws.stamp[key] == ws.gen {
-				next.chain[at] = ws.head[key]
-			}
-			ws.stamp[key], ws.head[key] = ws.gen, at
 		}
 		for s := range cur.key {
 			if !cur.alive[s] {
@@ -581,11 +583,6 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 					return true, true
 				}
 				push(next, key, rawV, mostV, cur.k[s]+1)
-				at := int32(len(next.key) - 1)
-				if ws.stamp[key] == ws.gen {
-					next.chain[at] = ws.head[key]
-				}
-				ws.stamp[key], ws.head[key] = ws.gen, at
 			}
 		}
 		cur, next = next, cur
