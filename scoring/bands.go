@@ -71,11 +71,8 @@ func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
 	if t.paths == 0 {
 		return bd
 	}
-	o, samples := randomOutcome(t, most, calibrationBudget)
-	bd.Method = "exact"
-	if samples > 0 {
-		bd.Method, bd.Samples = "sampled", samples
-	}
+	var o outcome
+	o, bd.Method, bd.Samples = randomOutcome(t, most, calibrationBudget)
 	bd.Mild, bd.Strong = intensities(t, most)
 	th := b.Scoring
 	if !th.BandsSet {

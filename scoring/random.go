@@ -38,11 +38,10 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	if n == 0 {
 		return rd
 	}
-	o, samples := randomOutcome(t, most, budget)
+	o, method, samples := randomOutcome(t, most, budget)
 	rd.Expected = (1 - o.tie) / float64(n)
-	rd.Method = "exact"
+	rd.Method, rd.Samples = method, samples
 	if samples > 0 {
-		rd.Method, rd.Samples = "sampled", samples
 		for _, s := range append(slices.Clone(o.shares), o.tie) {
 			rd.StdErr = max(rd.StdErr, math.Sqrt(s*(1-s)/float64(rd.Samples)))
 		}
@@ -58,14 +57,15 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	return rd
 }
 
-// randomOutcome is what random answerers are told, exactly when the budget
-// allows (samples 0) and otherwise from samples random answer sets.
-func randomOutcome(t *table, most []int64, budget float64) (o outcome, samples int) {
+// randomOutcome is what random answerers are told, by the method it
+// names: "exact" when the budget allows (samples 0), and otherwise
+// "sampled" from samples random answer sets.
+func randomOutcome(t *table, most []int64, budget float64) (o outcome, method string, samples int) {
 	if o, ok := exactRandom(t, most, budget, []basis{byMargin, byRaw}); ok {
-		return o, 0
+		return o, "exact", 0
 	}
 	samples = sampleCount(t, budget)
-	return sample(t, most, samples), samples
+	return sample(t, most, samples), "sampled", samples
 }
 
 // outcome is the distribution of what random answerers are told.
