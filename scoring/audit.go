@@ -235,9 +235,7 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	n := t.paths
 	a := Audit{Questions: len(b.Questions)}
 
-	themeAt := map[string]int{}
-	for i, th := range b.Themes {
-		themeAt[th.ID] = i
+	for _, th := range b.Themes {
 		a.Themes = append(a.Themes, ThemeCount{ID: th.ID, Name: th.Name})
 	}
 	kinds := []quiz.Kind{quiz.Choice, quiz.Scale, quiz.PickAny, quiz.Graded}
@@ -251,13 +249,11 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	}
 	for qi := range b.Questions {
 		q, r := &b.Questions[qi], &t.rows[qi]
-		if ti, ok := themeAt[q.Theme]; ok && q.Scored() {
+		if ti := b.ThemeIndex(q.Theme); ti >= 0 && q.Scored() {
 			a.Themes[ti].Questions++
 		}
-		for ki, k := range kinds {
-			if q.Kind == k {
-				a.Kinds[ki].Questions++
-			}
+		if ki := slices.Index(kinds, q.Kind); ki >= 0 {
+			a.Kinds[ki].Questions++
 		}
 		for p := range n {
 			most[p] += r.best[p]
@@ -353,10 +349,7 @@ func spread(most []int64) Spread {
 	if len(most) == 0 {
 		return s
 	}
-	hi, lo := most[0], most[0]
-	for _, m := range most {
-		hi, lo = max(hi, m), min(lo, m)
-	}
+	hi, lo := slices.Max(most), slices.Min(most)
 	if hi > 0 {
 		s.Value = float64(hi-lo) / float64(hi)
 	}
@@ -365,15 +358,7 @@ func spread(most []int64) Spread {
 }
 
 func spreadWarning(b *quiz.Bank, most []int64, sp Spread) AuditWarning {
-	hi, lo := 0, 0
-	for p, m := range most {
-		if m > most[hi] {
-			hi = p
-		}
-		if m < most[lo] {
-			lo = p
-		}
-	}
+	hi, lo := slices.Index(most, slices.Max(most)), slices.Index(most, slices.Min(most))
 	return AuditWarning{Check: "spread", Path: b.Paths[hi].ID, Other: b.Paths[lo].ID,
 		Most: weight(most[hi]), OtherMost: weight(most[lo]), Value: sp.Value, Threshold: sp.Threshold}
 }
@@ -431,34 +416,16 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 // option, or for a pick-any question the best non-empty set of options
 // (every option that favours a, or the least harmful one when none does).
 func reach(t *table, most []int64, a, b int) float64 {
-	n := t.paths
-	share := func(w int64, p int) float64 {
-		if most[p] == 0 {
-			return 0
+	return sumMoves(t, most, a, b, func(r *row, d []float64) float64 {
+		gains := 0.0
+		for _, x := range d {
+			gains += max(0, x)
 		}
-		return float64(w) / float64(most[p]) * 100
-	}
-	total := 0.0
-	for qi := range t.rows {
-		r := &t.rows[qi]
-		best, gains := math.Inf(-1), 0.0
-		for o := range r.opts {
-			w := r.weights(o, n)
-			d := share(w[a], a) - share(w[b], b)
-			best = max(best, d)
-			if d > 0 {
-				gains += d
-			}
+		if r.kind.Multiple() && gains > 0 {
+			return gains
 		}
-		switch {
-		case r.opts == 0:
-		case r.kind.Multiple() && gains > 0:
-			total += gains
-		default:
-			total += best
-		}
-	}
-	return total
+		return slices.Max(d)
+	})
 }
 
 // impressive scores the answers that always take the marked impressive

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -70,19 +71,16 @@ func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
 	if t.paths == 0 {
 		return bd
 	}
-	o, samples := randomOutcome(t, most, calibrationBudget)
-	bd.Method = "exact"
-	if samples > 0 {
-		bd.Method, bd.Samples = "sampled", samples
-	}
+	var o outcome
+	o, bd.Method, bd.Samples = randomOutcome(t, most, calibrationBudget)
 	bd.Mild, bd.Strong = intensities(t, most)
 	th := b.Scoring
 	if !th.BandsSet {
 		bd.Calibrated = true
-		bd.Slight = nearestBand(o.leads, BalancedQuantile)
+		bd.Slight = bandEdge(o.leads, BalancedQuantile, true)
 		// The guard against random clears never puts the largest
 		// reachable lead out of reach, as it would on a tiny bank.
-		guard := quantileBand(o.leads, ClearQuantile)
+		guard := bandEdge(o.leads, ClearQuantile, false)
 		if len(o.leads) > 0 {
 			guard = min(guard, o.leads[len(o.leads)-1].Margin)
 		}
@@ -102,29 +100,11 @@ func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
 	return bd
 }
 
-// quantileBand is the band edge below which at least q of the distribution
-// lies: halfway between the smallest lead that reaches q and the next
-// reachable lead, so that no reachable lead sits on the edge.
-func quantileBand(pts []MarginPoint, q float64) float64 {
-	acc := 0.0
-	for i, pt := range pts {
-		acc += pt.Probability
-		// A little slack keeps rounding in the sum from skipping a point
-		// that reaches q exactly.
-		if acc >= q-1e-12 {
-			if i+1 < len(pts) {
-				return (pt.Margin + pts[i+1].Margin) / 2
-			}
-			return pt.Margin + 1
-		}
-	}
-	return 0
-}
-
-// nearestBand is the band edge below which the share of the distribution
-// comes nearest q, the lower edge on an even call: halfway between two
+// bandEdge is the band edge below which at least q of the distribution
+// lies, or with nearest, below which the share of the distribution comes
+// nearest q, the lower edge on an even call. It lies halfway between two
 // reachable leads, so that no reachable lead sits on the edge.
-func nearestBand(pts []MarginPoint, q float64) float64 {
+func bandEdge(pts []MarginPoint, q float64, nearest bool) float64 {
 	acc := 0.0
 	for i, pt := range pts {
 		below := acc
@@ -134,7 +114,7 @@ func nearestBand(pts []MarginPoint, q float64) float64 {
 		if acc < q-1e-12 {
 			continue
 		}
-		if i > 0 && q-below <= acc-q+1e-12 {
+		if nearest && i > 0 && q-below <= acc-q+1e-12 {
 			// The share below this lead is nearer q than the share up to it.
 			return (pts[i-1].Margin + pt.Margin) / 2
 		}
@@ -173,7 +153,24 @@ func intensities(t *table, most []int64) (mild, strong float64) {
 // least (Neutral, or disagreeing with a statement for b, which gives
 // nothing).
 func mildest(t *table, most []int64, a, b int) float64 {
-	n := t.paths
+	return sumMoves(t, most, a, b, func(_ *row, d []float64) float64 {
+		least := math.Inf(1)
+		for _, x := range d {
+			if x > 0 {
+				least = min(least, x)
+			}
+		}
+		if math.IsInf(least, 1) {
+			return slices.Max(d)
+		}
+		return least
+	})
+}
+
+// sumMoves adds up, over the questions with options, what pick makes of
+// the moves d of their options: each option's part of path a's percent
+// minus its part of path b's, in percentage points.
+func sumMoves(t *table, most []int64, a, b int, pick func(r *row, d []float64) float64) float64 {
 	share := func(w int64, p int) float64 {
 		if most[p] == 0 {
 			return 0
@@ -181,24 +178,18 @@ func mildest(t *table, most []int64, a, b int) float64 {
 		return float64(w) / float64(most[p]) * 100
 	}
 	total := 0.0
+	var d []float64
 	for qi := range t.rows {
 		r := &t.rows[qi]
-		least, best := math.Inf(1), math.Inf(-1)
+		if r.opts == 0 {
+			continue
+		}
+		d = d[:0]
 		for o := range r.opts {
-			w := r.weights(o, n)
-			d := share(w[a], a) - share(w[b], b)
-			if d > 0 {
-				least = min(least, d)
-			}
-			best = max(best, d)
+			w := r.weights(o, t.paths)
+			d = append(d, share(w[a], a)-share(w[b], b))
 		}
-		switch {
-		case r.opts == 0:
-		case !math.IsInf(least, 1):
-			total += least
-		default:
-			total += best
-		}
+		total += pick(r, d)
 	}
 	return total
 }

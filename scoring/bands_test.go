@@ -19,8 +19,8 @@ func TestNearestBand(t *testing.T) {
 		{0.92, 5}, // 0.9 below 5 is nearer 0.92 than 1 below 7
 	}
 	for _, tt := range tests {
-		if got := nearestBand(pts, tt.q); got != tt.want {
-			t.Errorf("nearestBand(%v) = %v, want %v", tt.q, got, tt.want)
+		if got := bandEdge(pts, tt.q, true); got != tt.want {
+			t.Errorf("bandEdge(%v, nearest) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }

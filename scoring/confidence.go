@@ -34,9 +34,7 @@ func (s *Scorer) confidence(done []answered, most []int64, top, second int, tie 
 	case tie:
 		return 1 / float64(n)
 	}
-	move := func(raw []int64) float64 {
-		return part(raw[top], most[top]) - part(raw[second], most[second])
-	}
+	move := func(raw []int64) float64 { return swing(raw, most, top, second) }
 	// Per lean, the retest margin's mean and variance.
 	var mean, vari [leanPoints]float64
 	var lattice int64
@@ -96,13 +94,4 @@ func (s *Scorer) confidence(done []answered, most []int64, top, second int, tie 
 		}
 	}
 	return min(1, conf)
-}
-
-// part is what weight w adds to a percent whose most is m: nothing when m
-// is 0, as a path that can score nothing stays at 0 percent.
-func part(w, m int64) float64 {
-	if m == 0 {
-		return 0
-	}
-	return 100 * float64(w) / float64(m)
 }

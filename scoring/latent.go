@@ -130,10 +130,7 @@ type leanReaction struct {
 
 func reactionOf(b *quiz.Bank, t *table, qi int, ax leanAxis) leanReaction {
 	q, r := &b.Questions[qi], &t.rows[qi]
-	lean := func(o int) float64 {
-		w := r.weights(o, t.paths)
-		return pctOf(w[ax.plus], r.best[ax.plus]) - pctOf(w[ax.minus], r.best[ax.minus])
-	}
+	lean := func(o int) float64 { return swing(r.weights(o, t.paths), r.best, ax.plus, ax.minus) }
 	var l leanReaction
 	switch {
 	case q.Kind == quiz.Graded && r.opts == 5:
@@ -344,35 +341,22 @@ func (al *answerList) at(r *row, picks []int) int {
 	return mask - 1
 }
 
-// answerLists caches each question's answer list by axis: a list depends on
-// the bank and the axis alone. A Scorer may serve many goroutines, hence
-// the lock.
-type answerLists struct {
-	mu    sync.Mutex
-	lists map[listKey]*answerList
-}
-
 type listKey struct {
 	qi int
 	ax leanAxis
 }
 
 // answers is every answer to question qi on axis ax, or nil for a pick-any
-// question of too many options to list.
+// question of too many options to list. A list depends on the bank and the
+// axis alone, so each is made once; a Scorer may serve many goroutines,
+// hence the sync.Map.
 func (t *table) answers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
-	c := t.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	key := listKey{qi, ax}
-	if al, ok := c.lists[key]; ok {
-		return al
+	if al, ok := t.cache.Load(key); ok {
+		return al.(*answerList)
 	}
-	al := t.listAnswers(b, qi, ax)
-	if c.lists == nil {
-		c.lists = map[listKey]*answerList{}
-	}
-	c.lists[key] = al
-	return al
+	al, _ := t.cache.LoadOrStore(key, t.listAnswers(b, qi, ax))
+	return al.(*answerList)
 }
 
 func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {

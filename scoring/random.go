@@ -38,11 +38,10 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	if n == 0 {
 		return rd
 	}
-	o, samples := randomOutcome(t, most, budget)
+	o, method, samples := randomOutcome(t, most, budget)
 	rd.Expected = (1 - o.tie) / float64(n)
-	rd.Method = "exact"
+	rd.Method, rd.Samples = method, samples
 	if samples > 0 {
-		rd.Method, rd.Samples = "sampled", samples
 		for _, s := range append(slices.Clone(o.shares), o.tie) {
 			rd.StdErr = max(rd.StdErr, math.Sqrt(s*(1-s)/float64(rd.Samples)))
 		}
@@ -58,14 +57,15 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	return rd
 }
 
-// randomOutcome is what random answerers are told, exactly when the budget
-// allows (samples 0) and otherwise from samples random answer sets.
-func randomOutcome(t *table, most []int64, budget float64) (o outcome, samples int) {
+// randomOutcome is what random answerers are told, by the method it
+// names: "exact" when the budget allows (samples 0), and otherwise
+// "sampled" from samples random answer sets.
+func randomOutcome(t *table, most []int64, budget float64) (o outcome, method string, samples int) {
 	if o, ok := exactRandom(t, most, budget, []basis{byMargin, byRaw}); ok {
-		return o, 0
+		return o, "exact", 0
 	}
 	samples = sampleCount(t, budget)
-	return sample(t, most, samples), samples
+	return sample(t, most, samples), "sampled", samples
 }
 
 // outcome is the distribution of what random answerers are told.
@@ -178,24 +178,40 @@ func (lt *lwTable) outcome(cells []float64) outcome {
 		}
 		switch {
 		case n == 2:
-			m := lt.margin(d)
-			o.margins = append(o.margins, MarginPoint{Margin: m, Probability: p})
-			o.leads = append(o.leads, MarginPoint{Margin: math.Abs(m), Probability: p})
+			o.addGap(lt.margin(d), p)
 		case n > 2:
 			lt.percents(d, rel)
-			o.leads = append(o.leads, MarginPoint{Margin: topGap(rel), Probability: p})
+			o.addGap(topGap(rel), p)
 		}
 	}
-	o.margins = sortMerge(o.margins)
-	o.leads = sortMerge(o.leads)
+	o.margins, o.leads = sortMerge(o.margins), sortMerge(o.leads)
 	return o
+}
+
+// addGap counts an answer set of chance p whose first path leads the
+// second by gap (two paths), or whose leading path leads the runner-up by
+// gap (more), in the margins and the leads, unsorted.
+func (o *outcome) addGap(gap, p float64) {
+	if len(o.shares) == 2 {
+		o.margins = append(o.margins, MarginPoint{Margin: gap, Probability: p})
+		gap = math.Abs(gap)
+	}
+	o.leads = append(o.leads, MarginPoint{Margin: gap, Probability: p})
 }
 
 // sortMerge sorts points by margin and adds up the probabilities of equal
 // ones.
 func sortMerge(pts []MarginPoint) []MarginPoint {
 	slices.SortFunc(pts, func(a, b MarginPoint) int { return cmp.Compare(a.Margin, b.Margin) })
-	return merge(pts)
+	var out []MarginPoint
+	for _, pt := range pts {
+		if len(out) > 0 && out[len(out)-1].Margin == pt.Margin {
+			out[len(out)-1].Probability += pt.Probability
+			continue
+		}
+		out = append(out, pt)
+	}
+	return out
 }
 
 // topGap is the highest value minus the second highest.
@@ -276,46 +292,30 @@ func sampleCount(t *table, budget float64) int {
 func sample(t *table, most []int64, samples int) outcome {
 	n := t.paths
 	o := outcome{shares: make([]float64, n)}
-	// A compact copy of what each draw needs keeps the hot loop in cache.
-	type question struct {
-		at   int32
-		opts int16
-		pick bool
-	}
-	qs := make([]question, 0, len(t.rows))
-	for _, r := range t.rows {
-		if r.opts > 0 {
-			qs = append(qs, question{at: int32(r.at), opts: int16(r.opts), pick: r.kind.Multiple()})
-		}
-	}
-	cells := t.cells
 	d := rand.New(rand.NewPCG(sampleSeedHi, sampleSeedLo))
 	raw := make([]int64, n)
 	wins := make([]int, n)
 	ties := 0
-	var margins []float64
-	if n == 2 {
-		margins = make([]float64, 0, samples)
-	}
-	leads := make([]float64, 0, samples)
 	pcts := make([]float64, n)
 	words := []uint64{}
+	pick := func(r *row, o int) {
+		for p, w := range r.weights(o, n) {
+			raw[p] += w
+		}
+	}
 	for range samples {
 		clear(raw)
-		for _, q := range qs {
-			if !q.pick {
-				at := int(q.at) + d.IntN(int(q.opts))*n
-				for p, w := range cells[at : at+n] {
-					raw[p] += w
-				}
-				continue
-			}
-			words = subset(d, int(q.opts), words)
-			for o := range int(q.opts) {
-				if words[o/64]&(1<<(o%64)) != 0 {
-					at := int(q.at) + o*n
-					for p, w := range cells[at : at+n] {
-						raw[p] += w
+		for qi := range t.rows {
+			r := &t.rows[qi]
+			switch {
+			case r.opts == 0:
+			case !r.kind.Multiple():
+				pick(r, d.IntN(r.opts))
+			default:
+				words = subset(d, r.opts, words)
+				for o := range r.opts {
+					if words[o/64]&(1<<(o%64)) != 0 {
+						pick(r, o)
 					}
 				}
 			}
@@ -326,34 +326,22 @@ func sample(t *table, most []int64, samples int) outcome {
 		} else {
 			wins[top]++
 		}
-		if n == 2 {
-			m := margin2(raw[0], most[0], raw[1], most[1])
-			margins = append(margins, m)
-			leads = append(leads, math.Abs(m))
-		} else if n > 2 {
+		switch {
+		case n == 2:
+			o.addGap(margin2(raw[0], most[0], raw[1], most[1]), 1/float64(samples))
+		case n > 2:
 			for p := range n {
 				pcts[p] = percent(raw[p], most[p])
 			}
-			leads = append(leads, topGap(pcts))
+			o.addGap(topGap(pcts), 1/float64(samples))
 		}
 	}
 	for p := range n {
 		o.shares[p] = float64(wins[p]) / float64(samples)
 	}
 	o.tie = float64(ties) / float64(samples)
-	o.margins = points(margins, samples)
-	o.leads = points(leads, samples)
+	o.margins, o.leads = sortMerge(o.margins), sortMerge(o.leads)
 	return o
-}
-
-// points turns sampled values into a distribution.
-func points(vs []float64, samples int) []MarginPoint {
-	slices.Sort(vs)
-	var pts []MarginPoint
-	for _, v := range vs {
-		pts = append(pts, MarginPoint{Margin: v, Probability: 1 / float64(samples)})
-	}
-	return merge(pts)
 }
 
 // subset draws a uniformly random non-empty subset of k options as a bit
@@ -377,19 +365,6 @@ func subset(d *rand.Rand, k int, words []uint64) []uint64 {
 			return words
 		}
 	}
-}
-
-// merge adds up the probabilities of equal margins, which must be sorted.
-func merge(pts []MarginPoint) []MarginPoint {
-	var out []MarginPoint
-	for _, pt := range pts {
-		if len(out) > 0 && out[len(out)-1].Margin == pt.Margin {
-			out[len(out)-1].Probability += pt.Probability
-			continue
-		}
-		out = append(out, pt)
-	}
-	return out
 }
 
 // bucket gathers more than marginPoints distinct margins onto marginPoints

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"slices"
@@ -119,38 +120,11 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 	n := t.paths
 	res := Result{Total: t.scored}
 
-	var done []answered
-	for qi := range b.Questions {
-		if !t.rows[qi].scored {
-			continue
-		}
-		if slices.Contains(notAsked, b.Questions[qi].ID) {
-			res.NotAsked++
-			continue
-		}
-		if picks := validPicks(&t.rows[qi], a[b.Questions[qi].ID].Picks); len(picks) > 0 {
-			done = append(done, answered{q: qi, picks: picks})
-		}
-	}
-	res.Answered = len(done)
+	pr := s.read(a, notAsked)
+	done, raw, most, gain := pr.done, pr.raw, pr.most, pr.gain
+	res.Answered, res.NotAsked = pr.answered, len(pr.rest)
 	res.Skipped = res.Total - res.NotAsked - res.Answered
 
-	// gain holds, per answered question, what its picks gave each path.
-	gain := make([]int64, len(done)*n)
-	raw, most := make([]int64, n), make([]int64, n)
-	for j, d := range done {
-		r := &t.rows[d.q]
-		g := gain[j*n : (j+1)*n]
-		for _, o := range d.picks {
-			for p, w := range r.weights(o, n) {
-				g[p] += w
-			}
-		}
-		for p := range n {
-			raw[p] += g[p]
-			most[p] += r.best[p]
-		}
-	}
 	res.Paths = pathScores(b, raw, most)
 	themes := sumThemes(b, t, done, gain)
 	res.Themes = themes.scores(b)
@@ -212,6 +186,64 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 	return res
 }
 
+// sofar is where a quiz stands: the scored questions' sums over the
+// answers given (gain holds, per answer in done, what its picks gave each
+// path), the number answered and asked, and the scored questions not yet
+// asked (out, by id), in bank order.
+type sofar struct {
+	raw, most []int64
+	gain      []int64
+	answered  int
+	asked     int
+	rest      []int
+	done      []answered
+	out       map[string]bool
+}
+
+// read reads the answers so far. A question in notAsked counts as not
+// asked whatever a holds for it; any other scored question without valid
+// picks was asked and skipped.
+func (s *Scorer) read(a quiz.Answers, notAsked []string) sofar {
+	t := &s.t
+	n := t.paths
+	pr := sofar{raw: make([]int64, n), most: make([]int64, n)}
+	if len(notAsked) > 0 {
+		pr.out = make(map[string]bool, len(notAsked))
+		for _, id := range notAsked {
+			pr.out[id] = true
+		}
+	}
+	for qi := range t.rows {
+		r, id := &t.rows[qi], s.b.Questions[qi].ID
+		switch {
+		case !r.scored:
+			continue
+		case pr.out[id]:
+			pr.rest = append(pr.rest, qi)
+			continue
+		}
+		pr.asked++
+		picks := validPicks(r, a[id].Picks)
+		if len(picks) == 0 {
+			continue
+		}
+		pr.answered++
+		pr.done = append(pr.done, answered{q: qi, picks: picks})
+		pr.gain = append(pr.gain, make([]int64, n)...)
+		g := pr.gain[len(pr.gain)-n:]
+		for _, o := range picks {
+			for p, w := range r.weights(o, n) {
+				g[p] += w
+			}
+		}
+		for p := range n {
+			pr.raw[p] += g[p]
+			pr.most[p] += r.best[p]
+		}
+	}
+	return pr
+}
+
 // bandsFor is the bank's bands for a result of k answers: a calibrated
 // balanced band widens by √(questions/k), since a random lead over fewer
 // questions is larger, but never beyond Moderate.
@@ -270,14 +302,10 @@ type themeSums struct {
 // sumThemes adds up each theme over its own answered questions.
 func sumThemes(b *quiz.Bank, t *table, done []answered, gain []int64) themeSums {
 	n := t.paths
-	index := make(map[string]int, len(b.Themes))
-	for i, th := range b.Themes {
-		index[th.ID] = i
-	}
 	s := themeSums{n: n, raw: make([]int64, len(b.Themes)*n), most: make([]int64, len(b.Themes)*n), answered: make([]int, len(b.Themes))}
 	for j, d := range done {
-		ti, ok := index[b.Questions[d.q].Theme]
-		if !ok {
+		ti := b.ThemeIndex(b.Questions[d.q].Theme)
+		if ti < 0 {
 			continue
 		}
 		s.answered[ti]++
@@ -441,54 +469,33 @@ func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 }
 
 // reasons ranks the answered questions by how far they moved the result
-// from the runner-up towards the recommended path. Equal points are ordered
-// by question id, not bank order, so that reordering a bank never changes a
-// result.
+// from the runner-up towards the recommended path: the three strongest
+// towards it, and the strongest away from it.
 func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second int) ([]Reason, *Reason) {
 	n := t.paths
-	type moved struct {
-		j      int // index into done
-		points int64
-	}
-	// before reports whether x ranks before y: more points first (fewer
-	// for the answers that pulled away), then the lower question id.
-	before := func(x, y moved, sign int64) bool {
-		if x.points != y.points {
-			return x.points*sign > y.points*sign
-		}
-		return b.Questions[done[x.j].q].ID < b.Questions[done[y.j].q].ID
-	}
-	// The three strongest answers towards the recommendation, kept sorted
-	// by insertion, and the strongest away from it: linear, whatever the
-	// number of answers.
-	var toward []moved
-	against := moved{j: -1}
+	var toward, away []moved
 	for j := range done {
-		m := moved{j: j, points: gain[j*n+top]}
+		points := gain[j*n+top]
 		if second >= 0 {
-			m.points -= gain[j*n+second]
+			points -= gain[j*n+second]
 		}
 		switch {
-		case m.points > 0:
-			i := len(toward)
-			for i > 0 && before(m, toward[i-1], 1) {
-				i--
-			}
-			if i < 3 {
-				toward = slices.Insert(toward, i, m)[:min(3, len(toward)+1)]
-			}
-		case m.points < 0 && (against.j < 0 || before(m, against, -1)):
-			against = m
+		case points > 0:
+			toward = append(toward, moved{j, points})
+		case points < 0:
+			away = append(away, moved{j, -points})
 		}
 	}
-	reason := func(m moved) Reason {
+	strongestFirst(b, done, toward)
+	strongestFirst(b, done, away)
+	reason := func(m moved, sign int64) Reason {
 		d := done[m.j]
 		q := &b.Questions[d.q]
 		texts := make([]string, len(d.picks))
 		for i, o := range d.picks {
 			texts[i] = q.Options[o].Text
 		}
-		rs := Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(m.points)}
+		rs := Reason{Question: q.ID, Text: q.Text, Answer: strings.Join(texts, ", "), Picks: slices.Clone(d.picks), Points: weight(sign * m.points)}
 		if verb, side, ok := sideTaken(q, d.picks[0]); ok && len(d.picks) == 1 {
 			// A graded answer is the side taken, and how strongly.
 			rs.Verb, rs.Answer = verb, side
@@ -496,14 +503,29 @@ func reasons(b *quiz.Bank, t *table, done []answered, gain []int64, top, second 
 		return rs
 	}
 	var out []Reason
-	for _, m := range toward {
-		out = append(out, reason(m))
+	for _, m := range toward[:min(3, len(toward))] {
+		out = append(out, reason(m, 1))
 	}
-	if against.j < 0 {
+	if len(away) == 0 {
 		return out, nil
 	}
-	r := reason(against)
+	r := reason(away[0], -1)
 	return out, &r
+}
+
+// moved is how far the answer done[j] moved a result, in thousandths of a
+// point.
+type moved struct {
+	j      int
+	points int64
+}
+
+// strongestFirst sorts ms by points, most first, equal points by question
+// id, not bank order, so that reordering a bank never changes a result.
+func strongestFirst(b *quiz.Bank, done []answered, ms []moved) {
+	slices.SortStableFunc(ms, func(x, y moved) int {
+		return cmp.Or(cmp.Compare(y.points, x.points), strings.Compare(b.Questions[done[x.j].q].ID, b.Questions[done[y.j].q].ID))
+	})
 }
 
 // impressiveWarning warns when the side the bank marks as sounding more

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 
@@ -496,12 +497,7 @@ func (pl *planner) shared(s quiz.Step, p int) bool {
 // done, if one does.
 func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 	// Map order must not choose the question quoted, so the keys are sorted.
-	keys := make([]string, 0, len(s.SkipWhen))
-	for k := range s.SkipWhen {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(s.SkipWhen)) {
 		o, answered := pl.profile[k]
 		if !answered {
 			continue
@@ -558,10 +554,6 @@ func (pl *planner) tryBoth(top, second int, balanced bool) (StepAdvice, bool) {
 // leaned with it). Equal measures are ordered by question id, as in the
 // reasons of a result.
 func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
-	type moved struct {
-		j      int
-		points int64
-	}
 	var ms []moved
 	theme := pl.b.Themes[ti].ID
 	mp, mr := pl.scales(ti, p, rival)
@@ -574,10 +566,7 @@ func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 			ms = append(ms, moved{j, pts * int64(sign)})
 		}
 	}
-	slices.SortFunc(ms, func(x, y moved) int {
-		return cmp.Or(cmp.Compare(y.points, x.points),
-			cmp.Compare(pl.b.Questions[pl.done[x.j].q].ID, pl.b.Questions[pl.done[y.j].q].ID))
-	})
+	strongestFirst(pl.b, pl.done, ms)
 	var answers []StepAnswer
 	for _, m := range ms {
 		d := pl.done[m.j]

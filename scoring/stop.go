@@ -3,6 +3,7 @@ package scoring
 import (
 	"cmp"
 	"math"
+	"math/big"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -112,11 +113,7 @@ func (st *Stopper) askingOrder() []int {
 				if p == q {
 					continue
 				}
-				x := func(o int) float64 {
-					w := r.weights(o, n)
-					return pctOf(w[p], most[p]) - pctOf(w[q], most[q])
-				}
-				hi, lo := answerRange(r, x)
+				hi, lo := answerRange(r, func(o int) float64 { return swing(r.weights(o, n), most, p, q) })
 				reach[qi] = max(reach[qi], hi-lo)
 			}
 		}
@@ -131,14 +128,6 @@ func (st *Stopper) askingOrder() []int {
 	}
 	slices.SortStableFunc(scored, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
 	return append(scored, profile...)
-}
-
-// pctOf is w over most in percentage points, 0 when most is 0.
-func pctOf(w, most int64) float64 {
-	if most == 0 {
-		return 0
-	}
-	return 100 * float64(w) / float64(most)
 }
 
 // answerRange is the most and the least an answer to r can add to x(option):
@@ -175,58 +164,6 @@ func (st *Stopper) Profile(notAsked []string) []string {
 	return ids
 }
 
-// sofar is where a quiz stands: the scored questions' sums over the
-// answers given, the number answered and asked, and the scored questions
-// not yet asked, in bank order.
-type sofar struct {
-	raw, most []int64
-	answered  int
-	asked     int
-	rest      []int
-	done      []answered
-}
-
-// read reads the answers so far. A question in notAsked counts as not
-// asked whatever a holds for it; any other scored question without valid
-// picks was asked and skipped.
-func (st *Stopper) read(a quiz.Answers, notAsked []string) sofar {
-	t := st.t
-	n := t.paths
-	out := map[int]bool{}
-	for _, id := range notAsked {
-		if qi, ok := st.index[id]; ok {
-			out[qi] = true
-		}
-	}
-	pr := sofar{raw: make([]int64, n), most: make([]int64, n)}
-	for qi := range t.rows {
-		r := &t.rows[qi]
-		switch {
-		case !r.scored:
-			continue
-		case out[qi]:
-			pr.rest = append(pr.rest, qi)
-			continue
-		}
-		pr.asked++
-		picks := validPicks(r, a[st.b.Questions[qi].ID].Picks)
-		if len(picks) == 0 {
-			continue
-		}
-		pr.answered++
-		pr.done = append(pr.done, answered{q: qi, picks: picks})
-		for _, o := range picks {
-			for p, w := range r.weights(o, n) {
-				pr.raw[p] += w
-			}
-		}
-		for p := range n {
-			pr.most[p] += r.best[p]
-		}
-	}
-	return pr
-}
-
 // standing is what the settled stop keeps fixed: the path a result names
 // (pathNone for a tie, pathWithheld without a recommendation) and whether it is a
 // preference rather than balanced.
@@ -259,18 +196,36 @@ func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
 }
 
 // leads reports whether percent a (rawA/mostA) leads percent b by at least
-// the balanced band for k answers: by floating point where the two are
-// clearly apart, and exactly, as Score judges a strength, where they are
-// close.
+// the balanced band for k answers.
 func (st *Stopper) leads(k int, rawA, mostA, rawB, mostB int64) bool {
-	m := pctOf(rawA, mostA) - pctOf(rawB, mostB)
+	return st.pastBand(k, pctOf(rawA, mostA)-pctOf(rawB, mostB), func() *big.Rat {
+		return exactMargin(rawA, mostA, rawB, mostB)
+	})
+}
+
+// leadsBy reports whether a lead of 100×num/den percentage points reaches
+// the balanced band for k answers, as leads does.
+func (st *Stopper) leadsBy(k int, num, den int64) bool {
+	return st.pastBand(k, 100*float64(num)/float64(den), func() *big.Rat {
+		r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(100), big.NewInt(num)), big.NewInt(den))
+		if r.Sign() < 0 {
+			r.SetInt64(0)
+		}
+		return r
+	})
+}
+
+// pastBand reports whether margin m, exactly exact(), reaches the balanced
+// band for k answers: by floating point where the two are clearly apart,
+// and exactly, as Score judges a strength, where they are close.
+func (st *Stopper) pastBand(k int, m float64, exact func() *big.Rat) bool {
 	switch band := st.slight[min(k, len(st.slight)-1)]; {
 	case m > band+1e-6:
 		return true
 	case m < band-1e-6:
 		return false
 	}
-	return strength(st.s.bandsFor(k), exactMargin(rawA, mostA, rawB, mostB)) != Balanced
+	return strength(st.s.bandsFor(k), exact()) != Balanced
 }
 
 // Settle is the settled stop's answer after an answer.
@@ -302,7 +257,7 @@ type Settle struct {
 // paths, a tie is called settled only if no completion breaks it or lifts a
 // third path to it, which may ask more than needed but never less.
 func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
-	pr := st.read(a, notAsked)
+	pr := st.s.read(a, notAsked)
 	res := Settle{Left: len(pr.rest), Exact: true}
 	total := st.t.scored
 	now := st.standingOf(pr.raw, pr.most, pr.answered, total)
@@ -551,6 +506,8 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 	}
 	cur, next := &ws.cur, &ws.next
 	cur.reset()
+	// push adds a state, chained to the states of the same key that this
+	// generation pushed before it.
 	push := func(s *searchStates, key int, raw, most []int64, k int) {
 		s.key = append(s.key, key)
 		s.raw = append(s.raw, raw...)
@@ -558,6 +515,11 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 		s.k = append(s.k, k)
 		s.chain = append(s.chain, -1)
 		s.alive = append(s.alive, true)
+		at := int32(len(s.key) - 1)
+		if ws.stamp[key] == ws.gen {
+			s.chain[at] = ws.head[key]
+		}
+		ws.stamp[key], ws.head[key] = ws.gen, at
 	}
 	push(cur, 0, raw0, most0, pr.answered)
 	rawV, mostV := make([]int64, m), make([]int64, m)
@@ -585,11 +547,6 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 			}
 			key := cur.key[s]
 			push(next, key, cur.raw[s*m:(s+1)*m], cur.most[s*m:(s+1)*m], cur.k[s])
-			at := int32(len(next.key) - 1)
-			if ws.stamp[key] == ws.gen {
-				next.chain[at] = ws.head[key]
-			}
-			ws.stamp[key], ws.head[key] = ws.gen, at
 		}
 		for s := range cur.key {
 			if !cur.alive[s] {
@@ -626,11 +583,6 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 					return true, true
 				}
 				push(next, key, rawV, mostV, cur.k[s]+1)
-				at := int32(len(next.key) - 1)
-				if ws.stamp[key] == ws.gen {
-					next.chain[at] = ws.head[key]
-				}
-				ws.stamp[key], ws.head[key] = ws.gen, at
 			}
 		}
 		cur, next = next, cur

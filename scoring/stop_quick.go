@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"cmp"
-	"math/big"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -30,7 +29,6 @@ const (
 // they name and the answering model.
 type quickState struct {
 	pr      sofar
-	out     map[int]bool
 	now     standing
 	ax      leanAxis
 	final   []int64 // each path's most with every question answered
@@ -40,12 +38,7 @@ type quickState struct {
 }
 
 func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
-	qs := quickState{pr: st.read(a, notAsked), out: map[int]bool{}, ok: true}
-	for _, id := range notAsked {
-		if qi, ok := st.index[id]; ok {
-			qs.out[qi] = true
-		}
-	}
+	qs := quickState{pr: st.s.read(a, notAsked), ok: true}
 	n := st.t.paths
 	// Stopped now, the questions not asked are outside the result.
 	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, qs.pr.answered, qs.pr.asked)
@@ -229,23 +222,6 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 	return min(1, max(0, total)), true
 }
 
-// leadsBy reports whether a lead of 100×num/den percentage points reaches
-// the balanced band for k answers, as leads does.
-func (st *Stopper) leadsBy(k int, num, den int64) bool {
-	m := 100 * float64(num) / float64(den)
-	switch band := st.slight[min(k, len(st.slight)-1)]; {
-	case m > band+1e-6:
-		return true
-	case m < band-1e-6:
-		return false
-	}
-	r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(100), big.NewInt(num)), big.NewInt(den))
-	if r.Sign() < 0 {
-		r.SetInt64(0)
-	}
-	return strength(st.s.bandsFor(k), r) != Balanced
-}
-
 // next is QuickStep.Next.
 func (st *Stopper) next(qs *quickState) string {
 	best, bestVar := -1, -1.0
@@ -257,7 +233,7 @@ func (st *Stopper) next(qs *quickState) string {
 		}
 		terms := make([]float64, len(al.raws))
 		for i, raw := range al.raws {
-			terms[i] = pctOf(raw[qs.ax.plus], qs.final[qs.ax.plus]) - pctOf(raw[qs.ax.minus], qs.final[qs.ax.minus])
+			terms[i] = swing(raw, qs.final, qs.ax.plus, qs.ax.minus)
 		}
 		var mean, sq float64
 		for gi, w := range qs.weight {
@@ -275,7 +251,7 @@ func (st *Stopper) next(qs *quickState) string {
 	}
 	if best < 0 {
 		for qi := range st.t.rows {
-			if qs.out[qi] && !st.t.rows[qi].scored {
+			if qs.pr.out[st.b.Questions[qi].ID] && !st.t.rows[qi].scored {
 				best = qi
 				break
 			}

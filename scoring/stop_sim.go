@@ -192,7 +192,7 @@ type earlyResult struct {
 // a preference, and its strength, by Score's rules for the questions
 // asked.
 func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
-	pr := st.read(a, notAsked)
+	pr := st.s.read(a, notAsked)
 	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, pr.answered, pr.asked)}
 	switch e.path {
 	case pathWithheld:

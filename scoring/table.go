@@ -2,7 +2,7 @@ package scoring
 
 import (
 	"math"
-	"math/bits"
+	"sync"
 
 	"github.com/careerquiz/careerquiz/quiz"
 )
@@ -16,10 +16,8 @@ type table struct {
 	rows  []row
 	// scored is the number of questions that count towards a result.
 	scored int
-	// cells backs every row's w and best, row after row.
-	cells []int64
 	// cache holds the answering model's lists of answers (see answers).
-	cache *answerLists
+	cache *sync.Map
 }
 
 // row is one question. w holds opts×paths weights, option by option; best
@@ -30,7 +28,6 @@ type row struct {
 	// and in no total; its weights are all 0.
 	scored bool
 	opts   int
-	at     int // where w starts in table.cells
 	w      []int64
 	best   []int64
 }
@@ -51,11 +48,11 @@ func newTable(b *quiz.Bank) table {
 	}
 	// One backing array for every row keeps allocations constant.
 	flat := make([]int64, cells)
-	t := table{paths: n, rows: make([]row, len(b.Questions)), cells: flat, cache: &answerLists{}}
+	t := table{paths: n, rows: make([]row, len(b.Questions)), cache: &sync.Map{}}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		k := len(q.Options)
-		r := row{kind: q.Kind, scored: q.Scored(), opts: k, at: cells - len(flat)}
+		r := row{kind: q.Kind, scored: q.Scored(), opts: k}
 		if r.scored {
 			t.scored++
 		}
@@ -102,24 +99,7 @@ func cmpPercent(rawA, mostA, rawB, mostB int64) int {
 	if mostB == 0 {
 		rawB, mostB = 0, 1
 	}
-	hiA, loA := bits.Mul64(uint64(rawA), uint64(mostB))
-	hiB, loB := bits.Mul64(uint64(rawB), uint64(mostA))
-	switch {
-	case hiA != hiB:
-		return cmpUint(hiA, hiB)
-	default:
-		return cmpUint(loA, loB)
-	}
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmpProducts(rawA, mostB, rawB, mostA)
 }
 
 // rank returns the path with the highest percent (the first in bank order
@@ -151,4 +131,18 @@ func percent(raw, most int64) float64 {
 		return float64(raw*100) / float64(most)
 	}
 	return float64(raw) / float64(most) * 100
+}
+
+// pctOf is w over most in percentage points, 0 when most is 0.
+func pctOf(w, most int64) float64 {
+	if most == 0 {
+		return 0
+	}
+	return 100 * float64(w) / float64(most)
+}
+
+// swing is what raws w add to path p's percent minus path q's, for mosts
+// most.
+func swing(w, most []int64, p, q int) float64 {
+	return pctOf(w[p], most[p]) - pctOf(w[q], most[q])
 }
