@@ -32,7 +32,8 @@ func leaners(b *quiz.Bank) func(theta float64) answerer {
 // sides classifies a question's options for a two-path bank by the side
 // they take: +1 towards path 0, −1 towards path 1, 0 neither; and how far
 // (the option's share of the question's best for its path). A statement's
-// disagreeing points take the other path's side though they give it nothing.
+// disagreeing points take the other path's side even where, without
+// against, they give it nothing.
 func sides(q *quiz.Question) (side []int, strength []float64) {
 	side, strength = make([]int, len(q.Options)), make([]float64, len(q.Options))
 	best := [2]float64{}

@@ -555,9 +555,9 @@ func impressiveWarning(b *quiz.Bank, done []answered) (Warning, bool) {
 // side of the path to which it gives the largest part of what the question
 // can give it, when that path is alone in it; an answer that gives every
 // path the same part (the middle point, "both equally", an even option)
-// takes none. Disagreeing with a statement gives no path anything but takes
-// a side all the same: against the path it is keyed to, which with two
-// paths is the other one's side.
+// takes none. Disagreeing with a statement takes a side even where it
+// gives no path anything (a statement without against): against the path
+// it is keyed to, which with two paths is the other one's side.
 func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, themes []ThemeScore) (int, []PathScore, []ThemeScore) {
 	n := t.paths
 	sided := 0

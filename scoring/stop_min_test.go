@@ -20,7 +20,7 @@ func TestQuickAsksAQuarterFirst(t *testing.T) {
 		}
 	}
 	if got := QuickMin(scored); got != 9 || scored != 33 {
-		t.Fatalf("QuickMin(%d) = %d, want 9 of 33: update this test and the README with the bank", scored, got)
+		t.Fatalf("QuickMin(%d) = %d, want 9 of 33: update this test and docs/usage.md with the bank", scored, got)
 	}
 	for p, path := range b.Paths {
 		t.Run(path.ID, func(t *testing.T) {
