@@ -223,35 +223,57 @@ func (l *leanReaction) subsets() [leanPoints][]float64 {
 	if out, ok := subsetChances.Load(key); ok {
 		return out.([leanPoints][]float64)
 	}
+	// A set's chance depends only on how many of plus's options and how
+	// many of minus's it ticks (neutral options tick at 1/2 either way), so
+	// the sum over the noise runs over those counts, not over every set.
 	k := len(l.side)
+	var plus, minus, neutral int
+	for _, sd := range l.side {
+		switch sd {
+		case 1:
+			plus++
+		case -1:
+			minus++
+		default:
+			neutral++
+		}
+	}
+	half := math.Pow(0.5, float64(neutral))
+	byCount := make([]float64, (plus+1)*(minus+1))
+	pw, qw := make([]float64, k+1), make([]float64, k+1)
 	var out [leanPoints][]float64
 	flat := make([]float64, leanPoints*(1<<k-1))
-	acc := make([]float64, 1<<k)
-	prod := make([]float64, 1<<k)
 	for g := range leanPoints {
-		clear(acc)
+		clear(byCount)
 		for e, w := range answerNoise.weights {
-			prod[0] = w
-			for o, sd := range l.side {
-				p := 0.5
-				switch sd {
-				case 1:
-					p = answerNoise.ticks[g][e]
-				case -1:
-					p = 1 - answerNoise.ticks[g][e]
-				}
-				for mask := range 1 << o {
-					prod[mask|1<<o] = prod[mask] * p
-					prod[mask] *= 1 - p
-				}
+			p := answerNoise.ticks[g][e]
+			pw[0], qw[0] = 1, 1
+			for i := 1; i <= k; i++ {
+				pw[i], qw[i] = pw[i-1]*p, qw[i-1]*(1-p)
 			}
-			for mask, v := range prod {
-				acc[mask] += v
+			for a := range plus + 1 {
+				for b := range minus + 1 {
+					// a of plus's ticked, the rest not; b of minus's ticked,
+					// each with chance 1−p, the rest not.
+					byCount[a*(minus+1)+b] += w * pw[a] * qw[plus-a] * qw[b] * pw[minus-b]
+				}
 			}
 		}
+		none := byCount[0] * half
 		out[g], flat = flat[:1<<k-1], flat[1<<k-1:]
 		for mask := 1; mask < 1<<k; mask++ {
-			out[g][mask-1] = acc[mask] / (1 - acc[0])
+			a, b := 0, 0
+			for o, sd := range l.side {
+				if mask&(1<<o) != 0 {
+					switch sd {
+					case 1:
+						a++
+					case -1:
+						b++
+					}
+				}
+			}
+			out[g][mask-1] = byCount[a*(minus+1)+b] * half / (1 - none)
 		}
 	}
 	subsetChances.Store(key, out)
