@@ -197,11 +197,13 @@ func (e *elem) fieldOf(name string) string {
 	return f + ": " + name
 }
 
-// ids lists the ids of a bank's list, for messages.
+// ids lists the valid ids of a bank's list, for messages.
 func ids[T any](items []T, id func(*T) string) []string {
 	var out []string
 	for i := range items {
-		if s := id(&items[i]); s != "" {
+		// An id that is not valid is reported as such, and never offered
+		// as one to use: it may hold anything, control characters too.
+		if s := id(&items[i]); validID(s) {
 			out = append(out, s)
 		}
 	}
