@@ -181,20 +181,15 @@ func decideStop(o options, e env) string {
 	return session.StopNone
 }
 
-// checkWarnings is the number of warnings 'careerquiz check' gives the
-// quiz's bank, which the quiz says once, before the first question or a
-// scripted result, so that nobody takes a result from a bank its author was
-// warned about without knowing it.
-func checkWarnings(b *quiz.Bank, o options) int {
-	if o.questions == "" {
-		return 0 // The built-in bank is held to no warnings by its tests.
-	}
-	return len(b.Warnings) + len(scoring.Analyze(b).Warnings)
-}
-
-// checkCaution is that said as one sentence, "" for none.
+// checkCaution says in one sentence that 'careerquiz check' warns about
+// the quiz's bank, "" where it does not. The quiz says it once, before the
+// first question or a scripted result, so that nobody takes a result from a
+// bank its author was warned about without knowing it.
 func checkCaution(b *quiz.Bank, o options) string {
-	n := checkWarnings(b, o)
+	if o.questions == "" {
+		return "" // The built-in bank is held to no warnings by its tests.
+	}
+	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
 	if n == 0 {
 		return ""
 	}
