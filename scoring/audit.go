@@ -38,11 +38,13 @@ type Check struct {
 	Crossed   bool    `json:"crossed"`
 }
 
-// ThemeCount is the number of questions of one theme.
+// ThemeCount is the number of scored questions of one theme, and of its
+// unscored (profile) questions, which count for no path.
 type ThemeCount struct {
 	ID        string `json:"id"`
 	Name      string `json:"name"`
 	Questions int    `json:"questions"`
+	Unscored  int    `json:"unscored,omitempty"`
 }
 
 // KindCount is the number of questions of one kind. Audit.Kinds lists every
@@ -251,6 +253,8 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 		q, r := &b.Questions[qi], &t.rows[qi]
 		if ti := b.ThemeIndex(q.Theme); ti >= 0 && q.Scored() {
 			a.Themes[ti].Questions++
+		} else if ti >= 0 {
+			a.Themes[ti].Unscored++
 		}
 		if ki := slices.Index(kinds, q.Kind); ki >= 0 {
 			a.Kinds[ki].Questions++
@@ -274,11 +278,6 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 			a.Warnings = append(a.Warnings, AuditWarning{Check: "blind", Question: q.ID})
 		}
 	}
-	// A theme of unscored questions only counts for no path: check lists
-	// those questions apart, so the theme is left out of the counts.
-	a.Themes = slices.DeleteFunc(a.Themes, func(t ThemeCount) bool {
-		return t.Questions == 0 && slices.ContainsFunc(b.Questions, func(q quiz.Question) bool { return q.Theme == t.ID })
-	})
 	a.Blind.Crossed = len(a.Blind.Questions) > 0
 	for p := range n {
 		a.Paths[p].Most = weight(most[p])

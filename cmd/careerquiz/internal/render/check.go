@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
@@ -147,20 +146,11 @@ func WriteCheck(w io.Writer, b *quiz.Bank, a scoring.Audit) {
 
 	fmt.Fprintln(w, "\nQuestions per theme")
 	for _, t := range a.Themes {
+		if t.Questions == 0 && t.Unscored > 0 {
+			fmt.Fprintf(w, "  %s %3d unscored\n", padCut(t.Name, 30), t.Unscored)
+			continue
+		}
 		fmt.Fprintf(w, "  %s %3d\n", padCut(t.Name, 30), t.Questions)
-	}
-	// A theme of profile questions alone is left out of the figures, but
-	// counted in the headline: it is listed, so that the two agree.
-	for _, th := range b.Themes {
-		n := 0
-		for _, q := range b.Questions {
-			if q.Theme == th.ID {
-				n++
-			}
-		}
-		if n > 0 && !slices.ContainsFunc(a.Themes, func(t scoring.ThemeCount) bool { return t.ID == th.ID }) {
-			fmt.Fprintf(w, "  %s %3d unscored\n", padCut(th.Name, 30), n)
-		}
 	}
 	fmt.Fprintln(w, "\nQuestions per kind")
 	for _, k := range a.Kinds {
