@@ -241,6 +241,7 @@ func meaningText(res scoring.Result) string {
 		label = "A clear preference"
 		how = fmt.Sprintf("your answers leaned towards %s as far as taking its side throughout would, however mildly", name)
 	}
+	i := pathIndex(res, rec.Path)
 	switch {
 	case patterned(res):
 		// How steady a pattern is says nothing about the person.
@@ -249,7 +250,7 @@ func meaningText(res scoring.Result) string {
 		return fmt.Sprintf("%s, and a consistent one: %s.", label, how)
 	case res.Confidence >= steady:
 		return fmt.Sprintf("%s, but a consistent one: %s, and steadily.", label, how)
-	case slices.ContainsFunc(res.Paths, func(p scoring.PathScore) bool { return p.ID == rec.Path && p.Towards == res.Sided }):
+	case i >= 0 && res.Paths[i].Towards == res.Sided:
 		// Every answer that took a side took this one: what keeps the
 		// figure low is how few they are.
 		return fmt.Sprintf("%s, and not yet a steady one: %s, but on too few answers to be sure.", label, how)
