@@ -243,10 +243,11 @@ func (l *leanReaction) subsets() [leanPoints][]float64 {
 	pw, qw := make([]float64, k+1), make([]float64, k+1)
 	var out [leanPoints][]float64
 	flat := make([]float64, leanPoints*(1<<k-1))
+	noise := answerNoise()
 	for g := range leanPoints {
 		clear(byCount)
-		for e, w := range answerNoise.weights {
-			p := answerNoise.ticks[g][e]
+		for e, w := range noise.weights {
+			p := noise.ticks[g][e]
 			pw[0], qw[0] = 1, 1
 			for i := 1; i <= k; i++ {
 				pw[i], qw[i] = pw[i-1]*p, qw[i-1]*(1-p)
@@ -286,8 +287,9 @@ var subsetChances sync.Map
 // nodes from −5 to 5, each weighted by its density, the weights summing to
 // 1: the quadrature over which a pick-any answer's chances are summed.
 // ticks[g][e] is the chance that an option on plus's side is ticked at
-// lean g and node e, Φ((θ_g + ε_e)/pickSpread).
-var answerNoise = func() (q struct {
+// lean g and node e, Φ((θ_g + ε_e)/pickSpread). It is worked out on first
+// use, not at start-up: only a pick-any answer's chances need it.
+var answerNoise = sync.OnceValue(func() (q struct {
 	nodes, weights []float64
 	ticks          [leanPoints][]float64
 }) {
@@ -308,7 +310,7 @@ var answerNoise = func() (q struct {
 		}
 	}
 	return q
-}()
+})
 
 // answer draws an answer at lean theta from the model.
 func (l *leanReaction) answer(r *rand.Rand, theta float64) []int {
