@@ -308,8 +308,10 @@ func misread(s string, i int, cell bool) bool {
 	case ']':
 		return next == '(' || next == '['
 	case '<':
-		// HTML, a comment or an autolink.
-		return unicode.IsLetter(next) || next == '/' || next == '!' || next == '?'
+		// HTML, a comment or an autolink; an email autolink (<a@b>) may
+		// start with a digit or punctuation, but like every autolink it
+		// needs a > after it.
+		return unicode.IsLetter(next) || next == '/' || next == '!' || next == '?' || strings.ContainsRune(s[i+1:], '>')
 	case '&':
 		// Only an entity reference (&amp;, &#38;) would be turned into
 		// something else.
