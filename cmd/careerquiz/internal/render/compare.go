@@ -134,7 +134,7 @@ func attemptLine(a *result.Attempt) string {
 // changeRow is one path's share in A and in B, as bars, with the figures
 // and the change; a side that has no figure shows a gap.
 func changeRow(indent string, labelW, barW int, p result.Change) string {
-	row := indent + pad(textwrap.Truncate(nameOr(p.Name, p.ID), labelW), labelW) + "  "
+	row := indent + padCut(nameOr(p.Name, p.ID), labelW) + "  "
 	inA, inB := p.InA, p.InB
 	row += shareBar(p.ShownA, inA, barW) + "  " + shareBar(p.ShownB, inB, barW) + "  "
 	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))

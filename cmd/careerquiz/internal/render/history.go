@@ -58,7 +58,7 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int)
 		if !oneBank {
 			row += pad(result.Digest(a.Bank.SHA256), digestW) + "  "
 		}
-		row += pad(textwrap.Truncate(result.ShortVerdict(a.Recommendation, a.Paths), verdictW), verdictW)
+		row += padCut(result.ShortVerdict(a.Recommendation, a.Paths), verdictW)
 		if below {
 			row = strings.TrimRight(row, " ") + "\n" + strings.Repeat(" ", lead)
 		} else {

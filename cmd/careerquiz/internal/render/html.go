@@ -12,14 +12,10 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
-// HTML is the format of the pages a person keeps or sends: the report of a
-// quiz, the history of their attempts and a cohort's figures, each one
-// self-contained file. Styles are inline, charts are inline SVG, and there
-// is no script and nothing fetched from elsewhere, so a page opens in any
-// browser with no network, prints on A4 or Letter, reads on a phone and
-// follows the system's dark mode. The pages say what the text views say,
-// with the same functions; html/template escapes every text that comes
-// from a bank or a result file.
+// HTML is the format of the pages a person keeps or sends: the report, the
+// history and a cohort's figures, each one self-contained file with inline
+// styles and SVG and nothing fetched, so that it opens with no network. The
+// pages say what the text views say, with the same functions.
 const HTML = "html"
 
 func init() {
@@ -29,9 +25,7 @@ func init() {
 //go:embed html
 var htmlFiles embed.FS
 
-// pages holds every page's template: "top" and "bottom" (page.html) are
-// the head, style sheet and footer each page shares; "report", "history"
-// and "stats" are the pages. They are parsed when a page is first written,
+// pages holds every page's template, parsed when a page is first written,
 // not when careerquiz starts: most runs write no page.
 var pages = sync.OnceValue(func() *template.Template {
 	style, err := htmlFiles.ReadFile("html/style.css")
@@ -72,10 +66,8 @@ type legendEntry struct {
 	Shown           string
 }
 
-// splitBar is a bar of shares that add up to 100, one part per path, drawn
-// in a viewBox 100 units wide so that a part's width is its share. With two
-// paths it marks 50 and, when Band is set, the shares that read as
-// balanced.
+// splitBar is a bar of shares that add up to 100, one part per path, in a
+// viewBox 100 units wide; with two paths it marks 50 and maybe the Band.
 type splitBar struct {
 	Parts []splitPart
 	Mid   bool
@@ -133,8 +125,7 @@ func newSplitBar(parts []legendEntry, slight float64) *splitBar {
 	return s
 }
 
-// legend is ps as a chart names them, in the order given: each one's id,
-// name and share, as of reads them, with the share as shown (result.Shown).
+// legend is ps as a chart names them, with each share as shown.
 func legend[T any](ps []T, of func(T) (id, name string, share float64), class func(id string) string) []legendEntry {
 	out := each(ps, func(p T) legendEntry {
 		id, name, share := of(p)

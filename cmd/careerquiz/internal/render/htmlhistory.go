@@ -72,17 +72,15 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 	// Paths in the order they are first met, so that attempts on other
 	// banks add their own paths.
 	index := map[string]int{}
+	banks := map[string]bool{}
 	for _, a := range attempts {
+		banks[a.Bank.SHA256] = true
 		for _, p := range a.Paths {
 			if _, ok := index[p.ID]; !ok {
 				index[p.ID] = len(v.Paths)
 				v.Paths = append(v.Paths, legendEntry{ID: p.ID, Name: nameOr(p.Name, p.ID), Class: colourClass(len(v.Paths))})
 			}
 		}
-	}
-	banks := map[string]bool{}
-	for _, a := range attempts {
-		banks[a.Bank.SHA256] = true
 	}
 	if len(banks) == 1 {
 		v.OneBank = result.OneLine(attempts[0].Bank.Title)
@@ -158,20 +156,18 @@ func newLineChart(paths []legendEntry, shownAt [][]float64, numbers []int) *line
 	for k, p := range paths {
 		l := chartLine{Class: p.Class}
 		var run []string
-		for i := range n {
-			s := shownAt[i][k]
-			if math.IsNaN(s) {
+		for i := range n + 1 {
+			// A gap or the end closes a run of attempts that have the path.
+			if i == n || math.IsNaN(shownAt[i][k]) {
 				if len(run) > 1 {
 					l.Points = append(l.Points, strings.Join(run, " "))
 				}
 				run = nil
 				continue
 			}
-			run = append(run, svgNum(x(i))+","+svgNum(y(s)))
-			l.Dots = append(l.Dots, chartTick{X: svgNum(x(i)), Label: svgNum(y(s))})
-		}
-		if len(run) > 1 {
-			l.Points = append(l.Points, strings.Join(run, " "))
+			px, py := svgNum(x(i)), svgNum(y(shownAt[i][k]))
+			run = append(run, px+","+py)
+			l.Dots = append(l.Dots, chartTick{X: px, Label: py})
 		}
 		c.Lines = append(c.Lines, l)
 	}

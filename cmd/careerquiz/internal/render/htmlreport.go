@@ -10,13 +10,9 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// WriteHTML writes r as one self-contained page (see HTML): the verdict in
-// words, the split between the paths with the balanced band, the
-// confidence in words and as a natural frequency, each theme, the reasons,
-// the steps with their reasons, the warnings, pay, the date taken and the
-// bank's title. Its figures are those of the result document (NewDocument),
-// so that the page and the JSON of the same answers agree, and its
-// sentences are the text report's. On error nothing is written.
+// WriteHTML writes r as one self-contained page (see HTML). Its figures are
+// the result document's (NewDocument), so that the page and the JSON agree,
+// and its sentences the text report's. On error nothing is written.
 func WriteHTML(w io.Writer, r Run) error {
 	doc, err := NewDocument(r)
 	if err != nil {

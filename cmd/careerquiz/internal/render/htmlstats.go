@@ -9,13 +9,9 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
-// WriteStatsHTML writes the page of a cohort: how many people, the
-// histogram of the shares with the balanced band, the share of each
-// verdict, alpha and item–rest per question with a bar each, and the
-// questions flagged, in the words of the text view. slight is the bank's
-// slight margin: shares within half of it of 50 read as balanced, and a
-// histogram of two paths marks them; 0 leaves the band out. On error
-// nothing is written.
+// WriteStatsHTML writes the page of a cohort in the words of the text
+// view. slight is the bank's slight margin, whose band a histogram of two
+// paths marks; 0 leaves it out. On error nothing is written.
 func WriteStatsHTML(w io.Writer, r cohort.Report, slight float64) error {
 	return writePage(w, "stats", newStatsPage(r, slight))
 }

@@ -16,12 +16,9 @@ func init() {
 }
 
 // WriteMarkdown writes r as a Markdown document to paste into an email, a
-// wiki or an issue: a title naming the verdict, the verdict and split as a
-// short list, a table of themes, the answers that weighed most, and the
-// steps. It shows the same facts as the text report, and never an escape
-// code or control character. Text from the bank is escaped, so that a
-// question or a path name cannot start a heading, a list or a link, break
-// a table row or slip in HTML. On error nothing is written.
+// wiki or an issue, with the facts of the text report. Text from the bank
+// is escaped, so that it cannot start a heading, a list or a link, break a
+// table row or slip in HTML. On error nothing is written.
 func WriteMarkdown(w io.Writer, r Run) error {
 	if r.Bank == nil {
 		return errNoBank
@@ -249,14 +246,10 @@ func (m *mdWriter) footer(r Run) {
 	m.line("*" + a.String() + "*")
 }
 
-// md makes text from a bank safe inside a line of Markdown: control
-// characters go and white space becomes single spaces (as for the text
-// report), then a backslash goes before each character CommonMark or
-// GitHub would read as markup there, and before no other: the document is
-// also read as plain text, pasted into an email, where every backslash
-// shows. So "back-end", "snake_case", "$115,000" and "5 * 3" stay as they
-// are, while "*bold*", "[a](b)", "<b>" and a "# " or "1. " that would
-// start a block are escaped.
+// md makes text from a bank safe inside a line of Markdown: on one line,
+// with a backslash before each character CommonMark or GitHub would read as
+// markup there and before no other, since in a pasted email every
+// backslash shows: "snake_case" and "5 * 3" stay, "*bold*" is escaped.
 func md(s string) string { return mdEscape(oneLine(s), false) }
 
 // mdCell is md for a cell of a table, where a | would end the cell.

@@ -1,14 +1,8 @@
 // Package render shows careerquiz's documents to people and programs: the
-// report of a quiz in each of its formats (text sized to a terminal and
-// coloured when the caller says so, Markdown, the JSON result; a format is
-// one file that adds itself to the table in format.go), and the views of
-// check, history, compare and stats. They share one set of line, bar and
-// table helpers, measure text in terminal cells, and word every fact in
-// one place.
-//
-// Every view shows the facts it is given and adds no judgement of its own;
-// nothing but what it is given is written to w, so the same input always
-// gives the same bytes.
+// report of a quiz in each format (a format is one file that adds itself to
+// the table in format.go) and the views of check, history, compare and
+// stats. Every fact is worded in one place, and every view adds no judgement
+// of its own: the same input always gives the same bytes.
 package render
 
 import (
@@ -55,8 +49,7 @@ var errNoBank = errors.New("report: run has no bank")
 // single space, since the text report lays out its own lines.
 func oneLine(s string) string { return result.OneLine(s) }
 
-// pathName returns the display name of the scored path with the given id,
-// or the id itself when the result does not list it.
+// pathName is the name of the scored path id, or id where there is none.
 func pathName(res scoring.Result, id string) string {
 	if i := pathIndex(res, id); i >= 0 {
 		return res.Paths[i].Name
@@ -74,9 +67,8 @@ func recName(res scoring.Result) string {
 	return cmp.Or(oneLine(res.Recommendation.Name), oneLine(pathName(res, res.Recommendation.Path)))
 }
 
-// pathShare returns the share of the scored path with the given id, as
-// every part of every format shows it (result.Shown): rounded together with
-// the other paths' shares, so that the figures shown add up to 100.
+// pathShare is the share of the scored path id as every format shows it
+// (result.Shown), rounded with the others so that they add up to 100.
 func pathShare(res scoring.Result, id string) float64 {
 	if i := pathIndex(res, id); i >= 0 {
 		return result.Shown(pathShares(res))[i]
@@ -130,11 +122,9 @@ func positionText(w scoring.Warning) string {
 }
 
 // agreeAllText words the agree-all warning by what the agreeing did to the
-// result. Agreeing with every statement and ticking every option of every
-// pick-any question are one habit: each statement and each option is
-// worded for one path, so agreeing with all of them adds to every path;
-// where they are keyed evenly it adds the same to both, and the rest of the
-// answers decided the result.
+// result: each statement and each pick-any option is worded for one path,
+// so agreeing with all of them adds to every path, the same to both where
+// they are keyed evenly.
 func agreeAllText(w scoring.Warning, r Run) string {
 	var statements, pickAny int
 	var toLead, toRunner float64
@@ -196,11 +186,9 @@ func agreeAllText(w scoring.Warning, r Run) string {
 		head, more, diff, noun, less)
 }
 
-// patterned reports whether a warning says the answers follow a pattern
-// (the same position, agreeing with everything, always the middle, the
-// side that sounds more impressive): the
-// confidence then measures how steadily the pattern gives a path, not how
-// well the path fits, and the report must not say more than that.
+// patterned reports whether a warning says the answers follow a pattern:
+// the confidence then measures how steadily the pattern gives a path, not
+// how well the path fits, and the report must not say more than that.
 func patterned(res scoring.Result) bool {
 	for _, w := range res.Warnings {
 		switch w.Code {
@@ -216,13 +204,9 @@ func patterned(res scoring.Result) bool {
 const steady = 0.85
 
 // meaningText says what the label and the confidence mean together, for a
-// result with a lean: the label (slight, moderate, clear) says how far the
-// answers leaned, by the bands' anchors (slight: beyond what most people
-// with no preference show; clear: at least as far as taking the path's
-// side on every question, however mildly; moderate between); the
-// confidence says how steadily they leaned the same way. The two are
-// different things, and a slight lean can be a very consistent one. Empty
-// for a balanced result, a tie or none.
+// result with a lean: the label says how far the answers leaned, the
+// confidence how steadily, and a slight lean can be a very consistent one.
+// Empty for a balanced result, a tie or none.
 func meaningText(res scoring.Result) string {
 	rec := res.Recommendation
 	if rec == nil || rec.Tie || rec.Strength == scoring.Balanced {

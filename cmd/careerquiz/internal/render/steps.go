@@ -14,13 +14,8 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// This file words the next steps: why each step is there (the same
-// sentence in the text report and the JSON result), and the steps part of
-// the text report.
-
 // stepWhy says in one sentence, from the person's own answers, why step s
-// of result res is where it is: the theme and the answer or two that
-// decided it, or the answer that says the step is done. It is never empty.
+// is where it is, in every format. It is never empty.
 func stepWhy(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 	// A side cut short ends in "…", which ends the sentence as well.
 	why := stepSentence(res, b, s)
@@ -264,10 +259,8 @@ func (p *printer) steps() {
 	}
 }
 
-// stepLine is stepText, led by the path the step belongs to where the
-// list holds the steps of more than one path (a balanced result), so that
-// a person can tell them apart; a step every listed path takes is for
-// both.
+// stepLine is stepText, led by the paths that take the step where the
+// list holds more than one path's steps (a balanced result).
 func stepLine(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 	names := stepPaths(res, b, s)
 	switch {
@@ -279,9 +272,8 @@ func stepLine(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 	return "For " + result.JoinAnd(names) + ": " + stepText(s)
 }
 
-// stepPaths names the paths of a list of more than one path's steps (a
-// balanced result) that take step s: its own, and any other with a step of
-// the same text. Empty for a list of one path's steps.
+// stepPaths names the listed paths that take step s: its own, and any
+// other with a step of the same text; none for a list of one path's steps.
 func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string {
 	if s.Path == "" || len(listedPaths(res.Steps)) < 2 {
 		return nil
@@ -325,9 +317,8 @@ func stepText(s scoring.StepAdvice) string {
 }
 
 // doneNote says which steps the person's experience covers, grouped by
-// the answer that covers them, or "" for none: "Left out: 3 steps your
-// experience covers (“Two or more”: Learn a second back-end language; …)".
-// quote makes text from the bank fit the report it goes in.
+// the answer that covers them, or "" for none; quote makes text from the
+// bank fit the report it goes in.
 func doneNote(res scoring.Result, quote func(string) string) string {
 	done := res.StepsDone
 	if len(done) == 0 {
@@ -373,9 +364,8 @@ func otherStepNote(res scoring.Result, o scoring.StepAdvice, quote func(string) 
 	return fmt.Sprintf("On the %s path your first step would be: %s", quote(pathName(res, o.Path)), quote(o.Text))
 }
 
-// hypothesisNote tells a person whose result is too close or too unsteady
-// to act on that it is a hypothesis, and how the steps test it; "" for a
-// result that is not.
+// hypothesisNote says a result too close or too unsteady to act on is a
+// hypothesis, and how the steps test it; "" for any other.
 func hypothesisNote(res scoring.Result) string {
 	if !res.Hypothesis() {
 		return ""
@@ -387,8 +377,7 @@ func hypothesisNote(res scoring.Result) string {
 	return note
 }
 
-// newStepsJSON gives each step its reason in words and in facts. It is
-// never nil, so that an empty list encodes as [].
+// newStepsJSON gives each step its reason in words and in facts.
 func newStepsJSON(res scoring.Result, b *quiz.Bank, ss []scoring.StepAdvice) []result.Step {
 	return each(ss, func(s scoring.StepAdvice) result.Step {
 		return result.Step{ID: s.ID, Kind: string(s.Kind), Path: s.Path, Stage: s.Stage, Theme: s.Theme, ThemeName: termsafe.Clean(s.ThemeName),

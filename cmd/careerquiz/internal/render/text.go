@@ -30,21 +30,18 @@ const (
 	narrowestThemeLabel = 12
 )
 
-// WriteText writes r as a report for a person, in four parts: the verdict
-// (headline, confidence, how many questions it rests on, warnings), the
-// breakdown as bars per path and per theme, the answers that weighed most,
-// and what to do next (learning steps, pay, the other paths). No line is
-// wider than o.Width runes, and without o.Color the output holds no escape
-// sequence or any control byte but newlines. On error nothing is written.
+// WriteText writes r as a report for a person: the verdict, the breakdown
+// by path and theme, the answers that weighed most, and what to do next.
+// No line is wider than o.Width cells, and without o.Color the output holds
+// no control byte but newlines. On error nothing is written.
 func WriteText(w io.Writer, r Run, o Options) error {
 	if r.Bank == nil {
 		return errNoBank
 	}
-	width := o.Width
-	if width <= 0 {
-		width = ScreenWidth
+	width := ScreenWidth
+	if o.Width > 0 {
+		width = max(o.Width, minWidth)
 	}
-	width = max(width, minWidth)
 	p := &printer{width: width, pal: newPalette(o.Color), res: r.Result, run: r}
 	p.verdict()
 	p.breakdown()
@@ -55,22 +52,17 @@ func WriteText(w io.Writer, r Run, o Options) error {
 	return err
 }
 
-// palette holds the report's colours. Every color.Color is switched on or
-// off explicitly: left alone, fatih/color decides from NO_COLOR and from
-// whether os.Stdout is a terminal, which says nothing about the stream this
-// report is written to.
+// palette holds the report's colours, each switched on or off explicitly:
+// left alone, fatih/color decides from NO_COLOR and os.Stdout, which say
+// nothing about the stream this report goes to.
 type palette struct {
 	on                bool
 	bold, faint, warn *color.Color
-	paths             []*color.Color
 }
 
 func newPalette(on bool) *palette {
 	pal := &palette{on: on}
-	pal.bold = pal.color(color.Bold)
-	pal.faint = pal.color(color.Faint)
-	pal.warn = pal.color(color.FgYellow)
-	pal.paths = each(pathAttrs, func(a color.Attribute) *color.Color { return pal.color(a) })
+	pal.bold, pal.faint, pal.warn = pal.color(color.Bold), pal.color(color.Faint), pal.color(color.FgYellow)
 	return pal
 }
 
@@ -86,18 +78,11 @@ func (pal *palette) color(attrs ...color.Attribute) *color.Color {
 }
 
 // pathColor gives each path of the bank its own colour, the same in every
-// part of the report, by the path's place in the result.
-func (pal *palette) pathColor(res scoring.Result, id string) *color.Color {
+// part of the report, by the path's place in the result; extra adds to it
+// (bold, for the path the headline names).
+func (pal *palette) pathColor(res scoring.Result, id string, extra ...color.Attribute) *color.Color {
 	if i := pathIndex(res, id); i >= 0 {
-		return pal.paths[i%len(pal.paths)]
-	}
-	return pal.bold
-}
-
-// strongPathColor is pathColor in bold, for the path named in the headline.
-func (pal *palette) strongPathColor(res scoring.Result, id string) *color.Color {
-	if i := pathIndex(res, id); i >= 0 {
-		return pal.color(pathAttrs[i%len(pathAttrs)], color.Bold)
+		return pal.color(append([]color.Attribute{pathAttrs[i%len(pathAttrs)]}, extra...)...)
 	}
 	return pal.bold
 }
@@ -220,7 +205,7 @@ func (p *printer) verdict() {
 func (p *printer) headline(rec *scoring.Recommendation) {
 	res := p.res
 	name := recName(res)
-	nameSpan := span{name, p.pal.strongPathColor(res, rec.Path)}
+	nameSpan := span{name, p.pal.pathColor(res, rec.Path, color.Bold)}
 	lead := pathShare(res, rec.Path)
 	if rec.RunnerUp == "" {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
