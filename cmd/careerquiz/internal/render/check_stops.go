@@ -10,19 +10,14 @@ import (
 
 // StopPeople is how many simulated people each population of the stopping
 // profile has on a bank like the built-in one: enough to tell 95% from
-// 100%, in about a second, which is why check computes it only when asked
-// (check --stops). A person's walk costs more the more questions there
-// are, so a larger bank gets fewer people (stopPeople), never under
-// stopPeopleMin.
+// 100%, in about a second, which is why only check --stops computes it.
 const (
 	StopPeople    = 200
 	stopPeopleMin = 20
 )
 
-// stopPeople is how many people simulate a bank of scored questions: the
-// built-in bank's 200 for some 40 questions or fewer, and fewer in
-// proportion beyond, so that check --stops stays a matter of seconds on
-// banks of a hundred or two.
+// stopPeople is StopPeople for some 40 scored questions or fewer, and fewer
+// in proportion beyond, so that check --stops stays a matter of seconds.
 func stopPeople(scored int) int {
 	return max(stopPeopleMin, min(StopPeople, StopPeople*40/max(scored, 1)))
 }

@@ -10,10 +10,8 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 )
 
-// WriteHistoryHTML writes the page of the kept attempts (as result.List
-// gives them, newest first): each path's share as a line across the
-// attempts from the oldest, the same figures as a table, and what moved
-// between the last two, as compare shows it. On error nothing is written.
+// WriteHistoryHTML writes the page of the kept attempts, newest first as
+// result.List gives them. On error nothing is written.
 func WriteHistoryHTML(w io.Writer, attempts []result.Attempt) error {
 	return writePage(w, "history", newHistoryPage(attempts))
 }

@@ -12,11 +12,8 @@ import (
 
 func init() { writers[JSON] = func(w io.Writer, r Run, _ Options) error { return WriteJSON(w, r) } }
 
-// WriteJSON writes r as one JSON document, indented by two spaces and ending
-// in a newline, by result.Encode from result.Document. The same Run always
-// gives the same bytes: nothing in the document depends on the clock, and
-// map keys are sorted. Percents, shares and margins are rounded to one
-// decimal, confidence and points to three. On error nothing is written.
+// WriteJSON writes r as one result.Document. The same Run always gives the
+// same bytes: nothing in it depends on the clock. On error nothing is written.
 func WriteJSON(w io.Writer, r Run) error {
 	doc, err := NewDocument(r)
 	if err != nil {

@@ -290,10 +290,8 @@ func sidedText(res scoring.Result) string {
 	return fmt.Sprintf("%s: %s.", head, result.JoinAnd(parts))
 }
 
-// confidenceText says the confidence of res in words a person reads
-// correctly, with the figure as a natural frequency. When the answers
-// follow a pattern it says only what the figure measures then: that the
-// same way of answering would give the same path again.
+// confidenceText says the confidence of res in words, with the figure as a
+// natural frequency.
 func confidenceText(res scoring.Result) string {
 	c := res.Confidence
 	if rec := res.Recommendation; rec != nil && rec.Tie {

@@ -20,10 +20,8 @@ const barWidth = 24
 // starts: after the indent, id, answered and item-rest columns.
 const optionsAt = 2 + 22 + 1 + 8 + 1 + 9 + 2
 
-// WriteStats writes the stats report for a person to read: bars for the lean and
-// the split, a table of the questions, and the flags with what to try.
-// Text from the bank is shown with control characters removed. With color,
-// headings are bold. Text is wrapped at width.
+// WriteStats writes the stats report for a person, wrapped at width; with
+// color, headings are bold.
 func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	bw := bufio.NewWriter(w)
 	heading := func(s string) {

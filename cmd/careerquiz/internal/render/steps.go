@@ -190,9 +190,7 @@ func answered(as []scoring.StepAnswer, conj string) string {
 	return verb(as[0].Verb) + " " + quoted(as[0].Text) + " " + conj + " " + verb(as[1].Verb) + " " + quoted(as[1].Text)
 }
 
-func sideVerb(v scoring.AnswerVerb) bool {
-	return v == scoring.Rather || v == scoring.MuchRather
-}
+func sideVerb(v scoring.AnswerVerb) bool { return v == scoring.Rather || v == scoring.MuchRather }
 
 // longSide is the most characters of a graded question's side a reason
 // quotes; a longer side is cut at a word boundary.
@@ -224,9 +222,7 @@ var verbs = map[scoring.AnswerVerb]string{
 
 // quoted puts text from the bank in quotation marks, on one line and without
 // a final full stop that would end the sentence inside the quote.
-func quoted(s string) string {
-	return "“" + strings.TrimRight(oneLine(s), ".") + "”"
-}
+func quoted(s string) string { return "“" + strings.TrimRight(oneLine(s), ".") + "”" }
 
 // shownSteps is the most steps the text report lists: the next few are
 // worth reading, the whole plan is in the JSON result.

@@ -610,9 +610,8 @@ func (p *printer) nextSteps() {
 	}
 }
 
-// footer names the bank and, when the questions were shuffled, the seed,
-// so that a run can be told apart from another and repeated.
-// The text report is not dated (see Run.Taken).
+// footer names the bank and any shuffle's seed, so that a run can be
+// repeated; the text report is not dated (see Run.Taken).
 func (p *printer) footer(r Run) {
 	a := aboutRun(r)
 	a.taken = ""
@@ -654,20 +653,14 @@ func sentence(s string) string {
 
 // percentText is a share as shown: already rounded by shownShares, so a
 // whole number unless a tenth is needed to tell two shares apart.
-func percentText(x float64) string {
-	return shareText(x) + "%"
-}
+func percentText(x float64) string { return shareText(x) + "%" }
 
 // percentCell is percentText right-aligned in four runes, for bar rows.
-func percentCell(x float64) string {
-	return fmt.Sprintf("%4s", percentText(x))
-}
+func percentCell(x float64) string { return fmt.Sprintf("%4s", percentText(x)) }
 
 // shareText is a shown share without the percent sign: as it is, to a tenth
 // at most.
-func shareText(x float64) string {
-	return strconv.FormatFloat(result.Round(x, 1), 'f', -1, 64)
-}
+func shareText(x float64) string { return strconv.FormatFloat(result.Round(x, 1), 'f', -1, 64) }
 
 // pathShares is the result's shares, in the order of its paths.
 func pathShares(res scoring.Result) []float64 {
@@ -675,9 +668,8 @@ func pathShares(res scoring.Result) []float64 {
 }
 
 // pullText is the points a reason moved towards the path its heading
-// names: the strongest pull the other way is a pull towards the runner-up,
-// so it is shown with a plus too, never as a minus that reads as a point
-// against that path.
+// names, so always with a plus: the pull the other way is towards the
+// runner-up, not against it.
 func pullText(x float64) string { return pointsText(math.Abs(x)) }
 
 // pointsText is a signed number of points with no needless decimals.
