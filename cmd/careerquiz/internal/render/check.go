@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
@@ -247,10 +248,7 @@ func percents(ps []scoring.PathPercent) string {
 // sparkline draws a distribution in one line of block characters.
 func sparkline(ps []scoring.MarginPoint) string {
 	blocks := []rune("▁▂▃▄▅▆▇█")
-	top := 0.0
-	for _, p := range ps {
-		top = max(top, p.Probability)
-	}
+	top := slices.Max(append(each(ps, func(p scoring.MarginPoint) float64 { return p.Probability }), 0))
 	var b strings.Builder
 	for _, p := range ps {
 		i := 0

@@ -91,9 +91,8 @@ func WriteComparison(w io.Writer, c result.Comparison, bank *quiz.Bank, width in
 			fmt.Fprintln(w, hanging("  ", "    ", result.OneLine(ch.Question)+": "+rawAnswerText(nil, ch.A)+" → "+rawAnswerText(nil, ch.B), width))
 			continue
 		}
-		// The question by its text, on one line, shortened between words;
-		// the answers whole: an answer means nothing without the whole of
-		// the side taken.
+		// The question shortened between words; the answers whole, since an
+		// answer means nothing without the whole of the side taken.
 		fmt.Fprintln(w, "  "+shorten(result.OneLine(q.Text), width-2))
 		fmt.Fprintln(w, hanging("    A: ", "       ", rawAnswerText(questionOf(labelsA, ch.Question), ch.A), width))
 		fmt.Fprintln(w, hanging("    B: ", "       ", rawAnswerText(questionOf(labelsB, ch.Question), ch.B), width))

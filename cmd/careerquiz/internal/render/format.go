@@ -17,9 +17,8 @@ const (
 
 // Options say how a report is laid out where its format lays out lines.
 type Options struct {
-	// Color turns on ANSI colours. The caller decides, from the stream the
-	// report goes to and from NO_COLOR and --no-color; this package never
-	// looks at the environment or the terminal itself.
+	// Color turns on ANSI colours. The caller decides, from the stream and
+	// NO_COLOR and --no-color; this package never looks at the environment.
 	Color bool
 	// Width is the number of cells to fit; 0 means 80. Widths below 40
 	// are taken as 40, the least the bars need.

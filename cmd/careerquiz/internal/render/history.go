@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,10 +22,8 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int)
 		return
 	}
 	var banks []result.Bank
-	seen := map[string]bool{}
 	for _, a := range attempts {
-		if !seen[a.Bank.SHA256] {
-			seen[a.Bank.SHA256] = true
+		if !slices.ContainsFunc(banks, func(b result.Bank) bool { return b.SHA256 == a.Bank.SHA256 }) {
 			banks = append(banks, a.Bank)
 		}
 	}

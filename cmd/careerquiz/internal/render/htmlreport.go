@@ -135,8 +135,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	}
 
 	// Every step: the text report shows the next few, but a page is read
-	// at leisure. The step's words are the report's (stepText), its reason
-	// the document's (stepWhy).
+	// at leisure.
 	v.StepsTitle = stepsTitle(min(len(res.Steps), shownSteps))
 	for i, s := range d.Steps {
 		v.Steps = append(v.Steps, stepRow{Text: stepText(res.Steps[i]), Why: result.OneLine(s.Why)})
