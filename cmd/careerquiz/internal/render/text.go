@@ -92,11 +92,11 @@ var pathAttrs = []color.Attribute{
 	color.FgCyan, color.FgMagenta, color.FgGreen, color.FgBlue, color.FgYellow, color.FgRed,
 }
 
-// paint colours s; empty text stays empty rather than becoming a pair of
-// escape sequences around nothing.
+// paint colours s with c (nil for none); empty text stays empty rather
+// than becoming a pair of escape sequences around nothing.
 func paint(c *color.Color, s string) string {
-	if s == "" {
-		return ""
+	if s == "" || c == nil {
+		return s
 	}
 	return c.Sprint(s)
 }
@@ -148,10 +148,7 @@ func (p *printer) para(indent, text string, c *color.Color) {
 // front of the rest; first and indent have the same length in runes.
 func (p *printer) hanging(first, indent, text string, c *color.Color) {
 	for i, l := range textwrap.Wrap(text, p.width, indent) {
-		body := strings.TrimPrefix(l, indent)
-		if c != nil {
-			body = paint(c, body)
-		}
+		body := paint(c, strings.TrimPrefix(l, indent))
 		if i == 0 {
 			p.line(first + body)
 		} else {
@@ -173,11 +170,7 @@ func (p *printer) spans(c *color.Color, ss ...span) {
 	var plain, painted strings.Builder
 	for _, s := range ss {
 		plain.WriteString(s.text)
-		if s.c != nil {
-			painted.WriteString(paint(s.c, s.text))
-		} else {
-			painted.WriteString(s.text)
-		}
+		painted.WriteString(paint(s.c, s.text))
 	}
 	if textwrap.Width(plain.String()) <= p.width {
 		p.line(painted.String())
