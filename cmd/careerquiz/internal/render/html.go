@@ -125,11 +125,11 @@ func newSplitBar(parts []legendEntry, slight float64) *splitBar {
 	return s
 }
 
-// legend is ps as a chart names them, with each share as shown.
-func legend[T any](ps []T, of func(T) (id, name string, share float64), class func(id string) string) []legendEntry {
+// legend is ps as a chart names them, coloured by classes, each share as shown.
+func legend[T any](ps []T, of func(T) (id, name string, share float64), classes map[string]string) []legendEntry {
 	out := each(ps, func(p T) legendEntry {
 		id, name, share := of(p)
-		return legendEntry{ID: id, Name: name, Class: class(id), Share: share}
+		return legendEntry{ID: id, Name: name, Class: classes[id], Share: share}
 	})
 	for i, s := range result.Shown(each(out, func(e legendEntry) float64 { return e.Share })) {
 		out[i].Shown = percentText(s)

@@ -79,8 +79,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	for i, p := range d.Paths {
 		classes[p.ID] = colourClass(i)
 	}
-	class := func(id string) string { return classes[id] }
-	v.Paths = legend(d.Paths, func(p result.Path) (string, string, float64) { return p.ID, result.OneLine(p.Name), p.Share }, class)
+	v.Paths = legend(d.Paths, func(p result.Path) (string, string, float64) { return p.ID, result.OneLine(p.Name), p.Share }, classes)
 	shownOf := map[string]string{}
 	for _, p := range v.Paths {
 		shownOf[p.ID] = p.Shown
@@ -108,7 +107,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 		if th.Answered > 0 {
 			row.Parts = legend(th.Paths, func(p result.ThemePath) (string, string, float64) {
 				return p.ID, result.OneLine(pathName(res, p.ID)), p.Share
-			}, class)
+			}, classes)
 			row.Bar = newSplitBar(row.Parts, 0)
 		}
 		v.Themes = append(v.Themes, row)
