@@ -159,7 +159,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 type about struct{ title, count, order, taken string }
 
 func aboutRun(r Run) about {
-	a := about{title: oneLine(r.Bank.Title), count: Count(len(r.Bank.Questions), "question")}
+	a := about{title: result.OneLine(r.Bank.Title), count: Count(len(r.Bank.Questions), "question")}
 	if r.Shuffled {
 		a.order = fmt.Sprintf("shuffled, seed %d", r.Seed)
 	}

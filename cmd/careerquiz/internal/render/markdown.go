@@ -205,7 +205,7 @@ func (m *mdWriter) steps() {
 		for i, s := range res.Steps {
 			m.line(fmt.Sprintf("%d. %s", i+1, md(stepLine(res, m.run.Bank, s))))
 			// Indented to sit inside the numbered item.
-			m.line("   *" + md(oneLine(stepWhy(res, m.run.Bank, s))) + "*")
+			m.line("   *" + md(result.OneLine(stepWhy(res, m.run.Bank, s))) + "*")
 		}
 		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
 			m.line("")
@@ -250,10 +250,10 @@ func (m *mdWriter) footer(r Run) {
 // with a backslash before each character CommonMark or GitHub would read as
 // markup there and before no other, since in a pasted email every
 // backslash shows: "snake_case" and "5 * 3" stay, "*bold*" is escaped.
-func md(s string) string { return mdEscape(oneLine(s), false) }
+func md(s string) string { return mdEscape(result.OneLine(s), false) }
 
 // mdCell is md for a cell of a table, where a | would end the cell.
-func mdCell(s string) string { return mdEscape(oneLine(s), true) }
+func mdCell(s string) string { return mdEscape(result.OneLine(s), true) }
 
 func mdEscape(s string, cell bool) string {
 	var b strings.Builder

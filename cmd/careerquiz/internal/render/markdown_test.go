@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
@@ -119,7 +120,7 @@ func FuzzMarkdownEscape(f *testing.F) {
 		if strings.ContainsAny(got, "\n\r") {
 			t.Fatalf("md(%q) = %q spans lines", s, got)
 		}
-		text := oneLine(s)
+		text := result.OneLine(s)
 		if text == "" || strings.ContainsRune(text, '\uFFFD') {
 			// Markdown renders an empty line as nothing, and a NUL as
 			// U+FFFD.

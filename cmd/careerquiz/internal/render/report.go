@@ -45,10 +45,6 @@ type Run struct {
 
 var errNoBank = errors.New("report: run has no bank")
 
-// oneLine is result.OneLine: clean, with every run of white space made a
-// single space, since the text report lays out its own lines.
-func oneLine(s string) string { return result.OneLine(s) }
-
 // pathName is the name of the scored path id, or id where there is none.
 func pathName(res scoring.Result, id string) string {
 	if i := pathIndex(res, id); i >= 0 {
@@ -64,7 +60,7 @@ func pathIndex(res scoring.Result, id string) int {
 
 // recName is the name of the path res recommends, on one line.
 func recName(res scoring.Result) string {
-	return cmp.Or(oneLine(res.Recommendation.Name), oneLine(pathName(res, res.Recommendation.Path)))
+	return cmp.Or(result.OneLine(res.Recommendation.Name), result.OneLine(pathName(res, res.Recommendation.Path)))
 }
 
 // pathShare is the share of the scored path id as every format shows it
@@ -109,7 +105,7 @@ func warningText(w scoring.Warning, r Run) string {
 	case scoring.WarnImpressive:
 		return fmt.Sprintf("You took the side that sounds more impressive on %d of the %d questions that mark one; the result may say as much about how the answers sound as about what you would rather do.", w.Count, w.Of)
 	}
-	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", oneLine(w.Code))
+	return fmt.Sprintf("Your answers follow a pattern (%s), so the result may mean little.", result.OneLine(w.Code))
 }
 
 // positionText is the option a same-position warning names: position 0
@@ -167,8 +163,8 @@ func agreeAllText(w scoring.Warning, r Run) string {
 	if lead < 0 || runner < 0 || statements+pickAny == 0 {
 		return head + " Each is worded for one path, so agreeing with all of them tells little about which path suits you."
 	}
-	runnerName := oneLine(pathName(r.Result, rec.RunnerUp))
-	leadName := oneLine(pathName(r.Result, rec.Path))
+	runnerName := result.OneLine(pathName(r.Result, rec.RunnerUp))
+	leadName := result.OneLine(pathName(r.Result, rec.Path))
 	if math.Abs(toLead-toRunner) < 1e-9 {
 		return head + " Each is worded for one path, and they are keyed evenly, so agreeing with all of them adds the same to " +
 			leadName + " and " + runnerName + ": your other answers decided the result."
@@ -280,7 +276,7 @@ func sidedText(res scoring.Result) string {
 	var parts []string
 	for _, p := range res.Paths {
 		if rec.Tie || p.ID == rec.Path {
-			parts = append(parts, fmt.Sprintf("%d towards %s", p.Towards, oneLine(p.Name)))
+			parts = append(parts, fmt.Sprintf("%d towards %s", p.Towards, result.OneLine(p.Name)))
 		}
 	}
 	if len(parts) == 1 {

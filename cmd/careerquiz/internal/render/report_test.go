@@ -562,10 +562,10 @@ func TestNothingANewcomerNeedsIsCut(t *testing.T) {
 		res := f.run.Result
 		var whole []string
 		for _, rs := range append(append([]scoring.Reason{}, res.Toward...), derefReason(res.Against)...) {
-			whole = append(whole, oneLine(rs.Text), oneLine(answerText(rs)))
+			whole = append(whole, result.OneLine(rs.Text), result.OneLine(answerText(rs)))
 		}
 		for _, o := range res.Others {
-			whole = append(whole, oneLine(o.Summary))
+			whole = append(whole, result.OneLine(o.Summary))
 		}
 		for _, width := range []int{40, 50, 80, 120, 200} {
 			var buf bytes.Buffer

@@ -170,7 +170,7 @@ func answered(as []scoring.StepAnswer, conj string) string {
 		return ""
 	case len(as) == 1 && sideVerb(as[0].Verb):
 		a := as[0]
-		if q := oneLine(a.Asked); q != "" {
+		if q := result.OneLine(a.Asked); q != "" {
 			return "answered " + quoted(verbText(a.Verb, side(a.Text, false))) + " to " + quoted(q)
 		}
 		return verb(a.Verb) + " " + quoted(side(a.Text, true))
@@ -200,7 +200,7 @@ const longSide = 100
 // without a final full stop; lower leads it with a small letter, for a
 // side quoted as what the person would rather do.
 func side(text string, lower bool) string {
-	text = cutWords(strings.TrimRight(oneLine(text), "."), longSide)
+	text = cutWords(strings.TrimRight(result.OneLine(text), "."), longSide)
 	if r := []rune(text); lower && len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
 		r[0] = unicode.ToLower(r[0])
 		text = string(r)
@@ -222,7 +222,7 @@ var verbs = map[scoring.AnswerVerb]string{
 
 // quoted puts text from the bank in quotation marks, on one line and without
 // a final full stop that would end the sentence inside the quote.
-func quoted(s string) string { return "“" + strings.TrimRight(oneLine(s), ".") + "”" }
+func quoted(s string) string { return "“" + strings.TrimRight(result.OneLine(s), ".") + "”" }
 
 // shownSteps is the most steps the text report lists: the next few are
 // worth reading, the whole plan is in the JSON result.
@@ -245,13 +245,13 @@ func (p *printer) steps() {
 	for i, s := range shown {
 		first := fmt.Sprintf("    %*d. ", numW, i+1)
 		p.hanging(first, indent, stepLine(res, p.run.Bank, s), nil)
-		p.hanging(indent+"↳ ", indent+"  ", oneLine(stepWhy(res, p.run.Bank, s)), p.pal.faint)
+		p.hanging(indent+"↳ ", indent+"  ", result.OneLine(stepWhy(res, p.run.Bank, s)), p.pal.faint)
 	}
-	if note := doneNote(res, oneLine); note != "" {
+	if note := doneNote(res, result.OneLine); note != "" {
 		p.para("    ", note, p.pal.faint)
 	}
 	for _, o := range res.OtherSteps {
-		p.para("    ", otherStepNote(res, o, oneLine), nil)
+		p.para("    ", otherStepNote(res, o, result.OneLine), nil)
 	}
 }
 
@@ -281,7 +281,7 @@ func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string 
 			takes = slices.ContainsFunc(b.Paths[b.PathIndex(id)].Steps, func(st quiz.Step) bool { return st.Text == s.Text })
 		}
 		if takes {
-			names = append(names, oneLine(pathName(res, id)))
+			names = append(names, result.OneLine(pathName(res, id)))
 		}
 	}
 	return names
@@ -302,7 +302,7 @@ func listedPaths(ss []scoring.StepAdvice) []string {
 // stepText is a step as a line of the plan: its text, led by what kind of
 // step it is where it is not simply one to learn.
 func stepText(s scoring.StepAdvice) string {
-	text := oneLine(s.Text)
+	text := result.OneLine(s.Text)
 	switch s.Kind {
 	case scoring.TryBoth:
 		text = "Try both: " + text
@@ -348,7 +348,7 @@ func doneNote(res scoring.Result, quote func(string) string) string {
 	for _, a := range answers {
 		g := strings.Join(steps[a], ", ")
 		if a != "" {
-			g = fmt.Sprintf("your answer “%s”: %s", quote(strings.TrimRight(oneLine(a), ".")), g)
+			g = fmt.Sprintf("your answer “%s”: %s", quote(strings.TrimRight(result.OneLine(a), ".")), g)
 		}
 		groups = append(groups, g)
 	}

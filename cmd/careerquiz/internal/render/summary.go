@@ -37,7 +37,7 @@ func WarningNotes(res scoring.Result) []string {
 		case scoring.WarnAlwaysMiddle:
 			note = fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
 		default:
-			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", oneLine(w.Code))
+			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", result.OneLine(w.Code))
 		}
 		notes = append(notes, sentence(note))
 	}

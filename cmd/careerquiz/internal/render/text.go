@@ -205,7 +205,7 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 			span{fmt.Sprintf(" (%s)", rec.Strength), nil})
 		return
 	}
-	runner := oneLine(pathName(res, rec.RunnerUp))
+	runner := result.OneLine(pathName(res, rec.RunnerUp))
 	a, b := percentText(lead), percentText(pathShare(res, rec.RunnerUp))
 	switch {
 	case rec.Tie:
@@ -245,7 +245,7 @@ func (p *printer) breakdown() {
 		return
 	}
 	p.section("BREAKDOWN")
-	names := each(res.Paths, func(ps scoring.PathScore) string { return oneLine(ps.Name) })
+	names := each(res.Paths, func(ps scoring.PathScore) string { return result.OneLine(ps.Name) })
 	if len(res.Paths) == 2 {
 		p.split(names)
 	} else {
@@ -371,7 +371,7 @@ func (p *printer) themes(names []string) {
 	const indent, gap = "  ", "  "
 	colW := max(15, min(widest(names), 18))
 	barW := colW - 5
-	themeW := widest(each(res.Themes, func(th scoring.ThemeScore) string { return oneLine(th.Name) }))
+	themeW := widest(each(res.Themes, func(th scoring.ThemeScore) string { return result.OneLine(th.Name) }))
 	labelW := min(p.width-len(indent)-len(res.Paths)*(len(gap)+colW), max(themeW, len("By theme")))
 	if labelW < narrowestThemeLabel {
 		p.stackedThemes(names)
@@ -387,7 +387,7 @@ func (p *printer) themes(names []string) {
 	}
 	p.line(head)
 	for _, th := range res.Themes {
-		row := indent + pad(shorten(oneLine(th.Name), labelW), labelW)
+		row := indent + pad(shorten(result.OneLine(th.Name), labelW), labelW)
 		if note := thinTheme(res, th); note != "" {
 			p.note(row+gap, note)
 			continue
@@ -406,7 +406,7 @@ func (p *printer) stackedThemes(names []string) {
 	labelW := min(widest(names), longestLabel, p.width-len(inner)-2-10-5)
 	barW := min(p.width-len(inner)-labelW-2-5, 20)
 	for _, th := range res.Themes {
-		title := shorten(oneLine(th.Name), p.width-len(indent))
+		title := shorten(result.OneLine(th.Name), p.width-len(indent))
 		if note := thinTheme(res, th); note != "" {
 			p.note(indent+title+" ", "("+note+")")
 			continue
@@ -444,7 +444,7 @@ func thinTheme(res scoring.Result, th scoring.ThemeScore) string {
 	case th.Sided == 1:
 		for _, ps := range th.Paths {
 			if ps.Share > 50 {
-				return "rests on one answer, towards " + oneLine(pathName(res, ps.ID))
+				return "rests on one answer, towards " + result.OneLine(pathName(res, ps.ID))
 			}
 		}
 		return "rests on one answer"
@@ -509,7 +509,7 @@ func (p *printer) why() {
 		}
 	}
 	if res.Against != nil {
-		p.para("  ", againstTitle(res, oneLine), nil)
+		p.para("  ", againstTitle(res, result.OneLine), nil)
 		p.reason(*res.Against, pointsW)
 	}
 }
@@ -518,9 +518,9 @@ func (p *printer) why() {
 func towardTitle(res scoring.Result) string {
 	switch rec := res.Recommendation; {
 	case rec != nil && rec.Tie:
-		return "The strongest pull towards " + oneLine(pathName(res, rec.Path))
+		return "The strongest pull towards " + result.OneLine(pathName(res, rec.Path))
 	case rec != nil:
-		return "What pushed you towards " + oneLine(rec.Name)
+		return "What pushed you towards " + result.OneLine(rec.Name)
 	}
 	return "What weighed most"
 }
@@ -556,8 +556,8 @@ func (p *printer) reason(rs scoring.Reason, pointsW int) {
 		}
 	}
 	under := indent + strings.Repeat(" ", pointsW+2)
-	p.hanging(indent+paint(c, pad(pullText(rs.Points), pointsW))+"  ", under, oneLine(rs.Text), nil)
-	p.hanging(under+paint(p.pal.faint, "→ "), under+"  ", oneLine(answerText(rs)), nil)
+	p.hanging(indent+paint(c, pad(pullText(rs.Points), pointsW))+"  ", under, result.OneLine(rs.Text), nil)
+	p.hanging(under+paint(p.pal.faint, "→ "), under+"  ", result.OneLine(answerText(rs)), nil)
 }
 
 func (p *printer) nextSteps() {
@@ -581,7 +581,7 @@ func (p *printer) nextSteps() {
 	if len(res.Salary) > 0 {
 		subsection("Pay")
 		for _, s := range res.Salary {
-			p.hanging("    • ", "      ", oneLine(s), nil)
+			p.hanging("    • ", "      ", result.OneLine(s), nil)
 		}
 	}
 	if len(res.Others) > 0 {
@@ -589,9 +589,9 @@ func (p *printer) nextSteps() {
 		// Each summary is shown whole, wrapped under the path's name.
 		const indent, under = "    ", "      "
 		for _, o := range res.Others {
-			name := oneLine(o.Name)
+			name := result.OneLine(o.Name)
 			text := name + fmt.Sprintf(" (%s)", percentText(pathShare(res, o.ID)))
-			if summary := oneLine(o.Summary); summary != "" {
+			if summary := result.OneLine(o.Summary); summary != "" {
 				text += ": " + summary
 			}
 			ls := textwrap.Hanging(indent, under, text, p.width)
