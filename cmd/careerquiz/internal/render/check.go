@@ -260,9 +260,7 @@ func sparkline(ps []scoring.MarginPoint) string {
 	return b.String()
 }
 
-// bandsReport says how results of the bank are labelled: the strength
-// bands, what random answering is told under them, and what shares and
-// confidence mean.
+// bandsReport says how results of the bank are labelled.
 func bandsReport(w io.Writer, bd scoring.Bands) {
 	how := "set by the bank"
 	if bd.Calibrated {

@@ -11,10 +11,8 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/textwrap"
 )
 
-// WriteHistory lists attempts kept in dir as a table, width cells wide:
-// one line each, with the bank in a column of its own only when they do
-// not all share one. Where a row does not fit, its split goes on a line of
-// its own under the verdict, whole: nothing is cut.
+// WriteHistory lists attempts kept in dir as a table, width cells wide;
+// where a row does not fit, its split goes whole on a line of its own.
 func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int) {
 	if len(attempts) == 0 {
 		fmt.Fprintf(w, "No results kept yet (they go in %s).\n", dir)

@@ -239,9 +239,8 @@ func meaningText(res scoring.Result) string {
 	}
 }
 
-// evenText says what a result with no clear preference means, without
-// suggesting the answers were careless: empty unless res is a tie or
-// balanced.
+// evenText says what a tie or a balanced result means, without suggesting
+// the answers were careless; "" for any other.
 func evenText(res scoring.Result) string {
 	rec := res.Recommendation
 	switch {

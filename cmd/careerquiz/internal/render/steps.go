@@ -136,8 +136,7 @@ func cutWords(text string, n int) string {
 }
 
 // tryBothWhy says why a result that is a hypothesis opens with a try-both
-// step: how close or unsteady the result is, and the strongest answer each
-// way on the step's theme.
+// step: how close or unsteady it is, and the strongest answer each way.
 func tryBothWhy(res scoring.Result, s scoring.StepAdvice, theme string) string {
 	rec := res.Recommendation
 	if rec == nil {
