@@ -129,8 +129,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	v.Toward = each(d.Reasons.Toward, reason)
 	if a := d.Reasons.Against; a != nil {
 		v.AgainstTitle = againstTitle(res, result.OneLine)
-		row := reason(*a)
-		v.Against = &row
+		v.Against = new(reason(*a))
 	}
 
 	// Every step: the text report shows the next few, but a page is read

@@ -78,12 +78,10 @@ func NewDocument(r Run) (doc result.Document, err error) {
 			Margin: round(rec.Margin, 1), RunnerUp: rec.RunnerUp}
 	}
 	if res.Against != nil {
-		a := newReasonJSON(*res.Against)
-		doc.Reasons.Against = &a
+		doc.Reasons.Against = new(newReasonJSON(*res.Against))
 	}
 	if r.Shuffled {
-		seed := r.Seed
-		doc.Order.Seed = &seed
+		doc.Order.Seed = new(r.Seed)
 	}
 	answers := r.Answers
 	if answers == nil {
