@@ -339,3 +339,68 @@ func verbText(v scoring.AnswerVerb, side string) string {
 	}
 	return side
 }
+
+// stoppedText is the note on a quiz that stopped early: after how many
+// questions, and for the quick stop the chance that the rest would have
+// named another path; "" for a quiz that asked every question.
+func stoppedText(r Run) string {
+	st := r.Stopped
+	if st == nil {
+		return ""
+	}
+	left := st.Scored - st.Asked
+	if st.Mode == "quick" && st.Chance != nil {
+		return fmt.Sprintf("Stopped early (--quick) after %d of %s: the chance that the %d left would have named another path is %s.",
+			st.Asked, Count(st.Scored, "question"), left, ChanceText(*st.Chance))
+	}
+	return fmt.Sprintf("Stopped early after %d of %s: the %d left could not have changed the path.",
+		st.Asked, Count(st.Scored, "question"), left)
+}
+
+// ChanceText is a small chance in percent, never rounded to a flat 0: a
+// result keeps the chance to four decimals, so a stop the quiz called
+// "under 0.1%" would otherwise read "0.0%" in its report.
+func ChanceText(c float64) string {
+	pct := 100 * c
+	if pct < 0.1 {
+		return "under 0.1%"
+	}
+	return fmt.Sprintf("%.1f%%", math.Round(pct*10)/10)
+}
+
+// Verdict is the result in a few words (result.Verdict), for the one line
+// that closes a quiz. A report scrolls, and this line is what stays on the
+// screen.
+func Verdict(res scoring.Result) string {
+	var rec *result.Recommendation
+	if r := res.Recommendation; r != nil {
+		rec = &result.Recommendation{Path: r.Path, Name: r.Name, Strength: r.Strength, RunnerUp: r.RunnerUp, Tie: r.Tie, Tied: r.Tied}
+	}
+	return result.Verdict(rec, each(res.Paths, func(p scoring.PathScore) result.Path { return result.Path{ID: p.ID, Name: p.Name} }))
+}
+
+// WarningNotes are the result's warnings in one short sentence each, for
+// the end of a quiz whose report went to a file: there the full warnings
+// are out of sight.
+func WarningNotes(res scoring.Result) []string {
+	var notes []string
+	for _, w := range res.Warnings {
+		var note string
+		switch w.Code {
+		case scoring.WarnFewAnswered:
+			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
+		case scoring.WarnSamePosition:
+			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", positionText(w), w.Count)
+		case scoring.WarnAgreeAll:
+			note = fmt.Sprintf("you agreed with everything on %s: they tell little about you", Count(w.Count, "question"))
+		case scoring.WarnImpressive:
+			note = fmt.Sprintf("you took the more impressive-sounding side %d times of %d: it may mean little", w.Count, w.Of)
+		case scoring.WarnAlwaysMiddle:
+			note = fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
+		default:
+			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", result.OneLine(w.Code))
+		}
+		notes = append(notes, sentence(note))
+	}
+	return notes
+}
