@@ -471,6 +471,33 @@ func TestStatsPage(t *testing.T) {
 			}
 		}
 	})
+	t.Run("every person is in one row of how they leaned", func(t *testing.T) {
+		r := cohortReport(b, 120)
+		// Some ties and some with no recommendation, taken from the first
+		// path, so the rows still add up to everyone.
+		r.Ties, r.NoRecommendation = 7, 5
+		r.Paths[0].Recommended -= 12
+		_, page := statsPageOf(t, r, slight)
+		table := page.byName("table")[0]
+		sum, rows := 0, 0
+		for _, tr := range table.byName("tr") {
+			cells := tr.all(func(n *node) bool { return n.name == "td" && n.hasClass("n") })
+			if len(cells) == 0 {
+				continue
+			}
+			n, err := strconv.Atoi(cells[0].Text())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, rows = sum+n, rows+1
+		}
+		if sum != r.People || rows != len(r.Paths)+2 {
+			t.Errorf("%d rows count %d people, want %d rows for %d", rows, sum, len(r.Paths)+2, r.People)
+		}
+		if !strings.Contains(page.Text(), tieRow) {
+			t.Errorf("no %q row on the page", tieRow)
+		}
+	})
 	t.Run("histogram holds the report's figures", func(t *testing.T) {
 		r := cohortReport(b, 120)
 		_, page := statsPageOf(t, r, slight)

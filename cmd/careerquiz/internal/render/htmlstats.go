@@ -75,8 +75,11 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 		}
 		v.Leaned = append(v.Leaned, row)
 	}
+	if r.Ties > 0 {
+		v.Leaned = append(v.Leaned, lean(tieRow, "", r.Ties))
+	}
 	if r.NoRecommendation > 0 {
-		v.Leaned = append(v.Leaned, lean("no recommendation", "", r.NoRecommendation))
+		v.Leaned = append(v.Leaned, lean(noneRow, "", r.NoRecommendation))
 	}
 	for i, p := range histogramPaths(r) {
 		band := 0.0

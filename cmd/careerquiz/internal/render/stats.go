@@ -20,6 +20,9 @@ const barWidth = 24
 // starts: after the indent, id, answered and item-rest columns.
 const optionsAt = 2 + 22 + 1 + 8 + 1 + 9 + 2
 
+// The rows of "How they leaned" beside the paths, in every format.
+const tieRow, noneRow = result.NoPreference + " (a tie)", "no recommendation"
+
 // WriteStats writes the stats report for a person, wrapped at width; with
 // color, headings are bold.
 func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
@@ -34,13 +37,12 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 	fmt.Fprintln(bw, completeText(r))
 
 	heading("How they leaned")
-	const tie, none = result.NoPreference + " (a tie)", "no recommendation"
 	names := each(r.Paths, func(p cohort.Path) string { return result.OneLine(p.Name) })
 	nameWidth := widest(names)
 	if r.Ties > 0 {
-		nameWidth = max(nameWidth, len(tie))
+		nameWidth = max(nameWidth, len(tieRow))
 	}
-	nameWidth = min(max(nameWidth, len(none)), 28)
+	nameWidth = min(max(nameWidth, len(noneRow)), 28)
 	lean := func(name string, n int) {
 		line(bw, "  %s %5d %4s  %s", padCut(name, nameWidth), n, percent(n, r.People), bar(n, r.People))
 	}
@@ -51,10 +53,10 @@ func WriteStats(w io.Writer, r cohort.Report, color bool, width int) error {
 		}
 	}
 	if r.Ties > 0 {
-		lean(tie, r.Ties)
+		lean(tieRow, r.Ties)
 	}
 	if r.NoRecommendation > 0 {
-		lean(none, r.NoRecommendation)
+		lean(noneRow, r.NoRecommendation)
 	}
 
 	for _, p := range histogramPaths(r) {
