@@ -63,9 +63,9 @@ func runQuiz(args []string, e env) error {
 	var stop stopped
 	var kept time.Time
 	if o.answers != "" {
-		if caution := checkCaution(b, o); caution != "" {
-			e.msgs().Warn("%s", strings.TrimSuffix(caution, "."))
-			e.msgs().Hint("see them with: careerquiz check %s", termsafe.Name(o.questions))
+		if warning, see := session.Caution(b, o.questions); warning != "" {
+			e.msgs().Warn("%s", warning)
+			e.msgs().Hint("%s", see)
 		}
 		answers, kept, stop, err = readAnswers(b, o.answers, e)
 		if err != nil {
@@ -157,7 +157,6 @@ func newSession(b *quiz.Bank, o options, e env, stops *cli.Stopper) (*session.Se
 		ProgressDir: func() (string, error) { return progress.Dir(e.getenv, e.goos) },
 		Stops:       stops,
 		Stop:        o.stop,
-		Caution:     checkCaution(b, o),
 	})
 }
 
@@ -179,21 +178,6 @@ func decideStop(o options, e env) string {
 		return session.StopSettled
 	}
 	return session.StopNone
-}
-
-// checkCaution says in one sentence that 'careerquiz check' warns about
-// the quiz's bank, "" where it does not. The quiz says it once, before the
-// first question or a scripted result, so that nobody takes a result from a
-// bank its author was warned about without knowing it.
-func checkCaution(b *quiz.Bank, o options) string {
-	if o.questions == "" {
-		return "" // The built-in bank is held to no warnings by its tests.
-	}
-	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
-	if n == 0 {
-		return ""
-	}
-	return fmt.Sprintf("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly.", render.Count(n, "warning"))
 }
 
 // readAnswers reads an answers file, or standard input for "-", and when
@@ -288,40 +272,6 @@ func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	e.msgs().Say("Result kept in %s\n'careerquiz history' lists kept results; 'careerquiz compare' shows what moved.\n", termsafe.Name(path))
 	return nil
 }
-
-// formatFlag is --format; --json is its short form, and the two are one
-// setting, so that giving both is a usage error rather than a guess.
-var formatFlag = cli.Flag[options]{Name: "format", Arg: "FORMAT", Setting: "format", Choices: render.Formats(),
-	Help: "text (the default), json, markdown (a document to\npaste into an email, a wiki or an issue), or html (a\npage with charts, to keep, print or send)",
-	Set: func(o *options, v string) error {
-		if v == "md" {
-			v = render.Markdown
-		}
-		if !slices.Contains(render.Formats(), v) {
-			return fmt.Errorf("wants %s, got %q", render.FormatList(), v)
-		}
-		o.format = v
-		return nil
-	}}
-
-// stopFlag is --stop; --quick is its short form for the quick stop.
-var (
-	stopFlag = cli.InSetting("stop", cli.OneOf("stop", "STOP", "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
-		session.StopModes(), func(o *options) *string { return &o.stop }))
-	quickFlag = cli.InSetting("stop", cli.Switch("quick", "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
-		func(o *options) *bool { return &o.quick }))
-)
-
-var jsonFlag = cli.InSetting("format", cli.Switch("json", "the same as --format json",
-	func(o *options) *bool { return &o.json }))
-
-// --save and --no-save are one setting too.
-var (
-	saveFlag = cli.InSetting("save", cli.Switch("save", "keep the result even of a run with --answers or piped\nanswers; a quiz finished in a terminal is kept anyway\n(see 'careerquiz history')",
-		func(o *options) *bool { return &o.save }))
-	noSaveFlag = cli.InSetting("save", cli.Switch("no-save", "do not keep this run's result",
-		func(o *options) *bool { return &o.noSave }))
-)
 
 // emitReport writes the report to stdout, or to the --output file. The file
 // gets exactly the bytes stdout would have: colour is decided as for any

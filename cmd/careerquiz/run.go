@@ -140,10 +140,8 @@ func init() {
 var noFlags = cli.Flags[struct{}]{}
 
 func findCommand(name string) *command {
-	for i := range commands {
-		if commands[i].Name == name {
-			return &commands[i]
-		}
+	if i := slices.IndexFunc(commands, func(c command) bool { return c.Name == name }); i >= 0 {
+		return &commands[i]
 	}
 	return nil
 }
@@ -219,14 +217,27 @@ type options struct {
 // quizFlags are the flags of the quiz itself, in the order --help lists
 // them. A new flag is one entry: switchFlag or fileFlag for the common
 // kinds, or a cli.Flag with its own Set function. Flags that choose the same
-// thing share a setting, as --no-color does with --color, so that giving
-// both is a usage error rather than a silent choice of the last.
+// thing share a setting, as --json does with --format, so that giving both
+// is a usage error rather than a silent choice of the last.
 var quizFlags = slices.Concat(cli.Flags[options]{
 	cli.File("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
 		func(o *options) *string { return &o.questions }),
 	cli.File("answers", "answer from a file instead of asking (TOML or JSON;\n- reads standard input); a saved --json result replays",
 		func(o *options) *string { return &o.answers }),
-	formatFlag, jsonFlag,
+	{Name: "format", Arg: "FORMAT", Setting: "format", Choices: render.Formats(),
+		Help: "text (the default), json, markdown (a document to\npaste into an email, a wiki or an issue), or html (a\npage with charts, to keep, print or send)",
+		Set: func(o *options, v string) error {
+			if v == "md" {
+				v = render.Markdown
+			}
+			if !slices.Contains(render.Formats(), v) {
+				return fmt.Errorf("wants %s, got %q", render.FormatList(), v)
+			}
+			o.format = v
+			return nil
+		}},
+	cli.InSetting("format", cli.Switch("json", "the same as --format json",
+		func(o *options) *bool { return &o.json })),
 	cli.File("output", "write the report to FILE instead of standard output",
 		func(o *options) *string { return &o.output }),
 	cli.Switch("plain", "numbered questions, one answer per line (for screen\nreaders; used whenever standard input is not a terminal,\nand with TERM=dumb)",
@@ -243,10 +254,16 @@ var quizFlags = slices.Concat(cli.Flags[options]{
 			o.seedSet = true
 			return nil
 		}},
-	stopFlag, quickFlag,
+	cli.InSetting("stop", cli.OneOf("stop", "STOP", "when the quiz may stop early: settled (the default in a\nterminal: once the questions left cannot change your\npath), quick, or none (the default with --answers)",
+		session.StopModes(), func(o *options) *string { return &o.stop })),
+	cli.InSetting("stop", cli.Switch("quick", "stop once another path is unlikely (under 2%), asking\nabout half the questions; the same as --stop quick",
+		func(o *options) *bool { return &o.quick })),
 	cli.Switch("restart", "start over; your saved answers stay until your first\nnew answer replaces them",
 		func(o *options) *bool { return &o.restart }),
-	saveFlag, noSaveFlag,
+	cli.InSetting("save", cli.Switch("save", "keep the result even of a run with --answers or piped\nanswers; a quiz finished in a terminal is kept anyway\n(see 'careerquiz history')",
+		func(o *options) *bool { return &o.save })),
+	cli.InSetting("save", cli.Switch("no-save", "do not keep this run's result",
+		func(o *options) *bool { return &o.noSave })),
 	cli.Switch("version", "print the version",
 		func(o *options) *bool { return &o.version }),
 })

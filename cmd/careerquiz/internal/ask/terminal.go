@@ -191,22 +191,19 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 	}
 	// A key of ours ended survey's prompt, which leaves its list on the
 	// screen: replace it with what was done, as survey does for an answer.
-	note := map[keyAction]string{backAction: "(back to the previous question)", skipAction: "(skipped)"}[action]
-	if note == "" {
-		note = "(stopped)"
+	reply, note, err := Reply{}, "(stopped)", ErrInterrupted
+	switch action {
+	case backAction:
+		reply, note, err = Reply{Action: Back}, "(back to the previous question)", nil
+	case skipAction:
+		reply, note, err = Reply{Action: Skip}, "(skipped)", nil
+	case saveAction:
+		err = ErrQuit
 	}
 	if rerr := echo(note); rerr != nil {
 		return Reply{}, fmt.Errorf("writing question %d: %w", p.Number, rerr)
 	}
-	switch action {
-	case backAction:
-		return Reply{Action: Back}, nil
-	case skipAction:
-		return Reply{Action: Skip}, nil
-	case saveAction:
-		return Reply{}, ErrQuit
-	}
-	return Reply{}, ErrInterrupted
+	return reply, err
 }
 
 // follow returns the key reader's idle check for a question laid out at
@@ -259,7 +256,7 @@ func layOut(p Prompt, width, height int, withBody bool) layout {
 	}
 	l.rows = make([]int, len(p.Options))
 	for i, opt := range p.Options {
-		lines := wrap(opt, avail)
+		lines := textwrap.Wrap(opt, avail, "")
 		l.labels[i] = strings.Join(lines, "\n"+strings.Repeat(" ", indent))
 		l.rows[i] = len(lines)
 	}
@@ -431,7 +428,7 @@ func (t *Terminal) size() (width, height int) {
 func heading(p Prompt, width int, color bool) string {
 	var b strings.Builder
 	b.WriteString("\n")
-	for _, line := range wrap(progress(p), width) {
+	for _, line := range textwrap.Wrap(progress(p), width, "") {
 		if color {
 			line = "\x1b[1;36m" + line + "\x1b[0m"
 		}

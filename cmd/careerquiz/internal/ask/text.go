@@ -21,21 +21,16 @@ func progress(p Prompt) string {
 // its text, a graded question's two sides in full, each under its letter,
 // and the help, wrapped to width.
 func body(p Prompt, width int) string {
-	lines := wrap(p.Text, width)
+	lines := textwrap.Wrap(p.Text, width, "")
 	for i, side := range p.Sides {
 		lines = append(lines, textwrap.Hanging(string(rune('A'+i))+": ", "   ", side, width)...)
 	}
 	var b strings.Builder
-	for _, l := range append(lines, wrap(p.Help, width)...) {
+	for _, l := range append(lines, textwrap.Wrap(p.Help, width, "")...) {
 		b.WriteString(l + "\n")
 	}
 	return b.String()
 }
-
-// wrap breaks text into lines of at most width cells, between words.
-// It shares textwrap with the report, so prose breaks the same way
-// everywhere; nothing a person must read is cut short.
-func wrap(text string, width int) []string { return textwrap.Wrap(text, width, "") }
 
 // previousPicks returns the picks of p.Previous when they still make sense
 // for the question (in range, ascending, one pick unless pick-any), and nil

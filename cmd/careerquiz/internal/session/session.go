@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -64,10 +65,6 @@ type Config struct {
 	// Stop is the stop a new sitting makes (StopSettled, StopQuick, or
 	// StopNone or "" to ask everything); a resumed sitting keeps its own.
 	Stop string
-	// Caution, where not empty, ends the opening: a warning about the bank
-	// that stays on the screen with the first question, where a message
-	// above the opening would scroll away.
-	Caution string
 }
 
 // New prepares a sitting of the quiz: picks the asker, and, for a person
@@ -615,9 +612,28 @@ func (s *Session) opening() {
 		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
 	}
 	fmt.Fprintln(s.Out, textwrap.String(about+keys, width, ""))
-	if s.Caution != "" {
-		fmt.Fprintln(s.Out, textwrap.String(fmt.Sprintf("Warning: %s See them with: careerquiz check %s", s.Caution, termsafe.Name(s.Questions)), width, ""))
+	// The warning ends the opening, where it stays on the screen with the
+	// first question; a message above the opening would scroll away.
+	if warning, see := Caution(s.Bank, s.Questions); warning != "" {
+		fmt.Fprintln(s.Out, textwrap.String("Warning: "+warning+". "+strings.ToUpper(see[:1])+see[1:], width, ""))
 	}
+}
+
+// Caution is said once, before the first question or a scripted result,
+// where 'careerquiz check' warns about the bank the command line named
+// questions, so that nobody takes a result from a bank its author was
+// warned about without knowing it: the warning, and how to see them; ""
+// where there is none.
+func Caution(b *quiz.Bank, questions string) (warning, see string) {
+	if questions == "" {
+		return "", "" // The built-in bank is held to no warnings by its tests.
+	}
+	n := len(b.Warnings) + len(scoring.Analyze(b).Warnings)
+	if n == 0 {
+		return "", ""
+	}
+	return fmt.Sprintf("'careerquiz check' finds %s in this bank: its result may not weigh every path fairly", render.Count(n, "warning")),
+		"see them with: careerquiz check " + termsafe.Name(questions)
 }
 
 // prompt is question q as the asker puts it, at the session's place in the
