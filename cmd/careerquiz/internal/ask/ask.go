@@ -13,29 +13,26 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// ErrInterrupted is returned when the person pressed Ctrl-C.
-var ErrInterrupted = errors.New("interrupted")
-
-// ErrQuit is Ctrl-D at a terminal: quitting on purpose, which saves and
-// quits as Ctrl-C does (it is an ErrInterrupted), and which the caller
-// words as a save rather than an interruption.
-var ErrQuit = fmt.Errorf("%w: saved and quit", ErrInterrupted)
-
-// ErrInputEnded is returned when input ended before an answer was given.
-var ErrInputEnded = errors.New("input ended")
+var (
+	// ErrInterrupted is returned when the person pressed Ctrl-C.
+	ErrInterrupted = errors.New("interrupted")
+	// ErrQuit is Ctrl-D at a terminal: quitting on purpose, which saves
+	// and quits as Ctrl-C does (it is an ErrInterrupted), and which the
+	// caller words as a save rather than an interruption.
+	ErrQuit = fmt.Errorf("%w: saved and quit", ErrInterrupted)
+	// ErrInputEnded is returned when input ended before an answer was given.
+	ErrInputEnded = errors.New("input ended")
+)
 
 // Prompt is one question as it is put to a person. All text has already had
 // control characters removed by the loader.
 type Prompt struct {
-	// Number is the 1-based position in this run; Total the number of
-	// questions.
-	Number int
-	Total  int
-	// Theme is the theme's display name.
-	Theme string
-	Text  string
-	Help  string
-	Kind  quiz.Kind
+	// Number is the 1-based position in this run; Theme the theme's
+	// display name.
+	Number, Total int
+	Theme         string
+	Text, Help    string
+	Kind          quiz.Kind
 	// Sides are the two ways of working a graded question weighs, A
 	// first; its options are then short point labels ("Rather A").
 	Sides []string
@@ -55,15 +52,13 @@ type Prompt struct {
 	Unsaved bool
 }
 
-// Action is what a person did with a question.
+// Action is what a person did with a question: answered it (Reply.Picks
+// holds the chosen options), skipped it, or went back to the one before.
 type Action int
 
 const (
-	// Answered means Picks holds the chosen options.
 	Answered Action = iota
-	// Skip means the question is left unanswered.
 	Skip
-	// Back means the person wants to return to the previous question.
 	Back
 )
 

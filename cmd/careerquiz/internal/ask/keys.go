@@ -11,22 +11,19 @@ import (
 // printable key into a filter it shows after the prompt, answers a menu on
 // Ctrl-D, and toggles a vim mode on Esc; here letters do nothing visible,
 // Ctrl-D saves and quits like Ctrl-C (on purpose, as ErrQuit says), and b,
-// s and Esc go back and skip. Those four end survey's prompt the only way it can be ended from outside, as if
-// Ctrl-C had been pressed, and Action says what was meant.
+// s and Esc go back and skip. Those four end survey's prompt the only way
+// it can be ended from outside, as if Ctrl-C had been pressed, and action
+// says what was meant.
 //
 // While no key comes, the reader calls idle every pollInterval; when idle
 // reports a change (the window was resized), the reader hands survey a key
 // that changes nothing, which makes it draw the menu again at the new size.
 type keyReader struct {
-	in FileReader
-	// The mode of the prompt being read for, set by reset.
-	menu      bool
-	multi     bool
-	canGoBack bool
-	// action is what the person asked for by a key survey does not know.
-	action  keyAction
-	pending []byte
-	idle    func() bool
+	in                     FileReader
+	menu, multi, canGoBack bool // the prompt's, set by reset
+	action                 keyAction
+	pending                []byte
+	idle                   func() bool
 }
 
 type keyAction int

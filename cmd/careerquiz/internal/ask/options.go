@@ -24,17 +24,14 @@ type Options struct {
 	EndIsQuit bool
 }
 
-// defaultWidth is where text is wrapped when nothing else is known.
-const defaultWidth = 80
-
 // minWidth keeps wrapping sensible on absurdly narrow terminals: below it,
 // lines are allowed to wrap rather than be cut into one word per line.
 const minWidth = 20
 
-// width returns the wrapping column asked for, or the default.
+// width returns the wrapping column asked for, or 80.
 func (o Options) width() int {
 	if o.Width > 0 {
 		return max(o.Width, minWidth)
 	}
-	return defaultWidth
+	return 80
 }

@@ -221,20 +221,17 @@ func (t *Terminal) follow(width, height int, p Prompt, withBody bool, set func(l
 	}
 }
 
-// layout is a question's list as survey is given it.
+// layout is a question's list as survey is given it: body is the
+// question's text as survey draws it above the list, or "" where it is
+// printed before survey starts (withBody says which); labels are the
+// options, each wrapped to fit after its markers in rows lines; survey
+// shows pageSize of them at once, above hint, the line of keys.
 type layout struct {
-	// body is the question's text as survey draws it above the list, or ""
-	// where it is printed before survey starts; withBody says which.
-	body     string
-	withBody bool
-	// labels are the options, each wrapped to fit after its markers.
-	labels []string
-	// pageSize is how many entries survey shows at once.
-	pageSize int
-	// hint is the line of keys under the list.
-	hint string
-	// rows are how many lines each entry takes.
-	rows []int
+	body, hint string
+	withBody   bool
+	labels     []string
+	rows       []int
+	pageSize   int
 }
 
 // layOut fits p's options and key hint, and its text where withBody says,
@@ -250,11 +247,10 @@ func layOut(p Prompt, width, height int, withBody bool) layout {
 	// One column is kept free: some terminals wrap a line that reaches
 	// the last column early.
 	avail := width - indent - 1
-	l := layout{labels: make([]string, len(p.Options)), hint: keyHint(p, width-1), withBody: withBody}
+	l := layout{labels: make([]string, len(p.Options)), rows: make([]int, len(p.Options)), hint: keyHint(p, width-1), withBody: withBody}
 	if withBody {
 		l.body = questionBody(p, width)
 	}
-	l.rows = make([]int, len(p.Options))
 	for i, opt := range p.Options {
 		lines := textwrap.Wrap(opt, avail, "")
 		l.labels[i] = strings.Join(lines, "\n"+strings.Repeat(" ", indent))
@@ -289,8 +285,7 @@ func (l layout) fits(height int) bool {
 // list must never be taller than the screen.
 func pageSize(rows []int, room int) int {
 	sorted := slices.Clone(rows)
-	slices.Sort(sorted)
-	slices.Reverse(sorted)
+	slices.SortFunc(sorted, func(a, b int) int { return b - a })
 	n, used := 0, 0
 	for _, r := range sorted {
 		if used+r > room {

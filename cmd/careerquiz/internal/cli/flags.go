@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -81,8 +82,7 @@ type Help interface {
 func (t Flags[T]) Names() []string {
 	var ns []string
 	for _, d := range t {
-		ns = append(ns, d.Name)
-		ns = append(ns, d.Aliases...)
+		ns = append(append(ns, d.Name), d.Aliases...)
 	}
 	return ns
 }
@@ -131,10 +131,7 @@ func (v *flagValue[T]) String() string   { return "" }
 func (v *flagValue[T]) IsBoolFlag() bool { return v.def.Arg == "" }
 
 func (v *flagValue[T]) Set(value string) error {
-	setting := v.def.Setting
-	if setting == "" {
-		setting = v.def.Name
-	}
+	setting := cmp.Or(v.def.Setting, v.def.Name)
 	now := given{def: v.def.Name, shown: "--" + v.as}
 	if v.def.Arg != "" {
 		now.shown += "=" + value

@@ -9,20 +9,17 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// This file is the gate between text the program did not write itself and
-// the person's terminal. Messages carry file names, which may hold any byte
+// Messages carry file names, which may hold any byte
 // (`x\033[2J\033]0;PWNED\007.toml` is a valid name), and errors from
 // libraries quote what they read, C1 controls included. Bank text is
-// cleaned when the bank is loaded; everything else passes here on its way
-// out, so that no message, hint or report can clear a screen, retitle a
-// window or hide text. There is one cleaning rule, termsafe.Clean, so a
-// message and a question are held to the same standard.
+// cleaned when the bank is loaded; everything else passes through
+// termsafe.Clean here on its way out, so that no message, hint or report
+// can clear a screen, retitle a window or hide text.
 
-// Messages writes messages to one stream, standard error: each formatted
-// as by fmt.Fprintf, cleaned of control characters other than newlines,
-// and wrapped at Width (0 for a stream that is no terminal, where a
-// script wants a message whole on one line). Every message line the
-// command prints, its "careerquiz: " lines and hints, goes through here.
+// Messages writes every message line the command prints to one stream,
+// standard error: each formatted as by fmt.Fprintf, cleaned of control
+// characters other than newlines, and wrapped at Width (0 for a stream
+// that is no terminal, where a script wants a message whole on one line).
 type Messages struct {
 	W     io.Writer
 	Width int

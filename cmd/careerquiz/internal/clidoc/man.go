@@ -1,6 +1,7 @@
 package clidoc
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -46,12 +47,8 @@ func Man(w io.Writer, p Program, date, version string) error {
 		b.WriteString(".SH COMMANDS\n")
 		for _, c := range p.Commands {
 			fmt.Fprintf(&b, ".TP\n.B %s\n", quoted(code(strings.TrimSpace(c.Name+" "+c.Synopsis))))
-			about := c.About
-			if about == "" {
-				about = c.Summary
-			}
 			// .PP would end the .TP's indent; .IP keeps it.
-			paragraphs(&b, about, ".IP")
+			paragraphs(&b, cmp.Or(c.About, c.Summary), ".IP")
 			if len(c.Flags) > 0 {
 				b.WriteString(".RS\n")
 				manFlags(&b, c.Flags)

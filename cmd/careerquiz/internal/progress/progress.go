@@ -103,11 +103,9 @@ func Key(path, sha256Hex string) string {
 	if path == "" {
 		return BuiltIn
 	}
-	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
-		return "sha256:" + sha256Hex
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
+	fi, err := os.Stat(path)
+	abs, aerr := filepath.Abs(path)
+	if err != nil || aerr != nil || !fi.Mode().IsRegular() {
 		return "sha256:" + sha256Hex
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {

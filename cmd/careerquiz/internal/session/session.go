@@ -5,6 +5,7 @@
 package session
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -28,13 +29,10 @@ import (
 	"github.com/careerquiz/careerquiz/scoring"
 )
 
-// Stops is how a session tells the signal handler what a signal does.
+// Stops is how a session tells the signal handler what a signal does; a
+// *cli.Stopper, whose methods say how.
 type Stops interface {
-	// HandOff makes the next signal close ch instead of ending the
-	// process, until it is taken back with HandOff(nil).
 	HandOff(ch chan struct{})
-	// OnStop sets what a signal does before the process ends: give the
-	// terminal back (restore may be nil) and say what note returns.
 	OnStop(restore func(), note func() string)
 }
 
@@ -76,9 +74,7 @@ func New(c Config) (*Session, error) {
 	s := &Session{Config: c, answers: quiz.Answers{}}
 	s.savedAt.Store(-1)
 	s.useStop(c.Stop)
-
 	s.chooseAsker(c)
-
 	if !c.InTerminal {
 		s.unsaved.Store("answers from a pipe are not saved")
 		return s, nil
@@ -606,10 +602,7 @@ func (s *Session) opening() {
 		// A run that saves nothing must not promise it: say once, here,
 		// what a stop does instead.
 		why, _ := s.unsaved.Load().(string)
-		if why == "" {
-			why = "progress cannot be saved"
-		}
-		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", why)
+		keys += fmt.Sprintf(" This run saves no progress (%s): if it stops, the next run starts again from question 1.", cmp.Or(why, "progress cannot be saved"))
 	}
 	fmt.Fprintln(s.Out, textwrap.String(about+keys, width, ""))
 	// The warning ends the opening, where it stays on the screen with the
