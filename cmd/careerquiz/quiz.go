@@ -114,8 +114,7 @@ func runQuiz(args []string, e env) error {
 	return keepErr
 }
 
-// stopped is how a quiz that stopped early stopped: the scored questions
-// it did not ask, and the stop's figures.
+// stopped is how a quiz stopped early, as session.Session.Stopped says.
 type stopped struct {
 	notAsked []string
 	how      *result.StoppedEarly
@@ -217,12 +216,12 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 	return a, kept.When(), st, nil
 }
 
-// keeping says whether this run's result is kept, and where.
+// keeping says where this run's result is kept: dir is the results folder,
+// or "" when it is not kept. openLine is set where the last prompt of the
+// quiz is still open on stderr: answers piped in are not echoed, so nothing
+// ended its line.
 type keeping struct {
-	// dir is the results folder, or "" when the result is not kept.
-	dir string
-	// openLine is set where the last prompt of the quiz is still open on
-	// stderr: answers piped in are not echoed, so nothing ended its line.
+	dir      string
 	openLine bool
 }
 
@@ -250,10 +249,9 @@ func decideKeeping(o options, e env) (keeping, error) {
 	return keeping{dir: dir, openLine: o.answers == "" && !e.isTerminal(e.stdin)}, nil
 }
 
-// keepResult keeps a finished quiz's result, stamped with the time it was
-// taken, and says where on stderr. It does nothing where k says not to
-// keep. The kept document is the JSON result whatever --format said, so
-// that history and compare can read every kept attempt.
+// keepResult keeps a finished quiz's result, where k says to, and says
+// where on stderr. The kept document is the JSON result whatever --format
+// said, so that history and compare can read every kept attempt.
 func keepResult(k keeping, r render.Run, taken time.Time, e env) error {
 	if k.dir == "" {
 		return nil
@@ -295,7 +293,6 @@ func emitReport(r render.Run, o options, e env) error {
 	return nil
 }
 
-// toFile reports whether the report goes to a file rather than stdout.
 func (o options) toFile() bool { return o.output != "" && o.output != atomicfile.Stdout }
 
 // outputOverInput refuses an --output that is the bank or the answers

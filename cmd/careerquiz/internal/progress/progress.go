@@ -116,10 +116,8 @@ func Key(path, sha256Hex string) string {
 
 // Store saves and loads the progress of one bank.
 type Store struct {
-	dir  string
-	key  string
-	path string
-	lock *flock.Flock
+	dir, key, path string
+	lock           *flock.Flock
 }
 
 // NewStore returns the store for the bank with the given key (see Key),
@@ -161,9 +159,7 @@ func (s *Store) Lock() (bool, error) {
 func (s *Store) Unlock() { _ = s.lock.Unlock() }
 
 // Save writes st, stamped with the format version and the store's bank,
-// with atomicfile.Write: a reader (or a crash) sees either the old state or
-// the new one, whole, and when Save returns nil the state is on disk. The
-// file is readable by its owner only: answers are personal.
+// atomically; the file is readable by its owner only: answers are personal.
 func (s *Store) Save(st State) error {
 	st.Version = Version
 	st.Bank = s.key
@@ -190,10 +186,7 @@ func (s *Store) Save(st State) error {
 
 // DamagedError is saved progress that cannot be used. Reason says why, in
 // words for the person.
-type DamagedError struct {
-	Path   string
-	Reason string
-}
+type DamagedError struct{ Path, Reason string }
 
 func (e *DamagedError) Error() string {
 	return fmt.Sprintf("saved progress %s is damaged: %s", e.Path, e.Reason)

@@ -43,8 +43,10 @@ func Snapshot(b *quiz.Bank, answers quiz.Answers, order []int, next int, shuffle
 // Restored is saved progress fitted to a bank.
 type Restored struct {
 	// Answers are the answers that still fit the bank; a question shown
-	// and skipped has an Answer with no picks.
-	Answers quiz.Answers
+	// and skipped has an Answer with no picks. Answered counts those that
+	// are not skips.
+	Answers  quiz.Answers
+	Answered int
 	// Next is the position, in the order given to Restore, of the question
 	// to show first.
 	Next int
@@ -66,7 +68,6 @@ type Restored struct {
 func (s *Store) Restore(b *quiz.Bank, st State, order []int) (Restored, error) {
 	r := Restored{Answers: quiz.Answers{}, Edited: st.SHA256 != b.SHA256, Saved: len(st.Answers)}
 	total := len(b.Questions)
-	answered := 0
 	for id, v := range st.Answers {
 		a, why := fitAnswer(b, id, v, st.Picked[id], r.Edited)
 		if why != "" {
@@ -77,7 +78,7 @@ func (s *Store) Restore(b *quiz.Bank, st State, order []int) (Restored, error) {
 		}
 		r.Answers[id] = a
 		if !a.Skipped() {
-			answered++
+			r.Answered++
 		}
 	}
 	r.Kept = len(r.Answers)
@@ -101,8 +102,8 @@ func (s *Store) Restore(b *quiz.Bank, st State, order []int) (Restored, error) {
 		return Restored{}, s.damaged("question %d is %q, not %q", st.Next+1, b.Questions[order[st.Next]].ID, st.Question)
 	case st.Next == total && st.Question != "":
 		return Restored{}, s.damaged("it is past the last question, at %q", st.Question)
-	case answered != st.Answered:
-		return Restored{}, s.damaged("it counts %d answers but holds %d", st.Answered, answered)
+	case r.Answered != st.Answered:
+		return Restored{}, s.damaged("it counts %d answers but holds %d", st.Answered, r.Answered)
 	case st.End < 0 || st.End > total || st.End > 0 && st.Next > st.End:
 		return Restored{}, s.damaged("it ends at question %d of %d, at question %d", st.End, total, st.Next+1)
 	}

@@ -321,10 +321,9 @@ func (s *Session) resume() error {
 	if !ok {
 		return nil
 	}
-	answered := answeredOf(r.Answers)
 	// Until the person says, the saved answers are what a stop keeps.
 	s.earlierKept.Store(true)
-	s.earlierAnswered.Store(int64(answered))
+	s.earlierAnswered.Store(int64(r.Answered))
 	total := len(s.Bank.Questions)
 	if r.Edited && r.Saved > 0 {
 		s.Msgs.Say("careerquiz: the bank has changed since your answers were saved; %d of %d still apply\n", r.Kept, r.Saved)
@@ -333,7 +332,7 @@ func (s *Session) resume() error {
 		s.order = nil
 		return nil
 	}
-	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", answered, total, r.Next+1)
+	question := fmt.Sprintf("Saved progress: %d of %d answered. Resume at question %d?", r.Answered, total, r.Next+1)
 	if r.Next >= total || !r.Edited && st.End > 0 && r.Next >= st.End {
 		question = fmt.Sprintf("Your answers to all %d questions are saved. See the result?", total)
 	}
@@ -360,17 +359,6 @@ func (s *Session) resume() error {
 		s.end = st.End
 	}
 	return nil
-}
-
-// answeredOf counts the answers that are not skips.
-func answeredOf(answers quiz.Answers) int {
-	n := 0
-	for _, a := range answers {
-		if !a.Skipped() {
-			n++
-		}
-	}
-	return n
 }
 
 // setAside moves progress that cannot be used out of the way, so that
