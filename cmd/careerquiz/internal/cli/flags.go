@@ -225,7 +225,12 @@ func explain[T any](p *parse, err error, consumed []string, fs *flag.FlagSet, ta
 	name, _, _ := strings.Cut(strings.TrimLeft(consumed[len(consumed)-1], "-"), "=")
 	if f := fs.Lookup(name); f != nil {
 		// A defined flag fails here only when its value is missing.
-		return p.usage(fmt.Sprintf("--%s needs %s", name, describeArg(f.Value.(*flagValue[T]).def.Arg)))
+		arg := f.Value.(*flagValue[T]).def.Arg
+		what, ok := map[string]string{"FILE": "a file name", "N": "a number", "": "a value"}[arg]
+		if !ok {
+			what = "a value (" + arg + ")"
+		}
+		return p.usage(fmt.Sprintf("--%s needs %s", name, what))
 	}
 	// The flag is named as it was typed, quoted where it holds a newline
 	// or a control character, so that a file name a glob put on the
@@ -236,13 +241,6 @@ func explain[T any](p *parse, err error, consumed []string, fs *flag.FlagSet, ta
 		return WithHint(ue, "did you mean --%s?", s)
 	}
 	return ue
-}
-
-func describeArg(arg string) string {
-	if d, ok := map[string]string{"FILE": "a file name", "N": "a number", "": "a value"}[arg]; ok {
-		return d
-	}
-	return "a value (" + arg + ")"
 }
 
 // InSetting makes flags that choose the same thing exclude each other.

@@ -208,8 +208,7 @@ func (s *Session) Interview() (quiz.Answers, error) {
 // questions among their own places: an unscored (profile) question keeps
 // its place, so that "one last question, about you" still comes last.
 func Order(b *quiz.Bank, shuffle bool, seed int64) []int {
-	n := len(b.Questions)
-	order := make([]int, n)
+	order := make([]int, len(b.Questions))
 	var scored []int
 	for i := range order {
 		order[i] = i
