@@ -179,12 +179,10 @@ func decideStop(o options, e env) string {
 	return session.StopNone
 }
 
-// readAnswers reads an answers file, or standard input for "-", and when
-// it is a kept result, when that was taken and, if it stopped early, how,
-// so that it replays as it was. A saved result taken on another bank than
-// the one it is replayed on is warned of: its answers may still fit (the
-// ids can be the same), but the result is not the one that was saved, and
-// a person comparing the two should know why.
+// readAnswers reads an answers file, or standard input for "-", and for a
+// kept result when it was taken and how it stopped early, so that it
+// replays as it was. A kept result taken on another bank is warned of: its
+// answers may still fit, but its result is not the one that was saved.
 func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, stopped, error) {
 	name, data, err := fileio.ReadInput(path, e.stdin, quiz.MaxSize)
 	if err != nil {
@@ -226,13 +224,11 @@ type keeping struct {
 }
 
 // decideKeeping decides, before the quiz starts, whether its result will be
-// kept. A person who finishes the quiz in a terminal has their result
-// kept; a scripted run (an answers file, or answers piped in) only with
-// --save, since a script that runs the quiz a hundred times would
-// otherwise bury the person's own attempts; --no-save turns keeping off.
-// Where keeping was asked for and no folder can be found, that is an error
-// now rather than after the last answer; where it was only the default,
-// the quiz goes on with a note.
+// kept: a quiz finished in a terminal is, a scripted run only with --save,
+// since a script that runs the quiz a hundred times would otherwise bury
+// the person's own attempts. Where --save finds no folder, that is an error
+// now rather than after the last answer; otherwise the quiz goes on with a
+// note.
 func decideKeeping(o options, e env) (keeping, error) {
 	scripted := o.answers != "" || !e.isTerminal(e.stdin)
 	if o.noSave || (scripted && !o.save) {

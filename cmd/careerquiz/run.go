@@ -215,10 +215,9 @@ type options struct {
 }
 
 // quizFlags are the flags of the quiz itself, in the order --help lists
-// them. A new flag is one entry: switchFlag or fileFlag for the common
-// kinds, or a cli.Flag with its own Set function. Flags that choose the same
-// thing share a setting, as --json does with --format, so that giving both
-// is a usage error rather than a silent choice of the last.
+// them. Flags that choose the same thing share a setting, as --json does
+// with --format, so that giving both is a usage error rather than a silent
+// choice of the last.
 var quizFlags = slices.Concat(cli.Flags[options]{
 	cli.File("questions", "use this bank instead of the built-in one\n(or set CAREERQUIZ_QUESTIONS)",
 		func(o *options) *string { return &o.questions }),
