@@ -599,11 +599,11 @@ func (s *Session) opening() {
 	}
 }
 
-// Caution is said once, before the first question or a scripted result,
-// where 'careerquiz check' warns about the bank the command line named
-// questions, so that nobody takes a result from a bank its author was
-// warned about without knowing it: the warning, and how to see them; ""
-// where there is none.
+// Caution says that 'careerquiz check' warns about the bank named questions
+// on the command line, and how to see the warnings; "" where it does not.
+// The quiz says it once, before the first question or a scripted result, so
+// that nobody takes a result from a bank its author was warned about
+// without knowing it.
 func Caution(b *quiz.Bank, questions string) (warning, see string) {
 	if questions == "" {
 		return "", "" // The built-in bank is held to no warnings by its tests.
