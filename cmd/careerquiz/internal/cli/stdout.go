@@ -13,11 +13,6 @@ import (
 	"golang.org/x/term"
 )
 
-// Every command's output goes through one checked writer, Stdout, so that
-// none can end in silence when standard output cannot take it (a full disk,
-// a closed stream): the first failed write is remembered, and the run ends
-// with status 1 and a message however the command went on.
-
 // stdoutHint is what to do when standard output cannot be written.
 const stdoutHint = "check where standard output goes (a full disk, a closed pipe or stream), or send it to a file with > FILE"
 
@@ -33,7 +28,10 @@ func (e *StdoutError) Error() string {
 }
 func (e *StdoutError) Unwrap() error { return e.err }
 
-// Stdout passes writes on to W and keeps the first error.
+// Stdout passes writes on to W and keeps the first error. Every command's
+// output goes through it, so that none can end in silence when standard
+// output cannot take it (a full disk, a closed stream): the run ends with
+// status 1 and a message however the command went on.
 type Stdout struct {
 	W   io.Writer
 	err error
