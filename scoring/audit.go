@@ -383,9 +383,7 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 		if r.opts == 0 {
 			continue
 		}
-		for p, w := range r.weights(position(name, r.opts), n) {
-			raw[p] += w
-		}
+		r.addPicks(raw, position(name, r.opts))
 	}
 	for p, path := range b.Paths {
 		pt.Paths = append(pt.Paths, PathPercent{ID: path.ID, Percent: percent(raw[p], most[p])})

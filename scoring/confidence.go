@@ -55,11 +55,7 @@ func (s *Scorer) confidence(done []answered, most []int64, top, second int, tie 
 		}
 		if al == nil {
 			raw := make([]int64, n)
-			for _, o := range d.picks {
-				for p, w := range r.weights(o, n) {
-					raw[p] += w
-				}
-			}
+			r.addPicks(raw, d.picks...)
 			for g := range mean {
 				mean[g] += move(raw)
 			}

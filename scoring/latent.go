@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -136,7 +137,7 @@ func reactionOf(b *quiz.Bank, t *table, qi int, ax leanAxis) leanReaction {
 	case q.Kind == quiz.Graded && r.opts == 5:
 		// Option 0 is much rather A, the last much rather B: the weights
 		// say which leans to plus.
-		l.fivePt, l.five = true, float64(sign(lean(4)-lean(0)))
+		l.fivePt, l.five = true, float64(cmp.Compare(lean(4)-lean(0), 0))
 		return l
 	case q.Kind == quiz.Scale && r.opts == 5:
 		// Disagreeing with a statement is the other side even when it
@@ -147,20 +148,10 @@ func reactionOf(b *quiz.Bank, t *table, qi int, ax leanAxis) leanReaction {
 	l.pick = r.kind.Multiple()
 	l.side = make([]int8, r.opts)
 	for o := range r.opts {
-		l.side[o] = int8(sign(lean(o)))
+		l.side[o] = int8(cmp.Compare(lean(o), 0))
 		l.hasSide[l.side[o]+1]++
 	}
 	return l
-}
-
-func sign(x float64) int {
-	switch {
-	case x > 0:
-		return 1
-	case x < 0:
-		return -1
-	}
-	return 0
 }
 
 // probs fills out with the chance of each option of a single-pick question
@@ -227,17 +218,7 @@ func (l *leanReaction) subsets() [leanPoints][]float64 {
 	// many of minus's it ticks (neutral options tick at 1/2 either way), so
 	// the sum over the noise runs over those counts, not over every set.
 	k := len(l.side)
-	var plus, minus, neutral int
-	for _, sd := range l.side {
-		switch sd {
-		case 1:
-			plus++
-		case -1:
-			minus++
-		default:
-			neutral++
-		}
-	}
+	minus, neutral, plus := l.hasSide[0], l.hasSide[1], l.hasSide[2]
 	half := math.Pow(0.5, float64(neutral))
 	byCount := make([]float64, (plus+1)*(minus+1))
 	pw, qw := make([]float64, k+1), make([]float64, k+1)
@@ -421,9 +402,7 @@ func answerRaws(r *row, n int) (raws [][]int64, ok bool) {
 		raw := make([]int64, n)
 		for o := range r.opts {
 			if mask&(1<<o) != 0 {
-				for p, w := range r.weights(o, n) {
-					raw[p] += w
-				}
+				r.addPicks(raw, o)
 			}
 		}
 		raws = append(raws, raw)

@@ -298,11 +298,6 @@ func sample(t *table, most []int64, samples int) outcome {
 	ties := 0
 	pcts := make([]float64, n)
 	words := []uint64{}
-	pick := func(r *row, o int) {
-		for p, w := range r.weights(o, n) {
-			raw[p] += w
-		}
-	}
 	for range samples {
 		clear(raw)
 		for qi := range t.rows {
@@ -310,12 +305,12 @@ func sample(t *table, most []int64, samples int) outcome {
 			switch {
 			case r.opts == 0:
 			case !r.kind.Multiple():
-				pick(r, d.IntN(r.opts))
+				r.addPicks(raw, d.IntN(r.opts))
 			default:
 				words = subset(d, r.opts, words)
 				for o := range r.opts {
 					if words[o/64]&(1<<(o%64)) != 0 {
-						pick(r, o)
+						r.addPicks(raw, o)
 					}
 				}
 			}

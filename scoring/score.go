@@ -231,11 +231,7 @@ func (s *Scorer) read(a quiz.Answers, notAsked []string) sofar {
 		pr.done = append(pr.done, answered{q: qi, picks: picks})
 		pr.gain = append(pr.gain, make([]int64, n)...)
 		g := pr.gain[len(pr.gain)-n:]
-		for _, o := range picks {
-			for p, w := range r.weights(o, n) {
-				g[p] += w
-			}
-		}
+		r.addPicks(g, picks...)
 		for p := range n {
 			pr.raw[p] += g[p]
 			pr.most[p] += r.best[p]

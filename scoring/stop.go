@@ -105,9 +105,16 @@ func (st *Stopper) askingOrder() []int {
 	t := st.t
 	n := t.paths
 	most := t.most()
+	// A profile question's reach of -1 puts it after every scored one.
 	reach := make([]float64, len(t.rows))
+	order := make([]int, len(t.rows))
 	for qi := range t.rows {
 		r := &t.rows[qi]
+		order[qi] = qi
+		if !r.scored {
+			reach[qi] = -1
+			continue
+		}
 		for p := range n {
 			for q := range n {
 				if p == q {
@@ -118,16 +125,8 @@ func (st *Stopper) askingOrder() []int {
 			}
 		}
 	}
-	var scored, profile []int
-	for qi := range t.rows {
-		if t.rows[qi].scored {
-			scored = append(scored, qi)
-		} else {
-			profile = append(profile, qi)
-		}
-	}
-	slices.SortStableFunc(scored, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
-	return append(scored, profile...)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
+	return order
 }
 
 // answerRange is the most and the least an answer to r can add to x(option):
@@ -198,7 +197,7 @@ func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
 // leads reports whether percent a (rawA/mostA) leads percent b by at least
 // the balanced band for k answers.
 func (st *Stopper) leads(k int, rawA, mostA, rawB, mostB int64) bool {
-	return st.pastBand(k, pctOf(rawA, mostA)-pctOf(rawB, mostB), func() *big.Rat {
+	return st.pastBand(k, percent(rawA, mostA)-percent(rawB, mostB), func() *big.Rat {
 		return exactMargin(rawA, mostA, rawB, mostB)
 	})
 }
@@ -596,7 +595,7 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 func pull(v, dir, most []int64) float64 {
 	x := 0.0
 	for i := range v {
-		x += float64(dir[i]) * pctOf(v[i], most[i])
+		x += float64(dir[i]) * percent(v[i], most[i])
 	}
 	return x
 }

@@ -89,6 +89,15 @@ func (t *table) most() []int64 {
 // weights returns option o's weights, one per path.
 func (r *row) weights(o, n int) []int64 { return r.w[o*n : (o+1)*n] }
 
+// addPicks adds the weights of the picked options to raw, one per path.
+func (r *row) addPicks(raw []int64, picks ...int) {
+	for _, o := range picks {
+		for p, w := range r.weights(o, len(raw)) {
+			raw[p] += w
+		}
+	}
+}
+
 // cmpPercent compares the percents rawA/mostA and rawB/mostB exactly and
 // returns -1, 0 or +1. A percent with most 0 is 0. Raws and mosts are at
 // least 0; their cross products may need 128 bits.
@@ -133,16 +142,8 @@ func percent(raw, most int64) float64 {
 	return float64(raw) / float64(most) * 100
 }
 
-// pctOf is w over most in percentage points, 0 when most is 0.
-func pctOf(w, most int64) float64 {
-	if most == 0 {
-		return 0
-	}
-	return 100 * float64(w) / float64(most)
-}
-
 // swing is what raws w add to path p's percent minus path q's, for mosts
 // most.
 func swing(w, most []int64, p, q int) float64 {
-	return pctOf(w[p], most[p]) - pctOf(w[q], most[q])
+	return percent(w[p], most[p]) - percent(w[q], most[q])
 }
