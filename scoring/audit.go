@@ -9,26 +9,20 @@ import (
 
 // Audit is the authoring report on a bank: how its questions are spread and
 // how fairly it treats each path. Each check carries its threshold and
-// whether the bank crossed it, and Warnings repeats every crossed check, as
-// facts that the check command words. The same bank always gives the same
-// Audit.
+// whether the bank crossed it, and Warnings repeats every crossed check as
+// facts that the check command words.
 type Audit struct {
-	Questions int          `json:"questions"`
-	Themes    []ThemeCount `json:"themes"`
-	Kinds     []KindCount  `json:"kinds"`
-	// Paths holds, per path in bank order, how the bank is keyed to it and
-	// the most it can score.
-	Paths    []PathAudit `json:"paths"`
-	Spread   Spread      `json:"spread"`
-	Random   Random      `json:"random"`
-	Patterns []Pattern   `json:"patterns"`
-	Blind    Blind       `json:"blind"`
-	// Impressive is what always taking the side the bank marks as more
-	// impressive gives.
-	Impressive Impressive `json:"impressive"`
-	// Bands are the strength bands results of this bank are judged by.
-	Bands    Bands          `json:"bands"`
-	Warnings []AuditWarning `json:"warnings"`
+	Questions  int            `json:"questions"`
+	Themes     []ThemeCount   `json:"themes"`
+	Kinds      []KindCount    `json:"kinds"`
+	Paths      []PathAudit    `json:"paths"`
+	Spread     Spread         `json:"spread"`
+	Random     Random         `json:"random"`
+	Patterns   []Pattern      `json:"patterns"`
+	Blind      Blind          `json:"blind"`
+	Impressive Impressive     `json:"impressive"`
+	Bands      Bands          `json:"bands"`
+	Warnings   []AuditWarning `json:"warnings"`
 }
 
 // Check is what every check of an Audit carries: the threshold it applies
@@ -38,8 +32,7 @@ type Check struct {
 	Crossed   bool    `json:"crossed"`
 }
 
-// ThemeCount is the number of scored questions of one theme, and of its
-// unscored (profile) questions, which count for no path.
+// ThemeCount is the number of scored and of profile questions of a theme.
 type ThemeCount struct {
 	ID        string `json:"id"`
 	Name      string `json:"name"`
@@ -48,7 +41,7 @@ type ThemeCount struct {
 }
 
 // KindCount is the number of questions of one kind. Audit.Kinds lists every
-// kind, in the order choice, scale, pick-any, even when its count is 0.
+// kind, even when its count is 0.
 type KindCount struct {
 	Kind      quiz.Kind `json:"kind"`
 	Questions int       `json:"questions"`
@@ -58,15 +51,12 @@ type KindCount struct {
 type PathAudit struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
-	// Statements is the number of scale statements keyed to the path.
-	Statements int `json:"statements"`
-	// Options is the number of choice and pick-any options whose highest
-	// weight goes to this path alone; an option whose highest weight
-	// several paths share counts for none of them.
-	Options int `json:"options"`
-	// Most is the score the path reaches when every question is answered
-	// in its favour.
-	Most float64 `json:"most"`
+	// Statements is the number of statements keyed to the path, Options
+	// the number of other options whose highest weight goes to it alone,
+	// and Most its score with every question answered in its favour.
+	Statements int     `json:"statements"`
+	Options    int     `json:"options"`
+	Most       float64 `json:"most"`
 }
 
 // Spread checks that every path can reach a similar score: Value is
@@ -76,37 +66,27 @@ type Spread struct {
 	Check
 }
 
-// Random describes what people who answer every question at random are
-// told: each option of a choice or scale question equally likely, each
-// non-empty set of options of a pick-any question equally likely. A fair
-// bank tells each path to about 1/N of them; the check is crossed when some
-// path's share is further than Threshold (0.10) from 1/N.
+// Random describes what people who answer every question at random (every
+// option, or non-empty set of a pick-any question's options, equally
+// likely) are told. The check is crossed when some path's share is further
+// than Threshold from Expected.
 type Random struct {
-	// Method is "exact" (the full distribution, by the Lord–Wingersky
-	// recursion) or "sampled" (Monte Carlo with a fixed seed, for banks too
-	// large to enumerate within the time budget).
-	Method string `json:"method"`
-	// Samples is the number of random answer sets drawn; 0 when exact.
-	Samples int `json:"samples"`
-	// StdErr is the largest standard error among the sampled shares; 0
-	// when exact.
-	StdErr float64 `json:"std_err"`
-	// Expected is (1 − Tie)/N, the share each path gets from a fair bank:
-	// an even split of the answer sets that are not ties.
+	// Method is "exact" (by the Lord–Wingersky recursion) or "sampled"
+	// (with a fixed seed, for banks too large to enumerate in the budget);
+	// Samples is the number of answer sets drawn, and StdErr the largest
+	// standard error of a sampled share, both 0 when exact.
+	Method  string  `json:"method"`
+	Samples int     `json:"samples"`
+	StdErr  float64 `json:"std_err"`
+	// Expected is (1 − Tie)/N, a fair bank's share for each path.
 	Expected float64 `json:"expected"`
-	// Paths holds, per path, the share of random answerers told that path.
-	// An exact tie counts for no path, as in Score: the shares and Tie sum
-	// to 1.
+	// Paths holds each path's share of random answerers; Tie is the share
+	// told no path for an exact tie. They sum to 1.
 	Paths []PathShare `json:"paths"`
-	// Tie is the share of random answerers for whom the two leading paths
-	// scored exactly the same, and who are told no path.
-	Tie float64 `json:"tie"`
+	Tie   float64     `json:"tie"`
 	// Margins is, for a bank of two paths only, the distribution of the
-	// first path's percent minus the second's, in percentage points, as
-	// points of positive probability in ascending order of margin. When
-	// there are more than 41 distinct margins they are gathered onto 41
-	// evenly spaced points from the lowest margin to the highest, each
-	// margin going to the nearest point.
+	// first path's percent minus the second's, ascending; more than 41
+	// distinct margins are gathered onto 41 evenly spaced points.
 	Margins []MarginPoint `json:"margins,omitempty"`
 	Check
 }
@@ -125,15 +105,10 @@ type MarginPoint struct {
 }
 
 // Pattern is where answering every question by position leads: always the
-// first option, always the last, or always the middle one (index (n−1)/2
-// rounded down); on a pick-any question just that one option is picked. On
-// an exact tie (Tie) no path leads: Leader and RunnerUp are empty and Lean
-// is 0.
-//
-// Lean is the leading path's percent minus the second's, divided by the
-// largest margin those two paths could ever reach between them. A bank
-// whose options are not ordered by path stays near 0; the check is crossed
-// when Lean exceeds Threshold (0.35).
+// first option, the last, or the middle one (index (n−1)/2 rounded down),
+// on a pick-any question just that option. On a tie no path leads. Lean is
+// the leader's percent minus the runner-up's over the largest margin the
+// two could reach; the check is crossed when it exceeds Threshold.
 type Pattern struct {
 	Name     string        `json:"name"`
 	Paths    []PathPercent `json:"paths"`
@@ -150,25 +125,20 @@ type PathPercent struct {
 	Percent float64 `json:"percent"`
 }
 
-// Blind lists the questions that cannot tell the paths apart: every option
-// gives every path the same weight. Threshold is 0 such questions.
+// Blind lists the questions whose every option gives every path the same
+// weight. Threshold is 0 such questions.
 type Blind struct {
 	Questions []string `json:"questions"`
 	Check
 }
 
-// Impressive is what a person is told who answers every question that
-// marks an impressive side (quiz.Question.Impressive) with that side and
-// skips every other: on a graded or scale question its milder point
-// ("rather", "agree" or "disagree"), on a choice question the first marked
-// option, on a pick-any question every marked option. It is exactly what
-// Score gives those answers, whatever the share answered: Leader and
-// RunnerUp are empty on a tie (Tie) and when the bank marks nothing.
-//
-// Taking the side that sounds better is desirability, not preference, so a
-// fair bank marks sides that lean to every path alike and this answer set
-// reads as balanced. The check is crossed when it does not: when the
-// margin reaches Threshold, the slight band for that many answers.
+// Impressive is what Score tells a person who takes the marked impressive
+// side (quiz.Question.Impressive) of every question that has one, by its
+// milder point on a five-point question and every marked option of a
+// pick-any one, and skips the rest, whatever the share answered. Taking the
+// side that sounds better is not preference, so a fair bank reads as
+// balanced: the check is crossed when the margin reaches Threshold, the
+// slight band for that many answers.
 type Impressive struct {
 	// Questions is the number of scored questions with a marked side.
 	Questions int           `json:"questions"`
@@ -188,20 +158,16 @@ type Impressive struct {
 type AuditWarning struct {
 	// Check is "spread", "random", "pattern", "blind" or "impressive".
 	Check string `json:"check"`
-	// Question is the question at fault, for "blind"; empty otherwise.
+	// Question is the question at fault, for "blind".
 	Question string `json:"question,omitempty"`
 	// Path is the path the check speaks of: for "spread" the one that can
-	// score most, for "random" the one told too often or too rarely, for
-	// "pattern" and "impressive" the one the answers lean to. Other is, for
-	// "spread", the path that can score least.
-	Path  string `json:"path,omitempty"`
-	Other string `json:"other,omitempty"`
-	// Pattern is, for "pattern", the pattern's name (AlwaysFirst, …).
+	// score most (Other the least), for "random" the one told too often or
+	// too rarely, for "pattern" and "impressive" the one leaned to.
+	Path    string `json:"path,omitempty"`
+	Other   string `json:"other,omitempty"`
 	Pattern string `json:"pattern,omitempty"`
-	// Value is the figure that crossed Threshold: the spread, the share of
-	// random answerers told Path, the pattern's lean, or the margin of the
-	// impressive side. For "spread", Most
-	// and OtherMost are the two paths' most; for "random", Expected is the
+	// Value is the figure that crossed Threshold. For "spread", Most and
+	// OtherMost are the two paths' most; for "random", Expected is the
 	// fair share and Paths the number of paths.
 	Value     float64 `json:"value,omitempty"`
 	Threshold float64 `json:"threshold,omitempty"`
@@ -225,9 +191,8 @@ const (
 	AlwaysMiddle = "always-middle"
 )
 
-// Analyze audits a bank. It costs little even for 10,000 questions: the
-// random-answering distribution is computed exactly while that fits a fixed
-// budget of work and sampled beyond it (see Random).
+// Analyze audits a bank. It costs little even for 10,000 questions, the
+// random-answering distribution being sampled past a budget (see Random).
 func Analyze(b *quiz.Bank) Audit {
 	return analyze(b, exactBudget)
 }
@@ -409,9 +374,8 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 }
 
 // reach is the largest margin, in percentage points, that path a can reach
-// over path b when every question is answered: per question the best
-// option, or for a pick-any question the best non-empty set of options
-// (every option that favours a, or the least harmful one when none does).
+// over path b with every question answered: per question the best option,
+// or best non-empty set of a pick-any question's options.
 func reach(t *table, most []int64, a, b int) float64 {
 	return sumMoves(t, most, a, b, func(r *row, d []float64) float64 {
 		gains := 0.0
@@ -428,8 +392,7 @@ func reach(t *table, most []int64, a, b int) float64 {
 // impressive scores the answers that always take the marked impressive
 // side (see Impressive), and returns the bank's bands on the way.
 func impressive(b *quiz.Bank) (Bands, Impressive) {
-	// However few questions are marked, the answers are judged, not
-	// withheld: the share answered is not what this check is about.
+	// However few questions are marked, the answers are judged, not withheld.
 	all := *b
 	all.Scoring.MinAnswered = math.SmallestNonzeroFloat64
 	s := NewScorer(&all)

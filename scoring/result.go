@@ -17,9 +17,7 @@ const (
 // the report package words them.
 type Result struct {
 	// Total is the number of scored questions in the bank; Answered,
-	// Skipped and NotAsked add up to it. Unscored (profile) questions count
-	// in none. NotAsked is the number a quiz that stopped early never put
-	// to the person (see ScoreAsked); it is 0 for Score.
+	// Skipped and NotAsked (see ScoreAsked; 0 for Score) add up to it.
 	Total    int
 	Answered int
 	Skipped  int
@@ -32,22 +30,18 @@ type Result struct {
 	Recommendation *Recommendation
 	Withheld       string
 	Needed         int
-	// Sided is the number of answers that took a side (towards some path:
-	// not the middle point, "both equally" or an even option), and NoSide
-	// the number of scored questions whose answer took none, skipped ones
-	// included: Sided + NoSide + NotAsked = Total. PathScore.Towards splits Sided by
-	// path, so a report can say "12 of your 29 answers took a side; 11 of
-	// them towards …". See sidesTaken.
+	// Sided is the number of answers that took a side (see sidesTaken),
+	// and NoSide the number of scored questions whose answer took none,
+	// skipped ones included: Sided + NoSide + NotAsked = Total.
+	// PathScore.Towards splits Sided by path.
 	Sided  int
 	NoSide int
 	// Confidence is the chance (0–1) that a retest recommends the same
-	// path, for a person as the model of Scorer.confidence describes:
-	// answers that scatter around a lean of their own, among people whose
-	// leans spread normally with standard deviation 1 (few have none at
-	// all). 1 in N on a tie; 0 without a recommendation.
+	// path, under the answering model of Scorer.confidence; 1 in N on a
+	// tie, 0 without a recommendation.
 	Confidence float64
 	// Bands are the strength bands the result was judged by, the balanced
-	// band widened for the questions actually answered.
+	// band widened for the questions answered.
 	Bands Bands
 	// Warnings say when the answers follow a pattern that makes the result
 	// mean little.
@@ -59,10 +53,9 @@ type Result struct {
 	// the other way, or nil when none pulled away.
 	Toward  []Reason
 	Against *Reason
-	// Steps are the recommended path's steps chosen for the person, in the
-	// order to take them (see planSteps); OtherSteps holds the first step
-	// each other path would give, and StepsDone the steps their experience
-	// covers.
+	// Steps are the recommended path's steps in the order to take them
+	// (see planSteps); OtherSteps holds the first step each other path
+	// would give, and StepsDone the steps the person's experience covers.
 	Steps      []StepAdvice
 	OtherSteps []StepAdvice
 	StepsDone  []StepAdvice
@@ -107,11 +100,10 @@ type Recommendation struct {
 	Margin float64
 	// RunnerUp is the id of the path with the next highest percent.
 	RunnerUp string
-	// Tie is true when the leading paths scored exactly the same: then no
-	// path is recommended, the strength is balanced, and Tied lists every
-	// path tied for the lead, in bank order. Path and RunnerUp then name
-	// the first two of Tied only so that a report can name them; they are
-	// no winner and no runner-up, and nothing may count the tie for Path.
+	// Tie is true when the leading paths scored exactly the same: no path
+	// is recommended, the strength is balanced, and Tied lists every path
+	// tied for the lead, in bank order. Path and RunnerUp then name the
+	// first two of Tied for a report only; nothing may count it for Path.
 	Tie  bool
 	Tied []string
 }
@@ -124,12 +116,10 @@ type Warning struct {
 	// Count is the number of questions the pattern covers (for
 	// few-answered, the number answered).
 	Count int
-	// Of is, for few-answered, the number of scored questions.
+	// Of is, for few-answered, the number of scored questions. For
+	// impressive, Count is the number of marked questions on which the
+	// marked side was taken, and Of the number answered.
 	Of int
-	// For impressive, Count is the number of marked questions on which
-	// the marked side was taken, and Of the number of marked questions
-	// answered.
-	//
 	// Position is, for same-position, the 1-based option picked
 	// everywhere, or 0 for "the last option" on questions of different
 	// lengths.
@@ -141,9 +131,8 @@ type ThemeScore struct {
 	ID       string
 	Name     string
 	Answered int
-	// Sided is the number of the theme's answers that took a side: with
-	// fewer than two, the theme's split rests on one answer or none, and
-	// a bar of 100% would say more than it holds.
+	// Sided is the number of the theme's answers that took a side: a split
+	// resting on fewer than two says more than it holds.
 	Sided int
 	Paths []PathScore
 }

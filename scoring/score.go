@@ -30,14 +30,11 @@ const (
 	middle          = 2 // index of the middle point of a five-point question
 )
 
-// The marked impressive side taken on nearly every marked question is
-// answering for how an answer sounds: at least impressiveShare of at least
-// impressiveMin marked questions answered. Someone answering at random
-// takes a marked side (two points of five) 40% of the time, so that at
-// least 90% of six or more happens by chance less than once in two
-// hundred; someone who really prefers the path a bank's marks favour
-// is warned too, which is right, since their answers cannot then tell
-// preference from appeal.
+// The marked impressive side taken on at least impressiveShare of at least
+// impressiveMin marked questions is answering for how an answer sounds: at
+// random (a marked side 40% of the time) that happens less than once in two
+// hundred. Someone who truly prefers the path the marks favour is warned
+// too, rightly, since their answers cannot tell preference from appeal.
 const (
 	impressiveMin   = 6
 	impressiveShare = 0.9
@@ -50,10 +47,9 @@ type answered struct {
 	picks []int
 }
 
-// Scorer scores answers to one bank. It works out once what every result
-// needs from the bank alone (its weights in exact thousandths and its
-// calibrated bands), so that scoring many people's answers to the same
-// bank costs little more than adding up their points.
+// Scorer scores answers to one bank, having worked out once what the bank
+// alone gives (its exact weights and its bands), so that scoring many
+// people costs little more than adding up their points.
 type Scorer struct {
 	b     *quiz.Bank
 	t     table
@@ -63,9 +59,7 @@ type Scorer struct {
 // NewScorer prepares b for scoring. The bank must not change afterwards.
 func NewScorer(b *quiz.Bank) *Scorer {
 	s := &Scorer{b: b, t: newTable(b)}
-	// The bands are worked out over the questions sorted by id, so that
-	// neither floating-point sums nor sampling depend on the order in
-	// which the bank lists its questions.
+	// Bands worked out over the questions sorted by id depend on no order.
 	byID := *b
 	byID.Questions = slices.SortedStableFunc(slices.Values(b.Questions), func(x, y quiz.Question) int {
 		return strings.Compare(x.ID, y.ID)
@@ -82,22 +76,17 @@ func (s *Scorer) Bands() Bands { return s.bands }
 // documentation for the rules): NewScorer(b).Score(a).
 func Score(b *quiz.Bank, a quiz.Answers) Result { return NewScorer(b).Score(a) }
 
-// Score weighs a person's answers. It never fails: answers for questions the
-// bank does not have are ignored, as are picks outside a question's options
-// (the answers parser rejects both earlier), and a question that takes a
-// single pick counts only its first.
-//
-// Warnings come in a fixed order: few-answered, then the answering styles
-// same-position, agree-all and always-middle, and last impressive. In a
-// bank of a single path the margin is that path's percent, its lead over
-// nothing.
+// Score weighs a person's answers. It never fails: answers for unknown
+// questions and picks outside a question's options are ignored, and a
+// single-pick question counts only its first pick. Warnings come in the
+// order few-answered, same-position, agree-all, always-middle, impressive.
+// With a single path the margin is its percent, its lead over nothing.
 func (s *Scorer) Score(a quiz.Answers) Result { return s.score(a, nil, true) }
 
 // ScoreAsked is Score for a quiz that stopped early: the scored questions
-// in notAsked were never put to the person, so they are neither answered
-// nor skipped (Result.NotAsked counts them), and the share of answers a
-// recommendation needs is a share of the questions asked. A question in
-// notAsked that a holds an answer for counts as not asked.
+// in notAsked, whatever a holds for them, are neither answered nor skipped
+// (Result.NotAsked counts them), and the share of answers a recommendation
+// needs is a share of the questions asked.
 func (s *Scorer) ScoreAsked(a quiz.Answers, notAsked []string) Result {
 	return s.score(a, notAsked, true)
 }
@@ -107,12 +96,9 @@ func (s *Scorer) VerdictAsked(a quiz.Answers, notAsked []string) Result {
 	return s.score(a, notAsked, false)
 }
 
-// Verdict is Score without the advice on a recommendation: the answers
-// that weighed most, the next steps, the salary facts and the lines on the
-// other paths are left out, and everything else (the split, the
-// recommendation, its strength and confidence, the warnings and themes) is
-// as Score gives it; without a recommendation it is Score's result. Summing
-// up many people's results needs only that, at about half the cost.
+// Verdict is Score without the advice on a recommendation (the reasons,
+// steps, salary and other paths), at about half the cost; without a
+// recommendation it is Score's result.
 func (s *Scorer) Verdict(a quiz.Answers) Result { return s.score(a, nil, false) }
 
 func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
@@ -187,9 +173,9 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 }
 
 // sofar is where a quiz stands: the scored questions' sums over the
-// answers given (gain holds, per answer in done, what its picks gave each
-// path), the number answered and asked, and the scored questions not yet
-// asked (out, by id), in bank order.
+// answers given (gain holds what each answer in done gave each path), the
+// number answered and asked, and the scored questions not yet asked (rest,
+// in bank order; out, by id).
 type sofar struct {
 	raw, most []int64
 	gain      []int64
@@ -200,9 +186,8 @@ type sofar struct {
 	out       map[string]bool
 }
 
-// read reads the answers so far. A question in notAsked counts as not
-// asked whatever a holds for it; any other scored question without valid
-// picks was asked and skipped.
+// read reads the answers so far; a scored question neither in notAsked nor
+// validly answered was skipped.
 func (s *Scorer) read(a quiz.Answers, notAsked []string) sofar {
 	t := &s.t
 	n := t.paths
@@ -252,8 +237,8 @@ func (s *Scorer) bandsFor(k int) Bands {
 }
 
 // validPicks keeps the picks that name an option of the question, once
-// each, and only the first for a question that takes a single pick. Valid
-// picks, the usual case, are returned as they are, without a copy.
+// each, and only the first for a single-pick question; the usual single
+// valid pick is returned without a copy.
 func validPicks(r *row, picks []int) []int {
 	if len(picks) == 1 && picks[0] >= 0 && picks[0] < r.opts {
 		return picks
@@ -315,8 +300,7 @@ func sumThemes(b *quiz.Bank, t *table, done []answered, gain []int64) themeSums 
 
 func (s *themeSums) scores(b *quiz.Bank) []ThemeScore {
 	n := s.n
-	// A theme whose questions are all unscored (a profile theme) counts
-	// for no path, so it has no place in the breakdown.
+	// A profile theme counts for no path, so it has no place here.
 	scored := map[string]bool{}
 	for i := range b.Questions {
 		if b.Questions[i].Scored() {
@@ -346,8 +330,8 @@ func withhold(b *quiz.Bank, total, answered int, most []int64) (string, bool) {
 	return "", false
 }
 
-// needed is the least number of answers whose share reaches least, found with
-// the same float comparison withhold makes so that the two always agree.
+// needed is the least number of answers whose share reaches least, by
+// withhold's own float comparison so that the two always agree.
 func needed(least float64, total int) int {
 	k := max(0, min(total, int(math.Ceil(least*float64(total)))))
 	for k > 0 && float64(k-1)/float64(total) >= least {
@@ -359,10 +343,9 @@ func needed(least float64, total int) int {
 	return k
 }
 
-// exactMargin is the lead of percent a (rawA/mostA) over percent b in
-// percentage points, as an exact fraction: a margin of exactly 25 points
-// must meet a band that starts at 25, which the difference of two rounded
-// percents (55.357… − 30.357… = 24.999…) would miss.
+// exactMargin is the lead of percent a (rawA/mostA) over percent b, at
+// least 0, as an exact fraction: a margin of exactly 25 must meet a band
+// at 25, which rounded percents (55.357… − 30.357… = 24.999…) would miss.
 func exactMargin(rawA, mostA, rawB, mostB int64) *big.Rat {
 	pct := func(raw, most int64) *big.Rat {
 		if most == 0 {
@@ -395,11 +378,9 @@ func strength(bd Bands, margin *big.Rat) Strength {
 	return Clear
 }
 
-// styleWarnings looks for answers given by habit rather than by thought:
-// the same option position everywhere, agreeing with everything (every
-// statement, and every option of every pick-any question), or the middle
-// point of every statement and graded question. Pick-any questions have no
-// position and count only as agreeing.
+// styleWarnings looks for answers given by habit: the same option position
+// everywhere, agreeing with everything (every statement, every option of
+// every pick-any question), or the middle point of every five-point one.
 func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 	var (
 		single, statements, agreed, fivePoint, middles int
@@ -446,8 +427,7 @@ func styleWarnings(b *quiz.Bank, done []answered) []Warning {
 		}
 		ws = append(ws, w)
 	}
-	// Ticking every option of a pick-any question agrees with every one of
-	// them: it joins agreeing with every statement.
+	// Ticking every option of a pick-any question agrees with them all.
 	agreeing := 0
 	if statements > 0 && agreed == statements {
 		agreeing += statements
@@ -524,10 +504,9 @@ func strongestFirst(b *quiz.Bank, done []answered, ms []moved) {
 	})
 }
 
-// impressiveWarning warns when the side the bank marks as sounding more
-// impressive was taken on nearly every marked question answered (see
-// impressiveMin). A single-answer question takes the marked side when its
-// pick is marked; a pick-any question when every ticked option is.
+// impressiveWarning warns when the marked impressive side was taken on
+// nearly every marked question answered (see impressiveMin): on a pick-any
+// question, every ticked option marked.
 func impressiveWarning(b *quiz.Bank, done []answered) (Warning, bool) {
 	marked, took := 0, 0
 	for _, d := range done {
@@ -546,14 +525,10 @@ func impressiveWarning(b *quiz.Bank, done []answered) (Warning, bool) {
 	return Warning{Code: WarnImpressive, Count: took, Of: marked}, true
 }
 
-// sidesTaken counts the answers that took a side: per path, those that
-// took its side, and per theme, those that took any. An answer takes the
-// side of the path to which it gives the largest part of what the question
-// can give it, when that path is alone in it; an answer that gives every
-// path the same part (the middle point, "both equally", an even option)
-// takes none. Disagreeing with a statement takes a side even where it
-// gives no path anything (a statement without against): against the path
-// it is keyed to, which with two paths is the other one's side.
+// sidesTaken counts the answers that took a side, per path and per theme:
+// an answer takes the side of the one path to which it gives the largest
+// part of what the question can. Disagreeing with a statement takes a side
+// even where it gives nothing: against its key, with two paths the other's.
 func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, themes []ThemeScore) (int, []PathScore, []ThemeScore) {
 	n := t.paths
 	sided := 0

@@ -16,15 +16,14 @@ const (
 	// Learn is the next step along the recommended path.
 	Learn StepKind = "learn"
 	// Explore is a step of a theme where the answers leaned towards
-	// another path. A lean is a preference, not a missing skill, so the
-	// step is something to try before deciding, never a gap to fill first.
+	// another path: a lean is a preference, not a missing skill, so it is
+	// something to try before deciding, never a gap to fill first.
 	Explore StepKind = "explore"
 	// TryBoth is one piece of work with a half for each of the two leading
-	// paths, for a result too close or too unsteady to act on: doing both
-	// halves tests what the answers could only suggest.
+	// paths, for a result too close or too unsteady to act on.
 	TryBoth StepKind = "try-both"
-	// Done is a step the person's experience covers. It is listed apart
-	// (Result.StepsDone), never among the steps to take.
+	// Done is a step the person's experience covers, listed apart in
+	// Result.StepsDone.
 	Done StepKind = "done"
 )
 
@@ -34,9 +33,8 @@ const (
 const LowConfidence = 0.6
 
 // ExploreLead is how far, in points, a theme's answers must lean towards
-// another path before the theme's steps become steps to explore: more than
-// one mild answer ("rather" one side, "agree", one option of weight 1, each
-// worth one point). A single mild answer is too little to question a step.
+// another path before its steps become steps to explore: more than one
+// mild answer (each worth a point), which is too little to question a step.
 const ExploreLead = 2
 
 // StepAdvice is one step chosen for a person, with the facts of why it is
@@ -53,27 +51,23 @@ type StepAdvice struct {
 	// Basis names the point of the bank's source the step rests on.
 	Basis string
 	// Reason is why the step is where it is; Rival is the other path it
-	// speaks of (the path the theme leaned towards, or for a try-both step
+	// speaks of (the one the theme leaned towards, or for a try-both step
 	// the runner-up); Answers are the answers that decided it, most
-	// decisive first: at most two, for a try-both step one each way, for a
-	// step experience covers the answer that covers it.
+	// decisive first: at most two, for a try-both step one each way.
 	Reason  StepReason
 	Rival   string
 	Answers []StepAnswer
-	// Lead is true for a step brought forward, past the foundations, as
-	// the first step of one of the themes that drew the person most to the
-	// path (see LeadSteps).
+	// Lead is true for a step brought forward past the foundations (see
+	// LeadSteps).
 	Lead bool
 	// Again is true when an earlier step of the list has the same theme
-	// and reason and quoted its answers already; Answers then holds one,
-	// the next in turn of those that decided the theme.
+	// and reason and quoted its answers already; Answers then holds the
+	// next in turn of those that decided the theme.
 	Again bool
-	// After is the text of the step before this one on its path, as
-	// planned for the person (a balanced result lists two paths in turn),
-	// empty for the first: a foundation, or a step no answer bears on, is
-	// explained by its place on the path. First is true for the first
-	// step of its path, and AfterDone when steps the person's experience
-	// covers come before it.
+	// After is the text of the step before this one on its path as
+	// planned, empty for the first: a step no answer bears on is explained
+	// by its place. First is true for the first step of its path, and
+	// AfterDone when steps the person's experience covers come before it.
 	After     string
 	First     bool
 	AfterDone bool
@@ -103,12 +97,10 @@ const (
 	// explore.
 	ReasonAway StepReason = "away"
 	// ReasonShared: every path takes the step, so a lean on its theme
-	// says nothing about it: it keeps its place on the path.
+	// says nothing about it.
 	ReasonShared StepReason = "shared"
-	// ReasonFoundation: the step is a foundation of its path (its stage is
-	// at most FoundationStage), which the later steps build on, and no
-	// answer of the person's experience covers it. After says what it comes
-	// after.
+	// ReasonFoundation: the step is a foundation of its path (stage at
+	// most FoundationStage), which the later steps build on.
 	ReasonFoundation StepReason = "foundation"
 	// ReasonMild: the theme leaned towards Rival, but by less than
 	// ExploreLead, so the step keeps its place and stays one to learn.
@@ -126,9 +118,8 @@ const (
 // StepAnswer is one answer a step's reason quotes.
 type StepAnswer struct {
 	Question string
-	// Asked is the question's own text, so that a side of a graded
-	// question, which may not read as something done, can be quoted with
-	// the question it answers.
+	// Asked is the question's text, so that a side of a graded question
+	// can be quoted with the question it answers.
 	Asked string
 	// Verb says how the person answered.
 	Verb AnswerVerb
@@ -164,46 +155,31 @@ func (r Result) Hypothesis() bool {
 		(rec.Tie || rec.Strength == Balanced || r.Confidence < LowConfidence)
 }
 
-// FoundationStage is the last stage of a path's foundations. The source's
-// learning steps begin with a language (stage 1), then how servers process
-// requests and how databases store data (stage 2), and only after them come
-// real projects (3) and cloud, security and system design (4). Foundations
-// come first, in the bank's order, whatever the person's leans: a
-// preference makes none of them less needed, so no answer is quoted for
-// them, and none is ever a step to explore.
+// FoundationStage is the last stage of a path's foundations (a language,
+// then how servers and databases work), which come first in the bank's
+// order whatever the person's leans: a preference makes none of them less
+// needed, so none quotes an answer or is ever a step to explore.
 const FoundationStage = 2
 
 // LeadSteps is how many steps, after the foundations, come from the themes
 // that drew the person most (each by ExploreLead points or more): the
-// first step of each of that many themes, strongest first, whatever its
-// stage. So the first steps past the foundations are what drew the person,
-// and common ground (a step every path takes) never pushes one of them out
-// of the first three.
+// first step of each, strongest first, whatever its stage.
 const LeadSteps = 3
 
 // planSteps chooses and orders the learning steps for the recommended path
-// top, and the first step each other path would give (each path not in the
-// list), from the bank's steps and the person's answers:
+// top, and the first step each path not in the list would give:
 //
-//   - a step an answer to an unscored (profile) question says is done is
-//     left out, and listed in covered with that answer;
-//   - the foundations (stages up to FoundationStage) come first, in the
-//     bank's order;
-//   - then the first step of each of the LeadSteps themes that drew the
-//     person most towards the path (by ExploreLead points or more),
-//     strongest first;
-//   - then the rest in stage order; within a stage, the themes that drew
-//     the person come first, then the themes that leaned neither way, and
-//     last the steps whose theme leaned towards another path by
-//     ExploreLead points or more, which are steps to explore;
-//   - common ground past the foundations (a step every path takes) comes
-//     last: no lean bears on it, and it is never a step to explore;
-//   - a result that is balanced (a tie, a balanced lean, or none
-//     recommended: top < 0) lists the two leading paths' steps in turn,
-//     the foundations of both first, each step once;
-//   - a balanced result, or one that is only a hypothesis (see
-//     Result.Hypothesis), opens with the try-both step of the theme where
-//     the two leading paths came closest.
+//   - a step an answer to a profile question says is done is listed in
+//     covered instead;
+//   - the foundations come first, then the LeadSteps lead steps, then the
+//     rest in stage order, within a stage what drew the person, then what
+//     leaned neither way, then the steps to explore; common ground (a step
+//     every path takes) comes last;
+//   - a balanced result (a tie, a balanced lean, or none recommended: top
+//     < 0) lists the two leading paths' steps in turn, each step once;
+//   - a balanced result or a hypothesis (see Result.Hypothesis) opens with
+//     the try-both step of the theme where the two leading paths came
+//     closest.
 //
 // Equal leans keep the bank's order, so a bank lists a stage's steps in the
 // order they build on each other.
@@ -236,9 +212,8 @@ func planSteps(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered,
 }
 
 // leaders returns the path whose steps lead, the runner-up (-1 for none),
-// and whether the result is balanced: a tie, a balanced lean, or no path
-// recommended (top < 0), when the two paths with the highest percents, in
-// the bank's order where equal, lead.
+// and whether the result is balanced; with no path recommended (top < 0)
+// the two highest percents lead, in bank order where equal.
 func (pl *planner) leaders(res *Result, top int) (first, second int, balanced bool) {
 	rec := res.Recommendation
 	if rec != nil && rec.Path != "" && top >= 0 {
@@ -265,8 +240,7 @@ func (pl *planner) leaders(res *Result, top int) (first, second int, balanced bo
 func inTurn(one, two []StepAdvice) []StepAdvice {
 	var out []StepAdvice
 	seen := map[string]bool{}
-	// give lists the next step of l not listed yet, and returns what is
-	// left of l after it.
+	// give lists the next step of l not listed yet and returns the rest.
 	give := func(l []StepAdvice) []StepAdvice {
 		for len(l) > 0 {
 			s := l[0]
@@ -360,10 +334,7 @@ func (pl *planner) stance(theme string, p int) stance {
 }
 
 // The places a step can take within its stage, after the foundations and
-// the lead: what drew the person, what leaned neither way, and last what
-// leaned away. Common ground past the foundations (such as the front-end
-// basics, which the source says help but lists in no path's learning
-// steps) comes after all the path's own steps.
+// the lead; common ground comes after all the path's own steps.
 const (
 	placeDrew = iota
 	placeEven
@@ -395,9 +366,6 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 			foundations = append(foundations, c)
 			continue
 		case pl.shared(s, p):
-			// A step every path takes is common ground: a lean on its
-			// theme says nothing about it, so it is never a step to
-			// explore, nor moves ahead of the steps a lean brought forward.
 			c.advice.Reason, c.place = ReasonShared, placeCommon
 		case c.st.sign < 0 && c.st.net >= ExploreLead*1000:
 			c.advice.Kind, c.advice.Reason, c.place = Explore, ReasonAway, placeAway
@@ -413,9 +381,6 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 		}
 		rest = append(rest, c)
 	}
-	// The foundations keep the bank's order (the loader keeps it, and the
-	// sort is stable); the lead is the first step of each theme that drew
-	// the person, strongest first, as many as LeadSteps.
 	slices.SortStableFunc(foundations, func(x, y candidate) int { return cmp.Compare(x.advice.Stage, y.advice.Stage) })
 	// Common ground sorts after the path's own steps, whatever its stage.
 	common := func(c candidate) int {
@@ -430,9 +395,8 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 	})
 	var lead []int
 	for i, c := range rest {
-		// A theme leads only when it drew the person by as much as a lean
-		// away takes to make its steps ones to explore: more than one mild
-		// answer, not the rounding of a neutral one.
+		// A theme leads only when it drew the person by ExploreLead, as a
+		// lean away must to make steps to explore.
 		strong := c.place == placeDrew && -c.st.net >= ExploreLead*1000
 		if strong && !slices.ContainsFunc(lead, func(j int) bool { return rest[j].advice.Theme == c.advice.Theme }) {
 			lead = append(lead, i)
@@ -450,9 +414,8 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 			ordered = append(ordered, c)
 		}
 	}
-	// Answers are chosen in list order, so that a theme's later steps
-	// refer back to its first, each quoting one of the answers that decided
-	// it in turn, instead of repeating the same two.
+	// Answers are chosen in list order, so that a theme's later steps quote
+	// the answers that decided it in turn instead of repeating the same two.
 	seen := map[string]int{}
 	for i, c := range ordered {
 		sa, st := c.advice, c.st
@@ -511,8 +474,8 @@ func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 }
 
 // tryBoth picks the bank's try-both step whose theme came closest to even
-// between the two leading paths, preferring themes that were answered, with
-// the strongest answer each way on that theme.
+// between the two leading paths, answered themes first, with the strongest
+// answer each way on that theme.
 func (pl *planner) tryBoth(top, second int, balanced bool) (StepAdvice, bool) {
 	best, bestGap, bestAnswered := -1, 0.0, false
 	for i, s := range pl.b.TryBoth {
@@ -546,13 +509,11 @@ func (pl *planner) tryBoth(top, second int, balanced bool) (StepAdvice, bool) {
 }
 
 // deciders returns the answers on theme ti that moved path p away from the
-// rival (sign +1) or towards it (sign -1), furthest first. An answer moves
-// the theme's percents, not its points: it gives p g_p/M_p and the rival
-// g_r/M_r, where M is each path's most on the theme, so it is measured as
-// g_p×M_r − g_r×M_p (exact, and summing over the theme to the sign of the
-// percents' difference, so a theme that leaned always has an answer that
-// leaned with it). Equal measures are ordered by question id, as in the
-// reasons of a result.
+// rival (sign +1) or towards it (sign -1), furthest first, equal ones by
+// question id. An answer moves the theme's percents, so it is measured
+// exactly as g_p×M_r − g_r×M_p (M each path's most on the theme); these sum
+// to the sign of the percents' difference, so a theme that leaned always
+// has an answer that leaned with it.
 func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 	var ms []moved
 	theme := pl.b.Themes[ti].ID
@@ -577,10 +538,9 @@ func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 	return answers
 }
 
-// answer is what the person answered to q: the side they would rather
-// take, the statement they agreed with, or the option they chose. Of
-// several picks, the one that moved the result furthest the way being
-// explained speaks for them all.
+// answer is what the person answered to q: the side taken, the statement
+// agreed with, or the option chosen; of several picks, the one that moved
+// the result furthest the way being explained.
 func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp, mr int64) StepAnswer {
 	a := StepAnswer{Question: q.ID, Asked: q.Text}
 	switch {
@@ -606,8 +566,7 @@ func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp,
 }
 
 // sideTaken is the side of a graded question that point pick prefers, and
-// how strongly: points 1 and 2 prefer side A, 4 and 5 side B, and "both
-// equally" (ok false) prefers neither.
+// how strongly; "both equally" (ok false) prefers neither.
 func sideTaken(q *quiz.Question, pick int) (verb AnswerVerb, side string, ok bool) {
 	if q.Kind != quiz.Graded || len(q.Sides) != 2 || len(q.Options) != 5 || pick == middle || pick < 0 || pick > 4 {
 		return "", "", false
@@ -629,9 +588,8 @@ func at(w []float64, p int) float64 {
 	return 0
 }
 
-// scales returns the most paths p and rival could get on theme ti, each
-// at least 1 so that a path that could get nothing still lets the other's
-// points count.
+// scales returns the most paths p and rival could get on theme ti, at
+// least 1 so that a path that could get nothing lets the other's count.
 func (pl *planner) scales(ti, p, rival int) (mp, mr int64) {
 	most := pl.themes.most[ti*pl.n : (ti+1)*pl.n]
 	return max(most[p], 1), max(most[rival], 1)

@@ -9,53 +9,26 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// Stopping early
-//
-// A Stopper tells the quiz when it may stop before the last question. It
-// knows two stops:
-//
-//   - Settled: no way of answering the questions not yet asked (every
-//     option, every set of a pick-any question, skipping any of them) could
-//     change the standing, which is the recommended path and whether it is
-//     a preference or no clear preference (balanced, or a tie, which names
-//     no path). This is exact: it costs nothing in the path the result
-//     names. Questions are asked in Order.
-//   - Quick: the chance that answering every remaining question would name
-//     another path is below QuickRisk, under a model of how this person
-//     answers estimated from their own answers (see QuickStep.Chance).
-//     Questions are asked in the order QuickStep.Next gives.
-//
-// A result stopped early is the result of the questions asked: shares,
-// labels and confidence come from the answers given, and the balanced
-// band is widened for the number answered, exactly as Score does.
-
 // QuickRisk is the chance of another path, had every question been
 // answered, below which the quick stop ends the quiz.
 const QuickRisk = 0.02
 
-// settleBudget bounds the states one Settled call may visit, over all its
-// searches: far above what a bank of a few dozen questions needs (a few
-// thousand), it keeps a bank of hundreds of questions from taking seconds.
-// Past it, Settled says "not settled", which only ever asks more.
+// settleBudget bounds the states one Settled call may visit: far above what
+// a bank of a few dozen questions needs, it keeps a bank of hundreds from
+// taking seconds. Past it Settled says "not settled", which only asks more.
 const settleBudget = 4e6
 
-// Stopper decides when a quiz may stop early, for one bank. It keeps
-// scratch space between calls, so one Stopper serves one quiz at a time.
+// Stopper decides when a quiz may stop early, for one bank, by one of two
+// stops: Settled (exact: no way of answering the rest could change the
+// standing; ask in Order) or Quick (the chance of another path is below
+// QuickRisk under a model fitted to the person's answers; ask Quick's
+// Next). A result stopped early is ScoreAsked's result of the questions
+// asked; a quiz that stops still asks Profile's questions.
 //
 // Its decisions are pure functions of the answers so far and the questions
 // not yet asked, so going back, changing or skipping an answer, and
-// resuming need nothing but calling again. A quiz loop uses it so:
-//
-//   - settled (the default): ask in Order; after each scored answer or
-//     skip, call Settled with the questions after it. Once it is settled,
-//     offer to finish; if the person goes on, do not offer again (a
-//     settled quiz stays settled, whatever is answered next). On finishing,
-//     ask Profile's questions, then score.
-//   - quick: call Quick before the first question and after each answer,
-//     and ask its Next, keeping the questions asked so far in order (going
-//     back walks that list; Next is asked for only past its end). Once
-//     Stop is true, ask Profile's questions, then score, saying that the
-//     result stopped early, after how many questions, and Chance.
+// resuming need nothing but calling again. It keeps scratch space between
+// calls, so one Stopper serves one quiz at a time.
 type Stopper struct {
 	// QuickKeeps is what the quick stop keeps; KeepPath unless set.
 	QuickKeeps Keep
@@ -86,13 +59,11 @@ func NewStopper(s *Scorer) *Stopper {
 }
 
 // Order is the order the settled stop asks the bank's questions in: the
-// scored questions that can move the result most first, then the profile
-// questions in bank order. A question's reach is the widest swing its
-// answer can make in the margin between two paths with every question
-// answered: over every ordered pair of paths (p, r), the most its options
-// (or sets of options, for pick-any) can add to p's percent minus r's,
-// minus the least. Equal reaches keep bank order. Asking the widest swings
-// first leaves the narrow ones for last, and those settle soonest.
+// scored questions by reach, widest first and equal reaches in bank order,
+// then the profile questions in bank order. A question's reach is the
+// widest swing its answer can make, over every ordered pair of paths, in
+// the margin between them with every question answered. Leaving the narrow
+// swings for last settles soonest.
 func (st *Stopper) Order() []string {
 	ids := make([]string, len(st.order))
 	for i, qi := range st.order {
@@ -150,8 +121,7 @@ func answerRange(r *row, x func(o int) float64) (hi, lo float64) {
 }
 
 // Profile is the profile (unscored) questions among notAsked, in bank
-// order: a quiz that stops early still asks them, since the steps need
-// them.
+// order: a quiz that stops early still asks them, since the steps need them.
 func (st *Stopper) Profile(notAsked []string) []string {
 	var ids []string
 	for _, qi := range st.order {
@@ -164,8 +134,8 @@ func (st *Stopper) Profile(notAsked []string) []string {
 }
 
 // standing is what the settled stop keeps fixed: the path a result names
-// (pathNone for a tie, pathWithheld without a recommendation) and whether it is a
-// preference rather than balanced.
+// (pathNone for a tie, pathWithheld without a recommendation) and whether
+// it is a preference rather than balanced.
 type standing struct {
 	path       int
 	preference bool
@@ -176,9 +146,8 @@ const (
 	pathWithheld = -2
 )
 
-// standingOf is the standing of sums over k answers, of a bank whose scored
-// questions number total, by Score's rules: its withholding, its ranking,
-// and its balanced band for k answers.
+// standingOf is the standing, by Score's rules, of sums over k answers out
+// of total scored questions.
 func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
 	if _, ok := withhold(st.b, total, k, most); ok {
 		return standing{path: pathWithheld}
@@ -215,8 +184,8 @@ func (st *Stopper) leadsBy(k int, num, den int64) bool {
 }
 
 // pastBand reports whether margin m, exactly exact(), reaches the balanced
-// band for k answers: by floating point where the two are clearly apart,
-// and exactly, as Score judges a strength, where they are close.
+// band for k answers: by floating point where they are clearly apart, and
+// exactly, as Score judges a strength, where they are close.
 func (st *Stopper) pastBand(k int, m float64, exact func() *big.Rat) bool {
 	switch band := st.slight[min(k, len(st.slight)-1)]; {
 	case m > band+1e-6:
@@ -240,21 +209,17 @@ type Settle struct {
 }
 
 // Settled decides, given the answers so far and the questions not yet
-// asked (by id; profile questions among them are ignored), whether any way
-// of answering the rest (any option of each, any set of a pick-any
-// question, or skipping it) could change the recommended path, or turn a
-// preference into no clear preference or back. It compares every such
-// completion with stopping now, which is the completion that skips them
-// all, so a settled result names the same path, as a preference or not, as
-// any completion would, answering every question included.
+// asked (by id; profile questions among them are ignored), whether any
+// completion (each question answered in any way, or skipped) could change
+// the recommended path, or turn a preference into no clear preference or
+// back. Stopping now is itself the completion that skips them all, so a
+// settled result is the result of answering every question.
 //
-// The standing is a path with its lead over each other path above or below
-// the balanced band, so it changes only if for some pair of paths a
-// completion moves one percent past the other or the lead across the band.
-// Each such question is a search over completions (see search), exact
-// because percents are compared exactly at the end. With three or more
-// paths, a tie is called settled only if no completion breaks it or lifts a
-// third path to it, which may ask more than needed but never less.
+// The standing changes only if for some pair of paths a completion moves
+// one percent past the other or the lead across the band, and each such
+// question is an exact search (see search). With three or more paths, a
+// tie is settled only if no completion breaks it or lifts a third path to
+// it, which may ask more than needed but never less.
 func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 	pr := st.s.read(a, notAsked)
 	res := Settle{Left: len(pr.rest), Exact: true}
@@ -374,24 +339,18 @@ func (s *searchStates) reset() {
 // (16 MiB of int32s); a larger space counts as over budget.
 const maxKeys = 1 << 21
 
-// search reports whether some completion of pr (each scored question not
-// yet asked skipped or answered in any way) reaches final sums for which
-// hit holds. It tracks only the given paths: hit sees their raws and mosts
-// in that order, and the number answered. hit must be monotone in dir: if
-// it holds for some sums, it holds for any sums with the same mosts and
-// number answered whose raws are at least as large where dir is 1 and at
-// most as large where dir is −1.
+// search reports whether some completion of pr reaches final sums for
+// which hit holds. hit sees the raws and mosts of the given paths, in that
+// order, and the number answered, and must be monotone in dir: if it holds
+// for some sums, it holds for any with the same mosts and count whose raws
+// are no smaller where dir is 1 and no larger where it is −1.
 //
-// This is a dynamic programme over the questions. A state is the number of
-// questions answered among the rest, what they added to each tracked
-// path's most, and the raws; the mosts depend only on which questions were
-// answered, not how. Two searchStates with the same count and mosts end in the
-// same final mosts whatever follows, so one whose raws are no better in
-// dir than another's can be dropped, and of each question only the answers
-// that no other answer beats in dir need trying (for pick-any, only the
-// best sums of its options). Every state is itself a completion (the rest
-// skipped), so hit is tried on each as it appears. ok is false when the
-// budget ran out before the answer was known.
+// It is a dynamic programme over the questions, a state being the count
+// answered, the mosts and the raws. States with the same count and mosts
+// end alike whatever follows, so one whose raws are no better in dir than
+// another's is dropped, and of each question only the answers no other
+// beats in dir are tried. Every state is itself a completion (the rest
+// skipped), so hit is tried on each. ok is false when the budget ran out.
 func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most []int64, k int) bool) (found, ok bool) {
 	t := st.t
 	n, m := t.paths, len(paths)

@@ -14,13 +14,12 @@ import (
 
 const (
 	// leanNeglect is the posterior weight below which a grid point's
-	// convolution is not run; the chance counts it as a change, so that
-	// the chance is never understated.
+	// convolution is not run; it counts as a change, so that the chance is
+	// never understated.
 	leanNeglect = 1e-7
 	// quickMaxCells bounds the convolution table, and quickBudget the cell
-	// updates of one decision (tens of milliseconds): banks of two paths
-	// and a few dozen questions need far less; past either, the quick
-	// stop does not stop, which only ever asks more.
+	// updates of one decision (tens of milliseconds); past either, the
+	// quick stop does not stop, which only ever asks more.
 	quickMaxCells = 1 << 20
 	quickBudget   = 2e7
 )
@@ -70,10 +69,9 @@ const (
 	// KeepPath keeps the path the result names: the quick stop ends once
 	// another path is unlikely.
 	KeepPath Keep = iota
-	// KeepStanding keeps the path and whether it is a preference or no
-	// clear preference, as the settled stop does surely: it asks more, but
-	// a quick result is then rarely called balanced where every answer
-	// would have called it a preference.
+	// KeepStanding also keeps whether it is a preference, as the settled
+	// stop does surely: it asks more, but a quick result is then rarely
+	// called balanced where every answer would have called it a preference.
 	KeepStanding
 )
 
@@ -84,29 +82,22 @@ type QuickStep struct {
 	Stop bool
 	// Chance is the chance that answering every scored question not yet
 	// asked would name another path than stopping now (with KeepStanding,
-	// or change the preference or no clear preference), under the
-	// answering model fitted to the answers so far: the sum, over the grid
-	// of leans, of the posterior weight times the exact chance of a change
-	// at that lean (exact for the model, the lean taken on its grid). The
-	// latter is the convolution of lw.go over the questions not yet asked,
-	// against the path named now: a change is any outcome where another
-	// path is level with it or ahead (a tie names no path). A result that
-	// names no path now (withheld or tied) has chance 1, as has a bank past
-	// the budget of the convolution.
+	// or change the preference), under the answering model fitted to the
+	// answers so far: over the grid of leans, the posterior weight times
+	// the exact chance of a change at that lean, by the convolution of
+	// lw.go. A tie names no path, so it is a change. A result that names no
+	// path now has chance 1, as has a bank past the convolution's budget.
 	//
-	// Chance is exact when Stop is true. Otherwise it is at least
-	// QuickRisk but may be less than the whole chance: the leans are
-	// weighed likeliest first, and once the sum reaches QuickRisk the rest
-	// are left out, which makes a decision to go on cheap.
+	// Chance is exact when Stop is true. Otherwise it is at least QuickRisk
+	// but may be less than the whole chance: the leans are weighed
+	// likeliest first and the rest left out once the sum reaches QuickRisk,
+	// which makes a decision to go on cheap.
 	Chance float64
-	// Next is the question to ask next if the quiz goes on: among the
-	// scored questions not yet asked, the one whose answer is least
-	// predictable in what it adds to the margin between the axis's paths
-	// with every question answered (the largest variance of that term
-	// under the answering model, averaged over the posterior of the lean),
+	// Next is the question to ask next: the scored question not yet asked
+	// whose answer is least predictable (the largest variance, over the
+	// posterior, of what it adds to the margin between the axis's paths),
 	// the first in bank order among equals; once none is left, the first
-	// profile question not yet asked in bank order; "" when every question
-	// has been asked.
+	// profile question not yet asked; "" when every question has been asked.
 	Next string
 }
 
@@ -120,13 +111,9 @@ func (st *Stopper) Quick(a quiz.Answers, notAsked []string) QuickStep {
 }
 
 // QuickMin is the fewest scored questions, of a bank of scored ones, that
-// the quick stop asks before it may stop: a quarter, rounded up. The
-// chance rests on a model fitted to the person's own answers, and a
-// handful of answers at the far end makes the fit look surer than it is:
-// without a floor, someone who answered the first two questions at one
-// extreme was sent to a result on two answers. A quarter of the built-in
-// bank (9 of 33) is about what the quick stop asks on average anyway, so
-// the floor costs the decided little, and it grows with the bank.
+// the quick stop asks before it may stop: a quarter, rounded up. A handful
+// of answers at one extreme makes the fitted model look surer than it is;
+// a quarter is about what the quick stop asks on average anyway.
 func QuickMin(scored int) int { return (scored + 3) / 4 }
 
 // chance is QuickStep.Chance, exact below enough and at least enough
@@ -181,8 +168,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		})
 		changed[s] = preference != qs.now.preference
 	}
-	// The work of one lean's convolution, which every lean weighed
-	// repeats: past the budget the quick stop does not stop.
+	// Every lean weighed repeats the convolution.
 	weighed := 0
 	for _, w := range qs.weight {
 		if w >= leanNeglect {
@@ -193,8 +179,8 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		return 1, false
 	}
 	cur, next := make([]float64, lt.size), make([]float64, lt.size)
-	// The likeliest leans first: once the chance is known to reach
-	// enough, the rest need not be weighed.
+	// The likeliest leans first, so that the rest need not be weighed once
+	// the chance reaches enough.
 	byWeight := make([]int, leanPoints)
 	for gi := range byWeight {
 		byWeight[gi] = gi
