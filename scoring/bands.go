@@ -9,22 +9,15 @@ import (
 
 // Bands are the margins, in percentage points between the leading path and
 // the runner-up, from which a lean is called slight, moderate and clear;
-// below Slight it is balanced. A bank may set them ([scoring] slight,
-// moderate, clear); otherwise they are calibrated on the bank itself, each
-// anchored to a person a reader can picture:
+// below Slight it is balanced. A bank may set them ([scoring]); otherwise
+// they are calibrated on the bank itself:
 //
-//   - Slight is where random answering stops: the band edge at which the
-//     share of uniformly random answer sets (every option of a question
-//     equally likely) called balanced comes nearest BalancedQuantile, by
-//     the bank's exact distribution of random leads (the one `careerquiz
-//     check` reports). Leads come in steps, so the share is near 3 in 4,
-//     not exactly that: RandomBalanced says what it is.
-//   - Clear is Mild, the lead of someone who takes one path's side on every
-//     question with the mildest answer ("rather", "agree", "disagree" with
-//     a statement for the other path): answers that all lean one way lean
-//     clearly, however mildly each is put. It is never below the lead that
-//     ClearQuantile of random answer sets stay under, unless that would put
-//     even the largest lead out of reach.
+//   - Slight is where random answering stops: the edge at which the share
+//     of uniformly random answer sets called balanced comes nearest
+//     BalancedQuantile (RandomBalanced says how near, as leads come in steps).
+//   - Clear is Mild, since answers that all lean one way lean clearly,
+//     however mildly each is put; but never below the lead ClearQuantile of
+//     random answer sets stay under, unless that puts every lead out of reach.
 //   - Moderate lies halfway between Slight and Clear.
 //
 // Fewer answers make a random lead larger, so Score widens the balanced band
@@ -42,8 +35,7 @@ type Bands struct {
 	Mild   float64 `json:"mild"`
 	Strong float64 `json:"strong"`
 	// RandomBalanced and RandomClear are the shares (0–1) of uniformly
-	// random answer sets, with every question answered, that these bands
-	// call balanced and clear.
+	// random answer sets that these bands call balanced and clear.
 	RandomBalanced float64 `json:"random_balanced"`
 	RandomClear    float64 `json:"random_clear"`
 	// Method is "exact" or "sampled", as for Random; Samples is 0 when exact.
@@ -59,8 +51,7 @@ const (
 	// bank keeps from being called clear.
 	ClearQuantile = 0.98
 	// calibrationBudget bounds the work of the random distribution behind
-	// the bands, which every run computes once: about a millisecond, exact
-	// for banks of a few dozen questions and sampled beyond.
+	// the bands, which every run computes: about a millisecond.
 	calibrationBudget = 2e6
 )
 
@@ -78,8 +69,6 @@ func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
 	if !th.BandsSet {
 		bd.Calibrated = true
 		bd.Slight = bandEdge(o.leads, BalancedQuantile, true)
-		// The guard against random clears never puts the largest
-		// reachable lead out of reach, as it would on a tiny bank.
 		guard := bandEdge(o.leads, ClearQuantile, false)
 		if len(o.leads) > 0 {
 			guard = min(guard, o.leads[len(o.leads)-1].Margin)
@@ -100,10 +89,9 @@ func bankBands(b *quiz.Bank, t *table, most []int64) Bands {
 	return bd
 }
 
-// bandEdge is the band edge below which at least q of the distribution
-// lies, or with nearest, below which the share of the distribution comes
-// nearest q, the lower edge on an even call. It lies halfway between two
-// reachable leads, so that no reachable lead sits on the edge.
+// bandEdge is the edge below which at least q of the distribution lies,
+// or with nearest, below which its share comes nearest q (the lower on an
+// even call), halfway between two leads so that none sits on the edge.
 func bandEdge(pts []MarginPoint, q float64, nearest bool) float64 {
 	acc := 0.0
 	for i, pt := range pts {
@@ -147,11 +135,9 @@ func intensities(t *table, most []int64) (mild, strong float64) {
 	return mild / float64(pairs), strong / float64(pairs)
 }
 
-// mildest is the margin of path a over path b, in percentage points, when
-// every question gets the mildest answer towards a: the single option that
-// favours a by the least, or where none favours a, the one that costs it
-// least (Neutral, or disagreeing with a statement for b, which gives
-// nothing).
+// mildest is the margin of path a over path b when every question gets the
+// mildest answer towards a: the option that favours a least, or where none
+// does, the one that costs it least.
 func mildest(t *table, most []int64, a, b int) float64 {
 	return sumMoves(t, most, a, b, func(_ *row, d []float64) float64 {
 		least := math.Inf(1)
@@ -168,8 +154,7 @@ func mildest(t *table, most []int64, a, b int) float64 {
 }
 
 // sumMoves adds up, over the questions with options, what pick makes of
-// the moves d of their options: each option's part of path a's percent
-// minus its part of path b's, in percentage points.
+// their options' moves d of path a's percent minus path b's.
 func sumMoves(t *table, most []int64, a, b int, pick func(r *row, d []float64) float64) float64 {
 	share := func(w int64, p int) float64 {
 		if most[p] == 0 {

@@ -6,26 +6,16 @@ import (
 	"strings"
 )
 
-// confidence is the chance (0–1) that the same person, taking the quiz
-// again, would be told the same path. It is worked out from the answering
-// model of latent.go, on the axis from the recommended path (plus) to the
-// runner-up, and a retest that answers the same questions with the noise
-// drawn afresh, so that the figure means what it says for the people the
-// model describes (calibration_test.go holds it there).
-//
-// The confidence is the posterior chance that a retest's margin is above
-// 0. For each lean θ of the grid the retest margin is a sum of independent
-// answers, taken as normal with its exact mean and variance and corrected
-// for the lattice the margin lives on: an exact tie on a retest is not the
-// same path. A pick-any question too large for the model to list counts
-// as answered the same way again.
-//
-// Without a runner-up (a bank of one path) a retest cannot change the
-// path, and the confidence is 1; a tie names no path, and its confidence is
-// 1 in N, the chance of any one path. With more than two paths the model
-// speaks of the two leading ones only. Everything depends on the answers
-// only through the two leading paths' moves, so a mirrored bank (the paths'
-// roles swapped) gives the same figure, bit for bit.
+// confidence is the chance (0–1) that the same person, answering the same
+// questions again with fresh noise, is told the same path, under the model
+// of latent.go on the axis from the recommended path to the runner-up
+// (calibration_test.go holds it there): the posterior chance that the
+// retest's margin is above 0. Per lean the margin is taken as normal with
+// its exact mean and variance, corrected for the lattice it lives on, since
+// an exact tie is not the same path; a pick-any question too large to list
+// counts as answered the same way again. It is 1 without a runner-up and
+// 1 in N on a tie. Only the two leading paths' moves count, so a mirrored
+// bank gives the same figure, bit for bit.
 func (s *Scorer) confidence(done []answered, most []int64, top, second int, tie bool) float64 {
 	n := s.t.paths
 	switch {

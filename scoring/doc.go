@@ -6,11 +6,10 @@
 // # Exact arithmetic
 //
 // Weights have at most three decimals, so every weight is converted once to
-// whole thousandths and all sums are exact integers. Sums therefore do not
-// depend on the order questions are added in, and two paths that scored the
-// same really are tied. Percents are compared exactly too, by
-// cross-multiplying in 128 bits (raw_a×most_b against raw_b×most_a), because
-// for a large bank those products no longer fit in 64 bits.
+// whole thousandths and all sums are exact integers: they do not depend on
+// the order questions are added in, and two paths that scored the same
+// really are tied. Percents are compared exactly too, by cross-multiplying
+// in 128 bits, which a large bank's products need.
 //
 // # Percent, share, winner and strength
 //
@@ -23,11 +22,9 @@
 // nothing. Share is the split of 100 nearest the percents (see shares).
 //
 // The recommended path has the highest percent. An exact tie recommends no
-// path: the recommendation is marked as a tie (Tie, and Tied lists the
-// tied paths), its strength is balanced, and no audit or simulation counts
-// it for any path. The margin is the winner's percent minus the
-// runner-up's, and the bands (see Bands: calibrated on the bank, or set by
-// it) turn it into a strength:
+// path (see Recommendation.Tie), and no audit or simulation counts it for
+// any path. The margin is the winner's percent minus the runner-up's, and
+// the bands (see Bands) turn it into a strength:
 //
 //	margin < Slight            balanced
 //	Slight ≤ margin < Moderate slight
@@ -40,12 +37,10 @@
 //
 // # Confidence
 //
-// Confidence is the chance of the same path on a retest, worked out from a
-// latent-trait model of people and of a retest, stated with the method
-// confidence: everyone has a true lean θ, normal over the people taking the
-// quiz with standard deviation 1, and each answer is θ plus normal noise
-// cut into its points. calibration_test.go holds the figure to simulated
-// people of that model answering twice.
+// Confidence is the chance of the same path on a retest, from a
+// latent-trait model (latent.go): everyone has a true lean θ, and each
+// answer is θ plus normal noise cut into its points. calibration_test.go
+// holds the figure to simulated people of that model answering twice.
 //
 // # Desirability
 //
@@ -57,17 +52,16 @@
 //
 // # Facts, not words
 //
-// A Result holds ids, codes and numbers (and the bank's own texts); the
-// report words them. Among them, how many answers took a side, per path
-// and per theme, so that a verdict resting on few of them can say so. Warnings and the reason for withholding a
-// recommendation are codes with the numbers they rest on.
+// A Result holds ids, codes and numbers (and the bank's own texts), the
+// report words them: warnings and the reason for withholding are codes with
+// the numbers they rest on, and how many answers took a side, per path and
+// per theme, lets a verdict resting on few of them say so.
 //
 // # Audit
 //
 // Analyze reports how a bank behaves before anyone takes it: how questions
-// spread over themes, kinds and paths, whether every path can reach a similar
-// score, what people who answer at random are told, whether answering by
-// position (always the first, middle or last option) or taking the side
-// marked as more impressive pushes towards one path, and which questions
-// cannot tell the paths apart. See Audit.
+// spread, whether every path can reach a similar score, what random
+// answerers are told, whether answering by position or taking the
+// impressive side pushes towards one path, and which questions cannot tell
+// the paths apart. See Audit.
 package scoring

@@ -11,46 +11,31 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// The latent-trait answering model
+// The latent-trait answering model, of the people the confidence, the quick
+// stop and the stop simulation speak of: a person has a lean θ, normal over
+// everyone with standard deviation 1, along an axis from one path (plus) to
+// another (minus). Each answer is θ plus its own standard normal noise:
 //
-// The confidence, the quick stop and the stop simulation all speak of the
-// same people. A person has a lean θ along an axis from one path (plus) to
-// another (minus); over everyone, θ is normal with mean 0 and standard
-// deviation 1. Each answer is θ plus standard normal noise, independently
-// per question, and the noise decides the answer:
+//   - a five-point question: the lean towards its side A or its keyed path
+//     (θ, −θ or 0) plus noise, cut at −1.5, −0.5, 0.5 and 1.5 into its points;
+//   - any other single pick: above 0, one of plus's options, below 0 one of
+//     minus's (with options for neither: above 0.5, below −0.5, and between),
+//     uniformly within the side; without options on both sides, uniformly;
+//   - a pick-any question: each option on plus's side is ticked when the
+//     answer's lean plus the option's own noise (of spread pickSpread) is
+//     above 0, on minus's side when below, on neither's half the time, an
+//     empty answer drawn again. One noise per answer keeps the question one
+//     answer's worth of evidence, not one per option.
 //
-//   - a graded question: the lean towards side A (θ if A speaks for plus,
-//     −θ if for minus, 0 if for neither) plus noise, cut at −1.5, −0.5, 0.5
-//     and 1.5 into much rather B, rather B, both equally, rather A, much
-//     rather A;
-//   - a statement: the lean towards its keyed path plus noise, cut the same
-//     way into strongly disagree … strongly agree;
-//   - any other single pick: its options take plus's side, minus's side or
-//     neither by the percents they give; θ plus noise above 0 picks one of
-//     plus's options, below 0 one of minus's (with options for neither,
-//     plus's above 0.5, minus's below −0.5, neither's between), uniformly
-//     within the side; a question without options on both sides is
-//     answered uniformly, and so tells nothing of θ;
-//   - a pick-any question: the answer's lean y is θ plus noise, as for any
-//     answer; each option on plus's side is then ticked when y plus the
-//     option's own normal noise (of spread pickSpread) is above 0, each on
-//     minus's side when −y plus its noise is, each on neither's side half
-//     the time; an answer that would tick none is drawn again (the empty
-//     set is taken out and the rest renormalised). One noise per answer
-//     keeps a pick-any question one answer's worth of evidence: with a
-//     noise per option, six options would weigh as six answers.
-//
-// The answers give a posterior over θ by Bayes' rule, on a grid of
-// leanPoints values from −leanSpan to leanSpan (posterior).
+// The answers give a posterior over θ on a grid of leanPoints values from
+// −leanSpan to leanSpan (posterior).
 
 const (
 	leanPoints = 61
 	leanSpan   = 4.0
-	// pickSpread is the spread of each pick-any option's own noise about
-	// the answer's lean.
 	pickSpread = 1.0
-	// maxSubsets bounds the sets of a pick-any question the model lists
-	// one by one (2^10); a larger question is left out of the posterior.
+	// maxSubsets bounds the sets of a pick-any question the model lists;
+	// a larger question is left out of the posterior.
 	maxSubsets = 1 << 10
 )
 
@@ -88,9 +73,8 @@ func (ax leanAxis) sign(p int) float64 {
 	return 0
 }
 
-// leanTails are the normal distribution values the model needs at one
-// lean θ: Φ(c − θ) and Φ(c + θ) for each cut c, and Φ(θ). Working them
-// out once per lean, not once per question, is most of the model's speed.
+// leanTails are Φ(c − θ) and Φ(c + θ) for each cut c, and Φ(θ), worked out
+// once per lean rather than per question, which is most of the model's speed.
 type leanTails struct {
 	up, down [4]float64
 	pos      float64
@@ -105,9 +89,8 @@ func leanTailsAt(theta float64) leanTails {
 	return tl
 }
 
-// fivePointChances is the chance of each of five points, from the most
-// against to the most for, given Φ(c − μ) for each cut c, μ the lean
-// towards "for".
+// fivePointChances is the chance of each of five points, given Φ(c − μ)
+// for each cut c, μ the lean towards the last.
 func fivePointChances(f *[4]float64, out []float64) {
 	prev := 0.0
 	for i := range fiveCuts {
@@ -119,9 +102,8 @@ func fivePointChances(f *[4]float64, out []float64) {
 
 // leanReaction is how each option of a question reacts to the lean.
 type leanReaction struct {
-	// five is 1 for a five-point question whose last option is the most
-	// towards plus, −1 if the most towards minus, 0 for a five-point
-	// question that speaks for neither and for any other question.
+	// five is 1 for a five-point question whose last option leans most to
+	// plus, −1 to minus, 0 otherwise.
 	five    float64
 	fivePt  bool
 	pick    bool
@@ -135,8 +117,6 @@ func reactionOf(b *quiz.Bank, t *table, qi int, ax leanAxis) leanReaction {
 	var l leanReaction
 	switch {
 	case q.Kind == quiz.Graded && r.opts == 5:
-		// Option 0 is much rather A, the last much rather B: the weights
-		// say which leans to plus.
 		l.fivePt, l.five = true, float64(cmp.Compare(lean(4)-lean(0), 0))
 		return l
 	case q.Kind == quiz.Scale && r.opts == 5:
@@ -194,8 +174,7 @@ func (l *leanReaction) probs(tl *leanTails, out []float64) {
 }
 
 // tick is the chance that a pick-any option is ticked by an answer whose
-// lean (θ plus the answer's noise) is y: Φ(±y/pickSpread) for an option on
-// plus's or minus's side, one half for one on neither's.
+// lean (θ plus the answer's noise) is y.
 func (l *leanReaction) tick(o int, y float64) float64 {
 	if l.side[o] == 0 {
 		return 0.5
@@ -204,11 +183,8 @@ func (l *leanReaction) tick(o int, y float64) float64 {
 }
 
 // subsets is the chance of each non-empty set of a pick-any question's
-// options at each lean of the grid, by bit mask (out[g][mask−1]): the
-// chance that an answer ticks exactly that set, over the answer's noise,
-// with the empty set taken out and the rest renormalised. The chances
-// depend on the options' sides alone, so each pattern of sides is worked
-// out once.
+// options at each lean of the grid, by bit mask (out[g][mask−1]). It
+// depends on the options' sides alone, so each pattern is worked out once.
 func (l *leanReaction) subsets() [leanPoints][]float64 {
 	key := fmt.Sprint(l.side)
 	if out, ok := subsetChances.Load(key); ok {
@@ -264,12 +240,10 @@ func (l *leanReaction) subsets() [leanPoints][]float64 {
 
 var subsetChances sync.Map
 
-// answerNoise is the standard normal noise of one answer on a grid of
-// nodes from −5 to 5, each weighted by its density, the weights summing to
-// 1: the quadrature over which a pick-any answer's chances are summed.
-// ticks[g][e] is the chance that an option on plus's side is ticked at
-// lean g and node e, Φ((θ_g + ε_e)/pickSpread). It is worked out on first
-// use, not at start-up: only a pick-any answer's chances need it.
+// answerNoise is the quadrature of one answer's noise over which a
+// pick-any answer's chances are summed: nodes from −5 to 5 weighted by
+// density, and ticks[g][e] = Φ((θ_g + ε_e)/pickSpread). Only pick-any
+// questions need it, so it is worked out on first use.
 var answerNoise = sync.OnceValue(func() (q struct {
 	nodes, weights []float64
 	ticks          [leanPoints][]float64
@@ -325,10 +299,8 @@ func (l *leanReaction) answer(r *rand.Rand, theta float64) []int {
 	}
 }
 
-// answerList is every answer to a question (each option, or each
-// non-empty set of a pick-any question's options, in the order of their
-// bit masks) with the raws it gives and its chance at each lean of the
-// grid.
+// answerList is every answer to a question (see answerRaws) with the raws
+// it gives and its chance at each lean of the grid.
 type answerList struct {
 	raws   [][]int64
 	byLean [leanPoints][]float64
@@ -352,9 +324,8 @@ type listKey struct {
 }
 
 // answers is every answer to question qi on axis ax, or nil for a pick-any
-// question of too many options to list. A list depends on the bank and the
-// axis alone, so each is made once; a Scorer may serve many goroutines,
-// hence the sync.Map.
+// question too large to list. Each list is made once, in a sync.Map since
+// a Scorer may serve many goroutines.
 func (t *table) answers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 	key := listKey{qi, ax}
 	if al, ok := t.cache.Load(key); ok {
@@ -411,25 +382,20 @@ func answerRaws(r *row, n int) (raws [][]int64, ok bool) {
 }
 
 // posterior is the posterior weight of each lean of the grid given the
-// answers done, from the prior N(0, 1). Each answer's list is handed to
-// visit (when not nil) with the index of the answer given; a question too
-// large to list is left out and handed over as nil.
+// answers done. Each answer's list (nil for one too large, which is left
+// out) is handed to visit, if set, with the index of the answer given.
 func (t *table) posterior(b *quiz.Bank, done []answered, ax leanAxis, visit func(d answered, al *answerList, i int)) [leanPoints]float64 {
 	var logw, w [leanPoints]float64
 	for g, theta := range leanGrid {
 		logw[g] = -theta * theta / 2
 	}
 	for _, d := range done {
-		al := t.answers(b, d.q, ax)
-		if al == nil {
-			if visit != nil {
-				visit(d, nil, 0)
+		al, i := t.answers(b, d.q, ax), 0
+		if al != nil {
+			i = al.at(&t.rows[d.q], d.picks)
+			for g := range leanPoints {
+				logw[g] += math.Log(max(1e-300, al.byLean[g][i]))
 			}
-			continue
-		}
-		i := al.at(&t.rows[d.q], d.picks)
-		for g := range leanPoints {
-			logw[g] += math.Log(max(1e-300, al.byLean[g][i]))
 		}
 		if visit != nil {
 			visit(d, al, i)

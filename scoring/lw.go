@@ -5,30 +5,19 @@ import (
 	"slices"
 )
 
-// The exact convolution of margin contributions
+// The random-answer audit and the quick stop's chance both need the
+// distribution of what a set of questions adds up to, each answered one of
+// its ways with some chance: the Lord–Wingersky recursion, a convolution
+// one question at a time in a table indexed by each sum shifted to start at
+// 0 and divided by the greatest common divisor of its steps.
 //
-// The random-answer audit (and the bands calibrated on it) and the quick
-// stop's chance both need the distribution of what a set of questions
-// adds up to, each question answered one of its ways with some chance.
-// That is the Lord–Wingersky recursion: the distribution of a vector of
-// integer sums is built one question at a time by convolution, in a table
-// indexed by each sum shifted to start at 0 and divided by the greatest
-// common divisor of all its steps.
-//
-// With every question answered each path's most is fixed, so the path a
-// result names depends only on the raws, and only through the margins
-//
-//	D_i = raw_i×most_r − raw_r×most_i
-//
-// against a reference path r with most_r > 0: path i's percent minus path
-// r's is 100×D_i/(most_r×most_i). A path that can score nothing (most_i =
-// 0) always stands at 0 percent, which is the same as taking D_i = −raw_r.
-// The margins need one dimension fewer than the raws, and when the paths'
-// mosts share a large factor (a balanced bank) they span little. When the
-// mosts are unrelated, though, the margins span about as much as the
-// product of two raws, and for three or more paths the raws themselves
-// make the smaller table. Callers lay out both and run the cheaper; the
-// two give the same distribution.
+// With every question answered the mosts are fixed, so the path named
+// depends only on the margins D_i = raw_i×most_r − raw_r×most_i against a
+// reference path r with most_r > 0 (path i's percent minus r's is
+// 100×D_i/(most_r×most_i); D_i = −raw_r where most_i = 0). They need one
+// dimension fewer than the raws and span little when the mosts share a
+// large factor, but as much as a product of raws when they do not. Callers
+// lay out both bases and run the cheaper; they give the same distribution.
 type basis int
 
 const (
@@ -36,11 +25,11 @@ const (
 	byRaw
 )
 
-// lwTable is a convolution laid out: coordinate j (standing for path
-// coords[j]) is g_j×s_j + off_j at table index s_j; each question's answers
-// move the flat index by one of shifts[q], answer a by shifts[q][of[q][a]]
-// (equal shifts merged), and move the furthest reachable cell by at most
-// grow[q]. cost is the cell updates of one run.
+// lwTable is a convolution laid out: coordinate j (of path coords[j]) is
+// g_j×s_j + off_j at table index s_j; answer a of question q moves the
+// flat index by shifts[q][of[q][a]] (equal shifts merged), and the
+// furthest reachable cell by at most grow[q]. cost is the cell updates of
+// one run.
 type lwTable struct {
 	basis         basis
 	ref           int
@@ -55,9 +44,8 @@ type lwTable struct {
 }
 
 // layOut lays out the sums of start and one answer of each question
-// (answers[q][a] is the raws answer a gives), on basis against ref, for
-// the final mosts most. ok is false past maxCells or where a coordinate
-// does not fit 64 bits.
+// (answers[q][a] the raws answer a gives), on basis bs against ref, for
+// the final mosts most; ok is false past maxCells or 64 bits.
 func layOut(bs basis, ref int, most, start []int64, answers [][][]int64, maxCells int) (*lwTable, bool) {
 	lt := &lwTable{basis: bs, ref: ref, most: most, size: 1}
 	for p := range most {
@@ -174,9 +162,8 @@ func cheaper(bases []basis, ref int, most, start []int64, answers [][][]int64, m
 }
 
 // run convolves the questions, answer a of question q with chance
-// probs(q)[a], and returns the distribution over the table's cells. cur
-// and next are scratch space of size cells each, reused between runs;
-// the cells past those returned are unreachable.
+// probs(q)[a], and returns the distribution over the reachable cells, using
+// cur and next, of size cells each, as scratch space.
 func (lt *lwTable) run(cur, next []float64, probs func(q int) []float64) []float64 {
 	clear(cur)
 	cur[0] = 1
@@ -212,9 +199,9 @@ func (lt *lwTable) at(s int, d []int64) {
 }
 
 // rank is the path cell d names, by the rule of rank in table.go, and
-// whether it is tied. On the margin basis path i's percent minus the
-// reference's is proportional to d[i]/scale_i (most_i, or 1 where that is
-// 0 and for the reference), so paths compare by cross-multiplying those.
+// whether it is tied. On the margin basis paths compare by cross-
+// multiplying d[i]/scale(i), to which percent minus the reference's is
+// proportional.
 func (lt *lwTable) rank(d []int64) (top int, tie bool) {
 	if lt.basis == byRaw {
 		top, _, tie = rank(d, lt.most)
@@ -242,8 +229,7 @@ func (lt *lwTable) scale(i int) int64 {
 }
 
 // percents fills rel with each path's percent in cell d (on the margin
-// basis, its percent minus the reference's, which leaves differences
-// alike).
+// basis, minus the reference's, which leaves differences alike).
 func (lt *lwTable) percents(d []int64, rel []float64) {
 	for i := range lt.most {
 		switch {

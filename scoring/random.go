@@ -11,14 +11,12 @@ import (
 	"github.com/careerquiz/careerquiz/quiz"
 )
 
-// Limits of the random-answering check. The exact method is used while its
-// cell updates (about questions × options × reachable cells) stay within
-// exactBudget and its table within maxStates (16 MiB a buffer); beyond that
-// the check samples, taking as many samples as fit the same budget, counting
-// a random draw as drawCost cell updates, but never fewer than minSamples (a
-// standard error of at most 1.6 percentage points, against a threshold of
-// 10) nor more than maxSamples. Either way `careerquiz check` on a
-// 10,000-question bank takes a fraction of a second.
+// Limits of the random-answering check: exact while its cell updates stay
+// within exactBudget and its table within maxStates; beyond, as many
+// samples as fit the budget (a draw costing drawCost updates), but at least
+// minSamples (a standard error of at most 1.6 points against a threshold of
+// 10) and at most maxSamples. Either way a 10,000-question bank takes a
+// fraction of a second.
 const (
 	exactBudget  = 5e7
 	maxStates    = 1 << 21
@@ -57,9 +55,8 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	return rd
 }
 
-// randomOutcome is what random answerers are told, by the method it
-// names: "exact" when the budget allows (samples 0), and otherwise
-// "sampled" from samples random answer sets.
+// randomOutcome is what random answerers are told, "exact" when the
+// budget allows and otherwise "sampled" from samples answer sets.
 func randomOutcome(t *table, most []int64, budget float64) (o outcome, method string, samples int) {
 	if o, ok := exactRandom(t, most, budget, []basis{byMargin, byRaw}); ok {
 		return o, "exact", 0
@@ -74,15 +71,12 @@ type outcome struct {
 	tie     float64
 	margins []MarginPoint // two paths only; ascending, distinct
 	// leads is the distribution of the leading path's percent minus the
-	// runner-up's, for any number of paths; ascending, distinct. It is
-	// what the strength bands are calibrated on.
+	// runner-up's, ascending, distinct: the bands are calibrated on it.
 	leads []MarginPoint
 }
 
-// exactRandom is what random answerers are told, computed exactly by the
-// convolution of lw.go on the cheaper of bases, every answer of a question
-// (every option, every non-empty set of a pick-any question's options)
-// equally likely; ok is false past the budget of cell updates.
+// exactRandom is what random answerers are told, by the convolution of
+// lw.go on the cheaper of bases; ok is false past the budget.
 func exactRandom(t *table, most []int64, budget float64, bases []basis) (o outcome, ok bool) {
 	n := t.paths
 	ref := slices.IndexFunc(most, func(m int64) bool { return m > 0 })
@@ -118,11 +112,9 @@ func exactRandom(t *table, most []int64, budget float64, bases []basis) (o outco
 }
 
 // uniformAnswers lists the distinct raws a random answer to r can give,
-// with the chance of each: every option, or every non-empty set of a
-// pick-any question's options, equally likely. A pick-any question's sums
-// are built option by option, equal sums merged, so that many options
-// with few distinct weights stay cheap; ok is false past maxStates sums
-// or 64 bits.
+// with the chance of each. A pick-any question's sums are built option by
+// option, equal sums merged, so that many options with few distinct
+// weights stay cheap; ok is false past maxStates sums or 64 bits.
 func uniformAnswers(r *row, n int) (raws [][]int64, probs []float64, ok bool) {
 	if !r.kind.Multiple() {
 		raws, _ = answerRaws(r, n)
@@ -189,8 +181,7 @@ func (lt *lwTable) outcome(cells []float64) outcome {
 }
 
 // addGap counts an answer set of chance p whose first path leads the
-// second by gap (two paths), or whose leading path leads the runner-up by
-// gap (more), in the margins and the leads, unsorted.
+// second by gap (two paths), or whose leader leads by gap (more).
 func (o *outcome) addGap(gap, p float64) {
 	if len(o.shares) == 2 {
 		o.margins = append(o.margins, MarginPoint{Margin: gap, Probability: p})
@@ -243,9 +234,8 @@ func (lt *lwTable) margin(d []int64) float64 {
 	return 100 * -float64(d[1]) / float64(m0) / float64(m1)
 }
 
-// margin2 is the first path's percent minus the second's, from their raws
-// and mosts, computed from the margin's exact numerator so that equal
-// margins always come out as equal numbers.
+// margin2 is the first path's percent minus the second's, from the
+// margin's exact numerator so that equal margins come out equal.
 func margin2(r0, m0, r1, m1 int64) float64 {
 	switch {
 	case m0 == 0:
@@ -362,9 +352,8 @@ func subset(d *rand.Rand, k int, words []uint64) []uint64 {
 	}
 }
 
-// bucket gathers more than marginPoints distinct margins onto marginPoints
-// evenly spaced points from the lowest margin to the highest, each margin
-// going to the nearest point; points left empty are dropped.
+// bucket gathers more than marginPoints distinct margins onto the nearest
+// of marginPoints evenly spaced points, dropping those left empty.
 func bucket(pts []MarginPoint) []MarginPoint {
 	if len(pts) <= marginPoints {
 		return pts
@@ -395,8 +384,7 @@ func cmpProducts(a, b, c, d int64) int {
 	return cmp.Compare(l1, l2)
 }
 
-// mul128 returns the signed 128-bit product of a and b as a high and a low
-// half.
+// mul128 returns the signed 128-bit product of a and b, high half first.
 func mul128(a, b int64) (int64, uint64) {
 	hi, lo := bits.Mul64(uint64(a), uint64(b))
 	if a < 0 {

@@ -6,19 +6,12 @@ import (
 	"slices"
 )
 
-// shares turns the paths' percents into shares that sum to 100: the point
-// nearest the percents (in the usual, Euclidean sense) among all ways of
-// splitting 100 between the paths. Every path's percent moves by the same
-// amount, and a path that would fall below 0 stays at 0.
-//
-// With two paths that is 50 + (a − b)/2 for the path at a percent against
-// one at b: equal percents split 50–50, whatever their level, so answering
-// Neutral or "both equally" moves neither share; the strongest answers
-// for one path give it 100; and the shares differ by exactly the margin.
-// With more paths it is the same rule, and the even share is 100/N.
-//
-// Shares are rounded to tenths by the largest remainder, so that the
-// rounded shares, as shown and written, still sum to exactly 100.
+// shares turns the paths' percents into shares that sum to 100: the split
+// of 100 nearest the percents (Euclidean), every percent moved by the same
+// amount and none below 0. With two paths that is 50 + (a − b)/2, so equal
+// percents split evenly whatever their level and the shares differ by
+// exactly the margin. Shares are rounded to tenths by the largest
+// remainder, so that the rounded shares still sum to exactly 100.
 func shares(percents []float64) []float64 {
 	n := len(percents)
 	out := make([]float64, n)

@@ -14,10 +14,9 @@ const (
 	// UniformAnswers answer every question with every option (every
 	// non-empty set of a pick-any question's options) equally likely.
 	UniformAnswers Population = iota
-	// LatentLean is the latent-trait population: a true lean θ from
-	// N(0, 1) towards the bank's first path and away from its second, and
-	// every answer drawn at θ from the answering model the confidence and
-	// the quick stop assume (latent.go).
+	// LatentLean draws a lean θ from N(0, 1) towards the bank's first path
+	// and away from its second, and every answer at θ from the answering
+	// model of latent.go.
 	LatentLean
 )
 
@@ -39,8 +38,7 @@ type StopRun struct {
 	AskedShare float64
 	// SamePath is the share whose result names the same path as with every
 	// question answered (or, both, none); SameStanding also needs the same
-	// preference or no clear preference, which the settled stop keeps for
-	// everyone; SameLabel needs the same path and strength.
+	// preference or not, and SameLabel the same strength.
 	SamePath     float64
 	SameStanding float64
 	SameLabel    float64
@@ -50,16 +48,14 @@ type StopRun struct {
 	SamePathDecided float64
 }
 
-// simSeed tells the simulation's random stream from others with the same
-// seed.
+// simSeed tells the simulation's random stream from others of the same seed.
 const simSeed = 0x73746f70 // "stop"
 
-// Simulate draws people from pop (with a fixed seed, so the figures repeat)
-// and runs each through the bank three times on the same answer sheet:
-// every question, the settled stop in Order, and the quick stop (keeping
-// what st.QuickKeeps says) in the order it chooses. Profile questions count
-// in no figure. The cost is a few milliseconds a person on a bank like the
-// built-in one, and far more for three paths with unrelated weights.
+// Simulate draws people from pop and runs each through the bank three times
+// on the same answer sheet: every question, the settled stop, and the quick
+// stop. Profile questions count in no figure. It costs a few milliseconds a
+// person on a bank like the built-in one, far more for three paths with
+// unrelated weights.
 func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile {
 	r := rand.New(rand.NewPCG(seed, simSeed))
 	prof := StopProfile{People: people, Scored: st.t.scored}
@@ -187,10 +183,8 @@ type earlyResult struct {
 	strength Strength
 }
 
-// verdictOf is the result of the answers a, the questions notAsked left
-// out of it: the path (none for a tie or a withheld result), whether it is
-// a preference, and its strength, by Score's rules for the questions
-// asked.
+// verdictOf is the standing and strength, by Score's rules, of the answers
+// a with the questions notAsked left out.
 func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
 	pr := st.s.read(a, notAsked)
 	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, pr.answered, pr.asked)}

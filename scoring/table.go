@@ -8,9 +8,8 @@ import (
 )
 
 // table is a bank's weights in exact thousandths, laid out flat so that
-// scoring thousands of questions touches a few contiguous slices and no maps.
-// Score and Analyze both read the bank through it, so the two can never
-// disagree on what a weight or a question's best is worth.
+// scoring touches a few contiguous slices and no maps. Score and Analyze
+// both read the bank through it, so the two never disagree on a weight.
 type table struct {
 	paths int
 	rows  []row
@@ -32,9 +31,8 @@ type row struct {
 	best   []int64
 }
 
-// milli converts a weight to whole thousandths. The loader guarantees that
-// weights are finite, between 0 and 1000, and have at most three decimals,
-// so the conversion is exact.
+// milli converts a weight to whole thousandths, exactly, since the loader
+// keeps weights finite, between 0 and 1000, with at most three decimals.
 func milli(w float64) int64 { return int64(math.Round(w * 1000)) }
 
 // weight converts thousandths back to weight units.
@@ -63,8 +61,7 @@ func newTable(b *quiz.Bank) table {
 				r.w[o*n+p] = max(0, milli(opt.Weights[p]))
 			}
 		}
-		// The question says the most it can give each path; in whole
-		// thousandths, as every weight is, the sum is exact.
+		// Most sums weights of three decimals, so its thousandths are exact.
 		for p, m := range q.Most() {
 			if p < n && r.scored {
 				r.best[p] = max(0, milli(m))
@@ -98,9 +95,8 @@ func (r *row) addPicks(raw []int64, picks ...int) {
 	}
 }
 
-// cmpPercent compares the percents rawA/mostA and rawB/mostB exactly and
-// returns -1, 0 or +1. A percent with most 0 is 0. Raws and mosts are at
-// least 0; their cross products may need 128 bits.
+// cmpPercent compares the percents rawA/mostA and rawB/mostB exactly (a
+// percent with most 0 is 0) and returns -1, 0 or +1.
 func cmpPercent(rawA, mostA, rawB, mostB int64) int {
 	if mostA == 0 {
 		rawA, mostA = 0, 1
@@ -130,8 +126,8 @@ func rank(raw, most []int64) (top, second int, tie bool) {
 	return top, second, tie
 }
 
-// percent is raw/most×100, or 0 when most is 0. Multiplying before dividing
-// rounds once, so a percent that is a whole number comes out as one.
+// percent is raw/most×100, or 0 when most is 0, multiplied first so that a
+// whole percent comes out whole.
 func percent(raw, most int64) float64 {
 	switch {
 	case most == 0:
