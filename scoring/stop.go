@@ -261,36 +261,31 @@ func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 				})
 			}
 		}
-	case now.preference:
+	default:
+		// A preference must keep its lead over every other path. A
+		// balanced p must stay strictly ahead of each, and no completion
+		// may lead every one of them by the band.
+		all, dir := []int{p}, []int64{1}
 		for q := range n {
-			if q != p {
-				find([]int{p, q}, []int64{-1, 1}, func(raw, most []int64, k int) bool {
-					return !st.leads(k, raw[0], most[0], raw[1], most[1])
-				})
+			if q == p {
+				continue
 			}
-		}
-		if n == 1 {
-			// A single path's lead is over nothing.
-			find([]int{p}, []int64{-1}, func(raw, most []int64, k int) bool {
-				return !st.leads(k, raw[0], most[0], 0, 0)
+			all, dir = append(all, q), append(dir, -1)
+			find([]int{p, q}, []int64{-1, 1}, func(raw, most []int64, k int) bool {
+				if now.preference {
+					return !st.leads(k, raw[0], most[0], raw[1], most[1])
+				}
+				return cmpPercent(raw[0], most[0], raw[1], most[1]) <= 0
 			})
 		}
-	default:
-		// Balanced: p must stay strictly ahead of every other path, and
-		// no completion may lead every one of them by the band.
-		for q := range n {
-			if q != p {
-				find([]int{p, q}, []int64{-1, 1}, func(raw, most []int64, _ int) bool {
-					return cmpPercent(raw[0], most[0], raw[1], most[1]) <= 0
+		if now.preference {
+			if n == 1 {
+				// A single path's lead is over nothing.
+				find([]int{p}, []int64{-1}, func(raw, most []int64, k int) bool {
+					return !st.leads(k, raw[0], most[0], 0, 0)
 				})
 			}
-		}
-		all := []int{p}
-		dir := []int64{1}
-		for q := range n {
-			if q != p {
-				all, dir = append(all, q), append(dir, -1)
-			}
+			break
 		}
 		find(all, dir, func(raw, most []int64, k int) bool {
 			if len(raw) == 1 {
