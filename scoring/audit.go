@@ -209,10 +209,10 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 	for _, k := range kinds {
 		a.Kinds = append(a.Kinds, KindCount{Kind: k})
 	}
-	most := make([]int64, n)
+	most := t.most()
 	a.Paths = make([]PathAudit, n)
 	for p, path := range b.Paths {
-		a.Paths[p] = PathAudit{ID: path.ID, Name: path.Name}
+		a.Paths[p] = PathAudit{ID: path.ID, Name: path.Name, Most: weight(most[p])}
 	}
 	for qi := range b.Questions {
 		q, r := &b.Questions[qi], &t.rows[qi]
@@ -223,9 +223,6 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 		}
 		if ki := slices.Index(kinds, q.Kind); ki >= 0 {
 			a.Kinds[ki].Questions++
-		}
-		for p := range n {
-			most[p] += r.best[p]
 		}
 		if q.Kind == quiz.Scale {
 			if p := b.PathIndex(q.Keyed); p >= 0 {
@@ -244,9 +241,6 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 		}
 	}
 	a.Blind.Crossed = len(a.Blind.Questions) > 0
-	for p := range n {
-		a.Paths[p].Most = weight(most[p])
-	}
 
 	a.Spread = spread(most)
 	if a.Spread.Crossed {

@@ -281,10 +281,7 @@ func newPlanner(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered
 	pl := &planner{b: b, n: len(b.Paths), themes: themes, done: done, gain: gain, profile: map[string]int{}}
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		if q.Scored() {
-			continue
-		}
-		if picks := a[q.ID].Picks; len(picks) > 0 && picks[0] >= 0 && picks[0] < len(q.Options) {
+		if picks := a[q.ID].Picks; !q.Scored() && len(picks) > 0 && picks[0] >= 0 && picks[0] < len(q.Options) {
 			pl.profile[q.ID] = picks[0]
 		}
 	}
@@ -294,8 +291,7 @@ func newPlanner(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered
 // stance is how one theme's answers stand towards a path.
 type stance struct {
 	ti int // theme index, -1 for a theme the bank does not have
-	// rival is the other path that scored highest on the theme, -1 when
-	// there is none.
+	// rival is the other path that scored highest on the theme, -1 for none.
 	rival int
 	// sign is +1 when the theme drew the person to the path (it beat every
 	// other path), -1 when it leaned towards the rival, 0 otherwise.
@@ -304,8 +300,7 @@ type stance struct {
 	// sign is non-zero; it orders the steps of a stage.
 	lean     float64
 	answered int
-	// net is the rival's points on the theme minus the path's, in
-	// thousandths of a point.
+	// net is the rival's points on the theme minus the path's, in thousandths.
 	net int64
 }
 
