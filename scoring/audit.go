@@ -133,12 +133,12 @@ type Blind struct {
 }
 
 // Impressive is what Score tells a person who takes the marked impressive
-// side (quiz.Question.Impressive) of every question that has one, by its
-// milder point on a five-point question and every marked option of a
-// pick-any one, and skips the rest, whatever the share answered. Taking the
-// side that sounds better is not preference, so a fair bank reads as
-// balanced: the check is crossed when the margin reaches Threshold, the
-// slight band for that many answers.
+// side (quiz.Question.Impressive) of every question that has one (the
+// milder point of a five-point question, the first marked option of a
+// choice, every marked option of a pick-any) and skips the rest, whatever
+// the share answered. Taking the side that sounds better is not
+// preference, so a fair bank reads as balanced: the check is crossed when
+// the margin reaches Threshold, the slight band for that many answers.
 type Impressive struct {
 	// Questions is the number of scored questions with a marked side.
 	Questions int           `json:"questions"`

@@ -224,14 +224,8 @@ func (pl *planner) leaders(res *Result, top int) (first, second int, balanced bo
 		order[p] = p
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(res.Paths[y].Percent, res.Paths[x].Percent) })
-	first, second = -1, -1
-	if len(order) > 0 {
-		first = order[0]
-	}
-	if len(order) > 1 {
-		second = order[1]
-	}
-	return first, second, true
+	order = append(order, -1, -1) // none, past the last path
+	return order[0], order[1], true
 }
 
 // inTurn lists the steps of two paths in turn, the foundations of both

@@ -223,8 +223,7 @@ type Settle struct {
 func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 	pr := st.s.read(a, notAsked)
 	res := Settle{Left: len(pr.rest), Exact: true}
-	total := st.t.scored
-	now := st.standingOf(pr.raw, pr.most, pr.answered, total)
+	now := st.standingOf(pr.raw, pr.most, pr.answered, st.t.scored)
 	if len(pr.rest) == 0 {
 		res.Settled = true
 		return res
