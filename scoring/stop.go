@@ -22,8 +22,9 @@ const settleBudget = 4e6
 // stops: Settled (exact: no way of answering the rest could change the
 // standing; ask in Order) or Quick (the chance of another path is below
 // QuickRisk under a model fitted to the person's answers; ask Quick's
-// Next). A result stopped early is ScoreAsked's result of the questions
-// asked; a quiz that stops still asks Profile's questions.
+// Next). A settled quiz stays settled whatever is answered next. A result
+// stopped early is ScoreAsked's result of the questions asked; a quiz that
+// stops still asks Profile's questions.
 //
 // Its decisions are pure functions of the answers so far and the questions
 // not yet asked, so going back, changing or skipping an answer, and
