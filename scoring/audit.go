@@ -244,7 +244,9 @@ func analyze(b *quiz.Bank, budget float64) Audit {
 
 	a.Spread = spread(most)
 	if a.Spread.Crossed {
-		a.Warnings = append(a.Warnings, spreadWarning(b, most, a.Spread))
+		hi, lo := slices.Index(most, slices.Max(most)), slices.Index(most, slices.Min(most))
+		a.Warnings = append(a.Warnings, AuditWarning{Check: "spread", Path: b.Paths[hi].ID, Other: b.Paths[lo].ID,
+			Most: weight(most[hi]), OtherMost: weight(most[lo]), Value: a.Spread.Value, Threshold: a.Spread.Threshold})
 	}
 
 	a.Random = random(b, &t, most, budget)
@@ -313,12 +315,6 @@ func spread(most []int64) Spread {
 	}
 	s.Crossed = s.Value > s.Threshold
 	return s
-}
-
-func spreadWarning(b *quiz.Bank, most []int64, sp Spread) AuditWarning {
-	hi, lo := slices.Index(most, slices.Max(most)), slices.Index(most, slices.Min(most))
-	return AuditWarning{Check: "spread", Path: b.Paths[hi].ID, Other: b.Paths[lo].ID,
-		Most: weight(most[hi]), OtherMost: weight(most[lo]), Value: sp.Value, Threshold: sp.Threshold}
 }
 
 // position returns the option a pattern picks on a question of k options.

@@ -506,7 +506,9 @@ func (pl *planner) tryBoth(top, second int, balanced bool) (StepAdvice, bool) {
 func (pl *planner) deciders(ti, p, rival, sign int) []StepAnswer {
 	var ms []moved
 	theme := pl.b.Themes[ti].ID
-	mp, mr := pl.scales(ti, p, rival)
+	// At least 1, so that a path that could get nothing lets the other's count.
+	most := pl.themes.most[ti*pl.n : (ti+1)*pl.n]
+	mp, mr := max(most[p], 1), max(most[rival], 1)
 	for j, d := range pl.done {
 		if pl.b.Questions[d.q].Theme != theme {
 			continue
@@ -575,13 +577,6 @@ func at(w []float64, p int) float64 {
 		return w[p]
 	}
 	return 0
-}
-
-// scales returns the most paths p and rival could get on theme ti, at
-// least 1 so that a path that could get nothing lets the other's count.
-func (pl *planner) scales(ti, p, rival int) (mp, mr int64) {
-	most := pl.themes.most[ti*pl.n : (ti+1)*pl.n]
-	return max(most[p], 1), max(most[rival], 1)
 }
 
 func (pl *planner) themePercent(ti, p int) float64 {

@@ -408,15 +408,19 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 
 	// A first try: every question answered the way that helps hit most
 	// when the mosts are those of answering them all.
+	pull := func(v []int64) (x float64) { // how far v moves the percents in dir
+		for i := range v {
+			x += float64(dir[i]) * percent(v[i], final[i])
+		}
+		return x
+	}
 	greedy, k := slices.Clone(raw0), pr.answered
 	for j := range pr.rest {
 		if len(answers[j]) == 0 {
 			continue
 		}
 		k++
-		pick := slices.MaxFunc(answers[j], func(x, y []int64) int {
-			return cmp.Compare(pull(x, dir, final), pull(y, dir, final))
-		})
+		pick := slices.MaxFunc(answers[j], func(x, y []int64) int { return cmp.Compare(pull(x), pull(y)) })
 		for i := range greedy {
 			greedy[i] += pick[i]
 		}
@@ -542,14 +546,4 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 	}
 	ws.cur, ws.next = *cur, *next
 	return false, true
-}
-
-// pull is how far raws v move the tracked percents in dir, with final
-// mosts most.
-func pull(v, dir, most []int64) float64 {
-	x := 0.0
-	for i := range v {
-		x += float64(dir[i]) * percent(v[i], most[i])
-	}
-	return x
 }
