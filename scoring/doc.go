@@ -52,7 +52,7 @@
 //
 // # Facts, not words
 //
-// A Result holds ids, codes and numbers (and the bank's own texts), the
+// A Result holds ids, codes and numbers (and the bank's own texts), and the
 // report words them: warnings and the reason for withholding are codes with
 // the numbers they rest on, and how many answers took a side, per path and
 // per theme, lets a verdict resting on few of them say so.
