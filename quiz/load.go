@@ -230,7 +230,12 @@ func stringLen(s string) int {
 		q += q + q
 	}
 	for i := len(q); i < len(s); i++ {
-		switch {
+		// Skip to the next quote, backslash or newline: no other byte matters.
+		j := strings.IndexAny(s[i:], q[:1]+"\\\n")
+		if j < 0 {
+			break
+		}
+		switch i += j; {
 		case s[i] == '\\' && q[0] == '"':
 			i++
 		case s[i] == '\n' && len(q) == 1:
