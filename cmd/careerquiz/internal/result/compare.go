@@ -17,8 +17,7 @@ type Comparison struct {
 	// byte. Otherwise the shares are each bank's own, and Changed covers
 	// only the questions both banks have.
 	SameBank bool `json:"same_bank"`
-	// Shared is the number of questions both attempts have an answer
-	// entry for; OnlyA and OnlyB are the ids of the others, sorted.
+	// Shared counts the questions both attempts have an answer entry for; OnlyA and OnlyB the others' ids, sorted.
 	Shared int           `json:"shared_questions"`
 	Paths  []Change      `json:"paths"`
 	Themes []ThemeChange `json:"themes"`
@@ -33,12 +32,10 @@ type Comparison struct {
 // attempt has a share for the path: banks can differ, and a theme with no
 // answers in an attempt has no shares there.
 type Change struct {
-	ID, Name string
-	A, B     float64
-	InA, InB bool
-	// ShownA and ShownB are A and B as a person is shown them: whole
-	// numbers that add up to 100 over each attempt's paths (RoundShares).
-	ShownA, ShownB float64
+	ID, Name       string
+	A, B           float64
+	InA, InB       bool
+	ShownA, ShownB float64 // A and B as a person is shown them (Shown)
 }
 
 // ShownDelta is how far the shown share moved: the difference of the
@@ -47,10 +44,9 @@ func (c Change) ShownDelta() float64 { return c.ShownB - c.ShownA }
 
 // ThemeChange is one theme's shares per path in both attempts.
 type ThemeChange struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	// AnsweredA and AnsweredB count the questions answered in the theme.
-	AnsweredA int      `json:"answered_a"`
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	AnsweredA int      `json:"answered_a"` // questions answered in the theme, in A and in B
 	AnsweredB int      `json:"answered_b"`
 	Paths     []Change `json:"paths"`
 }

@@ -13,9 +13,7 @@ import (
 // that they encode as [] and a program can iterate without checking for
 // null.
 type Document struct {
-	// Taken is when a kept result was finished (TimeFormat); a result
-	// printed by --json has none.
-	Taken          string          `json:"taken,omitempty"`
+	Taken          string          `json:"taken,omitempty"` // when a kept result was finished (TimeFormat); none from --json
 	Schema         string          `json:"schema"`
 	Bank           Bank            `json:"bank"`
 	Recommendation *Recommendation `json:"recommendation"`
@@ -23,45 +21,36 @@ type Document struct {
 	Withheld       string          `json:"withheld,omitempty"`
 	Answered       int             `json:"answered"`
 	Skipped        int             `json:"skipped"`
-	// Sided is the number of answers that took a side, and NoSide the
-	// number of scored questions whose answer took none (skipped ones
-	// included): the verdict rests on Sided answers.
+	// Sided counts the answers that took a side, on which the verdict rests;
+	// NoSide the scored questions whose answer took none, skipped ones included.
 	Sided  int `json:"sided"`
 	NoSide int `json:"no_side"`
-	// NotAsked lists the scored questions a quiz that stopped early never
-	// asked, and StoppedEarly how it stopped; both are left out of a
-	// result that asked every question. A question not asked is neither
-	// answered nor skipped: the result is that of the questions asked.
-	NotAsked     []string      `json:"not_asked,omitempty"`
-	StoppedEarly *StoppedEarly `json:"stopped_early,omitempty"`
-	Confidence   float64       `json:"confidence"`
-	// Stability is Confidence under its former name, kept for programs
-	// that read it; it is deprecated.
-	Stability  float64   `json:"stability"`
-	Bands      Bands     `json:"bands"`
-	Warnings   []Warning `json:"warnings"`
-	Paths      []Path    `json:"paths"`
-	Themes     []Theme   `json:"themes"`
-	Reasons    Reasons   `json:"reasons"`
-	Steps      []Step    `json:"steps"`
-	OtherSteps []Step    `json:"other_steps"`
-	StepsDone  []Step    `json:"steps_done"`
-	Salary     []string  `json:"salary"`
-	Others     []Other   `json:"others"`
-	Order      Order     `json:"order"`
-	// Answers is the answers object in answers-file form, as written, so
-	// that a result replays with --answers.
-	Answers json.RawMessage `json:"answers"`
+	// NotAsked lists the scored questions a quiz that stopped early never asked
+	// (neither answered nor skipped), and StoppedEarly how it stopped; both are
+	// left out of a result that asked every question.
+	NotAsked     []string        `json:"not_asked,omitempty"`
+	StoppedEarly *StoppedEarly   `json:"stopped_early,omitempty"`
+	Confidence   float64         `json:"confidence"`
+	Stability    float64         `json:"stability"` // deprecated: Confidence under its former name, for programs that read it
+	Bands        Bands           `json:"bands"`
+	Warnings     []Warning       `json:"warnings"`
+	Paths        []Path          `json:"paths"`
+	Themes       []Theme         `json:"themes"`
+	Reasons      Reasons         `json:"reasons"`
+	Steps        []Step          `json:"steps"`
+	OtherSteps   []Step          `json:"other_steps"`
+	StepsDone    []Step          `json:"steps_done"`
+	Salary       []string        `json:"salary"`
+	Others       []Other         `json:"others"`
+	Order        Order           `json:"order"`
+	Answers      json.RawMessage `json:"answers"` // in answers-file form, so that a result replays with --answers
 }
 
 // StoppedEarly is how a quiz stopped before its last scored question.
 type StoppedEarly struct {
-	// Mode is "settled" (the rest could not change the path) or "quick"
-	// (a change was unlikely).
-	Mode string `json:"mode"`
-	// Asked is the number of scored questions asked, of Scored.
-	Asked  int `json:"asked"`
-	Scored int `json:"scored"`
+	Mode   string `json:"mode"`  // "settled" (the rest could not change the path) or "quick" (a change was unlikely)
+	Asked  int    `json:"asked"` // scored questions asked, of Scored
+	Scored int    `json:"scored"`
 	// Chance is, for the quick stop, the chance that answering the rest
 	// would have named another path.
 	Chance *float64 `json:"chance,omitempty"`
@@ -78,7 +67,7 @@ type Bank struct {
 // Name and RunnerUp are left out, Tie is true and Tied lists the paths
 // tied for the lead, so that no reader can count a tie for the path the
 // bank lists first. A result kept before ties were written so may still
-// name a path beside tie: true; Winner reads both alike.
+// name a path beside tie: true, which every reader takes as a tie.
 type Recommendation struct {
 	Path     string           `json:"path,omitempty"`
 	Name     string           `json:"name,omitempty"`
@@ -87,15 +76,6 @@ type Recommendation struct {
 	RunnerUp string           `json:"runner_up,omitempty"`
 	Tie      bool             `json:"tie"`
 	Tied     []string         `json:"tied,omitempty"`
-}
-
-// Winner is the path the recommendation names, or "" for a tie or none:
-// the one way every reader of results asks which path won.
-func (r *Recommendation) Winner() string {
-	if r == nil || r.Tie {
-		return ""
-	}
-	return r.Path
 }
 
 type Bands struct {
@@ -121,19 +101,16 @@ type Path struct {
 	// program can weigh results of different lengths.
 	Points    float64 `json:"points"`
 	MaxPoints float64 `json:"max_points"`
-	// Towards is the number of answers that took this path's side.
-	Towards int `json:"towards"`
+	Towards   int     `json:"towards"` // the answers that took this path's side
 }
 
 // Theme is one theme's standing in a result.
 type Theme struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Answered int    `json:"answered"`
-	// Sided is the number of the theme's answers that took a side: with
-	// fewer than two, its split rests on one answer or none.
-	Sided int         `json:"sided"`
-	Paths []ThemePath `json:"paths"`
+	ID       string      `json:"id"`
+	Name     string      `json:"name"`
+	Answered int         `json:"answered"`
+	Sided    int         `json:"sided"` // answers that took a side: with fewer than two, the split rests on one or none
+	Paths    []ThemePath `json:"paths"`
 }
 
 type ThemePath struct {
@@ -166,9 +143,7 @@ type Step struct {
 	Reason    string   `json:"reason"`
 	Questions []string `json:"questions"`
 	Basis     string   `json:"basis"`
-	// Lead is true for a step brought forward, past the foundations, as
-	// the first step of a theme that drew the person most.
-	Lead bool `json:"lead"`
+	Lead      bool     `json:"lead"` // brought forward, past the foundations, as the first step of a theme that drew the person most
 }
 
 type Other struct {
@@ -180,8 +155,6 @@ type Other struct {
 }
 
 type Order struct {
-	Shuffled bool `json:"shuffled"`
-	// Seed is left out when the questions were asked in bank order, where
-	// no seed was used.
-	Seed *int64 `json:"seed,omitempty"`
+	Shuffled bool   `json:"shuffled"`
+	Seed     *int64 `json:"seed,omitempty"` // left out for bank order, where no seed was used
 }

@@ -11,15 +11,13 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// Encode writes v as every JSON document careerquiz prints is written:
-// indented by two spaces, ending in a newline, HTML characters as they are
-// (a bank titled "R&D" is "R&D" in every document), and the characters a
-// terminal obeys escaped. JSON allows C1 controls (U+0080 to U+009F, which
-// include CSI and OSC), DEL and the bidirectional overrides raw in a
-// string; a kept file is a file anyone may edit, so they are escaped here.
-// encoding/json already escapes C0 controls, and outside strings a JSON
-// document holds only ASCII, so the document stays the same document. On
-// error nothing is written.
+// Encode writes v as every JSON document careerquiz prints: indented by two
+// spaces, ending in a newline, HTML characters as they are ("R&D"), and the
+// characters a terminal obeys escaped. JSON allows DEL, C1 controls (CSI and
+// OSC among them) and bidirectional overrides raw in a string, and a kept
+// file is a file anyone may edit; encoding/json escapes only C0 controls.
+// Outside strings a JSON document is ASCII, so it stays the same document.
+// On error nothing is written.
 func Encode(w io.Writer, v any) error {
 	data, err := encode(v, "  ")
 	if err == nil {

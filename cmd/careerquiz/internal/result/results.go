@@ -1,20 +1,15 @@
-// Package result is the one result document: the type --json writes
-// (Document), encoded by the one JSON encoder (Encode), kept after a quiz
-// (Save), and read back by history, compare, stats and --answers (Read,
-// List), with the rules every view of a result shares: the shares shown
-// (Shown), the verdict in words (Verdict) and the short bank digest
-// (Digest).
+// Package result is the one result document (Document): written by --json
+// (Encode), kept after a quiz (Save), read back by history, compare, stats
+// and --answers (Read, List), with the rules every view of it shares: the
+// shares shown (Shown), the verdict in words (Verdict), the digest (Digest).
 //
-// A kept result is the result document with "taken", the time the quiz was
-// finished (RFC 3339), in front. It is still a result document, so it can
-// be replayed with --answers, read by stats and held to the result schema.
-// Each result is a file of its own in one folder, written atomically and
-// readable by its owner only: answers are personal.
+// A kept result is the document with "taken" in front, so it still replays
+// with --answers. Each is a file of its own in one folder, written
+// atomically and readable by its owner only: answers are personal.
 //
 // Reading is tolerant: a damaged file, or one that is not a careerquiz
 // result, is named and skipped, never deleted. The person may have put it
-// there, and an attempt that cannot be read today may be readable by
-// another version.
+// there, and another version may read it.
 package result
 
 import (
@@ -45,11 +40,8 @@ const maxSize = 4 << 20
 // millisecond, so that two attempts a moment apart still sort.
 const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
 
-// Dir returns the folder results are kept in: $XDG_DATA_HOME/careerquiz/results
-// where that is set to an absolute path, and otherwise the usual place for
-// per-user application data on goos. getenv and goos are passed in (as
-// os.Getenv and runtime.GOOS) so that every platform's rule can be tested
-// anywhere.
+// Dir returns the folder results are kept in: $XDG_DATA_HOME/careerquiz/results,
+// or the usual place for per-user application data on goos (userdir.Dir).
 func Dir(getenv func(string) string, goos string) (string, error) {
 	return userdir.Dir(getenv, goos, userdir.Folder{XDG: "XDG_DATA_HOME", Unix: ".local/share", Purpose: "keep results", Holds: "kept results"}, "results")
 }
@@ -87,21 +79,16 @@ func Save(dir string, d Document, taken time.Time) (string, error) {
 // document has them; shares are filled in from percents for documents
 // written before results had shares.
 type Attempt struct {
-	// File is the path the attempt was read from.
-	File string
-	// Number is the attempt's place in the listing, 1 for the newest; 0 for
-	// a file read on its own.
-	Number int
-	// Taken is zero for a result document saved without one (by --json).
-	Taken time.Time
+	File   string    // the path the attempt was read from
+	Number int       // the attempt's place in the listing, 1 for the newest; 0 for a file read on its own
+	Taken  time.Time // zero for a result document saved without one (by --json)
 	Document
 }
 
 // Problem is a file that could not be read as a result.
 type Problem struct {
 	File string
-	// Why says what is wrong, worded to follow the file name.
-	Why string
+	Why  string // what is wrong, worded to follow the file name
 }
 
 func (p *Problem) Error() string { return termsafe.Name(p.File) + " " + p.Why }
@@ -241,12 +228,11 @@ func fillShares(n int, path func(i int) (share *float64, percent float64)) {
 	}
 }
 
-// List reads every result kept in dir, newest first, numbering them from 1.
-// Each attempt holds only its verdict, shares and bank: Read reads one
-// whole.
-// Files that cannot be read as results are returned as problems, in name
-// order, and left where they are. A folder that does not exist holds no
-// results; any other failure to read the folder is an error.
+// List reads every result kept in dir, newest first, numbering them from 1;
+// each attempt holds only its verdict, shares and bank (Read reads one
+// whole). Files that cannot be read as results are returned as problems, in
+// name order, and left where they are. A folder that does not exist holds
+// no results; any other failure to read the folder is an error.
 func List(dir string) ([]Attempt, []*Problem, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -6,15 +6,12 @@ import (
 	"slices"
 )
 
-// RoundShares rounds shares to the given number of decimals so that the
-// rounded figures still add up to the same total as the shares, rounded:
-// the largest remainder method. Each share is first rounded down, and the
-// units still missing go to the shares that lost most by it, the first
-// among equals. Shares of 47.5 and 52.5 are shown as 48 and 52, never as
-// 48 and 53, so that every view that shows shares (the report, history,
-// compare) shows figures that add up to 100.
-//
-// A share below 0, or one that is not a number, counts as 0.
+// RoundShares rounds shares to the given number of decimals so that they
+// still add up to their total, rounded (the largest remainder method): each
+// is rounded down, and the units missing go to the shares that lost most,
+// the first among equals. So 47.5 and 52.5 show as 48 and 52, never 48 and
+// 53, and every view's shares add up to 100. A share below 0, or one that is
+// not a number, counts as 0.
 func RoundShares(shares []float64, decimals int) []float64 {
 	n := len(shares)
 	out := make([]float64, n)

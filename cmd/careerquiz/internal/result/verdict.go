@@ -41,7 +41,16 @@ func verdict(rec *Recommendation, paths []Path, long bool) string {
 	case rec.Tie && !long:
 		return NoPreference
 	case rec.Tie:
-		return fmt.Sprintf("%s (%s tie)", NoPreference, TiedNames(rec, paths))
+		// A result kept before Tied was written names the two of Path and RunnerUp.
+		ids := rec.Tied
+		if len(ids) == 0 {
+			ids = []string{rec.Path, rec.RunnerUp}
+		}
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = pathName("", id, paths)
+		}
+		return fmt.Sprintf("%s (%s tie)", NoPreference, JoinAnd(names))
 	case rec.Strength == scoring.Balanced && !long:
 		return NoClearPreference
 	case rec.Strength == scoring.Balanced:
@@ -50,21 +59,6 @@ func verdict(rec *Recommendation, paths []Path, long bool) string {
 		return name
 	}
 	return fmt.Sprintf("%s (%s)", name, OneLine(string(rec.Strength)))
-}
-
-// TiedNames names the paths of a tie, in bank order: "A and B", "A, B and
-// C". A result kept before Tied was written names the two of Path and
-// RunnerUp.
-func TiedNames(rec *Recommendation, paths []Path) string {
-	ids := rec.Tied
-	if len(ids) == 0 {
-		ids = []string{rec.Path, rec.RunnerUp}
-	}
-	names := make([]string, len(ids))
-	for i, id := range ids {
-		names[i] = pathName("", id, paths)
-	}
-	return JoinAnd(names)
 }
 
 // JoinAnd joins words as a sentence lists them: "a", "a and b", "a, b and c".

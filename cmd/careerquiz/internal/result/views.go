@@ -29,9 +29,9 @@ func (a Attempt) MarshalJSON() ([]byte, error) {
 		j.Taken = new(a.Taken.UTC().Format(TimeFormat))
 	}
 	if r := a.Recommendation; r != nil {
-		j.Recommendation = &verdict{Path: r.Winner(), Strength: string(r.Strength), Tie: r.Tie}
+		j.Recommendation = &verdict{Strength: string(r.Strength), Tie: r.Tie}
 		if !r.Tie {
-			j.Recommendation.Name = r.Name
+			j.Recommendation.Path, j.Recommendation.Name = r.Path, r.Name
 		}
 	}
 	for _, p := range a.Paths {
