@@ -21,15 +21,9 @@ import (
 // Error is a file that could not be read or written, or any other error
 // given a hint (cli.WithHint), and what the person can do about it.
 type Error struct {
-	// Path is the name as it was given; empty where the caller puts the
-	// name before the message itself ("--output NAME: …").
-	Path string
-	// Why says what is wrong, worded to follow the name: "is a folder, not
-	// a file".
-	Why string
-	// Hint says what to do next, for a `careerquiz: hint:` line; empty
-	// when there is nothing useful to say.
-	Hint string
+	Path string // the name as given; empty where the caller puts it first ("--output NAME: …")
+	Why  string // what is wrong, worded to follow the name: "is a folder, not a file"
+	Hint string // what to do next, for a `careerquiz: hint:` line; may be empty
 	// Err is the cause, for errors.Is: ErrNotRegular, ErrTooLarge,
 	// fs.ErrNotExist, fs.ErrPermission or the system's own error.
 	Err error
@@ -76,11 +70,9 @@ const (
 )
 
 // Open opens path for reading if it is a regular file, or a link to one,
-// and refuses anything else before reading a byte, without waiting: a FIFO
-// is opened without blocking and closed again, and a socket is not opened
-// at all (openFlags). Whatever is found once the file is open is what is
-// judged, so nothing swapped in after a look can slip through; only then
-// are a regular file's reads made to block.
+// and refuses anything else without waiting (openFlags). What is judged is
+// the file once open, so nothing swapped in after a look can slip through;
+// only then are a regular file's reads made to block.
 func Open(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -121,11 +113,10 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// Stdin is the name that stands for standard input on the command line.
-const Stdin = "-"
-
-// StdinName is what standard input is called in messages.
-const StdinName = "standard input"
+const (
+	Stdin     = "-"              // the name that stands for standard input on the command line
+	StdinName = "standard input" // what messages call it
+)
 
 // ReadInput reads the file at path as ReadFile does, or stdin for "-",
 // bounded by limit either way. name is what messages call it: the path
@@ -237,13 +228,11 @@ func notRegularError(path string, m fs.FileMode) *Error {
 
 // Walk calls fn for root when root is not a folder, and otherwise for every
 // entry under root, in lexical order, whose name match accepts. A regular
-// file, or a link to one, comes with a nil error, to be read with Open or
-// ReadFile; anything else comes with an *Error saying why it is skipped,
-// found without opening it, so that a FIFO or a device among the files
-// cannot hang the walk. Folders inside root are walked into; links to
-// folders are not followed (they could lead round in a loop). A folder that
-// cannot be read comes to fn with its error, and its contents are skipped.
-// The walk stops at the first error fn returns.
+// file, or a link to one, comes with a nil error; anything else with an
+// *Error from CheckEntry, found without opening it, so that a FIFO or a
+// device cannot hang the walk. Folders are walked into, links to them are
+// not; a folder that cannot be read comes with its error, unwalked. The walk
+// stops at the first error fn returns.
 func Walk(root string, match func(name string) bool, fn func(path string, err error) error) error {
 	fi, err := os.Stat(root)
 	if err != nil {
