@@ -11,40 +11,28 @@ import (
 
 // Folder names one kind of per-user folder.
 type Folder struct {
-	// XDG is the variable that overrides the folder, such as XDG_STATE_HOME.
-	XDG string
-	// Unix is the folder under $HOME that the XDG spec gives as its default,
-	// such as ".local/state".
-	Unix string
-	// Purpose words what the folder is for in messages: "save progress".
-	Purpose string
-	// Holds words what it holds: "saved progress".
-	Holds string
+	XDG     string // the variable that overrides the folder, such as XDG_STATE_HOME
+	Unix    string // the XDG spec's default under $HOME, such as ".local/state"
+	Purpose string // what the folder is for, in messages: "save progress"
+	Holds   string // what it holds, in messages: "saved progress"
 }
 
 // Dir returns the folder for f on goos, with careerquiz's own subfolder
 // sub joined on. getenv and goos are passed in (as os.Getenv and
 // runtime.GOOS) so that every platform's rule can be tested anywhere.
 func Dir(getenv func(string) string, goos string, f Folder, sub ...string) (string, error) {
-	var base, from string
-	// The XDG base directory spec says relative paths are invalid and must
-	// be ignored.
-	if xdg := getenv(f.XDG); xdg != "" && filepath.IsAbs(xdg) {
-		base = xdg
-	} else {
-		switch goos {
-		case "windows":
+	base, from := getenv(f.XDG), "$HOME"
+	// The XDG base directory spec says relative paths must be ignored.
+	if !filepath.IsAbs(base) {
+		switch home := getenv("HOME"); {
+		case goos == "windows":
 			base, from = getenv("LocalAppData"), "%LocalAppData%"
-		case "darwin", "ios":
-			if home := getenv("HOME"); home != "" {
-				base = filepath.Join(home, "Library", "Application Support")
-			}
-			from = "$HOME"
+		case home == "":
+			base = ""
+		case goos == "darwin" || goos == "ios":
+			base = filepath.Join(home, "Library", "Application Support")
 		default:
-			if home := getenv("HOME"); home != "" {
-				base = filepath.Join(home, filepath.FromSlash(f.Unix))
-			}
-			from = "$HOME"
+			base = filepath.Join(home, filepath.FromSlash(f.Unix))
 		}
 	}
 	if base == "" {
