@@ -1,9 +1,7 @@
 // Package termsafe makes text from files and from the command line safe to
-// show in a terminal. The bank's text, the keys and values quoted in
-// messages, and the names in saved results all pass through Clean before
-// they are shown, so that no file can move the cursor, change colours or
-// hide what is on screen. File names shown in messages pass through Name,
-// so that no name can forge a line of a message.
+// show in a terminal: text passes through Clean, so that no file can move the
+// cursor, change colours or hide what is on screen, and file names in
+// messages through Name, so that no name can forge a line of a message.
 package termsafe
 
 import (
@@ -95,22 +93,16 @@ func skipEscape(rs []rune, i int) int {
 }
 
 // Name shows a file name or path in a message so that it reads as one name
-// on the line it is on and can never start a line of its own. A plain name
-// comes back as it is (questions.toml, Récupérer.toml, C:\Users\ana\my.toml);
-// a name holding a newline or any other character that is not printable,
-// bytes that are not UTF-8, a space at either end, or a leading double
-// quote, is quoted the way Go quotes a string, with those escaped:
-// "x\ncareerquiz: hint: …". The empty name is shown as "".
+// on its line and can never start a line of its own. A plain name comes back
+// as it is (questions.toml, Récupérer.toml, C:\Users\ana\my.toml); a name
+// that could not be read back exactly unquoted (empty, not UTF-8, holding a
+// character that is not printable such as a newline, a space at either end,
+// or a leading double quote) is quoted as Go quotes a string:
+// "x\ncareerquiz: hint: …".
 func Name(name string) string {
-	if plainName(name) {
+	if name != "" && name[0] != ' ' && name[0] != '"' && name[len(name)-1] != ' ' &&
+		utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !strconv.IsPrint(r) }) {
 		return name
 	}
 	return strconv.Quote(name)
-}
-
-// plainName reports whether name can be shown without quotes and still be
-// read back exactly.
-func plainName(name string) bool {
-	return name != "" && name[0] != ' ' && name[0] != '"' && name[len(name)-1] != ' ' &&
-		utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !strconv.IsPrint(r) })
 }
