@@ -14,12 +14,10 @@ import (
 	"github.com/careerquiz/careerquiz/internal/termsafe"
 )
 
-// Stdout is the name that stands for standard output, as in --output -.
-const Stdout = "-"
-
-// maxLinks bounds a chain of symbolic links, as the system does (40 on
-// Linux), so that links in a loop end in an error.
-const maxLinks = 40
+const (
+	Stdout   = "-" // the name that stands for standard output, as in --output -
+	maxLinks = 40  // the longest chain of symbolic links followed, as on Linux, so that a loop ends
+)
 
 // WriteOutput writes data where a command's --output names, as a careful
 // tool would, and does no harm to what is there:
@@ -100,13 +98,11 @@ func place(path string) (target string, fi fs.FileInfo, into bool, err error) {
 
 // resolve follows path's symbolic links to what they end at, and returns
 // that name with its information (nil when nothing is there). A relative
-// link is taken from the folder of the link, as the system does; the names
-// are not cleaned, since "link/.." is not the folder that holds "link".
-//
-// stands is set when a link on the way is in /dev or /proc (/dev/stdout,
-// /dev/fd/3, /proc/self/fd/1): such a link stands for an open file, and
-// writing to it is writing into that file as it is, even where it ends at
-// a regular file, never replacing the file behind it.
+// link is taken from the link's folder, as the system does; names are not
+// cleaned, since "link/.." is not the folder that holds "link". stands is
+// set when a link on the way is in /dev or /proc (/dev/stdout, /dev/fd/3):
+// it stands for an open file, to be written into as it is, never replaced,
+// even where it ends at a regular file.
 func resolve(path string) (target string, fi fs.FileInfo, stands bool, err error) {
 	p := path
 	for range maxLinks {
@@ -167,13 +163,11 @@ func writeError(err error) error {
 	return e
 }
 
-// CheckWritable reports, without changing anything that is there, whether
-// WriteOutput could write path: "-" always can; a link is judged by what
-// it ends at; something that is neither a file nor a folder (a FIFO, a
-// device) is written into, and judged only then, since opening a FIFO
-// waits for a reader; a folder cannot be written; otherwise a file must be
-// creatable in the folder. It is for checking a file named on the command
-// line before any work is done, rather than after. Errors are as
+// CheckWritable reports, before any work is done and without changing
+// anything, whether WriteOutput could write path: "-" always can; a link is
+// judged by what it ends at; a FIFO or a device is judged only when written
+// into, since opening a FIFO waits for a reader; a folder cannot be written;
+// otherwise a file must be creatable in the folder. Errors are as
 // WriteOutput's.
 func CheckWritable(path string) error {
 	if path == Stdout {
