@@ -36,14 +36,12 @@ const (
 )
 
 // ParseAnswers reads an answers file, named file in messages: TOML or JSON
-// with one key per question id, or a saved result, whose "answers" are
-// used. Content that starts with "{" is JSON whatever the name says (a
-// saved result renamed to .toml still replays); otherwise .json says JSON.
-// Questions left out, answered "skip" or an empty list are skipped.
-//
-// It returns an error wrapping ErrTooLarge, a *SyntaxError for a file that
-// is not UTF-8, TOML or JSON, or Problems listing, in file order, every
-// answer that does not fit the bank.
+// with one key per question id, or a saved result, whose "answers" are used.
+// Content that starts with "{" is JSON whatever the name says (a saved
+// result renamed to .toml still replays); otherwise .json says JSON.
+// Questions left out, answered "skip" or an empty list are skipped. An error
+// wraps ErrTooLarge, or is a *SyntaxError for a file that is not UTF-8, TOML
+// or JSON, or Problems listing, in file order, every answer that does not fit.
 func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	if b == nil {
 		b = &Bank{}
@@ -69,12 +67,11 @@ func ParseAnswers(b *Bank, file string, data []byte) (Answers, error) {
 	return answers, nil
 }
 
-// AnswerValues is the inverse of ParseAnswers: it gives every question of the
-// bank the value an answers file would hold for it, a 1-based option number,
-// a list of them or "skip", so that its JSON encoding reads back as the same
-// answers. An answer that does not fit its question (two picks for a choice
-// question) is written as a list, so that reading it back fails instead of
-// quietly dropping a pick.
+// AnswerValues is the inverse of ParseAnswers: every question's value as an
+// answers file holds it (an option number from 1, a list of them, "skip").
+// An answer that does not fit its question (two picks for a choice question)
+// is written as a list, so that reading it back fails rather than quietly
+// dropping a pick.
 func (b *Bank) AnswerValues(a Answers) map[string]any {
 	values := make(map[string]any, len(b.Questions))
 	for _, q := range b.Questions {

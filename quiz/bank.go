@@ -107,11 +107,9 @@ type Question struct {
 	Options  []Option
 	// Impressive marks, by index, the options that take the side that sounds
 	// more impressive (more senior, more admired), whatever path it speaks
-	// for: a graded question's side a (its first two points) or b (its last
-	// two), a statement's agreeing or disagreeing points, or the named
-	// options of a choice or pick-any question. Nil when the bank marks no
-	// side. Taking the marked side is desirability, not preference: scoring
-	// audits what it gives and warns when someone always takes it.
+	// for: a graded side's two points, a statement's two agreeing or two
+	// disagreeing points, or named options; nil when the bank marks none.
+	// Taking it is desirability, not preference: scoring audits what it gives.
 	Impressive []int
 }
 

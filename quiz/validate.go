@@ -580,11 +580,10 @@ func weightProblem(w float64) string {
 		return fmt.Sprintf("%v is not a number that can be added up: use a finite number", w)
 	case w < 0:
 		return fmt.Sprintf("%v is negative: weights are points a path gains, from 0 to %d", w, maxWeight)
-	case w > 0 && w < 1.0/weightDecimal: // 1e-300 passes the test below, which is relative to 1
-		return fmt.Sprintf("%v has more than three decimals: round it", w)
 	case w > maxWeight:
 		return fmt.Sprintf("%v is too large: use at most %d", w, maxWeight)
-	case math.Abs(w*weightDecimal-math.Round(w*weightDecimal)) > 1e-6:
+	case w > 0 && w < 1.0/weightDecimal, // 1e-300 passes the second test, which is relative to 1
+		math.Abs(w*weightDecimal-math.Round(w*weightDecimal)) > 1e-6:
 		return fmt.Sprintf("%v has more than three decimals: round it", w)
 	}
 	return ""
