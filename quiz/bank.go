@@ -44,9 +44,7 @@ type Thresholds struct {
 	MinAnswered float64 // the least share (0–1) of questions answered for a path to be recommended
 	// Slight, Moderate and Clear are the margins from which a lean is called
 	// slight, moderate and clear; below Slight it is balanced.
-	Slight   float64
-	Moderate float64
-	Clear    float64
+	Slight, Moderate, Clear float64
 	// BandsSet is true when the bank sets any of the three bands, the others
 	// keeping their defaults; otherwise scoring calibrates them (scoring.Bands).
 	BandsSet bool
