@@ -14,6 +14,7 @@ package result
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -152,8 +153,7 @@ func parse(data []byte, whole bool) (Attempt, string) {
 		return Attempt{}, `is damaged: no "bank" with its sha256`
 	case len(d.Paths) == 0:
 		return Attempt{}, `is damaged: no "paths"`
-	}
-	if !bytes.HasPrefix(d.Answers, []byte("{")) {
+	case !bytes.HasPrefix(d.Answers, []byte("{")):
 		return Attempt{}, `is damaged: no "answers"`
 	}
 	if d.Taken != "" {
@@ -278,10 +278,7 @@ func List(dir string) ([]Attempt, []*Problem, error) {
 		attempts = append(attempts, a)
 	}
 	slices.SortStableFunc(attempts, func(a, b Attempt) int {
-		if c := b.Taken.Compare(a.Taken); c != 0 {
-			return c
-		}
-		return strings.Compare(b.File, a.File)
+		return cmp.Or(b.Taken.Compare(a.Taken), strings.Compare(b.File, a.File))
 	})
 	for i := range attempts {
 		attempts[i].Number = i + 1
