@@ -29,13 +29,9 @@ type Bank struct {
 	Paths     []Path
 	Themes    []Theme
 	Questions []Question
-	// TryBoth are small tasks that let a person try the work of each path,
-	// for a result that leans neither way. Their Stage is 0.
-	TryBoth []Step
-	// SHA256 is the hex digest of the bank's bytes as read: it names the
-	// bank in results and keys saved progress.
-	SHA256   string
-	Warnings []Problem // problems that do not stop the bank from being used
+	TryBoth   []Step    // small tasks to try each path's work, for a result that leans neither way; Stage 0
+	SHA256    string    // the hex digest of the bank's bytes as read: it names the bank in results and keys saved progress
+	Warnings  []Problem // problems that do not stop the bank from being used
 }
 
 // Thresholds are the bank's scoring rules. Margins are in percentage points
@@ -97,11 +93,9 @@ type Question struct {
 	// Against is the path the other half of a Scale statement worded as a
 	// trade ("I would rather X than Y") speaks for, which disagreeing takes;
 	// empty for a statement that is no trade, and for other kinds.
-	Against string
-	Sides   []Side // the two ways of working a Graded question weighs, A first; else nil
-	// Unscored marks a profile question: it is asked and its answer kept,
-	// but it counts for no path (see Scored).
-	Unscored bool
+	Against  string
+	Sides    []Side // the two ways of working a Graded question weighs, A first; else nil
+	Unscored bool   // a profile question: asked and its answer kept, but it counts for no path
 	Options  []Option
 	// Impressive marks, by index, the options that take the side that sounds
 	// more impressive (more senior, more admired), whatever path it speaks

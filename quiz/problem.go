@@ -11,11 +11,9 @@ import (
 
 // Problem is one thing wrong with a bank, placed so that a person can find it.
 type Problem struct {
-	File string
-	Line int // 1-based; 0 when the place is not known
-	// Question is the id of the question at fault (or, before ids are known,
-	// "question 3"); empty for problems of the whole bank.
-	Question string
+	File     string
+	Line     int    // 1-based; 0 when the place is not known
+	Question string // the id of the question at fault, or "question 3" before ids are known; empty for the whole bank
 	Field    string // the key at fault, such as "options[2].weights"
 	Message  string
 	Warning  bool // a problem that does not stop the bank from being used
