@@ -167,21 +167,24 @@ func TestStopTargetsThroughTheCommand(t *testing.T) {
 		}
 	}
 	share := func(n, of int) float64 { return float64(n) / float64(max(1, of)) }
-	// docs/usage.md gives these figures: it must say what was measured.
-	readme, err := os.ReadFile("../../docs/usage.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	said := strings.Join(strings.Fields(string(readme)), " ")
-	for _, want := range []string{
-		fmt.Sprintf("on %d simulated people", people),
-		fmt.Sprintf("settled asked %.0f%% of the %d scored questions and named the same path for %.0f%% (same label %.0f%%)",
-			100*share(settled.asked, people*scored), scored, 100*share(settled.path, people), 100*share(settled.label, people)),
-		fmt.Sprintf("`--quick` asked %.0f%%, with the same path for %.0f%%, but the same label for only %.0f%%",
-			100*share(quick.asked, people*scored), 100*share(quick.path, people), 100*share(quick.label, people)),
-	} {
-		if !strings.Contains(said, want) {
-			t.Errorf("docs/usage.md does not say %q", want)
+	// The README and docs/usage.md give these figures: they must say what
+	// was measured.
+	for _, doc := range []string{"../../README.md", "../../docs/usage.md"} {
+		text, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := strings.Join(strings.Fields(string(text)), " ")
+		for _, want := range []string{
+			fmt.Sprintf("on %d simulated people", people),
+			fmt.Sprintf("settled asked %.0f%% of the %d scored questions and named the same path for %.0f%% (same label %.0f%%)",
+				100*share(settled.asked, people*scored), scored, 100*share(settled.path, people), 100*share(settled.label, people)),
+			fmt.Sprintf("`--quick` asked %.0f%%, with the same path for %.0f%%, but the same label for only %.0f%%",
+				100*share(quick.asked, people*scored), 100*share(quick.path, people), 100*share(quick.label, people)),
+		} {
+			if !strings.Contains(said, want) {
+				t.Errorf("%s does not say %q", doc, want)
+			}
 		}
 	}
 	for _, run := range []struct {
