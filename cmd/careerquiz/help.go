@@ -28,7 +28,7 @@ const quizMore = `In the quiz:
     them. With --plain, with TERM=dumb, or when standard input is not a
     terminal, type the number of your answer (several for pick-any), b or s;
     piped answers are not saved. Once the questions left cannot change your
-    path, the quiz offers to stop: Enter shows the result, n answers the rest;
+    path, the quiz offers to stop: Enter shows the result, c answers the rest;
     --quick stops sooner, once another path is unlikely.
 
 Colour:

@@ -175,8 +175,8 @@ func ExampleWriteText() {
 	// Output:
 	// You lean towards: Back-end engineer (clear, 100% to 0%)
 	// A clear preference, and a consistent one: your answers
-	// leaned towards Back-end engineer as far as taking its side
-	// throughout would, however mildly.
+	// leaned towards Back-end engineer as far as a mild answer for
+	// it on every question would.
 	// If you took the quiz again, you would very likely (about 9
 	// in 10) get the same path.
 	// Based on 1 of 2 questions (1 skipped).

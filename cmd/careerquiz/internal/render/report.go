@@ -216,10 +216,10 @@ func meaningText(res scoring.Result) string {
 		how = fmt.Sprintf("your answers leaned towards %s a little more than most people's with no preference do", name)
 	case scoring.Moderate:
 		label = "A moderate preference"
-		how = fmt.Sprintf("your answers leaned towards %s well beyond chance, though less than taking its side throughout would", name)
+		how = fmt.Sprintf("your answers leaned towards %s well beyond chance, though less than a mild answer for it on every question would", name)
 	default:
 		label = "A clear preference"
-		how = fmt.Sprintf("your answers leaned towards %s as far as taking its side throughout would, however mildly", name)
+		how = fmt.Sprintf("your answers leaned towards %s as far as a mild answer for it on every question would", name)
 	}
 	i := pathIndex(res, rec.Path)
 	switch {
@@ -229,7 +229,7 @@ func meaningText(res scoring.Result) string {
 	case res.Confidence >= steady && rec.Strength == scoring.Clear:
 		return fmt.Sprintf("%s, and a consistent one: %s.", label, how)
 	case res.Confidence >= steady:
-		return fmt.Sprintf("%s, but a consistent one: %s, and steadily.", label, how)
+		return fmt.Sprintf("%s, but a consistent one: %s.", label, how)
 	case i >= 0 && res.Paths[i].Towards == res.Sided:
 		// Every answer that took a side took this one: what keeps the
 		// figure low is how few they are.

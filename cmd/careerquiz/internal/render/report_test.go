@@ -216,7 +216,7 @@ func TestVerdictComesFirst(t *testing.T) {
 		{"clear", []string{
 			"You lean towards: Back-end engineer (clear, 68% to 32%)",
 			"A clear preference, and a consistent one: your answers leaned towards Back-end",
-			"engineer as far as taking its side throughout would, however mildly.",
+			"engineer as far as a mild answer for it on every question would.",
 			"If you took the quiz again, you would almost certainly (more than 9 in 10) get",
 			"the same path.",
 			"Based on 7 of 8 questions (1 skipped).",
@@ -237,8 +237,8 @@ func TestVerdictComesFirst(t *testing.T) {
 		{"three-paths", []string{
 			"You lean towards: Back-end developer (moderate, 51% to 33%)",
 			"A moderate preference, but a consistent one: your answers leaned towards",
-			"Back-end developer well beyond chance, though less than taking its side",
-			"throughout would, and steadily.",
+			"Back-end developer well beyond chance, though less than a mild answer for it on",
+			"every question would.",
 			"If you took the quiz again, you would very likely (about 9 in 10) get the same",
 			"path.",
 			"Based on all 8 questions.",
@@ -607,7 +607,7 @@ func TestStrengthAndConfidenceAreExplainedTogether(t *testing.T) {
 		notInConf     string
 	}{
 		{"mild but consistent", lean(scoring.Slight, 1),
-			"A slight preference, but a consistent one: your answers leaned towards Back-end developer a little more than most people's with no preference do, and steadily.",
+			"A slight preference, but a consistent one: your answers leaned towards Back-end developer a little more than most people's with no preference do.",
 			"If you took the quiz again, you would almost certainly (more than 9 in 10) get the same path.", ""},
 		{"clear and consistent", lean(scoring.Clear, 0.9), "A clear preference, and a consistent one", "very likely (about 9 in 10)", ""},
 		{"unsteady", lean(scoring.Moderate, 0.65), "A moderate preference, and not a steady one", "more likely than not (about 7 in 10)", ""},
@@ -621,7 +621,7 @@ func TestStrengthAndConfidenceAreExplainedTogether(t *testing.T) {
 		// Beside a warning about how the person answered, neither the
 		// label nor the confidence may claim more than the answers carry.
 		{"agreeing with everything", lean(scoring.Moderate, 0.999, scoring.WarnAgreeAll),
-			"A moderate preference: your answers leaned towards Back-end developer well beyond chance, though less than taking its side throughout would.",
+			"A moderate preference: your answers leaned towards Back-end developer well beyond chance, though less than a mild answer for it on every question would.",
 			"The chance of the same path on a retest (more than 9 in 10) assumes answers given by what fits you; with the pattern noted below, it may say more about how you answered than about you.",
 			"almost certainly"},
 		{"same position", lean(scoring.Slight, 0.97, scoring.WarnSamePosition), "A slight preference:", "with the pattern noted below", "almost certainly"},
