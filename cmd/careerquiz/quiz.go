@@ -197,9 +197,14 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 	a, err := quiz.ParseAnswers(b, name, data)
 	if err != nil {
 		hint := "answer with option numbers (1 = first), option ids, a list for pick-any questions, or \"skip\""
-		if strings.EqualFold(filepath.Ext(path), ".json") && !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		switch {
+		case strings.EqualFold(filepath.Ext(path), ".json") && !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")):
 			// Read as JSON for its name alone: likely TOML misnamed.
 			hint = "the file is read as JSON for its .json name; if it holds TOML (messaging = 2), name it .toml"
+		case bytes.Contains(data, []byte("[[questions]]")) || bytes.Contains(data, []byte("[[paths]]")):
+			hint = "this looks like a question bank: take the quiz on it with --questions " + name + "; --answers takes answers, such as messaging = 2"
+		case errors.As(err, new(*quiz.SyntaxError)):
+			hint = "an answers file is TOML with a line per question, such as messaging = 2, or a JSON object; fix the place shown"
 		}
 		return nil, time.Time{}, stopped{}, cli.WithHint(err, "%s", hint)
 	}
