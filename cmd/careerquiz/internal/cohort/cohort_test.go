@@ -435,7 +435,7 @@ func TestTwoPeopleAreTooFewToJudge(t *testing.T) {
 	}
 	text := out.String()
 	for _, want := range []string{
-		"too few people to judge (n=2; at least 30 needed)",
+		"too few people to judge (2 answered every scored question;",
 		"Item-rest in brackets",
 		"(-1.00)",
 	} {

@@ -134,7 +134,7 @@ func histogramTitle(p cohort.Path) string {
 // tooFew says that the figures are too few to judge: they are given, never
 // read as good or bad.
 func tooFew(r cohort.Report) string {
-	return fmt.Sprintf("too few people to judge (n=%d; at least %d needed)", r.AlphaN, r.AlphaNMin)
+	return fmt.Sprintf("too few people to judge (%d answered every scored question; at least %d needed)", r.AlphaN, r.AlphaNMin)
 }
 
 func alphaText(r cohort.Report) string {
@@ -142,7 +142,7 @@ func alphaText(r cohort.Report) string {
 	case !r.AlphaNEnough:
 		alpha := "Cronbach's alpha: " + tooFew(r) + "."
 		if r.Alpha != nil {
-			alpha += fmt.Sprintf(" Over the %d who answered every scored question it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
+			alpha += fmt.Sprintf(" Over those %d it comes out at %.2f, a figure a few more people could change completely.", r.AlphaN, *r.Alpha)
 		}
 		return alpha
 	case r.Alpha == nil:
