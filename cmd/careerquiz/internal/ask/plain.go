@@ -131,9 +131,11 @@ func (a *Plain) question(p Prompt) string {
 	return b.String()
 }
 
-// prompt wraps a prompt line, leaving the cursor after it on the same line.
+// prompt wraps a prompt line, leaving the cursor after it on the same line
+// with room to type a reply such as "1 3 5" before the terminal wraps it.
 func (a *Plain) prompt(text string) string {
-	return textwrap.String(text+":", a.opts.width(), "") + " "
+	const room = 12
+	return textwrap.String(text+":", max(a.opts.width()-room, 28), "") + " "
 }
 
 // instructions says what may be typed in answer to p.
@@ -141,7 +143,7 @@ func instructions(p Prompt, prev []int) string {
 	n := len(p.Options)
 	parts := []string{fmt.Sprintf("Type a number from 1 to %d", n)}
 	if p.Kind.Multiple() {
-		parts[0] = fmt.Sprintf("Type numbers from 1 to %d (one or more, like 1 3)", n)
+		parts[0] = fmt.Sprintf("Type numbers from 1 to %d (like 1 3)", n)
 	}
 	parts = append(parts, "s to skip")
 	if p.CanGoBack {

@@ -242,8 +242,8 @@ B: Find the broken code and get payments going
   3) Both equally
   4) Rather B
   5) Much rather B
-Type a number from 1 to 5, s to skip, or b to go
-back: `
+Type a number from 1 to 5, s to skip,
+or b to go back: `
 	if out.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
 	}
@@ -275,7 +275,7 @@ func TestPlainOutputShape(t *testing.T) {
 		},
 		{
 			name: "pick-any says several numbers may be typed", prompt: pickAny(3),
-			lines: []string{"Type numbers from 1 to 3 (one or more, like 1 3), s to skip, or b to go back: "},
+			lines: []string{"Type numbers from 1 to 3 (like 1 3), s to skip, or b to go back: "},
 		},
 		{
 			name: "a long option wraps under its text", prompt: func() Prompt { p := choice(2); p.Options[1] = long; return p }(),
@@ -501,4 +501,26 @@ func ExampleNewPlain() {
 	//   2) Write its first endpoints
 	// Type a number from 1 to 2, or s to skip: 2
 	// picked option 2
+}
+
+// However long the instructions, the line the reply is typed on leaves room
+// for a reply such as "1 3 5" before the terminal wraps it.
+func TestPlainPromptLeavesRoomToType(t *testing.T) {
+	p := pickAny(6)
+	p.Previous = quiz.Answer{Picks: []int{0, 2}}
+	for _, width := range []int{40, 60, 80, 120} {
+		var out strings.Builder
+		if _, err := NewPlain(strings.NewReader("\n"), &out, Options{Width: width}).Ask(p); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		i := strings.Index(text, "Type numbers")
+		if i < 0 {
+			t.Fatalf("no instructions in:\n%s", text)
+		}
+		lines := strings.Split(text[i:], "\n")
+		if last := lines[len(lines)-1]; width-len(last) < 10 {
+			t.Errorf("width %d: the reply line %q leaves %d cells to type in", width, last, width-len(last))
+		}
+	}
 }
