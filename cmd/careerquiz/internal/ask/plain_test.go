@@ -506,21 +506,18 @@ func ExampleNewPlain() {
 // However long the instructions, the line the reply is typed on leaves room
 // for a reply such as "1 3 5" before the terminal wraps it.
 func TestPlainPromptLeavesRoomToType(t *testing.T) {
-	p := pickAny(6)
-	p.Previous = quiz.Answer{Picks: []int{0, 2}}
-	for _, width := range []int{40, 60, 80, 120} {
-		var out strings.Builder
-		if _, err := NewPlain(strings.NewReader("\n"), &out, Options{Width: width}).Ask(p); err != nil {
-			t.Fatal(err)
-		}
-		text := out.String()
-		i := strings.Index(text, "Type numbers")
-		if i < 0 {
-			t.Fatalf("no instructions in:\n%s", text)
-		}
-		lines := strings.Split(text[i:], "\n")
-		if last := lines[len(lines)-1]; width-len(last) < 10 {
-			t.Errorf("width %d: the reply line %q leaves %d cells to type in", width, last, width-len(last))
+	again := pickAny(6)
+	again.Previous = quiz.Answer{Picks: []int{0, 2}}
+	for _, p := range []Prompt{choice(3), pickAny(6), again} {
+		for width := 40; width <= 120; width++ {
+			var out strings.Builder
+			if _, err := NewPlain(strings.NewReader("s\n"), &out, Options{Width: width}).Ask(p); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(out.String(), "\n")
+			if last := lines[len(lines)-1]; width-len(last) < 10 {
+				t.Fatalf("width %d: the reply line %q leaves %d cells to type in", width, last, width-len(last))
+			}
 		}
 	}
 }
