@@ -384,8 +384,8 @@ func TestStatsNDJSONLines(t *testing.T) {
 		"careerquiz: standard input:4: skipped: longer than 1 MiB: no result is that long",
 		"careerquiz: standard input:5: skipped: not a careerquiz result: bank.sha256 is number, not string",
 		`careerquiz: standard input:6: skipped: not a careerquiz result: it has no "answers"`,
-		"careerquiz: standard input:14: skipped: not JSON: invalid character ']' looking for beginning of value",
-		"careerquiz: standard input:17: skipped: not JSON: unexpected end of JSON input",
+		"careerquiz: standard input:14-15: skipped: not JSON: invalid character ']' looking for beginning of value",
+		"careerquiz: standard input:17-18: skipped: not JSON: unexpected end of JSON input",
 		"careerquiz: skipped 6 of 10 results",
 	} {
 		if !strings.Contains(stderr, want) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,11 +84,16 @@ func FuzzStream(f *testing.F) {
 		last := 1
 		lines := strings.Count(src, "\n") + 1
 		for _, name := range names {
-			n, err := strconv.Atoi(strings.TrimPrefix(name, "in:"))
-			if err != nil || n < last || n > lines {
+			from, to, span := strings.Cut(strings.TrimPrefix(name, "in:"), "-")
+			n, err := strconv.Atoi(from)
+			m := n
+			if span {
+				m, _ = strconv.Atoi(to)
+			}
+			if err != nil || n < last || m < n || m > lines || span && m == n {
 				t.Fatalf("piece named %q after line %d of %d", name, last, lines)
 			}
-			last = n
+			last = m
 		}
 		dec := json.NewDecoder(strings.NewReader(src))
 		for {
@@ -111,7 +117,7 @@ func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
 // TestAStreamWithNoLinesEnds: a stream that is not JSON and never ends a
 // line (/dev/zero piped in) is skipped once no line has ended within a
-// result's length, instead of being read forever.
+// bank's length, instead of being read forever.
 func TestAStreamWithNoLinesEnds(t *testing.T) {
 	t.Parallel()
 	var skips []string
@@ -122,7 +128,65 @@ func TestAStreamWithNoLinesEnds(t *testing.T) {
 	if err := in.stream("in", zeros{}); err != nil {
 		t.Fatal(err)
 	}
-	if len(skips) != 2 || !strings.Contains(skips[1], "no line ends within") {
-		t.Errorf("skips %q, want the NUL and then the unended line", skips)
+	if len(skips) != 1 || !strings.Contains(skips[0], "no line ends within 16 MiB") {
+		t.Errorf("skips %q, want the NUL's line, which never ends", skips)
+	}
+}
+
+// TestJunkLinesLoseNoResult: in NDJSON where some lines are not results,
+// every result line is read and named by its line, and each run of other
+// lines is skipped once, named by the lines it spans, however the runs and
+// results alternate and however long a line is.
+func TestJunkLinesLoseNoResult(t *testing.T) {
+	t.Parallel()
+	junk := []string{"y", "nope", "{bad", "]", strings.Repeat("x", 70_000), strings.Repeat("z", 5000)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 300 {
+		var src strings.Builder
+		var want []string
+		runFrom := 0 // the first line of the run of junk lines being written, or 0
+		end := func(line int) {
+			if runFrom > 0 {
+				span := fmt.Sprint(runFrom)
+				if line-1 > runFrom {
+					span += fmt.Sprintf("-%d", line-1)
+				}
+				want = append(want, "skip in:"+span)
+				runFrom = 0
+			}
+		}
+		lines := 1 + rng.IntN(40)
+		for line := 1; line <= lines; line++ {
+			if rng.IntN(2) == 0 {
+				end(line)
+				fmt.Fprintf(&src, "{\"n\":%d}\n", line)
+				want = append(want, fmt.Sprintf("in:%d {\"n\":%d}", line, line))
+				continue
+			}
+			j := junk[rng.IntN(len(junk))]
+			if j[0] == '{' {
+				end(line) // a line that starts with { starts a piece of its own
+			}
+			if runFrom == 0 {
+				runFrom = line
+			}
+			src.WriteString(j + "\n")
+		}
+		end(lines + 1)
+		var got []string
+		in := input{emit: func(it item) bool {
+			if it.skip != "" {
+				got = append(got, "skip "+it.name)
+			} else {
+				got = append(got, it.name+" "+string(it.data))
+			}
+			return true
+		}}
+		if err := in.stream("in", strings.NewReader(src.String())); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("round %d: read\n%s\nwant\n%s", round, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+
+	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // errTooLong ends the decoding of a value longer than MaxSize.
@@ -14,13 +17,19 @@ var errTooLong = errors.New("too long")
 // stream reads results one after another as json.Decoder finds them: one a
 // line (NDJSON), or whole documents as the quiz writes them (cat
 // results/*.json). Each is named by the line it starts on. A piece that is
-// not JSON is skipped on its own, named by the line it starts on, and the
-// reading goes on at the next line that starts with "{".
+// not JSON is skipped on its own, named by the lines it spans, and the
+// reading goes on at the next line that starts with "{". Memory stays flat
+// whatever the input: a skipped line is read in pieces, however long.
 func (in input) stream(name string, src io.Reader) error {
-	c := &counter{r: src, from: -1}
-	dec := json.NewDecoder(c)
+	br := bufio.NewReader(src)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3) // a byte order mark, as some editors write
+	}
+	c := &counter{r: br, from: -1}
+	pb := &pushback{r: c}
+	dec := json.NewDecoder(pb)
 	base := int64(0) // the offset in src of the decoder's first byte
-	at := func(off int64) string { return fmt.Sprintf("%s:%d", name, c.lineAt(off)) }
+	at := func(off int64) int { return c.lineAt(off) }
 	tooLong := fmt.Sprintf("longer than %d MiB: no result is that long", MaxSize>>20)
 	for {
 		c.from = base + dec.InputOffset()
@@ -30,7 +39,7 @@ func (in input) stream(name string, src io.Reader) error {
 			return nil
 		}
 		if err == nil {
-			it := item{name: at(base + dec.InputOffset() - int64(len(raw))), data: raw}
+			it := item{name: fmt.Sprintf("%s:%d", name, at(base+dec.InputOffset()-int64(len(raw)))), data: raw}
 			if len(raw) > MaxSize {
 				it.data, it.skip = nil, tooLong
 			}
@@ -52,9 +61,11 @@ func (in input) stream(name string, src io.Reader) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		// What the decoder has not taken is whitespace, then the piece
-		// that failed; reading goes on after it.
+		// that failed: it is read again from here, and reading goes on
+		// after the piece.
+		pb.unread(dec.Buffered())
 		c.from = -1
-		r := bufio.NewReader(io.MultiReader(dec.Buffered(), c))
+		r := bufio.NewReader(pb)
 		pos := base + dec.InputOffset()
 		for {
 			b, err := r.ReadByte()
@@ -67,33 +78,66 @@ func (in input) stream(name string, src io.Reader) error {
 			}
 			pos++
 		}
-		if err := in.skip(at(pos), "%s", why); err != nil {
-			return err
-		}
-		for first := true; ; first = false {
+		first := at(pos)
+		more := true
+		for skipped := true; more; skipped = false {
 			if b, err := r.Peek(1); err != nil {
-				return nil
-			} else if b[0] == '{' && !first {
+				more = false
+				break
+			} else if b[0] == '{' && !skipped {
 				break
 			}
 			n, err := skipLine(r)
 			pos += n
 			if errors.Is(err, errTooLong) {
-				// No line ends within a result's length (a stream of
+				// No line ends within a bank's length (a stream of
 				// zeros, say): there is no next line to go on at.
-				return in.skip(at(pos), "no line ends within %d MiB: the rest is not read", MaxSize>>20)
+				why += fmt.Sprintf(", and no line ends within %d MiB: the rest is not read", quiz.MaxSize>>20)
+				more = false
+			} else if err != nil {
+				more = false
 			}
-			if err != nil {
-				return nil
-			}
+			at(pos - 1) // forgets the newlines passed, however many
 		}
-		dec, base = json.NewDecoder(r), pos
+		span := fmt.Sprintf("%s:%d", name, first)
+		if last := at(pos - 1); last > first {
+			span += fmt.Sprintf("-%d", last)
+		}
+		if err := in.skip(span, "%s", why); err != nil || !more {
+			return err
+		}
+		// What the line reader holds is where the decoder starts.
+		held, _ := r.Peek(r.Buffered())
+		pb.pending = append(slices.Clone(held), pb.pending...)
+		dec, base = json.NewDecoder(pb), pos
 	}
 }
 
+// pushback reads r, after bytes handed back to it: those a decoder or a
+// line reader took in but did not use.
+type pushback struct {
+	r       io.Reader
+	pending []byte
+}
+
+func (p *pushback) Read(b []byte) (int, error) {
+	if len(p.pending) > 0 {
+		n := copy(b, p.pending)
+		p.pending = p.pending[n:]
+		return n, nil
+	}
+	return p.r.Read(b)
+}
+
+// unread hands back what r holds, to be read before anything else.
+func (p *pushback) unread(r io.Reader) {
+	held, _ := io.ReadAll(r)
+	p.pending = append(held, p.pending...)
+}
+
 // skipLine reads r up to and including the next newline, holding no more
-// than a buffer of it, and returns how many bytes that was; past MaxSize
-// with no newline it gives up with errTooLong.
+// than a buffer of it, and returns how many bytes that was; past
+// quiz.MaxSize with no newline it gives up with errTooLong.
 func skipLine(r *bufio.Reader) (int64, error) {
 	var n int64
 	for {
@@ -102,7 +146,7 @@ func skipLine(r *bufio.Reader) (int64, error) {
 		if !errors.Is(err, bufio.ErrBufferFull) {
 			return n, err
 		}
-		if n > MaxSize {
+		if n > quiz.MaxSize {
 			return n, errTooLong
 		}
 	}
