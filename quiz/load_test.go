@@ -950,12 +950,19 @@ func TestLongLinesAreCut(t *testing.T) {
 	}
 }
 
-// TestProblemFieldsAreCleaned: a key spelled with escape sequences is named
-// without them.
-func TestProblemFieldsAreCleaned(t *testing.T) {
-	p := quiz.Problem{File: "q.toml", Line: 3, Question: "outage", Field: "\x1b[2Jevil", Message: `unknown key "\x1b[2Jevil"`}
-	if got, want := p.Error(), `q.toml:3: question "outage": evil: unknown key "\x1b[2Jevil"`; got != want {
-		t.Errorf("got %q, want %q", got, want)
+// TestProblemFieldsAreQuoted: a key spelled with escape sequences or a
+// newline is named quoted, so that it can neither drive the terminal nor
+// forge a line of the message; a plain key is named as it is.
+func TestProblemFieldsAreQuoted(t *testing.T) {
+	for field, want := range map[string]string{
+		"\x1b[2Jevil":        `q.toml:3: question "outage": "\x1b[2Jevil": unknown key`,
+		"col\nour: fake":     `q.toml:3: question "outage": "col\nour: fake": unknown key`,
+		"options[2].weights": `q.toml:3: question "outage": options[2].weights: unknown key`,
+	} {
+		p := quiz.Problem{File: "q.toml", Line: 3, Question: "outage", Field: field, Message: "unknown key"}
+		if got := p.Error(); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
 	}
 }
 

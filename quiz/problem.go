@@ -33,8 +33,9 @@ func (p Problem) Error() string {
 	}
 	if p.Field != "" {
 		// A field can hold a key as the bank spells it, which must not reach
-		// the terminal raw any more than the bank's text may.
-		s += ": " + termsafe.Clean(p.Field)
+		// the terminal raw, nor forge a line with a newline: one that is
+		// not plain text is quoted.
+		s += ": " + termsafe.Name(p.Field)
 	}
 	return s + ": " + p.Message
 }

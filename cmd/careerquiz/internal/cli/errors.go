@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/internal/fileio"
@@ -103,7 +104,7 @@ func (m Messages) Error(err error) {
 			m.Say("careerquiz: %d problems\n", len(ps))
 		}
 	default:
-		lines := strings.Split(body.Error(), "\n")
+		lines := strings.Split(quotePaths(body), "\n")
 		m.Say("careerquiz: %s\n", lines[0])
 		// A source excerpt and its caret line up only as they are.
 		for _, l := range lines[1:] {
@@ -116,6 +117,26 @@ func (m Messages) Error(err error) {
 	case errors.Is(err, fs.ErrNotExist):
 		m.Hint("%s", fileio.HintNotExist)
 	}
+}
+
+// quotePaths is err's message with the file names of the system errors in
+// it quoted as termsafe.Name quotes them: a system error shows a name raw,
+// and a name with a newline would forge a line of the message.
+func quotePaths(err error) string {
+	msg := err.Error()
+	var names []string
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		names = append(names, pe.Path)
+	}
+	if le := (*os.LinkError)(nil); errors.As(err, &le) {
+		names = append(names, le.Old, le.New)
+	}
+	for _, name := range names {
+		if q := termsafe.Name(name); q != name && name != "" {
+			msg = strings.ReplaceAll(msg, name, q)
+		}
+	}
+	return msg
 }
 
 // NoSuch is the usage error of a command for a word that is none of the
