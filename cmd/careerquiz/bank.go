@@ -37,8 +37,16 @@ func runCheck(args []string, e env) error {
 	}
 	path := ""
 	if len(files) == 1 {
-		path = files[0]
+		if path = files[0]; path == "" {
+			// An empty variable in a script must not check the built-in
+			// bank and pass.
+			return cli.UsageError{Msg: "check: the bank's name is empty: name a bank file, - for standard input, or nothing for the built-in bank"}
+		}
 	}
+	// Reading a FIFO or standard input, or working out --stops, can take
+	// a while: Ctrl-C ends it as it ends the quiz, with a line that says so.
+	sigs, unwatch := e.interrupts()
+	defer cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit).Stop()
 	file := cmp.Or(path, careerquiz.QuestionsFile)
 	b, err := cli.ReadBank(path, e.stdin, false)
 	if o.json {

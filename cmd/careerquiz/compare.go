@@ -7,6 +7,7 @@ import (
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/cli"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/render"
 	"github.com/careerquiz/careerquiz/cmd/careerquiz/internal/result"
+	"github.com/careerquiz/careerquiz/internal/fileio"
 )
 
 const compareAbout = `Shows what moved between two attempts at the quiz: where each path and
@@ -45,6 +46,14 @@ func runCompare(args []string, e env) error {
 	}
 	if len(picks) > 2 {
 		return cli.UsageError{Msg: fmt.Sprintf("compare takes at most two attempts, got %d", len(picks))}
+	}
+	for _, p := range picks {
+		switch p {
+		case "":
+			return cli.UsageError{Msg: "compare: an attempt's name is empty: name a kept attempt by its number, or a result file"}
+		case fileio.Stdin:
+			return cli.UsageError{Msg: "compare reads no standard input: name a kept attempt by its number, or a result file"}
+		}
 	}
 	a, b, err := result.Pick(picks, func() (string, []result.Attempt, error) { return listKept(e) })
 	if err != nil {

@@ -9,10 +9,19 @@ import (
 	"time"
 )
 
-// TestStatsInterrupted: Ctrl-C while stats reads a stream ends it as it
-// ends the quiz, with exit status 130 and a line that says so.
-func TestStatsInterrupted(t *testing.T) {
+// TestInterruptedWhileReading: Ctrl-C while stats or check reads a stream
+// ends it as it ends the quiz, with exit status 130 and a line that says so.
+func TestInterruptedWhileReading(t *testing.T) {
 	t.Parallel()
+	for _, args := range [][]string{{"stats", "-"}, {"check", "-"}} {
+		t.Run(args[0], func(t *testing.T) {
+			t.Parallel()
+			interrupted(t, args)
+		})
+	}
+}
+
+func interrupted(t *testing.T, args []string) {
 	e, _, _ := testEnv(t, "")
 	pr, pw := io.Pipe()
 	defer pw.Close()
@@ -24,7 +33,7 @@ func TestStatsInterrupted(t *testing.T) {
 	e.interrupts = func() (<-chan os.Signal, func()) { return sigs, func() {} }
 	exited := make(chan int, 1)
 	e.exit = func(code int) { exited <- code; pw.Close() }
-	go run([]string{"stats", "-"}, e)
+	go run(args, e)
 	if _, err := pw.Write([]byte("{\"a\":1}\n")); err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +44,7 @@ func TestStatsInterrupted(t *testing.T) {
 			t.Errorf("exit status %d, want 130", code)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("stats did not end on Ctrl-C")
+		t.Fatalf("%s did not end on Ctrl-C", args[0])
 	}
 	mu.Lock()
 	defer mu.Unlock()
