@@ -22,7 +22,7 @@ type checkOptions struct{ json, stops bool }
 var checkFlags = cli.Flags[checkOptions]{
 	cli.Switch("json", "print the report as one JSON document (schema\ncareerquiz.check/v1: see 'careerquiz schema check')",
 		func(o *checkOptions) *bool { return &o.json }),
-	cli.Switch("stops", "add the bank's stopping profile: how many questions\nthe settled stop and --quick ask of simulated people,\nand how often they agree with every question (about 1 s)",
+	cli.Switch("stops", "add the bank's stopping profile: how many questions\nthe settled stop and --quick ask of simulated people,\nand how often they agree with every question (about 1 s\non the built-in bank, longer with many paths or questions)",
 		func(o *checkOptions) *bool { return &o.stops }),
 }
 

@@ -16,10 +16,13 @@ const (
 	stopPeopleMin = 20
 )
 
-// stopPeople is StopPeople for some 40 scored questions or fewer, and fewer
-// in proportion beyond, so that check --stops stays a matter of seconds.
-func stopPeople(scored int) int {
-	return max(stopPeopleMin, min(StopPeople, StopPeople*40/max(scored, 1)))
+// stopPeople is StopPeople for some 40 scored questions and two paths or
+// fewer, and fewer beyond, in proportion to the questions and to the square
+// of the paths (the quick stop's chance weighs every pair of them), so that
+// check --stops stays a matter of seconds.
+func stopPeople(scored, paths int) int {
+	n := StopPeople * 40 / max(scored, 1) * 4 / max(paths*paths, 4)
+	return max(stopPeopleMin, min(StopPeople, n))
 }
 
 // StopProfiles is a bank's stopping profile (scoring.Stopper.Simulate)
@@ -39,7 +42,7 @@ func StopsOf(b *quiz.Bank) *StopProfiles {
 			scored++
 		}
 	}
-	n := stopPeople(scored)
+	n := stopPeople(scored, len(b.Paths))
 	return &StopProfiles{
 		Latent:  st.Simulate(scoring.LatentLean, n, 1),
 		Uniform: st.Simulate(scoring.UniformAnswers, n, 1),
