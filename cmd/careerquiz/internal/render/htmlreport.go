@@ -124,7 +124,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 		return row
 	}
 	if len(d.Reasons.Toward) > 0 {
-		v.TowardTitle = towardTitle(res)
+		v.TowardTitle = towardTitle(res, result.OneLine)
 	}
 	v.Toward = each(d.Reasons.Toward, reason)
 	if a := d.Reasons.Against; a != nil {

@@ -93,7 +93,7 @@ func (m *mdWriter) summary() {
 	if len(split) > 0 {
 		m.line("- **Split:** " + strings.Join(split, " · "))
 	}
-	m.line("- **Questions:** " + m.basis())
+	m.item("", basisText(res))
 	m.item("", stoppedText(m.run))
 	m.item("**Sides taken:** ", sidedText(res))
 	for _, wn := range res.Warnings {
@@ -111,23 +111,6 @@ func (m *mdWriter) item(label, text string) {
 	if text != "" {
 		m.line("- " + label + md(text))
 	}
-}
-
-// basis says how many questions the result rests on.
-func (m *mdWriter) basis() string {
-	res := m.res
-	switch {
-	case res.Answered == 0:
-		return fmt.Sprintf("none answered (%s in the quiz)", Count(res.Total, "question"))
-	case res.Skipped == 0 && res.Answered == res.Total:
-		return fmt.Sprintf("all %d answered", res.Total)
-	case res.NotAsked > 0 && res.Skipped == 0:
-		// A quiz that stopped early: the rest were never asked.
-		return fmt.Sprintf("the %d asked, all answered", res.Answered)
-	case res.NotAsked > 0:
-		return fmt.Sprintf("%d of the %d asked answered (%d skipped)", res.Answered, res.Total-res.NotAsked, res.Skipped)
-	}
-	return fmt.Sprintf("%d of %d answered (%d skipped)", res.Answered, res.Total, res.Skipped)
 }
 
 // themes is a table with a row per theme and a column per path.
@@ -167,16 +150,8 @@ func (m *mdWriter) why() {
 		return
 	}
 	m.section("Why")
-	rec := res.Recommendation
 	if len(res.Toward) > 0 {
-		title := "What weighed most:"
-		switch {
-		case rec != nil && rec.Tie:
-			title = "The strongest pull towards " + m.recName() + ":"
-		case rec != nil:
-			title = "What pushed towards " + m.recName() + ":"
-		}
-		m.line(title)
+		m.line(towardTitle(res, md) + ":")
 		m.line("")
 		for _, rs := range res.Toward {
 			m.reason(rs)

@@ -503,7 +503,7 @@ func (p *printer) why() {
 	}
 	pointsW := widest(each(reasons, func(rs scoring.Reason) string { return pullText(rs.Points) }))
 	if len(res.Toward) > 0 {
-		p.para("  ", towardTitle(res), nil)
+		p.para("  ", towardTitle(res, result.OneLine), nil)
 		for _, rs := range res.Toward {
 			p.reason(rs, pointsW)
 		}
@@ -514,13 +514,14 @@ func (p *printer) why() {
 	}
 }
 
-// towardTitle heads the answers that weighed most.
-func towardTitle(res scoring.Result) string {
+// towardTitle heads the answers that weighed most; quote makes the path's
+// name fit the report it goes in.
+func towardTitle(res scoring.Result, quote func(string) string) string {
 	switch rec := res.Recommendation; {
 	case rec != nil && rec.Tie:
-		return "The strongest pull towards " + result.OneLine(pathName(res, rec.Path))
+		return "The strongest pull towards " + quote(pathName(res, rec.Path))
 	case rec != nil:
-		return "What pushed you towards " + result.OneLine(rec.Name)
+		return "What pushed you towards " + quote(recName(res))
 	}
 	return "What weighed most"
 }
