@@ -145,30 +145,21 @@ func (m *mdWriter) themes() {
 }
 
 func (m *mdWriter) why() {
-	res := m.res
-	if len(res.Toward) == 0 && res.Against == nil {
+	groups := reasonGroups(m.res, md)
+	if len(groups) == 0 {
 		return
 	}
 	m.section("Why")
-	if len(res.Toward) > 0 {
-		m.line(towardTitle(res, md) + ":")
-		m.line("")
-		for _, rs := range res.Toward {
-			m.reason(rs)
-		}
-	}
-	if res.Against != nil {
-		if len(res.Toward) > 0 {
+	for i, g := range groups {
+		if i > 0 {
 			m.line("")
 		}
-		m.line(againstTitle(res, md) + ":")
+		m.line(g.title + ":")
 		m.line("")
-		m.reason(*res.Against)
+		for _, rs := range g.reasons {
+			m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(answerText(rs)), pullText(rs.Points)))
+		}
 	}
-}
-
-func (m *mdWriter) reason(rs scoring.Reason) {
-	m.line(fmt.Sprintf("- %s → *%s* (%s)", md(rs.Text), md(answerText(rs)), pullText(rs.Points)))
 }
 
 func (m *mdWriter) steps() {

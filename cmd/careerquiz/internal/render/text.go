@@ -492,26 +492,41 @@ func (p *printer) bar(percent float64, n int, c *color.Color) string {
 }
 
 func (p *printer) why() {
-	res := p.res
-	if len(res.Toward) == 0 && res.Against == nil {
+	groups := reasonGroups(p.res, result.OneLine)
+	if len(groups) == 0 {
 		return
 	}
 	p.section("WHY")
-	reasons := res.Toward
-	if res.Against != nil {
-		reasons = append(reasons[:len(reasons):len(reasons)], *res.Against)
+	pointsW := 0
+	for _, g := range groups {
+		pointsW = max(pointsW, widest(each(g.reasons, func(rs scoring.Reason) string { return pullText(rs.Points) })))
 	}
-	pointsW := widest(each(reasons, func(rs scoring.Reason) string { return pullText(rs.Points) }))
-	if len(res.Toward) > 0 {
-		p.para("  ", towardTitle(res, result.OneLine), nil)
-		for _, rs := range res.Toward {
+	for _, g := range groups {
+		p.para("  ", g.title, nil)
+		for _, rs := range g.reasons {
 			p.reason(rs, pointsW)
 		}
 	}
-	if res.Against != nil {
-		p.para("  ", againstTitle(res, result.OneLine), nil)
-		p.reason(*res.Against, pointsW)
+}
+
+// reasonGroup is a heading and the answers under it.
+type reasonGroup struct {
+	title   string
+	reasons []scoring.Reason
+}
+
+// reasonGroups are the answers that weighed most towards the verdict, then
+// the strongest one the other way, each under its heading; quote makes a
+// path's name fit the report they go in.
+func reasonGroups(res scoring.Result, quote func(string) string) []reasonGroup {
+	var gs []reasonGroup
+	if len(res.Toward) > 0 {
+		gs = append(gs, reasonGroup{towardTitle(res, quote), res.Toward})
 	}
+	if res.Against != nil {
+		gs = append(gs, reasonGroup{againstTitle(res, quote), []scoring.Reason{*res.Against}})
+	}
+	return gs
 }
 
 // towardTitle heads the answers that weighed most; quote makes the path's
