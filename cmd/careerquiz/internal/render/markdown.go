@@ -192,11 +192,7 @@ func (m *mdWriter) steps() {
 	if len(res.Others) > 0 {
 		m.section(othersTitle(res))
 		for _, o := range res.Others {
-			line := fmt.Sprintf("- **%s** (%s)", md(o.Name), percentText(pathShare(res, o.ID)))
-			if s := md(o.Summary); s != "" {
-				line += ": " + s
-			}
-			m.line(line)
+			m.line("- **" + md(o.Name) + "**" + otherTail(res, o, md))
 		}
 	}
 }

@@ -606,17 +606,23 @@ func (p *printer) nextSteps() {
 		const indent, under = "    ", "      "
 		for _, o := range res.Others {
 			name := result.OneLine(o.Name)
-			text := name + fmt.Sprintf(" (%s)", percentText(pathShare(res, o.ID)))
-			if summary := result.OneLine(o.Summary); summary != "" {
-				text += ": " + summary
-			}
-			ls := textwrap.Hanging(indent, under, text, p.width)
+			ls := textwrap.Hanging(indent, under, name+otherTail(res, o, result.OneLine), p.width)
 			if rest, ok := strings.CutPrefix(ls[0], indent+name); ok {
 				ls[0] = indent + paint(p.pal.pathColor(res, o.ID), name) + rest
 			}
 			p.line(strings.Join(ls, "\n"))
 		}
 	}
+}
+
+// otherTail is what follows another path's name: its share and the bank's
+// summary of it, if any; quote makes the summary fit the report it goes in.
+func otherTail(res scoring.Result, o scoring.OtherPath, quote func(string) string) string {
+	tail := fmt.Sprintf(" (%s)", percentText(pathShare(res, o.ID)))
+	if summary := quote(o.Summary); summary != "" {
+		tail += ": " + summary
+	}
+	return tail
 }
 
 // footer names the bank and any shuffle's seed, so that a run can be
