@@ -270,16 +270,17 @@ func stepLine(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string {
 // stepPaths names the listed paths that take step s: its own, and any
 // other with a step of the same text; none for a list of one path's steps.
 func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string {
-	if s.Path == "" || len(listedPaths(res.Steps)) < 2 {
+	ids := listedPaths(res.Steps)
+	if s.Path == "" || len(ids) < 2 {
 		return nil
 	}
 	var names []string
-	for _, id := range listedPaths(res.Steps) {
-		takes := id == s.Path
-		if !takes && b != nil && b.PathIndex(id) >= 0 {
-			takes = slices.ContainsFunc(b.Paths[b.PathIndex(id)].Steps, func(st quiz.Step) bool { return st.Text == s.Text })
+	for _, id := range ids {
+		i := -1
+		if b != nil {
+			i = b.PathIndex(id)
 		}
-		if takes {
+		if id == s.Path || i >= 0 && slices.ContainsFunc(b.Paths[i].Steps, func(st quiz.Step) bool { return st.Text == s.Text }) {
 			names = append(names, result.OneLine(pathName(res, id)))
 		}
 	}
