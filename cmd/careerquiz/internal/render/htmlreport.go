@@ -116,10 +116,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	reason := func(rs result.Reason) reasonRow {
 		row := reasonRow{Points: pullText(rs.Points), Text: result.OneLine(rs.Text), Answer: result.OneLine(rs.Answer)}
 		if rec != nil {
-			row.Class = classes[rec.Path]
-			if rs.Points < 0 && rec.RunnerUp != "" {
-				row.Class = classes[rec.RunnerUp]
-			}
+			row.Class = classes[pullPath(rec.Path, rec.RunnerUp, rs.Points)]
 		}
 		return row
 	}

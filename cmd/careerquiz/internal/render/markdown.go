@@ -171,7 +171,7 @@ func (m *mdWriter) steps() {
 		for i, s := range res.Steps {
 			m.line(fmt.Sprintf("%d. %s", i+1, md(stepLine(res, m.run.Bank, s))))
 			// Indented to sit inside the numbered item.
-			m.line("   *" + md(result.OneLine(stepWhy(res, m.run.Bank, s))) + "*")
+			m.line("   *" + md(stepWhy(res, m.run.Bank, s)) + "*")
 		}
 		if note := doneNote(res, md); note != "" || len(res.OtherSteps) > 0 {
 			m.line("")

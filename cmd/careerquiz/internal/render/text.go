@@ -559,6 +559,15 @@ func othersTitle(res scoring.Result) string {
 	return "The paths"
 }
 
+// pullPath is the path an answer that moved points pulls towards, whose
+// colour it is shown in: the runner-up's for the pull the other way.
+func pullPath(path, runnerUp string, points float64) string {
+	if points < 0 && runnerUp != "" {
+		return runnerUp
+	}
+	return path
+}
+
 // reason shows one answer: the points it moved and the question, then the
 // answer given, each wrapped at the width rather than cut, since a person
 // needs the whole question and the whole side they took to read them.
@@ -566,10 +575,7 @@ func (p *printer) reason(rs scoring.Reason, pointsW int) {
 	const indent = "    "
 	c := p.pal.bold
 	if rec := p.res.Recommendation; rec != nil {
-		c = p.pal.pathColor(p.res, rec.Path)
-		if rs.Points < 0 && rec.RunnerUp != "" {
-			c = p.pal.pathColor(p.res, rec.RunnerUp)
-		}
+		c = p.pal.pathColor(p.res, pullPath(rec.Path, rec.RunnerUp, rs.Points))
 	}
 	under := indent + strings.Repeat(" ", pointsW+2)
 	p.hanging(indent+paint(c, pad(pullText(rs.Points), pointsW))+"  ", under, result.OneLine(rs.Text), nil)
