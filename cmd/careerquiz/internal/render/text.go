@@ -393,8 +393,7 @@ func (p *printer) themes(names []string) {
 			continue
 		}
 		for _, ps := range res.Paths {
-			pct := themePercent(th, ps.ID)
-			row += gap + p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct)
+			row += gap + p.themeBar(th, ps.ID, barW)
 		}
 		p.line(row)
 	}
@@ -413,11 +412,15 @@ func (p *printer) stackedThemes(names []string) {
 		}
 		p.line(indent + title)
 		for i, ps := range res.Paths {
-			pct := themePercent(th, ps.ID)
-			p.line(inner + pad(shorten(names[i], labelW), labelW) + "  " +
-				p.bar(pct, barW, p.pal.pathColor(res, ps.ID)) + " " + percentCell(pct))
+			p.line(inner + pad(shorten(names[i], labelW), labelW) + "  " + p.themeBar(th, ps.ID, barW))
 		}
 	}
+}
+
+// themeBar is path id's share of theme th as a bar of n cells and a figure.
+func (p *printer) themeBar(th scoring.ThemeScore, id string, n int) string {
+	pct := themePercent(th, id)
+	return p.bar(pct, n, p.pal.pathColor(p.res, id)) + " " + percentCell(pct)
 }
 
 // note writes head and then note in faint, on one line where it fits and
