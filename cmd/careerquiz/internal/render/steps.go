@@ -72,12 +72,8 @@ func stepSentence(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) string
 // with, that of the theme that drew the person most; the lead steps come
 // strongest first.
 func firstLead(res scoring.Result, s scoring.StepAdvice) bool {
-	for _, l := range res.Steps {
-		if l.Lead && l.Path == s.Path {
-			return l.ID == s.ID
-		}
-	}
-	return true
+	i := slices.IndexFunc(res.Steps, func(l scoring.StepAdvice) bool { return l.Lead && l.Path == s.Path })
+	return i < 0 || res.Steps[i].ID == s.ID
 }
 
 // place explains a step by where it comes on its path, for a step no
