@@ -24,12 +24,14 @@ func WriteMarkdown(w io.Writer, r Run) error {
 		return errNoBank
 	}
 	m := &mdWriter{res: r.Result, run: r}
-	m.title()
+	heading, verdict := m.verdict()
+	m.line("# " + heading)
+	m.line("")
 	if t := md(r.Bank.Title); t != "" {
 		m.line("*A careerquiz result: " + t + "*")
 		m.line("")
 	}
-	m.summary()
+	m.summary(verdict)
 	m.themes()
 	m.why()
 	m.steps()
@@ -51,40 +53,30 @@ func (m *mdWriter) section(title string) {
 	m.line("")
 }
 
-func (m *mdWriter) name(id string) string { return md(pathName(m.res, id)) }
-
-func (m *mdWriter) title() {
-	rec := m.res.Recommendation
-	switch {
-	case rec == nil:
-		m.line("# No recommendation yet")
-	case rec.Tie:
-		m.line(fmt.Sprintf("# No preference: %s and %s tie", m.recName(), m.name(rec.RunnerUp)))
-	case rec.Strength == scoring.Balanced:
-		m.line(fmt.Sprintf("# Balanced, edging towards %s", m.recName()))
-	default:
-		m.line(fmt.Sprintf("# %s (%s lean)", m.recName(), rec.Strength))
-	}
-	m.line("")
-}
-
-func (m *mdWriter) recName() string { return md(recName(m.res)) }
-
-func (m *mdWriter) summary() {
+// verdict words the result twice: as the document's heading, and as the
+// first item of its summary.
+func (m *mdWriter) verdict() (heading, item string) {
 	res := m.res
 	rec := res.Recommendation
 	if rec == nil {
-		m.item("**Verdict:** none yet. ", withheldText(res))
-	} else {
-		verdict := fmt.Sprintf("%s, %s lean", m.recName(), rec.Strength)
-		switch {
-		case rec.Strength == scoring.Balanced && !rec.Tie:
-			// "a balanced lean" says one thing and its opposite.
-			verdict = fmt.Sprintf("%s; a small lead for %s", result.NoClearPreference, m.recName())
-		case rec.Tie:
-			verdict = fmt.Sprintf("%s: %s and %s tie", result.NoPreference, m.recName(), m.name(rec.RunnerUp))
-		}
-		m.line("- **Verdict:** " + verdict)
+		return "No recommendation yet", "none yet. " + md(withheldText(res))
+	}
+	name := md(recName(res))
+	switch {
+	case rec.Tie:
+		tie := fmt.Sprintf("%s and %s tie", name, md(pathName(res, rec.RunnerUp)))
+		return "No preference: " + tie, result.NoPreference + ": " + tie
+	case rec.Strength == scoring.Balanced:
+		// "a balanced lean" says one thing and its opposite.
+		return "Balanced, edging towards " + name, result.NoClearPreference + "; a small lead for " + name
+	}
+	return fmt.Sprintf("%s (%s lean)", name, rec.Strength), fmt.Sprintf("%s, %s lean", name, rec.Strength)
+}
+
+func (m *mdWriter) summary(verdict string) {
+	res := m.res
+	m.line("- **Verdict:** " + verdict)
+	if res.Recommendation != nil {
 		m.item("**What it means:** ", evenText(res))
 		m.item("**What it means:** ", meaningText(res))
 		m.item("**Confidence:** ", confidenceText(res))
