@@ -112,27 +112,17 @@ func (m *mdWriter) themes() {
 		return
 	}
 	m.section("By theme")
-	head, rule := "| Theme |", "| :-- |"
-	for _, p := range res.Paths {
-		head += " " + mdCell(p.Name) + " |"
-		rule += " --: |"
-	}
-	m.line(head)
-	m.line(rule)
+	names := each(res.Paths, func(p scoring.PathScore) string { return mdCell(p.Name) })
+	m.line("| Theme | " + strings.Join(names, " | ") + " |")
+	m.line("| :-- |" + strings.Repeat(" --: |", len(res.Paths)))
 	for _, th := range res.Themes {
-		row := "| " + mdCell(th.Name) + " |"
-		note := mdCell(thinTheme(res, th))
-		for i, p := range res.Paths {
-			cell := percentText(themePercent(th, p.ID))
-			switch {
-			case note != "" && i == 0:
-				cell = note
-			case note != "":
-				cell = ""
-			}
-			row += " " + cell + " |"
+		cells := each(res.Paths, func(p scoring.PathScore) string { return percentText(themePercent(th, p.ID)) })
+		if note := thinTheme(res, th); note != "" {
+			// The note stands in the first path's column, the rest left empty.
+			cells = make([]string, len(res.Paths))
+			cells[0] = mdCell(note)
 		}
-		m.line(row)
+		m.line("| " + mdCell(th.Name) + " | " + strings.Join(cells, " | ") + " |")
 	}
 }
 
