@@ -136,7 +136,7 @@ func changeRow(indent string, labelW, barW int, p result.Change) string {
 	row := indent + padCut(nameOr(p.Name, p.ID), labelW) + "  "
 	inA, inB := p.InA, p.InB
 	row += shareBar(p.ShownA, inA, barW) + "  " + shareBar(p.ShownB, inB, barW) + "  "
-	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA), figure(p.ShownB, inB))
+	row += fmt.Sprintf("%3s → %3s", figure(p.ShownA, inA, ""), figure(p.ShownB, inB, ""))
 	if inA && inB {
 		// The difference of the figures shown, so that the row adds up.
 		row += "  " + changeText(p.ShownDelta())
@@ -155,11 +155,13 @@ func shareBar(share float64, ok bool, width int) string {
 	return Bar(share, width)
 }
 
-func figure(share float64, ok bool) string {
+// figure is a shown share followed by unit, or a dash where the attempt
+// has none.
+func figure(share float64, ok bool, unit string) string {
 	if !ok {
 		return "–"
 	}
-	return shareText(share)
+	return shareText(share) + unit
 }
 
 // changeText is a signed number of points, or "same".

@@ -375,7 +375,7 @@ func TestHistoryPage(t *testing.T) {
 		c := result.Compare(&attempts[1], &attempts[0])
 		wants := []string{attemptLine(&attempts[1]), attemptLine(&attempts[0])}
 		for _, p := range c.Paths {
-			wants = append(wants, fmt.Sprintf("%s %s %s %s", oneSpace(p.Name), movedCell(p.ShownA, true), movedCell(p.ShownB, true), changeText(p.ShownDelta())))
+			wants = append(wants, fmt.Sprintf("%s %s %s %s", oneSpace(p.Name), figure(p.ShownA, true, "%"), figure(p.ShownB, true, "%"), changeText(p.ShownDelta())))
 		}
 		for _, a := range attempts {
 			wants = append(wants, fmt.Sprintf("%d %s %s", a.Number, takenText(a.Taken), result.ShortVerdict(a.Recommendation, a.Paths)))

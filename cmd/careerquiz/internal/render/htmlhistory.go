@@ -93,7 +93,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		}
 		shownAt[i] = row
 		v.Rows = append(v.Rows, historyRow{Number: a.Number, Taken: takenText(a.Taken), Bank: result.OneLine(a.Bank.Title),
-			Verdict: result.ShortVerdict(a.Recommendation, a.Paths), Shares: each(row, func(s float64) string { return movedCell(s, !math.IsNaN(s)) })})
+			Verdict: result.ShortVerdict(a.Recommendation, a.Paths), Shares: each(row, func(s float64) string { return figure(s, !math.IsNaN(s), "%") })})
 	}
 	// The table lists the newest first, as history does.
 	slices.Reverse(v.Rows)
@@ -104,7 +104,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 		a, b := &attempts[n-2], &attempts[n-1]
 		m := &movedTable{From: attemptLine(a), To: attemptLine(b)}
 		for _, p := range result.Compare(a, b).Paths {
-			row := movedRow{Name: nameOr(p.Name, p.ID), A: movedCell(p.ShownA, p.InA), B: movedCell(p.ShownB, p.InB), Change: "–"}
+			row := movedRow{Name: nameOr(p.Name, p.ID), A: figure(p.ShownA, p.InA, "%"), B: figure(p.ShownB, p.InB, "%"), Change: "–"}
 			if k, ok := index[p.ID]; ok {
 				row.Class = v.Paths[k].Class
 			}
@@ -170,13 +170,4 @@ func newLineChart(paths []legendEntry, shownAt [][]float64, numbers []int) *line
 		c.Lines = append(c.Lines, l)
 	}
 	return c
-}
-
-// movedCell is a shown share, as a percentage, or a dash where the attempt
-// has none.
-func movedCell(share float64, ok bool) string {
-	if !ok {
-		return "–"
-	}
-	return percentText(share)
 }
