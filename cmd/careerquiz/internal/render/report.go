@@ -383,24 +383,21 @@ func Verdict(res scoring.Result) string {
 // the end of a quiz whose report went to a file: there the full warnings
 // are out of sight.
 func WarningNotes(res scoring.Result) []string {
-	var notes []string
-	for _, w := range res.Warnings {
-		var note string
-		switch w.Code {
-		case scoring.WarnFewAnswered:
-			note = fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
-		case scoring.WarnSamePosition:
-			note = fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", positionText(w), w.Count)
-		case scoring.WarnAgreeAll:
-			note = fmt.Sprintf("you agreed with everything on %s: they tell little about you", Count(w.Count, "question"))
-		case scoring.WarnImpressive:
-			note = fmt.Sprintf("you took the more impressive-sounding side %d times of %d: it may mean little", w.Count, w.Of)
-		case scoring.WarnAlwaysMiddle:
-			note = fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
-		default:
-			note = fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", result.OneLine(w.Code))
-		}
-		notes = append(notes, sentence(note))
+	return each(res.Warnings, func(w scoring.Warning) string { return sentence(warningNote(w)) })
+}
+
+func warningNote(w scoring.Warning) string {
+	switch w.Code {
+	case scoring.WarnFewAnswered:
+		return fmt.Sprintf("you answered %d of %s: too few for a firm result", w.Count, Count(w.Of, "question"))
+	case scoring.WarnSamePosition:
+		return fmt.Sprintf("you picked %s on all %d one-answer questions: it may mean little", positionText(w), w.Count)
+	case scoring.WarnAgreeAll:
+		return fmt.Sprintf("you agreed with everything on %s: they tell little about you", Count(w.Count, "question"))
+	case scoring.WarnImpressive:
+		return fmt.Sprintf("you took the more impressive-sounding side %d times of %d: it may mean little", w.Count, w.Of)
+	case scoring.WarnAlwaysMiddle:
+		return fmt.Sprintf("you gave the middle answer all %d times it was offered: it may mean little", w.Count)
 	}
-	return notes
+	return fmt.Sprintf("your answers follow a pattern (%s): the result may mean little", result.OneLine(w.Code))
 }
