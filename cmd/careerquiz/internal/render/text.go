@@ -199,14 +199,13 @@ func (p *printer) headline(rec *scoring.Recommendation) {
 	res := p.res
 	name := recName(res)
 	nameSpan := span{name, p.pal.pathColor(res, rec.Path, color.Bold)}
-	lead := pathShare(res, rec.Path)
 	if rec.RunnerUp == "" {
 		p.spans(p.pal.bold, span{"You lean towards: ", p.pal.bold}, nameSpan,
 			span{fmt.Sprintf(" (%s)", rec.Strength), nil})
 		return
 	}
 	runner := result.OneLine(pathName(res, rec.RunnerUp))
-	a, b := percentText(lead), percentText(pathShare(res, rec.RunnerUp))
+	a, b := percentText(pathShare(res, rec.Path)), percentText(pathShare(res, rec.RunnerUp))
 	switch {
 	case rec.Tie:
 		p.spans(p.pal.bold, span{"No preference: ", p.pal.bold},
