@@ -549,3 +549,28 @@ func TestStatsPage(t *testing.T) {
 		}
 	})
 }
+
+// TestPageThemesAsTheTextReport: a theme that rests on fewer than two
+// answers that took a side has no bar on the page, and says why in the
+// words of the text report, which a 100-to-0 bar would overstate.
+func TestPageThemesAsTheTextReport(t *testing.T) {
+	t.Parallel()
+	r := clearRun()
+	page := parsePage(t, htmlOf(t, r))
+	for _, th := range r.Result.Themes {
+		note := thinTheme(r.Result, th)
+		for _, row := range page.byName("tr") {
+			th0 := row.byName("th")
+			if len(th0) == 0 || th0[0].Text() != th.Name {
+				continue
+			}
+			bars := len(row.byName("svg"))
+			switch {
+			case note == "" && bars != 1:
+				t.Errorf("theme %s: %d bars, want 1", th.Name, bars)
+			case note != "" && (bars != 0 || !strings.Contains(row.Text(), note)):
+				t.Errorf("theme %s: %d bars and %q, want none and %q", th.Name, bars, row.Text(), note)
+			}
+		}
+	}
+}

@@ -51,6 +51,8 @@ type themeRow struct {
 	Name  string
 	Bar   *splitBar
 	Parts []legendEntry
+	// Note says why a theme has no bar, as the text report does.
+	Note string
 }
 
 type reasonRow struct{ Points, Text, Answer, Class string }
@@ -102,9 +104,9 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	if len(d.Paths) > 0 {
 		v.Split = newSplitBar(v.Paths, d.Bands.Slight)
 	}
-	for _, th := range d.Themes {
-		row := themeRow{Name: result.OneLine(th.Name)}
-		if th.Answered > 0 {
+	for i, th := range d.Themes {
+		row := themeRow{Name: result.OneLine(th.Name), Note: thinTheme(res, res.Themes[i])}
+		if row.Note == "" {
 			row.Parts = legend(th.Paths, func(p result.ThemePath) (string, string, float64) {
 				return p.ID, result.OneLine(pathName(res, p.ID)), p.Share
 			}, classes)
@@ -133,7 +135,7 @@ func newReportPage(r Run, d *result.Document) reportPage {
 	// at leisure.
 	v.StepsTitle = stepsTitle(min(len(res.Steps), shownSteps))
 	for i, s := range d.Steps {
-		v.Steps = append(v.Steps, stepRow{Text: stepText(res.Steps[i]), Why: result.OneLine(s.Why)})
+		v.Steps = append(v.Steps, stepRow{Text: stepLine(res, r.Bank, res.Steps[i]), Why: result.OneLine(s.Why)})
 	}
 	v.Done = doneNote(res, result.OneLine)
 	v.OtherSteps = each(res.OtherSteps, func(o scoring.StepAdvice) string { return otherStepNote(res, o, result.OneLine) })

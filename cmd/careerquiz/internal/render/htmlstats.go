@@ -102,7 +102,7 @@ func newStatsPage(r cohort.Report, slight float64) statsPage {
 	v.Flags = each(r.Flags, func(f cohort.Flag) flagRow {
 		return flagRow{Message: result.OneLine(flagText(f)), Try: result.OneLine(tryText(f))}
 	})
-	v.Footer = strings.Join([]string{"careerquiz stats", result.OneLine(r.Bank.Title), Count(r.Bank.Questions, "question")}, " · ")
+	v.Footer = dotted("careerquiz stats", result.OneLine(r.Bank.Title), Count(r.Bank.Questions, "question"))
 	return v
 }
 
