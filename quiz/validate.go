@@ -269,9 +269,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 	if q.Basis == "" && (rq.Scored == nil || *rq.Scored) { // a profile question asks about the person
 		v.warnf(qe.key(), qid, "basis", "is missing: say which point of the source the question rests on")
 	}
-	if utf8.RuneCountInString(q.Text) > textRunes {
-		v.warnf(qe.keyOf("text"), qid, "text", "is longer than %d characters and may not fit an 80×24 screen with its options", textRunes)
-	}
+	v.long(qe, qid, q.Text, textRunes, "may not fit an 80×24 screen with its options")
 
 	if v.unread[qe.keyOf("kind")] {
 		return q // without its kind, nothing else about the question can be judged
@@ -429,9 +427,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 			v.id(oe, qid, ro.ID, seen)
 		}
 		o := Option{ID: ro.ID, Text: v.text(oe, "text", qid, ro.Text, true), Weights: weights[j*n : (j+1)*n : (j+1)*n]}
-		if utf8.RuneCountInString(o.Text) > optionWidth {
-			v.warnf(oe.keyOf("text"), qid, oe.fieldOf("text"), "is longer than %d characters and will be cut short in a terminal", optionWidth)
-		}
+		v.long(oe, qid, o.Text, optionWidth, "will be cut short in a terminal")
 		q.Options = append(q.Options, o)
 		if q.Unscored {
 			if ro.ID == "" {
@@ -483,9 +479,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 		}
 		se := &elem{parent: qe, array: name, table: true}
 		text := v.text(se, "text", qid, side.Text, true)
-		if utf8.RuneCountInString(text) > textRunes {
-			v.warnf(se.keyOf("text"), qid, name+": text", "is longer than %d characters and may not fit an 80×24 screen", textRunes)
-		}
+		v.long(se, qid, text, textRunes, "may not fit an 80×24 screen")
 		q.Sides = append(q.Sides, Side{Text: text, Path: side.Path})
 		idx[i] = v.ref(b, se.keyOf("path"), qid, name+": path", "path", side.Path)
 	}
@@ -635,6 +629,14 @@ func (v *validator) text(e *elem, name, qid, s string, required bool) string {
 		v.errorf(e.keyOf(name), qid, e.fieldOf(name), "is empty: write the text people will see")
 	}
 	return strings.TrimSpace(c)
+}
+
+// long warns when the text of element e is longer than most characters, and
+// says what then happens.
+func (v *validator) long(e *elem, qid, text string, most int, then string) {
+	if utf8.RuneCountInString(text) > most {
+		v.warnf(e.keyOf("text"), qid, e.fieldOf("text"), "is longer than %d characters and %s", most, then)
+	}
 }
 
 // validID reports whether id is an id as banks write them: lowercase
