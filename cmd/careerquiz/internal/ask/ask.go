@@ -8,6 +8,7 @@ package ask
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -82,13 +83,15 @@ type Asker interface {
 	Offer(question string) (bool, error)
 }
 
-// offerReply reads a typed reply to an offer: whether it takes the offer,
-// and whether it is a reply at all.
-func offerReply(line string) (take, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "", "y", "yes":
+// yesNo reads a typed yes or no: an empty line gives def, y or yes is yes,
+// and no lists the words for no. ok is false for anything else.
+func yesNo(line string, def bool, no ...string) (yes, ok bool) {
+	switch s := strings.ToLower(strings.TrimSpace(line)); {
+	case s == "":
+		return def, true
+	case s == "y", s == "yes":
 		return true, true
-	case "c", "n", "no":
+	case slices.Contains(no, s):
 		return false, true
 	}
 	return false, false

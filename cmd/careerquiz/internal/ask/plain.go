@@ -63,13 +63,8 @@ func (a *Plain) Confirm(question string, def bool) (bool, error) {
 		hint = "[Y/n]"
 	}
 	return until(a, "", question+" "+hint, "writing question", func(line string) (bool, string) {
-		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "":
-			return def, ""
-		case "y", "yes":
-			return true, ""
-		case "n", "no":
-			return false, ""
+		if yes, ok := yesNo(line, def, "n", "no"); ok {
+			return yes, ""
 		}
 		return false, "Please type y or n."
 	})
@@ -79,7 +74,7 @@ func (a *Plain) Confirm(question string, def bool) (bool, error) {
 // takes it, c (or n) goes on.
 func (a *Plain) Offer(question string) (bool, error) {
 	return until(a, "", question+" [Enter/c]", "writing question", func(line string) (bool, string) {
-		if take, ok := offerReply(line); ok {
+		if take, ok := yesNo(line, true, "c", "n", "no"); ok {
 			return take, ""
 		}
 		return false, "Please press Enter, or type c."

@@ -375,7 +375,7 @@ func (t *Terminal) Offer(question string) (bool, error) {
 		if err := survey.AskOne(prompt, &line, survey.WithStdio(t.keys, t.out, t.out)); err != nil {
 			return false, t.failedLine("asking to finish", err)
 		}
-		if take, ok := offerReply(line); ok {
+		if take, ok := yesNo(line, true, "c", "n", "no"); ok {
 			return take, nil
 		}
 		message = "Please press Enter, or type c and Enter"
