@@ -347,13 +347,9 @@ func (t *Terminal) Confirm(question string, def bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	t.keys.reset(false, false, false, nil)
 	var yes bool
-	prompt := &survey.Confirm{Message: message, Default: def}
-	if err := survey.AskOne(prompt, &yes, survey.WithStdio(t.keys, t.out, t.out)); err != nil {
-		return false, t.failedLine("asking to confirm", err)
-	}
-	return yes, nil
+	err = t.askLine(&survey.Confirm{Message: message, Default: def}, &yes, "asking to confirm")
+	return yes, err
 }
 
 // Offer asks whether to take what question offers: Enter (or y) takes it,
@@ -369,11 +365,9 @@ func (t *Terminal) Offer(question string) (bool, error) {
 		return false, err
 	}
 	for {
-		t.keys.reset(false, false, false, nil)
 		var line string
-		prompt := &survey.Input{Message: message}
-		if err := survey.AskOne(prompt, &line, survey.WithStdio(t.keys, t.out, t.out)); err != nil {
-			return false, t.failedLine("asking to finish", err)
+		if err := t.askLine(&survey.Input{Message: message}, &line, "asking to finish"); err != nil {
+			return false, err
 		}
 		if take, ok := yesNo(line, true, "c", "n", "no"); ok {
 			return take, nil
@@ -397,13 +391,18 @@ func (t *Terminal) above(question string, room int) (string, error) {
 	return "Your answer", nil
 }
 
-// failedLine is failed for a prompt read as a line, where Ctrl-D reached
-// survey as Ctrl-C.
-func (t *Terminal) failedLine(what string, err error) error {
-	if errors.Is(err, terminal.InterruptErr) && t.keys.action == saveAction {
+// askLine has survey ask a prompt read as a line, where Ctrl-D reaches
+// survey as Ctrl-C; what names the asking in an error.
+func (t *Terminal) askLine(prompt survey.Prompt, answer any, what string) error {
+	t.keys.reset(false, false, false, nil)
+	switch err := survey.AskOne(prompt, answer, survey.WithStdio(t.keys, t.out, t.out)); {
+	case err == nil:
+		return nil
+	case errors.Is(err, terminal.InterruptErr) && t.keys.action == saveAction:
 		return ErrQuit
+	default:
+		return failed(what, err)
 	}
-	return failed(what, err)
 }
 
 // size returns the width to draw within and the terminal's height, 0 when
