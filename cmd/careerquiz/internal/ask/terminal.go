@@ -116,7 +116,7 @@ func (t *Terminal) Ask(p Prompt) (Reply, error) {
 	}
 	width, height := t.size()
 	l := layOut(p, width, height, true)
-	if !l.fits(height) {
+	if !l.fits {
 		// survey erases what it drew by moving up line by line, which
 		// stops at the top of the screen: a question that does not fit
 		// over its list is printed above it, where nothing redraws it.
@@ -224,14 +224,14 @@ func (t *Terminal) follow(width, height int, p Prompt, withBody bool, set func(l
 // layout is a question's list as survey is given it: body is the
 // question's text as survey draws it above the list, or "" where it is
 // printed before survey starts (withBody says which); labels are the
-// options, each wrapped to fit after its markers in rows lines; survey
-// shows pageSize of them at once, above hint, the line of keys.
+// options, each wrapped to fit after its markers; survey shows pageSize of
+// them at once, above hint, the line of keys. fits says whether the whole
+// layout, every entry shown, fits the terminal (one of unknown height does).
 type layout struct {
-	body, hint string
-	withBody   bool
-	labels     []string
-	rows       []int
-	pageSize   int
+	body, hint     string
+	withBody, fits bool
+	labels         []string
+	pageSize       int
 }
 
 // layOut fits p's options and key hint, and its text where withBody says,
@@ -247,36 +247,25 @@ func layOut(p Prompt, width, height int, withBody bool) layout {
 	// One column is kept free: some terminals wrap a line that reaches
 	// the last column early.
 	avail := width - indent - 1
-	l := layout{labels: make([]string, len(p.Options)), rows: make([]int, len(p.Options)), hint: keyHint(p, width-1), withBody: withBody}
+	l := layout{labels: make([]string, len(p.Options)), hint: keyHint(p, width-1), withBody: withBody}
 	if withBody {
 		l.body = questionBody(p, width)
 	}
+	// The rows of the question, where survey draws it, and the key hint,
+	// then those of every entry.
+	fixed := strings.Count(l.body, "\n") + strings.Count(l.hint, "\n") + 1
+	rows, total := make([]int, len(p.Options)), fixed
 	for i, opt := range p.Options {
 		lines := textwrap.Wrap(opt, avail, "")
 		l.labels[i] = strings.Join(lines, "\n"+strings.Repeat(" ", indent))
-		l.rows[i] = len(lines)
+		rows[i] = len(lines)
+		total += rows[i]
 	}
-	l.pageSize = len(l.rows)
+	l.pageSize, l.fits = len(rows), height == 0 || total <= height
 	if height > 0 {
-		l.pageSize = pageSize(l.rows, height-l.fixedRows())
+		l.pageSize = pageSize(rows, height-fixed)
 	}
 	return l
-}
-
-// fixedRows is how many rows the layout takes besides its entries: the
-// question, where survey draws it, and the key hint.
-func (l layout) fixedRows() int {
-	return strings.Count(l.body, "\n") + strings.Count(l.hint, "\n") + 1
-}
-
-// fits reports whether the whole layout, every entry shown, fits in height
-// rows (0 for unknown, where it is taken to fit).
-func (l layout) fits(height int) bool {
-	total := l.fixedRows()
-	for _, r := range l.rows {
-		total += r
-	}
-	return height == 0 || total <= height
 }
 
 // pageSize is the most entries survey can show at once so that any run of
