@@ -561,11 +561,11 @@ func (s *Session) opening() {
 	fmt.Fprintln(s.Out)
 	// The size of the quiz and the keys share one short paragraph, so that
 	// the title stays on an 80×24 screen above the first question.
-	about := fmt.Sprintf("%s, about %s.", render.Count(n, "question"), render.Count(minutes, "minute"))
+	size := render.Count(n, "question")
 	if s.next > 0 {
-		about = fmt.Sprintf("Resuming at question %d of %d: %s left, about %s.",
-			s.next+1, len(s.Bank.Questions), render.Count(n, "question"), render.Count(minutes, "minute"))
+		size = fmt.Sprintf("Resuming at question %d of %d: %s left", s.next+1, len(s.Bank.Questions), size)
 	}
+	about := fmt.Sprintf("%s, about %s.", size, render.Count(minutes, "minute"))
 	switch {
 	case s.mode == StopSettled && !s.declined:
 		about += " It may end sooner, once your path cannot change."
