@@ -331,12 +331,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 			}
 		}
 	} else {
-		if rq.Keyed != "" {
-			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is only for scale questions (this one is %q)", q.Kind)
-		}
-		if rq.Against != "" {
-			v.errorf(qe.keyOf("against"), qid, "against", "is only for scale questions (this one is %q)", q.Kind)
-		}
+		v.notScale(qe, qid, rq, fmt.Sprintf(" (this one is %q)", q.Kind))
 		if rq.Weight != nil {
 			v.errorf(qe.keyOf("weight"), qid, "weight", "is only for scale and graded questions: give each option its weights instead")
 		}
@@ -465,11 +460,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 // five points: point p (from 1) gives side A w×(3−p) below the middle,
 // and side B w×(p−3) above it.
 func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
-	for _, k := range []struct{ key, val string }{{"keyed", rq.Keyed}, {"against", rq.Against}} {
-		if k.val != "" {
-			v.errorf(qe.keyOf(k.key), qid, k.key, "is only for scale questions: a graded question names a path on each side, a and b")
-		}
-	}
+	v.notScale(qe, qid, rq, ": a graded question names a path on each side, a and b")
 	idx := [2]int{-1, -1}
 	for i, side := range []*Side{rq.A, rq.B} {
 		name := string(rune('a' + i))
@@ -491,6 +482,16 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 		q.Options = fivePoints(len(b.Paths), GradedIDs, GradedLabels, func(p int, ws []float64) {
 			ws[idx[0]], ws[idx[1]] = w*float64(max(0, 2-p)), w*float64(max(0, p-2))
 		})
+	}
+}
+
+// notScale reports the keys only a scale statement takes on a question of
+// another kind; why ends each message.
+func (v *validator) notScale(qe *elem, qid string, rq *rawQuestion, why string) {
+	for _, k := range []struct{ key, val string }{{"keyed", rq.Keyed}, {"against", rq.Against}} {
+		if k.val != "" {
+			v.errorf(qe.keyOf(k.key), qid, k.key, "is only for scale questions%s", why)
+		}
 	}
 }
 
