@@ -11,7 +11,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -217,12 +216,10 @@ func Order(b *quiz.Bank, shuffle bool, seed int64) []int {
 		}
 	}
 	if shuffle {
-		moved := slices.Clone(scored)
 		r := rand.New(rand.NewPCG(uint64(seed), 0x636172656572))
-		r.Shuffle(len(moved), func(i, j int) { moved[i], moved[j] = moved[j], moved[i] })
-		for k, place := range scored {
-			order[place] = moved[k]
-		}
+		r.Shuffle(len(scored), func(i, j int) {
+			order[scored[i]], order[scored[j]] = order[scored[j]], order[scored[i]]
+		})
 	}
 	return order
 }
