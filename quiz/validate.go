@@ -311,9 +311,9 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 		case rq.Keyed == "":
 			v.errorf(qe.keyOf("keyed"), qid, "keyed", "is missing: a scale statement speaks for one path (%s)", strings.Join(b.pathIDs(), ", "))
 		default:
-			// A statement is worded for one path: point p (from 1) gives it
-			// w×max(0, p−3). Worded as a trade, disagreeing takes the other
-			// half's path, which gets w×max(0, 3−p), as a graded side would.
+			// A statement is worded for one path, which agreeing takes;
+			// worded as a trade, disagreeing takes the other half's path,
+			// as a graded side would.
 			ki, ai := v.ref(b, qe.keyOf("keyed"), qid, "keyed", "path", rq.Keyed), -1
 			if rq.Against != "" {
 				if ai = v.ref(b, qe.keyOf("against"), qid, "against", "path", rq.Against); ai >= 0 && ai == ki {
@@ -322,12 +322,7 @@ func (v *validator) question(b *Bank, i int, rq *rawQuestion, seen map[string]*e
 				}
 			}
 			if ki >= 0 {
-				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, func(p int, ws []float64) {
-					ws[ki] = w * float64(max(0, p-2))
-					if ai >= 0 {
-						ws[ai] = w * float64(max(0, 2-p))
-					}
-				})
+				q.Options = fivePoints(len(b.Paths), ScaleIDs, ScaleLabels, w, ai, ki)
 			}
 		}
 	} else {
@@ -457,8 +452,7 @@ func (v *validator) options(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Q
 }
 
 // graded checks a graded question's two sides and expands them into its
-// five points: point p (from 1) gives side A w×(3−p) below the middle,
-// and side B w×(p−3) above it.
+// five points, side A below the middle and side B above it.
 func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Question, w float64) {
 	v.notScale(qe, qid, rq, ": a graded question names a path on each side, a and b")
 	idx := [2]int{-1, -1}
@@ -479,9 +473,7 @@ func (v *validator) graded(b *Bank, qe *elem, qid string, rq *rawQuestion, q *Qu
 	case idx[0] == idx[1]:
 		v.errorf(qe.keyOf("b.path"), qid, "b: path", "is %q, as for a: the two sides must speak for different paths", rq.B.Path)
 	default:
-		q.Options = fivePoints(len(b.Paths), GradedIDs, GradedLabels, func(p int, ws []float64) {
-			ws[idx[0]], ws[idx[1]] = w*float64(max(0, 2-p)), w*float64(max(0, p-2))
-		})
+		q.Options = fivePoints(len(b.Paths), GradedIDs, GradedLabels, w, idx[0], idx[1])
 	}
 }
 
@@ -496,13 +488,17 @@ func (v *validator) notScale(qe *elem, qid string, rq *rawQuestion, why string) 
 }
 
 // fivePoints builds the five options of a scale or graded question over n
-// paths, letting weigh set each point's weights; they share one array.
-func fivePoints(n int, ids, labels []string, weigh func(p int, ws []float64)) []Option {
+// paths: point p (from 1) gives path low w×max(0, 3−p), unless low is -1,
+// and path high w×max(0, p−3). The options' weights share one array.
+func fivePoints(n int, ids, labels []string, w float64, low, high int) []Option {
 	weights := make([]float64, 5*n)
 	opts := make([]Option, 5)
 	for p := range opts {
 		opts[p] = Option{ID: ids[p], Text: labels[p], Weights: weights[p*n : (p+1)*n : (p+1)*n]}
-		weigh(p, opts[p].Weights)
+		opts[p].Weights[high] = w * float64(max(0, p-2))
+		if low >= 0 {
+			opts[p].Weights[low] = w * float64(max(0, 2-p))
+		}
 	}
 	return opts
 }
