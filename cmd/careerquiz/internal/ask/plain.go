@@ -89,7 +89,9 @@ func until[T any](a *Plain, head, prompt, what string, read func(line string) (T
 	if a.interrupted() {
 		return zero, ErrInterrupted
 	}
-	prompt = a.prompt(prompt)
+	// The cursor stays after the prompt, with room to type a reply such as
+	// "1 3 5" before the terminal wraps it.
+	prompt = textwrap.String(prompt+":", max(a.opts.width()-12, 28), "") + " "
 	for text := head + prompt; ; text = prompt {
 		if _, err := io.WriteString(a.out, text); err != nil {
 			return zero, fmt.Errorf("%s: %w", what, err)
@@ -114,8 +116,7 @@ func until[T any](a *Plain, head, prompt, what string, read func(line string) (T
 func (a *Plain) question(p Prompt) string {
 	w := a.opts.width()
 	var b strings.Builder
-	b.WriteString("\n" + progress(p) + "\n")
-	b.WriteString(body(p, w))
+	b.WriteString("\n" + progress(p) + "\n" + body(p, w))
 	digits := len(strconv.Itoa(len(p.Options)))
 	indent := strings.Repeat(" ", digits+4)
 	for i, opt := range p.Options {
@@ -124,13 +125,6 @@ func (a *Plain) question(p Prompt) string {
 		}
 	}
 	return b.String()
-}
-
-// prompt wraps a prompt line, leaving the cursor after it on the same line
-// with room to type a reply such as "1 3 5" before the terminal wraps it.
-func (a *Plain) prompt(text string) string {
-	const room = 12
-	return textwrap.String(text+":", max(a.opts.width()-room, 28), "") + " "
 }
 
 // instructions says what may be typed in answer to p.
