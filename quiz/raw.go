@@ -255,18 +255,15 @@ func (t table) wrongType(name, want string, got any) bool {
 
 // unknownKeys reports every key of the table that is not in known.
 func (t table) unknownKeys(known []string) {
-	unknown := false
+	var unknown []string
 	for k := range t.m {
-		unknown = unknown || !slices.Contains(known, k)
-	}
-	if !unknown {
-		return // every table is checked; sorting keys is only for messages
-	}
-	list := strings.Join(known, ", ")
-	for _, k := range slices.Sorted(maps.Keys(t.m)) {
-		if slices.Contains(known, k) {
-			continue
+		if !slices.Contains(known, k) {
+			unknown = append(unknown, k)
 		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		list := strings.Join(known, ", ")
 		msg := fmt.Sprintf("unknown key %q (known keys: %s)", k, list)
 		if s := suggest.Closest(k, known); s != "" {
 			msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", k, s, list)

@@ -210,8 +210,7 @@ func ids[T any](items []T, id func(*T) string) []string {
 	return out
 }
 
-func (b *Bank) pathIDs() []string  { return ids(b.Paths, func(p *Path) string { return p.ID }) }
-func (b *Bank) themeIDs() []string { return ids(b.Themes, func(t *Theme) string { return t.ID }) }
+func (b *Bank) pathIDs() []string { return ids(b.Paths, func(p *Path) string { return p.ID }) }
 
 func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	if rs == nil {
@@ -242,15 +241,15 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 // ref checks that id names one of the bank's themes or paths (what); it
 // returns the index, or -1 after a problem.
 func (v *validator) ref(b *Bank, key, qid, field, what, id string) int {
-	i, ids := b.ThemeIndex(id), b.themeIDs()
+	i, known := b.ThemeIndex(id), ids(b.Themes, func(t *Theme) string { return t.ID })
 	if what == "path" {
-		i, ids = b.PathIndex(id), b.pathIDs()
+		i, known = b.PathIndex(id), b.pathIDs()
 	}
 	switch {
 	case id == "":
-		v.errorf(key, qid, field, "is missing: name one of the bank's %ss (%s)", what, strings.Join(ids, ", "))
+		v.errorf(key, qid, field, "is missing: name one of the bank's %ss (%s)", what, strings.Join(known, ", "))
 	case i < 0:
-		v.unknownRef(key, qid, field, what, id, ids)
+		v.unknownRef(key, qid, field, what, id, known)
 	default:
 		return i
 	}
