@@ -209,6 +209,12 @@ func TestParseAnswersRejects(t *testing.T) {
 			want: `answers.toml:1: unknown question "salary"; the bank has no question with this id`,
 		},
 		{
+			name: "a dotted key is placed at its line",
+			file: "answers.toml",
+			data: "outage = 1\nsalary.base = 1",
+			want: `answers.toml:2: unknown question "salary"; the bank has no question with this id`,
+		},
+		{
 			name: "fraction",
 			file: "answers.toml",
 			data: "outage = 2.5",

@@ -283,8 +283,9 @@ func TestParseLayoutDoesNotMatter(t *testing.T) {
 		{`"keyed" = "developer"`, `"keyed" = "develper"`,
 			`bank.toml:41: question "diagrams": keyed: unknown path "develper": did you mean "developer"?`},
 		{`a.path = "engineer"`, `a.path = "enginer"`,
-			// Dotted keys hide the key's own line: the question's is sure.
-			`bank.toml:27: question "payments-down": a: path: unknown path "enginer": did you mean "engineer"?`},
+			// A dotted key is placed at the first line of the table it
+			// starts: here, the key's own.
+			`bank.toml:28: question "payments-down": a: path: unknown path "enginer": did you mean "engineer"?`},
 		{`{ id = "database", text`, `{ id = "database", colour = 1, text`,
 			`bank.toml:21: question "experience": option 2: colour: unknown key "colour" (known keys: id, text, weights)`},
 		{`stage = 3,`, `stage = "3",`,

@@ -41,10 +41,13 @@ func newLocator(src string) *locator {
 				l.lines[table] = n
 			}
 		} else if key, _, ok := strings.Cut(line, "="); ok && known {
-			// A dotted key (a.path = …) is left to be placed at its table,
-			// as messages have always placed it.
-			if key = plainKey(key); key != "" && !strings.Contains(key, ".") {
-				l.lines[joinKey(table, key)] = n
+			// A dotted key (a.path = …) places the table it starts, where
+			// nothing has placed it yet; its deeper keys go to that line.
+			if key = plainKey(key); key != "" {
+				first, _, dotted := strings.Cut(key, ".")
+				if _, placed := l.lines[joinKey(table, first)]; !dotted || !placed {
+					l.lines[joinKey(table, first)] = n
+				}
 			}
 		}
 	}
