@@ -108,7 +108,7 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 
 	pr := s.read(a, notAsked)
 	done, raw, most, gain := pr.done, pr.raw, pr.most, pr.gain
-	res.Answered, res.NotAsked = pr.answered, len(pr.rest)
+	res.Answered, res.NotAsked = len(pr.done), len(pr.rest)
 	res.Skipped = res.Total - res.NotAsked - res.Answered
 
 	res.Paths = pathScores(b, raw, most)
@@ -174,12 +174,11 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 
 // sofar is where a quiz stands: the scored questions' sums over the
 // answers given (gain holds what each answer in done gave each path), the
-// number answered and asked, and the scored questions not yet asked (rest,
-// in bank order; out, by id).
+// number asked, and the scored questions not yet asked (rest, in bank
+// order; out, by id).
 type sofar struct {
 	raw, most []int64
 	gain      []int64
-	answered  int
 	asked     int
 	rest      []int
 	done      []answered
@@ -212,7 +211,6 @@ func (s *Scorer) read(a quiz.Answers, notAsked []string) sofar {
 		if len(picks) == 0 {
 			continue
 		}
-		pr.answered++
 		pr.done = append(pr.done, answered{q: qi, picks: picks})
 		pr.gain = append(pr.gain, make([]int64, n)...)
 		g := pr.gain[len(pr.gain)-n:]
@@ -351,7 +349,7 @@ func exactMargin(rawA, mostA, rawB, mostB int64) *big.Rat {
 		if most == 0 {
 			return new(big.Rat)
 		}
-		return big.NewRat(100*raw, most)
+		return new(big.Rat).Mul(big.NewRat(raw, most), big.NewRat(100, 1))
 	}
 	m := new(big.Rat).Sub(pct(rawA, mostA), pct(rawB, mostB))
 	if m.Sign() < 0 {

@@ -3,7 +3,6 @@ package scoring
 import (
 	"cmp"
 	"math"
-	"math/big"
 	"slices"
 
 	"github.com/careerquiz/careerquiz/quiz"
@@ -87,38 +86,25 @@ func (st *Stopper) askingOrder() []int {
 			reach[qi] = -1
 			continue
 		}
+		// A swing and its reverse span the same range, so each pair of
+		// paths is tried one way round.
 		for p := range n {
-			for q := range n {
-				if p == q {
-					continue
+			for q := p + 1; q < n; q++ {
+				hi, lo, pos, neg := math.Inf(-1), math.Inf(1), 0.0, 0.0
+				for o := range r.opts {
+					v := swing(r.weights(o, n), most, p, q)
+					hi, lo, pos, neg = max(hi, v), min(lo, v), pos+max(0, v), neg+min(0, v)
 				}
-				hi, lo := answerRange(r, func(o int) float64 { return swing(r.weights(o, n), most, p, q) })
+				// Pick-any: any non-empty set, so the sum of every gain or of every loss.
+				if r.kind.Multiple() {
+					hi, lo = max(hi, pos), min(lo, neg)
+				}
 				reach[qi] = max(reach[qi], hi-lo)
 			}
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
 	return order
-}
-
-// answerRange is the most and the least an answer to r can add to x(option):
-// one option for a single-pick question, any non-empty set for pick-any.
-func answerRange(r *row, x func(o int) float64) (hi, lo float64) {
-	if r.opts == 0 {
-		return 0, 0
-	}
-	hi, lo = math.Inf(-1), math.Inf(1)
-	var pos, neg float64
-	for o := range r.opts {
-		v := x(o)
-		hi, lo = max(hi, v), min(lo, v)
-		pos += max(0, v)
-		neg += min(0, v)
-	}
-	if r.kind.Multiple() {
-		hi, lo = max(hi, pos), min(lo, neg)
-	}
-	return hi, lo
 }
 
 // Profile is the profile (unscored) questions among notAsked, in bank
@@ -165,36 +151,16 @@ func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
 }
 
 // leads reports whether percent a (rawA/mostA) leads percent b by at least
-// the balanced band for k answers.
+// the balanced band for k answers: by floating point where they are clearly
+// apart, and exactly, as Score judges a strength, where they are close.
 func (st *Stopper) leads(k int, rawA, mostA, rawB, mostB int64) bool {
-	return st.pastBand(k, percent(rawA, mostA)-percent(rawB, mostB), func() *big.Rat {
-		return exactMargin(rawA, mostA, rawB, mostB)
-	})
-}
-
-// leadsBy reports whether a lead of 100×num/den percentage points reaches
-// the balanced band for k answers, as leads does.
-func (st *Stopper) leadsBy(k int, num, den int64) bool {
-	return st.pastBand(k, 100*float64(num)/float64(den), func() *big.Rat {
-		r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(100), big.NewInt(num)), big.NewInt(den))
-		if r.Sign() < 0 {
-			r.SetInt64(0)
-		}
-		return r
-	})
-}
-
-// pastBand reports whether margin m, exactly exact(), reaches the balanced
-// band for k answers: by floating point where they are clearly apart, and
-// exactly, as Score judges a strength, where they are close.
-func (st *Stopper) pastBand(k int, m float64, exact func() *big.Rat) bool {
-	switch band := st.slight[min(k, len(st.slight)-1)]; {
+	switch m, band := percent(rawA, mostA)-percent(rawB, mostB), st.slight[min(k, len(st.slight)-1)]; {
 	case m > band+1e-6:
 		return true
 	case m < band-1e-6:
 		return false
 	}
-	return strength(st.s.bandsFor(k), exact()) != Balanced
+	return strength(st.s.bandsFor(k), exactMargin(rawA, mostA, rawB, mostB)) != Balanced
 }
 
 // Settle is the settled stop's answer after an answer.
@@ -224,14 +190,14 @@ type Settle struct {
 func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 	pr := st.s.read(a, notAsked)
 	res := Settle{Left: len(pr.rest), Exact: true}
-	now := st.standingOf(pr.raw, pr.most, pr.answered, st.t.scored)
+	now := st.standingOf(pr.raw, pr.most, len(pr.done), st.t.scored)
 	if len(pr.rest) == 0 {
 		res.Settled = true
 		return res
 	}
 	if now.path == pathWithheld {
 		// Only if no completion could reach enough answers.
-		res.Settled = pr.answered+len(pr.rest) < st.needed
+		res.Settled = len(pr.done)+len(pr.rest) < st.needed
 		return res
 	}
 	st.ws.visited = 0
@@ -354,7 +320,7 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 	for i, p := range paths {
 		raw0[i], most0[i] = pr.raw[p], pr.most[p]
 	}
-	if hit(raw0, most0, pr.answered) {
+	if hit(raw0, most0, len(pr.done)) {
 		return true, true
 	}
 	better := func(x, y []int64) bool { // x at least as good as y in dir
@@ -414,7 +380,7 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 		}
 		return x
 	}
-	greedy, k := slices.Clone(raw0), pr.answered
+	greedy, k := slices.Clone(raw0), len(pr.done)
 	for j := range pr.rest {
 		if len(answers[j]) == 0 {
 			continue
@@ -478,7 +444,7 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 		}
 		ws.stamp[key], ws.head[key] = ws.gen, at
 	}
-	push(cur, 0, raw0, most0, pr.answered)
+	push(cur, 0, raw0, most0, len(pr.done))
 	rawV, mostV := make([]int64, m), make([]int64, m)
 	for j, qi := range pr.rest {
 		if len(answers[j]) == 0 {

@@ -40,7 +40,7 @@ func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
 	qs := quickState{pr: st.s.read(a, notAsked), ok: true}
 	n := st.t.paths
 	// Stopped now, the questions not asked are outside the result.
-	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, qs.pr.answered, qs.pr.asked)
+	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, len(qs.pr.done), qs.pr.asked)
 	qs.ax = leanAxis{plus: 0, minus: min(1, n-1)}
 	if n > 2 && qs.now.path >= 0 {
 		top, second, _ := rank(qs.pr.raw, qs.pr.most)
@@ -143,7 +143,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		return 1, false
 	}
 	// Whether each cell is a change, decided once for every lean.
-	kFinal := qs.pr.answered + len(qs.pr.rest)
+	kFinal := len(qs.pr.done) + len(qs.pr.rest)
 	if _, ok := withhold(st.b, t.scored, kFinal, qs.final); ok {
 		return 1, true
 	}
@@ -164,7 +164,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		// c leads path i by −D_i over most_c×most_i percent, or by −D_i
 		// over most_c where path i can score nothing.
 		preference := !slices.ContainsFunc(lt.coords, func(i int) bool {
-			return !st.leadsBy(kFinal, -d[i], qs.final[c]*max(1, qs.final[i]))
+			return !st.leads(kFinal, -d[i], qs.final[c]*max(1, qs.final[i]), 0, 0)
 		})
 		changed[s] = preference != qs.now.preference
 	}

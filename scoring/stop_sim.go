@@ -187,7 +187,7 @@ type earlyResult struct {
 // a with the questions notAsked left out.
 func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
 	pr := st.s.read(a, notAsked)
-	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, pr.answered, pr.asked)}
+	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, len(pr.done), pr.asked)}
 	switch e.path {
 	case pathWithheld:
 		return e
@@ -200,6 +200,6 @@ func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
 	if second >= 0 {
 		rs, ms = pr.raw[second], pr.most[second]
 	}
-	e.strength = strength(st.s.bandsFor(pr.answered), exactMargin(pr.raw[top], pr.most[top], rs, ms))
+	e.strength = strength(st.s.bandsFor(len(pr.done)), exactMargin(pr.raw[top], pr.most[top], rs, ms))
 	return e
 }
