@@ -294,11 +294,8 @@ func soleTop[T int64 | float64](w []T) int {
 // blind reports whether every option gives every path the same weight.
 func blind(r *row, n int) bool {
 	for o := range r.opts {
-		w := r.weights(o, n)
-		for _, v := range w {
-			if v != w[0] {
-				return false
-			}
+		if w := r.weights(o, n); slices.ContainsFunc(w, func(v int64) bool { return v != w[0] }) {
+			return false
 		}
 	}
 	return true

@@ -36,16 +36,14 @@ func random(b *quiz.Bank, t *table, most []int64, budget float64) Random {
 	if n == 0 {
 		return rd
 	}
-	o, method, samples := randomOutcome(t, most, budget)
-	rd.Expected = (1 - o.tie) / float64(n)
-	rd.Method, rd.Samples = method, samples
-	if samples > 0 {
+	var o outcome
+	o, rd.Method, rd.Samples = randomOutcome(t, most, budget)
+	rd.Expected, rd.Tie, rd.Margins = (1-o.tie)/float64(n), o.tie, bucket(o.margins)
+	if rd.Samples > 0 {
 		for _, s := range append(slices.Clone(o.shares), o.tie) {
 			rd.StdErr = max(rd.StdErr, math.Sqrt(s*(1-s)/float64(rd.Samples)))
 		}
 	}
-	rd.Tie = o.tie
-	rd.Margins = bucket(o.margins)
 	for p, path := range b.Paths {
 		ps := PathShare{ID: path.ID, Share: o.shares[p]}
 		ps.Crossed = math.Abs(ps.Share-rd.Expected) > rd.Threshold

@@ -118,13 +118,13 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 	if w, ok := impressiveWarning(b, done); ok {
 		res.Warnings = append(res.Warnings, w)
 	}
-	res.Sided, res.Paths, res.Themes = sidesTaken(b, t, done, res.Paths, res.Themes)
+	res.Sided = sidesTaken(b, t, done, res.Paths, res.Themes)
 	asked := res.Total - res.NotAsked
 	res.NoSide = asked - res.Sided
 	res.Bands = s.bandsFor(res.Answered)
 	res.Needed = needed(b.Scoring.MinAnswered, asked)
 
-	if code, ok := withhold(b, asked, res.Answered, most); ok {
+	if code := withhold(b, asked, res.Answered, most); code != "" {
 		res.Withheld = code
 		if code == WithheldFewAnswered {
 			res.Warnings = append([]Warning{{Code: WarnFewAnswered, Count: res.Answered, Of: asked}}, res.Warnings...)
@@ -315,17 +315,17 @@ func (s *themeSums) scores(b *quiz.Bank) []ThemeScore {
 	return ts
 }
 
-// withhold says why no path can be recommended, if so.
-func withhold(b *quiz.Bank, total, answered int, most []int64) (string, bool) {
+// withhold says why no path can be recommended, or "" if one can.
+func withhold(b *quiz.Bank, total, answered int, most []int64) string {
 	switch {
 	case total == 0:
-		return WithheldNoQuestions, true
+		return WithheldNoQuestions
 	case answered == 0 || float64(answered)/float64(total) < b.Scoring.MinAnswered:
-		return WithheldFewAnswered, true
+		return WithheldFewAnswered
 	case !slices.ContainsFunc(most, func(m int64) bool { return m > 0 }):
-		return WithheldNoPoints, true
+		return WithheldNoPoints
 	}
-	return "", false
+	return ""
 }
 
 // needed is the least number of answers whose share reaches least, by
@@ -527,7 +527,7 @@ func impressiveWarning(b *quiz.Bank, done []answered) (Warning, bool) {
 // an answer takes the side of the one path to which it gives the largest
 // part of what the question can. Disagreeing with a statement takes a side
 // even where it gives nothing: against its key, with two paths the other's.
-func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, themes []ThemeScore) (int, []PathScore, []ThemeScore) {
+func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, themes []ThemeScore) int {
 	n := t.paths
 	sided := 0
 	part := make([]float64, n)
@@ -562,5 +562,5 @@ func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, them
 			}
 		}
 	}
-	return sided, paths, themes
+	return sided
 }

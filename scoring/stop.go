@@ -33,12 +33,11 @@ type Stopper struct {
 	// QuickKeeps is what the quick stop keeps; KeepPath unless set.
 	QuickKeeps Keep
 
-	s      *Scorer
-	b      *quiz.Bank
-	t      *table
-	index  map[string]int
-	order  []int
-	needed int
+	s     *Scorer
+	b     *quiz.Bank
+	t     *table
+	index map[string]int
+	order []int
 	// slight[k] is the balanced band for k answers, as Score widens it.
 	slight []float64
 	ws     searchSpace
@@ -50,7 +49,6 @@ func NewStopper(s *Scorer) *Stopper {
 	for i, q := range s.b.Questions {
 		st.index[q.ID] = i
 	}
-	st.needed = needed(s.b.Scoring.MinAnswered, st.t.scored)
 	for k := range st.t.scored + 1 {
 		st.slight = append(st.slight, s.bandsFor(k).Slight)
 	}
@@ -136,7 +134,7 @@ const (
 // standingOf is the standing, by Score's rules, of sums over k answers out
 // of total scored questions.
 func (st *Stopper) standingOf(raw, most []int64, k, total int) standing {
-	if _, ok := withhold(st.b, total, k, most); ok {
+	if withhold(st.b, total, k, most) != "" {
 		return standing{path: pathWithheld}
 	}
 	top, second, tie := rank(raw, most)
@@ -197,7 +195,7 @@ func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 	}
 	if now.path == pathWithheld {
 		// Only if no completion could reach enough answers.
-		res.Settled = len(pr.done)+len(pr.rest) < st.needed
+		res.Settled = len(pr.done)+len(pr.rest) < needed(st.b.Scoring.MinAnswered, st.t.scored)
 		return res
 	}
 	st.ws.visited = 0

@@ -33,11 +33,10 @@ type quickState struct {
 	final   []int64 // each path's most with every question answered
 	weight  [leanPoints]float64
 	answers []*answerList
-	ok      bool
 }
 
 func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
-	qs := quickState{pr: st.s.read(a, notAsked), ok: true}
+	qs := quickState{pr: st.s.read(a, notAsked)}
 	n := st.t.paths
 	// Stopped now, the questions not asked are outside the result.
 	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, len(qs.pr.done), qs.pr.asked)
@@ -54,9 +53,7 @@ func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
 	}
 	qs.weight = st.t.posterior(st.b, qs.pr.done, qs.ax, nil)
 	for _, qi := range qs.pr.rest {
-		al := st.t.answers(st.b, qi, qs.ax)
-		qs.ok = qs.ok && al != nil
-		qs.answers = append(qs.answers, al)
+		qs.answers = append(qs.answers, st.t.answers(st.b, qi, qs.ax))
 	}
 	return qs
 }
@@ -122,7 +119,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 	switch {
 	case qs.now.path < 0:
 		return 1, true
-	case !qs.ok:
+	case slices.Contains(qs.answers, nil):
 		return 1, false
 	case len(qs.pr.rest) == 0:
 		return 0, true
@@ -144,7 +141,7 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 	}
 	// Whether each cell is a change, decided once for every lean.
 	kFinal := len(qs.pr.done) + len(qs.pr.rest)
-	if _, ok := withhold(st.b, t.scored, kFinal, qs.final); ok {
+	if withhold(st.b, t.scored, kFinal, qs.final) != "" {
 		return 1, true
 	}
 	changed := make([]bool, lt.size)
@@ -211,9 +208,10 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 // next is QuickStep.Next.
 func (st *Stopper) next(qs *quickState) string {
 	best, bestVar := -1, -1.0
+	listed := !slices.Contains(qs.answers, nil)
 	for q, qi := range qs.pr.rest {
 		al := qs.answers[q]
-		if !qs.ok {
+		if !listed {
 			best = qi
 			break
 		}
