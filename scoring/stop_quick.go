@@ -234,12 +234,7 @@ func (st *Stopper) next(qs *quickState) string {
 		}
 	}
 	if best < 0 {
-		for qi := range st.t.rows {
-			if qs.pr.out[st.b.Questions[qi].ID] && !st.t.rows[qi].scored {
-				best = qi
-				break
-			}
-		}
+		best = slices.IndexFunc(st.b.Questions, func(q quiz.Question) bool { return qs.pr.out[q.ID] && !q.Scored() })
 	}
 	if best < 0 {
 		return ""

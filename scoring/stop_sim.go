@@ -85,10 +85,8 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 			sheet[q.ID] = quiz.Answer{Picks: picks}
 		}
 		full := st.verdictOf(sheet, nil)
-		run := func(tl *tally, asked []string, notAsked []string) {
-			a := quiz.Answers{}
-			for _, id := range asked {
-				a[id] = sheet[id]
+		run := func(tl *tally, a quiz.Answers, notAsked []string) {
+			for id := range a {
 				if st.t.rows[st.index[id]].scored {
 					tl.asked++
 				}
@@ -106,31 +104,28 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 
 		// The settled stop, in Order.
 		notAsked := st.Order()
-		var asked []string
 		a := quiz.Answers{}
 		for len(notAsked) > 0 {
 			id := notAsked[0]
 			notAsked = notAsked[1:]
-			asked = append(asked, id)
 			a[id] = sheet[id]
 			if st.t.rows[st.index[id]].scored && st.Settled(a, notAsked).Settled {
 				break
 			}
 		}
-		run(&settled, asked, notAsked)
+		run(&settled, a, notAsked)
 
 		// The quick stop, in its own order.
-		notAsked, asked, a = st.Order(), nil, quiz.Answers{}
+		notAsked, a = st.Order(), quiz.Answers{}
 		for {
 			step := st.Quick(a, notAsked)
 			if step.Stop || step.Next == "" || !st.t.rows[st.index[step.Next]].scored {
 				break
 			}
 			notAsked = slices.DeleteFunc(notAsked, func(id string) bool { return id == step.Next })
-			asked = append(asked, step.Next)
 			a[step.Next] = sheet[step.Next]
 		}
-		run(&quick, asked, notAsked)
+		run(&quick, a, notAsked)
 	}
 	fig := func(tl tally) StopRun {
 		f := float64(people)
