@@ -184,7 +184,7 @@ const LeadSteps = 3
 // Equal leans keep the bank's order, so a bank lists a stage's steps in the
 // order they build on each other.
 func planSteps(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered, gain []int64, res *Result, top int) (steps, others, covered []StepAdvice) {
-	pl := newPlanner(b, a, themes, done, gain)
+	pl := &planner{b: b, n: len(b.Paths), themes: themes, done: done, gain: gain, a: a}
 	first, second, balanced := pl.leaders(res, top)
 	if first < 0 {
 		return nil, nil, nil
@@ -267,19 +267,7 @@ type planner struct {
 	themes *themeSums
 	done   []answered
 	gain   []int64
-	// profile maps each answered unscored question to its picked option.
-	profile map[string]int
-}
-
-func newPlanner(b *quiz.Bank, a quiz.Answers, themes *themeSums, done []answered, gain []int64) *planner {
-	pl := &planner{b: b, n: len(b.Paths), themes: themes, done: done, gain: gain, profile: map[string]int{}}
-	for i := range b.Questions {
-		q := &b.Questions[i]
-		if picks := a[q.ID].Picks; !q.Scored() && len(picks) > 0 && picks[0] >= 0 && picks[0] < len(q.Options) {
-			pl.profile[q.ID] = picks[0]
-		}
-	}
-	return pl
+	a      quiz.Answers
 }
 
 // stance is how one theme's answers stand towards a path.
@@ -357,10 +345,9 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 		case pl.shared(s, p):
 			c.advice.Reason, c.place = ReasonShared, placeCommon
 		case c.st.sign < 0 && c.st.net >= ExploreLead*1000:
-			c.advice.Kind, c.advice.Reason, c.place = Explore, ReasonAway, placeAway
+			c.advice.Kind, c.advice.Reason, c.advice.Rival, c.place = Explore, ReasonAway, pl.b.Paths[c.st.rival].ID, placeAway
 		case c.st.sign < 0:
-			c.advice.Reason = ReasonMild
-			c.advice.Rival = pl.b.Paths[c.st.rival].ID
+			c.advice.Reason, c.advice.Rival = ReasonMild, pl.b.Paths[c.st.rival].ID
 		case c.st.sign > 0:
 			c.advice.Reason, c.place = ReasonDrew, placeDrew
 		case c.st.answered > 0:
@@ -413,9 +400,6 @@ func (pl *planner) path(p int) (list, covered []StepAdvice) {
 			sa.After = ordered[i-1].advice.Text
 		}
 		if sa.Reason == ReasonDrew || sa.Reason == ReasonAway {
-			if sa.Reason != ReasonDrew {
-				sa.Rival = pl.b.Paths[st.rival].ID
-			}
 			all := pl.deciders(st.ti, p, st.rival, st.sign)
 			key := sa.Theme + " " + string(sa.Reason)
 			switch k := seen[key]; {
@@ -450,13 +434,12 @@ func (pl *planner) shared(s quiz.Step, p int) bool {
 func (pl *planner) covers(s quiz.Step) (StepAnswer, bool) {
 	// Map order must not choose the question quoted, so the keys are sorted.
 	for _, k := range slices.Sorted(maps.Keys(s.SkipWhen)) {
-		o, answered := pl.profile[k]
-		if !answered {
+		q, picks := pl.b.Question(k), pl.a[k].Picks
+		if q == nil || q.Scored() || len(picks) == 0 || picks[0] < 0 || picks[0] >= len(q.Options) {
 			continue
 		}
-		q := &pl.b.Questions[pl.b.QuestionIndex(k)]
-		if slices.Contains(s.SkipWhen[k], q.Options[o].ID) {
-			return StepAnswer{Question: k, Asked: q.Text, Verb: Chose, Text: q.Options[o].Text}, true
+		if o := q.Options[picks[0]]; slices.Contains(s.SkipWhen[k], o.ID) {
+			return StepAnswer{Question: k, Asked: q.Text, Verb: Chose, Text: o.Text}, true
 		}
 	}
 	return StepAnswer{}, false
