@@ -54,39 +54,39 @@ func layOut(bs basis, ref int, most, start []int64, answers [][][]int64, maxCell
 		}
 	}
 	m := len(lt.coords)
-	term := func(raw []int64, j int) (int64, bool) {
-		i := lt.coords[j]
-		switch {
-		case bs == byRaw:
-			return raw[i], true
-		case most[i] == 0:
-			return -raw[ref], true
+	// coordsOf is the coordinates of raws raw.
+	coordsOf := func(raw []int64) ([]int64, bool) {
+		d := make([]int64, m)
+		for j, i := range lt.coords {
+			switch {
+			case bs == byRaw:
+				d[j] = raw[i]
+			case most[i] == 0:
+				d[j] = -raw[ref]
+			default:
+				a, ok1 := mul(raw[i], most[ref])
+				b, ok2 := mul(raw[ref], most[i])
+				var ok3 bool
+				if d[j], ok3 = sub(a, b); !ok1 || !ok2 || !ok3 {
+					return nil, false
+				}
+			}
 		}
-		a, ok1 := mul(raw[i], most[ref])
-		b, ok2 := mul(raw[ref], most[i])
-		d, ok3 := sub(a, b)
-		return d, ok1 && ok2 && ok3
+		return d, true
 	}
 	terms := make([][][]int64, len(answers)) // per question, per answer, per coordinate
 	lo := make([][]int64, len(answers))
-	lt.g, lt.off = make([]int64, m), make([]int64, m)
+	lt.g = make([]int64, m)
 	spans := make([]int64, m)
-	for j := range m {
-		var ok bool
-		if lt.off[j], ok = term(start, j); !ok {
-			return nil, false
-		}
+	var ok bool
+	if lt.off, ok = coordsOf(start); !ok {
+		return nil, false
 	}
 	for q, as := range answers {
 		terms[q], lo[q] = make([][]int64, len(as)), make([]int64, m)
 		for a, raw := range as {
-			terms[q][a] = make([]int64, m)
-			for j := range m {
-				d, ok := term(raw, j)
-				if !ok {
-					return nil, false
-				}
-				terms[q][a][j] = d
+			if terms[q][a], ok = coordsOf(raw); !ok {
+				return nil, false
 			}
 		}
 		for j := range m {
