@@ -76,13 +76,11 @@ func (st *Stopper) Simulate(pop Population, people int, seed uint64) StopProfile
 			if st.t.rows[qi].opts == 0 {
 				continue
 			}
-			var picks []int
 			if pop == UniformAnswers {
-				picks = uniformAnswer(r, st.t.rows[qi].opts, st.t.rows[qi].kind.Multiple())
+				sheet[q.ID] = quiz.Answer{Picks: uniformAnswer(r, st.t.rows[qi].opts, st.t.rows[qi].kind.Multiple())}
 			} else {
-				picks = reactions[qi].answer(r, theta)
+				sheet[q.ID] = quiz.Answer{Picks: reactions[qi].answer(r, theta)}
 			}
-			sheet[q.ID] = quiz.Answer{Picks: picks}
 		}
 		full := st.verdictOf(sheet, nil)
 		run := func(tl *tally, a quiz.Answers, notAsked []string) {
@@ -182,12 +180,10 @@ type earlyResult struct {
 // a with the questions notAsked left out.
 func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
 	pr := st.s.read(a, notAsked)
-	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, len(pr.done), pr.asked)}
-	switch e.path {
-	case pathWithheld:
-		return e
-	case pathNone:
-		e.strength = Balanced
+	// Without a preference the strength is balanced; a withheld result has
+	// none, but two withheld results match whatever it is called.
+	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, len(pr.done), pr.asked), strength: Balanced}
+	if !e.preference {
 		return e
 	}
 	top, second, _ := rank(pr.raw, pr.most)
