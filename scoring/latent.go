@@ -331,28 +331,23 @@ func (t *table) answers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 	if al, ok := t.cache.Load(key); ok {
 		return al.(*answerList)
 	}
-	al, _ := t.cache.LoadOrStore(key, t.listAnswers(b, qi, ax))
-	return al.(*answerList)
-}
-
-func (t *table) listAnswers(b *quiz.Bank, qi int, ax leanAxis) *answerList {
 	r := &t.rows[qi]
-	l := reactionOf(b, t, qi, ax)
-	raws, ok := answerRaws(r, t.paths)
-	if !ok {
-		return nil
+	var al *answerList
+	if raws, ok := answerRaws(r, t.paths); ok {
+		al = &answerList{raws: raws}
+		l := reactionOf(b, t, qi, ax)
+		if r.kind.Multiple() {
+			al.byLean = l.subsets()
+		} else {
+			flat := make([]float64, leanPoints*len(raws))
+			for g := range leanPoints {
+				al.byLean[g], flat = flat[:len(raws)], flat[len(raws):]
+				l.probs(&leanGridTails[g], al.byLean[g])
+			}
+		}
 	}
-	al := &answerList{raws: raws}
-	if r.kind.Multiple() {
-		al.byLean = l.subsets()
-		return al
-	}
-	flat := make([]float64, leanPoints*len(raws))
-	for g := range leanPoints {
-		al.byLean[g], flat = flat[:len(raws)], flat[len(raws):]
-		l.probs(&leanGridTails[g], al.byLean[g])
-	}
-	return al
+	stored, _ := t.cache.LoadOrStore(key, al)
+	return stored.(*answerList)
 }
 
 // answerRaws lists the raws of every answer to r (each option, or each

@@ -46,40 +46,17 @@ type Stopper struct {
 // NewStopper prepares stopping decisions for the scorer's bank.
 func NewStopper(s *Scorer) *Stopper {
 	st := &Stopper{s: s, b: s.b, t: &s.t, index: map[string]int{}}
-	for i, q := range s.b.Questions {
-		st.index[q.ID] = i
-	}
 	for k := range st.t.scored + 1 {
 		st.slight = append(st.slight, s.bandsFor(k).Slight)
 	}
-	st.order = st.askingOrder()
-	return st
-}
-
-// Order is the order the settled stop asks the bank's questions in: the
-// scored questions by reach, widest first and equal reaches in bank order,
-// then the profile questions in bank order. A question's reach is the
-// widest swing its answer can make, over every ordered pair of paths, in
-// the margin between them with every question answered. Leaving the narrow
-// swings for last settles soonest.
-func (st *Stopper) Order() []string {
-	ids := make([]string, len(st.order))
-	for i, qi := range st.order {
-		ids[i] = st.b.Questions[qi].ID
-	}
-	return ids
-}
-
-func (st *Stopper) askingOrder() []int {
-	t := st.t
-	n := t.paths
-	most := t.most()
-	// A profile question's reach of -1 puts it after every scored one.
+	// The asking order (see Order): a profile question's reach of -1 puts
+	// it after every scored one.
+	t, n, most := st.t, st.t.paths, st.t.most()
 	reach := make([]float64, len(t.rows))
-	order := make([]int, len(t.rows))
+	st.order = make([]int, len(t.rows))
 	for qi := range t.rows {
 		r := &t.rows[qi]
-		order[qi] = qi
+		st.index[s.b.Questions[qi].ID], st.order[qi] = qi, qi
 		if !r.scored {
 			reach[qi] = -1
 			continue
@@ -101,8 +78,22 @@ func (st *Stopper) askingOrder() []int {
 			}
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
-	return order
+	slices.SortStableFunc(st.order, func(a, b int) int { return cmp.Compare(reach[b], reach[a]) })
+	return st
+}
+
+// Order is the order the settled stop asks the bank's questions in: the
+// scored questions by reach, widest first and equal reaches in bank order,
+// then the profile questions in bank order. A question's reach is the
+// widest swing its answer can make, over every ordered pair of paths, in
+// the margin between them with every question answered. Leaving the narrow
+// swings for last settles soonest.
+func (st *Stopper) Order() []string {
+	ids := make([]string, len(st.order))
+	for i, qi := range st.order {
+		ids[i] = st.b.Questions[qi].ID
+	}
+	return ids
 }
 
 // Profile is the profile (unscored) questions among notAsked, in bank
