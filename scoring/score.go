@@ -173,13 +173,11 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 }
 
 // sofar is where a quiz stands: the scored questions' sums over the
-// answers given (gain holds what each answer in done gave each path), the
-// number asked, and the scored questions not yet asked (rest, in bank
-// order; out, by id).
+// answers given (gain holds what each answer in done gave each path) and
+// the scored questions not yet asked (rest, in bank order; out, by id).
 type sofar struct {
 	raw, most []int64
 	gain      []int64
-	asked     int
 	rest      []int
 	done      []answered
 	out       map[string]bool
@@ -206,7 +204,6 @@ func (s *Scorer) read(a quiz.Answers, notAsked []string) sofar {
 			pr.rest = append(pr.rest, qi)
 			continue
 		}
-		pr.asked++
 		picks := validPicks(r, a[id].Picks)
 		if len(picks) == 0 {
 			continue

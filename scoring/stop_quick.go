@@ -39,7 +39,7 @@ func (st *Stopper) quickState(a quiz.Answers, notAsked []string) quickState {
 	qs := quickState{pr: st.s.read(a, notAsked)}
 	n := st.t.paths
 	// Stopped now, the questions not asked are outside the result.
-	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, len(qs.pr.done), qs.pr.asked)
+	qs.now = st.standingOf(qs.pr.raw, qs.pr.most, len(qs.pr.done), st.t.scored-len(qs.pr.rest))
 	qs.ax = leanAxis{plus: 0, minus: min(1, n-1)}
 	if n > 2 && qs.now.path >= 0 {
 		top, second, _ := rank(qs.pr.raw, qs.pr.most)
@@ -104,7 +104,7 @@ type QuickStep struct {
 func (st *Stopper) Quick(a quiz.Answers, notAsked []string) QuickStep {
 	qs := st.quickState(a, notAsked)
 	c, _ := st.chance(&qs, QuickRisk)
-	return QuickStep{Stop: c < QuickRisk && qs.pr.asked >= QuickMin(st.t.scored), Chance: c, Next: st.next(&qs)}
+	return QuickStep{Stop: c < QuickRisk && st.t.scored-len(qs.pr.rest) >= QuickMin(st.t.scored), Chance: c, Next: st.next(&qs)}
 }
 
 // QuickMin is the fewest scored questions, of a bank of scored ones, that

@@ -182,7 +182,7 @@ func (st *Stopper) verdictOf(a quiz.Answers, notAsked []string) earlyResult {
 	pr := st.s.read(a, notAsked)
 	// Without a preference the strength is balanced; a withheld result has
 	// none, but two withheld results match whatever it is called.
-	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, len(pr.done), pr.asked), strength: Balanced}
+	e := earlyResult{standing: st.standingOf(pr.raw, pr.most, len(pr.done), st.t.scored-len(pr.rest)), strength: Balanced}
 	if !e.preference {
 		return e
 	}
