@@ -270,7 +270,6 @@ func other(b *quiz.Bank, p int, ps PathScore) OtherPath {
 
 // themeSums holds each theme's exact sums, theme by theme.
 type themeSums struct {
-	n         int
 	raw, most []int64
 	answered  []int
 }
@@ -278,7 +277,7 @@ type themeSums struct {
 // sumThemes adds up each theme over its own answered questions.
 func sumThemes(b *quiz.Bank, t *table, done []answered, gain []int64) themeSums {
 	n := t.paths
-	s := themeSums{n: n, raw: make([]int64, len(b.Themes)*n), most: make([]int64, len(b.Themes)*n), answered: make([]int, len(b.Themes))}
+	s := themeSums{raw: make([]int64, len(b.Themes)*n), most: make([]int64, len(b.Themes)*n), answered: make([]int, len(b.Themes))}
 	for j, d := range done {
 		ti := b.ThemeIndex(b.Questions[d.q].Theme)
 		if ti < 0 {
@@ -294,7 +293,7 @@ func sumThemes(b *quiz.Bank, t *table, done []answered, gain []int64) themeSums 
 }
 
 func (s *themeSums) scores(b *quiz.Bank) []ThemeScore {
-	n := s.n
+	n := len(b.Paths)
 	// A profile theme counts for no path, so it has no place here.
 	scored := map[string]bool{}
 	for i := range b.Questions {

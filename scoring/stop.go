@@ -322,7 +322,9 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 	}
 	// Each question's undominated answers, as raws over the tracked paths.
 	answers := make([][][]int64, len(pr.rest))
-	final := slices.Clone(most0)
+	// final is the tracked mosts with every question answered, and g the
+	// greatest common divisor of the questions' bests on each.
+	final, g := slices.Clone(most0), make([]int64, m)
 	for j, qi := range pr.rest {
 		r := &t.rows[qi]
 		var set [][]int64
@@ -358,6 +360,7 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 		answers[j] = set
 		for i, p := range paths {
 			final[i] += r.best[p]
+			g[i] = gcd(g[i], r.best[p])
 		}
 	}
 
@@ -386,27 +389,17 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 
 	// Keys: the count answered and each tracked most's increase, in units
 	// of the increases' common divisor, in mixed radix.
-	g := make([]int64, m)
-	span := make([]int, m)
-	for _, qi := range pr.rest {
-		for i, p := range paths {
-			g[i] = gcd(g[i], t.rows[qi].best[p])
-		}
-	}
-	for _, qi := range pr.rest {
-		for i, p := range paths {
-			if g[i] > 0 {
-				span[i] += int(t.rows[qi].best[p] / g[i])
-			}
-		}
-	}
 	size := float64(len(pr.rest) + 1)
 	strides := make([]int, m)
 	stride := len(pr.rest) + 1
 	for i := range m {
+		span := 0
+		if g[i] > 0 {
+			span = int((final[i] - most0[i]) / g[i])
+		}
 		strides[i] = stride
-		size *= float64(span[i] + 1)
-		stride *= span[i] + 1
+		size *= float64(span + 1)
+		stride *= span + 1
 	}
 	if size > maxKeys {
 		return false, false
