@@ -331,11 +331,9 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 	pt := Pattern{Name: name, Check: Check{Threshold: PatternThreshold}}
 	raw := make([]int64, n)
 	for qi := range t.rows {
-		r := &t.rows[qi]
-		if r.opts == 0 {
-			continue
+		if r := &t.rows[qi]; r.opts > 0 {
+			r.addPicks(raw, position(name, r.opts))
 		}
-		r.addPicks(raw, position(name, r.opts))
 	}
 	for p, path := range b.Paths {
 		pt.Paths = append(pt.Paths, PathPercent{ID: path.ID, Percent: percent(raw[p], most[p])})

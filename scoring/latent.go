@@ -306,18 +306,6 @@ type answerList struct {
 	byLean [leanPoints][]float64
 }
 
-// at is the index in the list of the answer picks, valid and non-empty.
-func (al *answerList) at(r *row, picks []int) int {
-	if !r.kind.Multiple() {
-		return picks[0]
-	}
-	mask := 0
-	for _, o := range picks {
-		mask |= 1 << o
-	}
-	return mask - 1
-}
-
 type listKey struct {
 	qi int
 	ax leanAxis
@@ -387,7 +375,15 @@ func (t *table) posterior(b *quiz.Bank, done []answered, ax leanAxis, visit func
 	for _, d := range done {
 		al, i := t.answers(b, d.q, ax), 0
 		if al != nil {
-			i = al.at(&t.rows[d.q], d.picks)
+			// A set of picks is listed by its bit mask, less one.
+			i = d.picks[0]
+			if t.rows[d.q].kind.Multiple() {
+				mask := 0
+				for _, o := range d.picks {
+					mask |= 1 << o
+				}
+				i = mask - 1
+			}
 			for g := range leanPoints {
 				logw[g] += math.Log(max(1e-300, al.byLean[g][i]))
 			}
