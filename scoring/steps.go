@@ -528,13 +528,11 @@ func (pl *planner) answer(q *quiz.Question, picks []int, p, rival, sign int, mp,
 		a.Verb, a.Text = verbs[min(max(picks[0], 0), 4)], q.Text
 		return a
 	}
-	best, bestMoved := picks[0], math.Inf(-1)
-	for _, o := range picks {
+	moved := func(o int) float64 {
 		w := q.Options[o].Weights
-		if moved := (at(w, p)*float64(mr) - at(w, rival)*float64(mp)) * float64(sign); moved > bestMoved {
-			best, bestMoved = o, moved
-		}
+		return (at(w, p)*float64(mr) - at(w, rival)*float64(mp)) * float64(sign)
 	}
+	best := slices.MaxFunc(picks, func(x, y int) int { return cmp.Compare(moved(x), moved(y)) })
 	a.Verb, a.Text = Chose, q.Options[best].Text
 	return a
 }
