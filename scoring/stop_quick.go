@@ -121,15 +121,10 @@ func (st *Stopper) chance(qs *quickState, enough float64) (float64, bool) {
 		return 1, true
 	case slices.Contains(qs.answers, nil):
 		return 1, false
-	case len(qs.pr.rest) == 0:
+	case len(qs.pr.rest) == 0, st.t.paths == 1 && st.QuickKeeps == KeepPath:
 		return 0, true
 	}
-	t := st.t
-	n := t.paths
-	c := qs.now.path
-	if n == 1 && st.QuickKeeps == KeepPath {
-		return 0, true
-	}
+	t, n, c := st.t, st.t.paths, qs.now.path
 	// The convolution of lw.go, against the path named now.
 	var raws [][][]int64
 	for _, al := range qs.answers {
