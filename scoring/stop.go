@@ -329,16 +329,9 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 		r := &t.rows[qi]
 		var set [][]int64
 		add := func(v []int64) {
-			for i, u := range set {
-				if better(u, v) {
-					return
-				}
-				if better(v, u) {
-					set[i] = nil
-				}
+			if !slices.ContainsFunc(set, func(u []int64) bool { return better(u, v) }) {
+				set = append(slices.DeleteFunc(set, func(u []int64) bool { return better(v, u) }), v)
 			}
-			set = slices.DeleteFunc(set, func(u []int64) bool { return u == nil })
-			set = append(set, v)
 		}
 		for o := range r.opts {
 			w := r.weights(o, n)
