@@ -443,8 +443,7 @@ func (st *Stopper) search(pr sofar, paths []int, dir []int64, hit func(raw, most
 			if !cur.alive[s] {
 				continue
 			}
-			key := cur.key[s]
-			push(next, key, cur.raw[s*m:(s+1)*m], cur.most[s*m:(s+1)*m], cur.k[s])
+			push(next, cur.key[s], cur.raw[s*m:(s+1)*m], cur.most[s*m:(s+1)*m], cur.k[s])
 		}
 		for s := range cur.key {
 			if !cur.alive[s] {
