@@ -196,9 +196,7 @@ func (st *Stopper) Settled(a quiz.Answers, notAsked []string) Settle {
 		if changes || !res.Exact {
 			return
 		}
-		found, ok := st.search(pr, paths, dir, hit)
-		changes = changes || found
-		res.Exact = res.Exact && ok
+		changes, res.Exact = st.search(pr, paths, dir, hit)
 	}
 	p := now.path
 	switch {
