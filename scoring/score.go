@@ -144,13 +144,12 @@ func (s *Scorer) score(a quiz.Answers, notAsked []string, advice bool) Result {
 			}
 		}
 	}
-	var margin *big.Rat
+	// With a single path the lead is over nothing.
+	rs, ms := int64(0), int64(0)
 	if second >= 0 {
-		rec.RunnerUp = b.Paths[second].ID
-		margin = exactMargin(raw[top], most[top], raw[second], most[second])
-	} else {
-		margin = exactMargin(raw[top], most[top], 0, 0)
+		rec.RunnerUp, rs, ms = b.Paths[second].ID, raw[second], most[second]
 	}
+	margin := exactMargin(raw[top], most[top], rs, ms)
 	rec.Margin, _ = margin.Float64()
 	rec.Strength = strength(res.Bands, margin)
 	if tie {
