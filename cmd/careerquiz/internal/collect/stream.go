@@ -29,7 +29,6 @@ func (in input) stream(name string, src io.Reader) error {
 	pb := &pushback{r: c}
 	dec := json.NewDecoder(pb)
 	base := int64(0) // the offset in src of the decoder's first byte
-	at := func(off int64) int { return c.lineAt(off) }
 	tooLong := fmt.Sprintf("longer than %d MiB: no result is that long", MaxSize>>20)
 	for {
 		c.from = base + dec.InputOffset()
@@ -39,7 +38,7 @@ func (in input) stream(name string, src io.Reader) error {
 			return nil
 		}
 		if err == nil {
-			it := item{name: fmt.Sprintf("%s:%d", name, at(base+dec.InputOffset()-int64(len(raw)))), data: raw}
+			it := item{name: fmt.Sprintf("%s:%d", name, c.lineAt(base+dec.InputOffset()-int64(len(raw)))), data: raw}
 			if len(raw) > MaxSize {
 				it.data, it.skip = nil, tooLong
 			}
@@ -63,7 +62,8 @@ func (in input) stream(name string, src io.Reader) error {
 		// What the decoder has not taken is whitespace, then the piece
 		// that failed: it is read again from here, and reading goes on
 		// after the piece.
-		pb.unread(dec.Buffered())
+		held, _ := io.ReadAll(dec.Buffered())
+		pb.unread(held)
 		c.from = -1
 		r := bufio.NewReader(pb)
 		pos := base + dec.InputOffset()
@@ -78,7 +78,7 @@ func (in input) stream(name string, src io.Reader) error {
 			}
 			pos++
 		}
-		first := at(pos)
+		first := c.lineAt(pos)
 		more := true
 		for skipped := true; more; skipped = false {
 			if b, err := r.Peek(1); err != nil {
@@ -97,18 +97,18 @@ func (in input) stream(name string, src io.Reader) error {
 			} else if err != nil {
 				more = false
 			}
-			at(pos - 1) // forgets the newlines passed, however many
+			c.lineAt(pos - 1) // forgets the newlines passed, however many
 		}
 		span := fmt.Sprintf("%s:%d", name, first)
-		if last := at(pos - 1); last > first {
+		if last := c.lineAt(pos - 1); last > first {
 			span += fmt.Sprintf("-%d", last)
 		}
 		if err := in.skip(span, "%s", why); err != nil || !more {
 			return err
 		}
 		// What the line reader holds is where the decoder starts.
-		held, _ := r.Peek(r.Buffered())
-		pb.pending = append(slices.Clone(held), pb.pending...)
+		held, _ = r.Peek(r.Buffered())
+		pb.unread(held)
 		dec, base = json.NewDecoder(pb), pos
 	}
 }
@@ -129,11 +129,8 @@ func (p *pushback) Read(b []byte) (int, error) {
 	return p.r.Read(b)
 }
 
-// unread hands back what r holds, to be read before anything else.
-func (p *pushback) unread(r io.Reader) {
-	held, _ := io.ReadAll(r)
-	p.pending = append(held, p.pending...)
-}
+// unread hands back b, to be read before anything else.
+func (p *pushback) unread(b []byte) { p.pending = append(slices.Clone(b), p.pending...) }
 
 // skipLine reads r up to and including the next newline, holding no more
 // than a buffer of it, and returns how many bytes that was; past
