@@ -44,9 +44,8 @@ func runCheck(args []string, e env) error {
 		}
 	}
 	// Reading a FIFO or standard input, or working out --stops, can take
-	// a while: Ctrl-C ends it as it ends the quiz, with a line that says so.
-	sigs, unwatch := e.interrupts()
-	defer cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit).Stop()
+	// a while.
+	defer e.watchSignals().Stop()
 	file := cmp.Or(path, careerquiz.QuestionsFile)
 	b, err := cli.ReadBank(path, e.stdin, false)
 	if o.json {

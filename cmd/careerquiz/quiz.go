@@ -32,8 +32,7 @@ func runQuiz(args []string, e env) error {
 	}
 	// Signals are watched from the start: a bank named by a FIFO waits
 	// for a writer, and Ctrl-C must end that wait too.
-	sigs, unwatch := e.interrupts()
-	stops := cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit)
+	stops := e.watchSignals()
 	defer stops.Stop()
 	b, err := o.bank(e)
 	if err != nil {

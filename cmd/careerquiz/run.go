@@ -61,6 +61,13 @@ func systemEnv() env {
 	}
 }
 
+// watchSignals ends the run on Ctrl-C, SIGTERM or SIGHUP, as the quiz,
+// check and stats all do, with a line that says so and status 130.
+func (e env) watchSignals() *cli.Stopper {
+	sigs, unwatch := e.interrupts()
+	return cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit)
+}
+
 func run(args []string, e env) int {
 	e, out := checkStdout(e)
 	err := dispatch(args, e)

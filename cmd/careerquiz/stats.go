@@ -83,10 +83,8 @@ func runStats(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	// Reading a long stream can take a while: Ctrl-C ends it as it ends
-	// the quiz, with a line that says so.
-	sigs, unwatch := e.interrupts()
-	defer cli.WatchSignals(sigs, unwatch, e.stderr, e.msgs, e.exit).Stop()
+	// Reading a long stream can take a while.
+	defer e.watchSignals().Stop()
 	b, err := loadBank(o.questions)
 	if err != nil {
 		return err
