@@ -62,10 +62,7 @@ func runQuiz(args []string, e env) error {
 	var stop stopped
 	var kept time.Time
 	if o.answers != "" {
-		if warning, see := session.Caution(b, o.questions); warning != "" {
-			e.msgs().Warn("%s", warning)
-			e.msgs().Hint("%s", see)
-		}
+		session.SayCaution(e.msgs(), b, o.questions)
 		answers, kept, stop, err = readAnswers(b, o.answers, e)
 		if err != nil {
 			return err

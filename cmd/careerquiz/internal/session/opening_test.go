@@ -98,3 +98,37 @@ func TestQuickSavesNothingBeforeAnAnswer(t *testing.T) {
 		t.Errorf("the saved answers were replaced before a new answer:\n%s", out)
 	}
 }
+
+// A bank 'careerquiz check' warns about is warned of before its result even
+// where there is no opening to end with the warning: a sitting resumed with
+// every answer saved goes straight to the result.
+func TestResumedToTheResultStillWarns(t *testing.T) {
+	b := tenBank(t)
+	warning, _ := Caution(b, "ten.toml")
+	if warning == "" {
+		t.Fatal("the test bank has no warnings to say")
+	}
+	dir := t.TempDir()
+	sitting := func(typed string) string {
+		var out bytes.Buffer
+		s, err := New(Config{
+			Bank: b, In: strings.NewReader(typed), Out: &out, Msgs: cli.Messages{W: &out, Width: 1000}, Width: 1000,
+			InTerminal: true, Questions: "ten.toml",
+			ProgressDir: func() (string, error) { return dir, nil },
+			Stops:       noStops{}, Stop: StopNone,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.Interview(); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	sitting(strings.Repeat("1\n", len(b.Questions)))
+	out := sitting("\n")
+	if !strings.Contains(out, "See the result?") || !strings.Contains(out, warning) {
+		t.Errorf("resumed to the result without the warning %q:\n%s", warning, out)
+	}
+}

@@ -182,6 +182,10 @@ func (s *Session) Interview() (quiz.Answers, error) {
 	}
 	if s.next < s.limit() {
 		s.opening()
+	} else {
+		// Resumed with every answer saved, there is no opening to end
+		// with the warning; it is said before the result all the same.
+		SayCaution(s.Msgs, s.Bank, s.Questions)
 	}
 	if err := s.loop(); err != nil {
 		return nil, s.stopped(err)
@@ -593,6 +597,15 @@ func (s *Session) opening() {
 	// first question; a message above the opening would scroll away.
 	if warning, see := Caution(s.Bank, s.Questions); warning != "" {
 		fmt.Fprintln(s.Out, textwrap.String("Warning: "+warning+". "+strings.ToUpper(see[:1])+see[1:], width, ""))
+	}
+}
+
+// SayCaution says Caution's warning and hint as messages, where no opening
+// shows them: a scripted run, or a sitting resumed with every answer saved.
+func SayCaution(m cli.Messages, b *quiz.Bank, questions string) {
+	if warning, see := Caution(b, questions); warning != "" {
+		m.Warn("%s", warning)
+		m.Hint("%s", see)
 	}
 }
 
