@@ -246,9 +246,11 @@ func misread(s string, i int, cell bool) bool {
 		return next == '(' || next == '['
 	case '<':
 		// HTML, a comment or an autolink; an email autolink (<a@b>) may
-		// start with a digit or punctuation, but like every autolink it
-		// needs a > after it.
-		return unicode.IsLetter(next) || next == '/' || next == '!' || next == '?' || strings.ContainsRune(s[i+1:], '>')
+		// start with a digit or punctuation, but no autolink holds a space
+		// or a < before its >.
+		end := strings.IndexByte(s[i+1:], '>')
+		return unicode.IsLetter(next) || next == '/' || next == '!' || next == '?' ||
+			end > 0 && !strings.ContainsAny(s[i+1:i+1+end], " <")
 	case '&':
 		// Only an entity reference (&amp;, &#38;) would be turned into
 		// something else.

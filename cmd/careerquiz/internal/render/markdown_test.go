@@ -58,6 +58,8 @@ func TestMarkdownEscapesBankText(t *testing.T) {
 		{"C:\\temp and a\\b", "C:\\temp and a\\b"},
 		{"[optional] steps", `\[optional] steps`},
 		{"a < b, 1.5 years, -1 point", "a < b, 1.5 years, -1 point"},
+		{"pay <$100k or >$150k", "pay <$100k or >$150k"},
+		{"mail <0@0>", `mail \<0@0>`},
 		{"# Heading", `\# Heading`},
 		{"- item", `\- item`},
 		{"+ item", `\+ item`},
