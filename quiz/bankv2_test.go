@@ -283,9 +283,11 @@ func TestParseLayoutDoesNotMatter(t *testing.T) {
 		{`"keyed" = "developer"`, `"keyed" = "develper"`,
 			`bank.toml:41: question "diagrams": keyed: unknown path "develper": did you mean "developer"?`},
 		{`a.path = "engineer"`, `a.path = "enginer"`,
-			// A dotted key is placed at the first line of the table it
-			// starts: here, the key's own.
+			// A dotted key is placed at its own line.
 			`bank.toml:28: question "payments-down": a: path: unknown path "enginer": did you mean "engineer"?`},
+		{`a.text = "Work out why it failed and stop it failing that way again"`, `a.text = 3`,
+			// ... and so is a later key of the same dotted table.
+			`bank.toml:29: question "payments-down": a: text: expected a string, found an integer`},
 		{`{ id = "database", text`, `{ id = "database", colour = 1, text`,
 			`bank.toml:21: question "experience": option 2: colour: unknown key "colour" (known keys: id, text, weights)`},
 		{`stage = 3,`, `stage = "3",`,

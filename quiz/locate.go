@@ -41,11 +41,12 @@ func newLocator(src string) *locator {
 				l.lines[table] = n
 			}
 		} else if key, _, ok := strings.Cut(line, "="); ok && known {
-			// A dotted key (a.path = …) places the table it starts, where
-			// nothing has placed it yet; its deeper keys go to that line.
+			// A dotted key (a.path = …) is placed at its own line, and
+			// places the table it starts where nothing has yet.
 			if key = plainKey(key); key != "" {
-				first, _, dotted := strings.Cut(key, ".")
-				if _, placed := l.lines[joinKey(table, first)]; !dotted || !placed {
+				l.lines[joinKey(table, key)] = n
+				first, _, _ := strings.Cut(key, ".")
+				if _, placed := l.lines[joinKey(table, first)]; !placed {
 					l.lines[joinKey(table, first)] = n
 				}
 			}

@@ -198,7 +198,11 @@ func readAnswers(b *quiz.Bank, path string, e env) (quiz.Answers, time.Time, sto
 			// Read as JSON for its name alone: likely TOML misnamed.
 			hint = "the file is read as JSON for its .json name; if it holds TOML (messaging = 2), name it .toml"
 		case bytes.Contains(data, []byte("[[questions]]")) || bytes.Contains(data, []byte("[[paths]]")):
-			hint = "this looks like a question bank: take the quiz on it with --questions " + name + "; --answers takes answers, such as messaging = 2"
+			bank := name
+			if path == fileio.Stdin {
+				bank = "FILE" // a bank on standard input is named when saved
+			}
+			hint = "this looks like a question bank: take the quiz on it with --questions " + bank + "; --answers takes answers, such as messaging = 2"
 		case errors.As(err, new(*quiz.SyntaxError)):
 			hint = "an answers file is TOML with a line per question, such as messaging = 2, or a JSON object; fix the place shown"
 		}

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-
-	"github.com/careerquiz/careerquiz/quiz"
 )
 
 // errTooLong ends the decoding of a value longer than MaxSize.
@@ -19,7 +17,7 @@ var errTooLong = errors.New("too long")
 // results/*.json). Each is named by the line it starts on. A piece that is
 // not JSON is skipped on its own, named by the lines it spans, and the
 // reading goes on at the next line that starts with "{". Memory stays flat
-// whatever the input: a skipped line is read in pieces, however long.
+// whatever the input: a skipped line is read in pieces, up to maxJunkLine.
 func (in input) stream(name string, src io.Reader) error {
 	br := bufio.NewReader(src)
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
@@ -90,9 +88,9 @@ func (in input) stream(name string, src io.Reader) error {
 			n, err := skipLine(r)
 			pos += n
 			if errors.Is(err, errTooLong) {
-				// No line ends within a bank's length (a stream of
-				// zeros, say): there is no next line to go on at.
-				why += fmt.Sprintf(", and no line ends within %d MiB: the rest is not read", quiz.MaxSize>>20)
+				// No line ends (a stream of zeros, say): there is no
+				// next line to go on at.
+				why += fmt.Sprintf(", and no line ends within %d MiB: the rest is not read", maxJunkLine>>20)
 				more = false
 			} else if err != nil {
 				more = false
@@ -132,9 +130,13 @@ func (p *pushback) Read(b []byte) (int, error) {
 // unread hands back b, to be read before anything else.
 func (p *pushback) unread(b []byte) { p.pending = append(slices.Clone(b), p.pending...) }
 
+// maxJunkLine is the longest line skipped. Skipping costs no memory, so the
+// limit only ends input that never ends a line, such as /dev/zero piped in.
+const maxJunkLine = 16 << 20
+
 // skipLine reads r up to and including the next newline, holding no more
 // than a buffer of it, and returns how many bytes that was; past
-// quiz.MaxSize with no newline it gives up with errTooLong.
+// maxJunkLine with no newline it gives up with errTooLong.
 func skipLine(r *bufio.Reader) (int64, error) {
 	var n int64
 	for {
@@ -143,7 +145,7 @@ func skipLine(r *bufio.Reader) (int64, error) {
 		if !errors.Is(err, bufio.ErrBufferFull) {
 			return n, err
 		}
-		if n > quiz.MaxSize {
+		if n > maxJunkLine {
 			return n, errTooLong
 		}
 	}
