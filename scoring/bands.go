@@ -156,12 +156,6 @@ func mildest(t *table, most []int64, a, b int) float64 {
 // sumMoves adds up, over the questions with options, what pick makes of
 // their options' moves d of path a's percent minus path b's.
 func sumMoves(t *table, most []int64, a, b int, pick func(r *row, d []float64) float64) float64 {
-	share := func(w int64, p int) float64 {
-		if most[p] == 0 {
-			return 0
-		}
-		return float64(w) / float64(most[p]) * 100
-	}
 	total := 0.0
 	var d []float64
 	for qi := range t.rows {
@@ -171,8 +165,7 @@ func sumMoves(t *table, most []int64, a, b int, pick func(r *row, d []float64) f
 		}
 		d = d[:0]
 		for o := range r.opts {
-			w := r.weights(o, t.paths)
-			d = append(d, share(w[a], a)-share(w[b], b))
+			d = append(d, swing(r.weights(o, t.paths), most, a, b))
 		}
 		total += pick(r, d)
 	}

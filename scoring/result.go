@@ -116,9 +116,10 @@ type Warning struct {
 	// Count is the number of questions the pattern covers (for
 	// few-answered, the number answered).
 	Count int
-	// Of is, for few-answered, the number of scored questions. For
+	// Of is, for few-answered, the number of scored questions asked. For
 	// impressive, Count is the number of marked questions on which the
-	// marked side was taken, and Of the number answered.
+	// marked side was taken, and Of the number of marked questions
+	// answered.
 	Of int
 	// Position is, for same-position, the 1-based option picked
 	// everywhere, or 0 for "the last option" on questions of different

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestStopTargetsOnTheBuiltInBank(t *testing.T) {
 	}
 	check("settled: the same path as the full bank for everyone", s.SamePath == 1)
 	check("settled: the same preference or no clear preference for everyone", s.SameStanding == 1)
-	check("settled: the same label for at least 90%", s.SameLabel >= labelBar)
+	check(fmt.Sprintf("settled: the same label for at least %.0f%%", 100*labelBar), s.SameLabel >= labelBar)
 	check("settled: at most 85% of the scored questions asked", s.AskedShare <= 0.85)
 	check("quick: the same path for at least 97%", q.SamePath >= 0.97)
 	check("quick: the same path for at least 99% of decided results", q.SamePathDecided >= 0.99)
