@@ -521,7 +521,8 @@ func impressiveWarning(b *quiz.Bank, done []answered) (Warning, bool) {
 // sidesTaken counts the answers that took a side, per path and per theme:
 // an answer takes the side of the one path to which it gives the largest
 // part of what the question can. Disagreeing with a statement takes a side
-// even where it gives nothing: against its key, with two paths the other's.
+// even where it gives nothing: with no against path to give to, the other
+// path's where there are two.
 func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, themes []ThemeScore) int {
 	n := t.paths
 	sided := 0
@@ -530,7 +531,7 @@ func sidesTaken(b *quiz.Bank, t *table, done []answered, paths []PathScore, them
 		q, r := &b.Questions[d.q], &t.rows[d.q]
 		toward := -1
 		switch {
-		case q.Kind == quiz.Scale && q.DefaultPick() >= 0 && d.picks[0] < middle:
+		case q.Kind == quiz.Scale && q.Against == "" && q.DefaultPick() >= 0 && d.picks[0] < middle:
 			if n == 2 {
 				toward = 1 - b.PathIndex(q.Keyed)
 			}

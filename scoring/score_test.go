@@ -526,3 +526,19 @@ func TestConfidenceWithARunnerUpThatCannotScore(t *testing.T) {
 		t.Errorf("confidence %v, want a chance", c)
 	}
 }
+
+// Disagreeing with a statement that names the path it is against takes that
+// path's side, however many paths the bank has.
+func TestDisagreeingTakesTheAgainstPathsSide(t *testing.T) {
+	three := []string{"engineer", "developer", "architect"}
+	q := quiz.Question{ID: "s", Theme: "design", Kind: quiz.Scale, Text: "Statement s.", Keyed: "engineer", Against: "developer"}
+	for p := range 5 {
+		q.Options = append(q.Options, quiz.Option{ID: quiz.ScaleIDs[p], Text: quiz.ScaleLabels[p],
+			Weights: []float64{float64(max(0, p-2)), float64(max(0, 2-p)), 0}})
+	}
+	b := newBank(three, q)
+	res := Score(b, quiz.Answers{"s": {Picks: []int{0}}})
+	if res.Sided != 1 || res.Paths[1].Towards != 1 {
+		t.Errorf("strongly disagreeing: %d sided, %d towards developer; want 1 and 1", res.Sided, res.Paths[1].Towards)
+	}
+}
