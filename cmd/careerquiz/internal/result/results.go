@@ -135,10 +135,13 @@ func parse(data []byte, whole bool) (Attempt, string) {
 			Recommendation *Recommendation
 			Paths          []Path
 			Themes         []Theme
-			Answers        json.RawMessage
+			Answers        objectMark
 		}
 		err = json.Unmarshal(data, &s)
-		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes, Answers: s.Answers}
+		a.Document = Document{Taken: s.Taken, Schema: s.Schema, Bank: s.Bank, Recommendation: s.Recommendation, Paths: s.Paths, Themes: s.Themes}
+		if s.Answers {
+			a.Document.Answers = json.RawMessage("{}")
+		}
 	}
 	if err != nil {
 		return Attempt{}, "is damaged: " + err.Error()
@@ -182,6 +185,15 @@ func parse(data []byte, whole bool) (Attempt, string) {
 		fillShares(len(ps), func(i int) (*float64, float64) { return &ps[i].Share, ps[i].Percent })
 	}
 	return a, ""
+}
+
+// objectMark notes whether a value is a JSON object without copying it: a
+// listing needs to know that a result has answers, not what they are.
+type objectMark bool
+
+func (m *objectMark) UnmarshalJSON(b []byte) error {
+	*m = len(b) > 0 && b[0] == '{'
+	return nil
 }
 
 // plausible reports whether a share and a percent can have been written by
