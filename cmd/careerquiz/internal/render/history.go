@@ -19,12 +19,7 @@ func WriteHistory(w io.Writer, dir string, attempts []result.Attempt, width int)
 		fmt.Fprintln(w, "A quiz finished in a terminal is kept; add --save to keep a run with --answers.")
 		return
 	}
-	var banks []result.Bank
-	for _, a := range attempts {
-		if !slices.ContainsFunc(banks, func(b result.Bank) bool { return b.SHA256 == a.Bank.SHA256 }) {
-			banks = append(banks, a.Bank)
-		}
-	}
+	banks := banksOf(attempts)
 	oneBank := len(banks) == 1
 	digestW := textwrap.Width(result.Digest(strings.Repeat("0", 64)))
 	numW := len(fmt.Sprint(len(attempts)))
@@ -105,4 +100,15 @@ func splitText(paths []result.Path) string {
 // shownShares is each path's share as shown (result.Shown).
 func shownShares(paths []result.Path) []float64 {
 	return result.Shown(each(paths, func(p result.Path) float64 { return p.Share }))
+}
+
+// banksOf is the banks of attempts, each once, in the order first met.
+func banksOf(attempts []result.Attempt) []result.Bank {
+	var banks []result.Bank
+	for _, a := range attempts {
+		if !slices.ContainsFunc(banks, func(b result.Bank) bool { return b.SHA256 == a.Bank.SHA256 }) {
+			banks = append(banks, a.Bank)
+		}
+	}
+	return banks
 }

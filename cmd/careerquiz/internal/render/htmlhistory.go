@@ -70,9 +70,7 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 	// Paths in the order they are first met, so that attempts on other
 	// banks add their own paths.
 	index := map[string]int{}
-	banks := map[string]bool{}
 	for _, a := range attempts {
-		banks[a.Bank.SHA256] = true
 		for _, p := range a.Paths {
 			if _, ok := index[p.ID]; !ok {
 				index[p.ID] = len(v.Paths)
@@ -80,8 +78,8 @@ func newHistoryPage(newestFirst []result.Attempt) historyPage {
 			}
 		}
 	}
-	if len(banks) == 1 {
-		v.OneBank = result.OneLine(attempts[0].Bank.Title)
+	if banks := banksOf(attempts); len(banks) == 1 {
+		v.OneBank = result.OneLine(banks[0].Title)
 	}
 	// shownAt[i][p] is path p's shown share in attempt i, NaN where the
 	// attempt has no such path.

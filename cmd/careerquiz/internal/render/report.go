@@ -63,11 +63,14 @@ func recName(res scoring.Result) string {
 	return cmp.Or(result.OneLine(res.Recommendation.Name), result.OneLine(pathName(res, res.Recommendation.Path)))
 }
 
-// pathShare is the share of the scored path id as every format shows it
-// (result.Shown), rounded with the others so that they add up to 100.
-func pathShare(res scoring.Result, id string) float64 {
-	if i := pathIndex(res, id); i >= 0 {
-		return result.Shown(pathShares(res))[i]
+// pathShare is the share of the scored path id as every format shows it.
+func pathShare(res scoring.Result, id string) float64 { return shownShare(res.Paths, id) }
+
+// shownShare is path id's share of ps as shown (result.Shown): rounded with
+// the others so that they add up to 100; 0 where ps has no such path.
+func shownShare(ps []scoring.PathScore, id string) float64 {
+	if i := slices.IndexFunc(ps, func(p scoring.PathScore) bool { return p.ID == id }); i >= 0 {
+		return result.Shown(each(ps, func(p scoring.PathScore) float64 { return p.Share }))[i]
 	}
 	return 0
 }

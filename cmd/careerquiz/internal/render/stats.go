@@ -170,7 +170,7 @@ func itemRestText(r cohort.Report, q cohort.Question) string {
 // bracketNote says why some item-rest figures are in brackets, or is ""
 // when none is.
 func bracketNote(r cohort.Report) string {
-	if !slices.ContainsFunc(r.Questions, func(q cohort.Question) bool { return strings.HasPrefix(itemRestText(r, q), "(") }) {
+	if r.AlphaNEnough || !slices.ContainsFunc(r.Questions, func(q cohort.Question) bool { return q.Scored && q.ItemRest != nil }) {
 		return ""
 	}
 	return "Item-rest in brackets: " + tooFew(r) + "."

@@ -272,11 +272,7 @@ func stepPaths(res scoring.Result, b *quiz.Bank, s scoring.StepAdvice) []string 
 	}
 	var names []string
 	for _, id := range ids {
-		i := -1
-		if b != nil {
-			i = b.PathIndex(id)
-		}
-		if id == s.Path || i >= 0 && slices.ContainsFunc(b.Paths[i].Steps, func(st quiz.Step) bool { return st.Text == s.Text }) {
+		if i := b.PathIndex(id); id == s.Path || i >= 0 && slices.ContainsFunc(b.Paths[i].Steps, func(st quiz.Step) bool { return st.Text == s.Text }) {
 			names = append(names, result.OneLine(pathName(res, id)))
 		}
 	}

@@ -456,12 +456,7 @@ func thinTheme(res scoring.Result, th scoring.ThemeScore) string {
 
 // themePercent is a path's share of a theme, as shown: the theme's shares
 // rounded together so that they add up to 100.
-func themePercent(th scoring.ThemeScore, id string) float64 {
-	if i := slices.IndexFunc(th.Paths, func(p scoring.PathScore) bool { return p.ID == id }); i >= 0 {
-		return result.Shown(each(th.Paths, func(p scoring.PathScore) float64 { return p.Share }))[i]
-	}
-	return 0
-}
+func themePercent(th scoring.ThemeScore, id string) float64 { return shownShare(th.Paths, id) }
 
 // The glyphs bars are drawn with, the same in every view (the report with
 // or without colour, compare) so that a bar means one thing wherever it is.
