@@ -83,6 +83,10 @@ type Asker interface {
 	Offer(question string) (bool, error)
 }
 
+// offerReply reads a typed reply to an offer to stop: Enter or y takes it,
+// c, n or no goes on answering; ok is false for anything else.
+func offerReply(line string) (take, ok bool) { return yesNo(line, true, "c", "n", "no") }
+
 // yesNo reads a typed yes or no: an empty line gives def, y or yes is yes,
 // and no lists the words for no. ok is false for anything else.
 func yesNo(line string, def bool, no ...string) (yes, ok bool) {

@@ -74,7 +74,7 @@ func (a *Plain) Confirm(question string, def bool) (bool, error) {
 // takes it, c (or n) goes on.
 func (a *Plain) Offer(question string) (bool, error) {
 	return until(a, "", question+" [Enter/c]", "writing question", func(line string) (bool, string) {
-		if take, ok := yesNo(line, true, "c", "n", "no"); ok {
+		if take, ok := offerReply(line); ok {
 			return take, ""
 		}
 		return false, "Please press Enter, or type c."

@@ -358,7 +358,7 @@ func (t *Terminal) Offer(question string) (bool, error) {
 		if err := t.askLine(&survey.Input{Message: message}, &line, "asking to finish"); err != nil {
 			return false, err
 		}
-		if take, ok := yesNo(line, true, "c", "n", "no"); ok {
+		if take, ok := offerReply(line); ok {
 			return take, nil
 		}
 		message = "Please press Enter, or type c and Enter"

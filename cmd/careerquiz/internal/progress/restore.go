@@ -162,7 +162,7 @@ func fitAnswer(b *quiz.Bank, id string, v any, picked []string, edited bool) (a 
 	return a, ""
 }
 
-// texts are the texts of the options picks picks of q, which find them
+// texts are the texts of q's options at picks, by which an answer is found
 // again in a bank edited since.
 func texts(q *quiz.Question, picks []int) (t []string) {
 	for _, p := range picks {

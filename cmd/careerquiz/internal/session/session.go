@@ -474,16 +474,18 @@ func (s *Session) signalNote() string {
 // handler may read too.
 func (s *Session) stopNote(what string) (msg, hint string) {
 	total := len(s.Bank.Questions)
-	at, saved := s.at.Load(), s.savedAt.Load()
+	// Read once: this runs from the signal handler too, while the quiz
+	// goes on.
+	at, saved, saving := s.at.Load(), s.savedAt.Load(), s.saving.Load()
 	unsaved, _ := s.unsaved.Load().(string)
 	again := "run careerquiz again to resume where you left off"
 	switch {
-	case !s.saving.Load() && at > 0:
+	case !saving && at > 0:
 		if unsaved != "" {
 			unsaved = " (" + unsaved + ")"
 		}
 		return fmt.Sprintf("%s after question %d of %d; progress not saved%s", what, at, total, unsaved), ""
-	case s.saving.Load() && saved < 0 && s.earlierKept.Load():
+	case saving && saved < 0 && s.earlierKept.Load():
 		// Said so that nobody reads it as the saved answers lost.
 		kept := "your saved progress is kept"
 		switch n := s.earlierAnswered.Load(); {
@@ -493,7 +495,7 @@ func (s *Session) stopNote(what string) (msg, hint string) {
 			kept = fmt.Sprintf("your %d saved answers are kept", n)
 		}
 		return what + " before any new answer; " + kept + "; run careerquiz again to resume", ""
-	case !s.saving.Load() || saved < 0:
+	case !saving || saved < 0:
 		return what + "; nothing answered yet", ""
 	}
 	where := fmt.Sprintf("after question %d of %d", at, total)

@@ -49,6 +49,7 @@ func (s *Session) firstOrder() []int {
 	if s.mode != StopSettled || s.Shuffle {
 		return Order(s.Bank, s.Shuffle, s.Seed)
 	}
+	// The stopper's order lists every question once, so it always maps.
 	order, _ := progress.OrderOf(s.Bank, s.stopper.Order())
 	return order
 }
