@@ -262,8 +262,8 @@ func (t table) unknownKeys(known []string) {
 		}
 	}
 	slices.Sort(unknown)
+	list := strings.Join(known, ", ")
 	for _, k := range unknown {
-		list := strings.Join(known, ", ")
 		msg := fmt.Sprintf("unknown key %q (known keys: %s)", k, list)
 		if s := suggest.Closest(k, known); s != "" {
 			msg = fmt.Sprintf("unknown key %q: did you mean %q? (known keys: %s)", k, s, list)

@@ -212,6 +212,8 @@ func ids[T any](items []T, id func(*T) string) []string {
 
 func (b *Bank) pathIDs() []string { return ids(b.Paths, func(p *Path) string { return p.ID }) }
 
+func (b *Bank) themeIDs() []string { return ids(b.Themes, func(t *Theme) string { return t.ID }) }
+
 func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 	if rs == nil {
 		return
@@ -239,17 +241,18 @@ func (v *validator) scoring(rs *rawScoring, t *Thresholds) {
 }
 
 // ref checks that id names one of the bank's themes or paths (what); it
-// returns the index, or -1 after a problem.
+// returns the index, or -1 after a problem. The ids are listed only for a
+// problem: ref runs for every reference of the bank.
 func (v *validator) ref(b *Bank, key, qid, field, what, id string) int {
-	i, known := b.ThemeIndex(id), ids(b.Themes, func(t *Theme) string { return t.ID })
+	index, known := b.ThemeIndex, b.themeIDs
 	if what == "path" {
-		i, known = b.PathIndex(id), b.pathIDs()
+		index, known = b.PathIndex, b.pathIDs
 	}
-	switch {
+	switch i := index(id); {
 	case id == "":
-		v.errorf(key, qid, field, "is missing: name one of the bank's %ss (%s)", what, strings.Join(known, ", "))
+		v.errorf(key, qid, field, "is missing: name one of the bank's %ss (%s)", what, strings.Join(known(), ", "))
 	case i < 0:
-		v.unknownRef(key, qid, field, what, id, known)
+		v.unknownRef(key, qid, field, what, id, known())
 	default:
 		return i
 	}
