@@ -363,15 +363,30 @@ func pattern(b *quiz.Bank, t *table, most []int64, name string) Pattern {
 // or best non-empty set of a pick-any question's options.
 func reach(t *table, most []int64, a, b int) float64 {
 	return sumMoves(t, most, a, b, func(r *row, d []float64) float64 {
-		gains := 0.0
-		for _, x := range d {
-			gains += max(0, x)
-		}
-		if r.kind.Multiple() && gains > 0 {
-			return gains
-		}
-		return slices.Max(d)
+		hi, _ := answerRange(r, d)
+		return hi
 	})
+}
+
+// answerRange is the most and the least an answer to r adds to a move, d[o]
+// being option o's: one option, or any non-empty set of a pick-any
+// question's, whose best is every gain together or, with none, the least
+// loss.
+func answerRange(r *row, d []float64) (hi, lo float64) {
+	hi, lo = slices.Max(d), slices.Min(d)
+	if r.kind.Multiple() {
+		var pos, neg float64
+		for _, x := range d {
+			pos, neg = pos+max(0, x), neg+min(0, x)
+		}
+		if pos > 0 {
+			hi = pos
+		}
+		if neg < 0 {
+			lo = neg
+		}
+	}
+	return hi, lo
 }
 
 // impressive scores the answers that always take the marked impressive

@@ -542,3 +542,17 @@ func TestDisagreeingTakesTheAgainstPathsSide(t *testing.T) {
 		t.Errorf("strongly disagreeing: %d sided, %d towards developer; want 1 and 1", res.Sided, res.Paths[1].Towards)
 	}
 }
+
+// The settled stop asks first the questions whose answers can move the
+// result most. A pick-any question whose options all favour one path can
+// move it only between ticking one of them and ticking all: ticking none
+// is no answer, so it does not reach as far as a choice between the paths.
+func TestOneSidedPickAnyReachesLessThanAChoice(t *testing.T) {
+	two := []string{"engineer", "developer"}
+	b := newBank(two,
+		pickAny("tasks", "design", w(1, 0), w(1, 0)),
+		choice("role", "design", w(2, 0), w(0, 0)))
+	if got := NewStopper(NewScorer(b)).Order(); !slices.Equal(got, []string{"role", "tasks"}) {
+		t.Errorf("asking order %v, want the choice first", got)
+	}
+}

@@ -63,17 +63,13 @@ func NewStopper(s *Scorer) *Stopper {
 		}
 		// A swing and its reverse span the same range, so each pair of
 		// paths is tried one way round.
+		d := make([]float64, r.opts)
 		for p := range n {
 			for q := p + 1; q < n; q++ {
-				hi, lo, pos, neg := math.Inf(-1), math.Inf(1), 0.0, 0.0
 				for o := range r.opts {
-					v := swing(r.weights(o, n), most, p, q)
-					hi, lo, pos, neg = max(hi, v), min(lo, v), pos+max(0, v), neg+min(0, v)
+					d[o] = swing(r.weights(o, n), most, p, q)
 				}
-				// Pick-any: any non-empty set, so the sum of every gain or of every loss.
-				if r.kind.Multiple() {
-					hi, lo = max(hi, pos), min(lo, neg)
-				}
+				hi, lo := answerRange(r, d)
 				reach[qi] = max(reach[qi], hi-lo)
 			}
 		}
